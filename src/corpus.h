@@ -1,0 +1,66 @@
+/* corpus.h - the cross-document layer: the documents of one run, the
+ * entity index (one entity per canonical key, across documents), the
+ * canonical events (the event normalizer's output), the temporal relations
+ * between them and the timeline order.  Exporters read a corpus. */
+#ifndef EL_CORPUS_H
+#define EL_CORPUS_H
+
+#include "doc.h"
+
+typedef struct el_entity {
+    char id[16];          /* "E1", ... assigned in sorted key order */
+    char *key;            /* canonical key shared by its mentions */
+    char *name;           /* canonical name */
+    el_ent_type type;
+    char **aliases; size_t naliases, cap_aliases;   /* distinct mention texts */
+    char **roles;   size_t nroles,   cap_roles;     /* titles seen with it */
+    size_t nmentions;
+    size_t *docs;   size_t ndocs,    cap_docs;      /* document indices */
+} el_entity;
+
+/* A reference to one event mention: document index and mention index. */
+typedef struct el_mref { uint32_t doc, ev; } el_mref;
+
+typedef struct el_event {
+    char id[16];          /* "V1", ... in timeline order */
+    char *type;           /* "meeting", "shootdown", ... */
+    char *label;          /* short human label ("Blinken meets Xi Jinping") */
+    size_t *participants; size_t nparticipants, cap_participants; /* entity indices */
+    int location;         /* entity index or -1 */
+    char value[40];       /* TIMEX3-style anchor value, "" if undated */
+    char end_value[40];   /* end instant value or "" */
+    el_interval iv;       /* anchored interval (iv.end == 0 if undated) */
+    el_mref time_source;  /* mention whose timex gave the time */
+    bool has_time_source;
+    el_mref *mentions; size_t nmentions, cap_mentions;
+    float confidence;
+    bool factual;         /* false for negated / hypothetical / future */
+} el_event;
+
+typedef struct el_relation {
+    size_t from, to;      /* event indices */
+    char type[16];        /* BEFORE, AFTER, INCLUDES, IS_INCLUDED, SIMULTANEOUS, ... */
+    bool inferred;        /* added by closure */
+    char *evidence;       /* why: "interval", "signal 'after' in DOC", ... */
+} el_relation;
+
+typedef struct el_corpus {
+    el_doc **docs; size_t ndocs, cap_docs;
+    el_entity *entities; size_t nentities, cap_entities;
+    el_event *events; size_t nevents, cap_events;
+    el_relation *relations; size_t nrelations, cap_relations;
+    size_t *timeline; size_t ntimeline;    /* event indices, earliest first */
+    char **conflicts; size_t nconflicts, cap_conflicts; /* contradictions found */
+} el_corpus;
+
+el_corpus *el_corpus_new(void);
+/* Takes ownership of doc. */
+void el_corpus_add(el_corpus *c, el_doc *doc);
+void el_corpus_free(el_corpus *c);
+
+/* Build the entity index from the documents' mentions (ids by sorted key). */
+void el_corpus_link_entities(el_corpus *c);
+/* Entity index of a mention, or -1.  Valid after el_corpus_link_entities. */
+int el_corpus_entity_of(const el_corpus *c, const char *key);
+
+#endif

@@ -1,0 +1,232 @@
+/* doc.c - the document model: construction, annotation layers, names of
+ * enum values, and code-point offsets (see doc.h). */
+#include "doc.h"
+#include "util.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+el_doc *el_doc_new(const char *id, const char *path, char *text, size_t len)
+{
+    el_doc *d = el_calloc(1, sizeof *d);
+    d->id = el_strdup(id ? id : "doc");
+    d->path = path ? el_strdup(path) : NULL;
+    d->text = text;
+    d->len = len;
+    d->ncp = el_utf8_count(text, len);
+    return d;
+}
+
+static void free_mention(el_mention *m)
+{
+    free(m->key);
+    free(m->name);
+    free(m->subtype);
+    free(m->role);
+}
+
+static void free_event(el_event_mention *e)
+{
+    free(e->type);
+    free(e->lemma);
+    free(e->modality);
+    free(e->participants);
+}
+
+void el_doc_free(el_doc *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->nmentions; i++)
+        free_mention(&d->mentions[i]);
+    for (size_t i = 0; i < d->nevents; i++)
+        free_event(&d->events[i]);
+    for (size_t i = 0; i < d->nlinks; i++)
+        free(d->links[i].evidence);
+    free(d->id);
+    free(d->path);
+    free(d->title);
+    free(d->text);
+    free(d->sentences);
+    free(d->tokens);
+    free(d->timexes);
+    free(d->mentions);
+    free(d->events);
+    free(d->links);
+    free(d);
+}
+
+size_t el_doc_cp_offset(const el_doc *d, size_t b)
+{
+    if (b >= d->len)
+        return d->ncp;
+    if (d->ntokens == 0)
+        return el_utf8_count(d->text, b);
+    /* Find the last token starting at or before b, count from there. */
+    size_t lo = 0, hi = d->ntokens;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->tokens[mid].start <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return el_utf8_count(d->text, b);
+    const el_token *t = &d->tokens[lo - 1];
+    return t->cstart + el_utf8_count(d->text + t->start, b - t->start);
+}
+
+bool el_tok_is(const el_doc *d, size_t i, const char *s)
+{
+    size_t n;
+    const char *t = el_tok_text(d, i, &n);
+    return el_eq_nocase(t, n, s, strlen(s));
+}
+
+static void set_span(const el_doc *d, uint32_t tb, uint32_t te, uint32_t *start, uint32_t *end)
+{
+    *start = tb < d->ntokens ? d->tokens[tb].start : (uint32_t)d->len;
+    *end = te > 0 && te - 1 < d->ntokens ? d->tokens[te - 1].end : *start;
+}
+
+el_timex *el_doc_add_timex(el_doc *d, uint32_t tb, uint32_t te)
+{
+    el_timex *t = &EL_PUSH(d->timexes, d->ntimexes, d->cap_timexes);
+    memset(t, 0, sizeof *t);
+    t->tok_begin = tb;
+    t->tok_end = te;
+    t->anchor = -1;
+    set_span(d, tb, te, &t->start, &t->end);
+    return t;
+}
+
+el_mention *el_doc_add_mention(el_doc *d, uint32_t tb, uint32_t te, el_ent_type type,
+                               const char *key, const char *name)
+{
+    el_mention *m = &EL_PUSH(d->mentions, d->nmentions, d->cap_mentions);
+    memset(m, 0, sizeof *m);
+    m->tok_begin = tb;
+    m->tok_end = te;
+    m->type = type;
+    m->key = el_strdup(key);
+    m->name = el_strdup(name);
+    m->confidence = 1.0f;
+    set_span(d, tb, te, &m->start, &m->end);
+    return m;
+}
+
+el_event_mention *el_doc_add_event(el_doc *d, uint32_t tb, uint32_t te, el_event_class cls,
+                                   const char *type, const char *lemma)
+{
+    el_event_mention *e = &EL_PUSH(d->events, d->nevents, d->cap_events);
+    memset(e, 0, sizeof *e);
+    e->tok_begin = tb;
+    e->tok_end = te;
+    e->cls = cls;
+    e->type = el_strdup(type);
+    e->lemma = el_strdup(lemma);
+    e->timex = -1;
+    e->location = -1;
+    e->confidence = 1.0f;
+    set_span(d, tb, te, &e->start, &e->end);
+    return e;
+}
+
+el_link *el_doc_add_link(el_doc *d, el_link_kind kind, el_node_kind fk, int from,
+                         el_node_kind tk, int to, const char *reltype, const char *evidence)
+{
+    el_link *l = &EL_PUSH(d->links, d->nlinks, d->cap_links);
+    memset(l, 0, sizeof *l);
+    l->kind = kind;
+    l->from_kind = fk;
+    l->from = from;
+    l->to_kind = tk;
+    l->to = to;
+    strncpy(l->reltype, reltype, sizeof l->reltype - 1);
+    l->evidence = el_strdup(evidence);
+    return l;
+}
+
+void el_event_add_participant(el_event_mention *ev, int mention)
+{
+    for (size_t i = 0; i < ev->nparticipants; i++)
+        if (ev->participants[i] == mention)
+            return;
+    ev->participants = el_realloc(ev->participants, (ev->nparticipants + 1) * sizeof(int));
+    ev->participants[ev->nparticipants++] = mention;
+}
+
+static int cmp_timex(const void *a, const void *b)
+{
+    const el_timex *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end < y->end ? -1 : x->end > y->end;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const el_mention *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end < y->end ? -1 : x->end > y->end;
+}
+
+void el_doc_sort_timexes(el_doc *d)
+{
+    if (d->ntimexes > 1)
+        qsort(d->timexes, d->ntimexes, sizeof *d->timexes, cmp_timex);
+}
+
+void el_doc_sort_mentions(el_doc *d)
+{
+    if (d->nmentions > 1)
+        qsort(d->mentions, d->nmentions, sizeof *d->mentions, cmp_mention);
+}
+
+static const char *const timex_types[] = {"DATE", "TIME", "DURATION", "SET"};
+static const char *const ent_types[] = {"PERSON", "ORGANIZATION", "LOCATION", "NORP",
+                                        "FACILITY", "PRODUCT", "OTHER"};
+static const char *const event_classes[] = {"OCCURRENCE", "REPORTING", "STATE", "I_ACTION",
+                                            "I_STATE", "ASPECTUAL", "PERCEPTION"};
+static const char *const tenses[] = {"NONE", "PAST", "PRESENT", "FUTURE", "INFINITIVE",
+                                     "PRESPART", "PASTPART"};
+static const char *const aspects[] = {"NONE", "PROGRESSIVE", "PERFECTIVE",
+                                      "PERFECTIVE_PROGRESSIVE"};
+
+const char *el_timex_type_name(el_timex_type t) { return timex_types[t]; }
+const char *el_ent_type_name(el_ent_type t) { return ent_types[t]; }
+const char *el_event_class_name(el_event_class c) { return event_classes[c]; }
+const char *el_tense_name(el_tense t) { return tenses[t]; }
+const char *el_aspect_name(el_aspect a) { return aspects[a]; }
+
+bool el_ent_type_parse(const char *s, el_ent_type *out)
+{
+    static const struct { const char *name; el_ent_type t; } aliases[] = {
+        {"PER", EL_ENT_PERSON}, {"ORG", EL_ENT_ORGANIZATION}, {"LOC", EL_ENT_LOCATION},
+        {"GPE", EL_ENT_LOCATION}, {"FAC", EL_ENT_FACILITY}, {"PRO", EL_ENT_PRODUCT},
+    };
+    for (size_t i = 0; i < sizeof ent_types / sizeof *ent_types; i++)
+        if (strcmp(s, ent_types[i]) == 0) {
+            *out = (el_ent_type)i;
+            return true;
+        }
+    for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++)
+        if (strcmp(s, aliases[i].name) == 0) {
+            *out = aliases[i].t;
+            return true;
+        }
+    return false;
+}
+
+bool el_event_class_parse(const char *s, el_event_class *out)
+{
+    for (size_t i = 0; i < sizeof event_classes / sizeof *event_classes; i++)
+        if (strcmp(s, event_classes[i]) == 0) {
+            *out = (el_event_class)i;
+            return true;
+        }
+    return false;
+}

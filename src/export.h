@@ -1,0 +1,32 @@
+/* export.h - one exporter per output format, all reading the same corpus. */
+#ifndef EL_EXPORT_H
+#define EL_EXPORT_H
+
+#include <stdio.h>
+#include <jansson.h>
+#include "corpus.h"
+
+/* JSON per ../shared/eval/CONTRACT.md (schema "eventline/1"). */
+json_t *el_export_json(const el_corpus *c);
+int el_export_json_file(const el_corpus *c, FILE *out);
+
+typedef struct el_dot_options {
+    bool entities;   /* add entity nodes and participation edges */
+} el_dot_options;
+
+/* DOT built with cgraph; render = "svg", "png", "pdf" via gvc, or NULL for
+ * DOT text.  Returns 0 on success, -1 + message on stderr on failure. */
+int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *render,
+                  FILE *out);
+
+/* TimeML (inline TIMEX3/EVENT/TLINK) for one document, via libxml2's
+ * xmlTextWriter.  The TEXT content equals doc->text byte for byte. */
+int el_export_timeml(const el_doc *doc, FILE *out);
+
+/* One row per event (tab- or comma-separated). */
+int el_export_table(const el_corpus *c, char sep, FILE *out);
+
+/* TimelineJS3 JSON. */
+int el_export_timelinejs(const el_corpus *c, FILE *out);
+
+#endif

@@ -1,0 +1,49 @@
+/* lexicon.h - phrase dictionaries compiled into a token trie.
+ *
+ * A lexicon maps token sequences ("Secretary of State", "p.m.", "shot down")
+ * to integer payloads owned by the caller (an index into its own table).
+ * Phrases are tokenized with the document tokenizer, so matching is exact
+ * on token boundaries.  Matching folds ASCII case; an entry added with
+ * EL_LEX_CASE_EXACT only matches when the text has the same case as the
+ * phrase ("US" the country vs. "us" the pronoun).  Lookup walks one trie
+ * edge per token through an open-addressing hash table: cost is linear in
+ * the matched length, independent of the lexicon size. */
+#ifndef EL_LEXICON_H
+#define EL_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "doc.h"
+
+typedef struct el_lexicon el_lexicon;
+
+enum {
+    EL_LEX_CASE_EXACT = 1u << 0,  /* match only with the phrase's exact case */
+    EL_LEX_CAP_ONLY   = 1u << 1,  /* match only if the first token is capitalized */
+};
+
+el_lexicon *el_lexicon_new(void);
+void el_lexicon_free(el_lexicon *lx);
+
+/* Add a phrase; returns false if it tokenizes to nothing.  Adding the same
+ * phrase twice keeps both payloads (el_lexicon_match reports the first
+ * acceptable one, el_lexicon_match_all all of them). */
+bool el_lexicon_add(el_lexicon *lx, const char *phrase, uint32_t payload, unsigned flags);
+
+/* Longest match starting at token `tok` of `doc`, not crossing a sentence
+ * boundary.  Returns the number of tokens matched (0 = none) and stores the
+ * payload. */
+size_t el_lexicon_match(const el_lexicon *lx, const el_doc *doc, size_t tok,
+                        uint32_t *payload);
+
+/* Like el_lexicon_match but returns every payload of the longest match (up
+ * to max); *npayloads receives the count. */
+size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
+                            uint32_t *payloads, size_t max, size_t *npayloads);
+
+/* Exact lookup of a single phrase string (tokenized); returns true if found. */
+bool el_lexicon_lookup(const el_lexicon *lx, const char *phrase, uint32_t *payload);
+
+size_t el_lexicon_size(const el_lexicon *lx);
+
+#endif

@@ -1,0 +1,382 @@
+/* tokenize.c - tokenizer and sentence splitter (see tokenize.h).
+ *
+ * One pass over the text.  The scanner works on code points; each token
+ * records byte and code-point offsets.  Abbreviations come from a data file
+ * (gazetteers/abbreviations.tsv) with a kind per entry:
+ *   title  - never ends a sentence ("Mr.", "Gen.")
+ *   number - an abbreviation only before a number ("No. 2", "Nos. 3")
+ *   other  - keeps its period; ends a sentence only before a line break */
+#include "tokenize.h"
+#include "util.h"
+#include "utf8.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { AB_OTHER = 1, AB_TITLE = 2, AB_NUMBER = 3 };
+
+struct el_abbrevs {
+    char **keys;          /* lower-case, without the final period */
+    unsigned char *kinds;
+    size_t cap;           /* power of two */
+    size_t n;
+};
+
+static el_abbrevs *abbrevs_new(void)
+{
+    el_abbrevs *a = el_calloc(1, sizeof *a);
+    a->cap = 256;
+    a->keys = el_calloc(a->cap, sizeof *a->keys);
+    a->kinds = el_calloc(a->cap, 1);
+    return a;
+}
+
+static void abbrevs_put(el_abbrevs *a, const char *word, size_t n, int kind);
+
+static void abbrevs_rehash(el_abbrevs *a)
+{
+    el_abbrevs old = *a;
+    a->cap *= 2;
+    a->n = 0;
+    a->keys = el_calloc(a->cap, sizeof *a->keys);
+    a->kinds = el_calloc(a->cap, 1);
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.keys[i]) {
+            abbrevs_put(a, old.keys[i], strlen(old.keys[i]), old.kinds[i]);
+            free(old.keys[i]);
+        }
+    free(old.keys);
+    free(old.kinds);
+}
+
+static void abbrevs_put(el_abbrevs *a, const char *word, size_t n, int kind)
+{
+    if (n && word[n - 1] == '.')
+        n--;
+    if (n == 0)
+        return;
+    if ((a->n + 1) * 2 > a->cap)
+        abbrevs_rehash(a);
+    size_t i = el_hash_lower(word, n) & (a->cap - 1);
+    while (a->keys[i]) {
+        if (el_eq_nocase(a->keys[i], strlen(a->keys[i]), word, n)) {
+            a->kinds[i] = (unsigned char)kind;
+            return;
+        }
+        i = (i + 1) & (a->cap - 1);
+    }
+    a->keys[i] = el_strndup(word, n);
+    for (char *p = a->keys[i]; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    a->kinds[i] = (unsigned char)kind;
+    a->n++;
+}
+
+static int abbrevs_get(const el_abbrevs *a, const char *word, size_t n)
+{
+    if (!a || n == 0)
+        return 0;
+    size_t i = el_hash_lower(word, n) & (a->cap - 1);
+    while (a->keys[i]) {
+        if (el_eq_nocase(a->keys[i], strlen(a->keys[i]), word, n))
+            return a->kinds[i];
+        i = (i + 1) & (a->cap - 1);
+    }
+    return 0;
+}
+
+el_abbrevs *el_abbrevs_load(const char *path, char **err)
+{
+    size_t len;
+    const char *why;
+    char *data = el_read_file(path, &len, &why);
+    if (!data) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s: %s", path, why);
+        *err = el_strdup(msg);
+        return NULL;
+    }
+    el_abbrevs *a = abbrevs_new();
+    char *save = NULL;
+    for (char *line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        char *f[2];
+        if (line[0] == '#' || line[0] == '\0')
+            continue;
+        size_t nf = el_split_tabs(line, f, 2);
+        int kind = AB_OTHER;
+        if (nf > 1 && strncmp(f[1], "title", 5) == 0)
+            kind = AB_TITLE;
+        else if (nf > 1 && strncmp(f[1], "number", 6) == 0)
+            kind = AB_NUMBER;
+        size_t n = strlen(f[0]);
+        while (n && (f[0][n - 1] == '\r' || f[0][n - 1] == ' '))
+            n--;
+        abbrevs_put(a, f[0], n, kind);
+    }
+    free(data);
+    return a;
+}
+
+el_abbrevs *el_abbrevs_default(void)
+{
+    static const char *const titles[] = {"mr", "mrs", "ms", "dr", "prof", "gen", "sen",
+                                         "rep", "gov", "lt", "col", "sgt", "capt", "st",
+                                         "rev", "jr", "sr"};
+    static const char *const others[] = {"corp", "inc", "co", "ltd", "jan", "feb", "aug",
+                                         "sept", "sep", "oct", "nov", "dec", "vs", "etc",
+                                         "approx", "dept", "est", "u.s", "u.k", "a.m", "p.m"};
+    el_abbrevs *a = abbrevs_new();
+    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
+        abbrevs_put(a, titles[i], strlen(titles[i]), AB_TITLE);
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++)
+        abbrevs_put(a, others[i], strlen(others[i]), AB_OTHER);
+    abbrevs_put(a, "no", 2, AB_NUMBER);
+    return a;
+}
+
+void el_abbrevs_free(el_abbrevs *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->cap; i++)
+        free(a->keys[i]);
+    free(a->keys);
+    free(a->kinds);
+    free(a);
+}
+
+/* ---- scanner -------------------------------------------------------- */
+
+typedef struct scanner {
+    const char *s;
+    size_t n;
+    size_t i;      /* byte position */
+    size_t cp;     /* code-point position */
+} scanner;
+
+static uint32_t peek(const scanner *sc, size_t at)
+{
+    if (at >= sc->n)
+        return 0;
+    size_t j = at;
+    return el_utf8_next(sc->s, sc->n, &j);
+}
+
+static size_t next_pos(const scanner *sc, size_t at)
+{
+    size_t j = at;
+    el_utf8_next(sc->s, sc->n, &j);
+    return j;
+}
+
+static void advance(scanner *sc)
+{
+    el_utf8_next(sc->s, sc->n, &sc->i);
+    sc->cp++;
+}
+
+static bool is_alnum_cp(uint32_t c)
+{
+    return el_cp_is_letter(c) || (c >= '0' && c <= '9');
+}
+
+static bool is_digit_cp(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_apostrophe(uint32_t c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
+/* Scan a run of letters/digits (with inner apostrophes, digit separators
+ * and abbreviation periods).  Returns the token's abbreviation kind. */
+static int scan_word(scanner *sc, const el_abbrevs *ab)
+{
+    size_t start = sc->i;
+    bool all_digits = true;
+    for (;;) {
+        while (sc->i < sc->n && is_alnum_cp(peek(sc, sc->i))) {
+            if (!is_digit_cp(peek(sc, sc->i)))
+                all_digits = false;
+            advance(sc);
+        }
+        uint32_t c = peek(sc, sc->i);
+        size_t after = sc->i < sc->n ? next_pos(sc, sc->i) : sc->n;
+        uint32_t c2 = peek(sc, after);
+        /* 4:34, 2023-06-20, 1,000, 3.5, 6/19/2023 */
+        if (all_digits && (c == ':' || c == ',' || c == '.' || c == '/' || c == '-')
+            && is_digit_cp(c2)) {
+            advance(sc);
+            continue;
+        }
+        /* inner apostrophe: O'Brien, don't; but split the possessive 's */
+        if (is_apostrophe(c) && el_cp_is_letter(c2)) {
+            size_t after2 = next_pos(sc, after);
+            bool possessive = (c2 == 's' || c2 == 'S') && !is_alnum_cp(peek(sc, after2));
+            if (possessive)
+                break;
+            advance(sc);
+            continue;
+        }
+        break;
+    }
+    size_t wlen = sc->i - start;
+    if (peek(sc, sc->i) != '.')
+        return 0;
+    /* initials and dotted abbreviations: U.S., p.m., J. */
+    const char *w = sc->s + start;
+    if (wlen == 1 && el_cp_is_letter((unsigned char)w[0])) {
+        scanner save = *sc;
+        advance(sc);  /* the period */
+        int pairs = 1;
+        while (sc->i + 1 < sc->n && el_cp_is_letter(peek(sc, sc->i)) && sc->s[sc->i] > 0
+               && peek(sc, sc->i + 1) == '.') {
+            advance(sc);
+            advance(sc);
+            pairs++;
+        }
+        if (pairs >= 2 || isupper((unsigned char)w[0]))
+            return pairs >= 2 ? AB_OTHER : AB_TITLE;
+        *sc = save;
+    }
+    int kind = abbrevs_get(ab, w, wlen);
+    if (kind == AB_NUMBER) {
+        /* "No. 2": only before a number */
+        size_t j = next_pos(sc, sc->i);
+        while (j < sc->n && sc->s[j] == ' ')
+            j++;
+        if (!(j < sc->n && isdigit((unsigned char)sc->s[j])))
+            return 0;
+    }
+    if (kind) {
+        advance(sc);
+        return kind;
+    }
+    return 0;
+}
+
+static void finish_sentence(el_doc *d, size_t tok_end)
+{
+    size_t begin = d->nsentences ? d->sentences[d->nsentences - 1].tok_end : 0;
+    if (tok_end <= begin)
+        return;
+    el_sentence *s = &EL_PUSH(d->sentences, d->nsentences, d->cap_sentences);
+    s->tok_begin = (uint32_t)begin;
+    s->tok_end = (uint32_t)tok_end;
+    s->start = d->tokens[begin].start;
+    s->end = d->tokens[tok_end - 1].end;
+    for (size_t t = begin; t < tok_end; t++)
+        d->tokens[t].sentence = (uint32_t)(d->nsentences - 1);
+    d->tokens[begin].flags |= EL_TOK_SENT_START;
+}
+
+static uint16_t case_flags(const char *s, size_t n)
+{
+    size_t i = 0, letters = 0, upper = 0;
+    bool first = true, first_upper = false;
+    while (i < n) {
+        uint32_t c = el_utf8_next(s, n, &i);
+        if (el_cp_is_letter(c)) {
+            letters++;
+            if (el_cp_is_upper(c))
+                upper++;
+            if (first)
+                first_upper = el_cp_is_upper(c);
+            first = false;
+        } else if (first && is_digit_cp(c)) {
+            first = false;
+        }
+    }
+    uint16_t f = 0;
+    if (letters)
+        f |= EL_TOK_WORD;
+    if (first_upper)
+        f |= EL_TOK_CAP;
+    if (letters >= 2 && upper == letters)
+        f |= EL_TOK_ALLCAPS;
+    return f;
+}
+
+/* Does the token at index t end its sentence, looking at what follows? */
+static bool ends_sentence(const el_doc *d, size_t t, int abbrev_kind)
+{
+    const el_token *tok = &d->tokens[t];
+    size_t n = tok->end - tok->start;
+    const char *s = d->text + tok->start;
+    if (abbrev_kind)
+        return false;
+    return n == 1 && (s[0] == '.' || s[0] == '!' || s[0] == '?');
+}
+
+void el_tokenize(el_doc *d, const el_abbrevs *ab)
+{
+    scanner sc = {d->text, d->len, 0, 0};
+    bool pending_end = false;      /* a sentence-final mark was seen */
+    int newlines = 0;
+    bool space_before = true;
+    d->ntokens = 0;
+    d->nsentences = 0;
+    while (sc.i < sc.n) {
+        uint32_t c = peek(&sc, sc.i);
+        if (el_cp_is_space(c) || c < 0x20 || c == 0x7F) {
+            if (c == '\n')
+                newlines++;
+            advance(&sc);
+            space_before = true;
+            continue;
+        }
+        size_t start = sc.i, cstart = sc.cp;
+        int abbrev_kind = 0;
+        uint16_t extra = 0;
+        if (is_alnum_cp(c)) {
+            abbrev_kind = scan_word(&sc, ab);
+            if (abbrev_kind)
+                extra |= EL_TOK_ABBREV;
+            if (is_digit_cp(c))
+                extra |= EL_TOK_NUMBER;
+        } else if (is_apostrophe(c) && (peek(&sc, next_pos(&sc, sc.i)) | 32) == 's'
+                   && !is_alnum_cp(peek(&sc, next_pos(&sc, next_pos(&sc, sc.i))))
+                   && !space_before) {
+            advance(&sc);  /* possessive 's */
+            advance(&sc);
+        } else {
+            advance(&sc);
+            extra |= EL_TOK_PUNCT;
+            if (el_cp_is_quote(c))
+                extra |= EL_TOK_QUOTE;
+        }
+        /* Sentence boundary before this token? */
+        if (d->ntokens > 0) {
+            bool lower_start = el_cp_is_letter(c) && !el_cp_is_upper(c);
+            bool closer = (extra & EL_TOK_QUOTE) || c == ')' || c == ']';
+            if (newlines >= 2 || (newlines == 1 && !lower_start))
+                finish_sentence(d, d->ntokens);
+            else if (pending_end && !(closer && !space_before) && !lower_start)
+                finish_sentence(d, d->ntokens);
+        }
+        el_token *t = &EL_PUSH(d->tokens, d->ntokens, d->cap_tokens);
+        t->start = (uint32_t)start;
+        t->end = (uint32_t)sc.i;
+        t->cstart = (uint32_t)cstart;
+        t->cend = (uint32_t)sc.cp;
+        t->sentence = 0;
+        t->lhash = el_hash_lower(d->text + start, sc.i - start);
+        t->flags = (uint16_t)(case_flags(d->text + start, sc.i - start) | extra);
+        if (!space_before && d->ntokens > 1)
+            t->flags |= EL_TOK_GLUED;
+        if (newlines)
+            t->flags |= EL_TOK_NEWLINE;
+        if (ends_sentence(d, d->ntokens - 1, abbrev_kind))
+            pending_end = true;
+        else if (!(pending_end && !space_before
+                   && (c == ')' || c == ']' || (t->flags & EL_TOK_QUOTE))))
+            pending_end = false;  /* only a glued closer keeps the sentence open */
+        newlines = 0;
+        space_before = false;
+    }
+    finish_sentence(d, d->ntokens);
+}

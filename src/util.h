@@ -1,0 +1,41 @@
+/* util.h - small allocation and string helpers used by every module.
+ *
+ * Allocation failure is fatal (the process prints one line and exits 70):
+ * a text-processing tool has nothing sensible to do without memory, and it
+ * keeps every caller free of NULL checks. */
+#ifndef EL_UTIL_H
+#define EL_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+void *el_malloc(size_t n);
+void *el_calloc(size_t count, size_t size);
+void *el_realloc(void *p, size_t n);
+char *el_strdup(const char *s);
+char *el_strndup(const char *s, size_t n);
+
+/* Grow an array so that it holds at least `need` elements of `elsize` bytes.
+ * `*cap` is updated; the returned pointer replaces the old one. */
+void *el_grow(void *p, size_t *cap, size_t need, size_t elsize);
+
+/* Append one element to a (ptr, count, cap) array, e.g.
+ *   EL_PUSH(doc->tokens, doc->ntokens, doc->cap_tokens) = tok; */
+#define EL_PUSH(arr, n, cap) \
+    (*((arr) = el_grow((arr), &(cap), (n) + 1, sizeof *(arr)), &(arr)[(n)++]))
+
+/* FNV-1a over bytes; el_hash_lower folds ASCII letters to lower case. */
+uint32_t el_hash(const char *s, size_t n);
+uint32_t el_hash_lower(const char *s, size_t n);
+
+/* ASCII-case-insensitive comparison of two byte ranges. */
+bool el_eq_nocase(const char *a, size_t alen, const char *b, size_t blen);
+
+/* Read a whole file; returns NULL and sets *err (static string) on failure. */
+char *el_read_file(const char *path, size_t *len, const char **err);
+
+/* Split `line` in place at tabs; returns number of fields (<= max). */
+size_t el_split_tabs(char *line, char **fields, size_t max);
+
+#endif

@@ -1,0 +1,103 @@
+/* test_reader.c - plain-text reader, ids, format detection, text DCT,
+ * manifest. */
+#include "test_util.h"
+#include "reader.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static void test_text_reader_rejects_bad_input(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    assert_null(el_read_text("x", "x.txt", "", 0, &err));
+    assert_non_null(strstr(err, "empty"));
+    free(err);
+    assert_null(el_read_text("x", "x.txt", "ab\0cd", 5, &err));
+    assert_non_null(strstr(err, "binary"));
+    free(err);
+    assert_null(el_read_text("x", "x.txt", "caf\xe9 au lait", 12, &err));
+    assert_non_null(strstr(err, "invalid UTF-8 at byte 3"));
+    free(err);
+    assert_null(el_read_text("x", "x.txt", " \n\t ", 4, &err));
+    free(err);
+}
+
+static void test_text_reader_finds_date_line(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    const char *text = " date 2023-06-20 (CTN NEWS) – As both sides agreed";
+    el_doc *d = el_read_text("a", "a.txt", text, strlen(text), &err);
+    assert_non_null(d);
+    assert_int_equal(d->dct.year, 2023);
+    assert_int_equal(d->dct.day, 20);
+    assert_int_equal(d->dct_source, EL_DCT_TEXT);
+    assert_int_equal(d->len, strlen(text));
+    el_doc_free(d);
+    const char *plain = "Nothing dated here, 2023-06-20 is not a date line.";
+    d = el_read_text("b", "b.txt", plain, strlen(plain), &err);
+    assert_int_equal(d->dct.year, 0);
+    el_doc_free(d);
+}
+
+static void test_ids_and_formats(void **state)
+{
+    (void)state;
+    char *id = el_doc_id_from_path("in/TimeBank/ABC19980108.1830.0711.tml.TE3input");
+    assert_string_equal(id, "ABC19980108.1830.0711");
+    free(id);
+    id = el_doc_id_from_path("examples/000_8e976ec7213731ee.txt");
+    assert_string_equal(id, "000_8e976ec7213731ee");
+    free(id);
+    assert_int_equal(el_input_format_guess("a.tml", "", 0), EL_IN_TIMEML);
+    assert_int_equal(el_input_format_guess("a.html", "", 0), EL_IN_HTML);
+    assert_int_equal(el_input_format_guess("a.jsonl", "", 0), EL_IN_JSONL);
+    const char *html = "  <!DOCTYPE html><html>";
+    assert_int_equal(el_input_format_guess("noext", html, strlen(html)), EL_IN_HTML);
+    const char *tml = "<?xml version=\"1.0\" ?>\n<TimeML>";
+    assert_int_equal(el_input_format_guess(NULL, tml, strlen(tml)), EL_IN_TIMEML);
+    assert_int_equal(el_input_format_guess(NULL, "Hello", 5), EL_IN_TEXT);
+    el_input_format f;
+    assert_true(el_input_format_parse("html", &f));
+    assert_false(el_input_format_parse("docx", &f));
+}
+
+static void test_manifest(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/el-manifest-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *fp = fdopen(fd, "w");
+    fputs("# file\tdct\n000_a.txt\t2023-06-19\tCNN\nb.tml\t1998-01-08\n", fp);
+    fclose(fp);
+    char *err = NULL;
+    el_manifest *m = el_manifest_load(path, &err);
+    assert_non_null(m);
+    el_date d;
+    assert_true(el_manifest_dct(m, "some/dir/000_a.txt", &d));
+    assert_int_equal(d.day, 19);
+    assert_true(el_manifest_dct(m, "b", &d));
+    assert_int_equal(d.year, 1998);
+    assert_false(el_manifest_dct(m, "c.txt", &d));
+    el_manifest_free(m);
+    fp = fopen(path, "w");
+    fputs("a.txt\tsoon\n", fp);
+    fclose(fp);
+    assert_null(el_manifest_load(path, &err));
+    assert_non_null(strstr(err, "line 1"));
+    free(err);
+    remove(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_reader_rejects_bad_input),
+        cmocka_unit_test(test_text_reader_finds_date_line),
+        cmocka_unit_test(test_ids_and_formats),
+        cmocka_unit_test(test_manifest),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

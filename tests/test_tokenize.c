@@ -1,0 +1,110 @@
+/* test_tokenize.c - tokens and sentences of English news text. */
+#include "test_util.h"
+
+static void expect_tokens(const char *text, const char *const *want, size_t n)
+{
+    el_doc *d = test_doc(text);
+    assert_int_equal(d->ntokens, n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(tok_str(d, i), want[i]);
+    el_doc_free(d);
+}
+
+static void test_abbreviations_keep_periods(void **state)
+{
+    (void)state;
+    const char *const want[] = {"U.S.", "officials", "met", "Mr.", "Li", "at", "4:34",
+                                "p.m.", "at", "Acme", "Corp.", "headquarters", "."};
+    expect_tokens("U.S. officials met Mr. Li at 4:34 p.m. at Acme Corp. headquarters.",
+                  want, 13);
+}
+
+static void test_numbers_and_dates(void **state)
+{
+    (void)state;
+    const char *const want[] = {"On", "2023-06-20", ",", "1,000", "people", "paid",
+                                "$", "3.5", "on", "6/19/2023", "."};
+    expect_tokens("On 2023-06-20, 1,000 people paid $3.5 on 6/19/2023.", want, 11);
+}
+
+static void test_hyphens_quotes_possessives(void **state)
+{
+    (void)state;
+    const char *const want[] = {"Blinken", "’s", "“", "US", "-", "China", "”", "talks",
+                                "—", "35", "-", "minute", "meeting", "isn't", "over"};
+    expect_tokens("Blinken’s “US-China” talks — 35-minute meeting isn't over", want, 15);
+    el_doc *d = test_doc("US-China");
+    assert_true(d->tokens[1].flags & EL_TOK_GLUED);
+    assert_true(d->tokens[2].flags & EL_TOK_GLUED);
+    assert_true(d->tokens[0].flags & EL_TOK_ALLCAPS);
+    el_doc_free(d);
+}
+
+static void test_number_abbreviation_only_before_digits(void **state)
+{
+    (void)state;
+    const char *const want1[] = {"the", "No.", "2", "diplomat"};
+    expect_tokens("the No. 2 diplomat", want1, 4);
+    const char *const want2[] = {"He", "said", "no", "."};
+    expect_tokens("He said no.", want2, 4);
+}
+
+static void test_code_point_offsets(void **state)
+{
+    (void)state;
+    el_doc *d = test_doc("“Hi” Blinken");
+    assert_int_equal(d->ntokens, 4);
+    assert_int_equal(d->tokens[3].cstart, 5);
+    assert_int_equal(d->tokens[3].cend, 12);
+    assert_int_equal(d->tokens[3].start, 9);   /* bytes: “ and ” are 3 bytes each */
+    assert_int_equal(el_doc_cp_offset(d, 9), 5);
+    el_doc_free(d);
+}
+
+static void test_sentences(void **state)
+{
+    (void)state;
+    el_doc *d = test_doc("Blinken met Xi in Beijing. It lasted 35 minutes, U.S. officials said. "
+                         "“It was clear,” he said. Mr. Wang agreed!\nHeadline here\n"
+                         "next line continues");
+    assert_int_equal(d->nsentences, 5);
+    assert_string_equal(tok_str(d, d->sentences[1].tok_begin), "It");
+    assert_string_equal(tok_str(d, d->sentences[2].tok_begin), "“");
+    assert_string_equal(tok_str(d, d->sentences[3].tok_begin), "Mr.");
+    assert_string_equal(tok_str(d, d->sentences[4].tok_begin), "Headline");
+    assert_true(d->tokens[d->sentences[1].tok_begin].flags & EL_TOK_SENT_START);
+    el_doc_free(d);
+}
+
+static void test_quote_after_period_stays_in_sentence(void **state)
+{
+    (void)state;
+    el_doc *d = test_doc("He said “it is over.” Then he left.");
+    assert_int_equal(d->nsentences, 2);
+    assert_string_equal(tok_str(d, d->sentences[0].tok_end - 1), "”");
+    el_doc_free(d);
+}
+
+static void test_empty_and_space_only(void **state)
+{
+    (void)state;
+    el_doc *d = test_doc("   \n\n  ");
+    assert_int_equal(d->ntokens, 0);
+    assert_int_equal(d->nsentences, 0);
+    el_doc_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_abbreviations_keep_periods),
+        cmocka_unit_test(test_numbers_and_dates),
+        cmocka_unit_test(test_hyphens_quotes_possessives),
+        cmocka_unit_test(test_number_abbreviation_only_before_digits),
+        cmocka_unit_test(test_code_point_offsets),
+        cmocka_unit_test(test_sentences),
+        cmocka_unit_test(test_quote_after_period_stays_in_sentence),
+        cmocka_unit_test(test_empty_and_space_only),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
