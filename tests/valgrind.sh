@@ -27,4 +27,17 @@ rc=$?
 vg "$EVENTLINE" annotate -q -f timeml -o "$TMP/ann" "$EXAMPLE/003_2b876bd83eeda8c9.txt" >/dev/null 2>"$TMP/vg"
 rc=$?
 [ $rc -ne 99 ] && ok "annotate clean under valgrind" || { fail "annotate under valgrind"; head -30 "$TMP/vg"; }
+vg "$EVENTLINE" annotate -q -j 2 -m "$EXAMPLE/manifest.tsv" -f jsonl -o - "$EXAMPLE"/*.txt \
+    >"$TMP/ann.jsonl" 2>"$TMP/vg"
+rc=$?
+[ $rc -eq 0 ] && ok "annotate -j 2 -f jsonl clean under valgrind" || { fail "annotate jsonl under valgrind"; head -30 "$TMP/vg"; }
+vg "$EVENTLINE" merge -q -f json,dot -o "$TMP/merged" "$TMP/ann.jsonl" >/dev/null 2>"$TMP/vg"
+rc=$?
+[ $rc -eq 0 ] && ok "merge clean under valgrind" || { fail "merge under valgrind"; head -30 "$TMP/vg"; }
+vg "$EVENTLINE" index -q --db "$TMP/v.db" -m "$EXAMPLE/manifest.tsv" "$EXAMPLE"/*.txt >/dev/null 2>"$TMP/vg"
+rc=$?
+[ $rc -eq 0 ] && ok "index clean under valgrind" || { fail "index under valgrind"; head -30 "$TMP/vg"; }
+vg "$EVENTLINE" query --db "$TMP/v.db" --entity "Nobody" --cooccur "Nobody" -f json >/dev/null 2>"$TMP/vg"
+rc=$?
+[ $rc -eq 0 ] && ok "query clean under valgrind" || { fail "query under valgrind"; head -30 "$TMP/vg"; }
 finish
