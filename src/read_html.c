@@ -5,7 +5,8 @@
  * elements.  Block elements become line or paragraph breaks, runs of
  * whitespace collapse to one space, entities are decoded by the parser.
  * The title comes from og:title or <title>, the creation time from the
- * usual publication-date meta tags, else a <time datetime> in the body.
+ * usual publication-date meta tags, else a JSON-LD datePublished, else a
+ * <time datetime> in the body.
  *
  * Input must be UTF-8 unless the page declares a charset, in which case
  * libxml2 converts it.  The parser never uses the network and its error
@@ -15,6 +16,7 @@
 #include "util.h"
 #include "utf8.h"
 
+#include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <limits.h>
@@ -275,10 +277,51 @@ static void scan_meta(xmlNode *n, void *ctx)
     xmlFree(content);
 }
 
+/* datePublished anywhere in a JSON-LD value (objects, arrays, @graph). */
+static bool jsonld_date(json_t *v, el_date *out, int depth)
+{
+    if (depth > 16)
+        return false;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *item;
+        json_array_foreach(v, i, item)
+            if (jsonld_date(item, out, depth + 1))
+                return true;
+        return false;
+    }
+    if (!json_is_object(v))
+        return false;
+    json_t *date = json_object_get(v, "datePublished");
+    if (json_is_string(date) && parse_page_date(json_string_value(date), out))
+        return true;
+    const char *key;
+    json_t *child;
+    json_object_foreach(v, key, child)
+        if ((json_is_object(child) || json_is_array(child)) && jsonld_date(child, out, depth + 1))
+            return true;
+    return false;
+}
+
 typedef struct time_scan {
     el_date dct;
     bool found;
 } time_scan;
+
+static void scan_jsonld(xmlNode *n, void *ctx)
+{
+    time_scan *t = ctx;
+    xmlChar *type = xmlGetProp(n, (const xmlChar *)"type");
+    bool is_ld = type && xmlStrcasecmp(type, (const xmlChar *)"application/ld+json") == 0;
+    xmlFree(type);
+    if (t->found || !is_ld)
+        return;
+    xmlChar *content = xmlNodeGetContent(n);
+    json_t *root = content ? json_loads((const char *)content, 0, NULL) : NULL;
+    t->found = root && jsonld_date(root, &t->dct, 0);
+    json_decref(root);
+    xmlFree(content);
+}
 
 static void scan_time(xmlNode *n, void *ctx)
 {
@@ -339,7 +382,9 @@ static void set_metadata(el_doc *d, xmlNode *root, xmlNode *body)
         return;
     }
     time_scan t = {{0, 0, 0}, false};
-    find_elements(body, "time", scan_time, &t);
+    find_elements(root, "script", scan_jsonld, &t);
+    if (!t.found)
+        find_elements(body, "time", scan_time, &t);
     if (t.found) {
         d->dct = t.dct;
         d->dct_source = EL_DCT_METADATA;

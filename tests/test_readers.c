@@ -113,6 +113,30 @@ static void test_html_broken_and_bad(void **state)
     free(err);
 }
 
+static void test_html_jsonld_date_and_pre(void **state)
+{
+    (void)state;
+    char *err;
+    el_doc *d = read_string(
+        "<html><head><script type=\"application/ld+json\">{\"@context\": \"https://schema.org\","
+        " \"@graph\": [{\"@type\": \"WebPage\"}, {\"@type\": \"NewsArticle\","
+        " \"datePublished\": \"2022-11-30T05:00:00Z\"}]}</script></head>"
+        "<body><p>Body <time datetime=\"2001-01-01\">then</time>.</p>"
+        "<pre>a  b\n  c</pre><table><tr><td>x</td><td>y</td></tr></table></body></html>",
+        el_read_html, &err);
+    assert_non_null(d);
+    assert_int_equal(d->dct.year, 2022);
+    assert_int_equal(d->dct.month, 11);
+    assert_int_equal(d->dct.day, 30);
+    assert_string_equal(d->text, "Body then.\n\na  b\n  c\n\nx y");
+    el_doc_free(d);
+    d = read_string("<html><head><script type=\"application/ld+json\">{broken</script></head>"
+                    "<body><p>Text.</p></body></html>", el_read_html, &err);
+    assert_non_null(d);
+    assert_int_equal(d->dct.year, 0);
+    el_doc_free(d);
+}
+
 static void test_html_declared_charset(void **state)
 {
     (void)state;
@@ -413,6 +437,7 @@ int main(void)
         cmocka_unit_test(test_html_article_body),
         cmocka_unit_test(test_html_main_title_and_time),
         cmocka_unit_test(test_html_broken_and_bad),
+        cmocka_unit_test(test_html_jsonld_date_and_pre),
         cmocka_unit_test(test_html_declared_charset),
         cmocka_unit_test(test_timeml_gold_file),
         cmocka_unit_test(test_timeml_input_file_matches_gold),
