@@ -66,7 +66,8 @@ static const char usage_text[] =
     "                           output (one format only)\n"
     "  -f, --format LIST        comma-separated outputs.  extract: json, dot, svg, png,\n"
     "                           pdf, tsv, csv, timelinejs (default: json,dot,svg);\n"
-    "                           annotate: timeml or json (default: timeml);\n"
+    "                           annotate: timeml, json, or jsonl (one line per\n"
+    "                           document; with -o - a streaming mapper) (default: timeml);\n"
     "                           entities: table or json (default: table)\n"
     "      --dct DATE           document creation time (YYYY-MM-DD) for every input\n"
     "  -m, --manifest FILE      TSV lines FILE<TAB>YYYY-MM-DD giving each document's DCT\n"
@@ -196,12 +197,25 @@ static void read_jsonl_stream(FILE *fp, const char *path, const options *o,
     el_jsonl_close(r);
 }
 
+/* Standard input starting with '{' is JSON Lines, read as a stream rather
+ * than slurped (one character of look-ahead, pushed back). */
+static bool stdin_looks_like_jsonl(void)
+{
+    int c = getc(stdin);
+    if (c == EOF)
+        return false;
+    ungetc(c, stdin);
+    return c == '{';
+}
+
 static void read_input(const char *path, const options *o, const el_manifest *m,
                        run_stats *st, doc_sink sink, void *ctx)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     el_input_format fmt = o->input_format;
+    if (fmt == EL_IN_AUTO && is_stdin && stdin_looks_like_jsonl())
+        fmt = EL_IN_JSONL;
     if (fmt == EL_IN_JSONL || (fmt == EL_IN_AUTO && el_input_format_guess(path, "", 0) == EL_IN_JSONL)) {
         FILE *fp = is_stdin ? stdin : fopen(path, "rb");
         if (!fp) {
@@ -354,7 +368,7 @@ static bool known_corpus_format(const char *f)
 
 static bool known_annotate_format(const char *f)
 {
-    return strcmp(f, "timeml") == 0 || strcmp(f, "json") == 0;
+    return strcmp(f, "timeml") == 0 || strcmp(f, "json") == 0 || strcmp(f, "jsonl") == 0;
 }
 
 static bool known_entities_format(const char *f)
@@ -388,6 +402,17 @@ static void collect_doc(el_doc *doc, void *ctx)
     progress(cx);
 }
 
+/* One document's JSON result on a single line (annotate -f jsonl). */
+static int write_json_line(const el_corpus *one, FILE *out)
+{
+    json_t *root = el_export_json(one);
+    int rc = json_dumpf(root, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    if (fputc('\n', out) == EOF)
+        rc = -1;
+    return rc;
+}
+
 static int write_annotated(const void *obj, const options *o, const char *fmt, FILE *out)
 {
     const el_doc *doc = obj;
@@ -396,7 +421,7 @@ static int write_annotated(const void *obj, const options *o, const char *fmt, F
     el_corpus *one = el_corpus_new();
     el_corpus_add(one, (el_doc *)doc);
     el_corpus_link_entities(one);
-    int rc = el_export_json_file(one, out);
+    int rc = strcmp(fmt, "jsonl") == 0 ? write_json_line(one, out) : el_export_json_file(one, out);
     one->ndocs = 0;  /* the document stays with the caller */
     el_corpus_free(one);
     return rc;
@@ -413,7 +438,7 @@ static void annotate_doc(el_doc *doc, void *ctx)
     annotate_ctx *ax = ctx;
     el_pipeline_run(doc, ax->base.res);
     char file[1024];
-    snprintf(file, sizeof file, "%s.%s", doc->id, strcmp(ax->fmt, "timeml") == 0 ? "tml" : "json");
+    snprintf(file, sizeof file, "%s.%s", doc->id, strcmp(ax->fmt, "timeml") == 0 ? "tml" : ax->fmt);
     if (write_output(ax->base.o, file, write_annotated, doc, ax->fmt))
         ax->written++;
     else

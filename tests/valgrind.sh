@@ -35,7 +35,7 @@ rc=$?
 [ $rc -ne 99 ] && ok "readers and TimeML writer clean under valgrind (exit $rc)" \
     || { fail "readers under valgrind"; head -30 "$TMP/vg"; }
 printf '{"id":"s","text":"Officials met Monday."}\n{"id":\n' \
-    | vg "$EVENTLINE" -q -f json -o - --input-format jsonl - >/dev/null 2>"$TMP/vg"
+    | vg "$EVENTLINE" annotate -q -f jsonl -o - - >/dev/null 2>"$TMP/vg"
 rc=$?
 [ $rc -ne 99 ] && ok "jsonl on stdin clean under valgrind (exit $rc)" \
     || { fail "jsonl on stdin under valgrind"; head -30 "$TMP/vg"; }
