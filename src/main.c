@@ -433,12 +433,26 @@ typedef struct annotate_ctx {
     size_t written, failed;
 } annotate_ctx;
 
+/* Document ids come from the input (DOCID, JSON "id"): keep the output file
+ * inside the output directory (no '/', no leading '.', no control bytes). */
+static void safe_file_name(char *name)
+{
+    if (name[0] == '.')
+        name[0] = '_';
+    for (char *p = name; *p; p++)
+        if (*p == '/' || *p == '\\' || (unsigned char)*p < 0x20)
+            *p = '_';
+}
+
 static void annotate_doc(el_doc *doc, void *ctx)
 {
     annotate_ctx *ax = ctx;
     el_pipeline_run(doc, ax->base.res);
     char file[1024];
-    snprintf(file, sizeof file, "%s.%s", doc->id, strcmp(ax->fmt, "timeml") == 0 ? "tml" : ax->fmt);
+    snprintf(file, sizeof file, "%.200s", doc->id);
+    safe_file_name(file);
+    snprintf(file + strlen(file), sizeof file - strlen(file), ".%s",
+             strcmp(ax->fmt, "timeml") == 0 ? "tml" : ax->fmt);
     if (write_output(ax->base.o, file, write_annotated, doc, ax->fmt))
         ax->written++;
     else
