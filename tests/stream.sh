@@ -27,6 +27,12 @@ fi
 "$EVENTLINE" annotate -q -f jsonl -o "$TMP/dir" "$TMP/in.jsonl" 2>"$TMP/err"
 [ "$(wc -l < "$TMP/dir/annotations.jsonl")" -eq 2 ] && ok "-o DIR writes annotations.jsonl" \
     || fail "-o DIR writes annotations.jsonl"
+# Ids from the input cannot place files outside the output directory.
+printf '{"id":"../escape","text":"Officials met."}\n' > "$TMP/evil.jsonl"
+mkdir "$TMP/sub"
+"$EVENTLINE" annotate -q -f timeml -o "$TMP/sub/out" "$TMP/evil.jsonl" 2>"$TMP/err"
+[ ! -e "$TMP/sub/escape.tml" ] && [ "$(ls "$TMP/sub/out" | wc -l)" -eq 1 ] \
+    && ok "document id cannot escape the output directory" || fail "id escapes the output directory"
 # Plain text on standard input is still read as text.
 printf 'Officials met on Monday.\n' | "$EVENTLINE" annotate -q -f jsonl -o - - > "$TMP/t.jsonl" 2>"$TMP/err"
 grep -q '"id":"stdin"' "$TMP/t.jsonl" && ok "text on stdin still text" || fail "text on stdin"
