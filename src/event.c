@@ -133,9 +133,20 @@ static const el_trigger *choose_reading(const el_trigger_lexicon *lx, const uint
             return t;
     }
     const el_trigger *best = &lx->trig[pl[0]];
-    if (want_noun && best->pos == 'V' && (best->morph & (EL_M_VBD | EL_M_VBZ)))
-        return NULL;   /* "the talks"... handled by a noun entry; a verb form after "the" is not an event */
+    if (want_noun && best->pos == 'V' && !(best->morph & EL_M_VBG))
+        return NULL;   /* "a bomb": a verb form after a determiner is not a verb */
     return best;
+}
+
+/* A capitalized word inside a sentence is a name ("United States"), not
+ * a trigger; headlines in title case are the exception we accept losing. */
+static bool proper_name_like(const el_doc *doc, size_t i)
+{
+    uint16_t f = doc->tokens[i].flags;
+    if (!(f & EL_TOK_CAP) || (f & (EL_TOK_SENT_START | EL_TOK_ALLCAPS)))
+        return false;
+    return !(i > 0 && (doc->tokens[i - 1].flags & (EL_TOK_QUOTE | EL_TOK_PUNCT)) &&
+             !el_tok_is(doc, i - 1, ","));
 }
 
 /* Tokens covered by an entity mention or a time expression: no trigger
@@ -222,7 +233,7 @@ static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint3
             i++;
             continue;
         }
-        const el_trigger *t = choose_reading(lx, pl, np, &ch);
+        const el_trigger *t = proper_name_like(doc, i) ? NULL : choose_reading(lx, pl, np, &ch);
         if (t && !any_blocked(blocked, i, i + len))
             add_mention(doc, i, i + len, t, &ch);
         i += len;
