@@ -63,6 +63,35 @@ void el_corpus_free(el_corpus *c)
     free(c);
 }
 
+static int cmp_doc(const void *a, const void *b)
+{
+    const el_doc *x = *(el_doc *const *)a, *y = *(el_doc *const *)b;
+    int k = strcmp(x->id, y->id);
+    if (k)
+        return k;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return memcmp(x->text, y->text, x->len);
+}
+
+void el_corpus_sort_docs(el_corpus *c)
+{
+    if (c->ndocs > 1)
+        qsort(c->docs, c->ndocs, sizeof *c->docs, cmp_doc);
+    for (size_t i = 1, dup = 1; i < c->ndocs; i++) {
+        const char *prev = c->docs[i - 1]->id;
+        size_t plen = strcspn(prev, "~");
+        if (strncmp(prev, c->docs[i]->id, plen) == 0 && c->docs[i]->id[plen] == '\0') {
+            char *id = el_malloc(plen + 24);
+            snprintf(id, plen + 24, "%.*s~%zu", (int)plen, prev, ++dup);
+            free(c->docs[i]->id);
+            c->docs[i]->id = id;
+        } else {
+            dup = 1;
+        }
+    }
+}
+
 typedef struct mref {
     const char *key;
     size_t doc, m;

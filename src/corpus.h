@@ -58,6 +58,10 @@ el_corpus *el_corpus_new(void);
 void el_corpus_add(el_corpus *c, el_doc *doc);
 void el_corpus_free(el_corpus *c);
 
+/* Put documents in id order (so the result does not depend on the order
+ * the inputs were given in) and make duplicate ids unique ("id~2"). */
+void el_corpus_sort_docs(el_corpus *c);
+
 /* Build the entity index from the documents' mentions (ids by sorted key). */
 void el_corpus_link_entities(el_corpus *c);
 /* Entity index of a mention, or -1.  Valid after el_corpus_link_entities. */

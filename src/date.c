@@ -294,3 +294,33 @@ el_interval el_interval_apply_mod(el_interval iv, const char *mod)
         iv.begin = iv.end - third;
     return iv;
 }
+
+static const char *const gran_names[] = {"none", "century", "decade", "year", "half",
+                                         "quarter", "season", "month", "week", "day",
+                                         "part_of_day", "hour", "minute", "second"};
+
+const char *el_gran_name(el_gran g)
+{
+    return (size_t)g < sizeof gran_names / sizeof *gran_names ? gran_names[g] : "none";
+}
+
+bool el_gran_parse(const char *s, el_gran *out)
+{
+    for (size_t i = 0; i < sizeof gran_names / sizeof *gran_names; i++)
+        if (strcmp(s, gran_names[i]) == 0) {
+            *out = (el_gran)i;
+            return true;
+        }
+    return false;
+}
+
+bool el_instant_parse(const char *s, int64_t *minutes)
+{
+    el_date d;
+    int h, m;
+    if (strlen(s) != 16 || s[10] != 'T' || s[13] != ':' || !el_date_parse(s, &d)
+        || !digits(s + 11, 2, &h) || !digits(s + 14, 2, &m) || h > 23 || m > 59)
+        return false;
+    *minutes = el_instant_from_date(d, h, m);
+    return true;
+}

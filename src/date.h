@@ -29,6 +29,12 @@ typedef struct el_interval {
     el_gran gran;
 } el_interval;
 
+/* "year", "month", "day", "minute", ... and back. */
+const char *el_gran_name(el_gran g);
+bool el_gran_parse(const char *s, el_gran *out);
+/* Parse "YYYY-MM-DDTHH:MM" (as el_instant_format writes it). */
+bool el_instant_parse(const char *s, int64_t *minutes);
+
 bool el_date_valid(el_date d);
 bool el_is_leap(int year);
 int el_days_in_month(int year, int month);

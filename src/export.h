@@ -7,8 +7,14 @@
 #include "corpus.h"
 
 /* JSON per ../shared/eval/CONTRACT.md (schema "eventline/1"). */
+enum {
+    EL_JSON_TEXT    = 1u << 0,  /* include each document's text (merge input) */
+    EL_JSON_COMPACT = 1u << 1,  /* one line, for JSON Lines */
+};
 json_t *el_export_json(const el_corpus *c);
+json_t *el_export_json_ex(const el_corpus *c, unsigned flags);
 int el_export_json_file(const el_corpus *c, FILE *out);
+int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out);
 
 typedef struct el_dot_options {
     bool entities;   /* add entity nodes and participation edges */

@@ -32,7 +32,8 @@ static json_t *interval_json(el_interval iv)
         return json_null();
     el_instant_format(iv.begin, b);
     el_instant_format(iv.end, e);
-    return json_pack("{s:s, s:s}", "begin", b, "end", e);
+    return json_pack("{s:s, s:s, s:s}", "begin", b, "end", e, "granularity",
+                     el_gran_name(iv.gran));
 }
 
 static json_t *timex_json(const el_doc *d, size_t i)
@@ -68,11 +69,15 @@ static json_t *mention_json(const el_corpus *c, const el_doc *d, size_t i)
     json_object_set_new(o, "id", json_string(id));
     put_span(o, d, m->start, m->end);
     json_object_set_new(o, "type", json_string(el_ent_type_name(m->type)));
+    json_object_set_new(o, "name", nullable(m->name));
     int e = el_corpus_entity_of(c, m->key);
     if (e >= 0)
         json_object_set_new(o, "entity", json_string(c->entities[e].id));
     if (m->role)
         json_object_set_new(o, "role", json_string(m->role));
+    if (m->subtype)
+        json_object_set_new(o, "subtype", json_string(m->subtype));
+    json_object_set_new(o, "confidence", json_real(m->confidence));
     return o;
 }
 
@@ -110,14 +115,22 @@ static json_t *event_mention_json(const el_corpus *c, const el_doc *d, size_t i,
         snprintf(id, sizeof id, "t%d", ev->timex + 1);
         json_object_set_new(o, "timex", json_string(id));
     }
-    json_t *parts = json_array();
+    json_t *parts = json_array(), *pms = json_array();
     for (size_t p = 0; p < ev->nparticipants; p++) {
         const el_mention *m = &d->mentions[ev->participants[p]];
         int e = el_corpus_entity_of(c, m->key);
         if (e >= 0)
             json_array_append_new(parts, json_string(c->entities[e].id));
+        snprintf(id, sizeof id, "m%d", ev->participants[p] + 1);
+        json_array_append_new(pms, json_string(id));
     }
     json_object_set_new(o, "participants", parts);
+    json_object_set_new(o, "participant_mentions", pms);
+    if (ev->location >= 0) {
+        snprintf(id, sizeof id, "m%d", ev->location + 1);
+        json_object_set_new(o, "location_mention", json_string(id));
+    }
+    json_object_set_new(o, "confidence", json_real(ev->confidence));
     return o;
 }
 
@@ -149,7 +162,7 @@ static json_t *links_json(const el_doc *d)
     return a;
 }
 
-static json_t *document_json(const el_corpus *c, size_t di)
+static json_t *document_json(const el_corpus *c, size_t di, unsigned flags)
 {
     const el_doc *d = c->docs[di];
     json_t *o = json_object();
@@ -161,9 +174,13 @@ static json_t *document_json(const el_corpus *c, size_t di)
     } else {
         json_object_set_new(o, "dct", json_null());
     }
+    static const char *const sources[] = {"none", "option", "manifest", "metadata", "text"};
+    json_object_set_new(o, "dct_source", json_string(sources[d->dct_source]));
     if (d->title)
         json_object_set_new(o, "title", json_string(d->title));
     json_object_set_new(o, "length", json_integer((json_int_t)d->ncp));
+    if (flags & EL_JSON_TEXT)
+        json_object_set_new(o, "text", json_stringn(d->text, d->len));
     json_t *tx = json_array(), *ms = json_array(), *em = json_array();
     for (size_t i = 0; i < d->ntimexes; i++)
         json_array_append_new(tx, timex_json(d, i));
@@ -241,12 +258,17 @@ static json_t *event_json(const el_corpus *c, const el_event *v)
 
 json_t *el_export_json(const el_corpus *c)
 {
+    return el_export_json_ex(c, 0);
+}
+
+json_t *el_export_json_ex(const el_corpus *c, unsigned flags)
+{
     json_t *root = json_object();
     json_object_set_new(root, "schema", json_string("eventline/1"));
     json_t *docs = json_array(), *ents = json_array(), *evs = json_array();
     json_t *rels = json_array(), *tl = json_array(), *conf = json_array();
     for (size_t i = 0; i < c->ndocs; i++)
-        json_array_append_new(docs, document_json(c, i));
+        json_array_append_new(docs, document_json(c, i, flags));
     for (size_t i = 0; i < c->nentities; i++)
         json_array_append_new(ents, entity_json(c, &c->entities[i]));
     for (size_t i = 0; i < c->nevents; i++)
@@ -275,9 +297,16 @@ json_t *el_export_json(const el_corpus *c)
 
 int el_export_json_file(const el_corpus *c, FILE *out)
 {
-    json_t *root = el_export_json(c);
-    int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-    fputc('\n', out);
+    return el_export_json_file_ex(c, 0, out);
+}
+
+int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out)
+{
+    json_t *root = el_export_json_ex(c, flags);
+    size_t style = (flags & EL_JSON_COMPACT) ? JSON_COMPACT : JSON_INDENT(1);
+    int rc = json_dumpf(root, out, style | JSON_PRESERVE_ORDER);
+    if (fputc('\n', out) == EOF)
+        rc = -1;
     json_decref(root);
     return rc;
 }

@@ -156,30 +156,39 @@ typedef struct scanner {
     size_t cp;     /* code-point position */
 } scanner;
 
-static uint32_t peek(const scanner *sc, size_t at)
+static inline uint32_t peek(const scanner *sc, size_t at)
 {
     if (at >= sc->n)
         return 0;
+    if ((unsigned char)sc->s[at] < 0x80)
+        return (unsigned char)sc->s[at];
     size_t j = at;
     return el_utf8_next(sc->s, sc->n, &j);
 }
 
-static size_t next_pos(const scanner *sc, size_t at)
+static inline size_t next_pos(const scanner *sc, size_t at)
 {
+    if (at < sc->n && (unsigned char)sc->s[at] < 0x80)
+        return at + 1;
     size_t j = at;
     el_utf8_next(sc->s, sc->n, &j);
     return j;
 }
 
-static void advance(scanner *sc)
+static inline void advance(scanner *sc)
 {
-    el_utf8_next(sc->s, sc->n, &sc->i);
+    if ((unsigned char)sc->s[sc->i] < 0x80)
+        sc->i++;
+    else
+        el_utf8_next(sc->s, sc->n, &sc->i);
     sc->cp++;
 }
 
-static bool is_alnum_cp(uint32_t c)
+static inline bool is_alnum_cp(uint32_t c)
 {
-    return el_cp_is_letter(c) || (c >= '0' && c <= '9');
+    if (c < 0x80)
+        return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
+    return el_cp_is_letter(c);
 }
 
 static bool is_digit_cp(uint32_t c)
@@ -279,13 +288,16 @@ static uint16_t case_flags(const char *s, size_t n)
     size_t i = 0, letters = 0, upper = 0;
     bool first = true, first_upper = false;
     while (i < n) {
-        uint32_t c = el_utf8_next(s, n, &i);
-        if (el_cp_is_letter(c)) {
+        unsigned char b = (unsigned char)s[i];
+        uint32_t c = b < 0x80 ? (i++, b) : el_utf8_next(s, n, &i);
+        bool letter = c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') : el_cp_is_letter(c);
+        if (letter) {
+            bool up = c < 0x80 ? (c >= 'A' && c <= 'Z') : el_cp_is_upper(c);
             letters++;
-            if (el_cp_is_upper(c))
+            if (up)
                 upper++;
             if (first)
-                first_upper = el_cp_is_upper(c);
+                first_upper = up;
             first = false;
         } else if (first && is_digit_cp(c)) {
             first = false;
@@ -322,7 +334,8 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
     d->nsentences = 0;
     while (sc.i < sc.n) {
         uint32_t c = peek(&sc, sc.i);
-        if (el_cp_is_space(c) || c < 0x20 || c == 0x7F) {
+        bool space = c < 0x80 ? (c <= 0x20 || c == 0x7F) : el_cp_is_space(c);
+        if (space) {
             if (c == '\n')
                 newlines++;
             advance(&sc);

@@ -3,7 +3,7 @@
 # access, no leak.  Skipped (77) without valgrind or in a sanitizer build.
 . "${TOP_SRCDIR:-.}/tests/lib.sh"
 [ -n "${VALGRIND:-}" ] || { echo "valgrind not installed: skipped"; exit 77; }
-[ -z "${SANITIZE:-}" ] || { echo "sanitizer build: skipped"; exit 77; }
+[ "${SANITIZE_BUILD:-no}" != yes ] || { echo "sanitizer build: skipped"; exit 77; }
 
 vg() {
     "$VALGRIND" -q --error-exitcode=99 --suppressions="$TOP_SRCDIR/tests/valgrind.supp" --leak-check=full --errors-for-leak-kinds=definite,indirect \
