@@ -1,28 +1,253 @@
-/* event.c - event mentions from the trigger lexicon (see event.h).
- * Placeholder: the real stage lands with the events issue. */
-#include "event.h"
+/* event.c - the event stage (see event.h): one pass over the tokens with
+ * the trigger trie; each match is read as verb or noun from its context,
+ * gets tense and aspect from the auxiliaries before it, polarity from
+ * negation, modality from modal verbs; then event_args.c attaches
+ * participants, location and time and adds the in-document TLINKs.
+ * A generic rule adds verb-like words after an auxiliary that the lexicon
+ * does not know (TimeML annotates nearly every verb). */
+#include "event_internal.h"
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-struct el_trigger_lexicon {
-    int unused;
-};
+#define MAX_READINGS 8
 
-el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
+/* Context before a trigger: the auxiliary chain (nearest first), negation. */
+typedef struct aux_chain {
+    uint32_t role[3];      /* roles of up to three auxiliaries, nearest first */
+    size_t tok[3];
+    size_t n;
+    bool negated;
+    uint32_t prev_role;    /* roles of the token right before (adverbs skipped) */
+    bool prev_is_word;
+} aux_chain;
+
+static aux_chain read_aux_chain(const el_doc *doc, const uint32_t *roles, size_t tok)
 {
-    (void)dir;
-    (void)err;
-    return el_calloc(1, sizeof(el_trigger_lexicon));
+    aux_chain ch = {{0}, {0}, 0, false, 0, false};
+    size_t sb = doc->sentences[doc->tokens[tok].sentence].tok_begin;
+    bool first = true;
+    for (size_t j = tok; j > sb && ch.n < 3;) {
+        j--;
+        uint32_t r = roles[j];
+        if (r & EL_R_NEG)
+            ch.negated = true;
+        if ((r & (EL_R_ADV | EL_R_NEG)) && !(r & EL_R_AUX))
+            continue;
+        if (first) {
+            ch.prev_role = r;
+            ch.prev_is_word = (doc->tokens[j].flags & EL_TOK_WORD) != 0;
+            first = false;
+        }
+        if (!(r & (EL_R_AUX | EL_R_TO)))
+            break;
+        ch.role[ch.n] = r;
+        ch.tok[ch.n++] = j;
+        if (r & (EL_R_TO | EL_R_WILL | EL_R_MODAL | EL_R_DO_PRES | EL_R_DO_PAST))
+            break;   /* nothing before these changes the reading */
+    }
+    return ch;
 }
 
-void el_trigger_lexicon_free(el_trigger_lexicon *lx)
+/* Modal word of the chain, or NULL. */
+static char *chain_modality(const el_doc *doc, const aux_chain *ch)
 {
-    free(lx);
+    for (size_t k = 0; k < ch->n; k++)
+        if (ch->role[k] & (EL_R_MODAL | EL_R_WILL)) {
+            size_t n;
+            const char *s = el_tok_text(doc, ch->tok[k], &n);
+            char *m = el_strndup(s, n);
+            for (char *p = m; *p; p++)
+                if (*p >= 'A' && *p <= 'Z')
+                    *p = (char)(*p + 32);
+            return m;
+        }
+    return NULL;
+}
+
+/* Tense of the auxiliary furthest back that carries one. */
+static el_tense tense_of_aux(uint32_t r, el_tense dflt)
+{
+    if (r & EL_R_WILL) return EL_TENSE_FUTURE;
+    if (r & EL_R_MODAL) return EL_TENSE_NONE;
+    if (r & EL_R_TO) return EL_TENSE_INFINITIVE;
+    if (r & (EL_R_BE_PAST | EL_R_HAVE_PAST | EL_R_DO_PAST)) return EL_TENSE_PAST;
+    if (r & (EL_R_BE_PRES | EL_R_HAVE_PRES | EL_R_DO_PRES)) return EL_TENSE_PRESENT;
+    return dflt;
+}
+
+static el_tense chain_tense(const aux_chain *ch, el_tense dflt)
+{
+    el_tense t = dflt;
+    for (size_t k = 0; k < ch->n; k++)
+        t = tense_of_aux(ch->role[k], t);
+    return t;
+}
+
+static bool chain_has(const aux_chain *ch, uint32_t bits)
+{
+    for (size_t k = 0; k < ch->n; k++)
+        if (ch->role[k] & bits)
+            return true;
+    return false;
+}
+
+/* Tense and aspect of a verb reading from its form and auxiliaries. */
+static void verb_tense_aspect(unsigned morph, const aux_chain *ch, el_tense *tense,
+                              el_aspect *aspect)
+{
+    bool perf = chain_has(ch, EL_R_HAVE_PRES | EL_R_HAVE_PAST | EL_R_HAVE_BASE) &&
+                (ch->n > 0 && (ch->role[0] & (EL_R_HAVE_PRES | EL_R_HAVE_PAST | EL_R_HAVE_BASE |
+                                              EL_R_BE_PART)));
+    bool prog = (morph & EL_M_VBG) && ch->n > 0 &&
+                (ch->role[0] & (EL_R_BE_PRES | EL_R_BE_PAST | EL_R_BE_PART | EL_R_BE_BASE));
+    *aspect = perf && prog ? EL_ASPECT_PERFECTIVE_PROGRESSIVE
+              : perf       ? EL_ASPECT_PERFECTIVE
+              : prog       ? EL_ASPECT_PROGRESSIVE
+                           : EL_ASPECT_NONE;
+    if (ch->n > 0) {
+        *tense = chain_tense(ch, EL_TENSE_NONE);
+        return;
+    }
+    if (morph & EL_M_VBD) *tense = EL_TENSE_PAST;
+    else if (morph & EL_M_VBZ) *tense = EL_TENSE_PRESENT;
+    else if (morph & EL_M_VBG) *tense = EL_TENSE_PRESPART;
+    else if (morph & EL_M_VBN) *tense = EL_TENSE_PASTPART;
+    else *tense = EL_TENSE_PRESENT;
+}
+
+/* Pick the reading that fits the context: after a determiner a noun,
+ * after an auxiliary or "to" a verb, else the first listed. */
+static const el_trigger *choose_reading(const el_trigger_lexicon *lx, const uint32_t *pl,
+                                        size_t np, const aux_chain *ch)
+{
+    bool want_noun = (ch->prev_role & EL_R_DET) != 0;
+    bool want_verb = ch->n > 0 || (ch->prev_role & (EL_R_NEG | EL_R_TO));
+    for (size_t k = 0; k < np; k++) {
+        const el_trigger *t = &lx->trig[pl[k]];
+        if (want_noun && t->pos == 'N')
+            return t;
+        if (want_verb && t->pos == 'V')
+            return t;
+    }
+    const el_trigger *best = &lx->trig[pl[0]];
+    if (want_noun && best->pos == 'V' && !(best->morph & EL_M_VBG))
+        return NULL;   /* "a bomb": a verb form after a determiner is not a verb */
+    return best;
+}
+
+/* A capitalized word inside a sentence is a name ("United States"), not
+ * a trigger; headlines in title case are the exception we accept losing. */
+static bool proper_name_like(const el_doc *doc, size_t i)
+{
+    uint16_t f = doc->tokens[i].flags;
+    if (!(f & EL_TOK_CAP) || (f & (EL_TOK_SENT_START | EL_TOK_ALLCAPS)))
+        return false;
+    return !(i > 0 && (doc->tokens[i - 1].flags & (EL_TOK_QUOTE | EL_TOK_PUNCT)) &&
+             !el_tok_is(doc, i - 1, ","));
+}
+
+/* Tokens covered by an entity mention or a time expression: no trigger
+ * there ("State Department", "the previous day"). */
+static uint8_t *blocked_tokens(const el_doc *doc)
+{
+    uint8_t *b = el_calloc(doc->ntokens + 1, 1);
+    for (size_t m = 0; m < doc->nmentions; m++)
+        for (size_t k = doc->mentions[m].tok_begin; k < doc->mentions[m].tok_end && k < doc->ntokens; k++)
+            b[k] = 1;
+    for (size_t t = 0; t < doc->ntimexes; t++)
+        for (size_t k = doc->timexes[t].tok_begin; k < doc->timexes[t].tok_end && k < doc->ntokens; k++)
+            b[k] = 1;
+    return b;
+}
+
+static bool any_blocked(const uint8_t *b, size_t tb, size_t te)
+{
+    for (size_t k = tb; k < te; k++)
+        if (b[k])
+            return true;
+    return false;
+}
+
+static void add_mention(el_doc *doc, size_t tb, size_t te, const el_trigger *t,
+                        const aux_chain *ch)
+{
+    el_event_mention *ev = el_doc_add_event(doc, (uint32_t)tb, (uint32_t)te, t->cls, t->type,
+                                            t->lemma);
+    ev->confidence = t->type ? 0.9f : 0.8f * t->weight;
+    if (t->pos == 'V') {
+        verb_tense_aspect(t->morph, ch, &ev->tense, &ev->aspect);
+        ev->modality = chain_modality(doc, ch);
+        ev->negated = ch->negated;
+    }
+}
+
+/* A lower-case word that is not a function word, after an auxiliary,
+ * modal or "to" (adverbs skipped), read as an untyped verb. */
+static bool generic_verb(const el_doc *doc, const uint32_t *roles, size_t i, const aux_chain *ch)
+{
+    const el_token *t = &doc->tokens[i];
+    if (!(t->flags & EL_TOK_WORD) || (t->flags & (EL_TOK_CAP | EL_TOK_NUMBER)) || roles[i])
+        return false;
+    if (ch->n == 0)
+        return false;
+    size_t n;
+    const char *s = el_tok_text(doc, i, &n);
+    bool suffixed = (n > 4 && memcmp(s + n - 3, "ing", 3) == 0) ||
+                    (n > 3 && memcmp(s + n - 2, "ed", 2) == 0);
+    uint32_t r = ch->role[0];
+    if (r & (EL_R_TO | EL_R_MODAL | EL_R_WILL | EL_R_DO_PRES | EL_R_DO_PAST))
+        return n > 1 && !(n > 2 && memcmp(s + n - 2, "ly", 2) == 0);
+    return suffixed;
+}
+
+static void tag_generic(el_doc *doc, size_t i, const aux_chain *ch)
+{
+    size_t n;
+    const char *s = el_tok_text(doc, i, &n);
+    unsigned morph = n > 4 && memcmp(s + n - 3, "ing", 3) == 0 ? EL_M_VBG
+                     : n > 3 && memcmp(s + n - 2, "ed", 2) == 0 ? EL_M_VBN | EL_M_VBD
+                                                              : EL_M_VB;
+    char lemma[64];
+    snprintf(lemma, sizeof lemma, "%.*s", (int)(n < 63 ? n : 63), s);
+    for (char *p = lemma; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p + 32);
+    el_trigger t = {lemma, NULL, EL_EV_OCCURRENCE, 'V', morph, 0.5f};
+    add_mention(doc, i, i + 1, &t, ch);
+}
+
+static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles)
+{
+    uint32_t pl[MAX_READINGS];
+    uint8_t *blocked = blocked_tokens(doc);
+    for (size_t i = 0; i < doc->ntokens;) {
+        size_t np = 0;
+        size_t len = el_lexicon_match_all(lx->forms, doc, i, pl, MAX_READINGS, &np);
+        aux_chain ch = read_aux_chain(doc, roles, i);
+        if (len == 0 || np == 0) {
+            if (generic_verb(doc, roles, i, &ch) && !blocked[i])
+                tag_generic(doc, i, &ch);
+            i++;
+            continue;
+        }
+        const el_trigger *t = proper_name_like(doc, i) ? NULL : choose_reading(lx, pl, np, &ch);
+        if (t && !any_blocked(blocked, i, i + len))
+            add_mention(doc, i, i + len, t, &ch);
+        i += len;
+    }
+    free(blocked);
 }
 
 void el_event_tag(el_doc *doc, const el_trigger_lexicon *lx)
 {
-    (void)doc;
-    (void)lx;
+    if (!lx || !lx->forms || doc->ntokens == 0)
+        return;
+    uint32_t *roles = el_event_token_roles(doc, lx);
+    find_triggers(doc, lx, roles);
+    el_event_arguments(doc, lx, roles);
+    el_event_links(doc, lx, roles);
+    free(roles);
 }

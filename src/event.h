@@ -8,10 +8,25 @@
 
 typedef struct el_trigger_lexicon el_trigger_lexicon;
 
+/* What the normalizer needs to know about an event type (types.tsv). */
+typedef struct el_event_type_info {
+    char *name;        /* "meeting" */
+    char *group;       /* compatibility group ("meeting" for talks too) */
+    bool timeline;     /* canonical events of this type go on the timeline */
+    char **labels;     /* label templates with {S} {O} {L} slots */
+    size_t nlabels;
+} el_event_type_info;
+
+/* Load gazetteers/events/ (triggers.tsv, timeml-forms.tsv, grammar.tsv,
+ * signals.tsv, types.tsv).  Returns NULL and sets *err on failure. */
 el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err);
 void el_trigger_lexicon_free(el_trigger_lexicon *lx);
 
-/* Add doc->events and doc->links.  Needs tokens, timexes and mentions. */
+/* Type information, or NULL for an unknown type / NULL lexicon. */
+const el_event_type_info *el_trigger_type(const el_trigger_lexicon *lx, const char *type);
+
+/* Add doc->events and doc->links.  Needs tokens, timexes and mentions.
+ * Thread-safe: the lexicon is only read. */
 void el_event_tag(el_doc *doc, const el_trigger_lexicon *lx);
 
 #endif

@@ -1,0 +1,66 @@
+/* event_internal.h - the trigger lexicon's tables, shared by the event
+ * stage's modules (event_lexicon.c loads them, event.c and event_args.c
+ * read them).  Not part of the public API. */
+#ifndef EL_EVENT_INTERNAL_H
+#define EL_EVENT_INTERNAL_H
+
+#include "event.h"
+#include "lexicon.h"
+
+/* Morphological readings of a trigger form (bit set). */
+enum {
+    EL_M_VB = 1u << 0,   /* base form */
+    EL_M_VBZ = 1u << 1,  /* third person singular present */
+    EL_M_VBD = 1u << 2,  /* simple past */
+    EL_M_VBN = 1u << 3,  /* past participle */
+    EL_M_VBG = 1u << 4,  /* gerund / present participle */
+    EL_M_NN = 1u << 5,   /* noun */
+};
+
+/* Roles of closed-class words (grammar.tsv). */
+enum {
+    EL_R_BE_PRES = 1u << 0, EL_R_BE_PAST = 1u << 1, EL_R_BE_PART = 1u << 2,
+    EL_R_BE_BASE = 1u << 3, EL_R_BE_ING = 1u << 4, EL_R_HAVE_PRES = 1u << 5,
+    EL_R_HAVE_PAST = 1u << 6, EL_R_HAVE_BASE = 1u << 7, EL_R_DO_PRES = 1u << 8,
+    EL_R_DO_PAST = 1u << 9, EL_R_WILL = 1u << 10, EL_R_MODAL = 1u << 11,
+    EL_R_NEG = 1u << 12, EL_R_TO = 1u << 13, EL_R_DET = 1u << 14, EL_R_ADV = 1u << 15,
+    EL_R_TIME_PREP = 1u << 16, EL_R_LOC_PREP = 1u << 17, EL_R_WITH = 1u << 18,
+    EL_R_CLAUSE = 1u << 19, EL_R_PRON = 1u << 20,
+};
+#define EL_R_AUX (EL_R_BE_PRES | EL_R_BE_PAST | EL_R_BE_PART | EL_R_BE_BASE | EL_R_BE_ING | \
+                  EL_R_HAVE_PRES | EL_R_HAVE_PAST | EL_R_HAVE_BASE | EL_R_DO_PRES |      \
+                  EL_R_DO_PAST | EL_R_WILL | EL_R_MODAL)
+
+/* One trigger form's reading. */
+typedef struct el_trigger {
+    char *lemma;
+    char *type;          /* NULL = untyped */
+    el_event_class cls;
+    char pos;            /* 'V', 'N', 'A' */
+    unsigned morph;      /* EL_M_* */
+    float weight;        /* 1 for the hand lexicon, the event ratio for learned forms */
+} el_trigger;
+
+typedef struct el_signal {
+    char reltype[16];
+    bool causal;
+} el_signal;
+
+struct el_trigger_lexicon {
+    el_lexicon *forms;       /* form -> index into trig */
+    el_trigger *trig; size_t ntrig, cap_trig;
+    el_lexicon *grammar;     /* word -> role bits */
+    el_lexicon *signals;     /* phrase -> index into sig */
+    el_signal *sig; size_t nsig, cap_sig;
+    el_event_type_info *types; size_t ntypes, cap_types;
+};
+
+/* Role bits of every token of doc (caller frees). */
+uint32_t *el_event_token_roles(const el_doc *doc, const el_trigger_lexicon *lx);
+
+/* Arguments and links (event_args.c): participants, location, time of
+ * every event mention, then event-timex, event-DCT and event-event TLINKs. */
+void el_event_arguments(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
+void el_event_links(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
+
+#endif
