@@ -43,6 +43,8 @@ typedef struct tx_res {
     char quant[12];
     char freq[12];
     bool tf;                     /* computed relative to the DCT/context */
+    bool topic;                  /* a period later references refer back to */
+    size_t start;                /* token start when a rule skips a word ("the"), else 0 */
 } tx_res;
 
 typedef bool (*tx_rule)(tx_ctx *c, size_t i, tx_res *r);
@@ -185,6 +187,8 @@ static size_t number_words(const tx_ctx *c, size_t i, amount *a)
 static bool amount_at(const tx_ctx *c, size_t i, amount *a)
 {
     memset(a, 0, sizeof *a);
+    if ((a->len = number_words(c, i, a)))
+        return true;   /* "two", "a couple of", "a few" */
     int v = number_tok(c, i);
     if (v >= 0) {
         a->n = v;
@@ -202,8 +206,7 @@ static bool amount_at(const tx_ctx *c, size_t i, amount *a)
         a->len = 1;
         return true;
     }
-    a->len = number_words(c, i, a);
-    return a->len > 0;
+    return false;
 }
 
 /* ---- tense ------------------------------------------------------------- */
@@ -364,7 +367,9 @@ static bool r_month(tx_ctx *c, size_t i, tx_res *r)
         j += 2;
     else if ((d = digits_with(c, j, 2, NULL, NULL)) > 0 || ordinal_suffix_ok(c, j, &d))
         j++;
-    if (d < 0 || d > 31)
+    if (d < 0)
+        d = 0;
+    if (d > 31)
         return false;
     j += year_after(c, j, &y);
     if (!d && !y && (w->flags & TW_AMBIGUOUS) && !temporal_context_before(c, i))
@@ -493,7 +498,9 @@ static bool quarter_value(tx_ctx *c, size_t i, size_t end, bool half, int q, int
         snprintf(v, sizeof v, "%04d-%c%d", y, half ? 'H' : 'Q', q);
     else
         snprintf(v, sizeof v, "XXXX-%c%d", half ? 'H' : 'Q', q);
-    return set_res(r, end, EL_TIMEX_DATE, v, tf);
+    set_res(r, end, EL_TIMEX_DATE, v, tf);
+    r->topic = true;
+    return true;
 }
 
 /* the third quarter (of 2023) / third-quarter / Q3 2023 / the first half */
@@ -569,7 +576,6 @@ static void pod_suffix(const tx_ctx *c, size_t *j, tx_res *r)
         return;
     *j += len;
     r->end = *j;
-    r->type = EL_TIMEX_TIME;
     strcat(r->value, "T");
     strcat(r->value, p->val);
 }
@@ -581,12 +587,7 @@ static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, t
         snprintf(v, sizeof v, "XXXX-WXX-%d", wd);
         return set_res(r, end, EL_TIMEX_DATE, v, true);
     }
-    el_date ref = c->dct;
-    if (dir == TX_BY_TENSE && c->day_sent != SIZE_MAX
-        && c->day_sent + 1 >= c->doc->tokens[i].sentence
-        && el_date_to_days(c->day) - el_date_to_days(c->dct) > 0)
-        ref = c->day;   /* a narrative moved past the DCT: count from there */
-    el_date d = tx_resolve_weekday(ref, wd, dir, tense_near(c, i, end));
+    el_date d = tx_resolve_weekday(c->dct, wd, dir, tense_near(c, i, end));
     tx_day_format(d.year, d.month, d.day, v, sizeof v);
     return set_res(r, end, EL_TIMEX_DATE, v, true);
 }
@@ -606,8 +607,8 @@ static bool r_weekday(tx_ctx *c, size_t i, tx_res *r)
         return false;
     j += len;
     tx_res dated;
-    if (!s && is(c, j, ",") && (r_month(c, j + 1, &dated) || r_day_month(c, j + 1, &dated))
-        && strlen(dated.value) == 10) {
+    size_t k = is(c, j, ",") ? j + 1 : j;
+    if (!s && (r_month(c, k, &dated) || r_day_month(c, k, &dated)) && strlen(dated.value) == 10) {
         *r = dated;
         return true;
     }
@@ -630,6 +631,8 @@ static bool r_deictic(tx_ctx *c, size_t i, tx_res *r)
         const tw_word *u = word(c, j, TW_UNIT, NULL);
         if (u && (u->flags & TW_PLURAL))
             j++;   /* "recent years" */
+        else if (w->flags & TW_NEEDS_UNIT)
+            return false;
         return set_res(r, j, type, w->val, true);
     }
     if (!c->have_dct)
@@ -814,6 +817,12 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
     if (!strcmp(unit, "H") || !strcmp(unit, "MIN") || !strcmp(unit, "S"))
         unit = "D";
     int n = a->n * rel->num;
+    if (!strcmp(unit, "Y") && c->quarter) {   /* "a year earlier": the topic quarter, shifted */
+        snprintf(v, sizeof v, "%04d-Q%d", c->qyear + n, c->quarter);
+        set_res(r, j, EL_TIMEX_DATE, v, true);
+        set_mod(r, a->mod);
+        return true;
+    }
     if (!strcmp(unit, "FN"))
         n *= 2;
     if (!strcmp(unit, "WE"))
@@ -835,12 +844,18 @@ static bool r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
     if (the && (len = ordinal_at(c, j, &o)) && o == 1)
         j += len;   /* "the first nine months" */
     amount a;
-    if (!amount_at(c, j, &a) || (the && a.n == 1 && is(c, j, "a")))
+    if (!amount_at(c, j, &a) || (the && a.n == 1 && (is(c, j, "a") || is(c, j, "an"))))
         return false;
+    size_t amount_start = j;
     j += a.len;
-    bool hyphen = is(c, j, "-") && a.len == 1;
-    if (hyphen)
+    bool hyphen = is(c, j, "-");
+    size_t skip_to = 0;
+    if (hyphen) {
         j++;
+        if (the)
+            skip_to = amount_start;   /* "the two-year plan": the adjective alone */
+        the = false;
+    }
     const tw_word *u = word(c, j, TW_UNIT, &len);
     if (!u || (!hyphen && a.n == 1 && (u->flags & TW_PLURAL)) || (!hyphen && a.n > 1 && !(u->flags & TW_PLURAL) && !the))
         return false;
@@ -851,14 +866,18 @@ static bool r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
     j += len;
     if (!the && relative_point(c, j, &a, u, r))
         return true;
-    if (hyphen && is(c, j, "-") && (is(c, j + 1, "old") || is(c, j + 1, "long")))
+    if ((hyphen && is(c, j, "-") && is(c, j + 1, "old")) || is(c, j, "old"))
+        return false;   /* "a 6-year-old", "five years old": ages are not timexes */
+    if (hyphen && is(c, j, "-") && is(c, j + 1, "long"))
         j += 2;
-    else if (!hyphen && is(c, j, "old"))
-        return false;   /* "five years old": an age, not a period */
+    bool or_so = is(c, j, "or") && is(c, j + 1, "so");
+    if (or_so)
+        j += 2;
     char v[40];
     tx_duration_format(u->val, a.n, v, sizeof v);
     set_res(r, j, EL_TIMEX_DURATION, v, false);
-    set_mod(r, a.mod);
+    set_mod(r, or_so ? "APPROX" : a.mod);
+    r->start = skip_to;
     return true;
 }
 
@@ -974,7 +993,8 @@ static bool r_clock(tx_ctx *c, size_t i, tx_res *r)
     char zone[16], day[40], v[80];
     clock_zone(c, &j, zone, sizeof zone);
     clock_day(c, &j, day, sizeof day);
-    snprintf(v, sizeof v, "%sT%02d:%02d%s", day, h, m, zone);
+    (void)zone;   /* named zones stay in the span; TimeBank values carry no offset */
+    snprintf(v, sizeof v, "%sT%02d:%02d", day, h, m);
     return set_res(r, j, EL_TIMEX_TIME, v, true);
 }
 
@@ -1034,28 +1054,42 @@ static bool parse_core(tx_ctx *c, size_t i, tx_res *best)
     return found;
 }
 
-static bool parse_at(tx_ctx *c, size_t i, tx_res *r)
+/* An amount modifier ("about") needs an amount or a clock time after it;
+ * a point modifier ("early", "the end of") a date or time that is not an
+ * amount. */
+static bool modifier_fits(const tx_ctx *c, const tw_word *m, size_t j, const tx_res *r)
 {
-    size_t len;
-    const tw_word *m = word(c, i, TW_MODIFIER, &len);
-    if (m) {
-        size_t j = i + len;
-        if (is(c, j, "-") && !(m->flags & TW_AMOUNT))
-            j++;
-        if (parse_core(c, j, r)) {
-            bool amount_mod = (m->flags & TW_AMOUNT) != 0;
-            bool is_amount = r->type == EL_TIMEX_DURATION || r->type == EL_TIMEX_TIME
-                || strchr(r->value, 'P') == r->value;
-            if (amount_mod == is_amount || (amount_mod && !r->mod[0] && r->tf)) {
-                snprintf(r->mod, sizeof r->mod, "%s", m->val);
-                return true;
-            }
-        }
-    }
-    return parse_core(c, i, r);
+    amount a;
+    int h, mi, ap;
+    if (m->flags & TW_AMOUNT)
+        return amount_at(c, j, &a) || clock_digits(c, j, &h, &mi, &ap);
+    return r->type == EL_TIMEX_DATE || r->type == EL_TIMEX_TIME;
 }
 
-static void remember(tx_ctx *c, const el_timex *t, uint32_t sent)
+static bool parse_modified(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t len, j = i;
+    if (is(c, j, "the") && !(c->info[j].n && c->info[j].len > 1))
+        j++;   /* "the late 1970s" (but "the end of" is one modifier) */
+    const tw_word *m = word(c, j, TW_MODIFIER, &len);
+    if (!m || (j > i && (m->flags & TW_AMOUNT)))
+        return false;
+    j += len;
+    if (is(c, j, "-") && !(m->flags & TW_AMOUNT))
+        j++;
+    if (!parse_core(c, j, r) || !modifier_fits(c, m, j, r))
+        return false;
+    if (!r->mod[0] || strcmp(m->val, "APPROX"))
+        snprintf(r->mod, sizeof r->mod, "%s", m->val);
+    return true;
+}
+
+static bool parse_at(tx_ctx *c, size_t i, tx_res *r)
+{
+    return parse_modified(c, i, r) || parse_core(c, i, r);
+}
+
+static void remember(tx_ctx *c, const el_timex *t, const tx_res *r, uint32_t sent)
 {
     const char *v = t->value;
     int y, m, d, q;
@@ -1064,12 +1098,11 @@ static void remember(tx_ctx *c, const el_timex *t, uint32_t sent)
         c->day = (el_date){y, m, d};
         c->day_sent = sent;
     }
-    if (sscanf(v, "%4d-Q%1d%c", &y, &q, &tail) == 2) {
+    if (r->topic && sscanf(v, "%4d-Q%1d%c", &y, &q, &tail) == 2) {
         c->qyear = y;
         c->quarter = q;
     }
-    if (!t->temporal_function && sscanf(v, "%4d%c", &y, &tail) >= 1 && strlen(v) >= 4
-        && isdigit((unsigned char)v[3])) {
+    if (strlen(v) == 4 && sscanf(v, "%4d", &y) == 1 && t->type == EL_TIMEX_DATE) {
         c->year = y;
         c->year_sent = sent;
     }
@@ -1090,7 +1123,7 @@ static void emit(tx_ctx *c, size_t b, const tx_res *r, uint32_t start, uint32_t 
     t->temporal_function = r->tf;
     if ((t->type == EL_TIMEX_DATE || t->type == EL_TIMEX_TIME) && el_value_interval(t->value, &t->iv))
         t->iv = el_interval_apply_mod(t->iv, t->mod);
-    remember(c, t, c->doc->tokens[b].sentence);
+    remember(c, t, r, c->doc->tokens[b].sentence);
 }
 
 /* "2009-2010" (one token): two years, each with its own byte span. */
@@ -1138,7 +1171,7 @@ static void tag_sentence(tx_ctx *c, const el_sentence *s)
         if (emit_year_range(c, i)) {
             i++;
         } else if (parse_at(c, i, &r)) {
-            emit(c, i, &r, 0, 0);
+            emit(c, r.start > i ? r.start : i, &r, 0, 0);
             i = r.end;
         } else {
             i++;

@@ -51,6 +51,8 @@ static unsigned word_flags(const char *aux)
         f |= TW_RANGE;
     if (!strcmp(aux, "amount"))
         f |= TW_AMOUNT;
+    if (!strcmp(aux, "unit"))
+        f |= TW_NEEDS_UNIT;
     return f;
 }
 
@@ -66,7 +68,7 @@ static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
         w.num = (int16_t)atoi(fields[1]);
     copy_field(w.val, sizeof w.val, fields[1]);
     copy_field(w.aux, sizeof w.aux, n > 2 ? fields[2] : "");
-    w.flags = (uint8_t)word_flags(w.aux);
+    w.flags = (uint8_t)(word_flags(w.aux) | (n > 3 ? word_flags(fields[3]) : 0));
     uint32_t idx = (uint32_t)lx->nwords;
     EL_PUSH(lx->words, lx->nwords, lx->cap_words) = w;
     unsigned lf = f->lexflags;

@@ -20,6 +20,7 @@ enum {
     TW_PLURAL    = 1u << 1,   /* plural unit ("years") */
     TW_RANGE     = 1u << 2,   /* shifter that can open a duration ("the past two years") */
     TW_AMOUNT    = 1u << 3,   /* modifier of an amount ("about") vs. a point ("early") */
+    TW_NEEDS_UNIT= 1u << 4,   /* only before a plural unit ("recent years") */
 };
 
 typedef struct tw_word {

@@ -21,14 +21,23 @@ el_date tx_resolve_weekday(el_date ref, int weekday, tx_dir dir, tx_tense tense)
 
 int tx_resolve_month_year(el_date ref, int month, int day, tx_dir dir, tx_tense tense)
 {
-    int here = ref.month * 100 + ref.day;
-    int there = month * 100 + (day ? day : (dir == TX_BY_TENSE ? ref.day : 0));
-    if (!day && dir == TX_BY_TENSE && month == ref.month)
+    int here = ref.month * 31 + ref.day;
+    int there = month * 31 + (day ? day : 15);
+    int diff = there - here;          /* > 0: later in the year than ref */
+    if (dir == TX_BEFORE)
+        return month < ref.month || (day && diff < 0) ? ref.year : ref.year - 1;
+    if (dir == TX_AFTER)
+        return month > ref.month || (day && diff > 0) ? ref.year : ref.year + 1;
+    if (!day && month == ref.month)
         return ref.year;
-    if (dir == TX_BEFORE || (dir == TX_BY_TENSE && tense == TX_PAST))
-        return there > here || (dir == TX_BEFORE && month == ref.month) ? ref.year - 1 : ref.year;
-    if (dir == TX_AFTER || (dir == TX_BY_TENSE && tense == TX_FUTURE))
-        return there < here || (dir == TX_AFTER && month == ref.month) ? ref.year + 1 : ref.year;
+    if (tense == TX_PAST)             /* a little ahead is still this year's */
+        return diff > 45 ? ref.year - 1 : ref.year;
+    if (tense == TX_FUTURE)
+        return diff < -45 ? ref.year + 1 : ref.year;
+    if (diff > 186)                   /* no tense: the nearest occurrence */
+        return ref.year - 1;
+    if (diff < -186)
+        return ref.year + 1;
     return ref.year;
 }
 
