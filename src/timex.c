@@ -327,12 +327,49 @@ static bool r_numeric_date(tx_ctx *c, size_t i, tx_res *r)
 }
 
 /* Optional ", 2023" / "2023" / "of 2023" after a date part at j. */
-static size_t year_after(const tx_ctx *c, size_t j, int *y)
+/* A year said in words: "nineteen ninety-six" (19|96); tokens used. */
+static size_t spoken_year(const tx_ctx *c, size_t j, int *y)
+{
+    size_t len;
+    const tw_word *hi = word(c, j, TW_NUMBER, &len);
+    amount lo;
+    if (!hi || len != 1 || hi->num < 11 || hi->num > 20)
+        return 0;
+    size_t n = number_words(c, j + 1, &lo);
+    if (!n || lo.n < 10 || lo.n > 99)
+        return 0;
+    *y = hi->num * 100 + lo.n;
+    return n + 1;
+}
+
+/* "this year", "last year", "next year" resolved against the DCT. */
+static size_t shifted_year(const tx_ctx *c, size_t j, int *y)
+{
+    size_t len;
+    const tw_word *s = word(c, j, TW_SHIFTER, &len);
+    const tw_word *u = s ? word(c, j + len, TW_UNIT, NULL) : NULL;
+    if (!u || strcmp(u->val, "Y") || (u->flags & TW_PLURAL) || !c->have_dct)
+        return 0;
+    *y = c->dct.year + s->num;
+    return len + 1;
+}
+
+static size_t year_at(const tx_ctx *c, size_t j, int *y)
 {
     if ((*y = year_tok(c, j)) > 0)
         return 1;
-    if ((is(c, j, ",") || is(c, j, "of")) && (*y = year_tok(c, j + 1)) > 0)
-        return 2;
+    size_t n = spoken_year(c, j, y);
+    return n ? n : shifted_year(c, j, y);
+}
+
+/* Optional "2023" / ", 2023" / "of 2023" / "last year" after a date part at j. */
+static size_t year_after(const tx_ctx *c, size_t j, int *y)
+{
+    size_t n = year_at(c, j, y);
+    if (n)
+        return n;
+    if ((is(c, j, ",") || is(c, j, "of")) && (n = year_at(c, j + 1, y)) > 0)
+        return n + 1;
     *y = 0;
     return 0;
 }
@@ -444,17 +481,25 @@ static bool year_plausible(const tx_ctx *c, size_t i, int y)
 /* 2021 / fiscal 2021 */
 static bool r_year(tx_ctx *c, size_t i, tx_res *r)
 {
-    size_t j = i;
-    if (is(c, j, "fiscal") && !is(c, j + 1, "year"))
-        j++;
+    size_t j = i, n = 1;
+    bool the_year = is(c, j, "the") && is(c, j + 1, "year");
+    if (the_year)
+        j += 2;
     else if (is(c, j, "fiscal") && is(c, j + 1, "year"))
         j += 2;
+    else if (is(c, j, "fiscal"))
+        j++;
     int y = year_tok(c, j);
-    if (y < 0 || !year_plausible(c, j, y))
+    if (y < 0 && (n = spoken_year(c, j, &y)) && !the_year && !prev_is_class(c, i, TW_PREP))
+        return false;
+    amount a;
+    if (y < 0 && the_year && (n = number_words(c, j, &a)) && a.n >= 1000)
+        y = a.n;   /* "the year two thousand" */
+    if (y < 1000 || (n == 1 && !year_plausible(c, j, y)))
         return false;
     char v[40];
     snprintf(v, sizeof v, "%04d", y);
-    return set_res(r, j + 1, EL_TIMEX_DATE, v, false);
+    return set_res(r, j + n, EL_TIMEX_DATE, v, false);
 }
 
 /* the 1990s / 1990s / the '90s / the 20th century */
@@ -523,6 +568,14 @@ static bool r_quarter(tx_ctx *c, size_t i, tx_res *r)
             return quarter_value(c, i, j, s[0] == 'H', s[1] - '0', y, r);
         }
     }
+    size_t yl = year_tok(c, j) > 0 ? 1 : 0;
+    if (yl)
+        y = year_tok(c, j);
+    else if ((yl = shifted_year(c, j, &y)) && is(c, j + yl, "'s"))
+        yl++;
+    else
+        yl = 0, y = 0;
+    j += yl;
     if (!(len = ordinal_at(c, j, &q)) || q < 1)
         return false;
     j += len;
@@ -533,7 +586,8 @@ static bool r_quarter(tx_ctx *c, size_t i, tx_res *r)
     if (!u || (strcmp(u->val, "Q") && !half) || (u->flags & TW_PLURAL) || q > (half ? 2 : 4))
         return false;
     j++;
-    j += year_after(c, j, &y);
+    if (!y)
+        j += year_after(c, j, &y);
     if (!y && is(c, j, "of") && is(c, j + 1, "fiscal") && (y = year_tok(c, j + 2)) > 0)
         j += 3;
     return quarter_value(c, i, j, half, q, y, r);
@@ -603,7 +657,7 @@ static bool r_weekday(tx_ctx *c, size_t i, tx_res *r)
         j += len;
     }
     const tw_word *w = word(c, j, TW_WEEKDAY, &len);
-    if (!w || ((w->flags & TW_AMBIGUOUS) && !s && !temporal_context_before(c, i)))
+    if (!w || ((w->flags & TW_AMBIGUOUS) && !s && !(c->doc->tokens[j].flags & EL_TOK_ABBREV)))
         return false;
     j += len;
     tx_res dated;
@@ -626,6 +680,8 @@ static bool r_deictic(tx_ctx *c, size_t i, tx_res *r)
     if (!w)
         return false;
     size_t j = i + len;
+    if (is(c, j, "'s") || is(c, j, "\xe2\x80\x99s"))
+        return false;   /* "today's world": generic, not the day */
     el_timex_type type = !strcmp(w->aux, "TIME") ? EL_TIMEX_TIME : EL_TIMEX_DATE;
     if (w->val[0] != 'D') {
         const tw_word *u = word(c, j, TW_UNIT, NULL);
@@ -752,6 +808,11 @@ static bool r_the_unit(tx_ctx *c, size_t i, tx_res *r)
         tx_shift_format(c->dct, "WE", dir, v, sizeof v);
         return set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
     }
+    if (prev_is_class(c, i, TW_MODIFIER) && c->have_dct
+        && (!strcmp(u->val, "Y") || !strcmp(u->val, "M") || !strcmp(u->val, "W"))) {
+        tx_shift_format(c->dct, u->val, 0, v, sizeof v);   /* "the end of the year" */
+        return set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
+    }
     if (!strcmp(u->val, "Q") && !is(c, i + 2, "of")) {
         if (c->quarter)
             snprintf(v, sizeof v, "%04d-Q%d", c->qyear, c->quarter);
@@ -833,6 +894,21 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
     return true;
 }
 
+/* True after a number or a counted plural noun ("million", "flights"). */
+static bool after_quantity(const tx_ctx *c, size_t i)
+{
+    if (i <= c->sbeg || !(is(c, i, "a") || is(c, i, "an")))
+        return false;
+    size_t n;
+    const char *s = text(c, i - 1, &n);
+    if (isdigit((unsigned char)s[0]) || word(c, i - 1, TW_NUMBER, NULL))
+        return true;
+    const el_token *t = &c->doc->tokens[i - 1];
+    return n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && !(t->flags & EL_TOK_CAP)
+        && (t->flags & EL_TOK_WORD) && !word(c, i - 1, TW_PREP, NULL)
+        && !word(c, i - 1, TW_TENSE, NULL) && !word(c, i - 1, TW_UNIT, NULL);
+}
+
 /* (the) (first) five years / 35-minute / 18-month-old / a decade ago */
 static bool r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
 {
@@ -857,12 +933,14 @@ static bool r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
         the = false;
     }
     const tw_word *u = word(c, j, TW_UNIT, &len);
-    if (!u || (!hyphen && a.n == 1 && (u->flags & TW_PLURAL)) || (!hyphen && a.n > 1 && !(u->flags & TW_PLURAL) && !the))
+    if (!u || (!hyphen && a.n == 1 && (u->flags & TW_PLURAL)))
         return false;
-    if (a.n == 1 && !strcmp(u->val, "S") && !number_tok(c, j - 1))
+    if (a.n == 1 && !strcmp(u->val, "S") && number_tok(c, j - 1) < 0)
         return false;  /* "a second", "one second" are rarely durations */
     if (!strcmp(u->val, "Q") && is(c, j + len, "of"))
         return false;  /* "three quarters of" */
+    if (a.n == 1 && a.len == 1 && after_quantity(c, amount_start))
+        return false;  /* "$2 a year", "four flights a week": a rate */
     j += len;
     if (!the && relative_point(c, j, &a, u, r))
         return true;
