@@ -211,12 +211,24 @@ static bool amount_at(const tx_ctx *c, size_t i, amount *a)
 
 /* ---- tense ------------------------------------------------------------- */
 
+/* A participle after an auxiliary or article ("to be completed", "has
+ * reported", "the expected rise") says nothing about the clause's tense. */
+static bool after_auxiliary(const tx_ctx *c, size_t k)
+{
+    if (k <= c->sbeg)
+        return false;
+    const tok_info *t = &c->info[k - 1];
+    for (size_t a = 0; a < t->n; a++)
+        if (t->w[a]->cls == TW_TENSE && (t->w[a]->flags & TW_AUX))
+            return true;
+    return false;
+}
+
 static tx_tense token_tense(const tx_ctx *c, size_t k)
 {
     const tw_word *w = word(c, k, TW_TENSE, NULL);
     if (w)
-        return w->val[0] == 'F' ? TX_FUTURE : w->val[0] == 'P' && w->val[1] == 'A' ? TX_PAST
-                                                                                 : TX_NO_TENSE;
+        return !strcmp(w->val, "FUTURE") ? TX_FUTURE : !strcmp(w->val, "PAST") ? TX_PAST : TX_NO_TENSE;
     size_t n;
     const char *s = text(c, k, &n);
     if (n >= 3 && (!strncmp(s + n - 3, "'ll", 3)))
@@ -224,7 +236,7 @@ static tx_tense token_tense(const tx_ctx *c, size_t k)
     if (n >= 5 && !strncmp(s + n - 5, "\xe2\x80\x99ll", 5))
         return TX_FUTURE;
     if (n >= 5 && !strncmp(s + n - 2, "ed", 2) && s[n - 3] != 'e'
-        && !(c->doc->tokens[k].flags & EL_TOK_CAP))
+        && !(c->doc->tokens[k].flags & EL_TOK_CAP) && !after_auxiliary(c, k))
         return TX_PAST;
     return TX_NO_TENSE;
 }
@@ -762,12 +774,14 @@ static bool r_shifter(tx_ctx *c, size_t i, tx_res *r)
         return shifted_unit(c, i, j + len, s, w, r);
     }
     if ((w = word(c, j, TW_MONTH, &len))) {
-        int y = month_year(c, i, j + len, w->num, 0, dir);
+        int y = s->num == 0 ? (c->have_dct ? c->dct.year : 0)   /* "this May" */
+                            : month_year(c, i, j + len, w->num, 0, dir);
         format_month(y, w->num, v, sizeof v);
         return set_res(r, j + len, EL_TIMEX_DATE, v, true);
     }
     if ((w = word(c, j, TW_SEASON, &len))) {
-        int y = c->have_dct ? tx_resolve_season_year(c->dct, w->val, dir, tense_near(c, i, j + len)) : 0;
+        tx_tense t = s->num == 0 ? TX_NO_TENSE : tense_near(c, i, j + len);
+        int y = c->have_dct ? tx_resolve_season_year(c->dct, w->val, dir, t) : 0;
         if (y)
             snprintf(v, sizeof v, "%04d-%s", y, w->val);
         else

@@ -53,6 +53,8 @@ static unsigned word_flags(const char *aux)
         f |= TW_AMOUNT;
     if (!strcmp(aux, "unit"))
         f |= TW_NEEDS_UNIT;
+    if (!strcmp(aux, "aux"))
+        f |= TW_AUX;
     return f;
 }
 

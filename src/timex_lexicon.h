@@ -21,6 +21,7 @@ enum {
     TW_RANGE     = 1u << 2,   /* shifter that can open a duration ("the past two years") */
     TW_AMOUNT    = 1u << 3,   /* modifier of an amount ("about") vs. a point ("early") */
     TW_NEEDS_UNIT= 1u << 4,   /* only before a plural unit ("recent years") */
+    TW_AUX       = 1u << 5,   /* makes a following -ed word a participle */
 };
 
 typedef struct tw_word {

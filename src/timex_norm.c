@@ -30,14 +30,16 @@ int tx_resolve_month_year(el_date ref, int month, int day, tx_dir dir, tx_tense 
         return month > ref.month || (day && diff > 0) ? ref.year : ref.year + 1;
     if (!day && month == ref.month)
         return ref.year;
-    if (tense == TX_PAST)             /* a little ahead is still this year's */
-        return diff > 45 ? ref.year - 1 : ref.year;
-    if (tense == TX_FUTURE)
-        return diff < -45 ? ref.year + 1 : ref.year;
-    if (diff > 186)                   /* no tense: the nearest occurrence */
-        return ref.year - 1;
+    /* News mostly talks about the months around its date: a month far
+     * ahead is last year's unless the clause is future; a little ahead is
+     * last year's only in a past clause; one far behind is next year's only
+     * in a future clause. */
+    if (diff > 186)
+        return tense == TX_FUTURE ? ref.year : ref.year - 1;
+    if (diff > 45)
+        return tense == TX_PAST ? ref.year - 1 : ref.year;
     if (diff < -186)
-        return ref.year + 1;
+        return tense == TX_FUTURE ? ref.year + 1 : ref.year;
     return ref.year;
 }
 
