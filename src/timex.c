@@ -18,6 +18,7 @@
 
 typedef struct tok_info {
     uint8_t len, n;              /* lexicon match length, number of words */
+    int8_t tense;                /* tx_tense cue of this token (phrases cover all their tokens) */
     const tw_word *w[TX_MAXW];
 } tok_info;
 
@@ -33,6 +34,7 @@ typedef struct tx_ctx {
     int year;                    /* last explicit year mentioned ... */
     size_t year_sent;            /* ... and its sentence */
     int qyear, quarter;          /* last quarter mentioned (0 = none) */
+    el_date ref;                 /* last date mentioned, month/day 0 if coarser */
 } tx_ctx;
 
 typedef struct tx_res {
@@ -215,7 +217,7 @@ static bool amount_at(const tx_ctx *c, size_t i, amount *a)
  * reported", "the expected rise") says nothing about the clause's tense. */
 static bool after_auxiliary(const tx_ctx *c, size_t k)
 {
-    if (k <= c->sbeg)
+    if (k == 0 || c->doc->tokens[k].sentence != c->doc->tokens[k - 1].sentence)
         return false;
     const tok_info *t = &c->info[k - 1];
     for (size_t a = 0; a < t->n; a++)
@@ -226,9 +228,17 @@ static bool after_auxiliary(const tx_ctx *c, size_t k)
 
 static tx_tense token_tense(const tx_ctx *c, size_t k)
 {
-    const tw_word *w = word(c, k, TW_TENSE, NULL);
-    if (w)
-        return !strcmp(w->val, "FUTURE") ? TX_FUTURE : !strcmp(w->val, "PAST") ? TX_PAST : TX_NO_TENSE;
+    return (tx_tense)c->info[k].tense;
+}
+
+static tx_tense word_tense(const tw_word *w)
+{
+    return !strcmp(w->val, "FUTURE") ? TX_FUTURE : !strcmp(w->val, "PAST") ? TX_PAST : TX_NO_TENSE;
+}
+
+/* Tense cue of a token no cue phrase covers: "'ll" futures, -ed pasts. */
+static tx_tense suffix_tense(const tx_ctx *c, size_t k)
+{
     size_t n;
     const char *s = text(c, k, &n);
     if (n >= 3 && (!strncmp(s + n - 3, "'ll", 3)))
@@ -239,6 +249,26 @@ static tx_tense token_tense(const tx_ctx *c, size_t k)
         && !(c->doc->tokens[k].flags & EL_TOK_CAP) && !after_auxiliary(c, k))
         return TX_PAST;
     return TX_NO_TENSE;
+}
+
+/* Fill info[].tense for the whole document (sentence limits do not matter:
+ * cue phrases never cross them). */
+static void mark_tense_cues(tx_ctx *c)
+{
+    size_t covered_to = 0;
+    c->sbeg = 0;
+    c->lim = c->doc->ntokens;
+    for (size_t i = 0; i < c->doc->ntokens; i++) {
+        size_t len;
+        const tw_word *w = word(c, i, TW_TENSE, &len);
+        if (w) {
+            for (size_t k = i; k < i + len; k++)
+                c->info[k].tense = (int8_t)word_tense(w);
+            covered_to = i + len;
+        } else if (i >= covered_to) {
+            c->info[i].tense = (int8_t)suffix_tense(c, i);
+        }
+    }
 }
 
 /* Tense of the nearest tense cue around tokens [b, e) in the sentence. */
@@ -662,6 +692,8 @@ static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, t
 static bool r_weekday(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t j = i, len;
+    if (is(c, j, "the") && word(c, j + 1, TW_SHIFTER, NULL))
+        j++;
     const tw_word *s = word(c, j, TW_SHIFTER, &len);
     tx_dir dir = TX_BY_TENSE;
     if (s) {
@@ -678,7 +710,12 @@ static bool r_weekday(tx_ctx *c, size_t i, tx_res *r)
         *r = dated;
         return true;
     }
-    if (!weekday_value(c, i, j, w->num, dir, r))
+    el_date saved = c->dct;
+    if (s && (s->flags & TW_ANAPHORIC) && c->ref.day)
+        c->dct = c->ref;   /* "the previous Friday": before the day last mentioned */
+    bool ok = weekday_value(c, i, j, w->num, dir, r);
+    c->dct = saved;
+    if (!ok)
         return false;
     pod_suffix(c, &j, r);
     return true;
@@ -717,6 +754,24 @@ static bool r_deictic(tx_ctx *c, size_t i, tx_res *r)
     return true;
 }
 
+/* What a shifter counts from: the DCT, or for "the following year", "the
+ * previous day" the last time mentioned, if it is precise enough. */
+static el_date shift_base(const tx_ctx *c, const tw_word *s, const char *unit)
+{
+    if (!(s->flags & TW_ANAPHORIC) || !c->ref.year)
+        return c->dct;
+    bool need_day = !strcmp(unit, "D") || !strcmp(unit, "W") || !strcmp(unit, "WE");
+    bool need_month = !strcmp(unit, "M") || !strcmp(unit, "Q");
+    if ((need_day && !c->ref.day) || (need_month && !c->ref.month))
+        return c->dct;
+    el_date b = c->ref;
+    if (!b.month)
+        b.month = 7;   /* only the year counts */
+    if (!b.day)
+        b.day = 1;
+    return b;
+}
+
 /* A shifted calendar unit: "last year", "this week", "next quarter". */
 static bool shifted_unit(tx_ctx *c, size_t i, size_t j, const tw_word *s, const tw_word *u, tx_res *r)
 {
@@ -730,7 +785,7 @@ static bool shifted_unit(tx_ctx *c, size_t i, size_t j, const tw_word *s, const 
     if (!c->have_dct)
         return set_res(r, j, EL_TIMEX_DATE, s->num < 0 ? "PAST_REF" : s->num > 0 ? "FUTURE_REF" : "PRESENT_REF", true);
     char v[40];
-    tx_shift_format(c->dct, u->val, s->num, v, sizeof v);
+    tx_shift_format(shift_base(c, s, u->val), u->val, s->num, v, sizeof v);
     set_res(r, j, EL_TIMEX_DATE, v, true);
     if (!strcmp(u->val, "D"))
         pod_suffix(c, &j, r);
@@ -902,6 +957,10 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
         n *= 2;
     if (!strcmp(unit, "WE"))
         unit = "W";
+    if (!strcmp(unit, "DE") || !strcmp(unit, "CE")) {   /* "a decade ago": a year */
+        n *= !strcmp(unit, "DE") ? 10 : 100;
+        unit = "Y";
+    }
     tx_shift_format(c->dct, unit, n, v, sizeof v);
     set_res(r, j, EL_TIMEX_DATE, v, true);
     set_mod(r, a->mod);
@@ -1194,6 +1253,9 @@ static void remember(tx_ctx *c, const el_timex *t, const tx_res *r, uint32_t sen
         c->qyear = y;
         c->quarter = q;
     }
+    int n = sscanf(v, "%4d-%2d-%2d", &y, &m, &d);
+    if (n >= 1 && isdigit((unsigned char)v[3]) && (n < 2 || (m >= 1 && m <= 12)) && y > 0)
+        c->ref = (el_date){y, n >= 2 ? m : 0, n >= 3 ? d : 0};
     if (strlen(v) == 4 && sscanf(v, "%4d", &y) == 1 && t->type == EL_TIMEX_DATE) {
         c->year = y;
         c->year_sent = sent;
@@ -1252,6 +1314,7 @@ static void classify_tokens(tx_ctx *c)
         t->len = (uint8_t)tw_match(c->lx, d, i, t->w, TX_MAXW, &n);
         t->n = (uint8_t)n;
     }
+    mark_tense_cues(c);
 }
 
 static void tag_sentence(tx_ctx *c, const el_sentence *s)

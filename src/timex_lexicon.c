@@ -55,6 +55,8 @@ static unsigned word_flags(const char *aux)
         f |= TW_NEEDS_UNIT;
     if (!strcmp(aux, "aux"))
         f |= TW_AUX;
+    if (!strcmp(aux, "anaphoric"))
+        f |= TW_ANAPHORIC;
     return f;
 }
 

@@ -22,6 +22,7 @@ enum {
     TW_AMOUNT    = 1u << 3,   /* modifier of an amount ("about") vs. a point ("early") */
     TW_NEEDS_UNIT= 1u << 4,   /* only before a plural unit ("recent years") */
     TW_AUX       = 1u << 5,   /* makes a following -ed word a participle */
+    TW_ANAPHORIC = 1u << 6,   /* counts from the last time mentioned ("the following day") */
 };
 
 typedef struct tw_word {
