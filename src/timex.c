@@ -233,6 +233,8 @@ static tx_tense token_tense(const tx_ctx *c, size_t k)
 
 static tx_tense word_tense(const tw_word *w)
 {
+    if (!strcmp(w->val, "PRESENT"))
+        return TX_PRESENT;
     return !strcmp(w->val, "FUTURE") ? TX_FUTURE : !strcmp(w->val, "PAST") ? TX_PAST : TX_NO_TENSE;
 }
 
@@ -507,6 +509,18 @@ static bool r_holiday(tx_ctx *c, size_t i, tx_res *r)
 
 /* ---- rules: years, decades, centuries, quarters, seasons ----------------- */
 
+/* A lower-case plural noun that is no time word ("shares"). */
+static bool before_counted_noun(const tx_ctx *c, size_t i)
+{
+    if (i >= c->lim || c->info[i].n)
+        return false;
+    size_t n;
+    const char *s = text(c, i, &n);
+    const el_token *t = &c->doc->tokens[i];
+    return n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != '\''
+        && (t->flags & EL_TOK_WORD) && !(t->flags & EL_TOK_CAP);
+}
+
 static bool year_plausible(const tx_ctx *c, size_t i, int y)
 {
     if (i > c->sbeg && (is(c, i - 1, "$") || is(c, i - 1, "#") || is(c, i - 1, "No.")))
@@ -515,6 +529,11 @@ static bool year_plausible(const tx_ctx *c, size_t i, int y)
         return false;
     if (word(c, i + 1, TW_UNIT, NULL))
         return false;
+    if (before_counted_noun(c, i + 1)) {
+        const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;
+        if (!p || strcmp(p->val, "year"))
+            return false;   /* "1500 shares", "2000 troops" */
+    }
     if (y >= 1900 && y <= 2099)
         return true;
     return temporal_context_before(c, i);
@@ -618,11 +637,15 @@ static bool r_quarter(tx_ctx *c, size_t i, tx_res *r)
     else
         yl = 0, y = 0;
     j += yl;
+    size_t ord = j, skip_to = 0;
     if (!(len = ordinal_at(c, j, &q)) || q < 1)
         return false;
     j += len;
-    if (is(c, j, "-"))
+    if (is(c, j, "-")) {
         j++;
+        if (ord > i && is(c, i, "the") && !yl)
+            skip_to = ord;   /* "the third-quarter results": the adjective alone */
+    }
     const tw_word *u = word(c, j, TW_UNIT, NULL);
     bool half = u && !strcmp(u->val, "HALF");
     if (!u || (strcmp(u->val, "Q") && !half) || (u->flags & TW_PLURAL) || q > (half ? 2 : 4))
@@ -632,7 +655,9 @@ static bool r_quarter(tx_ctx *c, size_t i, tx_res *r)
         j += year_after(c, j, &y);
     if (!y && is(c, j, "of") && is(c, j + 1, "fiscal") && (y = year_tok(c, j + 2)) > 0)
         j += 3;
-    return quarter_value(c, i, j, half, q, y, r);
+    quarter_value(c, i, j, half, q, y, r);
+    r->start = skip_to;
+    return true;
 }
 
 /* summer 2023 / the summer of 2023 (bare seasons need a temporal context) */
@@ -1082,11 +1107,13 @@ static bool clock_day(tx_ctx *c, size_t *j, char *day, size_t cap)
 {
     tx_res d;
     size_t k = *j;
-    if (is(c, k, "on") || is(c, k, ","))
+    bool on = is(c, k, "on");   /* "at 4 p.m. on Monday": two timexes, one day */
+    if (on || is(c, k, ","))
         k++;
     if ((r_weekday(c, k, &d) || r_deictic(c, k, &d) || r_month(c, k, &d) || r_day_month(c, k, &d))
         && strlen(d.value) == 10) {
-        *j = d.end;
+        if (!on)
+            *j = d.end;
         snprintf(day, cap, "%s", d.value);
         return true;
     }

@@ -7,6 +7,8 @@
 
 el_date tx_resolve_weekday(el_date ref, int weekday, tx_dir dir, tx_tense tense)
 {
+    if (tense == TX_PRESENT)
+        tense = TX_FUTURE;
     int today = el_weekday(ref);
     int back = (today - weekday + 7) % 7;      /* days back to it, 0..6 */
     int fwd = (weekday - today + 7) % 7;       /* days forward to it, 0..6 */
@@ -21,6 +23,8 @@ el_date tx_resolve_weekday(el_date ref, int weekday, tx_dir dir, tx_tense tense)
 
 int tx_resolve_month_year(el_date ref, int month, int day, tx_dir dir, tx_tense tense)
 {
+    if (tense == TX_PRESENT)
+        tense = TX_FUTURE;
     int here = ref.month * 31 + ref.day;
     int there = month * 31 + (day ? day : 15);
     int diff = there - here;          /* > 0: later in the year than ref */
@@ -56,6 +60,8 @@ static int season_month(const char *s)
 
 int tx_resolve_season_year(el_date ref, const char *season, tx_dir dir, tx_tense tense)
 {
+    if (tense == TX_PRESENT)
+        tense = TX_FUTURE;
     int first = season_month(season);
     /* winter belongs to the year it starts in; January/February are in last year's winter */
     int cur = ref.month < 3 ? 12 : (ref.month / 3) * 3;
