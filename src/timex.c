@@ -19,6 +19,9 @@
 typedef struct tok_info {
     uint8_t len, n;              /* lexicon match length, number of words */
     int8_t tense;                /* tx_tense cue of this token (phrases cover all their tokens) */
+    bool can_start;              /* a timex may start here (cheap pre-filter) */
+    uint8_t ndig;                /* number of leading digits */
+    int32_t lead;                /* value of the leading digits, -1 = none */
     const tw_word *w[TX_MAXW];
 } tok_info;
 
@@ -81,19 +84,16 @@ static const char *text(const tx_ctx *c, size_t i, size_t *n)
  * ignored; NULL = nothing), or -1. */
 static int digits_with(const tx_ctx *c, size_t i, size_t maxdig, const char *suffix, size_t *ndig)
 {
-    if (i >= c->lim)
+    if (i >= c->lim || c->info[i].lead < 0 || c->info[i].ndig > maxdig)
         return -1;
-    size_t n, k = 0;
+    size_t n, k = c->info[i].ndig;
     const char *s = text(c, i, &n);
-    int v = 0;
-    while (k < n && isdigit((unsigned char)s[k]) && k < maxdig)
-        v = v * 10 + (s[k++] - '0');
     size_t sl = suffix ? strlen(suffix) : 0;
-    if (!k || n - k != sl || (sl && !el_eq_nocase(s + k, sl, suffix, sl)))
+    if (n - k != sl || (sl && !el_eq_nocase(s + k, sl, suffix, sl)))
         return -1;
     if (ndig)
         *ndig = k;
-    return v;
+    return c->info[i].lead;
 }
 
 static int number_tok(const tx_ctx *c, size_t i)
@@ -529,7 +529,7 @@ static bool year_plausible(const tx_ctx *c, size_t i, int y)
         return false;
     if (word(c, i + 1, TW_UNIT, NULL))
         return false;
-    if (before_counted_noun(c, i + 1)) {
+    if (before_counted_noun(c, i + 1) && !(i > c->sbeg && is(c, i - 1, "fiscal"))) {
         const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;
         if (!p || strcmp(p->val, "year"))
             return false;   /* "1500 shares", "2000 troops" */
@@ -551,8 +551,8 @@ static bool r_year(tx_ctx *c, size_t i, tx_res *r)
     else if (is(c, j, "fiscal"))
         j++;
     int y = year_tok(c, j);
-    if (y < 0 && (n = spoken_year(c, j, &y)) && !the_year && !prev_is_class(c, i, TW_PREP))
-        return false;
+    if (y < 0 && (n = spoken_year(c, j, &y)) && before_counted_noun(c, j + n))
+        return false;   /* "nineteen ninety-six" is a year unless it counts something */
     amount a;
     if (y < 0 && the_year && (n = number_words(c, j, &a)) && a.n >= 1000)
         y = a.n;   /* "the year two thousand" */
@@ -1332,14 +1332,70 @@ static bool emit_year_range(tx_ctx *c, size_t i)
     return true;
 }
 
+/* Leading digits of token i (at most 9 counted). */
+static void digit_shape(const el_doc *d, size_t i, tok_info *t)
+{
+    size_t n, k = 0;
+    const char *s = el_tok_text(d, i, &n);
+    int32_t v = 0;
+    while (k < n && k < 9 && isdigit((unsigned char)s[k]))
+        v = v * 10 + (s[k++] - '0');
+    if (k < n && isdigit((unsigned char)s[k]))
+        k = 0;   /* too long to be a time */
+    t->ndig = (uint8_t)k;
+    t->lead = k ? v : -1;
+}
+
+/* Hashes of the words the grammar itself starts with besides lexicon words
+ * and digits: articles, "fiscal", the apostrophe of "'90s". */
+typedef struct start_words {
+    uint32_t h[5];
+} start_words;
+
+static const char *const START_WORDS[5] = {"the", "a", "an", "fiscal", "'"};
+
+static void start_words_init(start_words *sw)
+{
+    for (size_t k = 0; k < 5; k++)
+        sw->h[k] = el_hash_lower(START_WORDS[k], strlen(START_WORDS[k]));
+}
+
+static bool grammar_start_word(const el_doc *d, size_t i, const start_words *sw)
+{
+    size_t n;
+    const char *s = el_tok_text(d, i, &n);
+    if (n == 2 && (s[0] == 'Q' || s[0] == 'H') && s[1] >= '1' && s[1] <= '4')
+        return true;   /* "Q3", "H1" */
+    for (size_t k = 0; k < 5; k++)
+        if (d->tokens[i].lhash == sw->h[k] && el_tok_is(d, i, START_WORDS[k]))
+            return true;
+    return false;
+}
+
+/* Lexicon classes a timex can start with (not tense cues, prepositions,
+ * zones or "ago"-words, which only matter around one). */
+static bool starts_timex(const tok_info *t)
+{
+    for (size_t k = 0; k < t->n; k++) {
+        int cls = t->w[k]->cls;
+        if (cls != TW_TENSE && cls != TW_PREP && cls != TW_ZONE && cls != TW_RELATION)
+            return true;
+    }
+    return false;
+}
+
 static void classify_tokens(tx_ctx *c)
 {
     const el_doc *d = c->doc;
+    start_words sw;
+    start_words_init(&sw);
     for (size_t i = 0; i < d->ntokens; i++) {
         size_t n = 0;
         tok_info *t = &c->info[i];
         t->len = (uint8_t)tw_match(c->lx, d, i, t->w, TX_MAXW, &n);
         t->n = (uint8_t)n;
+        digit_shape(d, i, t);
+        t->can_start = starts_timex(t) || t->lead >= 0 || grammar_start_word(d, i, &sw);
     }
     mark_tense_cues(c);
 }
@@ -1350,7 +1406,9 @@ static void tag_sentence(tx_ctx *c, const el_sentence *s)
     c->lim = s->tok_end;
     for (size_t i = s->tok_begin; i < s->tok_end;) {
         tx_res r;
-        if (emit_year_range(c, i)) {
+        if (!c->info[i].can_start) {
+            i++;
+        } else if (emit_year_range(c, i)) {
             i++;
         } else if (parse_at(c, i, &r)) {
             emit(c, r.start > i ? r.start : i, &r, 0, 0);

@@ -60,6 +60,49 @@ static unsigned word_flags(const char *aux)
     return f;
 }
 
+static void abbr_insert(tw_abbr *tab, size_t cap, tw_abbr a)
+{
+    size_t i = a.hash & (cap - 1);
+    while (tab[i].hash)
+        i = (i + 1) & (cap - 1);
+    tab[i] = a;
+}
+
+static void abbr_add(el_time_lexicon *lx, const char *word, uint32_t idx)
+{
+    size_t n = strlen(word);
+    if (n >= sizeof ((tw_abbr *)0)->text)
+        return;
+    if ((lx->nabbr + 1) * 2 > lx->cap_abbr) {
+        size_t ncap = lx->cap_abbr ? lx->cap_abbr * 2 : 64;
+        tw_abbr *nt = el_calloc(ncap, sizeof *nt);
+        for (size_t i = 0; i < lx->cap_abbr; i++)
+            if (lx->abbr[i].hash)
+                abbr_insert(nt, ncap, lx->abbr[i]);
+        free(lx->abbr);
+        lx->abbr = nt;
+        lx->cap_abbr = ncap;
+    }
+    tw_abbr a = {el_hash_lower(word, n) | 1u, idx, ""};
+    for (size_t i = 0; i < n; i++)
+        a.text[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
+    abbr_insert(lx->abbr, lx->cap_abbr, a);
+    lx->nabbr++;
+}
+
+static const tw_word *abbr_find(const el_time_lexicon *lx, const char *s, size_t n)
+{
+    if (!lx->cap_abbr || n >= sizeof ((tw_abbr *)0)->text)
+        return NULL;
+    uint32_t h = el_hash_lower(s, n) | 1u;
+    for (size_t i = h & (lx->cap_abbr - 1); lx->abbr[i].hash; i = (i + 1) & (lx->cap_abbr - 1)) {
+        const tw_abbr *a = &lx->abbr[i];
+        if (a->hash == h && el_eq_nocase(a->text, strlen(a->text), s, n))
+            return &lx->words[a->word];
+    }
+    return NULL;
+}
+
 static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
 {
     char *fields[4] = {0};
@@ -75,6 +118,8 @@ static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
     w.flags = (uint8_t)(word_flags(w.aux) | (n > 3 ? word_flags(fields[3]) : 0));
     uint32_t idx = (uint32_t)lx->nwords;
     EL_PUSH(lx->words, lx->nwords, lx->cap_words) = w;
+    if ((f->cls == TW_MONTH || f->cls == TW_WEEKDAY) && !strchr(fields[0], ' '))
+        abbr_add(lx, fields[0], idx);
     unsigned lf = f->lexflags;
     if (f->cls == TW_ZONE && strchr(fields[0], ' '))
         lf = 0;
@@ -136,6 +181,7 @@ void el_time_lexicon_free(el_time_lexicon *lx)
         return;
     el_lexicon_free(lx->trie);
     free(lx->words);
+    free(lx->abbr);
     free(lx);
 }
 
@@ -145,16 +191,11 @@ static size_t match_abbrev(const el_time_lexicon *lx, const el_doc *doc, size_t 
 {
     size_t n;
     const char *s = el_tok_text(doc, i, &n);
-    char buf[32];
-    if (!(doc->tokens[i].flags & EL_TOK_ABBREV) || n < 2 || n > sizeof buf || s[n - 1] != '.')
+    if (!(doc->tokens[i].flags & EL_TOK_ABBREV) || !(doc->tokens[i].flags & EL_TOK_CAP)
+        || n < 2 || s[n - 1] != '.')
         return 0;
-    memcpy(buf, s, n - 1);
-    buf[n - 1] = '\0';
-    uint32_t p;
-    if (!el_lexicon_lookup(lx->trie, buf, &p))
-        return 0;
-    const tw_word *w = &lx->words[p];
-    if ((w->cls == TW_MONTH || w->cls == TW_WEEKDAY) && !(doc->tokens[i].flags & EL_TOK_CAP))
+    const tw_word *w = abbr_find(lx, s, n - 1);
+    if (!w)
         return 0;
     out[0] = w;
     *nout = 1;

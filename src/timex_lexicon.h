@@ -33,10 +33,21 @@ typedef struct tw_word {
     char aux[14];       /* second field: type, mod, quant, offset */
 } tw_word;
 
+/* Single-word month/weekday entries by lower-case text, so that an
+ * abbreviation token with its period ("Sept.") finds "Sept" without
+ * touching the trie's scratch state (lookups must stay read-only). */
+typedef struct tw_abbr {
+    uint32_t hash;      /* el_hash_lower of the word; 0 = empty slot */
+    uint32_t word;      /* index into words */
+    char text[12];      /* lower case */
+} tw_abbr;
+
 struct el_time_lexicon {
     el_lexicon *trie;   /* phrase -> index into words */
     tw_word *words;
     size_t nwords, cap_words;
+    tw_abbr *abbr;      /* open addressing, power-of-two size */
+    size_t cap_abbr, nabbr;
 };
 
 /* Words of class `cls` matched at token i: the longest trie match (or the
