@@ -16,10 +16,17 @@
 
 #define TX_MAXW 6
 
+/* What a token can start: a lexicon class (bit = class) or a shape. */
+enum {
+    K_THE = 1u << 24, K_A = 1u << 25, K_DIGIT = 1u << 26, K_FISCAL = 1u << 27,
+    K_QTOKEN = 1u << 28, K_APOS = 1u << 29,
+};
+#define K(cls) (1u << (cls))
+
 typedef struct tok_info {
     uint8_t len, n;              /* lexicon match length, number of words */
     int8_t tense;                /* tx_tense cue of this token (phrases cover all their tokens) */
-    bool can_start;              /* a timex may start here (cheap pre-filter) */
+    uint32_t kinds;              /* start kinds (K_* and 1 << tw_class), 0 = no timex starts here */
     uint8_t ndig;                /* number of leading digits */
     int32_t lead;                /* value of the leading digits, -1 = none */
     const tw_word *w[TX_MAXW];
@@ -72,7 +79,12 @@ static const tw_word *word(const tx_ctx *c, size_t i, int cls, size_t *len)
 
 static bool is(const tx_ctx *c, size_t i, const char *s)
 {
-    return i < c->lim && el_tok_is(c->doc, i, s);
+    if (i >= c->lim)
+        return false;
+    char first = c->doc->text[c->doc->tokens[i].start];
+    if (first >= 'A' && first <= 'Z')
+        first = (char)(first + 32);
+    return first == s[0] && el_tok_is(c->doc, i, s);   /* cheap first-letter check */
 }
 
 static const char *text(const tx_ctx *c, size_t i, size_t *n)
@@ -1213,10 +1225,30 @@ static bool r_set(tx_ctx *c, size_t i, tx_res *r)
 
 /* ---- the driver -------------------------------------------------------------- */
 
-static const tx_rule RULES[] = {
-    r_numeric_date, r_month, r_day_month, r_holiday, r_year, r_decade_century,
-    r_quarter, r_season, r_weekday, r_deictic, r_shifter, r_the_unit, r_year_ago,
-    r_amount_unit, r_bare_plural, r_clock, r_set,
+/* Each rule with the kinds of token it can start at (a quick dispatch). */
+typedef struct tx_rule_entry {
+    tx_rule fn;
+    uint32_t starts;
+} tx_rule_entry;
+
+static const tx_rule_entry RULES[] = {
+    {r_numeric_date, K_DIGIT},
+    {r_month, K(TW_MONTH)},
+    {r_day_month, K_THE | K_DIGIT},
+    {r_holiday, K(TW_HOLIDAY)},
+    {r_year, K_DIGIT | K_THE | K_FISCAL | K(TW_NUMBER)},
+    {r_decade_century, K_THE | K_DIGIT | K_APOS | K(TW_ORDINAL)},
+    {r_quarter, K_THE | K_FISCAL | K_DIGIT | K_QTOKEN | K(TW_ORDINAL) | K(TW_SHIFTER)},
+    {r_season, K_THE | K(TW_SEASON)},
+    {r_weekday, K_THE | K(TW_SHIFTER) | K(TW_WEEKDAY)},
+    {r_deictic, K(TW_DEICTIC)},
+    {r_shifter, K_THE | K(TW_SHIFTER)},
+    {r_the_unit, K_THE},
+    {r_year_ago, K_THE | K(TW_UNIT)},
+    {r_amount_unit, K_THE | K_A | K_DIGIT | K(TW_NUMBER)},
+    {r_bare_plural, K(TW_UNIT)},
+    {r_clock, K_DIGIT | K(TW_CLOCK)},
+    {r_set, K(TW_SET)},
 };
 
 /* Longest rule match at i (after an optional modifier); false if none. */
@@ -1224,8 +1256,10 @@ static bool parse_core(tx_ctx *c, size_t i, tx_res *best)
 {
     bool found = false;
     tx_res r;
+    uint32_t kinds = i < c->lim ? c->info[i].kinds : 0;
     for (size_t k = 0; k < sizeof RULES / sizeof RULES[0]; k++)
-        if (RULES[k](c, i, &r) && r.end > i && (!found || r.end > best->end)) {
+        if ((RULES[k].starts & kinds) && RULES[k].fn(c, i, &r) && r.end > i
+            && (!found || r.end > best->end)) {
             *best = r;
             found = true;
         }
@@ -1264,7 +1298,9 @@ static bool parse_modified(tx_ctx *c, size_t i, tx_res *r)
 
 static bool parse_at(tx_ctx *c, size_t i, tx_res *r)
 {
-    return parse_modified(c, i, r) || parse_core(c, i, r);
+    if ((c->info[i].kinds & (K(TW_MODIFIER) | K_THE)) && parse_modified(c, i, r))
+        return true;
+    return parse_core(c, i, r);
 }
 
 static void remember(tx_ctx *c, const el_timex *t, const tx_res *r, uint32_t sent)
@@ -1360,28 +1396,30 @@ static void start_words_init(start_words *sw)
         sw->h[k] = el_hash_lower(START_WORDS[k], strlen(START_WORDS[k]));
 }
 
-static bool grammar_start_word(const el_doc *d, size_t i, const start_words *sw)
+static uint32_t grammar_start_kind(const el_doc *d, size_t i, const start_words *sw)
 {
+    static const uint32_t kinds[5] = {K_THE, K_A, K_A, K_FISCAL, K_APOS};
     size_t n;
     const char *s = el_tok_text(d, i, &n);
     if (n == 2 && (s[0] == 'Q' || s[0] == 'H') && s[1] >= '1' && s[1] <= '4')
-        return true;   /* "Q3", "H1" */
+        return K_QTOKEN;   /* "Q3", "H1" */
     for (size_t k = 0; k < 5; k++)
         if (d->tokens[i].lhash == sw->h[k] && el_tok_is(d, i, START_WORDS[k]))
-            return true;
-    return false;
+            return kinds[k];
+    return 0;
 }
 
 /* Lexicon classes a timex can start with (not tense cues, prepositions,
  * zones or "ago"-words, which only matter around one). */
-static bool starts_timex(const tok_info *t)
+static uint32_t lexicon_start_kinds(const tok_info *t)
 {
-    for (size_t k = 0; k < t->n; k++) {
-        int cls = t->w[k]->cls;
+    uint32_t k = 0;
+    for (size_t j = 0; j < t->n; j++) {
+        int cls = t->w[j]->cls;
         if (cls != TW_TENSE && cls != TW_PREP && cls != TW_ZONE && cls != TW_RELATION)
-            return true;
+            k |= K(cls);
     }
-    return false;
+    return k;
 }
 
 static void classify_tokens(tx_ctx *c)
@@ -1395,7 +1433,7 @@ static void classify_tokens(tx_ctx *c)
         t->len = (uint8_t)tw_match(c->lx, d, i, t->w, TX_MAXW, &n);
         t->n = (uint8_t)n;
         digit_shape(d, i, t);
-        t->can_start = starts_timex(t) || t->lead >= 0 || grammar_start_word(d, i, &sw);
+        t->kinds = lexicon_start_kinds(t) | (t->lead >= 0 ? K_DIGIT : 0) | grammar_start_kind(d, i, &sw);
     }
     mark_tense_cues(c);
 }
@@ -1406,7 +1444,7 @@ static void tag_sentence(tx_ctx *c, const el_sentence *s)
     c->lim = s->tok_end;
     for (size_t i = s->tok_begin; i < s->tok_end;) {
         tx_res r;
-        if (!c->info[i].can_start) {
+        if (!c->info[i].kinds) {
             i++;
         } else if (emit_year_range(c, i)) {
             i++;
