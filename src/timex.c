@@ -360,7 +360,8 @@ static bool r_numeric_date(tx_ctx *c, size_t i, tx_res *r)
         return false;
     const char *s = text(c, i, &n);
     char buf[40];
-    if (n < 6 || n > 10 || !isdigit((unsigned char)s[0]))
+    size_t k = c->info[i].ndig;
+    if (n < 6 || n > 10 || !k || k >= n || (s[k] != '-' && s[k] != '/'))
         return false;
     memcpy(buf, s, n);
     buf[n] = '\0';
@@ -1089,28 +1090,25 @@ static bool r_bare_plural(tx_ctx *c, size_t i, tx_res *r)
 /* Hour and minute at i: "4:34", "4", "5pm"; returns tokens used. */
 static size_t clock_digits(const tx_ctx *c, size_t i, int *h, int *m, int *ampm)
 {
-    size_t n;
-    if (i >= c->lim)
+    if (i >= c->lim || c->info[i].lead < 0 || c->info[i].ndig > 2)
         return 0;
+    size_t n, k = c->info[i].ndig;
     const char *s = text(c, i, &n);
-    char buf[12];
-    if (n >= sizeof buf || !isdigit((unsigned char)s[0]))
-        return 0;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    char tail[4] = "";
+    *h = c->info[i].lead;
     *m = 0;
     *ampm = 0;
-    if (sscanf(buf, "%2d:%2d%3s", h, m, tail) >= 2 || sscanf(buf, "%2d%3s", h, tail) >= 1) {
-        if (!strcasecmp(tail, "am"))
-            *ampm = 1;
-        else if (!strcasecmp(tail, "pm"))
-            *ampm = 2;
-        else if (tail[0])
+    if (k < n && s[k] == ':') {
+        if (n < k + 3 || !isdigit((unsigned char)s[k + 1]) || !isdigit((unsigned char)s[k + 2]))
             return 0;
-        return *h <= 24 && *m <= 59 ? 1 : 0;
+        *m = (s[k + 1] - '0') * 10 + (s[k + 2] - '0');
+        k += 3;
     }
-    return 0;
+    if (n - k == 2 && (s[k] == 'a' || s[k] == 'A' || s[k] == 'p' || s[k] == 'P')
+        && (s[k + 1] == 'm' || s[k + 1] == 'M'))
+        *ampm = s[k] == 'a' || s[k] == 'A' ? 1 : 2;
+    else if (k != n)
+        return 0;
+    return *h <= 24 && *m <= 59 ? 1 : 0;
 }
 
 /* Day a clock time belongs to: a date right after it, else the last day

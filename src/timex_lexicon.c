@@ -2,6 +2,7 @@
  * timex_lexicon.h and gazetteers/time/README.md for the file formats). */
 #include "timex.h"
 #include "timex_lexicon.h"
+#include "tokenize.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -103,6 +104,21 @@ static const tw_word *abbr_find(const el_time_lexicon *lx, const char *s, size_t
     return NULL;
 }
 
+/* Set the filter bit of the phrase's first token (tokenized the way the
+ * trie tokenizes it). */
+static void mark_first_token(el_time_lexicon *lx, const char *phrase)
+{
+    el_doc *d = el_doc_new("phrase", NULL, el_strdup(phrase), strlen(phrase));
+    el_abbrevs *ab = el_abbrevs_default();
+    el_tokenize(d, ab);
+    if (d->ntokens) {
+        uint32_t bit = d->tokens[0].lhash & (TW_FIRST_BITS - 1);
+        lx->first[bit / 64] |= 1ull << (bit % 64);
+    }
+    el_abbrevs_free(ab);
+    el_doc_free(d);
+}
+
 static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
 {
     char *fields[4] = {0};
@@ -120,6 +136,7 @@ static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
     EL_PUSH(lx->words, lx->nwords, lx->cap_words) = w;
     if ((f->cls == TW_MONTH || f->cls == TW_WEEKDAY) && !strchr(fields[0], ' '))
         abbr_add(lx, fields[0], idx);
+    mark_first_token(lx, fields[0]);
     unsigned lf = f->lexflags;
     if (f->cls == TW_ZONE && strchr(fields[0], ' '))
         lf = 0;
@@ -208,6 +225,9 @@ size_t tw_match(const el_time_lexicon *lx, const el_doc *doc, size_t i,
     uint32_t p[8];
     size_t np = 0;
     *nout = 0;
+    uint32_t bit = doc->tokens[i].lhash & (TW_FIRST_BITS - 1);
+    if (!(lx->first[bit / 64] & (1ull << (bit % 64))))
+        return max ? match_abbrev(lx, doc, i, out, nout) : 0;
     size_t len = el_lexicon_match_all(lx->trie, doc, i, p, 8, &np);
     if (!len)
         return max ? match_abbrev(lx, doc, i, out, nout) : 0;

@@ -33,6 +33,10 @@ typedef struct tw_word {
     char aux[14];       /* second field: type, mod, quant, offset */
 } tw_word;
 
+/* Bits of a filter on first tokens: a token whose hash bit is clear starts
+ * no phrase, so the trie is not consulted. */
+#define TW_FIRST_BITS 8192
+
 /* Single-word month/weekday entries by lower-case text, so that an
  * abbreviation token with its period ("Sept.") finds "Sept" without
  * touching the trie's scratch state (lookups must stay read-only). */
@@ -48,6 +52,7 @@ struct el_time_lexicon {
     size_t nwords, cap_words;
     tw_abbr *abbr;      /* open addressing, power-of-two size */
     size_t cap_abbr, nabbr;
+    uint64_t first[TW_FIRST_BITS / 64];  /* lower-case hashes of phrases' first tokens */
 };
 
 /* Words of class `cls` matched at token i: the longest trie match (or the
