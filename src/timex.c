@@ -29,7 +29,7 @@ typedef struct tok_info {
     uint32_t kinds;              /* start kinds (K_* and 1 << tw_class), 0 = no timex starts here */
     uint8_t ndig;                /* number of leading digits */
     int32_t lead;                /* value of the leading digits, -1 = none */
-    const tw_word *w[TX_MAXW];
+    uint16_t w[TX_MAXW];         /* indices into the lexicon's words */
 } tok_info;
 
 typedef struct tx_ctx {
@@ -69,10 +69,10 @@ static const tw_word *word(const tx_ctx *c, size_t i, int cls, size_t *len)
         return NULL;
     const tok_info *t = &c->info[i];
     for (size_t k = 0; k < t->n; k++)
-        if (t->w[k]->cls == cls) {
+        if (c->lx->words[t->w[k]].cls == cls) {
             if (len)
                 *len = t->len;
-            return t->w[k];
+            return &c->lx->words[t->w[k]];
         }
     return NULL;
 }
@@ -147,7 +147,7 @@ static bool prev_is_class(const tx_ctx *c, size_t i, int cls)
         return false;
     const tok_info *t = &c->info[i - 1];
     for (size_t k = 0; k < t->n; k++)
-        if (t->w[k]->cls == cls)
+        if (c->lx->words[t->w[k]].cls == cls)
             return true;
     return false;
 }
@@ -233,7 +233,7 @@ static bool after_auxiliary(const tx_ctx *c, size_t k)
         return false;
     const tok_info *t = &c->info[k - 1];
     for (size_t a = 0; a < t->n; a++)
-        if (t->w[a]->cls == TW_TENSE && (t->w[a]->flags & TW_AUX))
+        if (c->lx->words[t->w[a]].cls == TW_TENSE && (c->lx->words[t->w[a]].flags & TW_AUX))
             return true;
     return false;
 }
@@ -255,7 +255,9 @@ static tx_tense suffix_tense(const tx_ctx *c, size_t k)
 {
     size_t n;
     const char *s = text(c, k, &n);
-    if (n >= 3 && (!strncmp(s + n - 3, "'ll", 3)))
+    if (n < 3 || (s[n - 1] != 'l' && s[n - 1] != 'd'))
+        return TX_NO_TENSE;   /* neither "'ll" nor "-ed" */
+    if (!strncmp(s + n - 3, "'ll", 3))
         return TX_FUTURE;
     if (n >= 5 && !strncmp(s + n - 5, "\xe2\x80\x99ll", 5))
         return TX_FUTURE;
@@ -1409,11 +1411,11 @@ static uint32_t grammar_start_kind(const el_doc *d, size_t i, const start_words 
 
 /* Lexicon classes a timex can start with (not tense cues, prepositions,
  * zones or "ago"-words, which only matter around one). */
-static uint32_t lexicon_start_kinds(const tok_info *t)
+static uint32_t lexicon_start_kinds(const el_time_lexicon *lx, const tok_info *t)
 {
     uint32_t k = 0;
     for (size_t j = 0; j < t->n; j++) {
-        int cls = t->w[j]->cls;
+        int cls = lx->words[t->w[j]].cls;
         if (cls != TW_TENSE && cls != TW_PREP && cls != TW_ZONE && cls != TW_RELATION)
             k |= K(cls);
     }
@@ -1428,10 +1430,13 @@ static void classify_tokens(tx_ctx *c)
     for (size_t i = 0; i < d->ntokens; i++) {
         size_t n = 0;
         tok_info *t = &c->info[i];
-        t->len = (uint8_t)tw_match(c->lx, d, i, t->w, TX_MAXW, &n);
+        const tw_word *w[TX_MAXW];
+        t->len = (uint8_t)tw_match(c->lx, d, i, w, TX_MAXW, &n);
         t->n = (uint8_t)n;
+        for (size_t k = 0; k < n; k++)
+            t->w[k] = (uint16_t)(w[k] - c->lx->words);
         digit_shape(d, i, t);
-        t->kinds = lexicon_start_kinds(t) | (t->lead >= 0 ? K_DIGIT : 0) | grammar_start_kind(d, i, &sw);
+        t->kinds = lexicon_start_kinds(c->lx, t) | (t->lead >= 0 ? K_DIGIT : 0) | grammar_start_kind(d, i, &sw);
     }
     mark_tense_cues(c);
 }

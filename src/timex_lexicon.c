@@ -123,8 +123,8 @@ static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
 {
     char *fields[4] = {0};
     size_t n = el_split_tabs(line, fields, 4);
-    if (n < 2 || !fields[0][0])
-        return false;
+    if (n < 2 || !fields[0][0] || lx->nwords >= UINT16_MAX)
+        return false;   /* (word indices are kept in 16 bits per token) */
     tw_word w = {0};
     w.cls = (uint8_t)f->cls;
     if (f->numeric)
