@@ -45,6 +45,7 @@ typedef struct tx_ctx {
     size_t year_sent;            /* ... and its sentence */
     int qyear, quarter;          /* last quarter mentioned (0 = none) */
     el_date ref;                 /* last date mentioned, month/day 0 if coarser */
+    bool in_point_mod;           /* parsing after "the end of", "early" ... */
 } tx_ctx;
 
 typedef struct tx_res {
@@ -769,9 +770,17 @@ static bool r_deictic(tx_ctx *c, size_t i, tx_res *r)
     if (!w)
         return false;
     size_t j = i + len;
-    if (is(c, j, "'s") || is(c, j, "\xe2\x80\x99s"))
+    if ((is(c, j, "'s") || is(c, j, "\xe2\x80\x99s")) && !strcmp(w->val, "D0"))
         return false;   /* "today's world": generic, not the day */
     el_timex_type type = !strcmp(w->aux, "TIME") ? EL_TIMEX_TIME : EL_TIMEX_DATE;
+    if (!strcmp(w->val, "Y0")) {   /* "year-end" */
+        char v[40] = "XXXX";
+        if (c->have_dct)
+            snprintf(v, sizeof v, "%04d", c->dct.year - (tense_near(c, i, j) == TX_PAST));
+        set_res(r, j, type, v, true);
+        set_mod(r, w->mod);
+        return true;
+    }
     if (w->val[0] != 'D') {
         const tw_word *u = word(c, j, TW_UNIT, NULL);
         if (u && (u->flags & TW_PLURAL))
@@ -796,14 +805,18 @@ static bool r_deictic(tx_ctx *c, size_t i, tx_res *r)
 
 /* What a shifter counts from: the DCT, or for "the following year", "the
  * previous day" the last time mentioned, if it is precise enough. */
-static el_date shift_base(const tx_ctx *c, const tw_word *s, const char *unit)
+/* Sets *found to false when an anaphoric shifter has nothing to refer to. */
+static el_date shift_base(const tx_ctx *c, const tw_word *s, const char *unit, bool *found)
 {
-    if (!(s->flags & TW_ANAPHORIC) || !c->ref.year)
+    *found = true;
+    if (!(s->flags & TW_ANAPHORIC))
         return c->dct;
     bool need_day = !strcmp(unit, "D") || !strcmp(unit, "W") || !strcmp(unit, "WE");
     bool need_month = !strcmp(unit, "M") || !strcmp(unit, "Q");
-    if ((need_day && !c->ref.day) || (need_month && !c->ref.month))
+    if (!c->ref.year || (need_day && !c->ref.day) || (need_month && !c->ref.month)) {
+        *found = false;
         return c->dct;
+    }
     el_date b = c->ref;
     if (!b.month)
         b.month = 7;   /* only the year counts */
@@ -825,7 +838,11 @@ static bool shifted_unit(tx_ctx *c, size_t i, size_t j, const tw_word *s, const 
     if (!c->have_dct)
         return set_res(r, j, EL_TIMEX_DATE, s->num < 0 ? "PAST_REF" : s->num > 0 ? "FUTURE_REF" : "PRESENT_REF", true);
     char v[40];
-    tx_shift_format(shift_base(c, s, u->val), u->val, s->num, v, sizeof v);
+    bool found;
+    el_date base = shift_base(c, s, u->val, &found);
+    if (!found && s->num == 0)
+        return false;   /* "that year" with no year before it */
+    tx_shift_format(base, u->val, s->num, v, sizeof v);
     set_res(r, j, EL_TIMEX_DATE, v, true);
     if (!strcmp(u->val, "D"))
         pod_suffix(c, &j, r);
@@ -888,7 +905,11 @@ static bool r_shifter(tx_ctx *c, size_t i, tx_res *r)
         int back = s->num < 0 ? (strcmp(w->val, "NI") ? 99 : 1) : 0;
         if (back == 99)
             return false;
-        el_date d = c->have_dct ? el_date_add_days(c->dct, -back) : (el_date){0, 0, 0};
+        bool found;
+        el_date base = shift_base(c, s, "D", &found);
+        if (!found && s->num == 0 && (s->flags & TW_ANAPHORIC))
+            return false;   /* "that morning" with no day before it */
+        el_date d = c->have_dct || found ? el_date_add_days(base, -back) : (el_date){0, 0, 0};
         if (d.year)
             snprintf(v, sizeof v, "%04d-%02d-%02dT%s", d.year, d.month, d.day, w->val);
         else
@@ -917,7 +938,7 @@ static bool r_the_unit(tx_ctx *c, size_t i, tx_res *r)
         tx_shift_format(c->dct, "WE", dir, v, sizeof v);
         return set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
     }
-    if (prev_is_class(c, i, TW_MODIFIER) && c->have_dct
+    if (c->in_point_mod && c->have_dct
         && (!strcmp(u->val, "Y") || !strcmp(u->val, "M") || !strcmp(u->val, "W"))) {
         tx_shift_format(c->dct, u->val, 0, v, sizeof v);   /* "the end of the year" */
         return set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
@@ -1052,11 +1073,13 @@ static bool r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
         return false;  /* "a second", "one second" are rarely durations */
     if (!strcmp(u->val, "Q") && is(c, j + len, "of"))
         return false;  /* "three quarters of" */
-    if (a.n == 1 && a.len == 1 && after_quantity(c, amount_start))
-        return false;  /* "$2 a year", "four flights a week": a rate */
     j += len;
     if (!the && relative_point(c, j, &a, u, r))
         return true;
+    if (a.n == 1 && a.len == 1 && after_quantity(c, amount_start))
+        return false;  /* "$2 a year", "four flights a week": a rate */
+    if (!hyphen && is(c, j, "-") && (c->doc->tokens[j].flags & EL_TOK_GLUED))
+        return false;  /* "a year-earlier loss": part of a longer adjective */
     if ((hyphen && is(c, j, "-") && is(c, j + 1, "old")) || is(c, j, "old"))
         return false;   /* "a 6-year-old", "five years old": ages are not timexes */
     if (hyphen && is(c, j, "-") && is(c, j + 1, "long"))
@@ -1289,7 +1312,10 @@ static bool parse_modified(tx_ctx *c, size_t i, tx_res *r)
     j += len;
     if (is(c, j, "-") && !(m->flags & TW_AMOUNT))
         j++;
-    if (!parse_core(c, j, r) || !modifier_fits(c, m, j, r))
+    c->in_point_mod = !(m->flags & TW_AMOUNT);
+    bool ok = parse_core(c, j, r);
+    c->in_point_mod = false;
+    if (!ok || !modifier_fits(c, m, j, r))
         return false;
     if (!r->mod[0] || strcmp(m->val, "APPROX"))
         snprintf(r->mod, sizeof r->mod, "%s", m->val);

@@ -31,6 +31,7 @@ typedef struct tw_word {
     int16_t num;        /* month, weekday, number, direction */
     char val[14];       /* unit code, season, TIMEX3 value template, mod, ... */
     char aux[14];       /* second field: type, mod, quant, offset */
+    char mod[14];       /* TIMEX3 mod given in a fourth field, or "" */
 } tw_word;
 
 /* Bits of a filter on first tokens: a token whose hash bit is clear starts
