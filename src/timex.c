@@ -1467,6 +1467,35 @@ static void classify_tokens(tx_ctx *c)
     mark_tense_cues(c);
 }
 
+/* "May 1 and 3", "June 19-20": a bare day number after a full date is
+ * another day of the same month.  Returns the token after it (or j). */
+static size_t continued_day(tx_ctx *c, size_t j, const tx_res *prev)
+{
+    int y, m, d;
+    const char *v = prev->value;
+    bool known = sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3;
+    if (!known && !(strlen(v) == 10 && !strncmp(v, "XXXX-", 5) && sscanf(v + 5, "%2d-%2d", &m, &d) == 2))
+        return j;
+    if (!(is(c, j, "and") || is(c, j, "or") || is(c, j, "to") || is(c, j, "through") || is(c, j, "-")))
+        return j;
+    int day = digits_with(c, j + 1, 2, NULL, NULL);
+    if (day <= d || day > 31 || before_counted_noun(c, j + 2) || word(c, j + 2, TW_UNIT, NULL)
+        || word(c, j + 2, TW_MONTH, NULL) || is(c, j + 2, "%") || is(c, j + 2, "percent")
+        || (j + 2 < c->lim && c->info[j + 2].lead >= 0))
+        return j;
+    tx_res r = *prev;
+    r.end = j + 2;
+    r.start = 0;
+    if (known)
+        tx_day_format(y, m, day, r.value, sizeof r.value);
+    else
+        snprintf(r.value, sizeof r.value, "XXXX-%02d-%02d", m, day);
+    if (known && !el_date_valid((el_date){y, m, day}))
+        return j;
+    emit(c, j + 1, &r, 0, 0);
+    return j + 2;
+}
+
 static void tag_sentence(tx_ctx *c, const el_sentence *s)
 {
     c->sbeg = s->tok_begin;
@@ -1479,7 +1508,7 @@ static void tag_sentence(tx_ctx *c, const el_sentence *s)
             i++;
         } else if (parse_at(c, i, &r)) {
             emit(c, r.start > i ? r.start : i, &r, 0, 0);
-            i = r.end;
+            i = continued_day(c, r.end, &r);
         } else {
             i++;
         }

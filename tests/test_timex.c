@@ -210,6 +210,13 @@ static const tx_case RELATIVE[] = {
     {"Costs rose in recent months.", "2023-06-20", "recent months", "DATE", "PAST_REF", ""},
     {"The recent talks failed.", "2023-06-20", "recent", NULL, NULL, NULL},
     {"The storm hit over the weekend.", "2023-06-20", "the weekend", "DATE", "2023-W24-WE", ""},
+    {"Yesterday's storm flooded roads.", "2023-06-20", "Yesterday", "DATE", "2023-06-19", ""},
+    {"The plan will pay off in the near future.", "2023-06-20", "the near future", "DATE", "FUTURE_REF", ""},
+    {"The merger should close by year-end.", "2023-06-20", "year-end", "DATE", "2023", "END"},
+    {"Debt will fall by the end of the year.", "2023-06-20", "the end of the year", "DATE", "2023", "END"},
+    {"He moved in 1996 and married later that year.", "2023-06-20", "later that year", "DATE", "1996", "END"},
+    {"They met that day.", "2023-06-20", "that day", NULL, NULL, NULL},
+    {"Talks are set for May 1 and 3.", "2023-04-20", "3", "DATE", "2023-05-03", ""},
 };
 
 static void test_relative_words(void **state) { RUN(RELATIVE); }
