@@ -451,6 +451,13 @@ static bool month_day_value(tx_ctx *c, size_t i, size_t end, int m, int d, int y
     return set_res(r, end, EL_TIMEX_DATE, v, tf);
 }
 
+/* A capitalized word right after: "Jan Kavan", "May Day" (a name). */
+static bool starts_name(const tx_ctx *c, size_t i)
+{
+    return i < c->lim && (c->doc->tokens[i].flags & EL_TOK_CAP)
+        && (c->doc->tokens[i].flags & EL_TOK_WORD) && !c->info[i].n;
+}
+
 /* June 19 / June 19, 2023 / June 2023 / June / June the 19th */
 static bool r_month(tx_ctx *c, size_t i, tx_res *r)
 {
@@ -469,8 +476,9 @@ static bool r_month(tx_ctx *c, size_t i, tx_res *r)
     if (d > 31)
         return false;
     j += year_after(c, j, &y);
-    if (!d && !y && (w->flags & TW_AMBIGUOUS) && !temporal_context_before(c, i))
-        return false;
+    if (!d && !y && (w->flags & TW_AMBIGUOUS)
+        && (!temporal_context_before(c, i) || starts_name(c, i + len)))
+        return false;   /* "may", "Jan Kavan" */
     return month_day_value(c, i, j, w->num, d, y, r);
 }
 
@@ -886,10 +894,18 @@ static bool r_shifter(tx_ctx *c, size_t i, tx_res *r)
         return shifted_unit(c, i, j + len, s, w, r);
     }
     if ((w = word(c, j, TW_MONTH, &len))) {
+        int d = digits_with(c, j + len, 2, NULL, NULL);   /* "last Oct. 23" */
+        if (d < 1 || d > 31)
+            d = 0;
         int y = s->num == 0 ? (c->have_dct ? c->dct.year : 0)   /* "this May" */
-                            : month_year(c, i, j + len, w->num, 0, dir);
-        format_month(y, w->num, v, sizeof v);
-        return set_res(r, j + len, EL_TIMEX_DATE, v, true);
+                            : month_year(c, i, j + len, w->num, d, dir);
+        if (d && !el_date_valid((el_date){y ? y : 2000, w->num, d}))
+            return false;
+        if (d)
+            tx_day_format(y, w->num, d, v, sizeof v);
+        else
+            format_month(y, w->num, v, sizeof v);
+        return set_res(r, j + len + (d > 0), EL_TIMEX_DATE, v, true);
     }
     if ((w = word(c, j, TW_SEASON, &len))) {
         tx_tense t = s->num == 0 ? TX_NO_TENSE : tense_near(c, i, j + len);
