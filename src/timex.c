@@ -661,6 +661,9 @@ static bool r_quarter(tx_ctx *c, size_t i, tx_res *r)
     else
         yl = 0, y = 0;
     j += yl;
+    const tw_word *qu = yl ? word(c, j, TW_UNIT, NULL) : NULL;
+    if (qu && !strcmp(qu->val, "Q") && !(qu->flags & TW_PLURAL) && c->quarter)
+        return quarter_value(c, i, j + 1, false, c->quarter, y, r);   /* "the 1988 quarter" */
     size_t ord = j, skip_to = 0;
     if (!(len = ordinal_at(c, j, &q)) || q < 1)
         return false;
@@ -732,7 +735,10 @@ static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, t
         snprintf(v, sizeof v, "XXXX-WXX-%d", wd);
         return set_res(r, end, EL_TIMEX_DATE, v, true);
     }
-    el_date d = tx_resolve_weekday(c->dct, wd, dir, tense_near(c, i, end));
+    tx_tense t = tense_near(c, i, end);
+    if (is(c, end, "'s") || is(c, end, "\xe2\x80\x99s"))
+        t = TX_PAST;   /* "Friday's meeting": an event already reported */
+    el_date d = tx_resolve_weekday(c->dct, wd, dir, t);
     tx_day_format(d.year, d.month, d.day, v, sizeof v);
     return set_res(r, end, EL_TIMEX_DATE, v, true);
 }
@@ -1083,8 +1089,9 @@ static bool r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
         the = false;
     }
     const tw_word *u = word(c, j, TW_UNIT, &len);
-    if (!u || (!hyphen && a.n == 1 && (u->flags & TW_PLURAL)))
-        return false;
+    if (!u || (!hyphen && a.n == 1 && (u->flags & TW_PLURAL))
+        || (!hyphen && a.n >= 100 && !(u->flags & TW_PLURAL)))
+        return false;   /* "the 1988 quarter" is no amount */
     if (a.n == 1 && !strcmp(u->val, "S") && number_tok(c, j - 1) < 0)
         return false;  /* "a second", "one second" are rarely durations */
     if (!strcmp(u->val, "Q") && is(c, j + len, "of"))

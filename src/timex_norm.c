@@ -34,13 +34,14 @@ int tx_resolve_month_year(el_date ref, int month, int day, tx_dir dir, tx_tense 
         return month > ref.month || (day && diff > 0) ? ref.year : ref.year + 1;
     if (!day && month == ref.month)
         return ref.year;
-    /* News mostly talks about the months around its date: a month far
-     * ahead is last year's unless the clause is future; a little ahead is
-     * last year's only in a past clause; one far behind is next year's only
+    /* News mostly talks about the months around its date: a month more
+     * than four months ahead is last year's unless the clause is future;
+     * three to four months ahead, last year's only in a past clause; up to
+     * three months ahead, this year's; one far behind is next year's only
      * in a future clause. */
-    if (diff > 186)
+    if (diff > 120)
         return tense == TX_FUTURE ? ref.year : ref.year - 1;
-    if (diff > 45)
+    if (diff > 90)
         return tense == TX_PAST ? ref.year - 1 : ref.year;
     if (diff < -186)
         return tense == TX_FUTURE ? ref.year + 1 : ref.year;

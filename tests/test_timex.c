@@ -187,6 +187,7 @@ static const tx_case RELATIVE[] = {
     {"The envoy will have more senior level contacts on Monday.", "2023-06-16", "Monday", "DATE", "2023-06-19", ""},
     {"The envoy is expected to travel on Monday.", "2023-06-16", "Monday", "DATE", "2023-06-19", ""},
     {"Officials said Friday that talks failed.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    {"Prices are above Friday's close.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
     {"He left last Friday.", "2023-06-23", "last Friday", "DATE", "2023-06-16", ""},
     {"He leaves next Friday.", "2023-06-21", "next Friday", "DATE", "2023-06-23", ""},
     {"The ministers met yesterday.", "2023-06-20", "yesterday", "DATE", "2023-06-19", ""},
