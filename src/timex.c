@@ -756,8 +756,8 @@ static bool r_weekday(tx_ctx *c, size_t i, tx_res *r)
         j += len;
     }
     const tw_word *w = word(c, j, TW_WEEKDAY, &len);
-    if (!w || ((w->flags & TW_AMBIGUOUS) && !s && !(c->doc->tokens[j].flags & EL_TOK_ABBREV)))
-        return false;
+    if (!w || ((w->flags & TW_AMBIGUOUS) && !(c->doc->tokens[j].flags & EL_TOK_ABBREV)))
+        return false;   /* "Sun" the company, "Sat" the verb */
     j += len;
     tx_res dated;
     size_t k = is(c, j, ",") ? j + 1 : j;
@@ -895,6 +895,9 @@ static bool r_shifter(tx_ctx *c, size_t i, tx_res *r)
     tx_dir dir = s->num < 0 ? TX_BEFORE : s->num > 0 ? TX_AFTER : TX_BY_TENSE;
     char v[40];
     if ((w = word(c, j, TW_UNIT, &len))) {
+        if ((c->doc->tokens[j].flags & EL_TOK_CAP) && !(c->doc->tokens[i].flags & EL_TOK_SENT_START)
+            && (c->doc->tokens[i].flags & EL_TOK_CAP))
+            return false;   /* "This Week", a title */
         if (w->flags & TW_PLURAL)
             return set_res(r, j + len, EL_TIMEX_DATE, s->num > 0 ? "FUTURE_REF" : "PAST_REF", true);
         return shifted_unit(c, i, j + len, s, w, r);
@@ -1080,6 +1083,9 @@ static bool r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
         return false;
     size_t amount_start = j;
     j += a.len;
+    size_t flen;
+    if (!is(c, j, "-") && word(c, j, TW_FILLER, &flen) && word(c, j + flen, TW_UNIT, NULL))
+        j += flen;   /* "two more weeks", "an additional year" */
     bool hyphen = is(c, j, "-");
     size_t skip_to = 0;
     if (hyphen) {
@@ -1094,8 +1100,8 @@ static bool r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
         return false;   /* "the 1988 quarter" is no amount */
     if (a.n == 1 && !strcmp(u->val, "S") && number_tok(c, j - 1) < 0)
         return false;  /* "a second", "one second" are rarely durations */
-    if (!strcmp(u->val, "Q") && is(c, j + len, "of"))
-        return false;  /* "three quarters of" */
+    if (!strcmp(u->val, "Q") && is(c, j + len, "of") && a.n >= 1 && a.n <= 3)
+        return false;  /* "three quarters of": a fraction */
     j += len;
     if (!the && relative_point(c, j, &a, u, r))
         return true;
@@ -1465,7 +1471,8 @@ static uint32_t lexicon_start_kinds(const el_time_lexicon *lx, const tok_info *t
     uint32_t k = 0;
     for (size_t j = 0; j < t->n; j++) {
         int cls = lx->words[t->w[j]].cls;
-        if (cls != TW_TENSE && cls != TW_PREP && cls != TW_ZONE && cls != TW_RELATION)
+        if (cls != TW_TENSE && cls != TW_PREP && cls != TW_ZONE && cls != TW_RELATION
+            && cls != TW_FILLER)
             k |= K(cls);
     }
     return k;

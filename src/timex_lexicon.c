@@ -34,6 +34,7 @@ static const tw_file TW_FILES[] = {
     {"holidays.tsv", TW_HOLIDAY, false, EL_LEX_CAP_ONLY},
     {"tense.tsv", TW_TENSE, false, 0},
     {"prepositions.tsv", TW_PREP, false, 0},
+    {"fillers.tsv", TW_FILLER, false, 0},
 };
 
 static void copy_field(char *dst, size_t cap, const char *src)

@@ -265,6 +265,10 @@ static const tx_case DURATIONS[] = {
     {"A 6-year-old girl was rescued.", "2023-06-20", "6-year-old", NULL, NULL, NULL},
     {"The firm pays $2 a year per share.", "2023-06-20", "a year", NULL, NULL, NULL},
     {"Three quarters of voters agreed.", "2023-06-20", "Three quarters", NULL, NULL, NULL},
+    {"It posted a profit after several quarters of losses.", "2023-06-20", "several quarters", "DURATION", "PXQ", ""},
+    {"The troops will stay two more weeks.", "2023-06-20", "two more weeks", "DURATION", "P2W", ""},
+    {"He spoke on the show This Week with a host.", "2023-06-20", "This Week", NULL, NULL, NULL},
+    {"Shares of Sun rose.", "2023-06-20", "Sun", NULL, NULL, NULL},
 };
 
 static void test_durations(void **state) { RUN(DURATIONS); }
