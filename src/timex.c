@@ -1166,7 +1166,7 @@ static size_t clock_digits(const tx_ctx *c, size_t i, int *h, int *m, int *ampm)
 }
 
 /* Day a clock time belongs to: a date right after it, else the last day
- * mentioned in this or the previous sentence, else the DCT. */
+ * mentioned before it, else the DCT. */
 static bool clock_day(tx_ctx *c, size_t *j, char *day, size_t cap)
 {
     tx_res d;
@@ -1181,8 +1181,7 @@ static bool clock_day(tx_ctx *c, size_t *j, char *day, size_t cap)
         snprintf(day, cap, "%s", d.value);
         return true;
     }
-    size_t sent = c->doc->tokens[*j - 1].sentence;
-    if (c->day_sent != SIZE_MAX && c->day_sent + 1 >= sent)
+    if (c->day_sent != SIZE_MAX)   /* the story's current day */
         tx_day_format(c->day.year, c->day.month, c->day.day, day, cap);
     else if (c->have_dct)
         tx_day_format(c->dct.year, c->dct.month, c->dct.day, day, cap);
