@@ -880,6 +880,64 @@ static bool shifted_range(tx_ctx *c, size_t j, const tw_word *s, tx_res *r)
     return true;
 }
 
+static tx_dir shifter_dir(const tw_word *s)
+{
+    return s->num < 0 ? TX_BEFORE : s->num > 0 ? TX_AFTER : TX_BY_TENSE;
+}
+
+/* "last November", "this May", "last Oct. 23" (month w at j). */
+static bool shifted_month(tx_ctx *c, size_t i, size_t j, size_t len, const tw_word *s,
+                          const tw_word *w, tx_res *r)
+{
+    char v[40];
+    int d = digits_with(c, j + len, 2, NULL, NULL);
+    if (d < 1 || d > 31)
+        d = 0;
+    int y = s->num == 0 ? (c->have_dct ? c->dct.year : 0)   /* "this May" */
+                        : month_year(c, i, j + len, w->num, d, shifter_dir(s));
+    if (d && !el_date_valid((el_date){y ? y : 2000, w->num, d}))
+        return false;
+    if (d)
+        tx_day_format(y, w->num, d, v, sizeof v);
+    else
+        format_month(y, w->num, v, sizeof v);
+    return set_res(r, j + len + (d > 0), EL_TIMEX_DATE, v, true);
+}
+
+/* "last summer", "this fall" (season w at j). */
+static bool shifted_season(tx_ctx *c, size_t i, size_t j, size_t len, const tw_word *s,
+                           const tw_word *w, tx_res *r)
+{
+    char v[40];
+    tx_tense t = s->num == 0 ? TX_NO_TENSE : tense_near(c, i, j + len);
+    int y = c->have_dct ? tx_resolve_season_year(c->dct, w->val, shifter_dir(s), t) : 0;
+    if (y)
+        snprintf(v, sizeof v, "%04d-%s", y, w->val);
+    else
+        snprintf(v, sizeof v, "XXXX-%s", w->val);
+    return set_res(r, j + len, EL_TIMEX_DATE, v, true);
+}
+
+/* "this morning", "last night", "that evening" (part of day w at j). */
+static bool shifted_part_of_day(tx_ctx *c, size_t j, size_t len, const tw_word *s,
+                                const tw_word *w, tx_res *r)
+{
+    if (s->num > 0 || (s->num < 0 && strcmp(w->val, "NI")))
+        return false;   /* only "last night" looks back */
+    bool found;
+    el_date base = shift_base(c, s, "D", &found);
+    if (!found && (s->flags & TW_ANAPHORIC))
+        return false;   /* "that morning" with no day before it */
+    char v[40];
+    if (base.year) {
+        el_date d = el_date_add_days(base, s->num < 0 ? -1 : 0);
+        snprintf(v, sizeof v, "%04d-%02d-%02dT%s", d.year, d.month, d.day, w->val);
+    } else {
+        snprintf(v, sizeof v, "XXXX-XX-XXT%s", w->val);
+    }
+    return set_res(r, j + len, EL_TIMEX_TIME, v, true);
+}
+
 /* (the) last/next/this/coming/past + unit, month, season or part of day */
 static bool r_shifter(tx_ctx *c, size_t i, tx_res *r)
 {
@@ -892,8 +950,6 @@ static bool r_shifter(tx_ctx *c, size_t i, tx_res *r)
     j += len;
     if (shifted_range(c, j, s, r))
         return true;
-    tx_dir dir = s->num < 0 ? TX_BEFORE : s->num > 0 ? TX_AFTER : TX_BY_TENSE;
-    char v[40];
     if ((w = word(c, j, TW_UNIT, &len))) {
         if ((c->doc->tokens[j].flags & EL_TOK_CAP) && !(c->doc->tokens[i].flags & EL_TOK_SENT_START)
             && (c->doc->tokens[i].flags & EL_TOK_CAP))
@@ -902,45 +958,12 @@ static bool r_shifter(tx_ctx *c, size_t i, tx_res *r)
             return set_res(r, j + len, EL_TIMEX_DATE, s->num > 0 ? "FUTURE_REF" : "PAST_REF", true);
         return shifted_unit(c, i, j + len, s, w, r);
     }
-    if ((w = word(c, j, TW_MONTH, &len))) {
-        int d = digits_with(c, j + len, 2, NULL, NULL);   /* "last Oct. 23" */
-        if (d < 1 || d > 31)
-            d = 0;
-        int y = s->num == 0 ? (c->have_dct ? c->dct.year : 0)   /* "this May" */
-                            : month_year(c, i, j + len, w->num, d, dir);
-        if (d && !el_date_valid((el_date){y ? y : 2000, w->num, d}))
-            return false;
-        if (d)
-            tx_day_format(y, w->num, d, v, sizeof v);
-        else
-            format_month(y, w->num, v, sizeof v);
-        return set_res(r, j + len + (d > 0), EL_TIMEX_DATE, v, true);
-    }
-    if ((w = word(c, j, TW_SEASON, &len))) {
-        tx_tense t = s->num == 0 ? TX_NO_TENSE : tense_near(c, i, j + len);
-        int y = c->have_dct ? tx_resolve_season_year(c->dct, w->val, dir, t) : 0;
-        if (y)
-            snprintf(v, sizeof v, "%04d-%s", y, w->val);
-        else
-            snprintf(v, sizeof v, "XXXX-%s", w->val);
-        return set_res(r, j + len, EL_TIMEX_DATE, v, true);
-    }
-    if ((w = word(c, j, TW_PART_OF_DAY, &len)) && s->num <= 0 && j == i + 1) {
-        /* "this morning", "last night" */
-        int back = s->num < 0 ? (strcmp(w->val, "NI") ? 99 : 1) : 0;
-        if (back == 99)
-            return false;
-        bool found;
-        el_date base = shift_base(c, s, "D", &found);
-        if (!found && s->num == 0 && (s->flags & TW_ANAPHORIC))
-            return false;   /* "that morning" with no day before it */
-        el_date d = c->have_dct || found ? el_date_add_days(base, -back) : (el_date){0, 0, 0};
-        if (d.year)
-            snprintf(v, sizeof v, "%04d-%02d-%02dT%s", d.year, d.month, d.day, w->val);
-        else
-            snprintf(v, sizeof v, "XXXX-XX-XXT%s", w->val);
-        return set_res(r, j + len, EL_TIMEX_TIME, v, true);
-    }
+    if ((w = word(c, j, TW_MONTH, &len)))
+        return shifted_month(c, i, j, len, s, w, r);
+    if ((w = word(c, j, TW_SEASON, &len)))
+        return shifted_season(c, i, j, len, s, w, r);
+    if ((w = word(c, j, TW_PART_OF_DAY, &len)) && j == i + 1)
+        return shifted_part_of_day(c, j, len, s, w, r);
     return false;
 }
 
