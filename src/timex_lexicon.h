@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include "doc.h"
 #include "lexicon.h"
+#include "timex.h"
 
 typedef enum tw_class {
     TW_MONTH, TW_WEEKDAY, TW_SEASON, TW_UNIT, TW_NUMBER, TW_ORDINAL,
