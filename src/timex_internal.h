@@ -110,7 +110,48 @@ static inline int digits_with(const tx_ctx *c, size_t i, size_t maxdig, const ch
     return c->info[i].lead;
 }
 
-/* Grammar (timex_grammar.c) ------------------------------------------- */
+/* Grammar (timex_grammar.c, timex_rules_calendar.c, timex_rules_relative.c) */
+
+typedef struct amount {
+    int n;          /* -1 = unspecified ("several") */
+    size_t len;     /* tokens */
+    char mod[16];   /* mod implied by the amount word ("a couple of") */
+} amount;
+
+/* Shared helpers (timex_grammar.c). */
+int tx_number_tok(const tx_ctx *c, size_t i);                 /* all-digit token value, -1 */
+bool tx_ordinal_suffix_ok(const tx_ctx *c, size_t i, int *v); /* "3rd", "19th" */
+size_t tx_ordinal_at(const tx_ctx *c, size_t i, int *v);      /* "third" or "3rd": tokens used */
+int tx_year_tok(const tx_ctx *c, size_t i);                   /* 4-digit year 1000-2999, -1 */
+bool tx_prev_is_class(const tx_ctx *c, size_t i, int cls);    /* previous token's class */
+bool tx_temporal_context_before(const tx_ctx *c, size_t i);   /* "in", "early", "last" before i */
+size_t tx_number_words(const tx_ctx *c, size_t i, amount *a); /* "twenty-four": tokens used */
+bool tx_amount_at(const tx_ctx *c, size_t i, amount *a);      /* digits, number words, "a" */
+tx_tense tx_tense_near(const tx_ctx *c, size_t b, size_t e);  /* nearest tense cue around [b,e) */
+void tx_copy_str(char *dst, size_t cap, const char *src);     /* truncating copy */
+void tx_set_mod(tx_res *r, const char *mod);                  /* set mod if none yet */
+int tx_month_year(const tx_ctx *c, size_t b, size_t e, int m, int d, tx_dir dir);
+void tx_format_month(int y, int m, char *out, size_t cap);    /* "2023-02" / "XXXX-02" */
+size_t tx_clock_digits(const tx_ctx *c, size_t i, int *h, int *m, int *ampm);
+
+/* Rules: each proposes a timex starting at token i (true + *r) or fails. */
+bool tx_r_numeric_date(tx_ctx *c, size_t i, tx_res *r);  /* 2023-06-20, 6/19/2023 */
+bool tx_r_month(tx_ctx *c, size_t i, tx_res *r);         /* June 19, 2023 / June */
+bool tx_r_day_month(tx_ctx *c, size_t i, tx_res *r);     /* 19 June 2023 */
+bool tx_r_holiday(tx_ctx *c, size_t i, tx_res *r);       /* Christmas */
+bool tx_r_year(tx_ctx *c, size_t i, tx_res *r);          /* 2021, fiscal 2021 */
+bool tx_r_decade_century(tx_ctx *c, size_t i, tx_res *r);/* the 1990s, the 20th century */
+bool tx_r_quarter(tx_ctx *c, size_t i, tx_res *r);       /* the third quarter, Q3 2023 */
+bool tx_r_season(tx_ctx *c, size_t i, tx_res *r);        /* summer 2022 */
+bool tx_r_weekday(tx_ctx *c, size_t i, tx_res *r);       /* (last) Monday (morning) */
+bool tx_r_deictic(tx_ctx *c, size_t i, tx_res *r);       /* today, recently, year-end */
+bool tx_r_shifter(tx_ctx *c, size_t i, tx_res *r);       /* last year, this May */
+bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r);      /* the weekend, the quarter */
+bool tx_r_year_ago(tx_ctx *c, size_t i, tx_res *r);      /* the year-ago quarter */
+bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r);   /* five years, two days ago */
+bool tx_r_bare_plural(tx_ctx *c, size_t i, tx_res *r);   /* for years */
+bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r);         /* 4:34 p.m., noon */
+bool tx_r_set(tx_ctx *c, size_t i, tx_res *r);           /* daily, every year */
 
 /* Longest timex starting at token i (a modifier may lead); false if none. */
 bool tx_parse_at(tx_ctx *c, size_t i, tx_res *r);
