@@ -175,11 +175,12 @@ void tx_set_mod(tx_res *r, const char *mod)
         snprintf(r->mod, sizeof r->mod, "%s", mod);
 }
 
-/* Reference year for a month/day without a year: a year named earlier in
- * the same sentence, else resolved from the DCT by tense; 0 = unknown. */
+/* Reference year for a month (or month/day) without a year: for a bare
+ * month a year named earlier in the same sentence ("last year ... in
+ * November"), else resolved from the DCT by tense; 0 = unknown. */
 int tx_month_year(const tx_ctx *c, size_t b, size_t e, int m, int d, tx_dir dir)
 {
-    if (dir == TX_BY_TENSE && c->year && c->year_sent == c->doc->tokens[b].sentence)
+    if (dir == TX_BY_TENSE && !d && c->year && c->year_sent == c->doc->tokens[b].sentence)
         return c->year;
     if (!c->have_dct)
         return 0;
