@@ -206,7 +206,9 @@ static bool year_plausible(const tx_ctx *c, size_t i, int y)
         return false;
     if (word(c, i + 1, TW_UNIT, NULL))
         return false;
-    if (tx_before_counted_noun(c, i + 1) && !(i > c->sbeg && is(c, i - 1, "fiscal"))) {
+    bool modifier_year = i > c->sbeg && (is(c, i - 1, "fiscal")
+                                         || (is(c, i - 1, "the") && y >= 1900 && y <= 2099));
+    if (tx_before_counted_noun(c, i + 1) && !modifier_year) {   /* "the 1992 protests" is a year */
         const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;
         if (!p || strcmp(p->val, "year"))
             return false;   /* "1500 shares", "2000 troops" */

@@ -176,6 +176,7 @@ static const tx_case DATES[] = {
     {"The war lasted from 2007 to 2012.", "2023-07-01", "2012", "DATE", "2012", ""},
     {"In this year's third quarter sales fell.", "2023-11-02", "this year's third quarter", "DATE", "2023-Q3", ""},
     {"They paid $2,000 for 1500 shares.", "2023-07-01", "1500", NULL, NULL, NULL},
+    {"Leaders of the 1992 protests left.", "2023-07-01", "1992", "DATE", "1992", ""},
 };
 
 static void test_calendar_dates(void **state) { RUN(DATES); }
