@@ -82,14 +82,19 @@ static void remember(tx_ctx *c, const el_timex *t, const tx_res *r, uint32_t sen
     if (sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3 && el_date_valid((el_date){y, m, d})) {
         c->day = (el_date){y, m, d};
         c->day_sent = sent;
+        c->day_tx = (int)(c->doc->ntimexes - 1);
     }
     if (r->topic && sscanf(v, "%4d-Q%1d%c", &y, &q, &tail) == 2) {
         c->qyear = y;
         c->quarter = q;
+        c->quarter_tx = (int)(c->doc->ntimexes - 1);
     }
     int n = sscanf(v, "%4d-%2d-%2d", &y, &m, &d);
     if (n >= 1 && isdigit((unsigned char)v[3]) && (n < 2 || (m >= 1 && m <= 12)) && y > 0)
+    {
         c->ref = (el_date){y, n >= 2 ? m : 0, n >= 3 ? d : 0};
+        c->ref_tx = (int)(c->doc->ntimexes - 1);
+    }
     if (strlen(v) == 4 && sscanf(v, "%4d", &y) == 1 && t->type == EL_TIMEX_DATE) {
         c->year = y;
         c->year_sent = sent;
@@ -109,6 +114,8 @@ static void emit(tx_ctx *c, size_t b, const tx_res *r, uint32_t start, uint32_t 
     snprintf(t->quant, sizeof t->quant, "%s", r->quant);
     snprintf(t->freq, sizeof t->freq, "%s", r->freq);
     t->temporal_function = r->tf;
+    int anchors[] = {-1, c->day_tx, c->ref_tx, c->quarter_tx};
+    t->anchor = r->tf ? anchors[r->anchor] : -1;   /* -1 = the DCT */
     if ((t->type == EL_TIMEX_DATE || t->type == EL_TIMEX_TIME) && el_value_interval(t->value, &t->iv))
         t->iv = el_interval_apply_mod(t->iv, t->mod);
     remember(c, t, r, c->doc->tokens[b].sentence);
@@ -272,6 +279,7 @@ void el_timex_tag(el_doc *doc, const el_time_lexicon *lx)
     c.dct = doc->dct;
     c.have_dct = doc->dct.year > 0 && el_date_valid(doc->dct);
     c.day_sent = SIZE_MAX;
+    c.day_tx = c.ref_tx = c.quarter_tx = -1;
     classify_tokens(&c);
     for (size_t s = 0; s < doc->nsentences; s++)
         tag_sentence(&c, &doc->sentences[s]);

@@ -46,8 +46,13 @@ typedef struct tx_ctx {
     size_t year_sent;            /* ... and its sentence */
     int qyear, quarter;          /* last quarter mentioned (0 = none) */
     el_date ref;                 /* last date mentioned, month/day 0 if coarser */
+    int day_tx, ref_tx, quarter_tx;  /* timex indices of day, ref, quarter (-1 = none) */
     bool in_point_mod;           /* parsing after "the end of", "early" ... */
 } tx_ctx;
+
+/* What a relative value is computed from: the DCT, or a time mentioned
+ * before (the story's day, the last date, the quarter it is about). */
+typedef enum tx_anchor { TX_ANCHOR_DCT = 0, TX_ANCHOR_DAY, TX_ANCHOR_REF, TX_ANCHOR_QUARTER } tx_anchor;
 
 typedef struct tx_res {
     size_t end;                  /* token end, exclusive */
@@ -59,6 +64,7 @@ typedef struct tx_res {
     bool tf;                     /* computed relative to the DCT/context */
     bool topic;                  /* a period later references refer back to */
     size_t start;                /* token start when a rule skips a word ("the"), else 0 */
+    tx_anchor anchor;            /* what a relative value was computed from */
 } tx_res;
 
 typedef bool (*tx_rule)(tx_ctx *c, size_t i, tx_res *r);

@@ -59,9 +59,12 @@ bool tx_r_weekday(tx_ctx *c, size_t i, tx_res *r)
         return true;
     }
     el_date saved = c->dct;
-    if (s && (s->flags & TW_ANAPHORIC) && c->ref.day)
+    bool anaphoric = s && (s->flags & TW_ANAPHORIC) && c->ref.day;
+    if (anaphoric)
         c->dct = c->ref;   /* "the previous Friday": before the day last mentioned */
     bool ok = weekday_value(c, i, j, w->num, dir, r);
+    if (ok && anaphoric)
+        r->anchor = TX_ANCHOR_REF;
     c->dct = saved;
     if (!ok)
         return false;
@@ -151,6 +154,8 @@ static bool shifted_unit(tx_ctx *c, size_t i, size_t j, const tw_word *s, const 
         return false;   /* "that year" with no year before it */
     tx_shift_format(base, u->val, s->num, v, sizeof v);
     tx_set_res(r, j, EL_TIMEX_DATE, v, true);
+    if (found && (s->flags & TW_ANAPHORIC))
+        r->anchor = TX_ANCHOR_REF;
     if (!strcmp(u->val, "D"))
         pod_suffix(c, &j, r);
     return true;
@@ -228,7 +233,10 @@ static bool shifted_part_of_day(tx_ctx *c, size_t j, size_t len, const tw_word *
     } else {
         snprintf(v, sizeof v, "XXXX-XX-XXT%s", w->val);
     }
-    return tx_set_res(r, j + len, EL_TIMEX_TIME, v, true);
+    tx_set_res(r, j + len, EL_TIMEX_TIME, v, true);
+    if (found && (s->flags & TW_ANAPHORIC))
+        r->anchor = TX_ANCHOR_REF;
+    return true;
 }
 
 /* (the) last/next/this/coming/past + unit, month, season or part of day */
@@ -291,7 +299,9 @@ bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
             tx_shift_format(c->dct, "Q", -1, v, sizeof v);
         else
             snprintf(v, sizeof v, "XXXX-QX");
-        return tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
+        tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
+        r->anchor = c->quarter ? TX_ANCHOR_QUARTER : TX_ANCHOR_DCT;
+        return true;
     }
     return false;
 }
@@ -352,6 +362,7 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
     if (!strcmp(unit, "Y") && c->quarter) {   /* "a year earlier": the topic quarter, shifted */
         snprintf(v, sizeof v, "%04d-Q%d", c->qyear + n, c->quarter);
         tx_set_res(r, j, EL_TIMEX_DATE, v, true);
+        r->anchor = TX_ANCHOR_QUARTER;
         tx_set_mod(r, a->mod);
         return true;
     }
@@ -483,8 +494,9 @@ size_t tx_clock_digits(const tx_ctx *c, size_t i, int *h, int *m, int *ampm)
 
 /* Day a clock time belongs to: a date right after it, else the last day
  * mentioned before it, else the DCT. */
-static bool clock_day(tx_ctx *c, size_t *j, char *day, size_t cap)
+static bool clock_day(tx_ctx *c, size_t *j, char *day, size_t cap, tx_anchor *anchor)
 {
+    *anchor = TX_ANCHOR_DCT;
     tx_res d;
     size_t k = *j;
     bool on = is(c, k, "on");   /* "at 4 p.m. on Monday": two timexes, one day */
@@ -497,8 +509,10 @@ static bool clock_day(tx_ctx *c, size_t *j, char *day, size_t cap)
         snprintf(day, cap, "%s", d.value);
         return true;
     }
-    if (c->day_sent != SIZE_MAX)   /* the story's current day */
+    if (c->day_sent != SIZE_MAX) {   /* the story's current day */
         tx_day_format(c->day.year, c->day.month, c->day.day, day, cap);
+        *anchor = TX_ANCHOR_DAY;
+    }
     else if (c->have_dct)
         tx_day_format(c->dct.year, c->dct.month, c->dct.day, day, cap);
     else
@@ -549,10 +563,13 @@ bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
     }
     char zone[16], day[40], v[80];
     clock_zone(c, &j, zone, sizeof zone);
-    clock_day(c, &j, day, sizeof day);
+    tx_anchor anchor;
+    clock_day(c, &j, day, sizeof day, &anchor);
     (void)zone;   /* named zones stay in the span; TimeBank values carry no offset */
     snprintf(v, sizeof v, "%sT%02d:%02d", day, h, m);
-    return tx_set_res(r, j, EL_TIMEX_TIME, v, true);
+    tx_set_res(r, j, EL_TIMEX_TIME, v, true);
+    r->anchor = anchor;
+    return true;
 }
 
 /* ---- rules: sets ---------------------------------------------------------- */

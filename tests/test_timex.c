@@ -321,6 +321,33 @@ static void test_sorted_disjoint_with_intervals(void **state)
     el_doc_free(d);
 }
 
+static void test_anchors(void **state)
+{
+    fixture *f = *state;
+    el_doc *d = tag(f, "On June 10 the plan was approved; the previous day it leaked.", "2023-06-20");
+    const el_timex *june = find_span(d, "June 10");
+    const el_timex *prev = find_span(d, "the previous day");
+    assert_non_null(june);
+    assert_non_null(prev);
+    assert_int_equal(june->anchor, -1);     /* resolved from the DCT */
+    assert_true(june->temporal_function);   /* (no year in the text) */
+    assert_int_equal(prev->anchor, (int)(june - d->timexes));
+    assert_true(prev->temporal_function);
+    el_doc_free(d);
+
+    d = tag(f, "The vote was on June 10. Polls closed at 4 p.m. and results came yesterday.", "2023-06-20");
+    june = find_span(d, "June 10");
+    const el_timex *four = find_span(d, "4 p.m.");
+    const el_timex *yest = find_span(d, "yesterday");
+    assert_non_null(june);
+    assert_non_null(four);
+    assert_non_null(yest);
+    assert_int_equal(four->anchor, (int)(june - d->timexes));
+    assert_string_equal(four->value, "2023-06-10T16:00");
+    assert_int_equal(yest->anchor, -1);     /* the DCT */
+    el_doc_free(d);
+}
+
 static void test_empty_and_missing_lexicon(void **state)
 {
     fixture *f = *state;
@@ -344,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_sets_and_anchors),
         cmocka_unit_test(test_no_dct),
         cmocka_unit_test(test_sorted_disjoint_with_intervals),
+        cmocka_unit_test(test_anchors),
         cmocka_unit_test(test_empty_and_missing_lexicon),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
