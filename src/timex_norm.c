@@ -3,6 +3,7 @@
 #include "timex_norm.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 el_date tx_resolve_weekday(el_date ref, int weekday, tx_dir dir, tx_tense tense)
@@ -96,9 +97,19 @@ static void shift_quarter(el_date ref, int n, char *out, size_t cap)
     snprintf(out, cap, "%04d-Q%d", q / 4, q % 4 + 1);
 }
 
+/* Years a shift by n units can reach, roughly (for the range check). */
+static int shifted_year_bound(el_date ref, const char *unit, int n)
+{
+    int per = !strcmp(unit, "Y") ? 1 : !strcmp(unit, "DE") ? 10 : !strcmp(unit, "CE") ? 100 : 0;
+    return per ? ref.year + per * n : ref.year + (n < 0 ? -1 : 1) * (abs(n) / 12 + 1);
+}
+
 void tx_shift_format(el_date ref, const char *unit, int n, char *out, size_t cap)
 {
-    if (!strcmp(unit, "Y")) {
+    int bound = shifted_year_bound(ref, unit, n);
+    if (bound < 1 || bound > 9999 || abs(n) > 100000) {
+        snprintf(out, cap, "%s", n < 0 ? "PAST_REF" : "FUTURE_REF");   /* off the calendar */
+    } else if (!strcmp(unit, "Y")) {
         snprintf(out, cap, "%04d", ref.year + n);
     } else if (!strcmp(unit, "DE")) {
         snprintf(out, cap, "%03d", (ref.year + 10 * n) / 10);
