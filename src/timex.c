@@ -277,7 +277,7 @@ void el_timex_tag(el_doc *doc, const el_time_lexicon *lx)
     c.lx = lx;
     c.info = el_calloc(doc->ntokens, sizeof *c.info);
     c.dct = doc->dct;
-    c.have_dct = doc->dct.year >= 100 && el_date_valid(doc->dct);   /* else: underspecified values */
+    c.have_dct = doc->dct.year >= 100 && doc->dct.year <= 9000 && el_date_valid(doc->dct);   /* else: underspecified values */
     c.day_sent = SIZE_MAX;
     c.day_tx = c.ref_tx = c.quarter_tx = -1;
     classify_tokens(&c);
