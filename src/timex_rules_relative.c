@@ -227,7 +227,7 @@ static bool shifted_part_of_day(tx_ctx *c, size_t j, size_t len, const tw_word *
     if (!found && (s->flags & TW_ANAPHORIC))
         return false;   /* "that morning" with no day before it */
     char v[40];
-    if (found || c->have_dct) {
+    if ((s->flags & TW_ANAPHORIC) ? found : c->have_dct) {
         el_date d = el_date_add_days(base, s->num < 0 ? -1 : 0);
         snprintf(v, sizeof v, "%04d-%02d-%02dT%s", d.year, d.month, d.day, w->val);
     } else {
