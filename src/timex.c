@@ -74,33 +74,39 @@ static void mark_tense_cues(tx_ctx *c)
 
 /* ---- the pass ------------------------------------------------------------ */
 
+/* Keep what later expressions may refer to: the story's day (clock times),
+ * the last date of any granularity ("the following year"), the quarter a
+ * report is about ("a year earlier"), and a year named in this sentence
+ * ("last year ... in November"). */
 static void remember(tx_ctx *c, const el_timex *t, const tx_res *r, uint32_t sent)
 {
     const char *v = t->value;
-    int y, m, d, q;
+    int tx = (int)(c->doc->ntimexes - 1), y, m, d, q;
     char tail;
-    if (sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3 && el_date_valid((el_date){y, m, d})) {
+    int n = isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[3])
+        ? sscanf(v, "%4d-%2d-%2d", &y, &m, &d) : 0;
+    if (n == 3 && el_date_valid((el_date){y, m, d})) {
         c->day = (el_date){y, m, d};
         c->day_sent = sent;
-        c->day_tx = (int)(c->doc->ntimexes - 1);
+        c->day_tx = tx;
+    }
+    if (n >= 1 && y > 0 && (n < 2 || (m >= 1 && m <= 12))) {
+        c->ref = (el_date){y, n >= 2 ? m : 0, n >= 3 ? d : 0};
+        c->ref_tx = tx;
     }
     if (r->topic && sscanf(v, "%4d-Q%1d%c", &y, &q, &tail) == 2) {
         c->qyear = y;
         c->quarter = q;
-        c->quarter_tx = (int)(c->doc->ntimexes - 1);
+        c->quarter_tx = tx;
     }
-    int n = sscanf(v, "%4d-%2d-%2d", &y, &m, &d);
-    if (n >= 1 && isdigit((unsigned char)v[3]) && (n < 2 || (m >= 1 && m <= 12)) && y > 0)
-    {
-        c->ref = (el_date){y, n >= 2 ? m : 0, n >= 3 ? d : 0};
-        c->ref_tx = (int)(c->doc->ntimexes - 1);
-    }
-    if (strlen(v) == 4 && sscanf(v, "%4d", &y) == 1 && t->type == EL_TIMEX_DATE) {
+    if (strlen(v) == 4 && n == 1 && t->type == EL_TIMEX_DATE) {
         c->year = y;
         c->year_sent = sent;
     }
 }
 
+/* Append the timex of result r starting at token b (byte span start..end
+ * when it cuts inside a token, else start == end == 0). */
 static void emit(tx_ctx *c, size_t b, const tx_res *r, uint32_t start, uint32_t end)
 {
     el_timex *t = el_doc_add_timex(c->doc, (uint32_t)b, (uint32_t)r->end);
