@@ -209,6 +209,8 @@ static const tx_case RELATIVE[] = {
     {"Prices will rise in the coming months.", "2023-06-20", "the coming months", "DATE", "FUTURE_REF", ""},
     {"He recently resigned.", "2023-06-20", "recently", "DATE", "PAST_REF", ""},
     {"Rates are high now.", "2023-06-20", "now", "DATE", "PRESENT_REF", ""},
+    {"Under current rules the bid fails.", "2023-06-20", "current", "DATE", "PRESENT_REF", ""},
+    {"Sales fell in the current quarter.", "2023-11-02", "the current quarter", "DATE", "2023-Q4", ""},
     {"Costs rose in recent months.", "2023-06-20", "recent months", "DATE", "PAST_REF", ""},
     {"The recent talks failed.", "2023-06-20", "recent", NULL, NULL, NULL},
     {"The storm hit over the weekend.", "2023-06-20", "the weekend", "DATE", "2023-W24-WE", ""},
