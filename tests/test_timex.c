@@ -167,6 +167,8 @@ static const tx_case DATES[] = {
     {"Sales in Q3 2023 were flat.", "2023-11-02", "Q3 2023", "DATE", "2023-Q3", ""},
     {"The fourth-quarter results disappointed.", "2023-11-02", "fourth-quarter", "DATE", "2023-Q4", ""},
     {"The bridge opened in summer 2022.", "2023-07-01", "summer 2022", "DATE", "2022-SU", ""},
+    {"Demand stayed high well into the summer.", "2023-10-01", "the summer", "DATE", "2023-SU", ""},
+    {"Leaves fall early.", "2023-10-01", "fall", NULL, NULL, NULL},
     {"The budget for fiscal 2021 was cut.", "2023-07-01", "fiscal 2021", "DATE", "2021", ""},
     {"Shops close on Christmas Day.", "2023-12-01", "Christmas Day", "DATE", "2023-12-25", ""},
     {"Visitors came on Thanksgiving.", "2023-12-01", "Thanksgiving", "DATE", "2023-11-23", ""},
