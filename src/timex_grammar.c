@@ -273,7 +273,10 @@ static bool parse_modified(tx_ctx *c, size_t i, tx_res *r)
 
 bool tx_parse_at(tx_ctx *c, size_t i, tx_res *r)
 {
-    if ((c->info[i].kinds & (K(TW_MODIFIER) | K_THE)) && parse_modified(c, i, r))
-        return true;
-    return parse_core(c, i, r);
+    tx_res m;
+    bool modified = (c->info[i].kinds & (K(TW_MODIFIER) | K_THE)) && parse_modified(c, i, &m);
+    bool core = parse_core(c, i, r);
+    if (modified && (!core || m.end > r->end))
+        *r = m;   /* "early February"; on a tie the plain rule wins ("the first half of 2023") */
+    return modified || core;
 }

@@ -133,6 +133,8 @@ static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
     copy_field(w.val, sizeof w.val, fields[1]);
     copy_field(w.aux, sizeof w.aux, n > 2 ? fields[2] : "");
     w.flags = (uint8_t)(word_flags(w.aux) | (n > 3 ? word_flags(fields[3]) : 0));
+    if (w.cls == TW_UNIT && !strcmp(w.val, "HALF"))
+        w.cls = TW_HALF;   /* never an amount of its own ("a half") */
     if (n > 3 && fields[3][0] >= 'A' && fields[3][0] <= 'Z')
         copy_field(w.mod, sizeof w.mod, fields[3]);   /* e.g. "year-end": END */
     uint32_t idx = (uint32_t)lx->nwords;

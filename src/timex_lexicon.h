@@ -13,7 +13,9 @@
 typedef enum tw_class {
     TW_MONTH, TW_WEEKDAY, TW_SEASON, TW_UNIT, TW_NUMBER, TW_ORDINAL,
     TW_PART_OF_DAY, TW_CLOCK, TW_ZONE, TW_DEICTIC, TW_SHIFTER, TW_RELATION,
-    TW_MODIFIER, TW_SET, TW_HOLIDAY, TW_TENSE, TW_PREP, TW_FILLER, TW_NCLASSES
+    TW_MODIFIER, TW_SET, TW_HOLIDAY, TW_TENSE, TW_PREP, TW_FILLER,
+    TW_HALF,   /* "half": a unit only in "the first half (of 2023)" */
+    TW_NCLASSES
 } tw_class;
 
 enum {

@@ -329,7 +329,7 @@ bool tx_r_quarter(tx_ctx *c, size_t i, tx_res *r)
             skip_to = ord;   /* "the third-quarter results": the adjective alone */
     }
     const tw_word *u = word(c, j, TW_UNIT, NULL);
-    bool half = u && !strcmp(u->val, "HALF");
+    bool half = !u && (u = word(c, j, TW_HALF, NULL)) != NULL;
     if (!u || (strcmp(u->val, "Q") && !half) || (u->flags & TW_PLURAL) || q > (half ? 2 : 4))
         return false;
     j++;

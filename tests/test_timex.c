@@ -165,6 +165,8 @@ static const tx_case DATES[] = {
     {"It was built in the 20th century.", "2023-07-01", "the 20th century", "DATE", "19", ""},
     {"Profit rose in the third quarter.", "2023-11-02", "the third quarter", "DATE", "2023-Q3", ""},
     {"Sales in Q3 2023 were flat.", "2023-11-02", "Q3 2023", "DATE", "2023-Q3", ""},
+    {"Profit rose in the first half of 2023.", "2023-11-02", "the first half of 2023", "DATE", "2023-H1", ""},
+    {"He ate a half of the pie.", "2023-11-02", "half", NULL, NULL, NULL},
     {"The fourth-quarter results disappointed.", "2023-11-02", "fourth-quarter", "DATE", "2023-Q4", ""},
     {"The bridge opened in summer 2022.", "2023-07-01", "summer 2022", "DATE", "2022-SU", ""},
     {"Demand stayed high well into the summer.", "2023-10-01", "the summer", "DATE", "2023-SU", ""},
