@@ -150,6 +150,13 @@ tx_tense tx_tense_near(const tx_ctx *c, size_t b, size_t e)
 /* ---- results ----------------------------------------------------------- */
 
 /* Copy a NUL-terminated string, truncating to the destination's capacity. */
+bool tx_in_title(const tx_ctx *c, size_t i)
+{
+    const el_token *t = &c->doc->tokens[i];
+    return i < c->lim && (t->flags & EL_TOK_CAP) && !(t->flags & (EL_TOK_ALLCAPS | EL_TOK_SENT_START))
+        && i > c->sbeg && (c->doc->tokens[i - 1].flags & (EL_TOK_CAP | EL_TOK_NUMBER | EL_TOK_QUOTE));
+}
+
 void tx_copy_str(char *dst, size_t cap, const char *src)
 {
     size_t n = strlen(src);

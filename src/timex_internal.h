@@ -135,6 +135,7 @@ size_t tx_number_words(const tx_ctx *c, size_t i, amount *a); /* "twenty-four": 
 bool tx_amount_at(const tx_ctx *c, size_t i, amount *a);      /* digits, number words, "a" */
 tx_tense tx_tense_near(const tx_ctx *c, size_t b, size_t e);  /* nearest tense cue around [b,e) */
 void tx_copy_str(char *dst, size_t cap, const char *src);     /* truncating copy */
+bool tx_in_title(const tx_ctx *c, size_t i);  /* capitalized mid-sentence after a capital: "60 Minutes" */
 void tx_set_mod(tx_res *r, const char *mod);                  /* set mod if none yet */
 int tx_month_year(const tx_ctx *c, size_t b, size_t e, int m, int d, tx_dir dir);
 void tx_format_month(int y, int m, char *out, size_t cap);    /* "2023-02" / "XXXX-02" */

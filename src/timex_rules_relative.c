@@ -422,6 +422,8 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
         the = false;
     }
     const tw_word *u = word(c, j, TW_UNIT, &len);
+    if (u && tx_in_title(c, j))
+        return false;   /* "60 Minutes", a show */
     if (!u || (!hyphen && a.n == 1 && (u->flags & TW_PLURAL))
         || (!hyphen && a.n >= 100 && !(u->flags & TW_PLURAL)))
         return false;   /* "the 1988 quarter" is no amount */
@@ -539,7 +541,7 @@ bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
     size_t j = i, len;
     const tw_word *k = word(c, j, TW_CLOCK, &len);
     bool has_colon = false;
-    if (k && (!strcmp(k->val, "NOON") || !strcmp(k->val, "MIDNIGHT"))) {
+    if (k && (!strcmp(k->val, "NOON") || !strcmp(k->val, "MIDNIGHT")) && !tx_in_title(c, j)) {
         h = !strcmp(k->val, "NOON") ? 12 : 0;
         j += len;
     } else {

@@ -275,6 +275,8 @@ static const tx_case DURATIONS[] = {
     {"It posted a profit after several quarters of losses.", "2023-06-20", "several quarters", "DURATION", "PXQ", ""},
     {"The troops will stay two more weeks.", "2023-06-20", "two more weeks", "DURATION", "P2W", ""},
     {"He spoke on the show This Week with a host.", "2023-06-20", "This Week", NULL, NULL, NULL},
+    {"He said on CBS's 60 Minutes that he would run.", "2023-06-20", "60 Minutes", NULL, NULL, NULL},
+    {"They watched the film High Noon again.", "2023-06-20", "Noon", NULL, NULL, NULL},
     {"Shares of Sun rose.", "2023-06-20", "Sun", NULL, NULL, NULL},
 };
 
