@@ -76,7 +76,7 @@ static void mark_tense_cues(tx_ctx *c)
 
 /* Keep what later expressions may refer to: the story's day (clock times),
  * the last date of any granularity ("the following year"), the quarter a
- * report is about ("a year earlier"), and a year named in this sentence
+ * report is about ("a year earlier"), and a year computed in this sentence
  * ("last year ... in November"). */
 static void remember(tx_ctx *c, const el_timex *t, const tx_res *r, uint32_t sent)
 {
@@ -99,7 +99,7 @@ static void remember(tx_ctx *c, const el_timex *t, const tx_res *r, uint32_t sen
         c->quarter = q;
         c->quarter_tx = tx;
     }
-    if (strlen(v) == 4 && n == 1 && t->type == EL_TIMEX_DATE) {
+    if (strlen(v) == 4 && n == 1 && t->type == EL_TIMEX_DATE && t->temporal_function) {
         c->year = y;
         c->year_sent = sent;
     }

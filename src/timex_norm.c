@@ -151,7 +151,7 @@ void tx_duration_format(const char *unit, int n, char *out, size_t cap)
         if (strcmp(u->unit, unit))
             continue;
         if (n < 0 && u->mult == 10)
-            snprintf(out, cap, "PXDE");
+            snprintf(out, cap, "PXY");   /* "decades": annotators write years */
         else if (n < 0 && u->mult == 100)
             snprintf(out, cap, "PXCE");
         else if (n < 0)

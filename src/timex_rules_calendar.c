@@ -210,7 +210,7 @@ static bool year_plausible(const tx_ctx *c, size_t i, int y)
                                          || (is(c, i - 1, "the") && y >= 1900 && y <= 2099));
     if (tx_before_counted_noun(c, i + 1) && !modifier_year) {   /* "the 1992 protests" is a year */
         const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;
-        if (!p || strcmp(p->val, "year"))
+        if (!p || !strstr(p->val, "year"))
             return false;   /* "1500 shares", "2000 troops" */
     }
     if (y >= 1900 && y <= 2099)

@@ -458,13 +458,15 @@ bool tx_r_bare_plural(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
     const tw_word *u = word(c, i, TW_UNIT, &len);
-    if (!u || !(u->flags & TW_PLURAL) || !tx_prev_is_class(c, i, TW_PREP) || is(c, i + len, "of")
-        || !strcmp(u->val, "Q") || !strcmp(u->val, "S"))
-        return false;
-    if (!(is(c, i - 1, "for") || is(c, i - 1, "in") || is(c, i - 1, "over") || is(c, i - 1, "within")))
+    if (!u || !(u->flags & TW_PLURAL) || !strcmp(u->val, "Q") || !strcmp(u->val, "S"))
         return false;
     char v[40];
     tx_duration_format(u->val, -1, v, sizeof v);
+    if (is(c, i + len, "-") && is(c, i + len + 1, "long"))   /* "decades-long" */
+        return tx_set_res(r, i + len + 2, EL_TIMEX_DURATION, v, false);
+    const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;
+    if (!p || !strstr(p->val, "span") || is(c, i + len, "of"))
+        return false;   /* "for years", not "years of war" */
     return tx_set_res(r, i + len, EL_TIMEX_DURATION, v, false);
 }
 
