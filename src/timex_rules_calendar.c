@@ -218,15 +218,23 @@ static bool year_plausible(const tx_ctx *c, size_t i, int y)
     return tx_temporal_context_before(c, i);
 }
 
-/* 2021 / fiscal 2021 */
+/* Tokens of a singular year unit at j ("year", "fiscal year"), or 0. */
+static size_t year_unit_at(const tx_ctx *c, size_t j)
+{
+    size_t len;
+    const tw_word *u = word(c, j, TW_UNIT, &len);
+    return u && !strcmp(u->val, "Y") && !(u->flags & TW_PLURAL) ? len : 0;
+}
+
+/* 2021 / fiscal 2021 / fiscal year 2021 / the year 2000 */
 bool tx_r_year(tx_ctx *c, size_t i, tx_res *r)
 {
-    size_t j = i, n = 1;
-    bool the_year = is(c, j, "the") && is(c, j + 1, "year");
+    size_t j = i, n = 1, yl;
+    bool the_year = is(c, j, "the") && (yl = year_unit_at(c, j + 1)) > 0;
     if (the_year)
-        j += 2;
-    else if (is(c, j, "fiscal") && is(c, j + 1, "year"))
-        j += 2;
+        j += 1 + yl;
+    else if ((yl = year_unit_at(c, j)) > 1)
+        j += yl;   /* "fiscal year" */
     else if (is(c, j, "fiscal"))
         j++;
     int y = tx_year_tok(c, j);
@@ -303,8 +311,6 @@ bool tx_r_quarter(tx_ctx *c, size_t i, tx_res *r)
         if (n == 2 && (s[0] == 'Q' || s[0] == 'H') && s[1] >= '1' && s[1] <= '4') {
             j++;
             j += year_after(c, j, &y);
-            if (!y && tx_year_tok(c, j - 0) < 0 && is(c, j, "FY"))
-                return false;
             return quarter_value(c, i, j, s[0] == 'H', s[1] - '0', y, r);
         }
     }

@@ -313,9 +313,9 @@ bool tx_r_year_ago(tx_ctx *c, size_t i, tx_res *r)
     if (is(c, j, "the"))
         j++;
     const tw_word *u = word(c, j, TW_UNIT, NULL);
-    if (!u || strcmp(u->val, "Y") || !is(c, j + 1, "-")
-        || !(is(c, j + 2, "ago") || is(c, j + 2, "earlier")))
-        return false;
+    const tw_word *rel = word(c, j + 2, TW_RELATION, NULL);
+    if (!u || strcmp(u->val, "Y") || !is(c, j + 1, "-") || !rel || rel->num >= 0)
+        return false;   /* "year-ago", "year-earlier" */
     j += 3;
     bool quarter = false;
     int q;
