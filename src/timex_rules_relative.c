@@ -333,13 +333,16 @@ bool tx_r_year_ago(tx_ctx *c, size_t i, tx_res *r)
         return tx_set_res(r, j, EL_TIMEX_DATE, "PAST_REF", true);
     if (quarter && len && q >= 1 && q <= 4)
         snprintf(val, sizeof val, "%04d-Q%d", c->dct.year - 1, q);
-    else if (quarter && c->quarter)
+    else if (c->quarter)   /* "the year-ago quarter", "year-earlier profit" in a quarterly report */
         snprintf(val, sizeof val, "%04d-Q%d", c->qyear - 1, c->quarter);
     else if (quarter)
         tx_shift_format(c->dct, "Q", -5, val, sizeof val);
     else
         snprintf(val, sizeof val, "%04d", c->dct.year - 1);
-    return tx_set_res(r, j, EL_TIMEX_DATE, val, true);
+    tx_set_res(r, j, EL_TIMEX_DATE, val, true);
+    if (c->quarter && !(quarter && len))
+        r->anchor = TX_ANCHOR_QUARTER;
+    return true;
 }
 
 /* ---- rules: amounts of time --------------------------------------------- */

@@ -174,6 +174,7 @@ static const tx_case DATES[] = {
     {"The budget for fiscal 2021 was cut.", "2023-07-01", "fiscal 2021", "DATE", "2021", ""},
     {"The budget for fiscal year 2021 was cut.", "2023-07-01", "fiscal year 2021", "DATE", "2021", ""},
     {"Sales beat the year-ago quarter.", "2023-11-02", "the year-ago quarter", "DATE", "2022-Q3", ""},
+    {"Third-quarter profit rose, from a year-earlier loss.", "2023-11-02", "year-earlier", "DATE", "2022-Q3", ""},
     {"Shops close on Christmas Day.", "2023-12-01", "Christmas Day", "DATE", "2023-12-25", ""},
     {"Visitors came on Thanksgiving.", "2023-12-01", "Thanksgiving", "DATE", "2023-11-23", ""},
     {"It ended in January nineteen ninety-seven.", "1998-03-01", "January nineteen ninety-seven", "DATE", "1997-01", ""},
