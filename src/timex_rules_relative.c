@@ -93,8 +93,13 @@ bool tx_r_deictic(tx_ctx *c, size_t i, tx_res *r)
     }
     if (w->val[0] != 'D') {
         const tw_word *u = word(c, j, TW_UNIT, NULL);
+        if (u && (u->flags & TW_PLURAL) && (w->flags & TW_NEEDS_UNIT)) {
+            char v[40];   /* "recent years": an unspecified stretch up to now */
+            tx_duration_format(u->val, -1, v, sizeof v);
+            return tx_set_res(r, j + 1, EL_TIMEX_DURATION, v, false);
+        }
         if (u && (u->flags & TW_PLURAL))
-            j++;   /* "recent years" */
+            j++;
         else if (w->flags & TW_NEEDS_UNIT)
             return false;
         return tx_set_res(r, j, type, w->val, true);

@@ -218,7 +218,7 @@ static const tx_case RELATIVE[] = {
     {"Rates are high now.", "2023-06-20", "now", "DATE", "PRESENT_REF", ""},
     {"Under current rules the bid fails.", "2023-06-20", "current", "DATE", "PRESENT_REF", ""},
     {"Sales fell in the current quarter.", "2023-11-02", "the current quarter", "DATE", "2023-Q4", ""},
-    {"Costs rose in recent months.", "2023-06-20", "recent months", "DATE", "PAST_REF", ""},
+    {"Costs rose in recent months.", "2023-06-20", "recent months", "DURATION", "PXM", ""},
     {"The recent talks failed.", "2023-06-20", "recent", NULL, NULL, NULL},
     {"The storm hit over the weekend.", "2023-06-20", "the weekend", "DATE", "2023-W24-WE", ""},
     {"Yesterday's storm flooded roads.", "2023-06-20", "Yesterday", "DATE", "2023-06-19", ""},
