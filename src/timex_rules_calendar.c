@@ -326,8 +326,10 @@ bool tx_r_quarter(tx_ctx *c, size_t i, tx_res *r)
     if (qu && !strcmp(qu->val, "Q") && !(qu->flags & TW_PLURAL) && c->quarter)
         return quarter_value(c, i, j + 1, false, c->quarter, y, r);   /* "the 1988 quarter" */
     size_t ord = j, skip_to = 0;
-    if (!(len = tx_ordinal_at(c, j, &q)) || q < 1)
+    if (!(len = tx_ordinal_at(c, j, &q)) || q == 0 || (q < 0 && !word(c, j + len, TW_HALF, NULL)))
         return false;
+    if (q < 0)
+        q = 2;   /* "the last half" (but "the last quarter" is the previous one) */
     j += len;
     if (is(c, j, "-")) {
         j++;

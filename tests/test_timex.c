@@ -167,6 +167,8 @@ static const tx_case DATES[] = {
     {"Sales in Q3 2023 were flat.", "2023-11-02", "Q3 2023", "DATE", "2023-Q3", ""},
     {"Profit rose in the first half of 2023.", "2023-11-02", "the first half of 2023", "DATE", "2023-H1", ""},
     {"He ate a half of the pie.", "2023-11-02", "half", NULL, NULL, NULL},
+    {"Earnings fall in the last half of 2023.", "2023-11-02", "the last half of 2023", "DATE", "2023-H2", ""},
+    {"Earnings fell in the last quarter.", "2023-11-02", "the last quarter", "DATE", "2023-Q3", ""},
     {"The fourth-quarter results disappointed.", "2023-11-02", "fourth-quarter", "DATE", "2023-Q4", ""},
     {"The bridge opened in summer 2022.", "2023-07-01", "summer 2022", "DATE", "2022-SU", ""},
     {"Demand stayed high well into the summer.", "2023-10-01", "the summer", "DATE", "2023-SU", ""},
