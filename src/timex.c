@@ -63,8 +63,11 @@ static void mark_tense_cues(tx_ctx *c)
         size_t len;
         const tw_word *w = word(c, i, TW_TENSE, &len);
         if (w) {
+            tx_tense t = word_tense(w);
+            if (t == TX_PAST && len == 1 && after_auxiliary(c, i))
+                t = TX_NO_TENSE;   /* "to be paid", "has sold": participles */
             for (size_t k = i; k < i + len; k++)
-                c->info[k].tense = (int8_t)word_tense(w);
+                c->info[k].tense = (int8_t)t;
             covered_to = i + len;
         } else if (i >= covered_to) {
             c->info[i].tense = (int8_t)suffix_tense(c, i);

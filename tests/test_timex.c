@@ -245,6 +245,7 @@ static const tx_case MONTHS[] = {
     {"Talks began last year and stalled in November.", "2023-06-20", "November", "DATE", "2022-11", ""},
     {"Elections were held in May.", "2023-06-20", "May", "DATE", "2023-05", ""},
     {"The vote is set for January.", "2023-11-20", "January", "DATE", "2024-01", ""},
+    {"The dividend would be paid in January.", "2023-11-20", "January", "DATE", "2024-01", ""},
     {"The summit was held last April.", "2023-06-20", "last April", "DATE", "2023-04", ""},
     {"The summit is this September.", "2023-06-20", "this September", "DATE", "2023-09", ""},
     {"Prices may rise again.", "2023-06-20", "may", NULL, NULL, NULL},
