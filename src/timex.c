@@ -204,7 +204,7 @@ static uint32_t lexicon_start_kinds(const el_time_lexicon *lx, const tok_info *t
     for (size_t j = 0; j < t->n; j++) {
         int cls = lx->words[t->w[j]].cls;
         if (cls != TW_TENSE && cls != TW_PREP && cls != TW_ZONE && cls != TW_RELATION
-            && cls != TW_FILLER)
+            && cls != TW_FILLER && cls != TW_PERSON)
             k |= K(cls);
     }
     return k;

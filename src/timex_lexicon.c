@@ -35,6 +35,7 @@ static const tw_file TW_FILES[] = {
     {"tense.tsv", TW_TENSE, false, 0},
     {"prepositions.tsv", TW_PREP, false, 0},
     {"fillers.tsv", TW_FILLER, false, 0},
+    {"person_nouns.tsv", TW_PERSON, false, 0},
 };
 
 static void copy_field(char *dst, size_t cap, const char *src)

@@ -15,6 +15,7 @@ typedef enum tw_class {
     TW_PART_OF_DAY, TW_CLOCK, TW_ZONE, TW_DEICTIC, TW_SHIFTER, TW_RELATION,
     TW_MODIFIER, TW_SET, TW_HOLIDAY, TW_TENSE, TW_PREP, TW_FILLER,
     TW_HALF,   /* "half": a unit only in "the first half (of 2023)" */
+    TW_PERSON, /* nouns for people: "a 6-year-old boy" is an age, not a period */
     TW_NCLASSES
 } tw_class;
 

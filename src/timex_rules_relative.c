@@ -403,6 +403,15 @@ static bool after_quantity(const tx_ctx *c, size_t i)
         && !word(c, i - 1, TW_TENSE, NULL) && !word(c, i - 1, TW_UNIT, NULL);
 }
 
+/* "an 18-month-old truce": the noun after an age adjective is a thing (a
+ * lower-case word that is no person noun, preposition or verb cue). */
+static bool age_of_a_thing(const tx_ctx *c, size_t i)
+{
+    if (i >= c->lim || !(c->doc->tokens[i].flags & EL_TOK_WORD) || (c->doc->tokens[i].flags & EL_TOK_CAP))
+        return false;
+    return !word(c, i, TW_PERSON, NULL) && !word(c, i, TW_PREP, NULL) && !word(c, i, TW_TENSE, NULL);
+}
+
 /* (the) (first) five years / 35-minute / 18-month-old / a decade ago */
 bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
 {
@@ -446,8 +455,13 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
         return false;  /* "$2 a year", "four flights a week": a rate */
     if (!hyphen && is(c, j, "-") && (c->doc->tokens[j].flags & EL_TOK_GLUED))
         return false;  /* "a year-earlier loss": part of a longer adjective */
-    if ((hyphen && is(c, j, "-") && is(c, j + 1, "old")) || is(c, j, "old"))
-        return false;   /* "a 6-year-old", "five years old": ages are not timexes */
+    if (is(c, j, "old"))
+        return false;   /* "five years old": a person's age */
+    if (hyphen && is(c, j, "-") && is(c, j + 1, "old")) {
+        if (!age_of_a_thing(c, j + 2))
+            return false;   /* "a 6-year-old boy", "the 6-year-old": a person's age */
+        j += 2;             /* "an 18-month-old truce": how long it has lasted */
+    }
     if (hyphen && is(c, j, "-") && is(c, j + 1, "long"))
         j += 2;
     bool or_so = is(c, j, "or") && is(c, j + 1, "so");

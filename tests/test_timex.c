@@ -280,6 +280,8 @@ static const tx_case DURATIONS[] = {
     {"More recently, prices fell.", "2023-06-20", "More recently", "DATE", "PAST_REF", ""},
     {"The war dragged on for several months.", "2023-06-20", "several months", "DURATION", "PXM", ""},
     {"A 6-year-old girl was rescued.", "2023-06-20", "6-year-old", NULL, NULL, NULL},
+    {"Rescuers found the 6-year-old in a shed.", "2023-06-20", "6-year-old", NULL, NULL, NULL},
+    {"The 18-month-old truce collapsed.", "2023-06-20", "18-month-old", "DURATION", "P18M", ""},
     {"The firm pays $2 a year per share.", "2023-06-20", "a year", NULL, NULL, NULL},
     {"Three quarters of voters agreed.", "2023-06-20", "Three quarters", NULL, NULL, NULL},
     {"It posted a profit after several quarters of losses.", "2023-06-20", "several quarters", "DURATION", "PXQ", ""},
