@@ -1,0 +1,295 @@
+/* coref.c - in-document resolution for the entity stage: roles from
+ * appositions ("X, the foreign minister"), short names to the nearest full
+ * name that contains them ("Wang" -> "Wang Yi"), confirmation of weak
+ * guesses by other mentions of the same name, and writing doc->mentions
+ * with canonical keys (see entity_internal.h). */
+#include "entity_internal.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- surfaces ---------------------------------------------------------- */
+
+static const char *span_text(const tagger *t, size_t b, size_t e, size_t *n)
+{
+    const el_token *k = t->doc->tokens;
+    *n = k[e - 1].end - k[b].start;
+    return t->doc->text + k[b].start;
+}
+
+static uint32_t span_hash(const tagger *t, size_t b, size_t e)
+{
+    size_t n;
+    const char *s = span_text(t, b, e, &n);
+    return el_hash(s, n);
+}
+
+static bool same_span_text(const tagger *t, size_t b1, size_t e1, size_t b2, size_t e2)
+{
+    size_t n1, n2;
+    const char *s1 = span_text(t, b1, e1, &n1), *s2 = span_text(t, b2, e2, &n2);
+    return n1 == n2 && memcmp(s1, s2, n1) == 0;
+}
+
+/* Surface with runs of white space folded to one space (caller frees). */
+static char *surface(const tagger *t, size_t b, size_t e, bool lower)
+{
+    size_t n;
+    const char *s = span_text(t, b, e, &n);
+    char *out = el_malloc(n + 1), *o = out;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            if (o > out && o[-1] != ' ')
+                *o++ = ' ';
+            continue;
+        }
+        *o++ = lower && ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+    }
+    *o = '\0';
+    return out;
+}
+
+/* ---- a (hash, candidate) index ------------------------------------------ */
+
+typedef struct hpair { uint32_t h; uint32_t c; } hpair;
+
+static int cmp_hpair(const void *a, const void *b)
+{
+    const hpair *x = a, *y = b;
+    if (x->h != y->h)
+        return x->h < y->h ? -1 : 1;
+    return x->c < y->c ? -1 : x->c > y->c;
+}
+
+/* First pair with hash h (or n). */
+static size_t hp_find(const hpair *p, size_t n, uint32_t h)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (p[mid].h < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* ---- roles from appositions -------------------------------------------- */
+
+/* Candidate starting at token j (candidates are in token order), or -1. */
+static int cand_at(const tagger *t, size_t j)
+{
+    size_t lo = 0, hi = t->nc;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->c[mid].b < j)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->nc && t->c[lo].b == j ? (int)lo : -1;
+}
+
+/* "PERSON, the [NORP|LOC|ORG ['s]] TITLE" -> role of the person. */
+static void apposition_role(tagger *t, cand *c)
+{
+    const el_doc *d = t->doc;
+    size_t j = c->e, s = d->tokens[c->b].sentence;
+    if (j >= d->ntokens || !el_tok_is(d, j, ","))
+        return;
+    for (j++; j < d->ntokens && d->tokens[j].sentence == s;) {
+        int k = cand_at(t, j);
+        if (el_tok_is(d, j, "the") || el_tok_is(d, j, "'s") || el_tok_is(d, j, "\xe2\x80\x99s"))
+            j++;
+        else if (k >= 0 && t->c[k].type != EL_ENT_PERSON)
+            j = t->c[k].e;
+        else
+            break;
+    }
+    int entry;
+    if (j < d->ntokens && d->tokens[j].sentence == s && el_ent_gz_match(t, j, &entry) &&
+        t->gz->entries[entry].kind == GZ_KIND_TITLE)
+        c->role = entry;
+}
+
+void el_ent_add_appositive_roles(tagger *t)
+{
+    for (size_t i = 0; i < t->nc; i++)
+        if (t->c[i].type == EL_ENT_PERSON && t->c[i].role < 0)
+            apposition_role(t, &t->c[i]);
+}
+
+/* ---- short names -------------------------------------------------------- */
+
+static bool is_full_person(const cand *c)
+{
+    return c->type == EL_ENT_PERSON && c->e - c->b >= 2 && c->target < 0;
+}
+
+static bool may_be_short_name(const tagger *t, const cand *c)
+{
+    if (c->e - c->b != 1)
+        return false;
+    if (c->entry >= 0)   /* a list entry keeps its identity unless it is a bare word */
+        return false;
+    return c->type == EL_ENT_PERSON || c->type == EL_ENT_OTHER;
+}
+
+static hpair *index_full_names(const tagger *t, size_t *np)
+{
+    hpair *p = el_malloc((2 * t->nc + 1) * sizeof *p);
+    size_t n = 0;
+    for (size_t i = 0; i < t->nc; i++) {
+        const cand *c = &t->c[i];
+        if (!is_full_person(c))
+            continue;
+        p[n++] = (hpair){span_hash(t, c->b, c->b + 1), (uint32_t)i};
+        p[n++] = (hpair){span_hash(t, c->e - 1, c->e), (uint32_t)i};
+    }
+    qsort(p, n, sizeof *p, cmp_hpair);
+    *np = n;
+    return p;
+}
+
+/* Nearest full person containing the single word of s (preceding ones win ties). */
+static int nearest_full(const tagger *t, const hpair *p, size_t np, size_t s)
+{
+    const cand *c = &t->c[s];
+    uint32_t h = span_hash(t, c->b, c->e);
+    int best = -1;
+    size_t best_d = SIZE_MAX;
+    for (size_t k = hp_find(p, np, h); k < np && p[k].h == h; k++) {
+        const cand *f = &t->c[p[k].c];
+        bool first = same_span_text(t, c->b, c->e, f->b, f->b + 1);
+        if (!first && !same_span_text(t, c->b, c->e, f->e - 1, f->e))
+            continue;
+        size_t d = f->b < c->b ? 2 * (c->b - f->b) : 2 * (f->b - c->b) + 1;
+        if (d < best_d) {
+            best_d = d;
+            best = (int)p[k].c;
+        }
+    }
+    return best;
+}
+
+static void resolve_short_names(tagger *t)
+{
+    size_t np;
+    hpair *p = index_full_names(t, &np);
+    for (size_t i = 0; i < t->nc; i++) {
+        cand *c = &t->c[i];
+        if (!may_be_short_name(t, c))
+            continue;
+        int f = nearest_full(t, p, np, i);
+        if (f >= 0) {
+            c->target = f;
+            c->type = EL_ENT_PERSON;
+            c->weak = false;
+        }
+    }
+    free(p);
+}
+
+/* ---- confirmation of weak and untyped candidates ------------------------- */
+
+static hpair *index_confirmed(const tagger *t, size_t *np)
+{
+    hpair *p = el_malloc((t->nc + 1) * sizeof *p);
+    size_t n = 0;
+    for (size_t i = 0; i < t->nc; i++)
+        if (!t->c[i].weak)
+            p[n++] = (hpair){span_hash(t, t->c[i].b, t->c[i].e), (uint32_t)i};
+    qsort(p, n, sizeof *p, cmp_hpair);
+    *np = n;
+    return p;
+}
+
+/* Another confirmed candidate with the same text, typed if `typed`. */
+static int same_name(const tagger *t, const hpair *p, size_t np, size_t i, bool typed)
+{
+    const cand *c = &t->c[i];
+    uint32_t h = span_hash(t, c->b, c->e);
+    for (size_t k = hp_find(p, np, h); k < np && p[k].h == h; k++) {
+        const cand *o = &t->c[p[k].c];
+        if (p[k].c == i || !same_span_text(t, c->b, c->e, o->b, o->e))
+            continue;
+        if (!typed || (o->type != EL_ENT_OTHER))
+            return (int)p[k].c;
+    }
+    return -1;
+}
+
+static void confirm(tagger *t)
+{
+    size_t np;
+    hpair *p = index_confirmed(t, &np);
+    for (size_t i = 0; i < t->nc; i++) {
+        cand *c = &t->c[i];
+        if (c->target >= 0 || (!c->weak && c->type != EL_ENT_OTHER))
+            continue;
+        int o = same_name(t, p, np, i, c->type == EL_ENT_OTHER);
+        if (o >= 0) {
+            c->target = o;
+            c->type = t->c[o].type;
+            c->weak = false;
+        } else if (c->weak) {
+            c->drop = true;
+        }
+    }
+    free(p);
+}
+
+void el_ent_resolve(tagger *t)
+{
+    resolve_short_names(t);
+    confirm(t);
+}
+
+/* ---- output ---------------------------------------------------------------- */
+
+static const cand *identity_of(const tagger *t, const cand *c)
+{
+    for (int depth = 0; c->target >= 0 && depth < 8; depth++)
+        c = &t->c[c->target];
+    return c;
+}
+
+static void emit_one(tagger *t, const cand *c)
+{
+    const cand *id = identity_of(t, c);
+    const el_gazetteer *gz = t->gz;
+    char *name = NULL, *key = NULL;
+    if (id->entry >= 0) {
+        key = el_strdup(el_gz_str(gz, gz->entries[id->entry].key));
+        name = el_strdup(el_gz_str(gz, gz->entries[id->entry].name));
+    } else {
+        char *low = surface(t, id->b, id->e, true);
+        const char *tn = el_ent_type_name(c->type);
+        size_t n = strlen(tn) + strlen(low) + 2;
+        key = el_malloc(n);
+        snprintf(key, n, "%s:%s", tn, low);
+        free(low);
+        name = surface(t, id->b, id->e, false);
+    }
+    el_mention *m = el_doc_add_mention(t->doc, c->b, c->e, c->type, key, name);
+    if (c->entry >= 0 && gz->entries[c->entry].subtype)
+        m->subtype = el_strdup(el_gz_str(gz, gz->entries[c->entry].subtype));
+    else if (c->subtype)
+        m->subtype = el_strdup(c->subtype);
+    if (c->role >= 0)
+        m->role = el_strdup(el_gz_str(gz, gz->entries[c->role].name));
+    m->confidence = c->entry >= 0 ? 0.9f : c->type == EL_ENT_OTHER ? 0.4f : 0.7f;
+    free(key);
+    free(name);
+}
+
+void el_ent_emit(tagger *t)
+{
+    for (size_t i = 0; i < t->nc; i++)
+        if (!t->c[i].drop)
+            emit_one(t, &t->c[i]);
+}

@@ -1,0 +1,42 @@
+/* entity_internal.h - state shared by the entity stage's passes
+ * (entity.c proposes candidates, coref.c resolves and writes them). */
+#ifndef EL_ENTITY_INTERNAL_H
+#define EL_ENTITY_INTERNAL_H
+
+#include "gazetteer.h"
+
+#include <stddef.h>
+
+typedef struct cand {
+    uint32_t b, e;          /* token range, end exclusive */
+    el_ent_type type;
+    int entry;              /* gazetteer entry, -1 = found by a rule */
+    int role;               /* title entry, -1 = none */
+    int target;             /* candidate whose identity this one takes, -1 = own */
+    const char *subtype;    /* rule subtype (static string) or NULL */
+    bool weak;              /* a guess that needs confirmation in the document */
+    bool drop;
+} cand;
+
+typedef struct tagger {
+    el_doc *doc;
+    const el_gazetteer *gz;
+    unsigned *cue;          /* per token: CUE_* bits */
+    bool *blocked;          /* per token: inside a time expression */
+    bool *headline;         /* per sentence: headline case */
+    cand *c; size_t nc, cap;
+    size_t title_end;       /* token after the last title seen */
+    int title;              /* that title's entry */
+} tagger;
+
+cand *el_ent_push(tagger *t, size_t b, size_t e, int type, int entry);
+bool el_ent_initial(const tagger *t, size_t i);
+/* Longest gazetteer match at i; *entry = preferred entry (entity before title). */
+size_t el_ent_gz_match(const tagger *t, size_t i, int *entry);
+
+/* coref.c */
+void el_ent_add_appositive_roles(tagger *t);
+void el_ent_resolve(tagger *t);
+void el_ent_emit(tagger *t);
+
+#endif

@@ -1,0 +1,60 @@
+/* gazetteer.h - the entity gazetteer as the entity stage sees it (internal).
+ *
+ * Two tries over the same tokenizer: `names` maps entity names, aliases and
+ * titles/roles to entries (canonical name, type, subtype, key); `cues` maps
+ * single words to rule cues (stop word, given name, organization suffix,
+ * ...) used by the rules for names that are in no list.  Everything here is
+ * read-only once loaded, so any number of threads may tag with it. */
+#ifndef EL_GAZETTEER_H
+#define EL_GAZETTEER_H
+
+#include "entity.h"
+#include "lexicon.h"
+
+/* What an entry stands for: an entity of a type, or a title/role. */
+enum { GZ_KIND_ENTITY = 0, GZ_KIND_TITLE = 1, GZ_KIND_HONORIFIC = 2 };
+
+/* Cue kinds (bits), from the cue files (PHRASE<TAB>KIND). */
+enum {
+    CUE_STOP       = 1u << 0,   /* stop word: never starts a name */
+    CUE_GIVEN      = 1u << 1,   /* given name: "Anna Smith" is a person */
+    CUE_ORG_SUFFIX = 1u << 2,   /* "Corp.", "University", "Ministry" ends an organization */
+    CUE_ORG_HEAD   = 1u << 3,   /* "Ministry" (of X), "University" (of X) */
+    CUE_LOC_SUFFIX = 1u << 4,   /* "River", "Province" */
+    CUE_LOC_HEAD   = 1u << 5,   /* "Mount", "Lake" */
+    CUE_FAC_SUFFIX = 1u << 6,   /* "Airport", "Center" (facility, typed LOCATION) */
+    CUE_SAY        = 1u << 7,   /* "said", "told": person-like context */
+    CUE_CONNECTOR  = 1u << 8,   /* "of", "for", "and", "&" inside organization names */
+    CUE_PARTICLE   = 1u << 9,   /* "de", "van", "bin" inside person names */
+    CUE_NOT_NAME   = 1u << 10,  /* capitalized word that is no name on its own ("Monday") */
+};
+
+typedef struct el_gz_entry {
+    uint32_t name, key, subtype;   /* offsets into the string pool (subtype: 0 = none) */
+    uint8_t type;                  /* el_ent_type */
+    uint8_t kind;                  /* GZ_KIND_* */
+} el_gz_entry;
+
+struct el_gazetteer {
+    el_lexicon *names;             /* payload: index into entries */
+    el_lexicon *cues;              /* payload: CUE_* bit */
+    el_gz_entry *entries; size_t nentries, cap_entries;
+    char *pool; size_t pool_len, pool_cap;
+    size_t nnames;                 /* phrases added to `names` */
+};
+
+static inline const char *el_gz_str(const el_gazetteer *gz, uint32_t off)
+{
+    return gz->pool + off;
+}
+
+/* OR of the cue bits of token `tok` (a single-word lookup). */
+unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok);
+
+/* Parse one line of an entity file (fields split in place); false + *err
+ * (caller frees) when malformed.  Comment and blank lines are accepted. */
+bool el_gz_add_line(el_gazetteer *gz, char *line, char **err);
+/* Parse one line of a cue file. */
+bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err);
+
+#endif
