@@ -94,14 +94,11 @@ static int cand_at(const tagger *t, size_t j)
     return lo < t->nc && t->c[lo].b == j ? (int)lo : -1;
 }
 
-/* "PERSON, the [NORP|LOC|ORG ['s]] TITLE" -> role of the person. */
-static void apposition_role(tagger *t, cand *c)
+/* Skip "the", "'s" and non-person candidates from token j on. */
+static size_t skip_modifiers(const tagger *t, size_t j, size_t s)
 {
     const el_doc *d = t->doc;
-    size_t j = c->e, s = d->tokens[c->b].sentence;
-    if (j >= d->ntokens || !el_tok_is(d, j, ","))
-        return;
-    for (j++; j < d->ntokens && d->tokens[j].sentence == s;) {
+    while (j < d->ntokens && d->tokens[j].sentence == s) {
         int k = cand_at(t, j);
         if (el_tok_is(d, j, "the") || el_tok_is(d, j, "'s") || el_tok_is(d, j, "\xe2\x80\x99s"))
             j++;
@@ -110,17 +107,70 @@ static void apposition_role(tagger *t, cand *c)
         else
             break;
     }
+    return j;
+}
+
+/* "NAME, the [NORP|LOC|ORG ['s]] TITLE" -> role (and PERSON for a bare name). */
+static void apposition_role(tagger *t, cand *c)
+{
+    const el_doc *d = t->doc;
+    size_t j = c->e, s = d->tokens[c->b].sentence;
+    if (j >= d->ntokens || !el_tok_is(d, j, ","))
+        return;
+    j = skip_modifiers(t, j + 1, s);
     int entry;
     if (j < d->ntokens && d->tokens[j].sentence == s && el_ent_gz_match(t, j, &entry) &&
-        t->gz->entries[entry].kind == GZ_KIND_TITLE)
+        t->gz->entries[entry].kind == GZ_KIND_TITLE) {
         c->role = entry;
+        c->type = EL_ENT_PERSON;
+        c->weak = false;
+    }
+}
+
+/* Title ending at token e, or -1. */
+static int title_ending_at(const tagger *t, size_t e)
+{
+    for (size_t i = t->ntitles; i-- > 0;)
+        if (t->titles[i].e == e)
+            return t->titles[i].entry;
+    return -1;
+}
+
+/* "TITLE (of|for) [the] ORG, NAME" -> role (and PERSON for a bare name). */
+static void preceding_title_role(tagger *t, size_t ci)
+{
+    cand *c = &t->c[ci];
+    const el_doc *d = t->doc;
+    if (c->b < 2 || !el_tok_is(d, c->b - 1, ","))
+        return;
+    size_t j = c->b - 1;   /* walk back over "of the Foreign Ministry" */
+    for (size_t k = ci; j > 0;) {
+        if (k > 0 && t->c[k - 1].e == j && t->c[k - 1].type != EL_ENT_PERSON)
+            j = t->c[--k].b;
+        else if (el_tok_is(d, j - 1, "of") || el_tok_is(d, j - 1, "for") || el_tok_is(d, j - 1, "the"))
+            j--;
+        else
+            break;
+    }
+    int entry = title_ending_at(t, j);
+    if (entry >= 0 && t->gz->entries[entry].kind == GZ_KIND_TITLE && j < c->b - 1) {
+        c->role = entry;
+        c->type = EL_ENT_PERSON;
+        c->weak = false;
+    }
 }
 
 void el_ent_add_appositive_roles(tagger *t)
 {
-    for (size_t i = 0; i < t->nc; i++)
-        if (t->c[i].type == EL_ENT_PERSON && t->c[i].role < 0)
-            apposition_role(t, &t->c[i]);
+    for (size_t i = 0; i < t->nc; i++) {
+        cand *c = &t->c[i];
+        bool bare = c->type == EL_ENT_OTHER && c->e - c->b >= 2;
+        if ((c->type != EL_ENT_PERSON && !bare) || c->role >= 0)
+            continue;
+        apposition_role(t, c);
+        if (c->role < 0)
+            preceding_title_role(t, i);
+    }
 }
 
 /* ---- short names -------------------------------------------------------- */
@@ -130,12 +180,14 @@ static bool is_full_person(const cand *c)
     return c->type == EL_ENT_PERSON && c->e - c->b >= 2 && c->target < 0;
 }
 
-static bool may_be_short_name(const tagger *t, const cand *c)
+/* 0 = no, 1 = a short name (first or last word of a full one), 2 = only as
+ * the last word (a list entry that is also a surname: "Austin"). */
+static int may_be_short_name(const tagger *t, const cand *c)
 {
     if (c->e - c->b != 1)
-        return false;
-    if (c->entry >= 0)   /* a list entry keeps its identity unless it is a bare word */
-        return false;
+        return 0;
+    if (c->entry >= 0)
+        return t->gz->entries[c->entry].type == EL_ENT_PERSON ? 0 : 2;
     return c->type == EL_ENT_PERSON || c->type == EL_ENT_OTHER;
 }
 
@@ -155,8 +207,9 @@ static hpair *index_full_names(const tagger *t, size_t *np)
     return p;
 }
 
-/* Nearest full person containing the single word of s (preceding ones win ties). */
-static int nearest_full(const tagger *t, const hpair *p, size_t np, size_t s)
+/* Nearest full person containing the single word of s: names from the
+ * lists first, then the nearest, preceding ones winning ties. */
+static int nearest_full(const tagger *t, const hpair *p, size_t np, size_t s, bool last_only)
 {
     const cand *c = &t->c[s];
     uint32_t h = span_hash(t, c->b, c->e);
@@ -164,10 +217,12 @@ static int nearest_full(const tagger *t, const hpair *p, size_t np, size_t s)
     size_t best_d = SIZE_MAX;
     for (size_t k = hp_find(p, np, h); k < np && p[k].h == h; k++) {
         const cand *f = &t->c[p[k].c];
-        bool first = same_span_text(t, c->b, c->e, f->b, f->b + 1);
-        if (!first && !same_span_text(t, c->b, c->e, f->e - 1, f->e))
+        bool last = same_span_text(t, c->b, c->e, f->e - 1, f->e);
+        if (!last && (last_only || !same_span_text(t, c->b, c->e, f->b, f->b + 1)))
             continue;
         size_t d = f->b < c->b ? 2 * (c->b - f->b) : 2 * (f->b - c->b) + 1;
+        if (f->entry < 0)
+            d += SIZE_MAX / 2;
         if (d < best_d) {
             best_d = d;
             best = (int)p[k].c;
@@ -182,9 +237,10 @@ static void resolve_short_names(tagger *t)
     hpair *p = index_full_names(t, &np);
     for (size_t i = 0; i < t->nc; i++) {
         cand *c = &t->c[i];
-        if (!may_be_short_name(t, c))
+        int kind = may_be_short_name(t, c);
+        if (!kind)
             continue;
-        int f = nearest_full(t, p, np, i);
+        int f = nearest_full(t, p, np, i, kind == 2);
         if (f >= 0) {
             c->target = f;
             c->type = EL_ENT_PERSON;
@@ -276,8 +332,8 @@ static void emit_one(tagger *t, const cand *c)
         name = surface(t, id->b, id->e, false);
     }
     el_mention *m = el_doc_add_mention(t->doc, c->b, c->e, c->type, key, name);
-    if (c->entry >= 0 && gz->entries[c->entry].subtype)
-        m->subtype = el_strdup(el_gz_str(gz, gz->entries[c->entry].subtype));
+    if (id->entry >= 0 && gz->entries[id->entry].subtype)
+        m->subtype = el_strdup(el_gz_str(gz, gz->entries[id->entry].subtype));
     else if (c->subtype)
         m->subtype = el_strdup(c->subtype);
     if (c->role >= 0)

@@ -47,17 +47,25 @@ bool el_ent_initial(const tagger *t, size_t i)
     return true;
 }
 
-/* Headline case: most content words of the sentence are capitalized. */
+/* Headline case: most content words are capitalized, or stop words are
+ * capitalized inside the sentence ("Both Sides Agree To ..."). */
 static bool headline_case(const tagger *t, const el_sentence *s)
 {
-    size_t content = 0, cap = 0;
+    size_t content = 0, cap = 0, cap_stop = 0;
+    bool first = true;
     for (size_t i = s->tok_begin; i < s->tok_end; i++) {
-        if (!(t->doc->tokens[i].flags & EL_TOK_WORD) || (t->cue[i] & CUE_STOP))
+        unsigned f = t->doc->tokens[i].flags;
+        if (!(f & EL_TOK_WORD))
             continue;
-        content++;
-        cap += (t->doc->tokens[i].flags & EL_TOK_CAP) != 0;
+        if (t->cue[i] & CUE_STOP) {
+            cap_stop += !first && (f & EL_TOK_CAP) && !(f & EL_TOK_ALLCAPS);
+        } else {
+            content++;
+            cap += (f & EL_TOK_CAP) != 0;
+        }
+        first = false;
     }
-    return content >= 3 && cap * 5 >= content * 4;
+    return cap_stop >= 2 || (content >= 3 && cap * 5 >= content * 4);
 }
 
 static void tagger_init(tagger *t, el_doc *doc, const el_gazetteer *gz)
@@ -86,33 +94,36 @@ static void tagger_free(tagger *t)
     free(t->blocked);
     free(t->headline);
     free(t->c);
+    free(t->titles);
 }
 
-/* True if `j` may continue a capitalized run whose first token is `b`. */
-static bool run_glue(const tagger *t, size_t b, size_t j, bool org_head)
+/* Number of tokens from j that join a capitalized run whose first token is
+ * b to a following capitalized word (0 = the run ends before j). */
+static size_t run_glue(const tagger *t, size_t b, size_t j, bool org_head)
 {
-    if (!same_sentence(t, b, j + 1) || !is_cap(t, j + 1))
-        return false;
-    if (t->cue[j] & CUE_PARTICLE)
-        return true;
-    if (el_tok_is(t->doc, j, "&"))
-        return true;
-    if (el_tok_is(t->doc, j, "-") && (t->doc->tokens[j].flags & EL_TOK_GLUED))
-        return true;
-    return org_head && (t->cue[j] & CUE_CONNECTOR);
+    size_t k = j;
+    while (k < j + 2 && same_sentence(t, b, k) && (t->cue[k] & CUE_CONNECTOR) && org_head)
+        k++;
+    if (k == j) {
+        bool glue = (t->cue[j] & CUE_PARTICLE) || el_tok_is(t->doc, j, "&") ||
+                    (el_tok_is(t->doc, j, "-") && (t->doc->tokens[j].flags & EL_TOK_GLUED));
+        k = glue ? j + 1 : j;
+    }
+    return k > j && same_sentence(t, b, k) && is_cap(t, k) ? k - j : 0;
 }
 
 /* Length of the run of capitalized words starting at `b`. */
 static size_t cap_run(const tagger *t, size_t b)
 {
-    size_t j = b, end = b;
+    size_t j = b, end = b, g;
     bool org_head = false;
+    const unsigned heads = CUE_ORG_HEAD | CUE_ORG_SUFFIX | CUE_LOC_HEAD | CUE_LOC_SUFFIX | CUE_FAC_SUFFIX;
     while (same_sentence(t, b, j) && !t->blocked[j]) {
         if (is_cap(t, j)) {
-            org_head |= (t->cue[j] & (CUE_ORG_HEAD | CUE_ORG_SUFFIX | CUE_LOC_HEAD)) != 0;
+            org_head |= (t->cue[j] & heads) != 0;
             end = ++j;
-        } else if (j > b && run_glue(t, b, j, org_head)) {
-            j++;
+        } else if (j > b && (g = run_glue(t, b, j, org_head)) > 0) {
+            j += g;
         } else {
             break;
         }
@@ -120,22 +131,23 @@ static size_t cap_run(const tagger *t, size_t b)
     return end - b;
 }
 
-static bool has_connector(const tagger *t, size_t b, size_t e)
+/* The word before the first connector ("Ministry" in "Ministry of X"), or e-1. */
+static size_t head_word(const tagger *t, size_t b, size_t e)
 {
-    for (size_t i = b; i < e; i++)
+    for (size_t i = b + 1; i < e; i++)
         if (t->cue[i] & CUE_CONNECTOR)
-            return true;
-    return false;
+            return i - 1;
+    return e - 1;
 }
 
 /* Type given by the shape of a run alone (suffix/head cues), or -1. */
 static int shape_type(const tagger *t, size_t b, size_t e, const char **subtype)
 {
-    unsigned first = t->cue[b], last = t->cue[e - 1];
+    unsigned first = t->cue[b], last = t->cue[head_word(t, b, e)];
     *subtype = NULL;
     if (e - b < 2)
         return -1;
-    if ((last & CUE_ORG_SUFFIX) || ((first & CUE_ORG_HEAD) && has_connector(t, b, e)))
+    if ((last & CUE_ORG_SUFFIX) || ((first & CUE_ORG_HEAD) && head_word(t, b, e) == b))
         return EL_ENT_ORGANIZATION;
     if ((last & CUE_LOC_SUFFIX) || (first & CUE_LOC_HEAD))
         return EL_ENT_LOCATION;
@@ -146,16 +158,28 @@ static int shape_type(const tagger *t, size_t b, size_t e, const char **subtype)
     return -1;
 }
 
+/* Is entry a better reading of a phrase than entry b (-1 = none)?  Entities
+ * beat titles, normal entries beat "low" ones, later files beat earlier ones. */
+static bool better_entry(const el_gazetteer *gz, uint32_t a, int b)
+{
+    if (b < 0)
+        return true;
+    const el_gz_entry *x = &gz->entries[a], *y = &gz->entries[b];
+    if ((x->kind == GZ_KIND_ENTITY) != (y->kind == GZ_KIND_ENTITY))
+        return x->kind == GZ_KIND_ENTITY;
+    if (x->low != y->low)
+        return !x->low;
+    return a > (uint32_t)b;
+}
+
 size_t el_ent_gz_match(const tagger *t, size_t i, int *entry)
 {
-    uint32_t p[8];
-    size_t np = 0, n = el_lexicon_match_all(t->gz->names, t->doc, i, p, 8, &np);
+    uint32_t p[16];
+    size_t np = 0, n = el_lexicon_match_all(t->gz->names, t->doc, i, p, 16, &np);
     *entry = -1;
-    for (size_t k = 0; k < np && *entry < 0; k++)
-        if (t->gz->entries[p[k]].kind == GZ_KIND_ENTITY)
+    for (size_t k = 0; k < np; k++)
+        if (better_entry(t->gz, p[k], *entry))
             *entry = (int)p[k];
-    if (*entry < 0 && np)
-        *entry = (int)p[0];
     return n;
 }
 
@@ -223,6 +247,22 @@ static void rule_cand(tagger *t, size_t b, size_t e)
     take_role(t, c);
 }
 
+/* Runs that are no name: a lone initial, a lone suffix word ("Seas"),
+ * shouting in capitals ("AGENCIES"), pieces of URLs. */
+static bool implausible_run(const tagger *t, size_t b, size_t n)
+{
+    const el_doc *d = t->doc;
+    size_t len;
+    const char *s = el_tok_text(d, b, &len);
+    const unsigned lone = CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_LOC_SUFFIX | CUE_LOC_HEAD | CUE_FAC_SUFFIX;
+    if (n == 1 && (len == 1 || (len == 2 && s[1] == '.') || (t->cue[b] & lone)))
+        return true;
+    if ((d->tokens[b].flags & EL_TOK_ALLCAPS) && len > 5)
+        return true;
+    return b > 0 && (d->tokens[b].flags & EL_TOK_GLUED) &&
+           (el_tok_is(d, b - 1, "/") || el_tok_is(d, b - 1, ".") || el_tok_is(d, b - 1, "@"));
+}
+
 /* Handle position i; returns the next position. */
 static size_t step(tagger *t, size_t i)
 {
@@ -231,6 +271,7 @@ static size_t step(tagger *t, size_t i)
     if (n && t->gz->entries[entry].kind != GZ_KIND_ENTITY) {
         t->title = entry;
         t->title_end = i + n;
+        EL_PUSH(t->titles, t->ntitles, t->cap_titles) = (title_span){(uint32_t)i, (uint32_t)(i + n), entry};
         return i + n;
     }
     size_t run = is_cap(t, i) ? cap_run(t, i) : 0;
@@ -240,6 +281,8 @@ static size_t step(tagger *t, size_t i)
         take_role(t, c);
         return i + n;
     }
+    if (run && implausible_run(t, i, run))
+        return i + run;
     if (run) {
         rule_cand(t, i, i + run);
         return t->c[t->nc - 1].e;

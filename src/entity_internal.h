@@ -18,6 +18,8 @@ typedef struct cand {
     bool drop;
 } cand;
 
+typedef struct title_span { uint32_t b, e; int entry; } title_span;
+
 typedef struct tagger {
     el_doc *doc;
     const el_gazetteer *gz;
@@ -27,6 +29,7 @@ typedef struct tagger {
     cand *c; size_t nc, cap;
     size_t title_end;       /* token after the last title seen */
     int title;              /* that title's entry */
+    title_span *titles; size_t ntitles, cap_titles;  /* every title seen, in order */
 } tagger;
 
 cand *el_ent_push(tagger *t, size_t b, size_t e, int type, int entry);

@@ -33,6 +33,7 @@ typedef struct el_gz_entry {
     uint32_t name, key, subtype;   /* offsets into the string pool (subtype: 0 = none) */
     uint8_t type;                  /* el_ent_type */
     uint8_t kind;                  /* GZ_KIND_* */
+    uint8_t low;                   /* FLAGS "low": loses to any other entry of the phrase */
 } el_gz_entry;
 
 struct el_gazetteer {
