@@ -287,7 +287,9 @@ static void confirm(tagger *t)
         cand *c = &t->c[i];
         if (c->target >= 0 || (!c->weak && c->type != EL_ENT_OTHER))
             continue;
-        int o = same_name(t, p, np, i, c->type == EL_ENT_OTHER);
+        int o = same_name(t, p, np, i, true);
+        if (o < 0 && c->weak)
+            o = same_name(t, p, np, i, false);
         if (o >= 0) {
             c->target = o;
             c->type = t->c[o].type;

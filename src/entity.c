@@ -47,8 +47,9 @@ bool el_ent_initial(const tagger *t, size_t i)
     return true;
 }
 
-/* Headline case: most content words are capitalized, or stop words are
- * capitalized inside the sentence ("Both Sides Agree To ..."). */
+/* Headline case: stop words capitalized inside the sentence ("Both Sides
+ * Agree To ..."), or every content word capitalized in a line without a
+ * final period. */
 static bool headline_case(const tagger *t, const el_sentence *s)
 {
     size_t content = 0, cap = 0, cap_stop = 0;
@@ -65,7 +66,8 @@ static bool headline_case(const tagger *t, const el_sentence *s)
         }
         first = false;
     }
-    return cap_stop >= 2 || (content >= 3 && cap * 5 >= content * 4);
+    bool period = s->tok_end > s->tok_begin && el_tok_is(t->doc, s->tok_end - 1, ".");
+    return cap_stop >= 2 || (!period && content >= 3 && cap == content);
 }
 
 static void tagger_init(tagger *t, el_doc *doc, const el_gazetteer *gz)
