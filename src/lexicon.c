@@ -85,6 +85,7 @@ static uint32_t pool_add(el_lexicon *lx, const char *s, size_t n, bool lower)
 static size_t edge_slot(uint32_t parent, uint32_t hash, size_t cap)
 {
     uint64_t k = ((uint64_t)parent << 32 | hash) * 0x9E3779B97F4A7C15ull;
+    k ^= k >> 29;   /* fold the parent's bits (high in the product) into the slot */
     return (size_t)(k >> 20) & (cap - 1);
 }
 
