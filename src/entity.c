@@ -298,8 +298,9 @@ void el_entity_tag(el_doc *doc, const el_gazetteer *gz)
         return;
     tagger t;
     tagger_init(&t, doc, gz);
+    const unsigned starts = EL_TOK_WORD | EL_TOK_NUMBER;   /* no entry starts with punctuation */
     for (size_t i = 0; i < doc->ntokens;)
-        i = t.blocked[i] ? i + 1 : step(&t, i);
+        i = t.blocked[i] || !(doc->tokens[i].flags & starts) ? i + 1 : step(&t, i);
     el_ent_add_appositive_roles(&t);
     el_ent_resolve(&t);
     el_ent_emit(&t);
