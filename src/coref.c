@@ -1,6 +1,6 @@
 /* coref.c - in-document resolution for the entity stage: roles from
  * appositions ("X, the foreign minister"), short names to the nearest full
- * name that contains them ("Wang" -> "Wang Yi"), confirmation of weak
+ * name that contains them ("Kolar" -> "Boris Kolar"), confirmation of weak
  * guesses by other mentions of the same name, and writing doc->mentions
  * with canonical keys (see entity_internal.h). */
 #include "entity_internal.h"
