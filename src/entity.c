@@ -177,7 +177,8 @@ static bool better_entry(const el_gazetteer *gz, uint32_t a, int b)
 size_t el_ent_gz_match(const tagger *t, size_t i, int *entry)
 {
     uint32_t p[16];
-    size_t np = 0, n = el_lexicon_match_all(t->gz->names, t->doc, i, p, 16, &np);
+    const el_lexicon *lx = t->doc->tokens[i].flags & EL_TOK_CAP ? t->gz->names : t->gz->lower;
+    size_t np = 0, n = el_lexicon_match_all(lx, t->doc, i, p, 16, &np);
     *entry = -1;
     for (size_t k = 0; k < np; k++)
         if (better_entry(t->gz, p[k], *entry))

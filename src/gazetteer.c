@@ -20,6 +20,13 @@ static const struct { const char *name; unsigned bit; } cue_kinds[] = {
     {"particle", CUE_PARTICLE}, {"not-name", CUE_NOT_NAME},
 };
 
+typedef struct el_cue_slot {
+    uint32_t hash;      /* el_hash_lower of the word */
+    uint32_t off;       /* the word in the pool */
+    uint16_t len;       /* 0 = empty slot */
+    uint16_t bits;      /* CUE_* */
+} el_cue_slot;
+
 static uint32_t pool_add(el_gazetteer *gz, const char *s, size_t n)
 {
     gz->pool = el_grow(gz->pool, &gz->pool_cap, gz->pool_len + n + 1, 1);
@@ -34,7 +41,9 @@ static el_gazetteer *gazetteer_new(void)
 {
     el_gazetteer *gz = el_calloc(1, sizeof *gz);
     gz->names = el_lexicon_new();
-    gz->cues = el_lexicon_new();
+    gz->lower = el_lexicon_new();
+    gz->cap_cues = 1024;
+    gz->cues = el_calloc(gz->cap_cues, sizeof *gz->cues);
     pool_add(gz, "", 0);   /* offset 0 = empty string = "none" */
     return gz;
 }
@@ -44,7 +53,8 @@ void el_gazetteer_free(el_gazetteer *gz)
     if (!gz)
         return;
     el_lexicon_free(gz->names);
-    el_lexicon_free(gz->cues);
+    el_lexicon_free(gz->lower);
+    free(gz->cues);
     free(gz->entries);
     free(gz->pool);
     free(gz);
@@ -85,8 +95,12 @@ static void add_phrase(el_gazetteer *gz, const char *phrase, uint32_t entry, uns
     } else if (all_caps(phrase)) {
         flags = EL_LEX_CASE_EXACT;
     }
-    if (*phrase && el_lexicon_add(gz->names, phrase, entry, flags))
-        gz->nnames++;
+    if (!*phrase || !el_lexicon_add(gz->names, phrase, entry, flags))
+        return;
+    gz->nnames++;
+    bool lower_start = *phrase >= 'a' && *phrase <= 'z';
+    if (!(flags & (EL_LEX_CAP_ONLY | EL_LEX_CASE_EXACT)) || ((flags & EL_LEX_CASE_EXACT) && lower_start))
+        el_lexicon_add(gz->lower, phrase, entry, flags);
 }
 
 static char *make_key(const char *id, const char *type, const char *name)
@@ -158,6 +172,43 @@ bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
     return true;
 }
 
+static el_cue_slot *cue_find(const el_gazetteer *gz, uint32_t h, const char *w, size_t n)
+{
+    size_t i = h & (gz->cap_cues - 1);
+    for (; gz->cues[i].len; i = (i + 1) & (gz->cap_cues - 1))
+        if (gz->cues[i].hash == h && el_eq_nocase(gz->pool + gz->cues[i].off, gz->cues[i].len, w, n))
+            break;
+    return &gz->cues[i];
+}
+
+static void cues_grow(el_gazetteer *gz)
+{
+    el_cue_slot *old = gz->cues;
+    size_t oldcap = gz->cap_cues;
+    gz->cap_cues *= 2;
+    gz->cues = el_calloc(gz->cap_cues, sizeof *gz->cues);
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i].len)
+            *cue_find(gz, old[i].hash, gz->pool + old[i].off, old[i].len) = old[i];
+    free(old);
+}
+
+static void cue_add(el_gazetteer *gz, const char *w, unsigned bit)
+{
+    size_t n = strlen(w);
+    if (n == 0 || n > UINT16_MAX)
+        return;
+    if ((gz->ncues + 1) * 2 > gz->cap_cues)
+        cues_grow(gz);
+    uint32_t h = el_hash_lower(w, n);
+    el_cue_slot *s = cue_find(gz, h, w, n);
+    if (!s->len) {
+        *s = (el_cue_slot){h, pool_add(gz, w, n), (uint16_t)n, 0};
+        gz->ncues++;
+    }
+    s->bits |= (uint16_t)bit;
+}
+
 bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err)
 {
     line[strcspn(line, "\r\n")] = '\0';
@@ -168,7 +219,7 @@ bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err)
         return *err = errf(line, "expected WORD<TAB>KIND"), false;
     for (size_t i = 0; i < sizeof cue_kinds / sizeof *cue_kinds; i++)
         if (strcmp(f[1], cue_kinds[i].name) == 0) {
-            el_lexicon_add(gz->cues, f[0], cue_kinds[i].bit, 0);
+            cue_add(gz, f[0], cue_kinds[i].bit);
             return true;
         }
     return *err = errf(f[1], "unknown cue kind"), false;
@@ -176,22 +227,31 @@ bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err)
 
 unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok)
 {
-    uint32_t p[16];
-    size_t np = 0;
-    unsigned bits = 0;
-    if (el_lexicon_match_all(gz->cues, doc, tok, p, 16, &np) == 1)
-        for (size_t i = 0; i < np; i++)
-            bits |= p[i];
-    return bits;
+    size_t n;
+    const char *w = el_tok_text(doc, tok, &n);
+    return cue_find(gz, doc->tokens[tok].lhash, w, n)->bits;
 }
 
 typedef bool (*line_fn)(el_gazetteer *, char *, char **);
+
+/* Reserve trie room for a file of `bytes` bytes (about 12 bytes a token). */
+static void reserve_for(el_gazetteer *gz, FILE *fp)
+{
+    if (fseek(fp, 0, SEEK_END) != 0)
+        return;
+    long bytes = ftell(fp);
+    rewind(fp);
+    if (bytes > (1L << 20))
+        el_lexicon_reserve(gz->names, (size_t)bytes / 24, (size_t)bytes / 8);
+}
 
 static bool load_lines(el_gazetteer *gz, const char *path, line_fn fn, char **err)
 {
     FILE *fp = fopen(path, "r");
     if (!fp)
         return *err = errf(path, "cannot open gazetteer file"), false;
+    if (fn == el_gz_add_line)
+        reserve_for(gz, fp);
     char *line = NULL, *e = NULL;
     size_t cap = 0, lineno = 0;
     bool ok = true;

@@ -1,8 +1,8 @@
 /* gazetteer.h - the entity gazetteer as the entity stage sees it (internal).
  *
- * Two tries over the same tokenizer: `names` maps entity names, aliases and
- * titles/roles to entries (canonical name, type, subtype, key); `cues` maps
- * single words to rule cues (stop word, given name, organization suffix,
+ * A trie over the document tokenizer: `names` maps entity names, aliases and
+ * titles/roles to entries (canonical name, type, subtype, key); a hash table
+ * `cues` maps single words (any case) to rule cues (stop word, given name, organization suffix,
  * ...) used by the rules for names that are in no list.  Everything here is
  * read-only once loaded, so any number of threads may tag with it. */
 #ifndef EL_GAZETTEER_H
@@ -38,7 +38,11 @@ typedef struct el_gz_entry {
 
 struct el_gazetteer {
     el_lexicon *names;             /* payload: index into entries */
-    el_lexicon *cues;              /* payload: CUE_* bit */
+    el_lexicon *lower;             /* the entries of `names` that can match a word
+                                      without a capital (titles, "eBay"): the only
+                                      ones looked up at such words */
+    struct el_cue_slot *cues;      /* open addressing by lower-case word hash */
+    size_t ncues, cap_cues;        /* cap_cues: a power of two */
     el_gz_entry *entries; size_t nentries, cap_entries;
     char *pool; size_t pool_len, pool_cap;
     size_t nnames;                 /* phrases added to `names` */
