@@ -234,24 +234,11 @@ unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok)
 
 typedef bool (*line_fn)(el_gazetteer *, char *, char **);
 
-/* Reserve trie room for a file of `bytes` bytes (about 12 bytes a token). */
-static void reserve_for(el_gazetteer *gz, FILE *fp)
-{
-    if (fseek(fp, 0, SEEK_END) != 0)
-        return;
-    long bytes = ftell(fp);
-    rewind(fp);
-    if (bytes > (1L << 20))
-        el_lexicon_reserve(gz->names, (size_t)bytes / 24, (size_t)bytes / 8);
-}
-
 static bool load_lines(el_gazetteer *gz, const char *path, line_fn fn, char **err)
 {
     FILE *fp = fopen(path, "r");
     if (!fp)
         return *err = errf(path, "cannot open gazetteer file"), false;
-    if (fn == el_gz_add_line)
-        reserve_for(gz, fp);
     char *line = NULL, *e = NULL;
     size_t cap = 0, lineno = 0;
     bool ok = true;

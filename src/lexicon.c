@@ -38,8 +38,6 @@ struct el_lexicon {
     el_doc scratch;
 };
 
-static void edges_grow(el_lexicon *lx);
-
 el_lexicon *el_lexicon_new(void)
 {
     el_lexicon *lx = el_calloc(1, sizeof *lx);
@@ -63,15 +61,6 @@ void el_lexicon_free(el_lexicon *lx)
     free(lx->scratch.sentences);
     el_abbrevs_free(lx->abbrevs);
     free(lx);
-}
-
-void el_lexicon_reserve(el_lexicon *lx, size_t nphrases, size_t ntokens)
-{
-    lx->entries = el_grow(lx->entries, &lx->cap_entries, lx->nentries + nphrases, sizeof *lx->entries);
-    lx->nodes = el_grow(lx->nodes, &lx->cap_nodes, lx->nnodes + ntokens, sizeof *lx->nodes);
-    lx->pool = el_grow(lx->pool, &lx->pool_cap, lx->pool_len + 16 * ntokens, 1);
-    while ((lx->nedges + ntokens) * 4 > lx->cap_edges * 3)
-        edges_grow(lx);
 }
 
 size_t el_lexicon_size(const el_lexicon *lx)

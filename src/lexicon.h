@@ -44,10 +44,6 @@ size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
 /* Exact lookup of a single phrase string (tokenized); returns true if found. */
 bool el_lexicon_lookup(const el_lexicon *lx, const char *phrase, uint32_t *payload);
 
-/* Make room for about `nphrases` more phrases of `ntokens` tokens in all
- * (an optimization for large dictionaries; never required). */
-void el_lexicon_reserve(el_lexicon *lx, size_t nphrases, size_t ntokens);
-
 size_t el_lexicon_size(const el_lexicon *lx);
 
 #endif
