@@ -316,7 +316,25 @@ static const cand *identity_of(const tagger *t, const cand *c)
     return c;
 }
 
-static void emit_one(tagger *t, const cand *c)
+/* MEANTIME/ACE extent: a place or organization named with "the" takes it
+ * ("the United States", "the High Court"), unless "the" belongs to a noun
+ * after the name ("the US market"). */
+static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
+{
+    const el_doc *d = t->doc;
+    size_t b = c->b, e = c->e;
+    if (c->type != EL_ENT_LOCATION && c->type != EL_ENT_ORGANIZATION)
+        return b;
+    if (b == 0 || b - 1 < prev_end || !el_tok_is(d, b - 1, "the") ||
+        d->tokens[b - 1].sentence != d->tokens[b].sentence)
+        return b;
+    bool end = e >= d->ntokens || d->tokens[e].sentence != d->tokens[b].sentence;
+    if (end || !(d->tokens[e].flags & EL_TOK_WORD) || (t->cue[e] & (CUE_STOP | CUE_SAY)))
+        return b - 1;
+    return b;
+}
+
+static void emit_one(tagger *t, const cand *c, uint32_t prev_end)
 {
     const cand *id = identity_of(t, c);
     const el_gazetteer *gz = t->gz;
@@ -333,7 +351,8 @@ static void emit_one(tagger *t, const cand *c)
         free(low);
         name = surface(t, id->b, id->e, false);
     }
-    el_mention *m = el_doc_add_mention(t->doc, c->b, c->e, c->type, key, name);
+    el_mention *m = el_doc_add_mention(t->doc, (uint32_t)extent_begin(t, c, prev_end), c->e,
+                                       c->type, key, name);
     if (id->entry >= 0 && gz->entries[id->entry].subtype)
         m->subtype = el_strdup(el_gz_str(gz, gz->entries[id->entry].subtype));
     else if (c->subtype)
@@ -347,7 +366,10 @@ static void emit_one(tagger *t, const cand *c)
 
 void el_ent_emit(tagger *t)
 {
+    uint32_t prev_end = 0;
     for (size_t i = 0; i < t->nc; i++)
-        if (!t->c[i].drop)
-            emit_one(t, &t->c[i]);
+        if (!t->c[i].drop) {
+            emit_one(t, &t->c[i], prev_end);
+            prev_end = t->c[i].e;
+        }
 }

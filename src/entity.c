@@ -21,11 +21,17 @@ static bool is_word(const tagger *t, size_t i)
     return (t->doc->tokens[i].flags & EL_TOK_WORD) && !t->blocked[i];
 }
 
-/* A capitalized word that may be part of a name. */
-static bool is_cap(const tagger *t, size_t i)
+/* A capitalized word that may continue a name ("West" in "Moscone West"). */
+static bool is_cap_inner(const tagger *t, size_t i)
 {
     const el_token *k = &t->doc->tokens[i];
-    return is_word(t, i) && (k->flags & EL_TOK_CAP) && !(t->cue[i] & (CUE_STOP | CUE_NOT_NAME));
+    return is_word(t, i) && (k->flags & EL_TOK_CAP) && !(t->cue[i] & CUE_STOP);
+}
+
+/* A capitalized word that may start a name. */
+static bool is_cap(const tagger *t, size_t i)
+{
+    return is_cap_inner(t, i) && !(t->cue[i] & CUE_NOT_NAME);
 }
 
 static bool same_sentence(const tagger *t, size_t a, size_t b)
@@ -111,7 +117,7 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, bool org_head)
                     (el_tok_is(t->doc, j, "-") && (t->doc->tokens[j].flags & EL_TOK_GLUED));
         k = glue ? j + 1 : j;
     }
-    return k > j && same_sentence(t, b, k) && is_cap(t, k) ? k - j : 0;
+    return k > j && same_sentence(t, b, k) && is_cap_inner(t, k) ? k - j : 0;
 }
 
 /* Length of the run of capitalized words starting at `b`. */
@@ -121,7 +127,7 @@ static size_t cap_run(const tagger *t, size_t b)
     bool org_head = false;
     const unsigned heads = CUE_ORG_HEAD | CUE_ORG_SUFFIX | CUE_LOC_HEAD | CUE_LOC_SUFFIX | CUE_FAC_SUFFIX;
     while (same_sentence(t, b, j) && !t->blocked[j]) {
-        if (is_cap(t, j)) {
+        if (j == b ? is_cap(t, j) : is_cap_inner(t, j)) {
             org_head |= (t->cue[j] & heads) != 0;
             end = ++j;
         } else if (j > b && (g = run_glue(t, b, j, org_head)) > 0) {
@@ -220,10 +226,28 @@ static void take_role(tagger *t, cand *c)
 static size_t cut_at_known(const tagger *t, size_t b, size_t e)
 {
     int entry;
-    for (size_t j = b + 1; j < e; j++)
-        if (el_ent_gz_match(t, j, &entry))
+    for (size_t j = b + 1; j < e; j++) {
+        size_t n = el_ent_gz_match(t, j, &entry);
+        if (!n)
+            continue;
+        /* a title cuts only where it introduces a name ("X CEO Jane Roe", not "Luther King") */
+        if (t->gz->entries[entry].kind == GZ_KIND_ENTITY || (j + n < e && is_cap(t, j + n)))
             return j;
+    }
     return e;
+}
+
+/* Person names hold no all-capital words beyond initials ("Mac OS" is none). */
+static bool name_shaped(const tagger *t, size_t b, size_t e)
+{
+    for (size_t i = b + 1; i < e; i++) {
+        size_t n;
+        const char *s = el_tok_text(t->doc, i, &n);
+        if ((t->doc->tokens[i].flags & EL_TOK_ALLCAPS) && !(n == 2 && s[1] == '.') &&
+            !(t->cue[i] & CUE_PARTICLE))
+            return false;
+    }
+    return true;
 }
 
 static void rule_cand(tagger *t, size_t b, size_t e)
@@ -235,9 +259,9 @@ static void rule_cand(tagger *t, size_t b, size_t e)
         e = cut_at_known(t, b, e);
         if (after_title)
             type = EL_ENT_PERSON;
-        else if ((t->cue[b] & CUE_GIVEN) && e - b >= 2)
+        else if ((t->cue[b] & CUE_GIVEN) && e - b >= 2 && name_shaped(t, b, e))
             type = EL_ENT_PERSON;
-        else if (e - b >= 2 && e - b <= 4 && say_follows(t, e))
+        else if (e - b >= 2 && e - b <= 4 && say_follows(t, e) && name_shaped(t, b, e))
             type = EL_ENT_PERSON;
         else
             type = EL_ENT_OTHER;

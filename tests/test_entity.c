@@ -129,7 +129,7 @@ static void test_rules_for_unknown_names(void **state)
     el_gazetteer *gz = gz_from(ENTS, CUES);
     check(gz, "A report by Anna Smith reached Globex Corp. and the Ministry of Truth.", (found[]){
         {"Anna Smith", "PERSON", NULL, NULL}, {"Globex Corp.", "ORGANIZATION", NULL, NULL},
-        {"Ministry of Truth", "ORGANIZATION", NULL, NULL}, {0}});
+        {"the Ministry of Truth", "ORGANIZATION", "ORGANIZATION:ministry of truth", NULL}, {0}});
     check(gz, "Water from the Zorba River reached Ozville Airport, Pat Quill said.", (found[]){
         {"Zorba River", "LOCATION", NULL, NULL}, {"Ozville Airport", "LOCATION", NULL, NULL},
         {"Pat Quill", "PERSON", NULL, NULL}, {0}});
@@ -170,6 +170,15 @@ static void test_apposition_role(void **state)
     check(gz, "He met Boris Kolar, the Ruritanian foreign minister, on Monday.", (found[]){
         {"Boris Kolar", "PERSON", NULL, "Foreign Minister"},
         {"Ruritanian", "NORP", NULL, NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
+static void test_extent_takes_the(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    check(gz, "Troops left the Ruritanian Republic. Then the US market fell.", (found[]){
+        {"the Ruritanian Republic", "LOCATION", "iso:RR", NULL}, {"US", "LOCATION", "iso:US", NULL}, {0}});
     el_gazetteer_free(gz);
 }
 
@@ -224,6 +233,7 @@ int main(void)
         cmocka_unit_test(test_sentence_starts_and_headlines),
         cmocka_unit_test(test_short_names_resolve_to_nearest_full),
         cmocka_unit_test(test_apposition_role),
+        cmocka_unit_test(test_extent_takes_the),
         cmocka_unit_test(test_bad_lines),
         cmocka_unit_test(test_many_entries),
     };
