@@ -329,6 +329,8 @@ static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
         d->tokens[b - 1].sentence != d->tokens[b].sentence)
         return b;
     bool end = e >= d->ntokens || d->tokens[e].sentence != d->tokens[b].sentence;
+    if (!end && (d->tokens[e].flags & EL_TOK_GLUED) && el_tok_is(d, e, "-"))
+        return b;   /* "the China-US relationship" */
     if (end || !(d->tokens[e].flags & EL_TOK_WORD) || (t->cue[e] & (CUE_STOP | CUE_SAY)))
         return b - 1;
     return b;

@@ -107,10 +107,14 @@ static void tagger_free(tagger *t)
 
 /* Number of tokens from j that join a capitalized run whose first token is
  * b to a following capitalized word (0 = the run ends before j). */
-static size_t run_glue(const tagger *t, size_t b, size_t j, bool org_head)
+static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads)
 {
     size_t k = j;
-    while (k < j + 2 && same_sentence(t, b, k) && (t->cue[k] & CUE_CONNECTOR) && org_head)
+    /* "of the" after any head ("Gulf of", "Hall of the"); "and", "for" only
+     * inside organization names ("Ministry of Commerce and Industry") */
+    while (k < j + 2 && same_sentence(t, b, k) && (t->cue[k] & CUE_CONNECTOR) && heads &&
+           (el_tok_is(t->doc, k, "of") || el_tok_is(t->doc, k, "the") ||
+            (heads & (CUE_ORG_HEAD | CUE_ORG_SUFFIX))))
         k++;
     if (k == j) {
         bool glue = (t->cue[j] & CUE_PARTICLE) || el_tok_is(t->doc, j, "&") ||
@@ -124,13 +128,13 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, bool org_head)
 static size_t cap_run(const tagger *t, size_t b)
 {
     size_t j = b, end = b, g;
-    bool org_head = false;
+    unsigned seen = 0;
     const unsigned heads = CUE_ORG_HEAD | CUE_ORG_SUFFIX | CUE_LOC_HEAD | CUE_LOC_SUFFIX | CUE_FAC_SUFFIX;
     while (same_sentence(t, b, j) && !t->blocked[j]) {
         if (j == b ? is_cap(t, j) : is_cap_inner(t, j)) {
-            org_head |= (t->cue[j] & heads) != 0;
+            seen |= t->cue[j] & heads;
             end = ++j;
-        } else if (j > b && (g = run_glue(t, b, j, org_head)) > 0) {
+        } else if (j > b && (g = run_glue(t, b, j, seen)) > 0) {
             j += g;
         } else {
             break;
@@ -259,7 +263,9 @@ static void rule_cand(tagger *t, size_t b, size_t e)
         e = cut_at_known(t, b, e);
         if (after_title)
             type = EL_ENT_PERSON;
-        else if ((t->cue[b] & CUE_GIVEN) && e - b >= 2 && name_shaped(t, b, e))
+        else if ((t->cue[b] & (CUE_GIVEN | CUE_SURNAME)) && e - b >= 2 && name_shaped(t, b, e))
+            type = EL_ENT_PERSON;
+        else if ((t->cue[e - 1] & CUE_SURNAME) && e - b >= 2 && e - b <= 3 && name_shaped(t, b, e))
             type = EL_ENT_PERSON;
         else if (e - b >= 2 && e - b <= 4 && say_follows(t, e) && name_shaped(t, b, e))
             type = EL_ENT_PERSON;
@@ -274,8 +280,20 @@ static void rule_cand(tagger *t, size_t b, size_t e)
     take_role(t, c);
 }
 
-/* Runs that are no name: a lone initial, a lone suffix word ("Seas"),
- * shouting in capitals ("AGENCIES"), pieces of URLs. */
+/* A lone plural of a title ("the two Presidents"). */
+static bool plural_title(const tagger *t, const char *s, size_t len)
+{
+    if (len < 4 || len > 63 || s[len - 1] != 's')
+        return false;
+    char one[64];
+    memcpy(one, s, len - 1);
+    one[len - 1] = '\0';
+    uint32_t entry;
+    return el_lexicon_lookup(t->gz->names, one, &entry) && t->gz->entries[entry].kind == GZ_KIND_TITLE;
+}
+
+/* Runs that are no name: a lone initial, a lone suffix word ("Seas"), a
+ * plural title, shouting in capitals ("AGENCIES"), pieces of URLs. */
 static bool implausible_run(const tagger *t, size_t b, size_t n)
 {
     const el_doc *d = t->doc;
@@ -283,6 +301,8 @@ static bool implausible_run(const tagger *t, size_t b, size_t n)
     const char *s = el_tok_text(d, b, &len);
     const unsigned lone = CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_LOC_SUFFIX | CUE_LOC_HEAD | CUE_FAC_SUFFIX;
     if (n == 1 && (len == 1 || (len == 2 && s[1] == '.') || (t->cue[b] & lone)))
+        return true;
+    if (n == 1 && plural_title(t, s, len))
         return true;
     if ((d->tokens[b].flags & EL_TOK_ALLCAPS) && len > 5)
         return true;
