@@ -106,40 +106,57 @@ static void tagger_free(tagger *t)
 }
 
 /* Number of tokens from j that join a capitalized run whose first token is
- * b to a following capitalized word (0 = the run ends before j). */
-static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads)
+ * b to a following capitalized word (0 = the run ends before j).  "of the"
+ * join after any head ("Gulf of", "Hall of the"); "and", "for" after an
+ * organization head ("Ministry of Commerce and Industry"), or else only if
+ * the run ends in an organization suffix (*tentative: "Immigration and
+ * Naturalization Service"); never before a listed name ("X and China"). */
+static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool *tentative)
 {
+    const el_doc *d = t->doc;
     size_t k = j;
-    /* "of the" after any head ("Gulf of", "Hall of the"); "and", "for" only
-     * inside organization names ("Ministry of Commerce and Industry") */
-    while (k < j + 2 && same_sentence(t, b, k) && (t->cue[k] & CUE_CONNECTOR) && heads &&
-           (el_tok_is(t->doc, k, "of") || el_tok_is(t->doc, k, "the") ||
-            (heads & (CUE_ORG_HEAD | CUE_ORG_SUFFIX))))
+    *tentative = false;
+    while (k < j + 2 && same_sentence(t, b, k) && (t->cue[k] & CUE_CONNECTOR)) {
+        bool of_the = el_tok_is(d, k, "of") || el_tok_is(d, k, "the");
+        if (!(of_the && heads) && !(heads & (CUE_ORG_HEAD | CUE_ORG_SUFFIX)))
+            *tentative = true;
         k++;
+    }
     if (k == j) {
-        bool glue = (t->cue[j] & CUE_PARTICLE) || el_tok_is(t->doc, j, "&") ||
-                    (el_tok_is(t->doc, j, "-") && (t->doc->tokens[j].flags & EL_TOK_GLUED));
+        bool glue = (t->cue[j] & CUE_PARTICLE) || el_tok_is(d, j, "&") ||
+                    (el_tok_is(d, j, "-") && (d->tokens[j].flags & EL_TOK_GLUED));
         k = glue ? j + 1 : j;
     }
-    return k > j && same_sentence(t, b, k) && is_cap_inner(t, k) ? k - j : 0;
+    if (k == j || !same_sentence(t, b, k) || !is_cap_inner(t, k))
+        return 0;
+    int entry;
+    if (k > j + (el_tok_is(d, j, "-") ? 1 : 0) && !el_tok_is(d, j, "&") &&
+        el_ent_gz_match(t, k, &entry) && t->gz->entries[entry].kind == GZ_KIND_ENTITY)
+        return 0;
+    return k - j;
 }
 
 /* Length of the run of capitalized words starting at `b`. */
 static size_t cap_run(const tagger *t, size_t b)
 {
-    size_t j = b, end = b, g;
+    size_t j = b, end = b, g, cut = 0;
     unsigned seen = 0;
+    bool tentative;
     const unsigned heads = CUE_ORG_HEAD | CUE_ORG_SUFFIX | CUE_LOC_HEAD | CUE_LOC_SUFFIX | CUE_FAC_SUFFIX;
     while (same_sentence(t, b, j) && !t->blocked[j]) {
         if (j == b ? is_cap(t, j) : is_cap_inner(t, j)) {
             seen |= t->cue[j] & heads;
             end = ++j;
-        } else if (j > b && (g = run_glue(t, b, j, seen)) > 0) {
+        } else if (j > b && (g = run_glue(t, b, j, seen, &tentative)) > 0) {
+            if (tentative && !cut)
+                cut = end;
             j += g;
         } else {
             break;
         }
     }
+    if (cut && !(t->cue[end - 1] & CUE_ORG_SUFFIX))
+        end = cut;
     return end - b;
 }
 

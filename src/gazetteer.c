@@ -54,6 +54,7 @@ void el_gazetteer_free(el_gazetteer *gz)
         return;
     el_lexicon_free(gz->names);
     el_lexicon_free(gz->lower);
+    el_abbrevs_free(gz->abbrevs);
     free(gz->cues);
     free(gz->entries);
     free(gz->pool);
@@ -299,6 +300,14 @@ el_gazetteer *el_gazetteer_load(const char *dir, char **extra, size_t nextra, ch
     char path[4096];
     bool ok = true;
     if (dir) {
+        /* phrases must be tokenized like the documents ("Calif." is one token) */
+        char *aerr = NULL;
+        snprintf(path, sizeof path, "%s/abbreviations.tsv", dir);
+        if ((gz->abbrevs = el_abbrevs_load(path, &aerr))) {
+            el_lexicon_set_abbrevs(gz->names, gz->abbrevs);
+            el_lexicon_set_abbrevs(gz->lower, gz->abbrevs);
+        }
+        free(aerr);
         snprintf(path, sizeof path, "%s/entities", dir);
         ok = load_dir(gz, path, el_gz_add_line, err);
         snprintf(path, sizeof path, "%s/entities/cues", dir);

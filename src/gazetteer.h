@@ -46,6 +46,7 @@ struct el_gazetteer {
     size_t ncues, cap_cues;        /* cap_cues: a power of two */
     el_gz_entry *entries; size_t nentries, cap_entries;
     char *pool; size_t pool_len, pool_cap;
+    el_abbrevs *abbrevs;           /* the document tokenizer's list, or NULL */
     size_t nnames;                 /* phrases added to `names` */
 };
 

@@ -35,6 +35,7 @@ struct el_lexicon {
     edge *edges;   size_t nedges, cap_edges;   /* cap_edges: power of two */
     char *pool;    size_t pool_len, pool_cap;
     el_abbrevs *abbrevs;
+    const el_abbrevs *shared_abbrevs;   /* el_lexicon_set_abbrevs, not owned */
     el_doc scratch;
 };
 
@@ -61,6 +62,11 @@ void el_lexicon_free(el_lexicon *lx)
     free(lx->scratch.sentences);
     el_abbrevs_free(lx->abbrevs);
     free(lx);
+}
+
+void el_lexicon_set_abbrevs(el_lexicon *lx, const el_abbrevs *abbrevs)
+{
+    lx->shared_abbrevs = abbrevs;
 }
 
 size_t el_lexicon_size(const el_lexicon *lx)
@@ -147,7 +153,7 @@ static void tokenize_phrase(el_lexicon *lx, const char *phrase)
     el_doc *d = &lx->scratch;
     d->text = (char *)phrase;
     d->len = strlen(phrase);
-    el_tokenize(d, lx->abbrevs);
+    el_tokenize(d, lx->shared_abbrevs ? lx->shared_abbrevs : lx->abbrevs);
 }
 
 bool el_lexicon_add(el_lexicon *lx, const char *phrase, uint32_t payload, unsigned flags)
@@ -247,7 +253,7 @@ bool el_lexicon_lookup(const el_lexicon *lx, const char *phrase, uint32_t *paylo
     memset(&d, 0, sizeof d);
     d.text = (char *)phrase;
     d.len = strlen(phrase);
-    el_tokenize(&d, lx->abbrevs);
+    el_tokenize(&d, lx->shared_abbrevs ? lx->shared_abbrevs : lx->abbrevs);
     size_t np = 0, n = d.ntokens ? el_lexicon_match_all(lx, &d, 0, payload, 1, &np) : 0;
     bool found = d.ntokens > 0 && n == d.ntokens && np > 0;
     free(d.tokens);
