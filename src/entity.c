@@ -116,6 +116,8 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool
     const el_doc *d = t->doc;
     size_t k = j;
     *tentative = false;
+    if (t->cue[j - 1] & CUE_ORG_SUFFIX && !el_tok_is(d, j, "of"))
+        return 0;   /* a complete name: "X Group and Y Ltd." are two */
     while (k < j + 2 && same_sentence(t, b, k) && (t->cue[k] & CUE_CONNECTOR)) {
         bool of_the = el_tok_is(d, k, "of") || el_tok_is(d, k, "the");
         if (!(of_the && heads) && !(heads & (CUE_ORG_HEAD | CUE_ORG_SUFFIX)))
@@ -271,6 +273,35 @@ static bool name_shaped(const tagger *t, size_t b, size_t e)
     return true;
 }
 
+/* A lower-case word of cue `bit` at token i. */
+static bool lower_cue(const tagger *t, size_t i, unsigned bit)
+{
+    return i < t->doc->ntokens && (t->cue[i] & bit) && !(t->doc->tokens[i].flags & EL_TOK_CAP);
+}
+
+/* Organization context: "retailer X", "shares of X", "X, a ... company". */
+static bool org_context(const tagger *t, size_t b, size_t e)
+{
+    const el_doc *d = t->doc;
+    if (b > 0 && same_sentence(t, b - 1, b) && lower_cue(t, b - 1, CUE_ORG_NOUN))
+        return true;
+    if (b > 1 && same_sentence(t, b - 2, b) && el_tok_is(d, b - 1, "of") &&
+        (el_tok_is(d, b - 2, "shares") || el_tok_is(d, b - 2, "stock")))
+        return true;
+    if (!same_sentence(t, b, e + 1) || (e - b == 1 && el_ent_initial(t, b)))
+        return false;   /* "Moreover, the company ..." */
+    if (!el_tok_is(d, e, ",") ||
+        !(el_tok_is(d, e + 1, "a") || el_tok_is(d, e + 1, "an") || el_tok_is(d, e + 1, "the")))
+        return false;
+    for (size_t i = e + 2; i < e + 8 && same_sentence(t, b, i); i++) {
+        if (lower_cue(t, i, CUE_ORG_NOUN))
+            return true;
+        if (!(d->tokens[i].flags & (EL_TOK_WORD | EL_TOK_NUMBER)) && !el_tok_is(d, i, "-"))
+            break;
+    }
+    return false;
+}
+
 static void rule_cand(tagger *t, size_t b, size_t e)
 {
     const char *subtype;
@@ -282,13 +313,15 @@ static void rule_cand(tagger *t, size_t b, size_t e)
             type = EL_ENT_PERSON;
         else if ((t->cue[b] & (CUE_GIVEN | CUE_SURNAME)) && e - b >= 2 && name_shaped(t, b, e))
             type = EL_ENT_PERSON;
+        else if (org_context(t, b, e))
+            type = EL_ENT_ORGANIZATION;
         else if ((t->cue[e - 1] & CUE_SURNAME) && e - b >= 2 && e - b <= 3 && name_shaped(t, b, e))
             type = EL_ENT_PERSON;
         else if (e - b >= 2 && e - b <= 4 && say_follows(t, e) && name_shaped(t, b, e))
             type = EL_ENT_PERSON;
         else
             type = EL_ENT_OTHER;
-        strong = after_title;
+        strong = after_title || type == EL_ENT_ORGANIZATION;
     }
     cand *c = el_ent_push(t, b, e, type, -1);
     c->subtype = subtype;
