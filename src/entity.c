@@ -238,11 +238,33 @@ cand *el_ent_push(tagger *t, size_t b, size_t e, int type, int entry)
 }
 
 /* The title (not honorific) right before b becomes the role of a person. */
+void el_ent_country_of(const tagger *t, const cand *c, char out[4])
+{
+    out[0] = '\0';
+    if (c->entry < 0 || (c->type != EL_ENT_LOCATION && c->type != EL_ENT_NORP))
+        return;
+    const char *key = el_gz_str(t->gz, t->gz->entries[c->entry].key);
+    if ((strncmp(key, "iso:", 4) == 0 || strncmp(key, "nat:", 4) == 0) && strlen(key) == 6)
+        memcpy(out, key + 4, 3);
+}
+
+/* The title (not honorific) right before c becomes the role of a person,
+ * and the country before the title its nationality ("US Secretary ..."). */
 static void take_role(tagger *t, cand *c)
 {
-    if (t->title_end == c->b && c->type == EL_ENT_PERSON &&
-        t->gz->entries[t->title].kind == GZ_KIND_TITLE)
-        c->role = t->title;
+    if (t->title_end != c->b || c->type != EL_ENT_PERSON ||
+        t->gz->entries[t->title].kind != GZ_KIND_TITLE)
+        return;
+    c->role = t->title;
+    if (*c->nat)
+        return;   /* nationality from the list */
+    uint32_t tb = t->titles[t->ntitles - 1].b;
+    for (size_t k = t->nc - 1; k-- > 0 && t->c[k].e + 2 >= tb;)
+        if (t->c[k].e == tb || (t->c[k].e + 1 == tb && (el_tok_is(t->doc, tb - 1, "'s") ||
+                                                         el_tok_is(t->doc, tb - 1, "\xe2\x80\x99s")))) {
+            el_ent_country_of(t, &t->c[k], c->nat);
+            break;
+        }
 }
 
 /* Truncate a run at the first token (after b) where a list entry starts. */
@@ -375,6 +397,7 @@ static size_t step(tagger *t, size_t i)
     const char *subtype;
     if (n && !(run > n && shape_type(t, i, i + run, &subtype) >= 0)) {
         cand *c = el_ent_push(t, i, i + n, t->gz->entries[entry].type, entry);
+        memcpy(c->nat, t->gz->entries[entry].country, 4);
         take_role(t, c);
         return i + n;
     }
@@ -398,6 +421,7 @@ void el_entity_tag(el_doc *doc, const el_gazetteer *gz)
         i = t.blocked[i] || !(doc->tokens[i].flags & starts) ? i + 1 : step(&t, i);
     el_ent_add_appositive_roles(&t);
     el_ent_resolve(&t);
+    el_ent_add_nominals(&t);
     el_ent_emit(&t);
     tagger_free(&t);
     el_doc_sort_mentions(doc);

@@ -14,6 +14,7 @@ typedef struct cand {
     int role;               /* title entry, -1 = none */
     int target;             /* candidate whose identity this one takes, -1 = own */
     const char *subtype;    /* rule subtype (static string) or NULL */
+    char nat[4];            /* country code of the role's modifier ("US" Secretary), "" */
     bool weak;              /* a guess that needs confirmation in the document */
     bool drop;
 } cand;
@@ -37,7 +38,11 @@ bool el_ent_initial(const tagger *t, size_t i);
 /* Longest gazetteer match at i; *entry = preferred entry (entity before title). */
 size_t el_ent_gz_match(const tagger *t, size_t i, int *entry);
 
+/* Country code ("US") of a LOCATION iso:XX or NORP nat:XX candidate, or "". */
+void el_ent_country_of(const tagger *t, const cand *c, char out[4]);
+
 /* coref.c */
+void el_ent_add_nominals(tagger *t);
 void el_ent_add_appositive_roles(tagger *t);
 void el_ent_resolve(tagger *t);
 void el_ent_emit(tagger *t);

@@ -159,7 +159,10 @@ bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
     char *key = make_key(nf > 4 ? f[4] : NULL, kind == GZ_KIND_ENTITY ? el_ent_type_name(t) : "TITLE", f[0]);
     el_gz_entry e = {pool_add(gz, f[0], strlen(f[0])), pool_add(gz, key, strlen(key)),
                      nf > 2 && *f[2] ? pool_add(gz, f[2], strlen(f[2])) : 0, (uint8_t)t, kind,
-                     nf > 5 && strstr(f[5], "low") != NULL};
+                     nf > 5 && strstr(f[5], "low") != NULL, ""};
+    const char *cc = nf > 5 ? strstr(f[5], "country=") : NULL;
+    if (cc)
+        snprintf(e.country, sizeof e.country, "%.2s", cc + 8);
     free(key);
     uint32_t idx = (uint32_t)gz->nentries;
     EL_PUSH(gz->entries, gz->nentries, gz->cap_entries) = e;

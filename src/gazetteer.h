@@ -36,6 +36,7 @@ typedef struct el_gz_entry {
     uint8_t type;                  /* el_ent_type */
     uint8_t kind;                  /* GZ_KIND_* */
     uint8_t low;                   /* FLAGS "low": loses to any other entry of the phrase */
+    char country[4];               /* FLAGS "country=XX" (people: nationality) or "" */
 } el_gz_entry;
 
 struct el_gazetteer {

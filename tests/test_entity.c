@@ -41,8 +41,9 @@ static const char *ENTS =
     "Acme Corp.\tORGANIZATION\tcompany\tAcme\t\t\n"
     "State Department\tORGANIZATION\tgovernment\t\t\t\n"
     "Jane Roe\tPERSON\tpolitician\tRoe\t\t\n"
-    "Secretary of State\tTITLE\tgovernment\tsecretary of state\t\t\n"
-    "Foreign Minister\tTITLE\tgovernment\tforeign minister\t\t\n"
+    "Secretary of State\tTITLE\tgovernment\tsecretary of state\trole:fm\t\n"
+    "Foreign Minister\tTITLE\tgovernment\tforeign minister\trole:fm\t\n"
+    "Top Diplomat\tTITLE\tdiplomacy\ttop diplomat|diplomat\trole:fm\t\n"
     "President\tTITLE\tgovernment\tpresident\t\t\n"
     "Mr.\tHONORIFIC\thonorific\tMr|Mrs.\t\t\n";
 
@@ -93,7 +94,7 @@ static void test_load_and_case_policy(void **state)
 {
     (void)state;
     el_gazetteer *gz = gz_from(ENTS, CUES);
-    assert_int_equal(el_gazetteer_size(gz), 12);
+    assert_int_equal(el_gazetteer_size(gz), 13);
     check(gz, "Let us go to the US and America.", (found[]){
         {"US", "LOCATION", "iso:US", NULL}, {"America", "LOCATION", "iso:US", NULL}, {0}});
     /* lower-case words never match capitalized-only names */
@@ -169,6 +170,7 @@ static void test_apposition_role(void **state)
     el_gazetteer *gz = gz_from(ENTS, CUES);
     check(gz, "He met Boris Kolar, the Ruritanian foreign minister, on Monday.", (found[]){
         {"Boris Kolar", "PERSON", NULL, "Foreign Minister"},
+        {"the Ruritanian foreign minister", "PERSON", "PERSON:boris kolar", "Foreign Minister"},
         {"Ruritanian", "NORP", NULL, NULL}, {0}});
     el_gazetteer_free(gz);
 }
@@ -179,6 +181,24 @@ static void test_extent_takes_the(void **state)
     el_gazetteer *gz = gz_from(ENTS, CUES);
     check(gz, "Troops left the Ruritanian Republic. Then the US market fell.", (found[]){
         {"the Ruritanian Republic", "LOCATION", "iso:RR", NULL}, {"US", "LOCATION", "iso:US", NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
+static void test_nominals_resolve_by_role_and_country(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    check(gz, "Ruritanian Foreign Minister Boris Kolar met US Secretary of State Jane Roe. "
+              "The top US diplomat spoke first. The Ruritanian foreign minister agreed. "
+              "A top diplomat from elsewhere left.", (found[]){
+        {"Ruritanian", "NORP", NULL, NULL},
+        {"Boris Kolar", "PERSON", "PERSON:boris kolar", "Foreign Minister"},
+        {"US", "LOCATION", NULL, NULL},
+        {"Jane Roe", "PERSON", "PERSON:jane roe", "Secretary of State"},
+        {"The top US diplomat", "PERSON", "PERSON:jane roe", "Top Diplomat"},
+        {"US", "LOCATION", NULL, NULL},
+        {"The Ruritanian foreign minister", "PERSON", "PERSON:boris kolar", "Foreign Minister"},
+        {"Ruritanian", "NORP", NULL, NULL}, {0}});
     el_gazetteer_free(gz);
 }
 
@@ -234,6 +254,7 @@ int main(void)
         cmocka_unit_test(test_short_names_resolve_to_nearest_full),
         cmocka_unit_test(test_apposition_role),
         cmocka_unit_test(test_extent_takes_the),
+        cmocka_unit_test(test_nominals_resolve_by_role_and_country),
         cmocka_unit_test(test_bad_lines),
         cmocka_unit_test(test_many_entries),
     };
