@@ -105,17 +105,22 @@ static void add_phrase(el_gazetteer *gz, const char *phrase, uint32_t entry, uns
         el_lexicon_add(gz->lower, phrase, entry, flags);
 }
 
-static char *make_key(const char *id, const char *type, const char *name)
+/* The entry's key in the pool: its ID, else TYPE:<lower-case name>. */
+static uint32_t pool_key(el_gazetteer *gz, const char *id, const char *type, const char *name)
 {
     if (id && *id)
-        return el_strdup(id);
-    size_t n = strlen(type) + strlen(name) + 2;
-    char *k = el_malloc(n);
-    snprintf(k, n, "%s:%s", type, name);
-    for (char *p = k + strlen(type) + 1; *p; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p + 32);
-    return k;
+        return pool_add(gz, id, strlen(id));
+    size_t tl = strlen(type), nl = strlen(name);
+    gz->pool = el_grow(gz->pool, &gz->pool_cap, gz->pool_len + tl + nl + 2, 1);
+    uint32_t off = (uint32_t)gz->pool_len;
+    char *k = gz->pool + off;
+    memcpy(k, type, tl);
+    k[tl] = ':';
+    for (size_t i = 0; i < nl; i++)
+        k[tl + 1 + i] = name[i] >= 'A' && name[i] <= 'Z' ? (char)(name[i] + 32) : name[i];
+    k[tl + 1 + nl] = '\0';
+    gz->pool_len += tl + nl + 2;
+    return off;
 }
 
 static bool parse_kind(const char *type, el_ent_type *t, uint8_t *kind)
@@ -156,14 +161,15 @@ bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
         return *err = errf(line, "expected NAME<TAB>TYPE[<TAB>SUBTYPE<TAB>ALIASES<TAB>ID<TAB>FLAGS]"), false;
     if (!parse_kind(f[1], &t, &kind))
         return *err = errf(f[1], "unknown entity type"), false;
-    char *key = make_key(nf > 4 ? f[4] : NULL, kind == GZ_KIND_ENTITY ? el_ent_type_name(t) : "TITLE", f[0]);
-    el_gz_entry e = {pool_add(gz, f[0], strlen(f[0])), pool_add(gz, key, strlen(key)),
+    uint32_t name = pool_add(gz, f[0], strlen(f[0]));
+    uint32_t key = pool_key(gz, nf > 4 ? f[4] : NULL,
+                            kind == GZ_KIND_ENTITY ? el_ent_type_name(t) : "TITLE", f[0]);
+    el_gz_entry e = {name, key,
                      nf > 2 && *f[2] ? pool_add(gz, f[2], strlen(f[2])) : 0, (uint8_t)t, kind,
                      nf > 5 && strstr(f[5], "low") != NULL, ""};
     const char *cc = nf > 5 ? strstr(f[5], "country=") : NULL;
     if (cc)
         snprintf(e.country, sizeof e.country, "%.2s", cc + 8);
-    free(key);
     uint32_t idx = (uint32_t)gz->nentries;
     EL_PUSH(gz->entries, gz->nentries, gz->cap_entries) = e;
     unsigned flags = line_flags(nf > 5 ? f[5] : NULL, kind);
