@@ -355,9 +355,9 @@ static size_t nominal_start(const tagger *t, size_t tb, char nat[4])
         if (is_possessive(d, j - 1)) {
             possessive = true;
             j--;
-        } else if (k < 0 && (f & EL_TOK_WORD) && !(f & EL_TOK_CAP) && !(t->cue[j - 1] & CUE_STOP) &&
-                   adjectives++ < 2) {
-            j--;   /* "the top US diplomat", "the senior Chinese official" */
+        } else if (k < 0 && (f & EL_TOK_WORD) && !(f & EL_TOK_CAP) &&
+                   (!(t->cue[j - 1] & CUE_STOP) || (t->cue[j - 1] & CUE_MODIFIER)) && adjectives++ < 2) {
+            j--;   /* "the top US diplomat", "the first US secretary of state" */
         } else if (k >= 0 && t->c[k].type != EL_ENT_PERSON) {
             char n[4];
             el_ent_country_of(t, &t->c[k], n);
@@ -371,11 +371,22 @@ static size_t nominal_start(const tagger *t, size_t tb, char nat[4])
     return possessive ? j : SIZE_MAX;
 }
 
-static bool same_role(const tagger *t, int a, int b)
+/* Is title `nominal` the role `held`: the same role id, or a word of its
+ * name ("the secretary" for a Secretary of State)? */
+static bool same_role(const tagger *t, int held, int nominal)
 {
     const el_gazetteer *gz = t->gz;
-    return a >= 0 && b >= 0 &&
-           strcmp(el_gz_str(gz, gz->entries[a].key), el_gz_str(gz, gz->entries[b].key)) == 0;
+    if (held < 0 || nominal < 0)
+        return false;
+    if (strcmp(el_gz_str(gz, gz->entries[held].key), el_gz_str(gz, gz->entries[nominal].key)) == 0)
+        return true;
+    const char *h = el_gz_str(gz, gz->entries[held].name), *n = el_gz_str(gz, gz->entries[nominal].name);
+    size_t hl = strlen(h), nl = strlen(n);
+    for (size_t i = 0; nl && i + nl <= hl; i++)
+        if (el_eq_nocase(h + i, nl, n, nl) && (i == 0 || h[i - 1] == ' ') &&
+            (i + nl == hl || h[i + nl] == ' '))
+            return true;
+    return false;
 }
 
 static const cand *identity_of(const tagger *t, const cand *c);

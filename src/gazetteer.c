@@ -18,7 +18,7 @@ static const struct { const char *name; unsigned bit; } cue_kinds[] = {
     {"org-head", CUE_ORG_HEAD}, {"loc-suffix", CUE_LOC_SUFFIX}, {"loc-head", CUE_LOC_HEAD},
     {"fac-suffix", CUE_FAC_SUFFIX}, {"say", CUE_SAY}, {"connector", CUE_CONNECTOR},
     {"particle", CUE_PARTICLE}, {"not-name", CUE_NOT_NAME}, {"surname", CUE_SURNAME},
-    {"org-noun", CUE_ORG_NOUN},
+    {"org-noun", CUE_ORG_NOUN}, {"modifier", CUE_MODIFIER},
 };
 
 typedef struct el_cue_slot {

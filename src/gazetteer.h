@@ -29,6 +29,7 @@ enum {
     CUE_NOT_NAME   = 1u << 10,  /* capitalized word that is no name on its own ("Monday") */
     CUE_SURNAME    = 1u << 11,  /* family name: first or last word of a person's name */
     CUE_ORG_NOUN   = 1u << 12,  /* "company", "retailer": "retailer X", "X, a company" */
+    CUE_MODIFIER   = 1u << 13,  /* "first", "former": may stand in "the first US secretary" */
 };
 
 typedef struct el_gz_entry {
