@@ -408,10 +408,11 @@ static char (*entity_countries(const tagger *t))[4]
 
 /* Nearest person before token b who holds role `title`: of the same country
  * if one does, else of unknown country. */
-static int role_holder(const tagger *t, char (*cnat)[4], size_t b, int title, const char *nat)
+static int role_holder(const tagger *t, char (*cnat)[4], size_t n, size_t b, int title,
+                       const char *nat)
 {
     int unknown = -1;
-    for (size_t k = t->nc; k-- > 0;) {
+    for (size_t k = n; k-- > 0;) {   /* the first n candidates: names, not nominals */
         const cand *c = &t->c[k];
         if (c->b >= b || c->drop || c->type != EL_ENT_PERSON || !same_role(t, c->role, title))
             continue;
@@ -448,7 +449,7 @@ void el_ent_add_nominals(tagger *t)
         size_t b = nominal_start(t, ts->b, nat);
         int holder = b == SIZE_MAX ? -1 : appositive_holder(t, b);
         if (holder < 0 && b != SIZE_MAX)
-            holder = role_holder(t, cnat, ts->b, ts->entry, nat);
+            holder = role_holder(t, cnat, n, ts->b, ts->entry, nat);
         if (holder < 0)
             continue;
         cand *c = el_ent_push(t, b, ts->e, EL_ENT_PERSON, -1);
