@@ -478,6 +478,11 @@ static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
     size_t b = c->b, e = c->e;
     if (c->type != EL_ENT_LOCATION && c->type != EL_ENT_ORGANIZATION)
         return b;
+    if (c->entry >= 0) {   /* cities take no article: "the Cupertino, California-based firm" */
+        const char *sub = el_gz_str(t->gz, t->gz->entries[c->entry].subtype);
+        if (strcmp(sub, "city") == 0 || strcmp(sub, "capital") == 0)
+            return b;
+    }
     if (b == 0 || b - 1 < prev_end || !el_tok_is(d, b - 1, "the") ||
         d->tokens[b - 1].sentence != d->tokens[b].sentence)
         return b;

@@ -385,8 +385,10 @@ static bool implausible_run(const tagger *t, size_t b, size_t n)
 /* Handle position i; returns the next position. */
 static size_t step(tagger *t, size_t i)
 {
-    int entry;
+    int entry, next;
     size_t n = el_ent_gz_match(t, i, &entry);
+    if (n > 1 && el_tok_is(t->doc, i, "the") && el_ent_gz_match(t, i + 1, &next) >= n)
+        return i + 1;   /* "the Dow" must not hide "Dow Jones Industrial Average" */
     if (n && t->gz->entries[entry].kind != GZ_KIND_ENTITY) {
         t->title = entry;
         t->title_end = i + n;
