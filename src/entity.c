@@ -1,14 +1,16 @@
 /* entity.c - the entity stage: one pass over the tokens with the gazetteer
- * trie (longest match) plus general rules for names in no list, then
- * in-document resolution of short names (see entity.h, gazetteer.h).
+ * trie (longest match) plus general rules for names in no list (see
+ * entity.h, gazetteer.h, gazetteers/entities/README.md).
  *
- * Pass 1 proposes candidates left to right: gazetteer entities, titles
- * (remembered as the role of a following person), and runs of capitalized
- * words typed by their cues (organization/location suffixes and heads,
- * titles, honorifics, given names, "X said").  Guesses at sentence starts
- * and in headline-case lines are "weak": they survive only when the same
- * name is confirmed elsewhere in the document.  Pass 2 (coref.c) links short
- * names to full ones; pass 3 writes doc->mentions. */
+ * Pass 1 (here) proposes candidates left to right: gazetteer entities,
+ * titles (remembered as the role of a following person), and runs of
+ * capitalized words typed by their cues (organization/location suffixes and
+ * heads, titles, honorifics, given and family names, "X said", "retailer
+ * X").  Guesses at sentence starts and in headline-case lines are "weak":
+ * they survive only when the same name is confirmed elsewhere in the
+ * document.  Then coref.c adds roles from appositions, links short names to
+ * full ones and confirms or drops guesses, nominal.c resolves "the top US
+ * diplomat", and coref.c writes doc->mentions. */
 #include "entity.h"
 #include "entity_internal.h"
 #include "util.h"

@@ -1,5 +1,6 @@
 /* entity_internal.h - state shared by the entity stage's passes
- * (entity.c proposes candidates, coref.c resolves and writes them). */
+ * (entity.c proposes candidates, coref.c resolves and writes them,
+ * nominal.c adds nominal descriptions of people). */
 #ifndef EL_ENTITY_INTERNAL_H
 #define EL_ENTITY_INTERNAL_H
 
@@ -42,9 +43,18 @@ size_t el_ent_gz_match(const tagger *t, size_t i, int *entry);
 void el_ent_country_of(const tagger *t, const cand *c, char out[4]);
 
 /* coref.c */
-void el_ent_add_nominals(tagger *t);
+/* Candidate starting at token j (candidates are in token order), or -1. */
+int el_ent_cand_at(const tagger *t, size_t j);
+/* Token j is a possessive "'s". */
+bool el_ent_possessive(const el_doc *d, size_t j);
+/* The candidate whose identity c takes (following targets). */
+const cand *el_ent_identity(const tagger *t, const cand *c);
+
 void el_ent_add_appositive_roles(tagger *t);
 void el_ent_resolve(tagger *t);
 void el_ent_emit(tagger *t);
+
+/* nominal.c: add PERSON mentions for resolved nominal descriptions. */
+void el_ent_add_nominals(tagger *t);
 
 #endif

@@ -1,0 +1,147 @@
+/* nominal.c - nominal descriptions of people for the entity stage: "the top
+ * US diplomat", "America's top diplomat", "the Chinese president" become
+ * PERSON mentions of the person they describe: the name in an apposition
+ * right before them, else the nearest earlier person who holds the same
+ * role (title ids in titles.tsv) and, when known, the same country (from
+ * the modifier before the person's title or the people list).  Nominals
+ * that resolve to no one are not output (see entity_internal.h). */
+#include "entity_internal.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Candidate ending at token e (candidates are in token order), or -1. */
+static int cand_ending_at(const tagger *t, size_t e)
+{
+    size_t lo = 0, hi = t->nc;
+    while (lo < hi) {   /* first candidate starting at or after e */
+        size_t mid = (lo + hi) / 2;
+        if (t->c[mid].b < e)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k-- > 0 && t->c[k].e + 8 > e;)
+        if (t->c[k].e == e)
+            return (int)k;
+    return -1;
+}
+
+/* Start of "the [US|Chinese|X's] TITLE" ending at the title start tb, or
+ * SIZE_MAX when the title is not a definite description. */
+static size_t nominal_start(const tagger *t, size_t tb, char nat[4])
+{
+    const el_doc *d = t->doc;
+    size_t j = tb, s = d->tokens[tb].sentence, adjectives = 0;
+    bool possessive = false;
+    while (j > 0 && d->tokens[j - 1].sentence == s) {
+        int k = cand_ending_at(t, j);
+        unsigned f = d->tokens[j - 1].flags;
+        if (el_tok_is(d, j - 1, "the"))
+            return j - 1;
+        if (el_ent_possessive(d, j - 1)) {
+            possessive = true;
+            j--;
+        } else if (k < 0 && (f & EL_TOK_WORD) && !(f & EL_TOK_CAP) &&
+                   (!(t->cue[j - 1] & CUE_STOP) || (t->cue[j - 1] & CUE_MODIFIER)) && adjectives++ < 2) {
+            j--;   /* "the top US diplomat", "the first US secretary of state" */
+        } else if (k >= 0 && t->c[k].type != EL_ENT_PERSON) {
+            char n[4];
+            el_ent_country_of(t, &t->c[k], n);
+            if (*n && !*nat)
+                memcpy(nat, n, 4);
+            j = t->c[k].b;
+        } else {
+            break;
+        }
+    }
+    return possessive ? j : SIZE_MAX;
+}
+
+/* Is title `nominal` the role `held`: the same role id, or a word of its
+ * name ("the secretary" for a Secretary of State)? */
+static bool same_role(const tagger *t, int held, int nominal)
+{
+    const el_gazetteer *gz = t->gz;
+    if (held < 0 || nominal < 0)
+        return false;
+    if (strcmp(el_gz_str(gz, gz->entries[held].key), el_gz_str(gz, gz->entries[nominal].key)) == 0)
+        return true;
+    const char *h = el_gz_str(gz, gz->entries[held].name), *n = el_gz_str(gz, gz->entries[nominal].name);
+    size_t hl = strlen(h), nl = strlen(n);
+    for (size_t i = 0; nl && i + nl <= hl; i++)
+        if (el_eq_nocase(h + i, nl, n, nl) && (i == 0 || h[i - 1] == ' ') &&
+            (i + nl == hl || h[i + nl] == ' '))
+            return true;
+    return false;
+}
+
+/* Country of each candidate's entity: any of its mentions' role modifier
+ * ("U.S. President Joe Biden" once makes every "Biden" US). */
+static char (*entity_countries(const tagger *t))[4]
+{
+    char (*nat)[4] = el_calloc(t->nc ? t->nc : 1, sizeof *nat);
+    for (size_t k = 0; k < t->nc; k++) {
+        size_t root = (size_t)(el_ent_identity(t, &t->c[k]) - t->c);
+        if (*t->c[k].nat && !*nat[root])
+            memcpy(nat[root], t->c[k].nat, 4);
+    }
+    for (size_t k = 0; k < t->nc; k++)
+        memcpy(nat[k], nat[el_ent_identity(t, &t->c[k]) - t->c], 4);
+    return nat;
+}
+
+/* Nearest person before token b who holds role `title`: of the same country
+ * if one does, else of unknown country. */
+static int role_holder(const tagger *t, char (*cnat)[4], size_t n, size_t b, int title,
+                       const char *nat)
+{
+    int unknown = -1;
+    for (size_t k = n; k-- > 0;) {   /* the first n candidates: names, not nominals */
+        const cand *c = &t->c[k];
+        if (c->b >= b || c->drop || c->type != EL_ENT_PERSON || !same_role(t, c->role, title))
+            continue;
+        if (!*nat || strcmp(nat, cnat[k]) == 0)
+            return (int)k;
+        if (!*cnat[k] && unknown < 0)
+            unknown = (int)k;
+    }
+    return unknown;
+}
+
+/* "NAME, the ..." : the name right before the comma at b-1, or -1. */
+static int appositive_holder(const tagger *t, size_t b)
+{
+    if (b < 2 || !el_tok_is(t->doc, b - 1, ","))
+        return -1;
+    int k = cand_ending_at(t, b - 1);
+    if (k < 0 || t->c[k].type != EL_ENT_PERSON)
+        return -1;
+    return k;
+}
+
+void el_ent_add_nominals(tagger *t)
+{
+    size_t n = t->nc;   /* nominals are appended; the originals stay in order */
+    char (*cnat)[4] = entity_countries(t);
+    for (size_t i = 0; i < t->ntitles; i++) {
+        const title_span *ts = &t->titles[i];
+        int next = el_ent_cand_at(t, ts->e);
+        if (t->gz->entries[ts->entry].kind != GZ_KIND_TITLE ||
+            (next >= 0 && (size_t)next < n && t->c[next].type == EL_ENT_PERSON))
+            continue;   /* "the secretary Jane Roe": the name is the mention */
+        char nat[4] = "";
+        size_t b = nominal_start(t, ts->b, nat);
+        int holder = b == SIZE_MAX ? -1 : appositive_holder(t, b);
+        if (holder < 0 && b != SIZE_MAX)
+            holder = role_holder(t, cnat, n, ts->b, ts->entry, nat);
+        if (holder < 0)
+            continue;
+        cand *c = el_ent_push(t, b, ts->e, EL_ENT_PERSON, -1);
+        c->target = holder;
+        c->role = ts->entry;
+        memcpy(c->nat, nat, 4);
+    }
+    free(cnat);
+}
