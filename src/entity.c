@@ -284,6 +284,15 @@ static size_t cut_at_known(const tagger *t, size_t b, size_t e)
     return e;
 }
 
+/* A glued hyphen inside the run ("Anheuser-Busch said": rather a company). */
+static bool has_hyphen(const tagger *t, size_t b, size_t e)
+{
+    for (size_t i = b + 1; i < e; i++)
+        if (el_tok_is(t->doc, i, "-"))
+            return true;
+    return false;
+}
+
 /* Person names hold no all-capital words beyond initials ("Mac OS" is none). */
 static bool name_shaped(const tagger *t, size_t b, size_t e)
 {
@@ -341,7 +350,8 @@ static void rule_cand(tagger *t, size_t b, size_t e)
             type = EL_ENT_ORGANIZATION;
         else if ((t->cue[e - 1] & CUE_SURNAME) && e - b >= 2 && e - b <= 3 && name_shaped(t, b, e))
             type = EL_ENT_PERSON;
-        else if (e - b >= 2 && e - b <= 4 && say_follows(t, e) && name_shaped(t, b, e))
+        else if (e - b >= 2 && e - b <= 3 && say_follows(t, e) && name_shaped(t, b, e) &&
+                 !has_hyphen(t, b, e))
             type = EL_ENT_PERSON;
         else
             type = EL_ENT_OTHER;

@@ -34,15 +34,18 @@ static size_t nominal_start(const tagger *t, size_t tb, char nat[4])
 {
     const el_doc *d = t->doc;
     size_t j = tb, s = d->tokens[tb].sentence, adjectives = 0;
-    bool possessive = false;
     while (j > 0 && d->tokens[j - 1].sentence == s) {
         int k = cand_ending_at(t, j);
         unsigned f = d->tokens[j - 1].flags;
         if (el_tok_is(d, j - 1, "the"))
             return j - 1;
         if (el_ent_possessive(d, j - 1)) {
-            possessive = true;
-            j--;
+            /* "America's top diplomat"; not "Clinton's secretary", "the firm's CEO" */
+            int o = cand_ending_at(t, j - 1);
+            if (o < 0 || t->c[o].type == EL_ENT_PERSON || t->c[o].type == EL_ENT_OTHER)
+                return SIZE_MAX;
+            el_ent_country_of(t, &t->c[o], nat);
+            return t->c[o].b;
         } else if (k < 0 && (f & EL_TOK_WORD) && !(f & EL_TOK_CAP) &&
                    (!(t->cue[j - 1] & CUE_STOP) || (t->cue[j - 1] & CUE_MODIFIER)) && adjectives++ < 2) {
             j--;   /* "the top US diplomat", "the first US secretary of state" */
@@ -56,7 +59,7 @@ static size_t nominal_start(const tagger *t, size_t tb, char nat[4])
             break;
         }
     }
-    return possessive ? j : SIZE_MAX;
+    return SIZE_MAX;
 }
 
 /* Is title `nominal` the role `held`: the same role id, or a word of its
@@ -92,22 +95,19 @@ static char (*entity_countries(const tagger *t))[4]
     return nat;
 }
 
-/* Nearest person before token b who holds role `title`: of the same country
- * if one does, else of unknown country. */
+/* Nearest person before token b who holds role `title`, of country nat
+ * when the description names one ("the Chinese president"). */
 static int role_holder(const tagger *t, char (*cnat)[4], size_t n, size_t b, int title,
                        const char *nat)
 {
-    int unknown = -1;
     for (size_t k = n; k-- > 0;) {   /* the first n candidates: names, not nominals */
         const cand *c = &t->c[k];
         if (c->b >= b || c->drop || c->type != EL_ENT_PERSON || !same_role(t, c->role, title))
             continue;
         if (!*nat || strcmp(nat, cnat[k]) == 0)
             return (int)k;
-        if (!*cnat[k] && unknown < 0)
-            unknown = (int)k;
     }
-    return unknown;
+    return -1;
 }
 
 /* "NAME, the ..." : the name right before the comma at b-1, or -1. */
