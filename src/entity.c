@@ -436,6 +436,7 @@ void el_entity_tag(el_doc *doc, const el_gazetteer *gz)
     el_ent_add_appositive_roles(&t);
     el_ent_resolve(&t);
     el_ent_add_nominals(&t);
+    el_ent_add_pronouns(&t);
     el_ent_emit(&t);
     tagger_free(&t);
     el_doc_sort_mentions(doc);

@@ -29,6 +29,7 @@ typedef struct tagger {
     bool *blocked;          /* per token: inside a time expression */
     bool *headline;         /* per sentence: headline case */
     cand *c; size_t nc, cap;
+    size_t nnamed;          /* candidates before nominals were appended (in token order) */
     size_t title_end;       /* token after the last title seen */
     int title;              /* that title's entry */
     title_span *titles; size_t ntitles, cap_titles;  /* every title seen, in order */
@@ -54,7 +55,9 @@ void el_ent_add_appositive_roles(tagger *t);
 void el_ent_resolve(tagger *t);
 void el_ent_emit(tagger *t);
 
-/* nominal.c: add PERSON mentions for resolved nominal descriptions. */
+/* nominal.c: add PERSON mentions for resolved nominal descriptions and
+ * personal pronouns. */
 void el_ent_add_nominals(tagger *t);
+void el_ent_add_pronouns(tagger *t);
 
 #endif

@@ -19,13 +19,16 @@ static const struct { const char *name; unsigned bit; } cue_kinds[] = {
     {"fac-suffix", CUE_FAC_SUFFIX}, {"say", CUE_SAY}, {"connector", CUE_CONNECTOR},
     {"particle", CUE_PARTICLE}, {"not-name", CUE_NOT_NAME}, {"surname", CUE_SURNAME},
     {"org-noun", CUE_ORG_NOUN}, {"modifier", CUE_MODIFIER},
+    {"pronoun", CUE_PRONOUN}, {"given-male", CUE_GIVEN | CUE_MALE},
+    {"given-female", CUE_GIVEN | CUE_FEMALE}, {"pronoun-male", CUE_PRONOUN | CUE_MALE},
+    {"pronoun-female", CUE_PRONOUN | CUE_FEMALE},
 };
 
 typedef struct el_cue_slot {
     uint32_t hash;      /* el_hash_lower of the word */
     uint32_t off;       /* the word in the pool */
     uint16_t len;       /* 0 = empty slot */
-    uint16_t bits;      /* CUE_* */
+    uint32_t bits;      /* CUE_* */
 } el_cue_slot;
 
 static uint32_t pool_add(el_gazetteer *gz, const char *s, size_t n)
@@ -217,7 +220,7 @@ static void cue_add(el_gazetteer *gz, const char *w, unsigned bit)
         *s = (el_cue_slot){h, pool_add(gz, w, n), (uint16_t)n, 0};
         gz->ncues++;
     }
-    s->bits |= (uint16_t)bit;
+    s->bits |= bit;
 }
 
 bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err)

@@ -30,6 +30,9 @@ enum {
     CUE_SURNAME    = 1u << 11,  /* family name: first or last word of a person's name */
     CUE_ORG_NOUN   = 1u << 12,  /* "company", "retailer": "retailer X", "X, a company" */
     CUE_MODIFIER   = 1u << 13,  /* "first", "former": may stand in "the first US secretary" */
+    CUE_PRONOUN    = 1u << 14,  /* "he", "her": a personal pronoun (third person singular) */
+    CUE_MALE       = 1u << 15,  /* with CUE_GIVEN or CUE_PRONOUN: masculine */
+    CUE_FEMALE     = 1u << 16,  /* with CUE_GIVEN or CUE_PRONOUN: feminine */
 };
 
 typedef struct el_gz_entry {

@@ -1,10 +1,12 @@
-/* nominal.c - nominal descriptions of people for the entity stage: "the top
- * US diplomat", "America's top diplomat", "the Chinese president" become
- * PERSON mentions of the person they describe: the name in an apposition
- * right before them, else the nearest earlier person who holds the same
- * role (title ids in titles.tsv) and, when known, the same country (from
- * the modifier before the person's title or the people list).  Nominals
- * that resolve to no one are not output (see entity_internal.h). */
+/* nominal.c - nominal descriptions and pronouns of people for the entity
+ * stage: "the top US diplomat", "America's top diplomat", "the Chinese
+ * president" become PERSON mentions of the person they describe: the name in
+ * an apposition right before them, else the nearest earlier person who holds
+ * the same role (title ids in titles.tsv) and, when known, the same country
+ * (from the modifier before the person's title or the people list).  "he",
+ * "her" (cue kind pronoun) refer to the nearest person named before them in
+ * the last few sentences.  What resolves to no one is not output (see
+ * entity_internal.h). */
 #include "entity_internal.h"
 #include "util.h"
 
@@ -123,7 +125,7 @@ static int appositive_holder(const tagger *t, size_t b)
 
 void el_ent_add_nominals(tagger *t)
 {
-    size_t n = t->nc;   /* nominals are appended; the originals stay in order */
+    size_t n = t->nnamed = t->nc;   /* nominals are appended; the names stay in order */
     char (*cnat)[4] = entity_countries(t);
     for (size_t i = 0; i < t->ntitles; i++) {
         const title_span *ts = &t->titles[i];
@@ -144,4 +146,80 @@ void el_ent_add_nominals(tagger *t)
         memcpy(c->nat, nat, 4);
     }
     free(cnat);
+}
+
+/* Gender cue (CUE_MALE/CUE_FEMALE) of a person candidate: that of the first
+ * given name of the mention it refers to, 0 when unknown. */
+static unsigned person_gender(const tagger *t, const cand *c)
+{
+    const cand *id = el_ent_identity(t, c);
+    unsigned g = t->cue[id->b] & (CUE_MALE | CUE_FEMALE);
+    return g ? g : t->cue[c->b] & (CUE_MALE | CUE_FEMALE);
+}
+
+static int cmp_by_start(const void *a, const void *b, void *ctx)
+{
+    const tagger *t = ctx;
+    uint32_t x = t->c[*(const uint32_t *)a].b, y = t->c[*(const uint32_t *)b].b;
+    return x < y ? -1 : x > y;
+}
+
+/* Person candidates (names and nominals), by start token. */
+static uint32_t *people_in_order(const tagger *t, size_t *n)
+{
+    uint32_t *p = el_malloc((t->nc + 1) * sizeof *p);
+    *n = 0;
+    for (size_t k = 0; k < t->nc; k++)
+        if (!t->c[k].drop && t->c[k].type == EL_ENT_PERSON)
+            p[(*n)++] = (uint32_t)k;
+    qsort_r(p, *n, sizeof *p, cmp_by_start, (void *)t);
+    return p;
+}
+
+/* Antecedent of the pronoun at token i: the first person (the subject, as a
+ * rule) named before it in its sentence, else in the one or two sentences
+ * before, not of the other gender. */
+static int antecedent(const tagger *t, const uint32_t *p, size_t np, size_t i)
+{
+    const el_doc *d = t->doc;
+    size_t lo = 0, hi = np, s = d->tokens[i].sentence;
+    unsigned g = t->cue[i] & (CUE_MALE | CUE_FEMALE);
+    while (lo < hi) {   /* people starting before i: p[0..lo) */
+        size_t mid = (lo + hi) / 2;
+        if (t->c[p[mid]].b < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t back = 0; back <= 2 && back <= s; back++) {
+        int best = -1;
+        for (size_t k = lo; k-- > 0;) {
+            const cand *c = &t->c[p[k]];
+            size_t cs = d->tokens[c->b].sentence;
+            if (cs < s - back)
+                break;
+            unsigned cg = person_gender(t, c);
+            if (cs == s - back && c->e <= i && !(cg && g && cg != g))
+                best = (int)p[k];   /* keep going left: the first one wins */
+        }
+        if (best >= 0)
+            return best;
+    }
+    return -1;
+}
+
+void el_ent_add_pronouns(tagger *t)
+{
+    size_t np;
+    uint32_t *p = people_in_order(t, &np);
+    for (size_t i = 0; i < t->doc->ntokens && np; i++) {
+        if (!(t->cue[i] & CUE_PRONOUN) || t->blocked[i])
+            continue;
+        int a = antecedent(t, p, np, i);
+        if (a < 0)
+            continue;
+        cand *c = el_ent_push(t, i, i + 1, EL_ENT_PERSON, -1);
+        c->target = a;
+    }
+    free(p);
 }

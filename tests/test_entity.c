@@ -50,7 +50,8 @@ static const char *ENTS =
 static const char *CUES =
     "the\tstop\nThe\tstop\nbut\tstop\nit\tstop\nboth\tstop\nto\tstop\nthen\tstop\nthey\tstop\n"
     "Monday\tnot-name\n"
-    "Anna\tgiven\nWang\tgiven\n"
+    "Anna\tgiven-female\nBoris\tgiven-male\nWang\tgiven\n"
+    "he\tpronoun-male\nhis\tpronoun-male\nshe\tpronoun-female\n"
     "Corp.\torg-suffix\nUniversity\torg-suffix\nMinistry\torg-head\nMinistry\torg-suffix\n"
     "River\tloc-suffix\nAirport\tfac-suffix\nof\tconnector\nsaid\tsay\ntold\tsay\n";
 
@@ -202,6 +203,22 @@ static void test_nominals_resolve_by_role_and_country(void **state)
     el_gazetteer_free(gz);
 }
 
+static void test_pronouns_take_subject_of_same_gender(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    check(gz, "Anna Smith met Boris Kolar in Georgetown, and he said she had left. "
+              "Nobody knew why.", (found[]){
+        {"Anna Smith", "PERSON", "PERSON:anna smith", NULL},
+        {"Boris Kolar", "PERSON", "PERSON:boris kolar", NULL},
+        {"Georgetown", "LOCATION", NULL, NULL},
+        {"he", "PERSON", "PERSON:boris kolar", NULL},
+        {"she", "PERSON", "PERSON:anna smith", NULL}, {0}});
+    /* no person named before: no mention */
+    check(gz, "He left Georgetown.", (found[]){{"Georgetown", "LOCATION", NULL, NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
 static void test_bad_lines(void **state)
 {
     (void)state;
@@ -255,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_apposition_role),
         cmocka_unit_test(test_extent_takes_the),
         cmocka_unit_test(test_nominals_resolve_by_role_and_country),
+        cmocka_unit_test(test_pronouns_take_subject_of_same_gender),
         cmocka_unit_test(test_bad_lines),
         cmocka_unit_test(test_many_entries),
     };
