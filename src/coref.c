@@ -65,6 +65,11 @@ static int cmp_hpair(const void *a, const void *b)
     return x->c < y->c ? -1 : x->c > y->c;
 }
 
+/* How far a short name or an unconfirmed name looks for its match among
+ * the mentions with the same text hash, on each side (keeps documents that
+ * repeat one name very often linear). */
+enum { BUCKET_WINDOW = 64 };
+
 /* First pair with hash h (or n). */
 static size_t hp_find(const hpair *p, size_t n, uint32_t h)
 {
@@ -77,6 +82,26 @@ static size_t hp_find(const hpair *p, size_t n, uint32_t h)
             hi = mid;
     }
     return lo;
+}
+
+/* The pairs with hash h around candidate ci: [*lo, *hi), at most
+ * BUCKET_WINDOW on each side of ci's place (pairs are by hash, then index). */
+static void hp_window(const hpair *p, size_t n, uint32_t h, size_t ci, size_t *lo, size_t *hi)
+{
+    size_t b = hp_find(p, n, h), e = b, at;
+    while (e < n && p[e].h == h)
+        e++;
+    size_t l = b, r = e;
+    while (l < r) {
+        size_t mid = (l + r) / 2;
+        if (p[mid].c < ci)
+            l = mid + 1;
+        else
+            r = mid;
+    }
+    at = l;
+    *lo = at - b > BUCKET_WINDOW ? at - BUCKET_WINDOW : b;
+    *hi = e - at > BUCKET_WINDOW ? at + BUCKET_WINDOW : e;
 }
 
 /* ---- roles from appositions -------------------------------------------- */
@@ -144,10 +169,15 @@ static void apposition_role(tagger *t, cand *c)
 /* Title ending at token e, or -1. */
 static int title_ending_at(const tagger *t, size_t e)
 {
-    for (size_t i = t->ntitles; i-- > 0;)
-        if (t->titles[i].e == e)
-            return t->titles[i].entry;
-    return -1;
+    size_t lo = 0, hi = t->ntitles;   /* titles are in token order */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->titles[mid].e < e)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->ntitles && t->titles[lo].e == e ? t->titles[lo].entry : -1;
 }
 
 /* "TITLE (of|for) [the] ORG, NAME" -> role (and PERSON for a bare name). */
@@ -228,8 +258,9 @@ static int nearest_full(const tagger *t, const hpair *p, size_t np, size_t s, bo
     const cand *c = &t->c[s];
     uint32_t h = span_hash(t, c->b, c->e);
     int best = -1;
-    size_t best_d = SIZE_MAX;
-    for (size_t k = hp_find(p, np, h); k < np && p[k].h == h; k++) {
+    size_t best_d = SIZE_MAX, lo, hi;
+    hp_window(p, np, h, s, &lo, &hi);
+    for (size_t k = lo; k < hi; k++) {
         const cand *f = &t->c[p[k].c];
         bool last = same_span_text(t, c->b, c->e, f->e - 1, f->e);
         if (!last && (last_only || !same_span_text(t, c->b, c->e, f->b, f->b + 1)))
@@ -283,7 +314,9 @@ static int same_name(const tagger *t, const hpair *p, size_t np, size_t i, bool 
 {
     const cand *c = &t->c[i];
     uint32_t h = span_hash(t, c->b, c->e);
-    for (size_t k = hp_find(p, np, h); k < np && p[k].h == h; k++) {
+    size_t lo, hi;
+    hp_window(p, np, h, i, &lo, &hi);
+    for (size_t k = lo; k < hi; k++) {
         const cand *o = &t->c[p[k].c];
         if (p[k].c == i || !same_span_text(t, c->b, c->e, o->b, o->e))
             continue;

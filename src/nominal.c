@@ -13,6 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* How many earlier candidates a nominal or pronoun looks at (keeps huge
+ * one-sentence inputs linear). */
+enum { MAX_LOOKBACK = 400 };
+
 /* Candidate ending at token e (candidates are in token order), or -1. */
 static int cand_ending_at(const tagger *t, size_t e)
 {
@@ -102,7 +106,15 @@ static char (*entity_countries(const tagger *t))[4]
 static int role_holder(const tagger *t, char (*cnat)[4], size_t n, size_t b, int title,
                        const char *nat)
 {
-    for (size_t k = n; k-- > 0;) {   /* the first n candidates: names, not nominals */
+    size_t lo = 0, hi = n;   /* the first n candidates (names, in order) before b */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->c[mid].b < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k-- > 0 && lo - k <= MAX_LOOKBACK;) {
         const cand *c = &t->c[k];
         if (c->b >= b || c->drop || c->type != EL_ENT_PERSON || !same_role(t, c->role, title))
             continue;
@@ -193,7 +205,7 @@ static int antecedent(const tagger *t, const uint32_t *p, size_t np, size_t i)
     }
     for (size_t back = 0; back <= 2 && back <= s; back++) {
         int best = -1;
-        for (size_t k = lo; k-- > 0;) {
+        for (size_t k = lo; k-- > 0 && lo - k <= MAX_LOOKBACK;) {
             const cand *c = &t->c[p[k]];
             size_t cs = d->tokens[c->b].sentence;
             if (cs < s - back)
