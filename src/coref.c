@@ -407,10 +407,10 @@ static void emit_one(tagger *t, const cand *c, uint32_t prev_end)
     }
     el_mention *m = el_doc_add_mention(t->doc, (uint32_t)extent_begin(t, c, prev_end), c->e,
                                        c->type, key, name);
-    if (id->entry >= 0 && gz->entries[id->entry].subtype)
-        m->subtype = el_strdup(el_gz_str(gz, gz->entries[id->entry].subtype));
-    else if (c->subtype)
+    if (c->subtype)   /* "pronoun", "nominal", "facility" */
         m->subtype = el_strdup(c->subtype);
+    else if (id->entry >= 0 && gz->entries[id->entry].subtype)
+        m->subtype = el_strdup(el_gz_str(gz, gz->entries[id->entry].subtype));
     if (c->role >= 0)
         m->role = el_strdup(el_gz_str(gz, gz->entries[c->role].name));
     m->confidence = c->entry >= 0 ? 0.9f : c->type == EL_ENT_OTHER ? 0.4f : 0.7f;

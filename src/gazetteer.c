@@ -21,7 +21,7 @@ static const struct { const char *name; unsigned bit; } cue_kinds[] = {
     {"org-noun", CUE_ORG_NOUN}, {"modifier", CUE_MODIFIER},
     {"pronoun", CUE_PRONOUN}, {"given-male", CUE_GIVEN | CUE_MALE},
     {"given-female", CUE_GIVEN | CUE_FEMALE}, {"pronoun-male", CUE_PRONOUN | CUE_MALE},
-    {"pronoun-female", CUE_PRONOUN | CUE_FEMALE},
+    {"pronoun-female", CUE_PRONOUN | CUE_FEMALE}, {"preposition", CUE_PREP},
 };
 
 typedef struct el_cue_slot {

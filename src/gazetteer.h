@@ -33,6 +33,7 @@ enum {
     CUE_PRONOUN    = 1u << 14,  /* "he", "her": a personal pronoun (third person singular) */
     CUE_MALE       = 1u << 15,  /* with CUE_GIVEN or CUE_PRONOUN: masculine */
     CUE_FEMALE     = 1u << 16,  /* with CUE_GIVEN or CUE_PRONOUN: feminine */
+    CUE_PREP       = 1u << 17,  /* "with", "by": a name after it is no subject */
 };
 
 typedef struct el_gz_entry {

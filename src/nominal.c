@@ -153,6 +153,7 @@ void el_ent_add_nominals(tagger *t)
         if (holder < 0)
             continue;
         cand *c = el_ent_push(t, b, ts->e, EL_ENT_PERSON, -1);
+        c->subtype = "nominal";
         c->target = holder;
         c->role = ts->entry;
         memcpy(c->nat, nat, 4);
@@ -161,12 +162,17 @@ void el_ent_add_nominals(tagger *t)
 }
 
 /* Gender cue (CUE_MALE/CUE_FEMALE) of a person candidate: that of the first
- * given name of the mention it refers to, 0 when unknown. */
-static unsigned person_gender(const tagger *t, const cand *c)
+ * given name of the mention it refers to, else that of the pronouns already
+ * resolved to it (learned[] by identity), 0 when unknown. */
+static unsigned person_gender(const tagger *t, const cand *c, const unsigned *learned)
 {
     const cand *id = el_ent_identity(t, c);
     unsigned g = t->cue[id->b] & (CUE_MALE | CUE_FEMALE);
-    return g ? g : t->cue[c->b] & (CUE_MALE | CUE_FEMALE);
+    if (!g)
+        g = t->cue[c->b] & (CUE_MALE | CUE_FEMALE);
+    if (!g)
+        g = learned[id - t->c];
+    return g == (CUE_MALE | CUE_FEMALE) ? 0 : g;
 }
 
 static int cmp_by_start(const void *a, const void *b, void *ctx)
@@ -188,10 +194,29 @@ static uint32_t *people_in_order(const tagger *t, size_t *n)
     return p;
 }
 
-/* Antecedent of the pronoun at token i: the first person (the subject, as a
- * rule) named before it in its sentence, else in the one or two sentences
- * before, not of the other gender. */
-static int antecedent(const tagger *t, const uint32_t *p, size_t np, size_t i)
+/* A person mention in object position: after a preposition, possibly with
+ * a title between ("with President X", "including Foreign Minister Y"). */
+static bool object_position(const tagger *t, const cand *c)
+{
+    size_t b = c->b;
+    for (size_t i = t->ntitles; i-- > 0;) {   /* a title right before the name */
+        if (t->titles[i].e == b) {
+            b = t->titles[i].b;
+            break;
+        }
+        if (t->titles[i].e < b)
+            break;
+    }
+    return b > 0 && (t->cue[b - 1] & CUE_PREP) && t->doc->tokens[b - 1].sentence == t->doc->tokens[c->b].sentence;
+}
+
+/* Antecedent of the pronoun at token i: in its own sentence the nearest
+ * person named before it that is not in object position ("Xi said he",
+ * "as Blinken started his"), else the nearest one; in the one or two
+ * sentences before, the first person named (the subject, as a rule).
+ * People of the other gender are skipped. */
+static int antecedent(const tagger *t, const uint32_t *p, size_t np, size_t i,
+                      const unsigned *learned)
 {
     const el_doc *d = t->doc;
     size_t lo = 0, hi = np, s = d->tokens[i].sentence;
@@ -204,18 +229,25 @@ static int antecedent(const tagger *t, const uint32_t *p, size_t np, size_t i)
             hi = mid;
     }
     for (size_t back = 0; back <= 2 && back <= s; back++) {
-        int best = -1;
+        int first = -1, nearest = -1, subject = -1;
         for (size_t k = lo; k-- > 0 && lo - k <= MAX_LOOKBACK;) {
             const cand *c = &t->c[p[k]];
             size_t cs = d->tokens[c->b].sentence;
             if (cs < s - back)
                 break;
-            unsigned cg = person_gender(t, c);
-            if (cs == s - back && c->e <= i && !(cg && g && cg != g))
-                best = (int)p[k];   /* keep going left: the first one wins */
+            unsigned cg = person_gender(t, c, learned);
+            if (cs != s - back || c->e > i || (cg && g && cg != g))
+                continue;
+            first = (int)p[k];   /* keep going left: the first one wins */
+            if (nearest < 0)
+                nearest = (int)p[k];
+            if (subject < 0 && !object_position(t, c))
+                subject = (int)p[k];
         }
-        if (best >= 0)
-            return best;
+        if (back == 0 && (subject >= 0 || nearest >= 0))
+            return subject >= 0 ? subject : nearest;
+        if (first >= 0)
+            return first;
     }
     return -1;
 }
@@ -224,14 +256,18 @@ void el_ent_add_pronouns(tagger *t)
 {
     size_t np;
     uint32_t *p = people_in_order(t, &np);
+    unsigned *learned = el_calloc(t->nc ? t->nc : 1, sizeof *learned);
     for (size_t i = 0; i < t->doc->ntokens && np; i++) {
         if (!(t->cue[i] & CUE_PRONOUN) || t->blocked[i])
             continue;
-        int a = antecedent(t, p, np, i);
+        int a = antecedent(t, p, np, i, learned);
         if (a < 0)
             continue;
+        learned[el_ent_identity(t, &t->c[a]) - t->c] |= t->cue[i] & (CUE_MALE | CUE_FEMALE);
         cand *c = el_ent_push(t, i, i + 1, EL_ENT_PERSON, -1);
+        c->subtype = "pronoun";
         c->target = a;
     }
+    free(learned);
     free(p);
 }
