@@ -401,15 +401,16 @@ static size_t step(tagger *t, size_t i)
     size_t n = el_ent_gz_match(t, i, &entry);
     if (n > 1 && el_tok_is(t->doc, i, "the") && el_ent_gz_match(t, i + 1, &next) >= n)
         return i + 1;   /* "the Dow" must not hide "Dow Jones Industrial Average" */
-    if (n && t->gz->entries[entry].kind != GZ_KIND_ENTITY) {
+    size_t run = is_cap(t, i) ? cap_run(t, i) : 0;
+    const char *subtype;
+    bool shaped = run > n && shape_type(t, i, i + run, &subtype) >= 0;
+    if (n && t->gz->entries[entry].kind != GZ_KIND_ENTITY && !shaped) {   /* not "General Mills Inc." */
         t->title = entry;
         t->title_end = i + n;
         EL_PUSH(t->titles, t->ntitles, t->cap_titles) = (title_span){(uint32_t)i, (uint32_t)(i + n), entry};
         return i + n;
     }
-    size_t run = is_cap(t, i) ? cap_run(t, i) : 0;
-    const char *subtype;
-    if (n && !(run > n && shape_type(t, i, i + run, &subtype) >= 0)) {
+    if (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY && !shaped) {
         cand *c = el_ent_push(t, i, i + n, t->gz->entries[entry].type, entry);
         memcpy(c->nat, t->gz->entries[entry].country, 4);
         take_role(t, c);
