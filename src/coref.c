@@ -383,6 +383,11 @@ static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
     bool end = e >= d->ntokens || d->tokens[e].sentence != d->tokens[b].sentence;
     if (!end && (d->tokens[e].flags & EL_TOK_GLUED) && el_tok_is(d, e, "-"))
         return b;   /* "the China-US relationship" */
+    if (!end && el_tok_is(d, e, ",")) {   /* "the Fort Lauderdale, Fla., area" */
+        int k = el_ent_cand_at(t, e + 1);
+        if (k >= 0 && t->c[k].type == EL_ENT_LOCATION)
+            return b;
+    }
     if (end || !(d->tokens[e].flags & EL_TOK_WORD) || (t->cue[e] & (CUE_STOP | CUE_SAY)))
         return b - 1;
     return b;

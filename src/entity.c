@@ -293,6 +293,19 @@ static bool has_hyphen(const tagger *t, size_t b, size_t e)
     return false;
 }
 
+/* Truncate a run before an inner title that introduces a name ("U.S. Trade
+ * Representative Carla Hills" is no place named "... Hills"). */
+static size_t cut_at_title(const tagger *t, size_t b, size_t e)
+{
+    int entry;
+    for (size_t j = b + 1; j < e; j++) {
+        size_t n = el_ent_gz_match(t, j, &entry);
+        if (n && t->gz->entries[entry].kind == GZ_KIND_TITLE && j + n < e && is_cap(t, j + n))
+            return j;
+    }
+    return e;
+}
+
 /* Person names hold no all-capital words beyond initials ("Mac OS" is none). */
 static bool name_shaped(const tagger *t, size_t b, size_t e)
 {
@@ -340,6 +353,10 @@ static void rule_cand(tagger *t, size_t b, size_t e)
     const char *subtype;
     int type = shape_type(t, b, e, &subtype);
     bool strong = type >= 0, after_title = t->title_end == b;
+    if (after_title && type == EL_ENT_LOCATION) {   /* "Trade Representative Carla Hills" */
+        type = -1;
+        subtype = NULL;
+    }
     if (type < 0) {
         e = cut_at_known(t, b, e);
         if (after_title)
@@ -401,7 +418,7 @@ static size_t step(tagger *t, size_t i)
     size_t n = el_ent_gz_match(t, i, &entry);
     if (n > 1 && el_tok_is(t->doc, i, "the") && el_ent_gz_match(t, i + 1, &next) >= n)
         return i + 1;   /* "the Dow" must not hide "Dow Jones Industrial Average" */
-    size_t run = is_cap(t, i) ? cap_run(t, i) : 0;
+    size_t run = is_cap(t, i) ? cut_at_title(t, i, i + cap_run(t, i)) - i : 0;
     const char *subtype;
     bool shaped = run > n && shape_type(t, i, i + run, &subtype) >= 0;
     if (n && t->gz->entries[entry].kind != GZ_KIND_ENTITY && !shaped) {   /* not "General Mills Inc." */
