@@ -133,9 +133,9 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool
     }
     if (k == j || !same_sentence(t, b, k) || !is_cap_inner(t, k))
         return 0;
-    int entry;
-    if (k > j + (el_tok_is(d, j, "-") ? 1 : 0) && !el_tok_is(d, j, "&") &&
-        el_ent_gz_match(t, k, &entry) && t->gz->entries[entry].kind == GZ_KIND_ENTITY)
+    int entry;   /* "X and China": coordination of a listed name, not one name */
+    if (el_tok_is(d, j, "and") && el_ent_gz_match(t, k, &entry) &&
+        t->gz->entries[entry].kind == GZ_KIND_ENTITY)
         return 0;
     return k - j;
 }
@@ -381,16 +381,18 @@ static void rule_cand(tagger *t, size_t b, size_t e)
     take_role(t, c);
 }
 
-/* A lone plural of a title ("the two Presidents"). */
-static bool plural_title(const tagger *t, const char *s, size_t len)
+/* The title entry whose plural the word is ("Presidents"), or -1. */
+static int plural_title(const tagger *t, const char *s, size_t len)
 {
     if (len < 4 || len > 63 || s[len - 1] != 's')
-        return false;
+        return -1;
     char one[64];
     memcpy(one, s, len - 1);
     one[len - 1] = '\0';
     uint32_t entry;
-    return el_lexicon_lookup(t->gz->names, one, &entry) && t->gz->entries[entry].kind == GZ_KIND_TITLE;
+    if (el_lexicon_lookup(t->gz->names, one, &entry) && t->gz->entries[entry].kind == GZ_KIND_TITLE)
+        return (int)entry;
+    return -1;
 }
 
 /* Runs that are no name: a lone initial, a lone suffix word ("Seas"), a
@@ -403,12 +405,38 @@ static bool implausible_run(const tagger *t, size_t b, size_t n)
     const unsigned lone = CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_LOC_SUFFIX | CUE_LOC_HEAD | CUE_FAC_SUFFIX;
     if (n == 1 && (len == 1 || (len == 2 && s[1] == '.') || (t->cue[b] & lone)))
         return true;
-    if (n == 1 && plural_title(t, s, len))
+    if (n == 1 && plural_title(t, s, len) >= 0)
         return true;
     if ((d->tokens[b].flags & EL_TOK_ALLCAPS) && len > 5)
         return true;
     return b > 0 && (d->tokens[b].flags & EL_TOK_GLUED) &&
            (el_tok_is(d, b - 1, "/") || el_tok_is(d, b - 1, ".") || el_tok_is(d, b - 1, "@"));
+}
+
+/* A city name followed by unknown capitalized words in one run. */
+static bool city_with_name(const tagger *t, size_t i, size_t n, size_t run)
+{
+    int entry, next;
+    el_ent_gz_match(t, i, &entry);
+    const char *sub = el_gz_str(t->gz, t->gz->entries[entry].subtype);
+    if (run <= n || (strcmp(sub, "city") != 0 && strcmp(sub, "capital") != 0))
+        return false;
+    return !el_ent_gz_match(t, i + n, &next) && !(t->doc->tokens[i].flags & EL_TOK_ALLCAPS);
+}
+
+/* "Presidents Leonid Kuchma and Boris Yeltsin": a plural title before a name
+ * is a title. */
+static bool plural_title_before_name(tagger *t, size_t i)
+{
+    size_t len;
+    const char *s = el_tok_text(t->doc, i, &len);
+    int entry = (t->doc->tokens[i].flags & EL_TOK_CAP) ? plural_title(t, s, len) : -1;
+    if (entry < 0 || !same_sentence(t, i, i + 1) || !is_cap(t, i + 1))
+        return false;
+    t->title = entry;
+    t->title_end = i + 1;
+    EL_PUSH(t->titles, t->ntitles, t->cap_titles) = (title_span){(uint32_t)i, (uint32_t)(i + 1), entry};
+    return true;
 }
 
 /* Handle position i; returns the next position. */
@@ -418,6 +446,8 @@ static size_t step(tagger *t, size_t i)
     size_t n = el_ent_gz_match(t, i, &entry);
     if (n > 1 && el_tok_is(t->doc, i, "the") && el_ent_gz_match(t, i + 1, &next) >= n)
         return i + 1;   /* "the Dow" must not hide "Dow Jones Industrial Average" */
+    if (!n && plural_title_before_name(t, i))
+        return i + 1;
     size_t run = is_cap(t, i) ? cut_at_title(t, i, i + cap_run(t, i)) - i : 0;
     const char *subtype;
     bool shaped = run > n && shape_type(t, i, i + run, &subtype) >= 0;
@@ -427,6 +457,8 @@ static size_t step(tagger *t, size_t i)
         EL_PUSH(t->titles, t->ntitles, t->cap_titles) = (title_span){(uint32_t)i, (uint32_t)(i + n), entry};
         return i + n;
     }
+    if (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY && !shaped && city_with_name(t, i, n, run))
+        n = 0;   /* "Ogden Projects", "Paris Hilton": the run is the name, not the city */
     if (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY && !shaped) {
         cand *c = el_ent_push(t, i, i + n, t->gz->entries[entry].type, entry);
         memcpy(c->nat, t->gz->entries[entry].country, 4);
