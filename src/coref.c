@@ -3,7 +3,7 @@
  * name that contains them ("Kolar" -> "Boris Kolar"), confirmation of weak
  * guesses by other mentions of the same name, and writing doc->mentions
  * with canonical keys and extents (see entity_internal.h).  Nominal
- * descriptions ("the top US diplomat") are in nominal.c. */
+ * descriptions ("the top French diplomat") are in nominal.c. */
 #include "entity_internal.h"
 #include "util.h"
 
@@ -225,7 +225,7 @@ static bool is_full_person(const cand *c)
 }
 
 /* 0 = no, 1 = a short name (first or last word of a full one), 2 = only as
- * the last word (a list entry that is also a surname: "Austin"). */
+ * the last word (a list entry that is also a surname: "Jordan"). */
 static int may_be_short_name(const tagger *t, const cand *c)
 {
     if (c->e - c->b != 1)
@@ -364,7 +364,7 @@ const cand *el_ent_identity(const tagger *t, const cand *c)
 }
 
 /* MEANTIME/ACE extent: a place or organization named with "the" takes it
- * ("the United States", "the High Court"), unless "the" belongs to a noun
+ * ("the United States", "the European Union"), unless "the" belongs to a noun
  * after the name ("the US market"). */
 static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
 {
@@ -372,7 +372,7 @@ static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
     size_t b = c->b, e = c->e;
     if (c->type != EL_ENT_LOCATION && c->type != EL_ENT_ORGANIZATION)
         return b;
-    if (c->entry >= 0) {   /* cities take no article: "the Cupertino, California-based firm" */
+    if (c->entry >= 0) {   /* cities take no article: "the Springfield, Illinois-based firm" */
         const char *sub = el_gz_str(t->gz, t->gz->entries[c->entry].subtype);
         if (strcmp(sub, "city") == 0 || strcmp(sub, "capital") == 0)
             return b;
@@ -382,8 +382,8 @@ static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
         return b;
     bool end = e >= d->ntokens || d->tokens[e].sentence != d->tokens[b].sentence;
     if (!end && (d->tokens[e].flags & EL_TOK_GLUED) && el_tok_is(d, e, "-"))
-        return b;   /* "the China-US relationship" */
-    if (!end && el_tok_is(d, e, ",")) {   /* "the Fort Lauderdale, Fla., area" */
+        return b;   /* "the France-Spain relationship" */
+    if (!end && el_tok_is(d, e, ",")) {   /* "the Springfield, Ill., area" */
         int k = el_ent_cand_at(t, e + 1);
         if (k >= 0 && t->c[k].type == EL_ENT_LOCATION)
             return b;

@@ -23,7 +23,7 @@ static bool is_word(const tagger *t, size_t i)
     return (t->doc->tokens[i].flags & EL_TOK_WORD) && !t->blocked[i];
 }
 
-/* A capitalized word that may continue a name ("West" in "Moscone West"). */
+/* A capitalized word that may continue a name ("West" in "Harbor West Center"). */
 static bool is_cap_inner(const tagger *t, size_t i)
 {
     const el_token *k = &t->doc->tokens[i];
@@ -112,7 +112,7 @@ static void tagger_free(tagger *t)
  * join after any head ("Gulf of", "Hall of the"); "and", "for" after an
  * organization head ("Ministry of Commerce and Industry"), or else only if
  * the run ends in an organization suffix (*tentative: "Immigration and
- * Naturalization Service"); never before a listed name ("X and China"). */
+ * Naturalization Service"); never before a listed name ("X and France"). */
 static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool *tentative)
 {
     const el_doc *d = t->doc;
@@ -133,7 +133,7 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool
     }
     if (k == j || !same_sentence(t, b, k) || !is_cap_inner(t, k))
         return 0;
-    int entry;   /* "X and China": coordination of a listed name, not one name */
+    int entry;   /* "X and France": coordination of a listed name, not one name */
     if (el_tok_is(d, j, "and") && el_ent_gz_match(t, k, &entry) &&
         t->gz->entries[entry].kind == GZ_KIND_ENTITY)
         return 0;
@@ -277,14 +277,14 @@ static size_t cut_at_known(const tagger *t, size_t b, size_t e)
         size_t n = el_ent_gz_match(t, j, &entry);
         if (!n)
             continue;
-        /* a title cuts only where it introduces a name ("X CEO Jane Roe", not "Luther King") */
+        /* a title cuts only where it introduces a name ("X CEO Jane Roe", not "Anna King") */
         if (t->gz->entries[entry].kind == GZ_KIND_ENTITY || (j + n < e && is_cap(t, j + n)))
             return j;
     }
     return e;
 }
 
-/* A glued hyphen inside the run ("Anheuser-Busch said": rather a company). */
+/* A glued hyphen inside the run ("Smith-Jones said": rather a company). */
 static bool has_hyphen(const tagger *t, size_t b, size_t e)
 {
     for (size_t i = b + 1; i < e; i++)
@@ -294,7 +294,7 @@ static bool has_hyphen(const tagger *t, size_t b, size_t e)
 }
 
 /* Truncate a run before an inner title that introduces a name ("U.S. Trade
- * Representative Carla Hills" is no place named "... Hills"). */
+ * Representative Anna Hills" is no place named "... Hills"). */
 static size_t cut_at_title(const tagger *t, size_t b, size_t e)
 {
     int entry;
@@ -306,7 +306,7 @@ static size_t cut_at_title(const tagger *t, size_t b, size_t e)
     return e;
 }
 
-/* Person names hold no all-capital words beyond initials ("Mac OS" is none). */
+/* Person names hold no all-capital words beyond initials ("Gene ABC" is none). */
 static bool name_shaped(const tagger *t, size_t b, size_t e)
 {
     for (size_t i = b + 1; i < e; i++) {
@@ -353,7 +353,7 @@ static void rule_cand(tagger *t, size_t b, size_t e)
     const char *subtype;
     int type = shape_type(t, b, e, &subtype);
     bool strong = type >= 0, after_title = t->title_end == b;
-    if (after_title && type == EL_ENT_LOCATION) {   /* "Trade Representative Carla Hills" */
+    if (after_title && type == EL_ENT_LOCATION) {   /* "Trade Representative Anna Hills" */
         type = -1;
         subtype = NULL;
     }
@@ -424,7 +424,7 @@ static bool city_with_name(const tagger *t, size_t i, size_t n, size_t run)
     return !el_ent_gz_match(t, i + n, &next) && !(t->doc->tokens[i].flags & EL_TOK_ALLCAPS);
 }
 
-/* "Presidents Leonid Kuchma and Boris Yeltsin": a plural title before a name
+/* "Presidents Ana Lopes and Boris Kolar": a plural title before a name
  * is a title. */
 static bool plural_title_before_name(tagger *t, size_t i)
 {
@@ -451,14 +451,14 @@ static size_t step(tagger *t, size_t i)
     size_t run = is_cap(t, i) ? cut_at_title(t, i, i + cap_run(t, i)) - i : 0;
     const char *subtype;
     bool shaped = run > n && shape_type(t, i, i + run, &subtype) >= 0;
-    if (n && t->gz->entries[entry].kind != GZ_KIND_ENTITY && !shaped) {   /* not "General Mills Inc." */
+    if (n && t->gz->entries[entry].kind != GZ_KIND_ENTITY && !shaped) {   /* not "General Widgets Inc." */
         t->title = entry;
         t->title_end = i + n;
         EL_PUSH(t->titles, t->ntitles, t->cap_titles) = (title_span){(uint32_t)i, (uint32_t)(i + n), entry};
         return i + n;
     }
     if (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY && !shaped && city_with_name(t, i, n, run))
-        n = 0;   /* "Ogden Projects", "Paris Hilton": the run is the name, not the city */
+        n = 0;   /* "Oslo Widgets", "Paris Smith": the run is the name, not the city */
     if (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY && !shaped) {
         cand *c = el_ent_push(t, i, i + n, t->gz->entries[entry].type, entry);
         memcpy(c->nat, t->gz->entries[entry].country, 4);

@@ -1,5 +1,5 @@
 /* nominal.c - nominal descriptions and pronouns of people for the entity
- * stage: "the top US diplomat", "America's top diplomat", "the Chinese
+ * stage: "the top French diplomat", "France's top diplomat", "the French
  * president" become PERSON mentions of the person they describe: the name in
  * an apposition right before them, else the nearest earlier person who holds
  * the same role (title ids in titles.tsv) and, when known, the same country
@@ -34,7 +34,7 @@ static int cand_ending_at(const tagger *t, size_t e)
     return -1;
 }
 
-/* Start of "the [US|Chinese|X's] TITLE" ending at the title start tb, or
+/* Start of "the [French|X's] TITLE" ending at the title start tb, or
  * SIZE_MAX when the title is not a definite description. */
 static size_t nominal_start(const tagger *t, size_t tb, char nat[4])
 {
@@ -46,7 +46,7 @@ static size_t nominal_start(const tagger *t, size_t tb, char nat[4])
         if (el_tok_is(d, j - 1, "the"))
             return j - 1;
         if (el_ent_possessive(d, j - 1)) {
-            /* "America's top diplomat"; not "Clinton's secretary", "the firm's CEO" */
+            /* "France's top diplomat"; not "Lopes's secretary", "the firm's CEO" */
             int o = cand_ending_at(t, j - 1);
             if (o < 0 || t->c[o].type == EL_ENT_PERSON || t->c[o].type == EL_ENT_OTHER)
                 return SIZE_MAX;
@@ -54,7 +54,7 @@ static size_t nominal_start(const tagger *t, size_t tb, char nat[4])
             return t->c[o].b;
         } else if (k < 0 && (f & EL_TOK_WORD) && !(f & EL_TOK_CAP) &&
                    (!(t->cue[j - 1] & CUE_STOP) || (t->cue[j - 1] & CUE_MODIFIER)) && adjectives++ < 2) {
-            j--;   /* "the top US diplomat", "the first US secretary of state" */
+            j--;   /* "the top French diplomat", "the first US secretary of state" */
         } else if (k >= 0 && t->c[k].type != EL_ENT_PERSON) {
             char n[4];
             el_ent_country_of(t, &t->c[k], n);
@@ -87,7 +87,7 @@ static bool same_role(const tagger *t, int held, int nominal)
 }
 
 /* Country of each candidate's entity: any of its mentions' role modifier
- * ("U.S. President Joe Biden" once makes every "Biden" US). */
+ * ("French President Ana Lopes" once makes every "Lopes" US). */
 static char (*entity_countries(const tagger *t))[4]
 {
     char (*nat)[4] = el_calloc(t->nc ? t->nc : 1, sizeof *nat);
@@ -102,7 +102,7 @@ static char (*entity_countries(const tagger *t))[4]
 }
 
 /* Nearest person before token b who holds role `title`, of country nat
- * when the description names one ("the Chinese president"). */
+ * when the description names one ("the French president"). */
 static int role_holder(const tagger *t, char (*cnat)[4], size_t n, size_t b, int title,
                        const char *nat)
 {
@@ -211,8 +211,8 @@ static bool object_position(const tagger *t, const cand *c)
 }
 
 /* Antecedent of the pronoun at token i: in its own sentence the nearest
- * person named before it that is not in object position ("Xi said he",
- * "as Blinken started his"), else the nearest one; in the one or two
+ * person named before it that is not in object position ("Lopes said he",
+ * "as Kolar started his"), else the nearest one; in the one or two
  * sentences before, the first person named (the subject, as a rule).
  * People of the other gender are skipped. */
 static int antecedent(const tagger *t, const uint32_t *p, size_t np, size_t i,
