@@ -493,6 +493,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "eventline: %s\n", err);
         free(err);
         el_manifest_free(manifest);
+        free(o.formats);
+        free(o.extra_gazetteers);
         return EXIT_USAGE;
     }
     if (strcmp(o.outdir, "-") != 0 && !ensure_dir(o.outdir))
