@@ -38,7 +38,7 @@ static el_corpus *build_corpus(collect *cx, const el_resources *res, int threads
     free(cx->docs);
     el_corpus_sort_docs(c);
     el_corpus_link_entities(c);
-    el_timeline_build(c);
+    el_timeline_build_ex(c, res->triggers);
     return c;
 }
 

@@ -8,7 +8,8 @@
  * modifying a noun trigger, or the object of a visit-like verb.
  * Time: the DATE/TIME expression of the same sentence that is closest in
  * the clause structure (distance, plus a cost for every clause boundary or
- * other verb in between, minus a bonus for a prepositional attachment;
+ * other verb in between and for preceding the trigger, minus a bonus for a
+ * prepositional attachment;
  * a sentence-initial "Earlier this year," governs the whole sentence).
  * Links: event-timex TLINKs typed by the preposition, REPORTING events
  * without a time anchored to the DCT, event-event TLINKs from signals
@@ -167,7 +168,7 @@ static int timex_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, 
     const el_event_mention *ev = &d->events[e];
     size_t sb = sent_begin(d, ev->tok_begin);
     int cost = t->tok_end <= ev->tok_begin
-                   ? path_cost(d, roles, ev_at, t->tok_end, ev->tok_begin, e)
+                   ? path_cost(d, roles, ev_at, t->tok_end, ev->tok_begin, e) + 1
                    : path_cost(d, roles, ev_at, ev->tok_end, t->tok_begin, e);
     if (t->tok_begin > sb && (roles[t->tok_begin - 1] & EL_R_TIME_PREP))
         cost -= 1;

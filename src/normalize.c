@@ -1,0 +1,484 @@
+/* normalize.c - the event normalizer: typed event mentions of all the
+ * documents become canonical events (see timeline_internal.h).
+ *
+ * Every mention is described by its type group, participants (entity
+ * indices; the subject is the one before the trigger), location, time
+ * (interval of its governing time expression, mod applied) and whether it
+ * is factual.  Mentions with participants are clustered first, most
+ * specific first (more participants, finer time): a mention joins the best
+ * compatible cluster (same group, time intervals overlapping or one
+ * unknown, participant sets that intersect without each naming someone the
+ * other lacks) or starts a new one.  Mentions without participants ("the
+ * meeting") then join the cluster of the nearest earlier mention of the
+ * same group in their document, or a time-compatible cluster, or start
+ * their own.  Aspectual verbs with a clock time ("beginning at 4:34 p.m.",
+ * "ended at 5:09 p.m.") give begin and end of the nearest preceding event
+ * of their document. */
+#include "timeline_internal.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PARTS 8
+#define ANAPHORA_SENTENCES 6
+#define ASPECTUAL_SENTENCES 2
+
+typedef struct mfeat {
+    uint32_t doc, ev;
+    const char *type, *group;
+    int parts[MAX_PARTS]; size_t nparts;   /* entity indices */
+    int subject;                           /* entity index or -1 */
+    int location;                          /* entity index or -1 */
+    el_interval iv;                        /* iv.end == 0: unknown */
+    const char *value;                     /* timex value or NULL */
+    int64_t clock_begin, clock_end;        /* from aspectual verbs, 0 = none */
+    bool factual;
+    float confidence;
+    int cluster;
+} mfeat;
+
+typedef struct cluster {
+    size_t *m; size_t n, cap;   /* indices into the mfeat array */
+    el_interval iv;             /* intersection of known mention times */
+} cluster;
+
+/* ---- mention features --------------------------------------------------- */
+
+static const char *group_of(const el_trigger_lexicon *lx, const char *type)
+{
+    const el_event_type_info *ti = el_trigger_type(lx, type);
+    return ti ? ti->group : type;
+}
+
+static bool type_on_timeline(const el_trigger_lexicon *lx, const el_event_mention *ev)
+{
+    if (!ev->type)
+        return false;
+    const el_event_type_info *ti = el_trigger_type(lx, ev->type);
+    if (ti)
+        return ti->timeline;
+    return !lx && ev->cls != EL_EV_REPORTING && ev->cls != EL_EV_ASPECTUAL &&
+           ev->cls != EL_EV_I_STATE;
+}
+
+static bool is_factual(const el_event_mention *ev)
+{
+    return !ev->negated && !ev->modality && ev->tense != EL_TENSE_FUTURE &&
+           ev->tense != EL_TENSE_INFINITIVE;
+}
+
+static void mention_time(const el_doc *d, const el_event_mention *ev, mfeat *f)
+{
+    f->iv.begin = f->iv.end = 0;
+    f->iv.gran = EL_GRAN_NONE;
+    if (ev->timex < 0 || (size_t)ev->timex >= d->ntimexes)
+        return;
+    const el_timex *t = &d->timexes[ev->timex];
+    el_interval iv = t->iv;
+    if (iv.end <= iv.begin && !el_value_interval(t->value, &iv))
+        return;
+    f->iv = el_interval_apply_mod(iv, t->mod);
+    f->value = t->value;
+}
+
+static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_mention *ev,
+                          mfeat *f)
+{
+    f->subject = f->location = -1;
+    if (ev->location >= 0 && (size_t)ev->location < d->nmentions)
+        f->location = el_corpus_entity_of(c, d->mentions[ev->location].key);
+    for (size_t p = 0; p < ev->nparticipants && f->nparts < MAX_PARTS; p++) {
+        const el_mention *m = &d->mentions[ev->participants[p]];
+        int e = el_corpus_entity_of(c, m->key);
+        if (e < 0)
+            continue;
+        bool dup = false;
+        for (size_t k = 0; k < f->nparts; k++)
+            dup |= f->parts[k] == e;
+        if (dup)
+            continue;
+        f->parts[f->nparts++] = e;
+        if (m->start < ev->start && f->subject < 0)
+            f->subject = e;
+    }
+}
+
+static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx, size_t *n)
+{
+    mfeat *fs = NULL;
+    size_t nf = 0, cap = 0;
+    for (size_t di = 0; di < c->ndocs; di++) {
+        const el_doc *d = c->docs[di];
+        for (size_t e = 0; e < d->nevents; e++) {
+            const el_event_mention *ev = &d->events[e];
+            if (!type_on_timeline(lx, ev))
+                continue;
+            mfeat *f = &EL_PUSH(fs, nf, cap);
+            memset(f, 0, sizeof *f);
+            f->doc = (uint32_t)di;
+            f->ev = (uint32_t)e;
+            f->type = ev->type;
+            f->group = group_of(lx, ev->type);
+            f->factual = is_factual(ev);
+            f->confidence = ev->confidence;
+            f->cluster = -1;
+            mention_time(d, ev, f);
+            mention_parts(c, d, ev, f);
+        }
+    }
+    *n = nf;
+    return fs;
+}
+
+/* ---- aspectual begin/end ---------------------------------------------------- */
+
+static bool aspect_kind(const el_event_mention *ev, bool *is_begin)
+{
+    if (ev->cls != EL_EV_ASPECTUAL || !ev->type)
+        return false;
+    if (strcmp(ev->type, "begin") == 0) *is_begin = true;
+    else if (strcmp(ev->type, "end") == 0) *is_begin = false;
+    else return false;
+    return true;
+}
+
+/* A clock time ("4:34 p.m.") on an aspectual verb sets the begin or end of
+ * the nearest event mention before it in the same document. */
+static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf)
+{
+    for (size_t di = 0; di < c->ndocs; di++) {
+        const el_doc *d = c->docs[di];
+        for (size_t e = 0; e < d->nevents; e++) {
+            const el_event_mention *ev = &d->events[e];
+            bool is_begin;
+            if (!aspect_kind(ev, &is_begin) || ev->timex < 0)
+                continue;
+            const el_timex *t = &d->timexes[ev->timex];
+            el_interval iv = t->iv;
+            if ((iv.end <= iv.begin && !el_value_interval(t->value, &iv)) ||
+                iv.gran < EL_GRAN_HOUR)
+                continue;
+            mfeat *best = NULL;
+            for (size_t k = 0; k < nf; k++)
+                if (fs[k].doc == di && fs[k].ev < e &&
+                    d->tokens[d->events[fs[k].ev].tok_begin].sentence + ASPECTUAL_SENTENCES >=
+                        d->tokens[ev->tok_begin].sentence)
+                    best = &fs[k];
+            if (!best)
+                continue;
+            if (is_begin)
+                best->clock_begin = iv.begin;
+            else
+                best->clock_end = iv.begin;
+        }
+    }
+}
+
+/* ---- compatibility and clustering ------------------------------------------ */
+
+static bool iv_known(el_interval iv)
+{
+    return iv.end > iv.begin;
+}
+
+static bool iv_overlap(el_interval a, el_interval b)
+{
+    return !iv_known(a) || !iv_known(b) || (a.begin < b.end && b.begin < a.end);
+}
+
+static bool has_part(const mfeat *f, int e)
+{
+    for (size_t k = 0; k < f->nparts; k++)
+        if (f->parts[k] == e)
+            return true;
+    return false;
+}
+
+/* Participants: -1 incompatible, else the number shared. */
+static int parts_score(const mfeat *a, const mfeat *b)
+{
+    size_t shared = 0;
+    for (size_t k = 0; k < a->nparts; k++)
+        shared += has_part(b, a->parts[k]);
+    if (shared == 0)
+        return -1;
+    bool a_extra = shared < a->nparts, b_extra = shared < b->nparts;
+    if (a_extra && b_extra)
+        return -1;   /* "X meets Y" vs "X meets Z" */
+    return (int)shared;
+}
+
+/* Score of mention f joining cluster k; -1 = incompatible. */
+static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
+{
+    if (!iv_overlap(k->iv, f->iv))
+        return -1;
+    int best = -1;
+    for (size_t i = 0; i < k->n; i++) {
+        const mfeat *g = &fs[k->m[i]];
+        if (strcmp(g->group, f->group) != 0)
+            return -1;
+        if (g->location >= 0 && f->location >= 0 && g->location != f->location &&
+            g->doc == f->doc)
+            return -1;
+        int s = parts_score(g, f);
+        if (s < 0)
+            continue;
+        s = s * 4 + (iv_known(f->iv) && iv_known(g->iv) ? 2 : 0) +
+            (g->location >= 0 && g->location == f->location);
+        if (s > best)
+            best = s;
+    }
+    return best;
+}
+
+static void cluster_add(cluster *k, const mfeat *fs, size_t m)
+{
+    EL_PUSH(k->m, k->n, k->cap) = m;
+    el_interval iv = fs[m].iv;
+    if (!iv_known(iv))
+        return;
+    if (!iv_known(k->iv)) {
+        k->iv = iv;
+        return;
+    }
+    if (iv.begin > k->iv.begin) k->iv.begin = iv.begin;
+    if (iv.end < k->iv.end) k->iv.end = iv.end;
+}
+
+static size_t new_cluster(cluster **ks, size_t *nk, size_t *cap)
+{
+    cluster *k = &EL_PUSH(*ks, *nk, *cap);
+    memset(k, 0, sizeof *k);
+    return *nk - 1;
+}
+
+/* More participants first, then finer time, then document order. */
+static int cmp_specific(const void *a, const void *b, const mfeat *fs)
+{
+    const mfeat *x = &fs[*(const size_t *)a], *y = &fs[*(const size_t *)b];
+    if (x->nparts != y->nparts) return x->nparts > y->nparts ? -1 : 1;
+    if (x->iv.gran != y->iv.gran) return x->iv.gran > y->iv.gran ? -1 : 1;
+    if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
+    return x->ev < y->ev ? -1 : x->ev > y->ev;
+}
+
+static void sort_specific(size_t *order, size_t n, const mfeat *fs)
+{
+    for (size_t i = 1; i < n; i++)   /* insertion sort: stable, no global state */
+        for (size_t j = i; j > 0 && cmp_specific(&order[j - 1], &order[j], fs) > 0; j--) {
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+}
+
+static void cluster_with_participants(mfeat *fs, size_t nf, cluster **ks, size_t *nk,
+                                      size_t *cap)
+{
+    size_t *order = el_malloc((nf + 1) * sizeof *order), n = 0;
+    for (size_t i = 0; i < nf; i++)
+        if (fs[i].nparts > 0)
+            order[n++] = i;
+    sort_specific(order, n, fs);
+    for (size_t i = 0; i < n; i++) {
+        mfeat *f = &fs[order[i]];
+        int best = -1, best_score = -1;
+        for (size_t k = 0; k < *nk; k++) {
+            int s = join_score(fs, &(*ks)[k], f);
+            if (s > best_score) {
+                best_score = s;
+                best = (int)k;
+            }
+        }
+        if (best < 0)
+            best = (int)new_cluster(ks, nk, cap);
+        f->cluster = best;
+        cluster_add(&(*ks)[best], fs, order[i]);
+    }
+    free(order);
+}
+
+/* Nearest earlier clustered mention of the same group in the document. */
+static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
+{
+    const mfeat *f = &fs[i];
+    const el_doc *d = c->docs[f->doc];
+    uint32_t s = d->tokens[d->events[f->ev].tok_begin].sentence;
+    for (size_t k = i; k > 0;) {
+        k--;
+        const mfeat *g = &fs[k];
+        if (g->doc != f->doc)
+            break;
+        if (g->cluster < 0 || strcmp(g->group, f->group) != 0)
+            continue;
+        if (d->tokens[d->events[g->ev].tok_begin].sentence + ANAPHORA_SENTENCES < s)
+            break;
+        return g->cluster;
+    }
+    return -1;
+}
+
+static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t nf,
+                                         cluster **ks, size_t *nk, size_t *cap)
+{
+    for (size_t i = 0; i < nf; i++) {
+        mfeat *f = &fs[i];
+        if (f->nparts > 0)
+            continue;
+        int k = antecedent(c, fs, i);
+        if (k >= 0 && !iv_overlap((*ks)[k].iv, f->iv))
+            k = -1;
+        if (k < 0)
+            k = (int)new_cluster(ks, nk, cap);
+        f->cluster = k;
+        cluster_add(&(*ks)[k], fs, i);
+    }
+}
+
+/* ---- canonical events ------------------------------------------------------- */
+
+/* The mention whose time is the most precise: finest granularity, then
+ * narrowest interval, then document order. */
+static const mfeat *best_time(const mfeat *fs, const cluster *k)
+{
+    const mfeat *best = NULL;
+    for (size_t i = 0; i < k->n; i++) {
+        const mfeat *f = &fs[k->m[i]];
+        if (!iv_known(f->iv))
+            continue;
+        if (!best || f->iv.gran > best->iv.gran ||
+            (f->iv.gran == best->iv.gran && f->iv.end - f->iv.begin < best->iv.end - best->iv.begin))
+            best = f;
+    }
+    return best;
+}
+
+static void set_time(el_event *v, const mfeat *fs, const cluster *k)
+{
+    const mfeat *b = best_time(fs, k);
+    int64_t cb = 0, ce = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        if (fs[k->m[i]].clock_begin && !cb) cb = fs[k->m[i]].clock_begin;
+        if (fs[k->m[i]].clock_end && !ce) ce = fs[k->m[i]].clock_end;
+    }
+    if (b) {
+        v->iv = b->iv;
+        snprintf(v->value, sizeof v->value, "%s", b->value ? b->value : "");
+        v->time_source.doc = b->doc;
+        v->time_source.ev = b->ev;
+        v->has_time_source = true;
+    }
+    if (cb && (!b || (cb >= b->iv.begin && cb < b->iv.end))) {
+        el_instant_format(cb, v->value);
+        v->iv.begin = cb;
+        v->iv.end = ce > cb ? ce : cb + 1;
+        v->iv.gran = EL_GRAN_MINUTE;
+        if (ce > cb)
+            el_instant_format(ce, v->end_value);
+    }
+}
+
+/* Entity indices by frequency in the cluster, the most frequent subject first. */
+static void set_participants(el_event *v, const mfeat *fs, const cluster *k, size_t nentities)
+{
+    size_t *count = el_calloc(nentities + 1, sizeof *count);
+    size_t *subj = el_calloc(nentities + 1, sizeof *subj);
+    size_t *loc = el_calloc(nentities + 1, sizeof *loc);
+    for (size_t i = 0; i < k->n; i++) {
+        const mfeat *f = &fs[k->m[i]];
+        for (size_t p = 0; p < f->nparts; p++)
+            count[f->parts[p]]++;
+        if (f->subject >= 0) subj[f->subject]++;
+        if (f->location >= 0) loc[f->location]++;
+    }
+    v->location = -1;
+    size_t best_loc = 0;
+    for (size_t e = 0; e < nentities; e++)
+        if (loc[e] > best_loc) {
+            best_loc = loc[e];
+            v->location = (int)e;
+        }
+    for (;;) {
+        size_t best = SIZE_MAX, bc = 0, bs = 0;
+        for (size_t e = 0; e < nentities; e++)
+            if (count[e] && (subj[e] > bs || (subj[e] == bs && count[e] > bc))) {
+                best = e;
+                bc = count[e];
+                bs = subj[e];
+            }
+        if (best == SIZE_MAX)
+            break;
+        EL_PUSH(v->participants, v->nparticipants, v->cap_participants) = best;
+        count[best] = 0;
+        subj[best] = 0;
+    }
+    free(count);
+    free(subj);
+    free(loc);
+}
+
+/* Most frequent type among the cluster's mentions (first seen on ties). */
+static const char *cluster_type(const mfeat *fs, const cluster *k)
+{
+    const char *best = fs[k->m[0]].type;
+    size_t bn = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        size_t n = 0;
+        for (size_t j = 0; j < k->n; j++)
+            n += strcmp(fs[k->m[i]].type, fs[k->m[j]].type) == 0;
+        if (n > bn) {
+            bn = n;
+            best = fs[k->m[i]].type;
+        }
+    }
+    return best;
+}
+
+static int cmp_mref(const void *a, const void *b)
+{
+    const el_mref *x = a, *y = b;
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    return x->ev < y->ev ? -1 : x->ev > y->ev;
+}
+
+static void build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat *fs,
+                        const cluster *k)
+{
+    el_event *v = &EL_PUSH(c->events, c->nevents, c->cap_events);
+    memset(v, 0, sizeof *v);
+    v->type = el_strdup(cluster_type(fs, k));
+    float miss = 1.0f;
+    for (size_t i = 0; i < k->n; i++) {
+        const mfeat *f = &fs[k->m[i]];
+        el_mref r = {f->doc, f->ev};
+        EL_PUSH(v->mentions, v->nmentions, v->cap_mentions) = r;
+        miss *= 1.0f - f->confidence * (f->factual ? 1.0f : 0.5f);
+        v->factual |= f->factual;
+    }
+    qsort(v->mentions, v->nmentions, sizeof *v->mentions, cmp_mref);
+    set_participants(v, fs, k, c->nentities);
+    set_time(v, fs, k);
+    v->confidence = (1.0f - miss) * (iv_known(v->iv) ? 1.0f : 0.7f);
+    v->label = el_event_label(c, v, el_trigger_type(lx, v->type));
+}
+
+void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx)
+{
+    size_t nf = 0, nk = 0, cap = 0;
+    mfeat *fs = collect_mentions(c, lx, &nf);
+    cluster *ks = NULL;
+    apply_aspectuals(c, fs, nf);
+    cluster_with_participants(fs, nf, &ks, &nk, &cap);
+    cluster_without_participants(c, fs, nf, &ks, &nk, &cap);
+    for (size_t k = 0; k < nk; k++) {
+        if (ks[k].n)
+            build_event(c, lx, fs, &ks[k]);
+        free(ks[k].m);
+    }
+    free(ks);
+    free(fs);
+}

@@ -1,0 +1,230 @@
+/* test_timeline.c - the event normalizer and the timeline graph: merging
+ * mentions across sentences and documents, time values (finest, clock
+ * begin/end from aspectual verbs), labels, relations from intervals and
+ * signals, closure (inferred), contradictions, topological order, ids. */
+#include "event_fixture.h"
+#include "corpus.h"
+#include "timeline.h"
+
+#include <stdio.h>
+
+static int setup(void **state)
+{
+    *state = fixture_lexicon();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    el_trigger_lexicon_free(*state);
+    return 0;
+}
+
+static el_doc *doc_with(const char *id, const char *text, el_date dct)
+{
+    el_doc *d = test_doc(text);
+    free(d->id);
+    d->id = el_strdup(id);
+    d->dct = dct;
+    return d;
+}
+
+/* Entity mention over the first occurrence of `word` (one token). */
+static void ent(el_doc *d, const char *word, el_ent_type type, const char *key, const char *name)
+{
+    size_t t = find_tok(d, word, 0);
+    add_ent(d, t, t + 1, type, key, name);
+}
+
+static void date_at(el_doc *d, const char *first, size_t ntok, const char *value)
+{
+    size_t t = find_tok(d, first, 0);
+    add_date(d, t, t + ntok, value);
+}
+
+static el_corpus *build(el_doc **docs, size_t n, const el_trigger_lexicon *lx)
+{
+    el_corpus *c = el_corpus_new();
+    for (size_t i = 0; i < n; i++) {
+        el_doc_sort_mentions(docs[i]);
+        el_doc_sort_timexes(docs[i]);
+        el_event_tag(docs[i], lx);
+        el_corpus_add(c, docs[i]);
+    }
+    el_corpus_link_entities(c);
+    el_timeline_build_ex(c, lx);
+    return c;
+}
+
+static const el_event *event_of_type(const el_corpus *c, const char *type)
+{
+    for (size_t i = 0; i < c->nevents; i++)
+        if (c->events[i].type && strcmp(c->events[i].type, type) == 0)
+            return &c->events[i];
+    return NULL;
+}
+
+static size_t timeline_pos(const el_corpus *c, const el_event *v)
+{
+    for (size_t i = 0; i < c->ntimeline; i++)
+        if (&c->events[c->timeline[i]] == v)
+            return i;
+    return SIZE_MAX;
+}
+
+static void test_merge_across_documents(void **state)
+{
+    el_date dct = {2023, 6, 20};
+    el_doc *a = doc_with("a", "Smith met Jones on Monday.", dct);
+    ent(a, "Smith", EL_ENT_PERSON, "PERSON:ann smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    date_at(a, "Monday", 1, "2023-06-19");
+    el_doc *b = doc_with("b", "Jones and Smith held a meeting on June 19 in Paris.", dct);
+    ent(b, "Jones", EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    ent(b, "Smith", EL_ENT_PERSON, "PERSON:ann smith", "Ann Smith");
+    ent(b, "Paris", EL_ENT_LOCATION, "LOC:paris", "Paris");
+    date_at(b, "June", 2, "2023-06-19");
+    el_doc *docs[] = {a, b};
+    el_corpus *c = build(docs, 2, *state);
+    size_t meetings = 0;
+    for (size_t i = 0; i < c->nevents; i++)
+        meetings += strcmp(c->events[i].type, "meeting") == 0;
+    assert_int_equal(meetings, 1);
+    const el_event *v = event_of_type(c, "meeting");
+    assert_int_equal(v->nmentions, 2);
+    assert_int_equal(v->nparticipants, 2);
+    assert_string_equal(v->value, "2023-06-19");
+    assert_true(v->factual);
+    assert_string_equal(v->label, "Smith meets Bob Jones");
+    assert_string_equal(v->id, "V1");
+    el_corpus_free(c);
+}
+
+static void test_different_partners_stay_apart(void **state)
+{
+    el_doc *a = doc_with("a", "Smith met Jones. Later Smith met Brown.", (el_date){2023, 6, 20});
+    size_t s2 = find_tok(a, "Smith", 1);
+    add_ent(a, 0, 1, EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    add_ent(a, s2, s2 + 1, EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Brown", EL_ENT_PERSON, "P:brown", "Cy Brown");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    assert_int_equal(c->nevents, 2);
+    el_corpus_free(c);
+}
+
+static void test_order_relations_and_closure(void **state)
+{
+    el_doc *a = doc_with("a", "Rebels attacked the base on March 1. Carol resigned after the "
+                              "attack. Carol visited Rome on February 2.", (el_date){2023, 3, 5});
+    ent(a, "Rebels", EL_ENT_ORGANIZATION, "ORG:rebels", "Rebels");
+    size_t c1 = find_tok(a, "Carol", 0), c2 = find_tok(a, "Carol", c1 + 1);
+    add_ent(a, c1, c1 + 1, EL_ENT_PERSON, "P:carol", "Carol");
+    add_ent(a, c2, c2 + 1, EL_ENT_PERSON, "P:carol", "Carol");
+    ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    date_at(a, "March", 2, "2023-03-01");
+    date_at(a, "February", 2, "2023-02-02");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const el_event *visit = event_of_type(c, "visit");
+    const el_event *attack = event_of_type(c, "attack");
+    const el_event *resign = event_of_type(c, "resignation");
+    assert_non_null(visit);
+    assert_non_null(attack);
+    assert_non_null(resign);
+    assert_int_equal(attack->nmentions, 2);   /* "the attack" refers back */
+    assert_true(timeline_pos(c, visit) < timeline_pos(c, attack));
+    assert_true(timeline_pos(c, attack) < timeline_pos(c, resign));
+    assert_string_equal(c->events[c->timeline[0]].id, "V1");
+    bool signal = false, inferred = false;
+    for (size_t i = 0; i < c->nrelations; i++) {
+        const el_relation *r = &c->relations[i];
+        signal |= &c->events[r->from] == resign && &c->events[r->to] == attack &&
+                  strcmp(r->type, "AFTER") == 0 && !r->inferred && r->evidence;
+        inferred |= r->inferred && &c->events[r->from] == visit && &c->events[r->to] == resign;
+    }
+    assert_true(signal);
+    assert_true(inferred);
+    assert_int_equal(c->nconflicts, 0);
+    el_corpus_free(c);
+}
+
+static void test_contradiction_reported(void **state)
+{
+    el_doc *a = doc_with("a", "Dan left Paris on June 1 after the summit on June 10.",
+                         (el_date){2023, 6, 12});
+    ent(a, "Dan", EL_ENT_PERSON, "P:dan", "Dan");
+    ent(a, "Paris", EL_ENT_LOCATION, "LOC:paris", "Paris");
+    size_t j1 = find_tok(a, "June", 0), j2 = find_tok(a, "June", j1 + 1);
+    add_date(a, j1, j1 + 2, "2023-06-01");
+    add_date(a, j2, j2 + 2, "2023-06-10");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    assert_int_equal(c->nconflicts, 1);
+    const el_event *left = event_of_type(c, "departure");
+    const el_event *summit = event_of_type(c, "meeting");
+    assert_true(timeline_pos(c, left) < timeline_pos(c, summit));
+    el_corpus_free(c);
+}
+
+static void test_clock_times_from_aspectuals(void **state)
+{
+    el_doc *a = doc_with("a", "Smith met Jones on June 19. The meeting began at 4:34 p.m. "
+                              "and ended at 5:09 p.m.", (el_date){2023, 6, 19});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    date_at(a, "June", 2, "2023-06-19");
+    size_t t1 = find_tok(a, "4:34", 0), t2 = find_tok(a, "5:09", 0);
+    add_date(a, t1, t1 + 2, "2023-06-19T16:34");
+    add_date(a, t2, t2 + 2, "2023-06-19T17:09");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const el_event *v = event_of_type(c, "meeting");
+    assert_non_null(v);
+    assert_string_equal(v->value, "2023-06-19T16:34");
+    assert_string_equal(v->end_value, "2023-06-19T17:09");
+    el_corpus_free(c);
+}
+
+static void test_nonfactual_and_reporting_kept_off(void **state)
+{
+    el_doc *a = doc_with("a", "Smith said Jones will visit Rome on Friday.", (el_date){2023, 6, 20});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    date_at(a, "Friday", 1, "2023-06-23");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    assert_null(event_of_type(c, "statement"));
+    const el_event *v = event_of_type(c, "visit");
+    assert_non_null(v);
+    assert_false(v->factual);
+    assert_int_equal(c->ntimeline, 0);
+    el_corpus_free(c);
+}
+
+static void test_empty_corpus(void **state)
+{
+    el_corpus *c = el_corpus_new();
+    el_corpus_link_entities(c);
+    el_timeline_build_ex(c, *state);
+    el_timeline_build(c);
+    assert_int_equal(c->nevents, 0);
+    assert_int_equal(c->ntimeline, 0);
+    el_corpus_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_merge_across_documents),
+        cmocka_unit_test(test_different_partners_stay_apart),
+        cmocka_unit_test(test_order_relations_and_closure),
+        cmocka_unit_test(test_contradiction_reported),
+        cmocka_unit_test(test_clock_times_from_aspectuals),
+        cmocka_unit_test(test_nonfactual_and_reporting_kept_off),
+        cmocka_unit_test(test_empty_corpus),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
