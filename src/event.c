@@ -185,18 +185,20 @@ static void add_mention(el_doc *doc, size_t tb, size_t te, const el_trigger *t,
 }
 
 /* A lower-case word that is not a function word, after an auxiliary,
- * modal or "to" (adverbs skipped), read as an untyped verb. */
+ * modal or "to" (adverbs skipped), or any "-ed" word after another word
+ * that is not a determiner, read as an untyped verb. */
 static bool generic_verb(const el_doc *doc, const uint32_t *roles, size_t i, const aux_chain *ch)
 {
     const el_token *t = &doc->tokens[i];
     if (!(t->flags & EL_TOK_WORD) || (t->flags & (EL_TOK_CAP | EL_TOK_NUMBER)) || roles[i])
         return false;
-    if (ch->n == 0)
-        return false;
     size_t n;
     const char *s = el_tok_text(doc, i, &n);
-    bool suffixed = (n > 4 && memcmp(s + n - 3, "ing", 3) == 0) ||
-                    (n > 3 && memcmp(s + n - 2, "ed", 2) == 0);
+    bool ed = n > 4 && memcmp(s + n - 2, "ed", 2) == 0;
+    bool ing = n > 5 && memcmp(s + n - 3, "ing", 3) == 0;
+    if (ch->n == 0)
+        return (ed || ing) && !(ch->prev_role & (EL_R_DET | EL_R_TO)) && ch->prev_is_word;
+    bool suffixed = (n > 4 && memcmp(s + n - 3, "ing", 3) == 0) || ed;
     uint32_t r = ch->role[0];
     if (r & (EL_R_TO | EL_R_MODAL | EL_R_WILL | EL_R_DO_PRES | EL_R_DO_PAST))
         return n > 1 && !(n > 2 && memcmp(s + n - 2, "ly", 2) == 0);

@@ -3,6 +3,7 @@
  * from TimeML training data, closed-class grammar words, signals and the
  * event types' label templates.  Formats: gazetteers/events/README.md. */
 #include "event_internal.h"
+#include "tokenize.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -217,6 +218,22 @@ static bool trigger_line(el_trigger_lexicon *lx, char **f, size_t nf)
     return true;
 }
 
+/* Give every hand reading of the single-word `form` with part of speech
+ * `pos` the TimeML class observed for it. */
+static void set_class_of_form(el_trigger_lexicon *lx, const char *form, char pos,
+                              el_event_class cls)
+{
+    uint32_t pl[8];
+    size_t np = 0;
+    el_doc *d = el_doc_new("form", NULL, el_strdup(form), strlen(form));
+    el_tokenize(d, NULL);
+    if (d->ntokens == 1 && el_lexicon_match_all(lx->forms, d, 0, pl, 8, &np) == 1)
+        for (size_t k = 0; k < np; k++)
+            if (lx->trig[pl[k]].pos == pos)
+                lx->trig[pl[k]].cls = cls;
+    el_doc_free(d);
+}
+
 /* Morphology of a learned form: from its suffix, else the MORPH column. */
 static unsigned learned_morph(const char *form, char pos, const char *col)
 {
@@ -241,8 +258,11 @@ static bool learned_line(el_trigger_lexicon *lx, char **f, size_t nf)
     (void)nf;
     if (!el_event_class_parse(f[2], &cls))
         return false;
-    if (el_lexicon_lookup(lx->forms, f[0], &dummy))
-        return true;   /* the hand lexicon knows better */
+    if (el_lexicon_lookup(lx->forms, f[0], &dummy)) {
+        /* known form: the hand lexicon keeps its type, TimeML usage gives the class */
+        set_class_of_form(lx, f[0], f[1][0], cls);
+        return true;
+    }
     char pos = f[1][0] == 'V' || f[1][0] == 'N' || f[1][0] == 'A' ? f[1][0] : 'N';
     float w = (float)atof(f[4]);
     uint32_t id = push_trigger(lx, f[0], NULL, cls, pos, learned_morph(f[0], pos, f[3]), w);
@@ -254,7 +274,7 @@ static unsigned role_bit(const char *name)
     static const char *const names[] = {
         "be_pres", "be_past", "be_part", "be_base", "be_ing", "have_pres", "have_past",
         "have_base", "do_pres", "do_past", "will", "modal", "neg", "to", "det", "adv",
-        "time_prep", "loc_prep", "with", "clause", "pron",
+        "time_prep", "loc_prep", "with", "clause", "pron", "noevent",
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(name, names[i]) == 0)

@@ -136,7 +136,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
 
 static bool aspect_kind(const el_event_mention *ev, bool *is_begin)
 {
-    if (ev->cls != EL_EV_ASPECTUAL || !ev->type)
+    if (!ev->type)
         return false;
     if (strcmp(ev->type, "begin") == 0) *is_begin = true;
     else if (strcmp(ev->type, "end") == 0) *is_begin = false;
