@@ -25,6 +25,8 @@
 #define SUBJ_WINDOW_NOUN 3
 #define OBJ_WINDOW 8
 #define TIME_MAX_COST 16
+#define TIME_WINDOW 30       /* tokens searched on each side of a trigger */
+#define SIGNAL_WINDOW 30
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -178,22 +180,45 @@ static int timex_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, 
     return cost;
 }
 
-static void find_time(el_doc *d, size_t e, const uint32_t *roles, const int *ev_at)
+/* Timex starting at each token (-1 elsewhere). */
+static int *timex_at_token(const el_doc *d)
+{
+    int *at = el_malloc((d->ntokens + 1) * sizeof *at);
+    for (size_t i = 0; i <= d->ntokens; i++)
+        at[i] = -1;
+    for (size_t t = 0; t < d->ntimexes; t++)
+        if (d->timexes[t].tok_begin < d->ntokens && at[d->timexes[t].tok_begin] < 0)
+            at[d->timexes[t].tok_begin] = (int)t;
+    return at;
+}
+
+static void consider_timex(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t e,
+                           int t, int *best, int *best_cost)
+{
+    if (t < 0 || !anchorable(&d->timexes[t]) ||
+        d->tokens[d->timexes[t].tok_begin].sentence != d->tokens[d->events[e].tok_begin].sentence)
+        return;
+    int c = timex_cost(d, roles, ev_at, e, &d->timexes[t]);
+    if (c < *best_cost || (c == *best_cost && t < *best)) {
+        *best_cost = c;
+        *best = t;
+    }
+}
+
+/* Scan a window of tokens around the trigger (plus the sentence start),
+ * so the cost stays linear in the document length. */
+static void find_time(el_doc *d, size_t e, const uint32_t *roles, const int *ev_at,
+                      const int *tx_at)
 {
     el_event_mention *ev = &d->events[e];
-    uint32_t s = d->tokens[ev->tok_begin].sentence;
+    size_t sb = sent_begin(d, ev->tok_begin), se = sent_end(d, ev->tok_begin);
+    size_t lo = ev->tok_begin > sb + TIME_WINDOW ? ev->tok_begin - TIME_WINDOW : sb;
+    size_t hi = ev->tok_end + TIME_WINDOW < se ? ev->tok_end + TIME_WINDOW : se;
     int best = -1, best_cost = TIME_MAX_COST + 1;
-    for (size_t t = 0; t < d->ntimexes; t++) {
-        const el_timex *tx = &d->timexes[t];
-        if (tx->tok_begin >= d->ntokens || d->tokens[tx->tok_begin].sentence != s ||
-            !anchorable(tx))
-            continue;
-        int c = timex_cost(d, roles, ev_at, e, tx);
-        if (c < best_cost) {
-            best_cost = c;
-            best = (int)t;
-        }
-    }
+    for (size_t k = lo; k < hi; k++)
+        consider_timex(d, roles, ev_at, e, tx_at[k], &best, &best_cost);
+    for (size_t k = sb; k < sb + 2 && k < lo; k++)
+        consider_timex(d, roles, ev_at, e, tx_at[k], &best, &best_cost);
     ev->timex = best;
 }
 
@@ -202,12 +227,14 @@ void el_event_arguments(el_doc *d, const el_trigger_lexicon *lx, const uint32_t 
     (void)lx;
     mention_index mi = index_mentions(d);
     int *ev_at = event_at_token(d);
+    int *tx_at = timex_at_token(d);
     for (size_t e = 0; e < d->nevents; e++) {
         el_event_mention *ev = &d->events[e];
         find_subject(d, ev, roles, &mi);
         find_objects(d, ev, roles, &mi, ev_at);
-        find_time(d, e, roles, ev_at);
+        find_time(d, e, roles, ev_at, tx_at);
     }
+    free(tx_at);
     free(ev_at);
     free(mi.starts);
     free(mi.ends);
@@ -280,6 +307,10 @@ static int signal_source(const el_doc *d, const int *ev_at, const uint32_t *role
 {
     size_t sb = sent_begin(d, sig), se = sent_end(d, sig);
     int untyped = -1;
+    if (sig > sb + SIGNAL_WINDOW)
+        sb = sig - SIGNAL_WINDOW;
+    if (se > sig + SIGNAL_WINDOW)
+        se = sig + SIGNAL_WINDOW;
     for (size_t j = sig; j > sb;) {
         j--;
         if (ev_at[j] < 0)

@@ -24,6 +24,7 @@
 #define MAX_PARTS 8
 #define ANAPHORA_SENTENCES 6
 #define ASPECTUAL_SENTENCES 2
+#define ANAPHORA_MENTIONS 50     /* earlier mentions looked at for an antecedent */
 
 typedef struct mfeat {
     uint32_t doc, ev;
@@ -144,6 +145,21 @@ static bool aspect_kind(const el_event_mention *ev, bool *is_begin)
     return true;
 }
 
+/* The last mention of document `doc` before event mention `ev` (fs is in
+ * document and mention order), or NULL. */
+static mfeat *last_before(mfeat *fs, size_t nf, uint32_t doc, uint32_t ev)
+{
+    size_t lo = 0, hi = nf;
+    while (lo < hi) {   /* first index not before (doc, ev) */
+        size_t mid = (lo + hi) / 2;
+        if (fs[mid].doc < doc || (fs[mid].doc == doc && fs[mid].ev < ev))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && fs[lo - 1].doc == doc ? &fs[lo - 1] : NULL;
+}
+
 /* A clock time ("4:34 p.m.") on an aspectual verb sets the begin or end of
  * the nearest event mention before it in the same document. */
 static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf)
@@ -160,12 +176,10 @@ static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf)
             if ((iv.end <= iv.begin && !el_value_interval(t->value, &iv)) ||
                 iv.gran < EL_GRAN_HOUR)
                 continue;
-            mfeat *best = NULL;
-            for (size_t k = 0; k < nf; k++)
-                if (fs[k].doc == di && fs[k].ev < e &&
-                    d->tokens[d->events[fs[k].ev].tok_begin].sentence + ASPECTUAL_SENTENCES >=
-                        d->tokens[ev->tok_begin].sentence)
-                    best = &fs[k];
+            mfeat *best = last_before(fs, nf, (uint32_t)di, (uint32_t)e);
+            if (best && d->tokens[d->events[best->ev].tok_begin].sentence + ASPECTUAL_SENTENCES <
+                            d->tokens[ev->tok_begin].sentence)
+                best = NULL;
             if (!best)
                 continue;
             if (is_begin)
@@ -210,28 +224,23 @@ static int parts_score(const mfeat *a, const mfeat *b)
     return (int)shared;
 }
 
-/* Score of mention f joining cluster k; -1 = incompatible. */
+/* Score of mention f joining cluster k; -1 = incompatible.  The cluster
+ * is represented by its seed, its most specific mention (clusters are
+ * seeded in order of specificity), which keeps the cost constant. */
 static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
 {
-    if (!iv_overlap(k->iv, f->iv))
+    if (!k->n || !iv_overlap(k->iv, f->iv))
         return -1;
-    int best = -1;
-    for (size_t i = 0; i < k->n; i++) {
-        const mfeat *g = &fs[k->m[i]];
-        if (strcmp(g->group, f->group) != 0)
-            return -1;
-        if (g->location >= 0 && f->location >= 0 && g->location != f->location &&
-            g->doc == f->doc)
-            return -1;
-        int s = parts_score(g, f);
-        if (s < 0)
-            continue;
-        s = s * 4 + (iv_known(f->iv) && iv_known(g->iv) ? 2 : 0) +
-            (g->location >= 0 && g->location == f->location);
-        if (s > best)
-            best = s;
-    }
-    return best;
+    const mfeat *g = &fs[k->m[0]];
+    if (strcmp(g->group, f->group) != 0)
+        return -1;
+    if (g->location >= 0 && f->location >= 0 && g->location != f->location && g->doc == f->doc)
+        return -1;
+    int s = parts_score(g, f);
+    if (s < 0)
+        return -1;
+    return s * 4 + (iv_known(f->iv) && iv_known(g->iv) ? 2 : 0) +
+           (g->location >= 0 && g->location == f->location);
 }
 
 static void cluster_add(cluster *k, const mfeat *fs, size_t m)
@@ -256,48 +265,87 @@ static size_t new_cluster(cluster **ks, size_t *nk, size_t *cap)
 }
 
 /* More participants first, then finer time, then document order. */
-static int cmp_specific(const void *a, const void *b, const mfeat *fs)
+typedef struct spec_key { size_t nparts; int gran; uint32_t doc, ev; size_t idx; } spec_key;
+
+static int cmp_specific(const void *a, const void *b)
 {
-    const mfeat *x = &fs[*(const size_t *)a], *y = &fs[*(const size_t *)b];
+    const spec_key *x = a, *y = b;
     if (x->nparts != y->nparts) return x->nparts > y->nparts ? -1 : 1;
-    if (x->iv.gran != y->iv.gran) return x->iv.gran > y->iv.gran ? -1 : 1;
+    if (x->gran != y->gran) return x->gran > y->gran ? -1 : 1;
     if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
     return x->ev < y->ev ? -1 : x->ev > y->ev;
 }
 
 static void sort_specific(size_t *order, size_t n, const mfeat *fs)
 {
-    for (size_t i = 1; i < n; i++)   /* insertion sort: stable, no global state */
-        for (size_t j = i; j > 0 && cmp_specific(&order[j - 1], &order[j], fs) > 0; j--) {
-            size_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
+    spec_key *keys = el_malloc((n + 1) * sizeof *keys);
+    for (size_t i = 0; i < n; i++) {
+        const mfeat *f = &fs[order[i]];
+        keys[i] = (spec_key){f->nparts, (int)f->iv.gran, f->doc, f->ev, order[i]};
+    }
+    qsort(keys, n, sizeof *keys, cmp_specific);
+    for (size_t i = 0; i < n; i++)
+        order[i] = keys[i].idx;
+    free(keys);
 }
 
-static void cluster_with_participants(mfeat *fs, size_t nf, cluster **ks, size_t *nk,
-                                      size_t *cap)
+/* Clusters whose seed names each entity (the join candidates). */
+typedef struct ent_index {
+    size_t **lists; size_t *n, *cap;
+    size_t nent;
+} ent_index;
+
+static void ent_index_add(ent_index *ix, const mfeat *seed, size_t k)
+{
+    for (size_t p = 0; p < seed->nparts; p++) {
+        size_t e = (size_t)seed->parts[p];
+        EL_PUSH(ix->lists[e], ix->n[e], ix->cap[e]) = k;
+    }
+}
+
+static int best_cluster(const mfeat *fs, const cluster *ks, const ent_index *ix,
+                        const mfeat *f)
+{
+    int best = -1, best_score = -1;
+    for (size_t p = 0; p < f->nparts; p++) {
+        size_t e = (size_t)f->parts[p];
+        for (size_t i = 0; i < ix->n[e]; i++) {
+            size_t k = ix->lists[e][i];
+            int s = join_score(fs, &ks[k], f);
+            if (s > best_score || (s == best_score && s >= 0 && (int)k < best)) {
+                best_score = s;
+                best = (int)k;
+            }
+        }
+    }
+    return best;
+}
+
+static void cluster_with_participants(mfeat *fs, size_t nf, size_t nent, cluster **ks,
+                                      size_t *nk, size_t *cap)
 {
     size_t *order = el_malloc((nf + 1) * sizeof *order), n = 0;
     for (size_t i = 0; i < nf; i++)
         if (fs[i].nparts > 0)
             order[n++] = i;
     sort_specific(order, n, fs);
+    ent_index ix = {el_calloc(nent + 1, sizeof(size_t *)), el_calloc(nent + 1, sizeof(size_t)),
+                    el_calloc(nent + 1, sizeof(size_t)), nent};
     for (size_t i = 0; i < n; i++) {
         mfeat *f = &fs[order[i]];
-        int best = -1, best_score = -1;
-        for (size_t k = 0; k < *nk; k++) {
-            int s = join_score(fs, &(*ks)[k], f);
-            if (s > best_score) {
-                best_score = s;
-                best = (int)k;
-            }
-        }
-        if (best < 0)
+        int best = best_cluster(fs, *ks, &ix, f);
+        if (best < 0) {
             best = (int)new_cluster(ks, nk, cap);
+            ent_index_add(&ix, f, (size_t)best);
+        }
         f->cluster = best;
         cluster_add(&(*ks)[best], fs, order[i]);
     }
+    for (size_t e = 0; e < nent; e++)
+        free(ix.lists[e]);
+    free(ix.lists);
+    free(ix.n);
+    free(ix.cap);
     free(order);
 }
 
@@ -307,7 +355,7 @@ static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
     const mfeat *f = &fs[i];
     const el_doc *d = c->docs[f->doc];
     uint32_t s = d->tokens[d->events[f->ev].tok_begin].sentence;
-    for (size_t k = i; k > 0;) {
+    for (size_t k = i, steps = 0; k > 0 && steps < ANAPHORA_MENTIONS; steps++) {
         k--;
         const mfeat *g = &fs[k];
         if (g->doc != f->doc)
@@ -381,60 +429,75 @@ static void set_time(el_event *v, const mfeat *fs, const cluster *k)
     }
 }
 
-/* Entity indices by frequency in the cluster, the most frequent subject first. */
-static void set_participants(el_event *v, const mfeat *fs, const cluster *k, size_t nentities)
+/* Entity indices by frequency in the cluster, the most frequent subject
+ * first; the most frequent location. */
+typedef struct ecount { int e; size_t n, subj, loc; } ecount;
+
+static ecount *ecount_of(ecount **arr, size_t *n, size_t *cap, int e)
 {
-    size_t *count = el_calloc(nentities + 1, sizeof *count);
-    size_t *subj = el_calloc(nentities + 1, sizeof *subj);
-    size_t *loc = el_calloc(nentities + 1, sizeof *loc);
+    for (size_t i = 0; i < *n; i++)
+        if ((*arr)[i].e == e)
+            return &(*arr)[i];
+    ecount *x = &EL_PUSH(*arr, *n, *cap);
+    *x = (ecount){e, 0, 0, 0};
+    return x;
+}
+
+static void set_participants(el_event *v, const mfeat *fs, const cluster *k)
+{
+    ecount *ec = NULL;
+    size_t n = 0, cap = 0;
     for (size_t i = 0; i < k->n; i++) {
         const mfeat *f = &fs[k->m[i]];
         for (size_t p = 0; p < f->nparts; p++)
-            count[f->parts[p]]++;
-        if (f->subject >= 0) subj[f->subject]++;
-        if (f->location >= 0) loc[f->location]++;
+            ecount_of(&ec, &n, &cap, f->parts[p])->n++;
+        if (f->subject >= 0) ecount_of(&ec, &n, &cap, f->subject)->subj++;
+        if (f->location >= 0) ecount_of(&ec, &n, &cap, f->location)->loc++;
     }
     v->location = -1;
     size_t best_loc = 0;
-    for (size_t e = 0; e < nentities; e++)
-        if (loc[e] > best_loc) {
-            best_loc = loc[e];
-            v->location = (int)e;
+    for (size_t i = 0; i < n; i++)
+        if (ec[i].loc > best_loc || (ec[i].loc == best_loc && best_loc && ec[i].e < v->location)) {
+            best_loc = ec[i].loc;
+            v->location = ec[i].e;
         }
     for (;;) {
-        size_t best = SIZE_MAX, bc = 0, bs = 0;
-        for (size_t e = 0; e < nentities; e++)
-            if (count[e] && (subj[e] > bs || (subj[e] == bs && count[e] > bc))) {
-                best = e;
-                bc = count[e];
-                bs = subj[e];
-            }
+        size_t best = SIZE_MAX;
+        for (size_t i = 0; i < n; i++)
+            if (ec[i].n && (best == SIZE_MAX || ec[i].subj > ec[best].subj ||
+                            (ec[i].subj == ec[best].subj && ec[i].n > ec[best].n) ||
+                            (ec[i].subj == ec[best].subj && ec[i].n == ec[best].n &&
+                             ec[i].e < ec[best].e)))
+                best = i;
         if (best == SIZE_MAX)
             break;
-        EL_PUSH(v->participants, v->nparticipants, v->cap_participants) = best;
-        count[best] = 0;
-        subj[best] = 0;
+        EL_PUSH(v->participants, v->nparticipants, v->cap_participants) = (size_t)ec[best].e;
+        ec[best].n = 0;
     }
-    free(count);
-    free(subj);
-    free(loc);
+    free(ec);
 }
 
 /* Most frequent type among the cluster's mentions (first seen on ties). */
 static const char *cluster_type(const mfeat *fs, const cluster *k)
 {
-    const char *best = fs[k->m[0]].type;
-    size_t bn = 0;
+    const char *types[16];
+    size_t counts[16], nt = 0, best = 0;
     for (size_t i = 0; i < k->n; i++) {
-        size_t n = 0;
-        for (size_t j = 0; j < k->n; j++)
-            n += strcmp(fs[k->m[i]].type, fs[k->m[j]].type) == 0;
-        if (n > bn) {
-            bn = n;
-            best = fs[k->m[i]].type;
+        const char *t = fs[k->m[i]].type;
+        size_t j = 0;
+        while (j < nt && strcmp(types[j], t) != 0)
+            j++;
+        if (j == nt && nt < 16) {
+            types[nt] = t;
+            counts[nt++] = 0;
         }
+        if (j < nt)
+            counts[j]++;
     }
-    return best;
+    for (size_t j = 1; j < nt; j++)
+        if (counts[j] > counts[best])
+            best = j;
+    return nt ? types[best] : fs[k->m[0]].type;
 }
 
 static int cmp_mref(const void *a, const void *b)
@@ -460,7 +523,7 @@ static void build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat 
         v->factual |= f->factual;
     }
     qsort(v->mentions, v->nmentions, sizeof *v->mentions, cmp_mref);
-    set_participants(v, fs, k, c->nentities);
+    set_participants(v, fs, k);
     set_time(v, fs, k);
     v->confidence = (1.0f - miss) * (iv_known(v->iv) ? 1.0f : 0.7f);
     v->label = el_event_label(c, v, el_trigger_type(lx, v->type));
@@ -472,7 +535,7 @@ void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx)
     mfeat *fs = collect_mentions(c, lx, &nf);
     cluster *ks = NULL;
     apply_aspectuals(c, fs, nf);
-    cluster_with_participants(fs, nf, &ks, &nk, &cap);
+    cluster_with_participants(fs, nf, c->nentities, &ks, &nk, &cap);
     cluster_without_participants(c, fs, nf, &ks, &nk, &cap);
     for (size_t k = 0; k < nk; k++) {
         if (ks[k].n)

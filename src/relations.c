@@ -255,43 +255,84 @@ static void signal_relations(work *w)
 
 /* ---- eligibility, closure --------------------------------------------------- */
 
-static bool related(const el_corpus *c, size_t v)
+/* Events that take part in some relation. */
+static bool *related_events(const el_corpus *c)
 {
+    bool *rel = el_calloc(c->nevents + 1, sizeof *rel);
     for (size_t i = 0; i < c->nrelations; i++)
-        if (c->relations[i].from == v || c->relations[i].to == v)
+        rel[c->relations[i].from] = rel[c->relations[i].to] = true;
+    return rel;
+}
+
+/* Mark every node reachable from `from` (forward edges, or backward over
+ * the reversed graph `rev`). */
+static void reach_all(const pgraph *g, uint32_t from, uint8_t *mark, uint32_t *stack)
+{
+    memset(mark, 0, g->nnodes);
+    size_t sp = 0;
+    stack[sp++] = from;
+    mark[from] = 1;
+    while (sp) {
+        uint32_t n = stack[--sp];
+        for (int32_t k = g->head[n]; k >= 0; k = g->e[k].next)
+            if (!mark[g->e[k].to]) {
+                mark[g->e[k].to] = 1;
+                stack[sp++] = g->e[k].to;
+            }
+    }
+}
+
+static pgraph reversed(const pgraph *g)
+{
+    pgraph r = {g->nnodes, el_malloc((g->nnodes + 1) * sizeof(int32_t)), NULL, 0, 0};
+    for (size_t i = 0; i < g->nnodes; i++)
+        r.head[i] = -1;
+    for (size_t n = 0; n < g->nnodes; n++)
+        for (int32_t k = g->head[n]; k >= 0; k = g->e[k].next)
+            pg_add(&r, g->e[k].to, (uint32_t)n, g->e[k].strict);
+    return r;
+}
+
+static bool directly_related(const el_corpus *c, size_t nrel, size_t a, size_t b)
+{
+    for (size_t i = 0; i < nrel; i++)
+        if ((c->relations[i].from == a && c->relations[i].to == b) ||
+            (c->relations[i].from == b && c->relations[i].to == a))
             return true;
     return false;
 }
 
 /* Undated events related by signals: BEFORE relations reachable through
- * the point graph, marked inferred. */
+ * the point graph (end(u) ->* begin(x), or end(x) ->* begin(u)), marked
+ * inferred; at most a few per event, nearest in event order. */
 static void infer_relations(work *w, const bool *on)
 {
     el_corpus *c = w->c;
     size_t nrel = c->nrelations;
+    bool *rel = related_events(c);
+    pgraph rev = reversed(&w->g);
+    uint8_t *fwd = el_malloc(w->g.nnodes + 1), *back = el_malloc(w->g.nnodes + 1);
     for (size_t u = 0; u < c->nevents; u++) {
-        if (!on[u] || dated(&c->events[u]) || !related(c, u))
+        if (!on[u] || dated(&c->events[u]) || !rel[u])
             continue;
+        reach_all(&w->g, pend(u), fwd, w->stack);
+        reach_all(&rev, pbegin(u), back, w->stack);
         size_t added = 0;
         for (size_t x = 0; x < c->nevents && added < MAX_INFERRED_PER_EVENT; x++) {
-            bool strict;
-            if (x == u || !on[x])
+            if (x == u || !on[x] || (!fwd[pbegin(x)] && !back[pend(x)]))
                 continue;
-            bool fwd = pg_reach(&w->g, pend(u), pbegin(x), &strict, w->seen, w->stack);
-            bool back = !fwd && pg_reach(&w->g, pend(x), pbegin(u), &strict, w->seen, w->stack);
-            size_t a = fwd ? u : x, b = fwd ? x : u;
-            if ((!fwd && !back) || has_relation(c, a, b, "BEFORE") || has_relation(c, b, a, "AFTER"))
-                continue;
-            bool direct = false;
-            for (size_t i = 0; i < nrel; i++)
-                direct |= (c->relations[i].from == a && c->relations[i].to == b) ||
-                          (c->relations[i].from == b && c->relations[i].to == a);
-            if (direct)
+            size_t a = fwd[pbegin(x)] ? u : x, b = a == u ? x : u;
+            if (directly_related(c, nrel, a, b))
                 continue;
             add_relation(c, a, b, "BEFORE", true, "closure over begin/end points");
             added++;
         }
     }
+    free(fwd);
+    free(back);
+    free(rev.head);
+    free(rev.e);
+    free(rel);
 }
 
 /* ---- order ---------------------------------------------------------------- */
@@ -474,9 +515,10 @@ void el_relate_and_order(el_corpus *c)
     w.stack = el_malloc((2 * w.g.nnodes + 1) * sizeof *w.stack);
     add_intervals(&w.g, c, w.ok, inst, ninst);
     signal_relations(&w);
-    bool *on = el_calloc(n + 1, sizeof *on);
+    bool *on = el_calloc(n + 1, sizeof *on), *rel = related_events(c);
     for (size_t i = 0; i < n; i++)
-        on[i] = w.ok[i] && (dated(&c->events[i]) || related(c, i));
+        on[i] = w.ok[i] && (dated(&c->events[i]) || rel[i]);
+    free(rel);
     infer_relations(&w, on);
     int64_t *key = el_malloc((n + 1) * sizeof *key);
     order_keys(c, on, key);
