@@ -5,6 +5,7 @@
 #include "event_fixture.h"
 #include "corpus.h"
 #include "timeline.h"
+#include "export.h"
 
 #include <stdio.h>
 
@@ -97,6 +98,68 @@ static void test_merge_across_documents(void **state)
     assert_true(v->factual);
     assert_string_equal(v->label, "Smith meets Bob Jones");
     assert_string_equal(v->id, "V1");
+    el_corpus_free(c);
+}
+
+static el_corpus *two_doc_meeting(const el_trigger_lexicon *lx)
+{
+    el_date dct = {2023, 6, 20};
+    el_doc *a = doc_with("a", "Smith met Jones on Monday.", dct);
+    ent(a, "Smith", EL_ENT_PERSON, "PERSON:ann smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    date_at(a, "Monday", 1, "2023-06-19");
+    el_doc *b = doc_with("b", "Jones and Smith held a meeting in Paris, \"Ltd\".", dct);
+    ent(b, "Jones", EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    ent(b, "Smith", EL_ENT_PERSON, "PERSON:ann smith", "Ann Smith");
+    ent(b, "Paris", EL_ENT_LOCATION, "LOC:paris", "Paris, \"Ltd\"");
+    el_doc *docs[] = {a, b};
+    return build(docs, 2, lx);
+}
+
+static char *export_to_string(const el_corpus *c, int (*fn)(const el_corpus *, char, FILE *),
+                              char sep)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    assert_int_equal(fn(c, sep, fp), 0);
+    fclose(fp);
+    return buf;
+}
+
+static int timelinejs_adapter(const el_corpus *c, char sep, FILE *out)
+{
+    (void)sep;
+    return el_export_timelinejs(c, out);
+}
+
+static void test_table_exports(void **state)
+{
+    el_corpus *c = two_doc_meeting(*state);
+    char *tsv = export_to_string(c, el_export_table, '\t');
+    assert_non_null(strstr(tsv, "id\tdate\tend\ttype\tlabel\tparticipants\tlocation\tdocuments\tconfidence\n"));
+    assert_non_null(strstr(tsv, "V1\t2023-06-19\t\tmeeting\tSmith meets Bob Jones\tAnn Smith; Bob Jones\t"));
+    assert_non_null(strstr(tsv, "\ta; b\t"));
+    free(tsv);
+    char *csv = export_to_string(c, el_export_table, ',');
+    assert_non_null(strstr(csv, ",\"Paris, \"\"Ltd\"\"\",a; b,"));
+    free(csv);
+    char *js = export_to_string(c, timelinejs_adapter, 0);
+    json_error_t err;
+    json_t *root = json_loads(js, 0, &err);
+    assert_non_null(root);
+    json_t *ev = json_array_get(json_object_get(root, "events"), 0);
+    assert_non_null(ev);
+    json_t *sd = json_object_get(ev, "start_date");
+    assert_int_equal(json_integer_value(json_object_get(sd, "year")), 2023);
+    assert_int_equal(json_integer_value(json_object_get(sd, "month")), 6);
+    assert_int_equal(json_integer_value(json_object_get(sd, "day")), 19);
+    assert_null(json_object_get(sd, "hour"));
+    assert_string_equal(json_string_value(json_object_get(json_object_get(ev, "text"), "headline")),
+                        "Smith meets Bob Jones");
+    assert_string_equal(json_string_value(json_object_get(ev, "group")), "meeting");
+    json_decref(root);
+    free(js);
     el_corpus_free(c);
 }
 
@@ -212,6 +275,12 @@ static void test_empty_corpus(void **state)
     el_timeline_build(c);
     assert_int_equal(c->nevents, 0);
     assert_int_equal(c->ntimeline, 0);
+    char *tsv = export_to_string(c, el_export_table, ',');
+    assert_string_equal(tsv, "id,date,end,type,label,participants,location,documents,confidence\n");
+    free(tsv);
+    char *js = export_to_string(c, timelinejs_adapter, 0);
+    assert_non_null(strstr(js, "\"events\": []"));
+    free(js);
     el_corpus_free(c);
 }
 
@@ -224,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_reported),
         cmocka_unit_test(test_clock_times_from_aspectuals),
         cmocka_unit_test(test_nonfactual_and_reporting_kept_off),
+        cmocka_unit_test(test_table_exports),
         cmocka_unit_test(test_empty_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
