@@ -280,12 +280,25 @@ static el_doc *read_one(const char *path, const char *name, const char *data, si
     return doc;
 }
 
+/* Standard input starting with '{' is JSON Lines, read as a stream rather
+ * than slurped (one character of look-ahead, pushed back). */
+static bool stdin_looks_like_jsonl(void)
+{
+    int c = getc(stdin);
+    if (c == EOF)
+        return false;
+    ungetc(c, stdin);
+    return c == '{';
+}
+
 static void read_input(const char *path, const el_cli *o, el_run_stats *st, el_doc_sink sink,
                        void *ctx)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     el_input_format fmt = o->input_format;
+    if (fmt == EL_IN_AUTO && is_stdin && stdin_looks_like_jsonl())
+        fmt = EL_IN_JSONL;
     if (fmt == EL_IN_JSONL || (fmt == EL_IN_AUTO && !is_stdin
                                && el_input_format_guess(path, "", 0) == EL_IN_JSONL)) {
         FILE *fp = is_stdin ? stdin : fopen(path, "rb");

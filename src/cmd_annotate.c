@@ -49,6 +49,17 @@ static int write_doc(const void *obj, const el_cli *o, const char *fmt, FILE *ou
     return write_doc_json(obj, EL_JSON_TEXT, out);
 }
 
+/* Document ids come from the input (DOCID, JSON "id"): keep the output file
+ * inside the output directory (no '/', no leading '.', no control bytes). */
+static void safe_file_name(char *name)
+{
+    if (name[0] == '.')
+        name[0] = '_';
+    for (char *p = name; *p; p++)
+        if (*p == '/' || *p == '\\' || (unsigned char)*p < 0x20)
+            *p = '_';
+}
+
 static void write_one(annotator *an, el_doc *doc)
 {
     const char *fmt = an->o->fmts[0];
@@ -57,7 +68,10 @@ static void write_one(annotator *an, el_doc *doc)
         ok = write_doc_json(doc, EL_JSON_TEXT | EL_JSON_COMPACT, an->jsonl) == 0;
     } else {
         char file[1024];
-        snprintf(file, sizeof file, "%s.%s", doc->id, strcmp(fmt, "timeml") == 0 ? "tml" : "json");
+        snprintf(file, sizeof file, "%.200s", doc->id);
+        safe_file_name(file);
+        snprintf(file + strlen(file), sizeof file - strlen(file), ".%s",
+                 strcmp(fmt, "timeml") == 0 ? "tml" : "json");
         ok = el_cli_write(an->o, file, write_doc, doc, fmt);
     }
     if (ok)

@@ -3,6 +3,7 @@
  * input reading and output writing are in cli.c. */
 #include "cli.h"
 
+#include <libxml/parser.h>
 #include <string.h>
 
 static el_command command_of(const char *word, bool *consumed)
@@ -35,6 +36,7 @@ int main(int argc, char **argv)
         argv++;
     }
     el_cli_parse(argc, argv, &o);
+    xmlInitParser();  /* once, before any reader thread */
     if (o.nfiles <= 0 && o.cmd != EL_CMD_QUERY)
         el_cli_usage_error("no input files%s", "");
     int rc;
@@ -46,5 +48,6 @@ int main(int argc, char **argv)
     default: rc = el_cmd_extract(&o); break;
     }
     el_cli_free(&o);
+    xmlCleanupParser();
     return rc;
 }

@@ -40,6 +40,11 @@ static bool check_text(const char *data, size_t len, char **err)
     return false;
 }
 
+bool el_check_text(const char *data, size_t len, char **err)
+{
+    return check_text(data, len, err);
+}
+
 el_doc *el_read_text(const char *id, const char *path, const char *data, size_t len, char **err)
 {
     if (!check_text(data, len, err))

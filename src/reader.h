@@ -24,6 +24,10 @@ el_doc *el_read_text(const char *id, const char *path, const char *data, size_t 
 el_doc *el_read_html(const char *id, const char *path, const char *data, size_t len, char **err);
 el_doc *el_read_timeml(const char *id, const char *path, const char *data, size_t len, char **err);
 
+/* Checks shared by the readers: not empty, no NUL byte, valid UTF-8, not
+ * only whitespace.  False + *err (caller frees) otherwise. */
+bool el_check_text(const char *data, size_t len, char **err);
+
 /* JSON Lines: one {"id","text","dct"} object per line.  Call repeatedly;
  * returns 1 and sets *doc for a document, 0 at end of input, -1 for a bad
  * record (*err set, *lineno the line; reading may continue). */

@@ -41,10 +41,33 @@ for f in broken.tml broken.html; do
     else fail "$f (exit $rc)"; fi
 done
 
-# JSON Lines with a broken record: reported with its line, the rest processed.
-"$EVENTLINE" -q -f json -o "$TMP/jl" "$TMP/mixed.jsonl" >/dev/null 2>"$TMP/err"
-rc=$?
-if [ $rc -le 1 ]; then ok "jsonl batch exit $rc"; else fail "jsonl batch exit $rc"; fi
+# Broken XML: one line with the parser's first error and its line.
+expect_status 3 "broken TimeML alone: exit 3" "$EVENTLINE" -q -f json -o "$TMP/o" "$TMP/broken.tml"
+expect_stderr "broken.tml: not well-formed XML at line 2: " "broken TimeML: parser message and line"
+[ "$(wc -l < "$TMP/err")" -eq 1 ] && ok "broken TimeML: one line" || fail "broken TimeML: one line"
+# Broken HTML is repaired: its text is processed.
+expect_status 0 "broken HTML: best effort" "$EVENTLINE" -q -f json -o "$TMP/bh" "$TMP/broken.html"
+grep -q '"id": "broken"' "$TMP/bh/timeline.json" && ok "broken HTML document written" \
+    || fail "broken HTML document written"
+printf '<html><body><script>var x = 1;</script><nav>Home</nav></body></html>' > "$TMP/notext.html"
+expect_status 3 "HTML without article text: exit 3" "$EVENTLINE" -q -o "$TMP/o" "$TMP/notext.html"
+expect_stderr "notext.html: no article text" "HTML without text explained"
+
+# JSON Lines with broken records: each reported with its line, the rest processed.
+expect_status 1 "jsonl batch with bad records exits 1" "$EVENTLINE" -q -f json -o "$TMP/jl" \
+    "$TMP/mixed.jsonl"
+expect_stderr "mixed.jsonl:2: not valid JSON" "jsonl: broken line named"
+expect_stderr "mixed.jsonl:3: dct 'not a date' is not a date \\(YYYY-MM-DD\\)" "jsonl: bad dct named"
+[ "$(wc -l < "$TMP/err")" -eq 2 ] && ok "jsonl: one line per bad record" || fail "jsonl: one line per bad record"
+grep -q '"id": "a"' "$TMP/jl/timeline.json" && ok "jsonl: good record written" \
+    || fail "jsonl: good record written"
+printf '{"text":"no id"}\n' | "$EVENTLINE" -q -f json -o - --input-format jsonl - \
+    >"$TMP/stdin.json" 2>"$TMP/err"
+grep -q '"id": "stdin-1"' "$TMP/stdin.json" && ok "jsonl on stdin: id from the line number" \
+    || fail "jsonl on stdin"
+printf '{"id":"x","text":"\\u0000"}\n{"id":"y","text":42}\n' > "$TMP/bad.jsonl"
+expect_status 3 "jsonl with only bad records exits 3" "$EVENTLINE" -q -o "$TMP/o" "$TMP/bad.jsonl"
+expect_stderr "bad.jsonl:2: \"text\" is not a string" "jsonl: non-string text named"
 
 # A 50 MB single line: processed, no crash.
 "${PYTHON3:-python3}" -c "
@@ -54,5 +77,15 @@ sys.stdout.write((s * (50 * 1024 * 1024 // len(s) + 1))[:50 * 1024 * 1024] + '\n
 expect_status 0 "50 MB single line" "$EVENTLINE" -q -f json -o "$TMP/huge" --dct 2023-06-19 "$TMP/huge.txt"
 rm -f "$TMP/huge.txt"
 rm -rf "$TMP/huge"
+# A 20 MB JSON Lines record: read as one line, processed.
+"${PYTHON3:-python3}" -c "
+import json, sys
+s = 'The minister met officials on Monday and talks lasted 35 minutes, officials said; '
+print(json.dumps({'id': 'big', 'dct': '2023-06-19', 'text': s * (20 * 1024 * 1024 // len(s))}))
+print(json.dumps({'id': 'small', 'text': 'Talks resumed on Tuesday.'}))" > "$TMP/huge.jsonl"
+expect_status 0 "20 MB JSON Lines record" "$EVENTLINE" -q -f json -o "$TMP/hj" "$TMP/huge.jsonl"
+grep -q '"id": "small"' "$TMP/hj/timeline.json" && ok "record after the long line read" \
+    || fail "record after the long line read"
+rm -rf "$TMP/huge.jsonl" "$TMP/hj"
 
 finish

@@ -27,4 +27,36 @@ rc=$?
 vg "$EVENTLINE" annotate -q -f timeml -o "$TMP/ann" "$EXAMPLE/003_2b876bd83eeda8c9.txt" >/dev/null 2>"$TMP/vg"
 rc=$?
 [ $rc -ne 99 ] && ok "annotate clean under valgrind" || { fail "annotate under valgrind"; head -30 "$TMP/vg"; }
+vg "$EVENTLINE" annotate -q -j 2 -m "$EXAMPLE/manifest.tsv" -f jsonl -o - "$EXAMPLE"/*.txt \
+    >"$TMP/ann.jsonl" 2>"$TMP/vg"
+rc=$?
+[ $rc -eq 0 ] && ok "annotate -j 2 -f jsonl clean under valgrind" || { fail "annotate jsonl under valgrind"; head -30 "$TMP/vg"; }
+vg "$EVENTLINE" merge -q -f json,dot -o "$TMP/merged" "$TMP/ann.jsonl" >/dev/null 2>"$TMP/vg"
+rc=$?
+[ $rc -eq 0 ] && ok "merge clean under valgrind" || { fail "merge under valgrind"; head -30 "$TMP/vg"; }
+vg "$EVENTLINE" index -q --db "$TMP/v.db" -m "$EXAMPLE/manifest.tsv" "$EXAMPLE"/*.txt >/dev/null 2>"$TMP/vg"
+rc=$?
+[ $rc -eq 0 ] && ok "index clean under valgrind" || { fail "index under valgrind"; head -30 "$TMP/vg"; }
+vg "$EVENTLINE" query --db "$TMP/v.db" --entity "Nobody" --cooccur "Nobody" -f json >/dev/null 2>"$TMP/vg"
+rc=$?
+[ $rc -eq 0 ] && ok "query clean under valgrind" || { fail "query under valgrind"; head -30 "$TMP/vg"; }
+# The readers on good input, and their unit tests, under valgrind too.
+vg "$EVENTLINE" annotate -q -f timeml -o "$TMP/readers" "$TEST_DATA/article.html" \
+    "$TEST_DATA/te3/input/tiny1.tml.TE3input" "$TEST_DATA/te3/gold/tiny2.tml" \
+    "$TEST_DATA/records.jsonl" >/dev/null 2>"$TMP/vg"
+rc=$?
+[ $rc -ne 99 ] && ok "readers and TimeML writer clean under valgrind (exit $rc)" \
+    || { fail "readers under valgrind"; head -30 "$TMP/vg"; }
+printf '{"id":"s","text":"Officials met Monday."}\n{"id":\n' \
+    | vg "$EVENTLINE" annotate -q -f jsonl -o - - >/dev/null 2>"$TMP/vg"
+rc=$?
+[ $rc -ne 99 ] && ok "jsonl on stdin clean under valgrind (exit $rc)" \
+    || { fail "jsonl on stdin under valgrind"; head -30 "$TMP/vg"; }
+UNIT="$(dirname "$EVENTLINE")/../tests/test_readers"
+if [ -x "$UNIT" ]; then
+    vg "$UNIT" >/dev/null 2>"$TMP/vg"
+    rc=$?
+    [ $rc -eq 0 ] && ok "reader unit tests clean under valgrind" \
+        || { fail "reader unit tests under valgrind (exit $rc)"; head -30 "$TMP/vg"; }
+fi
 finish
