@@ -308,12 +308,12 @@ static bool signal_line(el_trigger_lexicon *lx, char **f, size_t nf)
 
 static bool type_line(el_trigger_lexicon *lx, char **f, size_t nf)
 {
-    (void)nf;
     el_event_type_info *t = &EL_PUSH(lx->types, lx->ntypes, lx->cap_types);
     memset(t, 0, sizeof *t);
     t->name = el_strdup(f[0]);
     t->group = el_strdup(f[1]);
     t->timeline = strcmp(f[2], "yes") == 0;
+    t->span_days = nf > 4 ? atoi(f[4]) : 0;
     for (char *p = f[3]; p && *p;) {
         char *bar = strstr(p, " | ");
         size_t len = bar ? (size_t)(bar - p) : strlen(p);

@@ -10,7 +10,8 @@
  * unknown, participant sets that intersect without each naming someone the
  * other lacks) or starts a new one.  Mentions without participants ("the
  * meeting") then join the cluster of the nearest earlier mention of the
- * same group in their document, or a time-compatible cluster, or start
+ * same group in their document, or the narrowest time-compatible cluster
+ * of the group, or (time unknown) the only cluster of the group, or start
  * their own.  Aspectual verbs with a clock time ("beginning at 4:34 p.m.",
  * "ended at 5:09 p.m.") give begin and end of the nearest preceding event
  * of their document. */
@@ -38,11 +39,14 @@ typedef struct mfeat {
     bool factual;
     float confidence;
     int cluster;
+    int span_days;                         /* how long one event of the type may last */
 } mfeat;
 
 typedef struct cluster {
     size_t *m; size_t n, cap;   /* indices into the mfeat array */
-    el_interval iv;             /* intersection of known mention times */
+    el_interval iv;             /* intersection of known mention times, or
+                                   their hull for lasting types (visits) */
+    int span_days;              /* the seed's */
 } cluster;
 
 /* ---- mention features --------------------------------------------------- */
@@ -122,6 +126,8 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             f->ev = (uint32_t)e;
             f->type = ev->type;
             f->group = group_of(lx, ev->type);
+            const el_event_type_info *ti = el_trigger_type(lx, ev->type);
+            f->span_days = ti ? ti->span_days : 0;
             f->factual = is_factual(ev);
             f->confidence = ev->confidence;
             f->cluster = -1;
@@ -160,6 +166,43 @@ static mfeat *last_before(mfeat *fs, size_t nf, uint32_t doc, uint32_t ev)
     return lo > 0 && fs[lo - 1].doc == doc ? &fs[lo - 1] : NULL;
 }
 
+/* Mentions of `group` in document `doc` (its salience). */
+static size_t group_count(const mfeat *fs, size_t nf, uint32_t doc, const char *group)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < nf; i++)
+        n += fs[i].doc == doc && strcmp(fs[i].group, group) == 0;
+    return n;
+}
+
+/* The event an aspectual verb is about ("it lasted..., beginning at"): in
+ * the nearest sentence (its own or up to ASPECTUAL_SENTENCES back) with a
+ * candidate mention before it, the mention of the document's most salient
+ * group (most mentions), the first one on ties. */
+static mfeat *aspect_host(const el_doc *d, mfeat *fs, size_t nf, uint32_t doc, uint32_t ev)
+{
+    mfeat *last = last_before(fs, nf, doc, ev);
+    if (!last)
+        return NULL;
+    uint32_t s = d->tokens[d->events[last->ev].tok_begin].sentence;
+    if (s + ASPECTUAL_SENTENCES < d->tokens[d->events[ev].tok_begin].sentence)
+        return NULL;
+    mfeat *first = last;
+    while (first > fs && first[-1].doc == doc &&
+           d->tokens[d->events[first[-1].ev].tok_begin].sentence == s)
+        first--;
+    mfeat *best = first;
+    size_t best_n = group_count(fs, nf, doc, first->group);
+    for (mfeat *m = first + 1; m <= last; m++) {
+        size_t n = group_count(fs, nf, doc, m->group);
+        if (n > best_n) {
+            best = m;
+            best_n = n;
+        }
+    }
+    return best;
+}
+
 /* A clock time ("4:34 p.m.") on an aspectual verb sets the begin or end of
  * the nearest event mention before it in the same document. */
 static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf)
@@ -176,10 +219,7 @@ static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf)
             if ((iv.end <= iv.begin && !el_value_interval(t->value, &iv)) ||
                 iv.gran < EL_GRAN_HOUR)
                 continue;
-            mfeat *best = last_before(fs, nf, (uint32_t)di, (uint32_t)e);
-            if (best && d->tokens[d->events[best->ev].tok_begin].sentence + ASPECTUAL_SENTENCES <
-                            d->tokens[ev->tok_begin].sentence)
-                best = NULL;
+            mfeat *best = aspect_host(d, fs, nf, (uint32_t)di, (uint32_t)e);
             if (!best)
                 continue;
             if (is_begin)
@@ -200,6 +240,18 @@ static bool iv_known(el_interval iv)
 static bool iv_overlap(el_interval a, el_interval b)
 {
     return !iv_known(a) || !iv_known(b) || (a.begin < b.end && b.begin < a.end);
+}
+
+/* Compatible times: overlapping, or for a lasting type both within a
+ * window of span_days days. */
+static bool iv_compatible(el_interval a, el_interval b, int span_days)
+{
+    if (span_days <= 0)
+        return iv_overlap(a, b);
+    if (!iv_known(a) || !iv_known(b))
+        return true;
+    int64_t lo = a.begin < b.begin ? a.begin : b.begin, hi = a.end > b.end ? a.end : b.end;
+    return hi - lo <= (int64_t)span_days * 1440 && a.gran >= EL_GRAN_DAY && b.gran >= EL_GRAN_DAY;
 }
 
 static bool has_part(const mfeat *f, int e)
@@ -229,7 +281,7 @@ static int parts_score(const mfeat *a, const mfeat *b)
  * seeded in order of specificity), which keeps the cost constant. */
 static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
 {
-    if (!k->n || !iv_overlap(k->iv, f->iv))
+    if (!k->n || !iv_compatible(k->iv, f->iv, k->span_days))
         return -1;
     const mfeat *g = &fs[k->m[0]];
     if (strcmp(g->group, f->group) != 0)
@@ -245,6 +297,8 @@ static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
 
 static void cluster_add(cluster *k, const mfeat *fs, size_t m)
 {
+    if (k->n == 0)
+        k->span_days = fs[m].span_days;
     EL_PUSH(k->m, k->n, k->cap) = m;
     el_interval iv = fs[m].iv;
     if (!iv_known(iv))
@@ -253,8 +307,9 @@ static void cluster_add(cluster *k, const mfeat *fs, size_t m)
         k->iv = iv;
         return;
     }
-    if (iv.begin > k->iv.begin) k->iv.begin = iv.begin;
-    if (iv.end < k->iv.end) k->iv.end = iv.end;
+    bool hull = k->span_days > 0;
+    if (hull != (iv.begin > k->iv.begin)) k->iv.begin = iv.begin;
+    if (hull != (iv.end < k->iv.end)) k->iv.end = iv.end;
 }
 
 static size_t new_cluster(cluster **ks, size_t *nk, size_t *cap)
@@ -369,6 +424,30 @@ static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
     return -1;
 }
 
+/* For a mention without participants and antecedent: the cluster of its
+ * group whose known time overlaps its own (the narrowest), or, when its
+ * time is unknown, the only cluster of its group.  -1 if none fits. */
+static int same_group_cluster(const mfeat *fs, const cluster *ks, size_t nk, const mfeat *f)
+{
+    int best = -1, count = 0;
+    for (size_t k = 0; k < nk; k++) {
+        if (!ks[k].n || strcmp(fs[ks[k].m[0]].group, f->group) != 0)
+            continue;
+        count++;
+        if (!iv_known(f->iv) || !iv_known(ks[k].iv) ||
+            !iv_compatible(ks[k].iv, f->iv, ks[k].span_days) ||
+            f->iv.gran < EL_GRAN_MONTH)
+            continue;
+        if (best < 0 || ks[k].iv.end - ks[k].iv.begin < ks[best].iv.end - ks[best].iv.begin)
+            best = (int)k;
+    }
+    if (best < 0 && count == 1 && !iv_known(f->iv))
+        for (size_t k = 0; k < nk; k++)
+            if (ks[k].n && strcmp(fs[ks[k].m[0]].group, f->group) == 0)
+                return (int)k;
+    return best;
+}
+
 static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t nf,
                                          cluster **ks, size_t *nk, size_t *cap)
 {
@@ -377,8 +456,10 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
         if (f->nparts > 0)
             continue;
         int k = antecedent(c, fs, i);
-        if (k >= 0 && !iv_overlap((*ks)[k].iv, f->iv))
+        if (k >= 0 && !iv_compatible((*ks)[k].iv, f->iv, (*ks)[k].span_days))
             k = -1;
+        if (k < 0)
+            k = same_group_cluster(fs, *ks, *nk, f);
         if (k < 0)
             k = (int)new_cluster(ks, nk, cap);
         f->cluster = k;
@@ -404,6 +485,18 @@ static const mfeat *best_time(const mfeat *fs, const cluster *k)
     return best;
 }
 
+/* A lasting event seen on several days: first day as value, last as end. */
+static void set_day_span(el_event *v, el_interval hull)
+{
+    el_date first = el_days_to_date(hull.begin / 1440);
+    el_date last = el_days_to_date((hull.end - 1) / 1440);
+    el_date_format(first, v->value);
+    el_date_format(last, v->end_value);
+    v->iv.begin = hull.begin;
+    v->iv.end = hull.end;
+    v->iv.gran = EL_GRAN_DAY;
+}
+
 static void set_time(el_event *v, const mfeat *fs, const cluster *k)
 {
     const mfeat *b = best_time(fs, k);
@@ -418,6 +511,8 @@ static void set_time(el_event *v, const mfeat *fs, const cluster *k)
         v->time_source.doc = b->doc;
         v->time_source.ev = b->ev;
         v->has_time_source = true;
+        if (k->span_days > 0 && b->iv.gran == EL_GRAN_DAY && k->iv.end - k->iv.begin > 1440)
+            set_day_span(v, k->iv);
     }
     if (cb && (!b || (cb >= b->iv.begin && cb < b->iv.end))) {
         el_instant_format(cb, v->value);

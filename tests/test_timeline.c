@@ -267,6 +267,25 @@ static void test_nonfactual_and_reporting_kept_off(void **state)
     el_corpus_free(c);
 }
 
+static void test_lasting_visit_spans_days(void **state)
+{
+    el_doc *a = doc_with("a", "Smith visited Rome on June 18.", (el_date){2023, 6, 18});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    date_at(a, "June", 2, "2023-06-18");
+    el_doc *b = doc_with("b", "Smith visited Rome on June 19.", (el_date){2023, 6, 19});
+    ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(b, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    date_at(b, "June", 2, "2023-06-19");
+    el_doc *docs[] = {a, b};
+    el_corpus *c = build(docs, 2, *state);
+    assert_int_equal(c->nevents, 1);
+    assert_string_equal(c->events[0].value, "2023-06-18");
+    assert_string_equal(c->events[0].end_value, "2023-06-19");
+    assert_string_equal(c->events[0].label, "Smith visits Rome");
+    el_corpus_free(c);
+}
+
 static void test_empty_corpus(void **state)
 {
     el_corpus *c = el_corpus_new();
@@ -294,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_clock_times_from_aspectuals),
         cmocka_unit_test(test_nonfactual_and_reporting_kept_off),
         cmocka_unit_test(test_table_exports),
+        cmocka_unit_test(test_lasting_visit_spans_days),
         cmocka_unit_test(test_empty_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
