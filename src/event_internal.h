@@ -51,6 +51,7 @@ struct el_trigger_lexicon {
     el_lexicon *forms;       /* form -> index into trig */
     el_trigger *trig; size_t ntrig, cap_trig;
     el_lexicon *grammar;     /* word -> role bits */
+    el_lexicon *weak;        /* forms rarely annotated as events (untyped ones skipped) */
     el_lexicon *signals;     /* phrase -> index into sig */
     el_signal *sig; size_t nsig, cap_sig;
     el_event_type_info *types; size_t ntypes, cap_types;

@@ -256,6 +256,8 @@ static bool learned_line(el_trigger_lexicon *lx, char **f, size_t nf)
     el_event_class cls;
     uint32_t dummy;
     (void)nf;
+    if (strcmp(f[2], "NONE") == 0)   /* frequent, rarely an event */
+        return el_lexicon_add(lx->weak, f[0], 0, 0);
     if (!el_event_class_parse(f[2], &cls))
         return false;
     if (el_lexicon_lookup(lx->forms, f[0], &dummy)) {
@@ -330,6 +332,7 @@ el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
     lx->forms = el_lexicon_new();
     lx->grammar = el_lexicon_new();
     lx->signals = el_lexicon_new();
+    lx->weak = el_lexicon_new();
     if (!read_tsv(lx, dir, "triggers.tsv", 4, trigger_line, err) ||
         !read_tsv(lx, dir, "timeml-forms.tsv", 5, learned_line, err) ||
         !read_tsv(lx, dir, "grammar.tsv", 2, grammar_line, err) ||
@@ -348,6 +351,7 @@ void el_trigger_lexicon_free(el_trigger_lexicon *lx)
     el_lexicon_free(lx->forms);
     el_lexicon_free(lx->grammar);
     el_lexicon_free(lx->signals);
+    el_lexicon_free(lx->weak);
     for (size_t i = 0; i < lx->ntrig; i++) {
         free(lx->trig[i].lemma);
         free(lx->trig[i].type);
