@@ -45,6 +45,15 @@ static bool is_place(const el_mention *m)
     return m->type == EL_ENT_LOCATION || m->type == EL_ENT_FACILITY;
 }
 
+/* Who can take part in an event: people, organizations, places acting
+ * as states ("China rebuffed").  Nationality adjectives ("Chinese"),
+ * products and facilities cannot. */
+static bool can_participate(const el_mention *m)
+{
+    return m->type == EL_ENT_PERSON || m->type == EL_ENT_ORGANIZATION ||
+           m->type == EL_ENT_LOCATION;
+}
+
 static bool visit_like(const el_event_mention *ev)
 {
     return ev->type && (strcmp(ev->type, "visit") == 0 || strcmp(ev->type, "trip") == 0 ||
@@ -87,6 +96,15 @@ static mention_index index_mentions(const el_doc *d)
     return mi;
 }
 
+/* "China's Xi", "Beijing's Great Hall": a possessor directly modifying
+ * another mention is not a participant itself. */
+static bool possessive_modifier(const el_doc *d, const mention_index *mi, const el_mention *m)
+{
+    size_t k = m->tok_end;
+    return k + 1 < d->ntokens && (el_tok_is(d, k, "'s") || el_tok_is(d, k, "\u2019s")) &&
+           mi->starts[k + 1] >= 0;
+}
+
 /* ---- participants and location ------------------------------------------ */
 
 static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
@@ -102,7 +120,9 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         if (m < 0)
             continue;
         const el_mention *mn = &d->mentions[m];
-        bool pp = mn->tok_begin > sb &&
+        if (!can_participate(mn) && !is_place(mn))
+            continue;
+        bool pp = mn->tok_begin > sb && ev->tok_begin - mn->tok_end > 0 &&
                   (roles[mn->tok_begin - 1] & (EL_R_LOC_PREP | EL_R_TIME_PREP | EL_R_WITH));
         if (is_place(mn) && (pp || ev->tok_begin - mn->tok_end <= 1)) {
             if (ev->location < 0 && window == SUBJ_WINDOW_NOUN)
@@ -110,7 +130,7 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
             if (window == SUBJ_WINDOW_NOUN)
                 continue;
         }
-        if (pp)
+        if (pp || !can_participate(mn))
             continue;
         el_event_add_participant(ev, m);
         return;
@@ -131,10 +151,11 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
             continue;
         const el_mention *mn = &d->mentions[m];
         bool after_prep = j > 0 && (roles[j - 1] & (EL_R_LOC_PREP | EL_R_TIME_PREP));
-        if (is_place(mn) && (after_prep || visit_like(ev))) {
+        bool modifies_event = mn->tok_end < d->ntokens && ev_at[mn->tok_end] >= 0;
+        if (is_place(mn) && (after_prep || visit_like(ev) || modifies_event)) {
             if (ev->location < 0)
-                ev->location = m;
-        } else {
+                ev->location = m;   /* "in Paris", "visit Paris", "a Paris visit" */
+        } else if (can_participate(mn) && !possessive_modifier(d, mi, mn)) {
             el_event_add_participant(ev, m);
             nobj++;
         }

@@ -1,6 +1,7 @@
 /* label.c - short human labels for canonical events ("Blinken meets Xi
  * Jinping") from the label templates of gazetteers/events/types.tsv:
- * {S} the first participant (a person by surname), {O} the others (full
+ * {S} the first participant (a person by the short name the articles use),
+ * {O} the others (full
  * names joined by "and"), {L} the location.  The first template whose
  * slots are all known wins. */
 #include "timeline_internal.h"
@@ -11,10 +12,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A person's short name: a one-word alias that is part of the full name
+ * (the form the articles use: "Blinken", "Xi"), else the last word. */
 static const char *short_name(const el_entity *e)
 {
     if (e->type != EL_ENT_PERSON)
         return e->name;
+    const char *best = NULL;
+    for (size_t i = 0; i < e->naliases; i++) {
+        const char *a = e->aliases[i];
+        size_t n = strlen(a);
+        const char *at = strstr(e->name, a);
+        if (n < 2 || strchr(a, ' ') || !at || (at > e->name && at[-1] != ' ') ||
+            (at[n] && at[n] != ' '))
+            continue;
+        if (!best || strcmp(a, best) < 0)
+            best = a;
+    }
+    if (best)
+        return best;
     const char *sp = strrchr(e->name, ' ');
     return sp && sp[1] ? sp + 1 : e->name;
 }

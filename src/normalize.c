@@ -11,7 +11,8 @@
  * other lacks) or starts a new one.  Mentions without participants ("the
  * meeting") then join the cluster of the nearest earlier mention of the
  * same group in their document, or the narrowest time-compatible cluster
- * of the group, or (time unknown) the only cluster of the group, or start
+ * of the group (a year-level time only if one cluster fits), or (time
+ * unknown) the only cluster of the group, or start
  * their own.  Aspectual verbs with a clock time ("beginning at 4:34 p.m.",
  * "ended at 5:09 p.m.") give begin and end of the nearest preceding event
  * of their document. */
@@ -40,6 +41,7 @@ typedef struct mfeat {
     float confidence;
     int cluster;
     int span_days;                         /* how long one event of the type may last */
+    bool indefinite;                       /* "a meeting": introduces, never refers back */
 } mfeat;
 
 typedef struct cluster {
@@ -88,6 +90,21 @@ static void mention_time(const el_doc *d, const el_event_mention *ev, mfeat *f)
     f->value = t->value;
 }
 
+/* An indefinite article shortly before the trigger ("a face-to-face
+ * meeting", "an earlier visit"). */
+static bool indefinite(const el_doc *d, const el_event_mention *ev)
+{
+    size_t sb = d->sentences[d->tokens[ev->tok_begin].sentence].tok_begin;
+    for (size_t j = ev->tok_begin, steps = 0; j > sb && steps < 3; steps++) {
+        j--;
+        if (el_tok_is(d, j, "a") || el_tok_is(d, j, "an"))
+            return true;
+        if (!(d->tokens[j].flags & EL_TOK_WORD))
+            return false;
+    }
+    return false;
+}
+
 static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_mention *ev,
                           mfeat *f)
 {
@@ -133,6 +150,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             f->cluster = -1;
             mention_time(d, ev, f);
             mention_parts(c, d, ev, f);
+            f->indefinite = indefinite(d, ev);
         }
     }
     *n = nf;
@@ -250,8 +268,10 @@ static bool iv_compatible(el_interval a, el_interval b, int span_days)
         return iv_overlap(a, b);
     if (!iv_known(a) || !iv_known(b))
         return true;
+    if (a.gran < EL_GRAN_DAY || b.gran < EL_GRAN_DAY)
+        return iv_overlap(a, b);
     int64_t lo = a.begin < b.begin ? a.begin : b.begin, hi = a.end > b.end ? a.end : b.end;
-    return hi - lo <= (int64_t)span_days * 1440 && a.gran >= EL_GRAN_DAY && b.gran >= EL_GRAN_DAY;
+    return hi - lo <= (int64_t)span_days * 1440;
 }
 
 static bool has_part(const mfeat *f, int e)
@@ -415,7 +435,7 @@ static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
         const mfeat *g = &fs[k];
         if (g->doc != f->doc)
             break;
-        if (g->cluster < 0 || strcmp(g->group, f->group) != 0)
+        if (g->cluster < 0 || strcmp(g->group, f->group) != 0 || g->indefinite)
             continue;
         if (d->tokens[d->events[g->ev].tok_begin].sentence + ANAPHORA_SENTENCES < s)
             break;
@@ -429,18 +449,20 @@ static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
  * time is unknown, the only cluster of its group.  -1 if none fits. */
 static int same_group_cluster(const mfeat *fs, const cluster *ks, size_t nk, const mfeat *f)
 {
-    int best = -1, count = 0;
+    int best = -1, count = 0, compatible = 0;
     for (size_t k = 0; k < nk; k++) {
         if (!ks[k].n || strcmp(fs[ks[k].m[0]].group, f->group) != 0)
             continue;
         count++;
         if (!iv_known(f->iv) || !iv_known(ks[k].iv) ||
-            !iv_compatible(ks[k].iv, f->iv, ks[k].span_days) ||
-            f->iv.gran < EL_GRAN_MONTH)
+            !iv_compatible(ks[k].iv, f->iv, ks[k].span_days))
             continue;
+        compatible++;
         if (best < 0 || ks[k].iv.end - ks[k].iv.begin < ks[best].iv.end - ks[best].iv.begin)
             best = (int)k;
     }
+    if (best >= 0 && f->iv.gran < EL_GRAN_MONTH && compatible > 1)
+        best = -1;   /* "earlier this year": only when it can mean one event */
     if (best < 0 && count == 1 && !iv_known(f->iv))
         for (size_t k = 0; k < nk; k++)
             if (ks[k].n && strcmp(fs[ks[k].m[0]].group, f->group) == 0)
