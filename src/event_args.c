@@ -96,16 +96,39 @@ static mention_index index_mentions(const el_doc *d)
     return mi;
 }
 
-/* "China's Xi", "Beijing's Great Hall": a possessor directly modifying
- * another mention is not a participant itself. */
-static bool possessive_modifier(const el_doc *d, const mention_index *mi, const el_mention *m)
+/* "China's Xi", "China's top diplomat": a possessor modifies the noun
+ * after it and is not a participant itself. */
+static bool possessive(const el_doc *d, const el_mention *m)
 {
     size_t k = m->tok_end;
-    return k + 1 < d->ntokens && (el_tok_is(d, k, "'s") || el_tok_is(d, k, "\u2019s")) &&
-           mi->starts[k + 1] >= 0;
+    return k < d->ntokens && (el_tok_is(d, k, "'s") || el_tok_is(d, k, "\u2019s"));
+}
+
+/* A further object must be coordinated with the previous one ("X and Y"). */
+static bool coordinated(const el_doc *d, const el_mention *m)
+{
+    return m->tok_begin > 0 && (el_tok_is(d, m->tok_begin - 1, "and") ||
+                                el_tok_is(d, m->tok_begin - 1, ","));
 }
 
 /* ---- participants and location ------------------------------------------ */
+
+/* "Xi and Blinken met": mentions coordinated with the subject by "and"
+ * (or a comma) are subjects too. */
+static void add_coordinated(const el_doc *d, el_event_mention *ev, const mention_index *mi,
+                            const el_mention *mn, size_t sb)
+{
+    for (size_t k = 0; k < 3 && mn->tok_begin >= sb + 2; k++) {
+        size_t conj = mn->tok_begin - 1;
+        if (!el_tok_is(d, conj, "and") && !el_tok_is(d, conj, ","))
+            return;
+        int m = mi->ends[conj - 1];
+        if (m < 0 || !can_participate(&d->mentions[m]))
+            return;
+        el_event_add_participant(ev, m);
+        mn = &d->mentions[m];
+    }
+}
 
 static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                          const mention_index *mi)
@@ -133,6 +156,7 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         if (pp || !can_participate(mn))
             continue;
         el_event_add_participant(ev, m);
+        add_coordinated(d, ev, mi, mn, sb);
         return;
     }
 }
@@ -155,7 +179,8 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         if (is_place(mn) && (after_prep || visit_like(ev) || modifies_event)) {
             if (ev->location < 0)
                 ev->location = m;   /* "in Paris", "visit Paris", "a Paris visit" */
-        } else if (can_participate(mn) && !possessive_modifier(d, mi, mn)) {
+        } else if (can_participate(mn) && !possessive(d, mn) &&
+                   (nobj == 0 || coordinated(d, mn))) {
             el_event_add_participant(ev, m);
             nobj++;
         }

@@ -70,6 +70,16 @@ static bool type_on_timeline(const el_trigger_lexicon *lx, const el_event_mentio
            ev->cls != EL_EV_I_STATE;
 }
 
+/* A plural event noun ("meetings", "visits") sums up several events; it
+ * is kept as a mention but does not make or join a canonical event. */
+static bool collective(const el_doc *d, const el_event_mention *ev)
+{
+    size_t n = ev->end - ev->start, ln = ev->lemma ? strlen(ev->lemma) : 0;
+    return ev->tense == EL_TENSE_NONE && n > ln && ln > 0 &&
+           (d->text[ev->end - 1] == 's' || d->text[ev->end - 1] == 'S') &&
+           ev->lemma[ln - 1] != 's';
+}
+
 static bool is_factual(const el_event_mention *ev)
 {
     return !ev->negated && !ev->modality && ev->tense != EL_TENSE_FUTURE &&
@@ -135,7 +145,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
         const el_doc *d = c->docs[di];
         for (size_t e = 0; e < d->nevents; e++) {
             const el_event_mention *ev = &d->events[e];
-            if (!type_on_timeline(lx, ev))
+            if (!type_on_timeline(lx, ev) || collective(d, ev))
                 continue;
             mfeat *f = &EL_PUSH(fs, nf, cap);
             memset(f, 0, sizeof *f);
