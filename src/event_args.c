@@ -114,13 +114,13 @@ static bool coordinated(const el_doc *d, const el_mention *m)
 /* ---- participants and location ------------------------------------------ */
 
 /* "Xi and Blinken met": mentions coordinated with the subject by "and"
- * (or a comma) are subjects too. */
+ * are subjects too (a comma is too often a clause boundary). */
 static void add_coordinated(const el_doc *d, el_event_mention *ev, const mention_index *mi,
                             const el_mention *mn, size_t sb)
 {
     for (size_t k = 0; k < 3 && mn->tok_begin >= sb + 2; k++) {
         size_t conj = mn->tok_begin - 1;
-        if (!el_tok_is(d, conj, "and") && !el_tok_is(d, conj, ","))
+        if (!el_tok_is(d, conj, "and"))
             return;
         int m = mi->ends[conj - 1];
         if (m < 0 || !can_participate(&d->mentions[m]))
