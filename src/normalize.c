@@ -3,7 +3,9 @@
  *
  * Every mention is described by its type group, participants (entity
  * indices; the subject is the one before the trigger), location, time
- * (interval of its governing time expression, mod applied) and whether it
+ * (interval of its governing time expression, mod applied; for a present-
+ * tense mention without one, the article's day, used only when no mention
+ * of the event has an explicit time) and whether it
  * is factual.  Mentions with participants are clustered first, most
  * specific first (more participants, finer time): a mention joins the best
  * compatible cluster (same group, time intervals overlapping or one
@@ -42,6 +44,8 @@ typedef struct mfeat {
     int cluster;
     int span_days;                         /* how long one event of the type may last */
     bool indefinite;                       /* "a meeting": introduces, never refers back */
+    bool dct_time;                         /* time taken from the DCT (present tense) */
+    char dct_value[11];
 } mfeat;
 
 typedef struct cluster {
@@ -90,6 +94,17 @@ static void mention_time(const el_doc *d, const el_event_mention *ev, mfeat *f)
 {
     f->iv.begin = f->iv.end = 0;
     f->iv.gran = EL_GRAN_NONE;
+    if ((ev->timex < 0 || (size_t)ev->timex >= d->ntimexes) && d->dct.year && d->dct.month &&
+        d->dct.day && ev->tense == EL_TENSE_PRESENT &&
+        (ev->aspect == EL_ASPECT_NONE || ev->aspect == EL_ASPECT_PROGRESSIVE)) {
+        /* "Blinken's visit comes...": the news of the day happens on its day */
+        f->iv.begin = el_instant_from_date(d->dct, 0, 0);
+        f->iv.end = f->iv.begin + 1440;
+        f->iv.gran = EL_GRAN_DAY;
+        f->dct_time = true;
+        el_date_format(d->dct, f->dct_value);
+        return;
+    }
     if (ev->timex < 0 || (size_t)ev->timex >= d->ntimexes)
         return;
     const el_timex *t = &d->timexes[ev->timex];
@@ -338,6 +353,8 @@ static void cluster_add(cluster *k, const mfeat *fs, size_t m)
         return;
     }
     bool hull = k->span_days > 0;
+    if (hull && fs[m].dct_time)
+        return;   /* the article's day does not stretch a visit */
     if (hull != (iv.begin > k->iv.begin)) k->iv.begin = iv.begin;
     if (hull != (iv.end < k->iv.end)) k->iv.end = iv.end;
 }
@@ -510,6 +527,11 @@ static const mfeat *best_time(const mfeat *fs, const cluster *k)
         const mfeat *f = &fs[k->m[i]];
         if (!iv_known(f->iv))
             continue;
+        if (best && best->dct_time != f->dct_time) {   /* explicit times first */
+            if (!f->dct_time)
+                best = f;
+            continue;
+        }
         if (!best || f->iv.gran > best->iv.gran ||
             (f->iv.gran == best->iv.gran && f->iv.end - f->iv.begin < best->iv.end - best->iv.begin))
             best = f;
@@ -539,11 +561,12 @@ static void set_time(el_event *v, const mfeat *fs, const cluster *k)
     }
     if (b) {
         v->iv = b->iv;
-        snprintf(v->value, sizeof v->value, "%s", b->value ? b->value : "");
+        snprintf(v->value, sizeof v->value, "%s", b->dct_time ? b->dct_value : b->value ? b->value : "");
         v->time_source.doc = b->doc;
         v->time_source.ev = b->ev;
         v->has_time_source = true;
-        if (k->span_days > 0 && b->iv.gran == EL_GRAN_DAY && k->iv.end - k->iv.begin > 1440)
+        if (k->span_days > 0 && !b->dct_time && b->iv.gran == EL_GRAN_DAY &&
+            k->iv.end - k->iv.begin > 1440)
             set_day_span(v, k->iv);
     }
     if (cb && (!b || (cb >= b->iv.begin && cb < b->iv.end))) {
