@@ -28,6 +28,7 @@
 #define MAX_PARTS 8
 #define ANAPHORA_SENTENCES 6
 #define ASPECTUAL_SENTENCES 2
+#define DCT_REPORT_DAYS 3        /* a present-tense report covers the last days */
 #define ANAPHORA_MENTIONS 50     /* earlier mentions looked at for an antecedent */
 
 typedef struct mfeat {
@@ -97,9 +98,9 @@ static void mention_time(const el_doc *d, const el_event_mention *ev, mfeat *f)
     if ((ev->timex < 0 || (size_t)ev->timex >= d->ntimexes) && d->dct.year && d->dct.month &&
         d->dct.day && ev->tense == EL_TENSE_PRESENT &&
         (ev->aspect == EL_ASPECT_NONE || ev->aspect == EL_ASPECT_PROGRESSIVE)) {
-        /* "Blinken's visit comes...": the news of the day happens on its day */
-        f->iv.begin = el_instant_from_date(d->dct, 0, 0);
-        f->iv.end = f->iv.begin + 1440;
+        /* "the visit comes...": news of the last days up to the article's day */
+        f->iv.end = el_instant_from_date(d->dct, 0, 0) + 1440;
+        f->iv.begin = f->iv.end - DCT_REPORT_DAYS * 1440;
         f->iv.gran = EL_GRAN_DAY;
         f->dct_time = true;
         el_date_format(d->dct, f->dct_value);
@@ -562,6 +563,8 @@ static void set_time(el_event *v, const mfeat *fs, const cluster *k)
     if (b) {
         v->iv = b->iv;
         snprintf(v->value, sizeof v->value, "%s", b->dct_time ? b->dct_value : b->value ? b->value : "");
+        if (b->dct_time)
+            el_value_interval(b->dct_value, &v->iv);   /* the article's day itself */
         v->time_source.doc = b->doc;
         v->time_source.ev = b->ev;
         v->has_time_source = true;
