@@ -45,13 +45,13 @@ static bool is_place(const el_mention *m)
     return m->type == EL_ENT_LOCATION || m->type == EL_ENT_FACILITY;
 }
 
-/* Who can take part in an event: people, organizations, places acting
- * as states ("China rebuffed").  Nationality adjectives ("Chinese"),
- * products and facilities cannot. */
+/* Who or what can take part in an event: people, organizations, places
+ * acting as states ("China rebuffed"), products ("released the iPhone").
+ * Nationality adjectives ("Chinese") and facilities cannot. */
 static bool can_participate(const el_mention *m)
 {
     return m->type == EL_ENT_PERSON || m->type == EL_ENT_ORGANIZATION ||
-           m->type == EL_ENT_LOCATION;
+           m->type == EL_ENT_LOCATION || m->type == EL_ENT_PRODUCT;
 }
 
 static bool visit_like(const el_event_mention *ev)

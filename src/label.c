@@ -71,9 +71,11 @@ static bool fill(const el_corpus *c, const el_event *v, const char *tpl, el_buf 
     return true;
 }
 
-char *el_event_label(const el_corpus *c, const el_event *v, const el_event_type_info *ti)
+char *el_event_label(const el_corpus *c, const el_event *v, const el_event_type_info *ti,
+                     const char *word)
 {
-    static const char *const generic[] = {"{S} {T} with {O}", "{S} {T}", "{T} in {L}", "{T}"};
+    const char *what = v->type ? v->type : word ? word : "event";
+    static const char *const generic[] = {"{S} {T} {O}", "{S} {T}", "{T} in {L}", "{T}"};
     for (size_t i = 0; ti && i < ti->nlabels; i++) {
         el_buf b = EL_BUF_INIT;
         if (fill(c, v, ti->labels[i], &b))
@@ -83,12 +85,11 @@ char *el_event_label(const el_corpus *c, const el_event *v, const el_event_type_
     for (size_t i = 0; i < sizeof generic / sizeof *generic; i++) {
         char tpl[128];
         const char *t = strstr(generic[i], "{T}");
-        snprintf(tpl, sizeof tpl, "%.*s%s%s", (int)(t - generic[i]), generic[i],
-                 v->type ? v->type : "event", t + 3);
+        snprintf(tpl, sizeof tpl, "%.*s%s%s", (int)(t - generic[i]), generic[i], what, t + 3);
         el_buf b = EL_BUF_INIT;
         if (fill(c, v, tpl, &b))
             return el_buf_detach(&b, NULL);
         el_buf_free(&b);
     }
-    return el_strdup(v->type ? v->type : "event");
+    return el_strdup(what);
 }

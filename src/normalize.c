@@ -46,6 +46,7 @@ typedef struct mfeat {
     int span_days;                         /* how long one event of the type may last */
     bool indefinite;                       /* "a meeting": introduces, never refers back */
     bool dct_time;                         /* time taken from the DCT (present tense) */
+    bool generic;                          /* untyped: grouped by lemma */
     char dct_value[11];
 } mfeat;
 
@@ -73,6 +74,17 @@ static bool type_on_timeline(const el_trigger_lexicon *lx, const el_event_mentio
         return ti->timeline;
     return !lx && ev->cls != EL_EV_REPORTING && ev->cls != EL_EV_ASPECTUAL &&
            ev->cls != EL_EV_I_STATE;
+}
+
+static bool is_factual(const el_event_mention *ev);
+
+/* An untyped verb with participants ("Apple released the iPhone"): a
+ * canonical event of its own lemma, kept off the typed timeline but
+ * available to per-entity timelines. */
+static bool generic_candidate(const el_event_mention *ev)
+{
+    return !ev->type && ev->lemma && ev->nparticipants > 0 && ev->tense != EL_TENSE_NONE &&
+           (ev->cls == EL_EV_OCCURRENCE || ev->cls == EL_EV_I_ACTION) && is_factual(ev);
 }
 
 /* A plural event noun ("meetings", "visits") sums up several events; it
@@ -161,14 +173,16 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
         const el_doc *d = c->docs[di];
         for (size_t e = 0; e < d->nevents; e++) {
             const el_event_mention *ev = &d->events[e];
-            if (!type_on_timeline(lx, ev) || collective(d, ev))
+            bool generic = generic_candidate(ev);
+            if ((!generic && !type_on_timeline(lx, ev)) || collective(d, ev))
                 continue;
             mfeat *f = &EL_PUSH(fs, nf, cap);
             memset(f, 0, sizeof *f);
             f->doc = (uint32_t)di;
             f->ev = (uint32_t)e;
             f->type = ev->type;
-            f->group = group_of(lx, ev->type);
+            f->group = generic ? ev->lemma : group_of(lx, ev->type);
+            f->generic = generic;
             const el_event_type_info *ti = el_trigger_type(lx, ev->type);
             f->span_days = ti ? ti->span_days : 0;
             f->factual = is_factual(ev);
@@ -177,6 +191,8 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             mention_time(d, ev, f);
             mention_parts(c, d, ev, f);
             f->indefinite = indefinite(d, ev);
+            if (generic && f->nparts == 0)
+                nf--;   /* an untyped event is only worth keeping with its participants */
         }
     }
     *n = nf;
@@ -637,6 +653,8 @@ static const char *cluster_type(const mfeat *fs, const cluster *k)
     size_t counts[16], nt = 0, best = 0;
     for (size_t i = 0; i < k->n; i++) {
         const char *t = fs[k->m[i]].type;
+        if (!t)
+            continue;
         size_t j = 0;
         while (j < nt && strcmp(types[j], t) != 0)
             j++;
@@ -679,7 +697,7 @@ static void build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat 
     set_participants(v, fs, k);
     set_time(v, fs, k);
     v->confidence = (1.0f - miss) * (iv_known(v->iv) ? 1.0f : 0.7f);
-    v->label = el_event_label(c, v, el_trigger_type(lx, v->type));
+    v->label = el_event_label(c, v, el_trigger_type(lx, v->type), fs[k->m[0]].group);
 }
 
 void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx)

@@ -504,7 +504,8 @@ void el_relate_and_order(el_corpus *c)
     size_t n = c->nevents;
     work w = {c, el_calloc(n + 1, sizeof(bool)), {0, NULL, NULL, 0, 0}, NULL, NULL};
     for (size_t i = 0; i < n; i++)
-        w.ok[i] = c->events[i].factual && c->events[i].confidence >= EL_TIMELINE_MIN_CONFIDENCE;
+        w.ok[i] = c->events[i].type && c->events[i].factual &&
+                  c->events[i].confidence >= EL_TIMELINE_MIN_CONFIDENCE;
     int64_t *inst = NULL;
     size_t ninst = collect_instants(c, w.ok, &inst);
     w.g.nnodes = 2 * n + ninst + 1;

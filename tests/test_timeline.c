@@ -89,7 +89,7 @@ static void test_merge_across_documents(void **state)
     el_corpus *c = build(docs, 2, *state);
     size_t meetings = 0;
     for (size_t i = 0; i < c->nevents; i++)
-        meetings += strcmp(c->events[i].type, "meeting") == 0;
+        meetings += c->events[i].type && strcmp(c->events[i].type, "meeting") == 0;
     assert_int_equal(meetings, 1);
     const el_event *v = event_of_type(c, "meeting");
     assert_int_equal(v->nmentions, 2);
@@ -286,6 +286,32 @@ static void test_lasting_visit_spans_days(void **state)
     el_corpus_free(c);
 }
 
+static void test_untyped_events_kept_off_timeline(void **state)
+{
+    el_doc *a = doc_with("a", "Acme unveiled the Widget on March 6 and shipped the Widget.",
+                         (el_date){2008, 3, 6});
+    ent(a, "Acme", EL_ENT_ORGANIZATION, "ORG:acme", "Acme");
+    size_t w1 = find_tok(a, "Widget", 0), w2 = find_tok(a, "Widget", w1 + 1);
+    add_ent(a, w1, w1 + 1, EL_ENT_PRODUCT, "PRODUCT:widget", "Widget");
+    add_ent(a, w2, w2 + 1, EL_ENT_PRODUCT, "PRODUCT:widget", "Widget");
+    date_at(a, "March", 2, "2008-03-06");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const el_event *launch = event_of_type(c, "launch");
+    assert_non_null(launch);
+    assert_string_equal(launch->label, "Acme launches Widget");
+    assert_int_equal(c->ntimeline, 1);
+    bool untyped = false;
+    for (size_t i = 0; i < c->nevents; i++)
+        if (!c->events[i].type) {
+            untyped = true;
+            assert_true(timeline_pos(c, &c->events[i]) == SIZE_MAX);
+            assert_non_null(strstr(c->events[i].label, "Widget"));
+        }
+    assert_true(untyped);
+    el_corpus_free(c);
+}
+
 static void test_empty_corpus(void **state)
 {
     el_corpus *c = el_corpus_new();
@@ -314,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_nonfactual_and_reporting_kept_off),
         cmocka_unit_test(test_table_exports),
         cmocka_unit_test(test_lasting_visit_spans_days),
+        cmocka_unit_test(test_untyped_events_kept_off_timeline),
         cmocka_unit_test(test_empty_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
