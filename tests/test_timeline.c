@@ -163,6 +163,45 @@ static void test_table_exports(void **state)
     el_corpus_free(c);
 }
 
+static int entity_text_adapter(const el_corpus *c, char sep, FILE *out)
+{
+    (void)sep;
+    return el_export_entity_timeline(c, "the  bob JONES", "text", out);
+}
+
+static int entity_json_adapter(const el_corpus *c, char sep, FILE *out)
+{
+    (void)sep;
+    return el_export_entity_timeline(c, "Nobody", "json", out);
+}
+
+static int entity_semeval_adapter(const el_corpus *c, char sep, FILE *out)
+{
+    (void)sep;
+    return el_export_entity_timeline(c, "Bob Jones", "semeval2015", out);
+}
+
+static void test_entity_timeline(void **state)
+{
+    el_corpus *c = two_doc_meeting(*state);
+    char *text = export_to_string(c, entity_text_adapter, 0);
+    if (!strstr(text, "Smith meets Bob Jones"))
+        fail_msg("%s", text);
+    assert_non_null(strstr(text, "Smith meets Bob Jones"));
+    free(text);
+    char *sem = export_to_string(c, entity_semeval_adapter, 0);
+    assert_non_null(strstr(sem, "Bob Jones\n1\t2023-06-19\ta-0-met\tb-0-meeting"));
+    free(sem);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    assert_int_equal(entity_json_adapter(c, 0, fp), 1);   /* no such entity */
+    fclose(fp);
+    assert_non_null(strstr(buf, "\"found\": false"));
+    free(buf);
+    el_corpus_free(c);
+}
+
 static void test_different_partners_stay_apart(void **state)
 {
     el_doc *a = doc_with("a", "Smith met Jones. Later Smith met Brown.", (el_date){2023, 6, 20});
@@ -339,6 +378,7 @@ int main(void)
         cmocka_unit_test(test_clock_times_from_aspectuals),
         cmocka_unit_test(test_nonfactual_and_reporting_kept_off),
         cmocka_unit_test(test_table_exports),
+        cmocka_unit_test(test_entity_timeline),
         cmocka_unit_test(test_lasting_visit_spans_days),
         cmocka_unit_test(test_untyped_events_kept_off_timeline),
         cmocka_unit_test(test_empty_corpus),
