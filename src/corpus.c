@@ -147,8 +147,16 @@ void el_corpus_link_entities(el_corpus *c)
             const el_doc *doc = c->docs[refs[j].doc];
             const el_mention *m = &doc->mentions[refs[j].m];
             size_t len = m->end - m->start;
-            if (strlen(e->name) != len || memcmp(e->name, doc->text + m->start, len) != 0)
-                add_unique(&e->aliases, &e->naliases, &e->cap_aliases, doc->text + m->start, len);
+            /* pronouns and descriptions ("he", "the top diplomat") are no names */
+            bool refers = m->subtype && (strcmp(m->subtype, "pronoun") == 0 ||
+                                         strcmp(m->subtype, "nominal") == 0);
+            const char *text = doc->text + m->start;
+            if (len > 4 && (memcmp(text, "the ", 4) == 0 || memcmp(text, "The ", 4) == 0)) {
+                text += 4;   /* "the United States": the alias is "United States" */
+                len -= 4;
+            }
+            if (!refers && (strlen(e->name) != len || memcmp(e->name, text, len) != 0))
+                add_unique(&e->aliases, &e->naliases, &e->cap_aliases, text, len);
             if (m->role)
                 add_unique(&e->roles, &e->nroles, &e->cap_roles, m->role, strlen(m->role));
             if (e->ndocs == 0 || e->docs[e->ndocs - 1] != refs[j].doc)

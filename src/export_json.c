@@ -81,15 +81,27 @@ static json_t *mention_json(const el_corpus *c, const el_doc *d, size_t i)
     return o;
 }
 
-/* Canonical event id of each event mention of document `doc`. */
-static const char **event_ids_of(const el_corpus *c, size_t doc)
+/* Canonical event id of every event mention, per document, in one pass
+ * over the events: ids[doc][mention] (NULL when not in any event). */
+static const char ***event_ids_by_doc(const el_corpus *c)
 {
-    const char **ids = el_calloc(c->docs[doc]->nevents + 1, sizeof *ids);
+    const char ***ids = el_calloc(c->ndocs + 1, sizeof *ids);
+    for (size_t d = 0; d < c->ndocs; d++)
+        ids[d] = el_calloc(c->docs[d]->nevents + 1, sizeof **ids);
     for (size_t v = 0; v < c->nevents; v++)
-        for (size_t k = 0; k < c->events[v].nmentions; k++)
-            if (c->events[v].mentions[k].doc == doc)
-                ids[c->events[v].mentions[k].ev] = c->events[v].id;
+        for (size_t k = 0; k < c->events[v].nmentions; k++) {
+            el_mref r = c->events[v].mentions[k];
+            if (r.doc < c->ndocs && r.ev < c->docs[r.doc]->nevents)
+                ids[r.doc][r.ev] = c->events[v].id;
+        }
     return ids;
+}
+
+static void free_event_ids(const el_corpus *c, const char ***ids)
+{
+    for (size_t d = 0; d < c->ndocs; d++)
+        free(ids[d]);
+    free(ids);
 }
 
 static json_t *event_mention_json(const el_corpus *c, const el_doc *d, size_t i,
@@ -145,26 +157,41 @@ static const char *node_id(const el_link *l, bool from, char *buf, size_t n)
     return buf;
 }
 
-static json_t *links_json(const el_doc *d)
+static json_t *link_json(const el_doc *d, size_t i)
 {
     static const char *const kinds[] = {"TLINK", "SLINK", "ALINK"};
-    json_t *a = json_array();
+    const el_link *l = &d->links[i];
     char f[24], t[24];
-    for (size_t i = 0; i < d->nlinks; i++) {
-        const el_link *l = &d->links[i];
-        json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "kind", kinds[l->kind],
-                              "from", node_id(l, true, f, sizeof f),
-                              "to", node_id(l, false, t, sizeof t), "type", l->reltype);
-        if (l->evidence)
-            json_object_set_new(o, "evidence", json_string(l->evidence));
-        json_array_append_new(a, o);
-    }
-    return a;
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "kind", kinds[l->kind],
+                          "from", node_id(l, true, f, sizeof f),
+                          "to", node_id(l, false, t, sizeof t), "type", l->reltype);
+    if (l->evidence)
+        json_object_set_new(o, "evidence", json_string(l->evidence));
+    return o;
 }
 
-static json_t *document_json(const el_corpus *c, size_t di, unsigned flags)
+/* The annotation layers of a document, in output order. */
+static const char *const layer_keys[] = {"timexes", "mentions", "event_mentions", "links"};
+#define NLAYERS (sizeof layer_keys / sizeof *layer_keys)
+
+static size_t layer_size(const el_doc *d, size_t layer)
 {
-    const el_doc *d = c->docs[di];
+    return layer == 0 ? d->ntimexes : layer == 1 ? d->nmentions
+           : layer == 2 ? d->nevents : d->nlinks;
+}
+
+static json_t *layer_item(const el_corpus *c, const el_doc *d, size_t layer, size_t i,
+                          const char **ids)
+{
+    return layer == 0   ? timex_json(d, i)
+           : layer == 1 ? mention_json(c, d, i)
+           : layer == 2 ? event_mention_json(c, d, i, ids[i])
+                        : link_json(d, i);
+}
+
+/* Document fields before the layers. */
+static json_t *document_header(const el_doc *d, unsigned flags)
+{
     json_t *o = json_object();
     char dct[11];
     json_object_set_new(o, "id", json_string(d->id));
@@ -181,19 +208,19 @@ static json_t *document_json(const el_corpus *c, size_t di, unsigned flags)
     json_object_set_new(o, "length", json_integer((json_int_t)d->ncp));
     if (flags & EL_JSON_TEXT)
         json_object_set_new(o, "text", json_stringn(d->text, d->len));
-    json_t *tx = json_array(), *ms = json_array(), *em = json_array();
-    for (size_t i = 0; i < d->ntimexes; i++)
-        json_array_append_new(tx, timex_json(d, i));
-    for (size_t i = 0; i < d->nmentions; i++)
-        json_array_append_new(ms, mention_json(c, d, i));
-    const char **ids = event_ids_of(c, di);
-    for (size_t i = 0; i < d->nevents; i++)
-        json_array_append_new(em, event_mention_json(c, d, i, ids[i]));
-    free(ids);
-    json_object_set_new(o, "timexes", tx);
-    json_object_set_new(o, "mentions", ms);
-    json_object_set_new(o, "event_mentions", em);
-    json_object_set_new(o, "links", links_json(d));
+    return o;
+}
+
+static json_t *document_json(const el_corpus *c, size_t di, const char **ids, unsigned flags)
+{
+    const el_doc *d = c->docs[di];
+    json_t *o = document_header(d, flags);
+    for (size_t layer = 0; layer < NLAYERS; layer++) {
+        json_t *arr = json_array();
+        for (size_t i = 0; i < layer_size(d, layer); i++)
+            json_array_append_new(arr, layer_item(c, d, layer, i, ids));
+        json_object_set_new(o, layer_keys[layer], arr);
+    }
     return o;
 }
 
@@ -261,38 +288,132 @@ json_t *el_export_json(const el_corpus *c)
     return el_export_json_ex(c, 0);
 }
 
+static json_t *relation_json(const el_corpus *c, const el_relation *r)
+{
+    json_t *o = json_pack("{s:s, s:s, s:s, s:b}", "from", c->events[r->from].id, "to",
+                          c->events[r->to].id, "type", r->type, "inferred", r->inferred);
+    if (r->evidence)
+        json_object_set_new(o, "evidence", json_string(r->evidence));
+    return o;
+}
+
+/* The corpus-level lists after "documents", in output order. */
+static const char *const tail_keys[] = {"entities", "events", "relations", "timeline",
+                                        "conflicts"};
+#define NTAIL (sizeof tail_keys / sizeof *tail_keys)
+
+static json_t *tail_json(const el_corpus *c, size_t which)
+{
+    json_t *a = json_array();
+    size_t n = which == 0 ? c->nentities : which == 1 ? c->nevents : which == 2 ? c->nrelations
+               : which == 3 ? c->ntimeline : c->nconflicts;
+    for (size_t i = 0; i < n; i++) {
+        json_t *v = which == 0   ? entity_json(c, &c->entities[i])
+                    : which == 1 ? event_json(c, &c->events[i])
+                    : which == 2 ? relation_json(c, &c->relations[i])
+                    : which == 3 ? json_string(c->events[c->timeline[i]].id)
+                                 : json_string(c->conflicts[i]);
+        json_array_append_new(a, v);
+    }
+    return a;
+}
+
 json_t *el_export_json_ex(const el_corpus *c, unsigned flags)
 {
     json_t *root = json_object();
     json_object_set_new(root, "schema", json_string("eventline/1"));
-    json_t *docs = json_array(), *ents = json_array(), *evs = json_array();
-    json_t *rels = json_array(), *tl = json_array(), *conf = json_array();
+    json_t *docs = json_array();
+    const char ***ids = event_ids_by_doc(c);
     for (size_t i = 0; i < c->ndocs; i++)
-        json_array_append_new(docs, document_json(c, i, flags));
-    for (size_t i = 0; i < c->nentities; i++)
-        json_array_append_new(ents, entity_json(c, &c->entities[i]));
-    for (size_t i = 0; i < c->nevents; i++)
-        json_array_append_new(evs, event_json(c, &c->events[i]));
-    for (size_t i = 0; i < c->nrelations; i++) {
-        const el_relation *r = &c->relations[i];
-        json_t *o = json_pack("{s:s, s:s, s:s, s:b}", "from", c->events[r->from].id,
-                              "to", c->events[r->to].id, "type", r->type,
-                              "inferred", r->inferred);
-        if (r->evidence)
-            json_object_set_new(o, "evidence", json_string(r->evidence));
-        json_array_append_new(rels, o);
-    }
-    for (size_t i = 0; i < c->ntimeline; i++)
-        json_array_append_new(tl, json_string(c->events[c->timeline[i]].id));
-    for (size_t i = 0; i < c->nconflicts; i++)
-        json_array_append_new(conf, json_string(c->conflicts[i]));
+        json_array_append_new(docs, document_json(c, i, ids[i], flags));
+    free_event_ids(c, ids);
     json_object_set_new(root, "documents", docs);
-    json_object_set_new(root, "entities", ents);
-    json_object_set_new(root, "events", evs);
-    json_object_set_new(root, "relations", rels);
-    json_object_set_new(root, "timeline", tl);
-    json_object_set_new(root, "conflicts", conf);
+    for (size_t k = 0; k < NTAIL; k++)
+        json_object_set_new(root, tail_keys[k], tail_json(c, k));
     return root;
+}
+
+/* Write `v` as JSON; in indented mode every line after the first gets
+ * `indent` extra spaces so that it nests inside the enclosing value. */
+static int dump_nested(json_t *v, bool compact, int indent, FILE *out)
+{
+    size_t flags = (compact ? JSON_COMPACT : JSON_INDENT(1)) | JSON_PRESERVE_ORDER;
+    char *s = json_dumps(v, flags);
+    if (!s)
+        return -1;
+    int rc = 0;
+    for (const char *p = s; *p && rc == 0; p++) {
+        if (fputc(*p, out) == EOF)
+            rc = -1;
+        if (*p == '\n' && !compact)
+            fprintf(out, "%*s", indent, "");
+    }
+    free(s);
+    return rc;
+}
+
+/* Stream one document: its header object, then each layer one annotation
+ * at a time, so memory stays small even for a huge document. */
+static int write_document(const el_corpus *c, size_t di, const char **ids, unsigned flags,
+                          FILE *out)
+{
+    bool compact = flags & EL_JSON_COMPACT;
+    const el_doc *d = c->docs[di];
+    json_t *h = document_header(d, flags);
+    char *s = json_dumps(h, (compact ? JSON_COMPACT : JSON_INDENT(1)) | JSON_PRESERVE_ORDER);
+    json_decref(h);
+    if (!s)
+        return -1;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '}' || s[n - 1] == '\n'))
+        n--;  /* reopen the object */
+    int rc = 0;
+    for (size_t k = 0; k < n; k++) {
+        fputc(s[k], out);
+        if (s[k] == '\n' && !compact)
+            fputs("  ", out);
+    }
+    free(s);
+    const char *nl = compact ? "" : "\n";
+    for (size_t layer = 0; layer < NLAYERS && rc == 0; layer++) {
+        size_t count = layer_size(d, layer);
+        fprintf(out, ",%s%s\"%s\":%s[", nl, compact ? "" : "   ", layer_keys[layer],
+                compact ? "" : " ");
+        for (size_t i = 0; i < count && rc == 0; i++) {
+            json_t *item = layer_item(c, d, layer, i, ids);
+            fprintf(out, "%s%s%s", i ? "," : "", nl, compact ? "" : "    ");
+            rc = dump_nested(item, compact, 4, out);
+            json_decref(item);
+        }
+        fprintf(out, "%s%s]", count && !compact ? "\n" : "", count && !compact ? "   " : "");
+    }
+    fprintf(out, "%s%s}", nl, compact ? "" : "  ");
+    return rc;
+}
+
+/* Stream the corpus: one annotation tree in memory at a time, so a large
+ * corpus costs output size, not output size times Jansson's overhead. */
+int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out)
+{
+    bool compact = flags & EL_JSON_COMPACT;
+    const char *nl = compact ? "" : "\n", *sp = compact ? "" : " ";
+    int rc = 0;
+    fprintf(out, "{%s%s\"schema\":%s\"eventline/1\",%s%s\"documents\":%s[", nl, sp, sp, nl, sp, sp);
+    const char ***ids = event_ids_by_doc(c);
+    for (size_t i = 0; i < c->ndocs && rc == 0; i++) {
+        fprintf(out, "%s%s%s", i ? "," : "", nl, compact ? "" : "  ");
+        rc = write_document(c, i, ids[i], flags, out);
+    }
+    free_event_ids(c, ids);
+    fprintf(out, "%s%s]", c->ndocs && !compact ? "\n" : "", c->ndocs ? sp : "");
+    for (size_t k = 0; k < NTAIL && rc == 0; k++) {
+        json_t *a = tail_json(c, k);
+        fprintf(out, ",%s%s\"%s\":%s", nl, sp, tail_keys[k], sp);
+        rc = dump_nested(a, compact, 1, out);
+        json_decref(a);
+    }
+    fprintf(out, "%s}\n", nl);
+    return ferror(out) ? -1 : rc;
 }
 
 int el_export_json_file(const el_corpus *c, FILE *out)
@@ -300,13 +421,3 @@ int el_export_json_file(const el_corpus *c, FILE *out)
     return el_export_json_file_ex(c, 0, out);
 }
 
-int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out)
-{
-    json_t *root = el_export_json_ex(c, flags);
-    size_t style = (flags & EL_JSON_COMPACT) ? JSON_COMPACT : JSON_INDENT(1);
-    int rc = json_dumpf(root, out, style | JSON_PRESERVE_ORDER);
-    if (fputc('\n', out) == EOF)
-        rc = -1;
-    json_decref(root);
-    return rc;
-}

@@ -35,6 +35,7 @@ struct el_lexicon {
     edge *edges;   size_t nedges, cap_edges;   /* cap_edges: power of two */
     char *pool;    size_t pool_len, pool_cap;
     el_abbrevs *abbrevs;
+    const el_abbrevs *shared_abbrevs;   /* el_lexicon_set_abbrevs, not owned */
     el_doc scratch;
 };
 
@@ -63,6 +64,11 @@ void el_lexicon_free(el_lexicon *lx)
     free(lx);
 }
 
+void el_lexicon_set_abbrevs(el_lexicon *lx, const el_abbrevs *abbrevs)
+{
+    lx->shared_abbrevs = abbrevs;
+}
+
 size_t el_lexicon_size(const el_lexicon *lx)
 {
     return lx->nentries;
@@ -85,6 +91,7 @@ static uint32_t pool_add(el_lexicon *lx, const char *s, size_t n, bool lower)
 static size_t edge_slot(uint32_t parent, uint32_t hash, size_t cap)
 {
     uint64_t k = ((uint64_t)parent << 32 | hash) * 0x9E3779B97F4A7C15ull;
+    k ^= k >> 29;   /* fold the parent's bits (high in the product) into the slot */
     return (size_t)(k >> 20) & (cap - 1);
 }
 
@@ -146,7 +153,7 @@ static void tokenize_phrase(el_lexicon *lx, const char *phrase)
     el_doc *d = &lx->scratch;
     d->text = (char *)phrase;
     d->len = strlen(phrase);
-    el_tokenize(d, lx->abbrevs);
+    el_tokenize(d, lx->shared_abbrevs ? lx->shared_abbrevs : lx->abbrevs);
 }
 
 bool el_lexicon_add(el_lexicon *lx, const char *phrase, uint32_t payload, unsigned flags)
@@ -246,7 +253,7 @@ bool el_lexicon_lookup(const el_lexicon *lx, const char *phrase, uint32_t *paylo
     memset(&d, 0, sizeof d);
     d.text = (char *)phrase;
     d.len = strlen(phrase);
-    el_tokenize(&d, lx->abbrevs);
+    el_tokenize(&d, lx->shared_abbrevs ? lx->shared_abbrevs : lx->abbrevs);
     size_t np = 0, n = d.ntokens ? el_lexicon_match_all(lx, &d, 0, payload, 1, &np) : 0;
     bool found = d.ntokens > 0 && n == d.ntokens && np > 0;
     free(d.tokens);

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "doc.h"
+#include "tokenize.h"
 
 typedef struct el_lexicon el_lexicon;
 
@@ -43,6 +44,10 @@ size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
 
 /* Exact lookup of a single phrase string (tokenized); returns true if found. */
 bool el_lexicon_lookup(const el_lexicon *lx, const char *phrase, uint32_t *payload);
+
+/* Tokenize phrases with `abbrevs` (the list documents are tokenized with)
+ * instead of the built-in minimal list; not owned, must outlive `lx`. */
+void el_lexicon_set_abbrevs(el_lexicon *lx, const el_abbrevs *abbrevs);
 
 size_t el_lexicon_size(const el_lexicon *lx);
 

@@ -2,6 +2,7 @@
  * timex_lexicon.h and gazetteers/time/README.md for the file formats). */
 #include "timex.h"
 #include "timex_lexicon.h"
+#include "tokenize.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -33,6 +34,8 @@ static const tw_file TW_FILES[] = {
     {"holidays.tsv", TW_HOLIDAY, false, EL_LEX_CAP_ONLY},
     {"tense.tsv", TW_TENSE, false, 0},
     {"prepositions.tsv", TW_PREP, false, 0},
+    {"fillers.tsv", TW_FILLER, false, 0},
+    {"person_nouns.tsv", TW_PERSON, false, 0},
 };
 
 static void copy_field(char *dst, size_t cap, const char *src)
@@ -51,24 +54,95 @@ static unsigned word_flags(const char *aux)
         f |= TW_RANGE;
     if (!strcmp(aux, "amount"))
         f |= TW_AMOUNT;
+    if (!strcmp(aux, "unit"))
+        f |= TW_NEEDS_UNIT;
+    if (!strcmp(aux, "aux"))
+        f |= TW_AUX;
+    if (!strcmp(aux, "anaphoric"))
+        f |= TW_ANAPHORIC;
     return f;
+}
+
+static void abbr_insert(tw_abbr *tab, size_t cap, tw_abbr a)
+{
+    size_t i = a.hash & (cap - 1);
+    while (tab[i].hash)
+        i = (i + 1) & (cap - 1);
+    tab[i] = a;
+}
+
+static void abbr_add(el_time_lexicon *lx, const char *word, uint32_t idx)
+{
+    size_t n = strlen(word);
+    if (n >= sizeof ((tw_abbr *)0)->text)
+        return;
+    if ((lx->nabbr + 1) * 2 > lx->cap_abbr) {
+        size_t ncap = lx->cap_abbr ? lx->cap_abbr * 2 : 64;
+        tw_abbr *nt = el_calloc(ncap, sizeof *nt);
+        for (size_t i = 0; i < lx->cap_abbr; i++)
+            if (lx->abbr[i].hash)
+                abbr_insert(nt, ncap, lx->abbr[i]);
+        free(lx->abbr);
+        lx->abbr = nt;
+        lx->cap_abbr = ncap;
+    }
+    tw_abbr a = {el_hash_lower(word, n) | 1u, idx, ""};
+    for (size_t i = 0; i < n; i++)
+        a.text[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
+    abbr_insert(lx->abbr, lx->cap_abbr, a);
+    lx->nabbr++;
+}
+
+static const tw_word *abbr_find(const el_time_lexicon *lx, const char *s, size_t n)
+{
+    if (!lx->cap_abbr || n >= sizeof ((tw_abbr *)0)->text)
+        return NULL;
+    uint32_t h = el_hash_lower(s, n) | 1u;
+    for (size_t i = h & (lx->cap_abbr - 1); lx->abbr[i].hash; i = (i + 1) & (lx->cap_abbr - 1)) {
+        const tw_abbr *a = &lx->abbr[i];
+        if (a->hash == h && el_eq_nocase(a->text, strlen(a->text), s, n))
+            return &lx->words[a->word];
+    }
+    return NULL;
+}
+
+/* Set the filter bit of the phrase's first token (tokenized the way the
+ * trie tokenizes it). */
+static void mark_first_token(el_time_lexicon *lx, const char *phrase)
+{
+    el_doc *d = el_doc_new("phrase", NULL, el_strdup(phrase), strlen(phrase));
+    el_abbrevs *ab = el_abbrevs_default();
+    el_tokenize(d, ab);
+    if (d->ntokens) {
+        uint32_t bit = d->tokens[0].lhash & (TW_FIRST_BITS - 1);
+        lx->first[bit / 64] |= 1ull << (bit % 64);
+    }
+    el_abbrevs_free(ab);
+    el_doc_free(d);
 }
 
 static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
 {
     char *fields[4] = {0};
     size_t n = el_split_tabs(line, fields, 4);
-    if (n < 2 || !fields[0][0])
-        return false;
+    if (n < 2 || !fields[0][0] || lx->nwords >= UINT16_MAX)
+        return false;   /* (word indices are kept in 16 bits per token) */
     tw_word w = {0};
     w.cls = (uint8_t)f->cls;
     if (f->numeric)
         w.num = (int16_t)atoi(fields[1]);
     copy_field(w.val, sizeof w.val, fields[1]);
     copy_field(w.aux, sizeof w.aux, n > 2 ? fields[2] : "");
-    w.flags = (uint8_t)word_flags(w.aux);
+    w.flags = (uint8_t)(word_flags(w.aux) | (n > 3 ? word_flags(fields[3]) : 0));
+    if (w.cls == TW_UNIT && !strcmp(w.val, "HALF"))
+        w.cls = TW_HALF;   /* never an amount of its own ("a half") */
+    if (n > 3 && fields[3][0] >= 'A' && fields[3][0] <= 'Z')
+        copy_field(w.mod, sizeof w.mod, fields[3]);   /* e.g. "year-end": END */
     uint32_t idx = (uint32_t)lx->nwords;
     EL_PUSH(lx->words, lx->nwords, lx->cap_words) = w;
+    if ((f->cls == TW_MONTH || f->cls == TW_WEEKDAY) && !strchr(fields[0], ' '))
+        abbr_add(lx, fields[0], idx);
+    mark_first_token(lx, fields[0]);
     unsigned lf = f->lexflags;
     if (f->cls == TW_ZONE && strchr(fields[0], ' '))
         lf = 0;
@@ -130,6 +204,7 @@ void el_time_lexicon_free(el_time_lexicon *lx)
         return;
     el_lexicon_free(lx->trie);
     free(lx->words);
+    free(lx->abbr);
     free(lx);
 }
 
@@ -139,16 +214,11 @@ static size_t match_abbrev(const el_time_lexicon *lx, const el_doc *doc, size_t 
 {
     size_t n;
     const char *s = el_tok_text(doc, i, &n);
-    char buf[32];
-    if (!(doc->tokens[i].flags & EL_TOK_ABBREV) || n < 2 || n > sizeof buf || s[n - 1] != '.')
+    if (!(doc->tokens[i].flags & EL_TOK_ABBREV) || !(doc->tokens[i].flags & EL_TOK_CAP)
+        || n < 2 || s[n - 1] != '.')
         return 0;
-    memcpy(buf, s, n - 1);
-    buf[n - 1] = '\0';
-    uint32_t p;
-    if (!el_lexicon_lookup(lx->trie, buf, &p))
-        return 0;
-    const tw_word *w = &lx->words[p];
-    if ((w->cls == TW_MONTH || w->cls == TW_WEEKDAY) && !(doc->tokens[i].flags & EL_TOK_CAP))
+    const tw_word *w = abbr_find(lx, s, n - 1);
+    if (!w)
         return 0;
     out[0] = w;
     *nout = 1;
@@ -161,6 +231,9 @@ size_t tw_match(const el_time_lexicon *lx, const el_doc *doc, size_t i,
     uint32_t p[8];
     size_t np = 0;
     *nout = 0;
+    uint32_t bit = doc->tokens[i].lhash & (TW_FIRST_BITS - 1);
+    if (!(lx->first[bit / 64] & (1ull << (bit % 64))))
+        return max ? match_abbrev(lx, doc, i, out, nout) : 0;
     size_t len = el_lexicon_match_all(lx->trie, doc, i, p, 8, &np);
     if (!len)
         return max ? match_abbrev(lx, doc, i, out, nout) : 0;

@@ -8,11 +8,15 @@
 #include <stdint.h>
 #include "doc.h"
 #include "lexicon.h"
+#include "timex.h"
 
 typedef enum tw_class {
     TW_MONTH, TW_WEEKDAY, TW_SEASON, TW_UNIT, TW_NUMBER, TW_ORDINAL,
     TW_PART_OF_DAY, TW_CLOCK, TW_ZONE, TW_DEICTIC, TW_SHIFTER, TW_RELATION,
-    TW_MODIFIER, TW_SET, TW_HOLIDAY, TW_TENSE, TW_PREP, TW_NCLASSES
+    TW_MODIFIER, TW_SET, TW_HOLIDAY, TW_TENSE, TW_PREP, TW_FILLER,
+    TW_HALF,   /* "half": a unit only in "the first half (of 2023)" */
+    TW_PERSON, /* nouns for people: "a 6-year-old boy" is an age, not a period */
+    TW_NCLASSES
 } tw_class;
 
 enum {
@@ -20,6 +24,9 @@ enum {
     TW_PLURAL    = 1u << 1,   /* plural unit ("years") */
     TW_RANGE     = 1u << 2,   /* shifter that can open a duration ("the past two years") */
     TW_AMOUNT    = 1u << 3,   /* modifier of an amount ("about") vs. a point ("early") */
+    TW_NEEDS_UNIT= 1u << 4,   /* only before a plural unit ("recent years") */
+    TW_AUX       = 1u << 5,   /* makes a following -ed word a participle */
+    TW_ANAPHORIC = 1u << 6,   /* counts from the last time mentioned ("the following day") */
 };
 
 typedef struct tw_word {
@@ -28,12 +35,29 @@ typedef struct tw_word {
     int16_t num;        /* month, weekday, number, direction */
     char val[14];       /* unit code, season, TIMEX3 value template, mod, ... */
     char aux[14];       /* second field: type, mod, quant, offset */
+    char mod[14];       /* TIMEX3 mod given in a fourth field, or "" */
 } tw_word;
+
+/* Bits of a filter on first tokens: a token whose hash bit is clear starts
+ * no phrase, so the trie is not consulted. */
+#define TW_FIRST_BITS 8192
+
+/* Single-word month/weekday entries by lower-case text, so that an
+ * abbreviation token with its period ("Sept.") finds "Sept" without
+ * touching the trie's scratch state (lookups must stay read-only). */
+typedef struct tw_abbr {
+    uint32_t hash;      /* el_hash_lower of the word; 0 = empty slot */
+    uint32_t word;      /* index into words */
+    char text[12];      /* lower case */
+} tw_abbr;
 
 struct el_time_lexicon {
     el_lexicon *trie;   /* phrase -> index into words */
     tw_word *words;
     size_t nwords, cap_words;
+    tw_abbr *abbr;      /* open addressing, power-of-two size */
+    size_t cap_abbr, nabbr;
+    uint64_t first[TW_FIRST_BITS / 64];  /* lower-case hashes of phrases' first tokens */
 };
 
 /* Words of class `cls` matched at token i: the longest trie match (or the

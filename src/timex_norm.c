@@ -3,10 +3,13 @@
 #include "timex_norm.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 el_date tx_resolve_weekday(el_date ref, int weekday, tx_dir dir, tx_tense tense)
 {
+    if (tense == TX_PRESENT)
+        tense = TX_FUTURE;
     int today = el_weekday(ref);
     int back = (today - weekday + 7) % 7;      /* days back to it, 0..6 */
     int fwd = (weekday - today + 7) % 7;       /* days forward to it, 0..6 */
@@ -21,14 +24,28 @@ el_date tx_resolve_weekday(el_date ref, int weekday, tx_dir dir, tx_tense tense)
 
 int tx_resolve_month_year(el_date ref, int month, int day, tx_dir dir, tx_tense tense)
 {
-    int here = ref.month * 100 + ref.day;
-    int there = month * 100 + (day ? day : (dir == TX_BY_TENSE ? ref.day : 0));
-    if (!day && dir == TX_BY_TENSE && month == ref.month)
+    if (tense == TX_PRESENT)
+        tense = TX_FUTURE;
+    int here = ref.month * 31 + ref.day;
+    int there = month * 31 + (day ? day : 15);
+    int diff = there - here;          /* > 0: later in the year than ref */
+    if (dir == TX_BEFORE)
+        return month < ref.month || (day && diff < 0) ? ref.year : ref.year - 1;
+    if (dir == TX_AFTER)
+        return month > ref.month || (day && diff > 0) ? ref.year : ref.year + 1;
+    if (!day && month == ref.month)
         return ref.year;
-    if (dir == TX_BEFORE || (dir == TX_BY_TENSE && tense == TX_PAST))
-        return there > here || (dir == TX_BEFORE && month == ref.month) ? ref.year - 1 : ref.year;
-    if (dir == TX_AFTER || (dir == TX_BY_TENSE && tense == TX_FUTURE))
-        return there < here || (dir == TX_AFTER && month == ref.month) ? ref.year + 1 : ref.year;
+    /* News mostly talks about the months around its date: a month more
+     * than four months ahead is last year's unless the clause is future;
+     * three to four months ahead, last year's only in a past clause; up to
+     * three months ahead, this year's; one far behind is next year's only
+     * in a future clause. */
+    if (diff > 120)
+        return tense == TX_FUTURE ? ref.year : ref.year - 1;
+    if (diff > 90)
+        return tense == TX_PAST ? ref.year - 1 : ref.year;
+    if (diff < -186)
+        return tense == TX_FUTURE ? ref.year + 1 : ref.year;
     return ref.year;
 }
 
@@ -45,6 +62,8 @@ static int season_month(const char *s)
 
 int tx_resolve_season_year(el_date ref, const char *season, tx_dir dir, tx_tense tense)
 {
+    if (tense == TX_PRESENT)
+        tense = TX_FUTURE;
     int first = season_month(season);
     /* winter belongs to the year it starts in; January/February are in last year's winter */
     int cur = ref.month < 3 ? 12 : (ref.month / 3) * 3;
@@ -78,9 +97,19 @@ static void shift_quarter(el_date ref, int n, char *out, size_t cap)
     snprintf(out, cap, "%04d-Q%d", q / 4, q % 4 + 1);
 }
 
+/* Years a shift by n units can reach, roughly (for the range check). */
+static int shifted_year_bound(el_date ref, const char *unit, int n)
+{
+    int per = !strcmp(unit, "Y") ? 1 : !strcmp(unit, "DE") ? 10 : !strcmp(unit, "CE") ? 100 : 0;
+    return per ? ref.year + per * n : ref.year + (n < 0 ? -1 : 1) * (abs(n) / 12 + 1);
+}
+
 void tx_shift_format(el_date ref, const char *unit, int n, char *out, size_t cap)
 {
-    if (!strcmp(unit, "Y")) {
+    int bound = shifted_year_bound(ref, unit, n);
+    if (bound < 1 || bound > 9999 || abs(n) > 100000) {
+        snprintf(out, cap, "%s", n < 0 ? "PAST_REF" : "FUTURE_REF");   /* off the calendar */
+    } else if (!strcmp(unit, "Y")) {
         snprintf(out, cap, "%04d", ref.year + n);
     } else if (!strcmp(unit, "DE")) {
         snprintf(out, cap, "%03d", (ref.year + 10 * n) / 10);
@@ -122,7 +151,7 @@ void tx_duration_format(const char *unit, int n, char *out, size_t cap)
         if (strcmp(u->unit, unit))
             continue;
         if (n < 0 && u->mult == 10)
-            snprintf(out, cap, "PXDE");
+            snprintf(out, cap, "PXY");   /* "decades": annotators write years */
         else if (n < 0 && u->mult == 100)
             snprintf(out, cap, "PXCE");
         else if (n < 0)

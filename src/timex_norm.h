@@ -8,8 +8,10 @@
 #include <stddef.h>
 #include "date.h"
 
-/* Tense of the clause around a timex: past, unknown or future. */
-typedef enum tx_tense { TX_PAST = -1, TX_NO_TENSE = 0, TX_FUTURE = 1 } tx_tense;
+/* Tense of the clause around a timex: past, unknown, future, or present
+ * (which, for a named day or month, means a coming one: "the vote is on
+ * Monday"). */
+typedef enum tx_tense { TX_PAST = -1, TX_NO_TENSE = 0, TX_FUTURE = 1, TX_PRESENT = 2 } tx_tense;
 
 /* Which occurrence of a weekday/month/season: the one before the reference
  * (strictly), after it (strictly), or chosen by tense (on or before in the

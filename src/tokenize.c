@@ -324,6 +324,23 @@ static bool ends_sentence(const el_doc *d, size_t t, int abbrev_kind)
     return n == 1 && (s[0] == '.' || s[0] == '!' || s[0] == '?');
 }
 
+/* Guard against run-on "sentences" (lists, tables, text without
+ * punctuation): past EL_SENTENCE_SOFT_MAX tokens a sentence ends after the
+ * next , ; : and at EL_SENTENCE_HARD_MAX it ends anyway.  This keeps every
+ * per-sentence stage linear on any input. */
+static bool run_on(const el_doc *d)
+{
+    size_t begin = d->nsentences ? d->sentences[d->nsentences - 1].tok_end : 0;
+    size_t len = d->ntokens - begin;
+    if (len >= EL_SENTENCE_HARD_MAX)
+        return true;
+    if (len < EL_SENTENCE_SOFT_MAX)
+        return false;
+    const el_token *prev = &d->tokens[d->ntokens - 1];
+    char c = d->text[prev->start];
+    return prev->end - prev->start == 1 && (c == ',' || c == ';' || c == ':');
+}
+
 void el_tokenize(el_doc *d, const el_abbrevs *ab)
 {
     scanner sc = {d->text, d->len, 0, 0};
@@ -369,6 +386,8 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
             if (newlines >= 2 || (newlines == 1 && !lower_start))
                 finish_sentence(d, d->ntokens);
             else if (pending_end && !(closer && !space_before) && !lower_start)
+                finish_sentence(d, d->ntokens);
+            else if (run_on(d))
                 finish_sentence(d, d->ntokens);
         }
         el_token *t = &EL_PUSH(d->tokens, d->ntokens, d->cap_tokens);

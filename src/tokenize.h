@@ -13,6 +13,11 @@
 
 #include "doc.h"
 
+/* Longest sentences: after SOFT_MAX tokens a sentence ends at the next
+ * comma/semicolon/colon, at HARD_MAX it ends regardless. */
+#define EL_SENTENCE_SOFT_MAX 150
+#define EL_SENTENCE_HARD_MAX 400
+
 typedef struct el_abbrevs el_abbrevs;
 
 /* Abbreviation list: gazetteers/abbreviations.tsv (see gazetteers/README.md).

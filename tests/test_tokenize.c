@@ -85,6 +85,20 @@ static void test_quote_after_period_stays_in_sentence(void **state)
     el_doc_free(d);
 }
 
+static void test_run_on_text_is_cut(void **state)
+{
+    (void)state;
+    char text[20000] = "";
+    for (int i = 0; i < 1000; i++)
+        strcat(text, "word, ");
+    el_doc *d = test_doc(text);
+    assert_true(d->nsentences > 1);
+    for (size_t s = 0; s < d->nsentences; s++)
+        assert_true(d->sentences[s].tok_end - d->sentences[s].tok_begin <= EL_SENTENCE_HARD_MAX);
+    assert_string_equal(tok_str(d, d->sentences[0].tok_end - 1), ",");
+    el_doc_free(d);
+}
+
 static void test_empty_and_space_only(void **state)
 {
     (void)state;
@@ -104,6 +118,7 @@ int main(void)
         cmocka_unit_test(test_code_point_offsets),
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_quote_after_period_stays_in_sentence),
+        cmocka_unit_test(test_run_on_text_is_cut),
         cmocka_unit_test(test_empty_and_space_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,74 @@
+/* gazetteer.h - the entity gazetteer as the entity stage sees it (internal).
+ *
+ * A trie over the document tokenizer: `names` maps entity names, aliases and
+ * titles/roles to entries (canonical name, type, subtype, key); a hash table
+ * `cues` maps single words (any case) to rule cues (stop word, given name, organization suffix,
+ * ...) used by the rules for names that are in no list.  Everything here is
+ * read-only once loaded, so any number of threads may tag with it. */
+#ifndef EL_GAZETTEER_H
+#define EL_GAZETTEER_H
+
+#include "entity.h"
+#include "lexicon.h"
+
+/* What an entry stands for: an entity of a type, or a title/role. */
+enum { GZ_KIND_ENTITY = 0, GZ_KIND_TITLE = 1, GZ_KIND_HONORIFIC = 2 };
+
+/* Cue kinds (bits), from the cue files (PHRASE<TAB>KIND). */
+enum {
+    CUE_STOP       = 1u << 0,   /* stop word: never starts a name */
+    CUE_GIVEN      = 1u << 1,   /* given name: "Anna Smith" is a person */
+    CUE_ORG_SUFFIX = 1u << 2,   /* "Corp.", "University", "Ministry" ends an organization */
+    CUE_ORG_HEAD   = 1u << 3,   /* "Ministry" (of X), "University" (of X) */
+    CUE_LOC_SUFFIX = 1u << 4,   /* "River", "Province" */
+    CUE_LOC_HEAD   = 1u << 5,   /* "Mount", "Lake" */
+    CUE_FAC_SUFFIX = 1u << 6,   /* "Airport", "Center" (facility, typed LOCATION) */
+    CUE_SAY        = 1u << 7,   /* "said", "told": person-like context */
+    CUE_CONNECTOR  = 1u << 8,   /* "of", "for", "and", "&" inside organization names */
+    CUE_PARTICLE   = 1u << 9,   /* "de", "van", "bin" inside person names */
+    CUE_NOT_NAME   = 1u << 10,  /* capitalized word that is no name on its own ("Monday") */
+    CUE_SURNAME    = 1u << 11,  /* family name: first or last word of a person's name */
+    CUE_ORG_NOUN   = 1u << 12,  /* "company", "retailer": "retailer X", "X, a company" */
+    CUE_MODIFIER   = 1u << 13,  /* "first", "former": may stand in "the first US secretary" */
+    CUE_PRONOUN    = 1u << 14,  /* "he", "her": a personal pronoun (third person singular) */
+    CUE_MALE       = 1u << 15,  /* with CUE_GIVEN or CUE_PRONOUN: masculine */
+    CUE_FEMALE     = 1u << 16,  /* with CUE_GIVEN or CUE_PRONOUN: feminine */
+    CUE_PREP       = 1u << 17,  /* "with", "by": a name after it is no subject */
+};
+
+typedef struct el_gz_entry {
+    uint32_t name, key, subtype;   /* offsets into the string pool (subtype: 0 = none) */
+    uint8_t type;                  /* el_ent_type */
+    uint8_t kind;                  /* GZ_KIND_* */
+    uint8_t low;                   /* FLAGS "low": loses to any other entry of the phrase */
+    char country[4];               /* FLAGS "country=XX" (people: nationality) or "" */
+} el_gz_entry;
+
+struct el_gazetteer {
+    el_lexicon *names;             /* payload: index into entries */
+    el_lexicon *lower;             /* the entries of `names` that can match a word
+                                      without a capital (titles, "eBay"): the only
+                                      ones looked up at such words */
+    struct el_cue_slot *cues;      /* open addressing by lower-case word hash */
+    size_t ncues, cap_cues;        /* cap_cues: a power of two */
+    el_gz_entry *entries; size_t nentries, cap_entries;
+    char *pool; size_t pool_len, pool_cap;
+    el_abbrevs *abbrevs;           /* the document tokenizer's list, or NULL */
+    size_t nnames;                 /* phrases added to `names` */
+};
+
+static inline const char *el_gz_str(const el_gazetteer *gz, uint32_t off)
+{
+    return gz->pool + off;
+}
+
+/* OR of the cue bits of token `tok` (a single-word lookup). */
+unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok);
+
+/* Parse one line of an entity file (fields split in place); false + *err
+ * (caller frees) when malformed.  Comment and blank lines are accepted. */
+bool el_gz_add_line(el_gazetteer *gz, char *line, char **err);
+/* Parse one line of a cue file. */
+bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err);
+
+#endif

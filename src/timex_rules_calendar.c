@@ -1,0 +1,378 @@
+/* timex_rules_calendar.c - time-stage rules for calendar expressions:
+ * numeric and written dates, holidays, years, decades, centuries,
+ * quarters and seasons (see timex_grammar.c for the dispatch). */
+#include "timex_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ---- rules: calendar dates ---------------------------------------------- */
+
+/* 2023-06-20, 6/19/2023, 6/19/23 */
+bool tx_r_numeric_date(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t n;
+    if (i >= c->lim)
+        return false;
+    const char *s = text(c, i, &n);
+    char buf[40];
+    size_t k = c->info[i].ndig;
+    if (n < 6 || n > 10 || !k || k >= n || (s[k] != '-' && s[k] != '/'))
+        return false;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    int y, m, d;
+    char tail;
+    el_date dt;
+    if (sscanf(buf, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && n == 10) {
+        dt = (el_date){y, m, d};
+    } else if (sscanf(buf, "%2d/%2d/%4d%c", &m, &d, &y, &tail) == 3) {
+        if (y < 100)
+            y += y < 50 ? 2000 : 1900;
+        dt = (el_date){y, m, d};
+    } else {
+        return false;
+    }
+    if (!el_date_valid(dt))
+        return false;
+    tx_day_format(y, m, d, buf, sizeof buf);
+    return tx_set_res(r, i + 1, EL_TIMEX_DATE, buf, false);
+}
+
+/* Optional ", 2023" / "2023" / "of 2023" after a date part at j. */
+/* A year said in words: "nineteen ninety-six" (19|96); tokens used. */
+static size_t spoken_year(const tx_ctx *c, size_t j, int *y)
+{
+    size_t len;
+    const tw_word *hi = word(c, j, TW_NUMBER, &len);
+    amount lo;
+    if (!hi || len != 1 || hi->num < 11 || hi->num > 20)
+        return 0;
+    size_t n = tx_number_words(c, j + 1, &lo);
+    if (!n || lo.n < 10 || lo.n > 99)
+        return 0;
+    *y = hi->num * 100 + lo.n;
+    return n + 1;
+}
+
+/* "this year", "last year", "next year" resolved against the DCT. */
+static size_t shifted_year(const tx_ctx *c, size_t j, int *y)
+{
+    size_t len;
+    const tw_word *s = word(c, j, TW_SHIFTER, &len);
+    const tw_word *u = s ? word(c, j + len, TW_UNIT, NULL) : NULL;
+    if (!u || strcmp(u->val, "Y") || (u->flags & TW_PLURAL) || !c->have_dct)
+        return 0;
+    *y = c->dct.year + s->num;
+    return len + 1;
+}
+
+static size_t year_at(const tx_ctx *c, size_t j, int *y)
+{
+    if ((*y = tx_year_tok(c, j)) > 0)
+        return 1;
+    size_t n = spoken_year(c, j, y);
+    return n ? n : shifted_year(c, j, y);
+}
+
+/* Optional "2023" / ", 2023" / "of 2023" / "last year" after a date part at j. */
+static size_t year_after(const tx_ctx *c, size_t j, int *y)
+{
+    size_t n = year_at(c, j, y);
+    if (n)
+        return n;
+    if ((is(c, j, ",") || is(c, j, "of")) && (n = year_at(c, j + 1, y)) > 0)
+        return n + 1;
+    *y = 0;
+    return 0;
+}
+
+static bool month_day_value(tx_ctx *c, size_t i, size_t end, int m, int d, int y, tx_res *r)
+{
+    char v[40];
+    bool tf = y == 0;
+    if (!y)
+        y = tx_month_year(c, i, end, m, d, TX_BY_TENSE);
+    if (d) {
+        el_date dt = {y ? y : 2000, m, d};
+        if (!el_date_valid(dt))
+            return false;
+        tx_day_format(y, m, d, v, sizeof v);
+    } else {
+        tx_format_month(y, m, v, sizeof v);
+    }
+    return tx_set_res(r, end, EL_TIMEX_DATE, v, tf);
+}
+
+/* A capitalized word right after: "Jan Kavan", "May Day" (a name). */
+static bool starts_name(const tx_ctx *c, size_t i)
+{
+    return i < c->lim && (c->doc->tokens[i].flags & EL_TOK_CAP)
+        && (c->doc->tokens[i].flags & EL_TOK_WORD) && !c->info[i].n;
+}
+
+/* June 19 / June 19, 2023 / June 2023 / June / June the 19th */
+bool tx_r_month(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t len;
+    const tw_word *w = word(c, i, TW_MONTH, &len);
+    if (!w)
+        return false;
+    size_t j = i + len;
+    int d = 0, y = 0;
+    if (is(c, j, "the") && tx_ordinal_suffix_ok(c, j + 1, &d))
+        j += 2;
+    else if ((d = digits_with(c, j, 2, NULL, NULL)) > 0 || tx_ordinal_suffix_ok(c, j, &d))
+        j++;
+    if (d < 0)
+        d = 0;
+    if (d > 31)
+        return false;
+    j += year_after(c, j, &y);
+    if (!d && !y && (w->flags & TW_AMBIGUOUS)
+        && (!tx_temporal_context_before(c, i) || starts_name(c, i + len)))
+        return false;   /* "may", "Jan Kavan" */
+    return month_day_value(c, i, j, w->num, d, y, r);
+}
+
+/* 19 June 2023 / the 19th of June */
+bool tx_r_day_month(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t j = i, len;
+    int d;
+    if (is(c, j, "the"))
+        j++;
+    if (!tx_ordinal_suffix_ok(c, j, &d) && (j != i || (d = digits_with(c, j, 2, NULL, NULL)) < 1))
+        return false;
+    j++;
+    if (is(c, j, "of"))
+        j++;
+    const tw_word *w = word(c, j, TW_MONTH, &len);
+    if (!w || d < 1 || d > 31)
+        return false;
+    j += len;
+    int y;
+    j += year_after(c, j, &y);
+    return month_day_value(c, i, j, w->num, d, y, r);
+}
+
+/* Christmas / Christmas 2022 / Thanksgiving Day */
+bool tx_r_holiday(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t len;
+    const tw_word *w = word(c, i, TW_HOLIDAY, &len);
+    if (!w)
+        return false;
+    size_t j = i + len;
+    int y, m = atoi(w->val), nth = 0, wd = 0;
+    j += year_after(c, j, &y);
+    const char *wk = strstr(w->val, "-W");
+    if (wk && sscanf(wk, "-W%d-%d", &nth, &wd) != 2)
+        return false;  /* "last weekday of" forms are not resolved */
+    int d = wk ? 1 : atoi(w->val + 3);
+    bool tf = !y;
+    if (!y)
+        y = tx_month_year(c, i, j, m, d, TX_BY_TENSE);
+    if (wk && y) {
+        el_date first = {y, m, 1};
+        d = 1 + (wd - el_weekday(first) + 7) % 7 + 7 * (nth - 1);
+    } else if (wk) {
+        return false;
+    }
+    char v[40];
+    tx_day_format(y, m, d, v, sizeof v);
+    return tx_set_res(r, j, EL_TIMEX_DATE, v, tf);
+}
+
+/* ---- rules: years, decades, centuries, quarters, seasons ----------------- */
+
+/* A lower-case plural noun that is no time word ("shares"). */
+bool tx_before_counted_noun(const tx_ctx *c, size_t i)
+{
+    if (i >= c->lim || c->info[i].n)
+        return false;
+    size_t n;
+    const char *s = text(c, i, &n);
+    const el_token *t = &c->doc->tokens[i];
+    return n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != '\''
+        && (t->flags & EL_TOK_WORD) && !(t->flags & EL_TOK_CAP);
+}
+
+static bool year_plausible(const tx_ctx *c, size_t i, int y)
+{
+    if (i > c->sbeg && (is(c, i - 1, "$") || is(c, i - 1, "#") || is(c, i - 1, "No.")))
+        return false;
+    if (is(c, i + 1, "%") || is(c, i + 1, "percent") || is(c, i + 1, ":"))
+        return false;
+    if (word(c, i + 1, TW_UNIT, NULL))
+        return false;
+    bool modifier_year = i > c->sbeg && (is(c, i - 1, "fiscal")
+                                         || (is(c, i - 1, "the") && y >= 1900 && y <= 2099));
+    if (tx_before_counted_noun(c, i + 1) && !modifier_year) {   /* "the 1992 protests" is a year */
+        const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;
+        if (!p || !strstr(p->val, "year"))
+            return false;   /* "1500 shares", "2000 troops" */
+    }
+    if (y >= 1900 && y <= 2099)
+        return true;
+    return tx_temporal_context_before(c, i);
+}
+
+/* Tokens of a singular year unit at j ("year", "fiscal year"), or 0. */
+static size_t year_unit_at(const tx_ctx *c, size_t j)
+{
+    size_t len;
+    const tw_word *u = word(c, j, TW_UNIT, &len);
+    return u && !strcmp(u->val, "Y") && !(u->flags & TW_PLURAL) ? len : 0;
+}
+
+/* 2021 / fiscal 2021 / fiscal year 2021 / the year 2000 */
+bool tx_r_year(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t j = i, n = 1, yl;
+    bool the_year = is(c, j, "the") && (yl = year_unit_at(c, j + 1)) > 0;
+    if (the_year)
+        j += 1 + yl;
+    else if ((yl = year_unit_at(c, j)) > 1)
+        j += yl;   /* "fiscal year" */
+    else if (is(c, j, "fiscal"))
+        j++;
+    int y = tx_year_tok(c, j);
+    if (y < 0 && (n = spoken_year(c, j, &y)) && tx_before_counted_noun(c, j + n))
+        return false;   /* "nineteen ninety-six" is a year unless it counts something */
+    amount a;
+    if (y < 0 && the_year && (n = tx_number_words(c, j, &a)) && a.n >= 1000)
+        y = a.n;   /* "the year two thousand" */
+    if (y < 1000 || (n == 1 && !year_plausible(c, j, y)))
+        return false;
+    char v[40];
+    snprintf(v, sizeof v, "%04d", y);
+    return tx_set_res(r, j + n, EL_TIMEX_DATE, v, false);
+}
+
+/* the 1990s / 1990s / the '90s / the 20th century */
+bool tx_r_decade_century(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t j = i, nd;
+    if (is(c, j, "the"))
+        j++;
+    int v = digits_with(c, j, 4, "s", &nd), o;
+    char val[40];
+    if (v >= 0 && nd == 4 && v % 10 == 0) {
+        snprintf(val, sizeof val, "%03d", v / 10);
+        return tx_set_res(r, j + 1, EL_TIMEX_DATE, val, false);
+    }
+    if (is(c, j, "'") && (v = digits_with(c, j + 1, 2, "s", &nd)) >= 0 && nd == 2 && v % 10 == 0) {
+        int cent = c->have_dct && v <= c->dct.year % 100 - 10 + 10 && c->dct.year >= 2000 && v < 30 ? 20 : 19;
+        snprintf(val, sizeof val, "%02d%d", cent, v / 10);
+        return tx_set_res(r, j + 2, EL_TIMEX_DATE, val, false);
+    }
+    size_t len = tx_ordinal_at(c, j, &o);
+    const tw_word *u = len ? word(c, j + len, TW_UNIT, NULL) : NULL;
+    if (len && o > 0 && o <= 30 && u && !strcmp(u->val, "CE") && !(u->flags & TW_PLURAL)) {
+        snprintf(val, sizeof val, "%02d", o - 1);
+        return tx_set_res(r, j + len + 1, EL_TIMEX_DATE, val, false);
+    }
+    return false;
+}
+
+/* Quarter/half of year y (0 = resolve from the DCT and tense). */
+static bool quarter_value(tx_ctx *c, size_t i, size_t end, bool half, int q, int y, tx_res *r)
+{
+    bool tf = !y;
+    if (!y && c->have_dct) {
+        int cur = half ? (c->dct.month - 1) / 6 + 1 : tx_quarter_of(c->dct);
+        y = c->dct.year;
+        if (q > cur && tx_tense_near(c, i, end) == TX_PAST)
+            y--;
+    }
+    char v[40];
+    if (y)
+        snprintf(v, sizeof v, "%04d-%c%d", y, half ? 'H' : 'Q', q);
+    else
+        snprintf(v, sizeof v, "XXXX-%c%d", half ? 'H' : 'Q', q);
+    tx_set_res(r, end, EL_TIMEX_DATE, v, tf);
+    r->topic = true;
+    return true;
+}
+
+/* the third quarter (of 2023) / third-quarter / Q3 2023 / the first half */
+bool tx_r_quarter(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t j = i, len;
+    int q, y = 0;
+    if (is(c, j, "the"))
+        j++;
+    if (is(c, j, "fiscal"))
+        j++;
+    if ((q = digits_with(c, j, 1, NULL, NULL)) < 0 && j < c->lim) {
+        size_t n;
+        const char *s = text(c, j, &n);
+        if (n == 2 && (s[0] == 'Q' || s[0] == 'H') && s[1] >= '1' && s[1] <= '4') {
+            j++;
+            j += year_after(c, j, &y);
+            return quarter_value(c, i, j, s[0] == 'H', s[1] - '0', y, r);
+        }
+    }
+    size_t yl = tx_year_tok(c, j) > 0 ? 1 : 0;
+    if (yl)
+        y = tx_year_tok(c, j);
+    else if ((yl = shifted_year(c, j, &y)) && is(c, j + yl, "'s"))
+        yl++;
+    else
+        yl = 0, y = 0;
+    j += yl;
+    const tw_word *qu = yl ? word(c, j, TW_UNIT, NULL) : NULL;
+    if (qu && !strcmp(qu->val, "Q") && !(qu->flags & TW_PLURAL) && c->quarter)
+        return quarter_value(c, i, j + 1, false, c->quarter, y, r);   /* "the 1988 quarter" */
+    size_t ord = j, skip_to = 0;
+    if (!(len = tx_ordinal_at(c, j, &q)) || q == 0 || (q < 0 && !word(c, j + len, TW_HALF, NULL)))
+        return false;
+    if (q < 0)
+        q = 2;   /* "the last half" (but "the last quarter" is the previous one) */
+    j += len;
+    if (is(c, j, "-")) {
+        j++;
+        if (ord > i && is(c, i, "the") && !yl)
+            skip_to = ord;   /* "the third-quarter results": the adjective alone */
+    }
+    const tw_word *u = word(c, j, TW_UNIT, NULL);
+    bool half = !u && (u = word(c, j, TW_HALF, NULL)) != NULL;
+    if (!u || (strcmp(u->val, "Q") && !half) || (u->flags & TW_PLURAL) || q > (half ? 2 : 4))
+        return false;
+    j++;
+    if (!y)
+        j += year_after(c, j, &y);
+    if (!y && is(c, j, "of") && is(c, j + 1, "fiscal") && (y = tx_year_tok(c, j + 2)) > 0)
+        j += 3;
+    quarter_value(c, i, j, half, q, y, r);
+    r->start = skip_to;
+    return true;
+}
+
+/* summer 2023 / the summer of 2023 (bare seasons need a temporal context) */
+bool tx_r_season(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t j = i, len;
+    if (is(c, j, "the"))
+        j++;
+    const tw_word *w = word(c, j, TW_SEASON, &len);
+    if (!w)
+        return false;
+    j += len;
+    int y;
+    j += year_after(c, j, &y);
+    if (!y && !(j - len > i && tx_prev_is_class(c, i, TW_PREP)) && !tx_temporal_context_before(c, i))
+        return false;
+    if (!y && j - len == i && !tx_prev_is_class(c, i, TW_MODIFIER))
+        return false;
+    bool tf = !y;
+    if (!y && c->have_dct)
+        y = tx_resolve_season_year(c->dct, w->val, TX_BY_TENSE, tx_tense_near(c, i, j));
+    char v[40];
+    if (y)
+        snprintf(v, sizeof v, "%04d-%s", y, w->val);
+    else
+        snprintf(v, sizeof v, "XXXX-%s", w->val);
+    return tx_set_res(r, j, EL_TIMEX_DATE, v, tf);
+}

@@ -1,0 +1,634 @@
+/* timex_rules_relative.c - time-stage rules for expressions relative to
+ * the document date or the narrative: weekdays, deictic words (today,
+ * recently), shifted units (last year), amounts of time (five years, two
+ * days ago), clock times and recurring times (see timex_grammar.c). */
+#include "timex_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ---- rules: weekdays and words relative to the DCT ----------------------- */
+
+static void pod_suffix(const tx_ctx *c, size_t *j, tx_res *r)
+{
+    size_t len;
+    const tw_word *p = word(c, *j, TW_PART_OF_DAY, &len);
+    if (!p || strlen(r->value) != 10)
+        return;
+    *j += len;
+    r->end = *j;
+    strcat(r->value, "T");
+    strcat(r->value, p->val);
+}
+
+static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, tx_res *r)
+{
+    char v[40];
+    if (!c->have_dct) {
+        snprintf(v, sizeof v, "XXXX-WXX-%d", wd);
+        return tx_set_res(r, end, EL_TIMEX_DATE, v, true);
+    }
+    tx_tense t = tx_tense_near(c, i, end);
+    if (is(c, end, "'s") || is(c, end, "\xe2\x80\x99s"))
+        t = TX_PAST;   /* "Friday's meeting": an event already reported */
+    el_date d = tx_resolve_weekday(c->dct, wd, dir, t);
+    tx_day_format(d.year, d.month, d.day, v, sizeof v);
+    return tx_set_res(r, end, EL_TIMEX_DATE, v, true);
+}
+
+/* (last|next|this) Monday (morning) / Monday, June 19 */
+bool tx_r_weekday(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t j = i, len;
+    if (is(c, j, "the") && word(c, j + 1, TW_SHIFTER, NULL))
+        j++;
+    const tw_word *s = word(c, j, TW_SHIFTER, &len);
+    tx_dir dir = TX_BY_TENSE;
+    if (s) {
+        dir = s->num < 0 ? TX_BEFORE : s->num > 0 ? TX_AFTER : TX_BY_TENSE;
+        j += len;
+    }
+    const tw_word *w = word(c, j, TW_WEEKDAY, &len);
+    if (!w || ((w->flags & TW_AMBIGUOUS) && !(c->doc->tokens[j].flags & EL_TOK_ABBREV)))
+        return false;   /* "Sun" the company, "Sat" the verb */
+    j += len;
+    tx_res dated;
+    size_t k = is(c, j, ",") ? j + 1 : j;
+    if (!s && (tx_r_month(c, k, &dated) || tx_r_day_month(c, k, &dated)) && strlen(dated.value) == 10) {
+        *r = dated;
+        return true;
+    }
+    el_date saved = c->dct;
+    bool anaphoric = s && (s->flags & TW_ANAPHORIC) && c->ref.day;
+    if (anaphoric)
+        c->dct = c->ref;   /* "the previous Friday": before the day last mentioned */
+    bool ok = weekday_value(c, i, j, w->num, dir, r);
+    if (ok && anaphoric)
+        r->anchor = TX_ANCHOR_REF;
+    c->dct = saved;
+    if (!ok)
+        return false;
+    pod_suffix(c, &j, r);
+    return true;
+}
+
+/* today / yesterday (morning) / now / recently / recent years */
+bool tx_r_deictic(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t len;
+    const tw_word *w = word(c, i, TW_DEICTIC, &len);
+    if (!w)
+        return false;
+    size_t j = i + len;
+    if ((is(c, j, "'s") || is(c, j, "\xe2\x80\x99s")) && !strcmp(w->val, "D0"))
+        return false;   /* "today's world": generic, not the day */
+    el_timex_type type = !strcmp(w->aux, "TIME") ? EL_TIMEX_TIME : EL_TIMEX_DATE;
+    if (!strcmp(w->val, "Y0")) {   /* "year-end" */
+        char v[40] = "XXXX";
+        if (c->have_dct)
+            snprintf(v, sizeof v, "%04d", c->dct.year - (tx_tense_near(c, i, j) == TX_PAST));
+        tx_set_res(r, j, type, v, true);
+        tx_set_mod(r, w->mod);
+        return true;
+    }
+    if (w->val[0] != 'D') {
+        const tw_word *u = word(c, j, TW_UNIT, NULL);
+        if (u && (u->flags & TW_PLURAL) && (w->flags & TW_NEEDS_UNIT)) {
+            char v[40];   /* "recent years": an unspecified stretch up to now */
+            tx_duration_format(u->val, -1, v, sizeof v);
+            return tx_set_res(r, j + 1, EL_TIMEX_DURATION, v, false);
+        }
+        if (u && (u->flags & TW_PLURAL))
+            j++;
+        else if (w->flags & TW_NEEDS_UNIT)
+            return false;
+        return tx_set_res(r, j, type, w->val, true);
+    }
+    if (!c->have_dct)
+        return tx_set_res(r, j, type, w->val[1] == '0' && w->val[2] == 'T' ? "XXXX-XX-XXTNI" : "XXXX-XX-XX", true);
+    char v[40];
+    const char *t = strchr(w->val, 'T');
+    el_date d = el_date_add_days(c->dct, atoi(w->val + 1));
+    tx_day_format(d.year, d.month, d.day, v, sizeof v);
+    if (t)
+        strcat(v, t);
+    tx_set_res(r, j, type, v, true);
+    if (!t)
+        pod_suffix(c, &j, r);
+    return true;
+}
+
+/* What a shifter counts from: the DCT, or for "the following year", "the
+ * previous day" the last time mentioned, if it is precise enough. */
+/* Sets *found to false when an anaphoric shifter has nothing to refer to. */
+static el_date shift_base(const tx_ctx *c, const tw_word *s, const char *unit, bool *found)
+{
+    *found = true;
+    if (!(s->flags & TW_ANAPHORIC))
+        return c->dct;
+    bool need_day = !strcmp(unit, "D") || !strcmp(unit, "W") || !strcmp(unit, "WE");
+    bool need_month = !strcmp(unit, "M") || !strcmp(unit, "Q");
+    if (!c->ref.year || (need_day && !c->ref.day) || (need_month && !c->ref.month)) {
+        *found = false;
+        return c->dct;
+    }
+    el_date b = c->ref;
+    if (!b.month)
+        b.month = 7;   /* only the year counts */
+    if (!b.day)
+        b.day = 1;
+    return b;
+}
+
+/* A shifted calendar unit: "last year", "this week", "next quarter". */
+static bool shifted_unit(tx_ctx *c, size_t i, size_t j, const tw_word *s, const tw_word *u, tx_res *r)
+{
+    if (!strcmp(u->val, "H") || !strcmp(u->val, "MIN") || !strcmp(u->val, "S")) {
+        char v[40];
+        tx_duration_format(u->val, 1, v, sizeof v);
+        return tx_set_res(r, j, EL_TIMEX_DURATION, v, false);
+    }
+    if (!strcmp(u->val, "WE") && !c->have_dct)
+        return tx_set_res(r, j, EL_TIMEX_DATE, "XXXX-WXX-WE", true);
+    if (!c->have_dct)
+        return tx_set_res(r, j, EL_TIMEX_DATE, s->num < 0 ? "PAST_REF" : s->num > 0 ? "FUTURE_REF" : "PRESENT_REF", true);
+    char v[40];
+    bool found;
+    el_date base = shift_base(c, s, u->val, &found);
+    if (!found && s->num == 0)
+        return false;   /* "that year" with no year before it */
+    tx_shift_format(base, u->val, s->num, v, sizeof v);
+    tx_set_res(r, j, EL_TIMEX_DATE, v, true);
+    if (found && (s->flags & TW_ANAPHORIC))
+        r->anchor = TX_ANCHOR_REF;
+    if (!strcmp(u->val, "D"))
+        pod_suffix(c, &j, r);
+    return true;
+}
+
+/* "the past two years", "the next few days": a duration next to the reference. */
+static bool shifted_range(tx_ctx *c, size_t j, const tw_word *s, tx_res *r)
+{
+    amount a;
+    size_t len;
+    if (!(s->flags & TW_RANGE) || !tx_amount_at(c, j, &a))
+        return false;
+    const tw_word *u = word(c, j + a.len, TW_UNIT, &len);
+    if (!u || (a.n == 1 && (u->flags & TW_PLURAL)) || (a.n != 1 && !(u->flags & TW_PLURAL)))
+        return false;
+    char v[40];
+    tx_duration_format(u->val, a.n, v, sizeof v);
+    tx_set_res(r, j + a.len + len, EL_TIMEX_DURATION, v, false);
+    tx_set_mod(r, a.mod);
+    return true;
+}
+
+static tx_dir shifter_dir(const tw_word *s)
+{
+    return s->num < 0 ? TX_BEFORE : s->num > 0 ? TX_AFTER : TX_BY_TENSE;
+}
+
+/* "last November", "this May", "last Oct. 23" (month w at j). */
+static bool shifted_month(tx_ctx *c, size_t i, size_t j, size_t len, const tw_word *s,
+                          const tw_word *w, tx_res *r)
+{
+    char v[40];
+    int d = digits_with(c, j + len, 2, NULL, NULL);
+    if (d < 1 || d > 31)
+        d = 0;
+    int y = s->num == 0 ? (c->have_dct ? c->dct.year : 0)   /* "this May" */
+                        : tx_month_year(c, i, j + len, w->num, d, shifter_dir(s));
+    if (d && !el_date_valid((el_date){y ? y : 2000, w->num, d}))
+        return false;
+    if (d)
+        tx_day_format(y, w->num, d, v, sizeof v);
+    else
+        tx_format_month(y, w->num, v, sizeof v);
+    return tx_set_res(r, j + len + (d > 0), EL_TIMEX_DATE, v, true);
+}
+
+/* "last summer", "this fall" (season w at j). */
+static bool shifted_season(tx_ctx *c, size_t i, size_t j, size_t len, const tw_word *s,
+                           const tw_word *w, tx_res *r)
+{
+    char v[40];
+    tx_tense t = s->num == 0 ? TX_NO_TENSE : tx_tense_near(c, i, j + len);
+    int y = c->have_dct ? tx_resolve_season_year(c->dct, w->val, shifter_dir(s), t) : 0;
+    if (y)
+        snprintf(v, sizeof v, "%04d-%s", y, w->val);
+    else
+        snprintf(v, sizeof v, "XXXX-%s", w->val);
+    return tx_set_res(r, j + len, EL_TIMEX_DATE, v, true);
+}
+
+/* "this morning", "last night", "that evening" (part of day w at j). */
+static bool shifted_part_of_day(tx_ctx *c, size_t j, size_t len, const tw_word *s,
+                                const tw_word *w, tx_res *r)
+{
+    if (s->num > 0 || (s->num < 0 && strcmp(w->val, "NI")))
+        return false;   /* only "last night" looks back */
+    bool found;
+    el_date base = shift_base(c, s, "D", &found);
+    if (!found && (s->flags & TW_ANAPHORIC))
+        return false;   /* "that morning" with no day before it */
+    char v[40];
+    if ((s->flags & TW_ANAPHORIC) ? found : c->have_dct) {
+        el_date d = el_date_add_days(base, s->num < 0 ? -1 : 0);
+        snprintf(v, sizeof v, "%04d-%02d-%02dT%s", d.year, d.month, d.day, w->val);
+    } else {
+        snprintf(v, sizeof v, "XXXX-XX-XXT%s", w->val);
+    }
+    tx_set_res(r, j + len, EL_TIMEX_TIME, v, true);
+    if (found && (s->flags & TW_ANAPHORIC))
+        r->anchor = TX_ANCHOR_REF;
+    return true;
+}
+
+/* (the) last/next/this/coming/past + unit, month, season or part of day */
+bool tx_r_shifter(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t j = i, len;
+    if (is(c, j, "the"))
+        j++;
+    const tw_word *s = word(c, j, TW_SHIFTER, &len), *w;
+    if (!s)
+        return false;
+    j += len;
+    if (shifted_range(c, j, s, r))
+        return true;
+    if ((w = word(c, j, TW_UNIT, &len))) {
+        if ((c->doc->tokens[j].flags & EL_TOK_CAP) && !(c->doc->tokens[i].flags & EL_TOK_SENT_START)
+            && (c->doc->tokens[i].flags & EL_TOK_CAP))
+            return false;   /* "This Week", a title */
+        if (w->flags & TW_PLURAL)
+            return tx_set_res(r, j + len, EL_TIMEX_DATE, s->num > 0 ? "FUTURE_REF" : "PAST_REF", true);
+        return shifted_unit(c, i, j + len, s, w, r);
+    }
+    if ((w = word(c, j, TW_MONTH, &len)))
+        return shifted_month(c, i, j, len, s, w, r);
+    if ((w = word(c, j, TW_SEASON, &len)))
+        return shifted_season(c, i, j, len, s, w, r);
+    if ((w = word(c, j, TW_PART_OF_DAY, &len)) && j == i + 1)
+        return shifted_part_of_day(c, j, len, s, w, r);
+    return false;
+}
+
+/* the weekend / the quarter (the one the narrative is about) */
+bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t len;
+    if (!is(c, i, "the"))
+        return false;
+    const tw_word *u = word(c, i + 1, TW_UNIT, &len);
+    if (!u || (u->flags & TW_PLURAL))
+        return false;
+    char v[40];
+    if (!strcmp(u->val, "WE")) {
+        if (!c->have_dct)
+            return tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, "XXXX-WXX-WE", true);
+        int dir = tx_tense_near(c, i, i + 2) == TX_FUTURE ? 0 : -1;
+        if (el_weekday(c->dct) >= 6)
+            dir = 0;
+        tx_shift_format(c->dct, "WE", dir, v, sizeof v);
+        return tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
+    }
+    if (c->in_point_mod && c->have_dct
+        && (!strcmp(u->val, "Y") || !strcmp(u->val, "M") || !strcmp(u->val, "W"))) {
+        tx_shift_format(c->dct, u->val, 0, v, sizeof v);   /* "the end of the year" */
+        return tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
+    }
+    if (!strcmp(u->val, "Q") && !is(c, i + 2, "of")) {
+        if (c->quarter)
+            snprintf(v, sizeof v, "%04d-Q%d", c->qyear, c->quarter);
+        else if (c->have_dct)
+            tx_shift_format(c->dct, "Q", -1, v, sizeof v);
+        else
+            snprintf(v, sizeof v, "XXXX-QX");
+        tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
+        r->anchor = c->quarter ? TX_ANCHOR_QUARTER : TX_ANCHOR_DCT;
+        return true;
+    }
+    return false;
+}
+
+/* "year-ago"/"year-earlier" (+ quarter/period): the same period a year before. */
+bool tx_r_year_ago(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t j = i;
+    if (is(c, j, "the"))
+        j++;
+    const tw_word *u = word(c, j, TW_UNIT, NULL);
+    const tw_word *rel = word(c, j + 2, TW_RELATION, NULL);
+    if (!u || strcmp(u->val, "Y") || !is(c, j + 1, "-") || !rel || rel->num >= 0)
+        return false;   /* "year-ago", "year-earlier" */
+    j += 3;
+    bool quarter = false;
+    int q;
+    size_t len = tx_ordinal_at(c, j, &q);
+    const tw_word *v = word(c, j + len, TW_UNIT, NULL);
+    if (v && !strcmp(v->val, "Q")) {
+        quarter = true;
+        j += len + 1;
+    } else if (is(c, j, "period")) {
+        quarter = true;
+        j++;
+    }
+    char val[40];
+    if (!c->have_dct)
+        return tx_set_res(r, j, EL_TIMEX_DATE, "PAST_REF", true);
+    if (quarter && len && q >= 1 && q <= 4)
+        snprintf(val, sizeof val, "%04d-Q%d", c->dct.year - 1, q);
+    else if (c->quarter)   /* "the year-ago quarter", "year-earlier profit" in a quarterly report */
+        snprintf(val, sizeof val, "%04d-Q%d", c->qyear - 1, c->quarter);
+    else if (quarter)
+        tx_shift_format(c->dct, "Q", -5, val, sizeof val);
+    else
+        snprintf(val, sizeof val, "%04d", c->dct.year - 1);
+    tx_set_res(r, j, EL_TIMEX_DATE, val, true);
+    if (c->quarter && !(quarter && len))
+        r->anchor = TX_ANCHOR_QUARTER;
+    return true;
+}
+
+/* ---- rules: amounts of time --------------------------------------------- */
+
+/* After "N units": ago/earlier/later makes a point in time. */
+static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *u, tx_res *r)
+{
+    size_t len;
+    const tw_word *rel = word(c, j, TW_RELATION, &len);
+    if (!rel)
+        return false;
+    j += len;
+    if (a->n < 0 || !c->have_dct)
+        return tx_set_res(r, j, EL_TIMEX_DATE, rel->num < 0 ? "PAST_REF" : "FUTURE_REF", true);
+    char v[40];
+    const char *unit = u->val;
+    if (!strcmp(unit, "H") || !strcmp(unit, "MIN") || !strcmp(unit, "S"))
+        unit = "D";
+    int n = a->n * rel->num;
+    if (!strcmp(unit, "Y") && c->quarter) {   /* "a year earlier": the topic quarter, shifted */
+        snprintf(v, sizeof v, "%04d-Q%d", c->qyear + n, c->quarter);
+        tx_set_res(r, j, EL_TIMEX_DATE, v, true);
+        r->anchor = TX_ANCHOR_QUARTER;
+        tx_set_mod(r, a->mod);
+        return true;
+    }
+    if (!strcmp(unit, "FN"))
+        n *= 2;
+    if (!strcmp(unit, "WE"))
+        unit = "W";
+    if (!strcmp(unit, "DE") || !strcmp(unit, "CE")) {   /* "a decade ago": a year */
+        n *= !strcmp(unit, "DE") ? 10 : 100;
+        unit = "Y";
+    }
+    tx_shift_format(c->dct, unit, n, v, sizeof v);
+    tx_set_res(r, j, EL_TIMEX_DATE, v, true);
+    tx_set_mod(r, a->mod);
+    return true;
+}
+
+/* True after a number or a counted plural noun ("million", "flights"). */
+static bool after_quantity(const tx_ctx *c, size_t i)
+{
+    if (i <= c->sbeg || !(is(c, i, "a") || is(c, i, "an")))
+        return false;
+    size_t n;
+    const char *s = text(c, i - 1, &n);
+    if (isdigit((unsigned char)s[0]) || word(c, i - 1, TW_NUMBER, NULL))
+        return true;
+    const el_token *t = &c->doc->tokens[i - 1];
+    return n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && !(t->flags & EL_TOK_CAP)
+        && (t->flags & EL_TOK_WORD) && !word(c, i - 1, TW_PREP, NULL)
+        && !word(c, i - 1, TW_TENSE, NULL) && !word(c, i - 1, TW_UNIT, NULL);
+}
+
+/* "an 18-month-old truce": the noun after an age adjective is a thing (a
+ * lower-case word that is no person noun, preposition or verb cue). */
+static bool age_of_a_thing(const tx_ctx *c, size_t i)
+{
+    if (i >= c->lim || !(c->doc->tokens[i].flags & EL_TOK_WORD) || (c->doc->tokens[i].flags & EL_TOK_CAP))
+        return false;
+    return !word(c, i, TW_PERSON, NULL) && !word(c, i, TW_PREP, NULL) && !word(c, i, TW_TENSE, NULL);
+}
+
+/* (the) (first) five years / 35-minute / 18-month-old / a decade ago */
+bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t j = i, len;
+    bool the = is(c, j, "the");
+    if (the)
+        j++;
+    int o;
+    if (the && (len = tx_ordinal_at(c, j, &o)) && o == 1)
+        j += len;   /* "the first nine months" */
+    amount a;
+    if (!tx_amount_at(c, j, &a) || (the && a.n == 1 && (is(c, j, "a") || is(c, j, "an"))))
+        return false;
+    size_t amount_start = j;
+    j += a.len;
+    size_t flen;
+    if (!is(c, j, "-") && word(c, j, TW_FILLER, &flen) && word(c, j + flen, TW_UNIT, NULL))
+        j += flen;   /* "two more weeks", "an additional year" */
+    bool hyphen = is(c, j, "-");
+    size_t skip_to = 0;
+    if (hyphen) {
+        j++;
+        if (the)
+            skip_to = amount_start;   /* "the two-year plan": the adjective alone */
+        the = false;
+    }
+    const tw_word *u = word(c, j, TW_UNIT, &len);
+    if (u && tx_in_title(c, j))
+        return false;   /* "60 Minutes", a show */
+    if (!u || (!hyphen && a.n == 1 && (u->flags & TW_PLURAL))
+        || (!hyphen && a.n >= 100 && !(u->flags & TW_PLURAL)))
+        return false;   /* "the 1988 quarter" is no amount */
+    if (a.n == 1 && !strcmp(u->val, "S") && tx_number_tok(c, j - 1) < 0)
+        return false;  /* "a second", "one second" are rarely durations */
+    if (!strcmp(u->val, "Q") && is(c, j + len, "of") && a.n >= 1 && a.n <= 3)
+        return false;  /* "three quarters of": a fraction */
+    j += len;
+    if (!the && relative_point(c, j, &a, u, r))
+        return true;
+    if (a.n == 1 && a.len == 1 && after_quantity(c, amount_start))
+        return false;  /* "$2 a year", "four flights a week": a rate */
+    if (!hyphen && is(c, j, "-") && (c->doc->tokens[j].flags & EL_TOK_GLUED))
+        return false;  /* "a year-earlier loss": part of a longer adjective */
+    if (is(c, j, "old"))
+        return false;   /* "five years old": a person's age */
+    if (hyphen && is(c, j, "-") && is(c, j + 1, "old")) {
+        if (!age_of_a_thing(c, j + 2))
+            return false;   /* "a 6-year-old boy", "the 6-year-old": a person's age */
+        j += 2;             /* "an 18-month-old truce": how long it has lasted */
+    }
+    if (hyphen && is(c, j, "-") && is(c, j + 1, "long"))
+        j += 2;
+    bool or_so = is(c, j, "or") && is(c, j + 1, "so");
+    if (or_so)
+        j += 2;
+    char v[40];
+    tx_duration_format(u->val, a.n, v, sizeof v);
+    tx_set_res(r, j, EL_TIMEX_DURATION, v, false);
+    tx_set_mod(r, or_so ? "APPROX" : a.mod);
+    r->start = skip_to;
+    return true;
+}
+
+/* for years / in decades: an unspecified amount after a preposition */
+bool tx_r_bare_plural(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t len;
+    const tw_word *u = word(c, i, TW_UNIT, &len);
+    if (!u || !(u->flags & TW_PLURAL) || !strcmp(u->val, "Q") || !strcmp(u->val, "S"))
+        return false;
+    char v[40];
+    tx_duration_format(u->val, -1, v, sizeof v);
+    if (is(c, i + len, "-") && is(c, i + len + 1, "long"))   /* "decades-long" */
+        return tx_set_res(r, i + len + 2, EL_TIMEX_DURATION, v, false);
+    const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;
+    if (!p || !strstr(p->val, "span") || is(c, i + len, "of"))
+        return false;   /* "for years", not "years of war" */
+    return tx_set_res(r, i + len, EL_TIMEX_DURATION, v, false);
+}
+
+/* ---- rules: clock times --------------------------------------------------- */
+
+/* Hour and minute at i: "4:34", "4", "5pm"; returns tokens used. */
+size_t tx_clock_digits(const tx_ctx *c, size_t i, int *h, int *m, int *ampm)
+{
+    if (i >= c->lim || c->info[i].lead < 0 || c->info[i].ndig > 2)
+        return 0;
+    size_t n, k = c->info[i].ndig;
+    const char *s = text(c, i, &n);
+    *h = c->info[i].lead;
+    *m = 0;
+    *ampm = 0;
+    if (k < n && s[k] == ':') {
+        if (n < k + 3 || !isdigit((unsigned char)s[k + 1]) || !isdigit((unsigned char)s[k + 2]))
+            return 0;
+        *m = (s[k + 1] - '0') * 10 + (s[k + 2] - '0');
+        k += 3;
+    }
+    if (n - k == 2 && (s[k] == 'a' || s[k] == 'A' || s[k] == 'p' || s[k] == 'P')
+        && (s[k + 1] == 'm' || s[k + 1] == 'M'))
+        *ampm = s[k] == 'a' || s[k] == 'A' ? 1 : 2;
+    else if (k != n)
+        return 0;
+    return *h <= 24 && *m <= 59 ? 1 : 0;
+}
+
+/* Day a clock time belongs to: a date right after it, else the last day
+ * mentioned before it, else the DCT. */
+static bool clock_day(tx_ctx *c, size_t *j, char *day, size_t cap, tx_anchor *anchor)
+{
+    *anchor = TX_ANCHOR_DCT;
+    tx_res d;
+    size_t k = *j;
+    bool on = is(c, k, "on");   /* "at 4 p.m. on Monday": two timexes, one day */
+    if (on || is(c, k, ","))
+        k++;
+    if ((tx_r_weekday(c, k, &d) || tx_r_deictic(c, k, &d) || tx_r_month(c, k, &d) || tx_r_day_month(c, k, &d))
+        && strlen(d.value) == 10) {
+        if (!on)
+            *j = d.end;
+        snprintf(day, cap, "%s", d.value);
+        return true;
+    }
+    if (c->day_sent != SIZE_MAX) {   /* the story's current day */
+        tx_day_format(c->day.year, c->day.month, c->day.day, day, cap);
+        *anchor = TX_ANCHOR_DAY;
+    }
+    else if (c->have_dct)
+        tx_day_format(c->dct.year, c->dct.month, c->dct.day, day, cap);
+    else
+        snprintf(day, cap, "XXXX-XX-XX");
+    return false;
+}
+
+static void clock_zone(const tx_ctx *c, size_t *j, char *zone, size_t cap)
+{
+    size_t len;
+    const tw_word *z = word(c, *j, TW_ZONE, &len);
+    zone[0] = '\0';
+    if (!z)
+        return;
+    *j += len;
+    if (strcmp(z->val, "-"))
+        snprintf(zone, cap, "%s", z->val);
+}
+
+/* 4:34 p.m. (ET) / 10 a.m. Wednesday / noon / midnight / 5 o'clock */
+bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
+{
+    int h = 0, m = 0, ampm = 0;
+    size_t j = i, len;
+    const tw_word *k = word(c, j, TW_CLOCK, &len);
+    bool has_colon = false;
+    if (k && (!strcmp(k->val, "NOON") || !strcmp(k->val, "MIDNIGHT")) && !tx_in_title(c, j)) {
+        h = !strcmp(k->val, "NOON") ? 12 : 0;
+        j += len;
+    } else {
+        if (!(len = tx_clock_digits(c, j, &h, &m, &ampm)))
+            return false;
+        has_colon = memchr(text(c, j, &len), ':', len) != NULL;
+        j++;
+        if (!ampm && (k = word(c, j, TW_CLOCK, &len))) {
+            ampm = !strcmp(k->val, "AM") ? 1 : !strcmp(k->val, "PM") ? 2 : !strcmp(k->val, "OCLOCK") ? 3 : 0;
+            if (ampm)
+                j += len;
+        }
+        if (!ampm && !(has_colon && tx_prev_is_class(c, i, TW_PREP) && h <= 23))
+            return false;
+        if (ampm && ampm < 3 && (h > 12 || h == 0))
+            return false;
+        if (ampm == 2 && h < 12)
+            h += 12;
+        if (ampm == 1 && h == 12)
+            h = 0;
+    }
+    char zone[16], day[40], v[80];
+    clock_zone(c, &j, zone, sizeof zone);
+    tx_anchor anchor;
+    clock_day(c, &j, day, sizeof day, &anchor);
+    (void)zone;   /* named zones stay in the span; TimeBank values carry no offset */
+    snprintf(v, sizeof v, "%sT%02d:%02d", day, h, m);
+    tx_set_res(r, j, EL_TIMEX_TIME, v, true);
+    r->anchor = anchor;
+    return true;
+}
+
+/* ---- rules: sets ---------------------------------------------------------- */
+
+/* daily / every year / each Monday / every two weeks / per hour */
+bool tx_r_set(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t len;
+    const tw_word *s = word(c, i, TW_SET, &len);
+    if (!s)
+        return false;
+    if (strcmp(s->val, "QUANT"))
+        return tx_set_res(r, i + len, EL_TIMEX_SET, s->val, false);
+    size_t j = i + len;
+    amount a = {1, 0, ""};
+    if (is(c, j, "other"))
+        a.n = 2, a.len = 1;
+    else if (!tx_amount_at(c, j, &a) || a.n < 1 || is(c, j, "a") || is(c, j, "an"))
+        a = (amount){1, 0, ""};
+    j += a.len;
+    const tw_word *u = word(c, j, TW_UNIT, &len), *w = NULL;
+    char v[40];
+    if (u && (a.n == 1) == !(u->flags & TW_PLURAL))
+        tx_duration_format(u->val, a.n, v, sizeof v);
+    else if (a.n == 1 && (w = word(c, j, TW_WEEKDAY, &len)))
+        snprintf(v, sizeof v, "XXXX-WXX-%d", w->num);
+    else if (a.n == 1 && (w = word(c, j, TW_PART_OF_DAY, &len)))
+        snprintf(v, sizeof v, "TXX%s", w->val);   /* placeholder, fixed below */
+    else
+        return false;
+    if (v[0] == 'T')
+        snprintf(v, sizeof v, "XXXX-XX-XXT%s", w->val);
+    tx_set_res(r, j + len, EL_TIMEX_SET, v, false);
+    tx_copy_str(r->quant, sizeof r->quant, s->aux);
+    return true;
+}

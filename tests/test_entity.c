@@ -1,0 +1,280 @@
+/* test_entity.c - the entity stage: gazetteer loading and matching (case
+ * policy, longest match, priorities), rules for unknown names (titles,
+ * honorifics, given names, suffixes, "X said"), guards against sentence
+ * starts and headlines, roles, short-name resolution, thread-safety of a
+ * read-only gazetteer.  Gazetteers are built from strings, not the shipped
+ * data, so the tests state the rules, not the lists. */
+#include "test_util.h"
+#include "entity.h"
+#include "gazetteer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static el_gazetteer *gz_from(const char *entities, const char *cues)
+{
+    char path[] = "/tmp/el_test_gzXXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *fp = fdopen(fd, "w");
+    fputs(entities, fp);
+    fclose(fp);
+    char *err = NULL;
+    char *extra[] = {path};
+    el_gazetteer *gz = el_gazetteer_load(NULL, extra, 1, &err);
+    remove(path);
+    assert_non_null(gz);
+    char *copy = el_strdup(cues), *save = NULL;
+    for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+        assert_true(el_gz_add_cue_line(gz, line, &err));
+    free(copy);
+    return gz;
+}
+
+static const char *ENTS =
+    "# test gazetteer\n"
+    "United States\tLOCATION\tcountry\tUS|U.S.|America\tiso:US\t\n"
+    "Ruritania\tLOCATION\tcountry\tRuritanian Republic\tiso:RR\t\n"
+    "Ruritanian\tNORP\tnationality\t\tnat:RR\t\n"
+    "Georgetown\tLOCATION\tregion\t\tiso:XX-G\tlow\n"
+    "Georgetown\tLOCATION\tcity\t\tcity:1\t\n"
+    "Acme Corp.\tORGANIZATION\tcompany\tAcme\t\t\n"
+    "State Department\tORGANIZATION\tgovernment\t\t\t\n"
+    "Jane Roe\tPERSON\tpolitician\tRoe\t\t\n"
+    "Secretary of State\tTITLE\tgovernment\tsecretary of state\trole:fm\t\n"
+    "Foreign Minister\tTITLE\tgovernment\tforeign minister\trole:fm\t\n"
+    "Top Diplomat\tTITLE\tdiplomacy\ttop diplomat|diplomat\trole:fm\t\n"
+    "President\tTITLE\tgovernment\tpresident\t\t\n"
+    "Mr.\tHONORIFIC\thonorific\tMr|Mrs.\t\t\n";
+
+static const char *CUES =
+    "the\tstop\nThe\tstop\nbut\tstop\nit\tstop\nboth\tstop\nto\tstop\nthen\tstop\nthey\tstop\n"
+    "Monday\tnot-name\n"
+    "Anna\tgiven-female\nBoris\tgiven-male\nWang\tgiven\n"
+    "he\tpronoun-male\nhis\tpronoun-male\nshe\tpronoun-female\n"
+    "Corp.\torg-suffix\nUniversity\torg-suffix\nMinistry\torg-head\nMinistry\torg-suffix\n"
+    "River\tloc-suffix\nAirport\tfac-suffix\nof\tconnector\nsaid\tsay\ntold\tsay\n";
+
+typedef struct found { const char *text, *type, *key, *role; } found;
+
+static char *mention_text(const el_doc *d, const el_mention *m)
+{
+    return el_strndup(d->text + m->start, m->end - m->start);
+}
+
+/* Tag `text` and compare every mention with `want` (NULL-terminated by text). */
+static void check(const el_gazetteer *gz, const char *text, const found *want)
+{
+    el_doc *d = test_doc(text);
+    el_entity_tag(d, gz);
+    size_t n = 0;
+    while (want[n].text)
+        n++;
+    for (size_t i = 0; i < d->nmentions; i++) {
+        char *t = mention_text(d, &d->mentions[i]);
+        print_message("  %s %s %s role=%s\n", t, el_ent_type_name(d->mentions[i].type),
+                      d->mentions[i].key, d->mentions[i].role ? d->mentions[i].role : "-");
+        free(t);
+    }
+    assert_int_equal(d->nmentions, n);
+    for (size_t i = 0; i < n; i++) {
+        const el_mention *m = &d->mentions[i];
+        char *t = mention_text(d, m);
+        assert_string_equal(t, want[i].text);
+        free(t);
+        assert_string_equal(el_ent_type_name(m->type), want[i].type);
+        if (want[i].key)
+            assert_string_equal(m->key, want[i].key);
+        if (want[i].role)
+            assert_string_equal(m->role ? m->role : "-", want[i].role);
+    }
+    el_doc_free(d);
+}
+
+static void test_load_and_case_policy(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    assert_int_equal(el_gazetteer_size(gz), 13);
+    check(gz, "Let us go to the US and America.", (found[]){
+        {"US", "LOCATION", "iso:US", NULL}, {"America", "LOCATION", "iso:US", NULL}, {0}});
+    /* lower-case words never match capitalized-only names */
+    check(gz, "the acme of ruritania", (found[]){{0}});
+    el_gazetteer_free(gz);
+}
+
+static void test_longest_match_and_priority(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    check(gz, "Officials in the Ruritanian Republic met in Georgetown.", (found[]){
+        {"Ruritanian Republic", "LOCATION", "iso:RR", NULL},
+        {"Georgetown", "LOCATION", "city:1", NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
+static void test_title_makes_person_with_role(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    check(gz, "It was Ruritanian Foreign Minister Boris Kolar who came.", (found[]){
+        {"Ruritanian", "NORP", "nat:RR", NULL},
+        {"Boris Kolar", "PERSON", "PERSON:boris kolar", "Foreign Minister"}, {0}});
+    check(gz, "We met US Secretary of State Jane Roe today.", (found[]){
+        {"US", "LOCATION", NULL, NULL}, {"Jane Roe", "PERSON", "PERSON:jane roe", "Secretary of State"}, {0}});
+    el_gazetteer_free(gz);
+}
+
+static void test_rules_for_unknown_names(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    check(gz, "A report by Anna Smith reached Globex Corp. and the Ministry of Truth.", (found[]){
+        {"Anna Smith", "PERSON", NULL, NULL}, {"Globex Corp.", "ORGANIZATION", NULL, NULL},
+        {"the Ministry of Truth", "ORGANIZATION", "ORGANIZATION:ministry of truth", NULL}, {0}});
+    check(gz, "Water from the Zorba River reached Ozville Airport, Pat Quill said.", (found[]){
+        {"Zorba River", "LOCATION", NULL, NULL}, {"Ozville Airport", "LOCATION", NULL, NULL},
+        {"Pat Quill", "PERSON", NULL, NULL}, {0}});
+    check(gz, "Then Mr. Quill left.", (found[]){{"Quill", "PERSON", NULL, NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
+static void test_sentence_starts_and_headlines(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    /* a capitalized word at a sentence start is no name by itself */
+    check(gz, "Yesterday the talks ended. Overall it went well.", (found[]){{0}});
+    /* headline case: capitalized stop words inside the line */
+    check(gz, "Both Sides Agree To Advance Dialogue\nThey talked.", (found[]){{0}});
+    /* ... unless the document confirms the name elsewhere */
+    check(gz, "Kolar arrived. Then they met Kolar.", (found[]){
+        {"Kolar", "OTHER", NULL, NULL}, {"Kolar", "OTHER", NULL, NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
+static void test_short_names_resolve_to_nearest_full(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    check(gz, "President Wang Tao met Anna Wang. Wang said no. Roe agreed.", (found[]){
+        {"Wang Tao", "PERSON", "PERSON:wang tao", "President"},
+        {"Anna Wang", "PERSON", "PERSON:anna wang", NULL},
+        {"Wang", "PERSON", "PERSON:anna wang", NULL},
+        {"Roe", "PERSON", "PERSON:jane roe", NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
+static void test_apposition_role(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    check(gz, "He met Boris Kolar, the Ruritanian foreign minister, on Monday.", (found[]){
+        {"Boris Kolar", "PERSON", NULL, "Foreign Minister"},
+        {"the Ruritanian foreign minister", "PERSON", "PERSON:boris kolar", "Foreign Minister"},
+        {"Ruritanian", "NORP", NULL, NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
+static void test_extent_takes_the(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    check(gz, "Troops left the Ruritanian Republic. Then the US market fell.", (found[]){
+        {"the Ruritanian Republic", "LOCATION", "iso:RR", NULL}, {"US", "LOCATION", "iso:US", NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
+static void test_nominals_resolve_by_role_and_country(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    check(gz, "Ruritanian Foreign Minister Boris Kolar met US Secretary of State Jane Roe. "
+              "The top US diplomat spoke first. The Ruritanian foreign minister agreed. "
+              "A top diplomat from elsewhere left.", (found[]){
+        {"Ruritanian", "NORP", NULL, NULL},
+        {"Boris Kolar", "PERSON", "PERSON:boris kolar", "Foreign Minister"},
+        {"US", "LOCATION", NULL, NULL},
+        {"Jane Roe", "PERSON", "PERSON:jane roe", "Secretary of State"},
+        {"The top US diplomat", "PERSON", "PERSON:jane roe", "Top Diplomat"},
+        {"US", "LOCATION", NULL, NULL},
+        {"The Ruritanian foreign minister", "PERSON", "PERSON:boris kolar", "Foreign Minister"},
+        {"Ruritanian", "NORP", NULL, NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
+static void test_pronouns_take_subject_of_same_gender(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    check(gz, "Anna Smith met Boris Kolar in Georgetown, and he said she had left. "
+              "Nobody knew why.", (found[]){
+        {"Anna Smith", "PERSON", "PERSON:anna smith", NULL},
+        {"Boris Kolar", "PERSON", "PERSON:boris kolar", NULL},
+        {"Georgetown", "LOCATION", NULL, NULL},
+        {"he", "PERSON", "PERSON:boris kolar", NULL},
+        {"she", "PERSON", "PERSON:anna smith", NULL}, {0}});
+    /* no person named before: no mention */
+    check(gz, "He left Georgetown.", (found[]){{"Georgetown", "LOCATION", NULL, NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
+static void test_bad_lines(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from("", "");
+    char *err = NULL;
+    char bad_type[] = "Foo\tPLANET\t\t\t\t";
+    assert_false(el_gz_add_line(gz, bad_type, &err));
+    assert_non_null(err);
+    free(err);
+    err = NULL;
+    char no_type[] = "Foo";
+    assert_false(el_gz_add_line(gz, no_type, &err));
+    free(err);
+    err = NULL;
+    char bad_cue[] = "Foo\tweird";
+    assert_false(el_gz_add_cue_line(gz, bad_cue, &err));
+    free(err);
+    char *extra[] = {"/nonexistent/gazetteer.tsv"};
+    err = NULL;
+    assert_null(el_gazetteer_load(NULL, extra, 1, &err));
+    assert_non_null(err);
+    free(err);
+    el_gazetteer_free(gz);
+}
+
+static void test_many_entries(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from("", CUES);
+    char line[128];
+    for (int i = 0; i < 20000; i++) {
+        snprintf(line, sizeof line, "Place%05d City\tLOCATION\tcity\tP%05d\t\t", i, i);
+        char *err = NULL;
+        assert_true(el_gz_add_line(gz, line, &err));
+    }
+    check(gz, "They flew from Place01234 City to P19999.", (found[]){
+        {"Place01234 City", "LOCATION", "LOCATION:place01234 city", NULL},
+        {"P19999", "LOCATION", "LOCATION:place19999 city", NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_load_and_case_policy),
+        cmocka_unit_test(test_longest_match_and_priority),
+        cmocka_unit_test(test_title_makes_person_with_role),
+        cmocka_unit_test(test_rules_for_unknown_names),
+        cmocka_unit_test(test_sentence_starts_and_headlines),
+        cmocka_unit_test(test_short_names_resolve_to_nearest_full),
+        cmocka_unit_test(test_apposition_role),
+        cmocka_unit_test(test_extent_takes_the),
+        cmocka_unit_test(test_nominals_resolve_by_role_and_country),
+        cmocka_unit_test(test_pronouns_take_subject_of_same_gender),
+        cmocka_unit_test(test_bad_lines),
+        cmocka_unit_test(test_many_entries),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,398 @@
+/* test_timex.c - the time-expression stage, rule by rule: each table row is
+ * a sentence written for one rule, the document creation time (DCT, "" =
+ * unknown), and the timex expected in it (its text, type, value, mod; a
+ * NULL type means the text must NOT be tagged).  Also: non-overlap and
+ * ordering of the output, intervals, spans inside a token, no DCT. */
+#include "test_util.h"
+#include "timex.h"
+#include "tokenize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct tx_case {
+    const char *text;
+    const char *dct;     /* YYYY-MM-DD or "" */
+    const char *span;    /* expected timex text */
+    const char *type;    /* DATE/TIME/DURATION/SET, NULL = must not be a timex */
+    const char *value;
+    const char *mod;     /* "" = none */
+} tx_case;
+
+typedef struct fixture {
+    el_time_lexicon *lx;
+    el_abbrevs *ab;
+} fixture;
+
+static const char *gazetteer_dir(void)
+{
+    const char *d = getenv("EVENTLINE_GAZETTEERS");
+    return d && *d ? d : "gazetteers";
+}
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    char *err = NULL, path[4096];
+    f->lx = el_time_lexicon_load(gazetteer_dir(), &err);
+    if (!f->lx) {
+        fprintf(stderr, "time lexicon: %s\n", err ? err : "?");
+        free(err);
+        free(f);
+        return -1;
+    }
+    snprintf(path, sizeof path, "%s/abbreviations.tsv", gazetteer_dir());
+    f->ab = el_abbrevs_load(path, &err);
+    if (!f->ab) {
+        free(err);
+        f->ab = el_abbrevs_default();
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    el_time_lexicon_free(f->lx);
+    el_abbrevs_free(f->ab);
+    free(f);
+    return 0;
+}
+
+static el_doc *tag(const fixture *f, const char *text, const char *dct)
+{
+    el_doc *d = el_doc_new("t", NULL, el_strdup(text), strlen(text));
+    if (dct && *dct)
+        assert_true(el_date_parse(dct, &d->dct));
+    el_tokenize(d, f->ab);
+    el_timex_tag(d, f->lx);
+    return d;
+}
+
+static const el_timex *find_span(const el_doc *d, const char *span)
+{
+    size_t n = strlen(span);
+    for (size_t i = 0; i < d->ntimexes; i++) {
+        const el_timex *t = &d->timexes[i];
+        if (t->end - t->start == n && !memcmp(d->text + t->start, span, n))
+            return t;
+    }
+    return NULL;
+}
+
+static void dump(const el_doc *d)
+{
+    for (size_t i = 0; i < d->ntimexes; i++) {
+        const el_timex *t = &d->timexes[i];
+        fprintf(stderr, "    got [%.*s] %s %s %s\n", (int)(t->end - t->start), d->text + t->start,
+                el_timex_type_name(t->type), t->value, t->mod);
+    }
+}
+
+/* Text overlapping `span` in the document, for negative cases. */
+static bool any_overlap(const el_doc *d, const char *span)
+{
+    const char *p = strstr(d->text, span);
+    assert_non_null(p);
+    size_t b = (size_t)(p - d->text), e = b + strlen(span);
+    for (size_t i = 0; i < d->ntimexes; i++)
+        if (d->timexes[i].start < e && b < d->timexes[i].end)
+            return true;
+    return false;
+}
+
+static void check_case(const fixture *f, const tx_case *c)
+{
+    el_doc *d = tag(f, c->text, c->dct);
+    if (!c->type) {
+        if (any_overlap(d, c->span)) {
+            fprintf(stderr, "  \"%s\": [%s] must not be a timex\n", c->text, c->span);
+            dump(d);
+            fail();
+        }
+        el_doc_free(d);
+        return;
+    }
+    const el_timex *t = find_span(d, c->span);
+    bool ok = t && !strcmp(el_timex_type_name(t->type), c->type) && !strcmp(t->value, c->value)
+        && !strcmp(t->mod, c->mod);
+    if (!ok) {
+        fprintf(stderr, "  \"%s\" (DCT %s): want [%s] %s %s %s\n", c->text, c->dct, c->span,
+                c->type, c->value, c->mod);
+        dump(d);
+    }
+    el_doc_free(d);
+    assert_true(ok);
+}
+
+static void run_table(void **state, const tx_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        check_case(*state, &cases[i]);
+}
+
+#define RUN(tbl) run_table(state, tbl, sizeof tbl / sizeof tbl[0])
+
+/* ---- clock times -------------------------------------------------------- */
+
+static const tx_case CLOCK[] = {
+    {"The vote closed at 4:34 p.m. yesterday.", "2023-06-20", "4:34 p.m. yesterday", "TIME", "2023-06-19T16:34", ""},
+    {"On June 19 the talks began at 4:34 p.m. and ended at 5:09 p.m.", "2023-06-25", "4:34 p.m.", "TIME", "2023-06-19T16:34", ""},
+    {"On June 19 the talks began at 4:34 p.m. and ended at 5:09 p.m.", "2023-06-25", "5:09 p.m.", "TIME", "2023-06-19T17:09", ""},
+    {"The plane landed at 5:09 p.m. local time.", "2023-06-19", "5:09 p.m. local time", "TIME", "2023-06-19T17:09", ""},
+    {"The market opens at 10 a.m. ET.", "2023-06-19", "10 a.m. ET", "TIME", "2023-06-19T10:00", ""},
+    {"They met at noon.", "2023-06-19", "noon", "TIME", "2023-06-19T12:00", ""},
+    {"The curfew starts at midnight.", "2023-06-19", "midnight", "TIME", "2023-06-19T00:00", ""},
+    {"The ceremony is at 9 a.m. on Monday.", "2023-06-16", "9 a.m.", "TIME", "2023-06-19T09:00", ""},
+    {"Trading halted around 7:15 p.m.", "2023-06-19", "around 7:15 p.m.", "TIME", "2023-06-19T19:15", "APPROX"},
+    {"The score was 4:34 at half time.", "2023-06-19", "4:34", NULL, NULL, NULL},
+};
+
+static void test_clock_times(void **state) { RUN(CLOCK); }
+
+/* ---- calendar dates ---------------------------------------------------- */
+
+static const tx_case DATES[] = {
+    {"The treaty was signed June 19, 2023 in Rome.", "2023-07-01", "June 19, 2023", "DATE", "2023-06-19", ""},
+    {"The treaty was signed 19 June 2023 in Rome.", "2023-07-01", "19 June 2023", "DATE", "2023-06-19", ""},
+    {"The treaty was signed on June 19.", "2023-06-20", "June 19", "DATE", "2023-06-19", ""},
+    {"Filed 2023-06-20 by the clerk.", "2023-07-01", "2023-06-20", "DATE", "2023-06-20", ""},
+    {"Released March 01 , 2008 worldwide.", "2008-03-05", "March 01 , 2008", "DATE", "2008-03-01", ""},
+    {"Dated 6/19/2023 at the top.", "2023-07-01", "6/19/2023", "DATE", "2023-06-19", ""},
+    {"The law passed in 2021.", "2023-07-01", "2021", "DATE", "2021", ""},
+    {"Prices soared in the 1990s.", "2023-07-01", "the 1990s", "DATE", "199", ""},
+    {"It was built in the 20th century.", "2023-07-01", "the 20th century", "DATE", "19", ""},
+    {"Profit rose in the third quarter.", "2023-11-02", "the third quarter", "DATE", "2023-Q3", ""},
+    {"Sales in Q3 2023 were flat.", "2023-11-02", "Q3 2023", "DATE", "2023-Q3", ""},
+    {"Profit rose in the first half of 2023.", "2023-11-02", "the first half of 2023", "DATE", "2023-H1", ""},
+    {"He ate a half of the pie.", "2023-11-02", "half", NULL, NULL, NULL},
+    {"Earnings fall in the last half of 2023.", "2023-11-02", "the last half of 2023", "DATE", "2023-H2", ""},
+    {"Earnings fell in the last quarter.", "2023-11-02", "the last quarter", "DATE", "2023-Q3", ""},
+    {"The fourth-quarter results disappointed.", "2023-11-02", "fourth-quarter", "DATE", "2023-Q4", ""},
+    {"The bridge opened in summer 2022.", "2023-07-01", "summer 2022", "DATE", "2022-SU", ""},
+    {"Demand stayed high well into the summer.", "2023-10-01", "the summer", "DATE", "2023-SU", ""},
+    {"Leaves fall early.", "2023-10-01", "fall", NULL, NULL, NULL},
+    {"The budget for fiscal 2021 was cut.", "2023-07-01", "fiscal 2021", "DATE", "2021", ""},
+    {"The budget for fiscal year 2021 was cut.", "2023-07-01", "fiscal year 2021", "DATE", "2021", ""},
+    {"Sales beat the year-ago quarter.", "2023-11-02", "the year-ago quarter", "DATE", "2022-Q3", ""},
+    {"Third-quarter profit rose, from a year-earlier loss.", "2023-11-02", "year-earlier", "DATE", "2022-Q3", ""},
+    {"Shops close on Christmas Day.", "2023-12-01", "Christmas Day", "DATE", "2023-12-25", ""},
+    {"Visitors came on Thanksgiving.", "2023-12-01", "Thanksgiving", "DATE", "2023-11-23", ""},
+    {"It ended in January nineteen ninety-seven.", "1998-03-01", "January nineteen ninety-seven", "DATE", "1997-01", ""},
+    {"He was there in the year two thousand.", "2003-03-01", "the year two thousand", "DATE", "2000", ""},
+    {"The war lasted from 2007 to 2012.", "2023-07-01", "2007", "DATE", "2007", ""},
+    {"The war lasted from 2007 to 2012.", "2023-07-01", "2012", "DATE", "2012", ""},
+    {"In this year's third quarter sales fell.", "2023-11-02", "this year's third quarter", "DATE", "2023-Q3", ""},
+    {"They paid $2,000 for 1500 shares.", "2023-07-01", "1500", NULL, NULL, NULL},
+    {"Leaders of the 1992 protests left.", "2023-07-01", "1992", "DATE", "1992", ""},
+};
+
+static void test_calendar_dates(void **state) { RUN(DATES); }
+
+/* ---- weekdays and words relative to the DCT ------------------------------ */
+
+static const tx_case RELATIVE[] = {
+    {"The minister arrived on Monday.", "2023-06-21", "Monday", "DATE", "2023-06-19", ""},
+    {"The envoy will have more senior level contacts on Monday.", "2023-06-16", "Monday", "DATE", "2023-06-19", ""},
+    {"The envoy is expected to travel on Monday.", "2023-06-16", "Monday", "DATE", "2023-06-19", ""},
+    {"Officials said Friday that talks failed.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    {"Prices are above Friday's close.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    {"He left last Friday.", "2023-06-23", "last Friday", "DATE", "2023-06-16", ""},
+    {"He leaves next Friday.", "2023-06-21", "next Friday", "DATE", "2023-06-23", ""},
+    {"The ministers met yesterday.", "2023-06-20", "yesterday", "DATE", "2023-06-19", ""},
+    {"The ministers meet today.", "2023-06-20", "today", "DATE", "2023-06-20", ""},
+    {"The ministers meet tonight.", "2023-06-20", "tonight", "TIME", "2023-06-20TNI", ""},
+    {"The ministers met yesterday morning.", "2023-06-20", "yesterday morning", "DATE", "2023-06-19TMO", ""},
+    {"Rain fell this morning.", "2023-06-20", "this morning", "TIME", "2023-06-20TMO", ""},
+    {"The team met last week.", "2023-06-20", "last week", "DATE", "2023-W24", ""},
+    {"The report is due this month.", "2023-06-20", "this month", "DATE", "2023-06", ""},
+    {"The report came out earlier this month.", "2023-06-20", "earlier this month", "DATE", "2023-06", "START"},
+    {"Sales dipped earlier this year.", "2023-06-20", "earlier this year", "DATE", "2023", "START"},
+    {"Sales dipped last year.", "2023-06-20", "last year", "DATE", "2022", ""},
+    {"Sales will grow next year.", "2023-06-20", "next year", "DATE", "2024", ""},
+    {"On June 10 the plan was approved; the previous day it was leaked.", "2023-06-20", "the previous day", "DATE", "2023-06-09", ""},
+    {"In 1996 he moved; the following year he married.", "2023-06-20", "the following year", "DATE", "1997", ""},
+    {"The ship sank two days ago.", "2023-06-20", "two days ago", "DATE", "2023-06-18", ""},
+    {"A decade ago it was a village.", "2023-06-20", "A decade ago", "DATE", "2013", ""},
+    {"Prices will rise in the coming months.", "2023-06-20", "the coming months", "DATE", "FUTURE_REF", ""},
+    {"He recently resigned.", "2023-06-20", "recently", "DATE", "PAST_REF", ""},
+    {"Rates are high now.", "2023-06-20", "now", "DATE", "PRESENT_REF", ""},
+    {"Under current rules the bid fails.", "2023-06-20", "current", "DATE", "PRESENT_REF", ""},
+    {"Sales fell in the current quarter.", "2023-11-02", "the current quarter", "DATE", "2023-Q4", ""},
+    {"Costs rose in recent months.", "2023-06-20", "recent months", "DURATION", "PXM", ""},
+    {"The recent talks failed.", "2023-06-20", "recent", NULL, NULL, NULL},
+    {"The storm hit over the weekend.", "2023-06-20", "the weekend", "DATE", "2023-W24-WE", ""},
+    {"Yesterday's storm flooded roads.", "2023-06-20", "Yesterday", "DATE", "2023-06-19", ""},
+    {"The plan will pay off in the near future.", "2023-06-20", "the near future", "DATE", "FUTURE_REF", ""},
+    {"The merger should close by year-end.", "2023-06-20", "year-end", "DATE", "2023", "END"},
+    {"Debt will fall by the end of the year.", "2023-06-20", "the end of the year", "DATE", "2023", "END"},
+    {"He moved in 1996 and married later that year.", "2023-06-20", "later that year", "DATE", "1996", "END"},
+    {"They met that day.", "2023-06-20", "that day", NULL, NULL, NULL},
+    {"Talks are set for May 1 and 3.", "2023-04-20", "3", "DATE", "2023-05-03", ""},
+};
+
+static void test_relative_words(void **state) { RUN(RELATIVE); }
+
+/* ---- months resolved to a year ------------------------------------------- */
+
+static const tx_case MONTHS[] = {
+    {"The comet was spotted in February.", "2023-06-20", "February", "DATE", "2023-02", ""},
+    {"The comet was spotted early February.", "2023-06-20", "early February", "DATE", "2023-02", "START"},
+    {"The deal collapsed in late November.", "2023-06-20", "late November", "DATE", "2022-11", "END"},
+    {"The deal will close in late November.", "2023-06-20", "late November", "DATE", "2023-11", "END"},
+    {"Growth slowed in mid-2022.", "2023-06-20", "mid-2022", "DATE", "2022", "MID"},
+    {"Talks began last year and stalled in November.", "2023-06-20", "November", "DATE", "2022-11", ""},
+    {"Elections were held in May.", "2023-06-20", "May", "DATE", "2023-05", ""},
+    {"The vote is set for January.", "2023-11-20", "January", "DATE", "2024-01", ""},
+    {"The dividend would be paid in January.", "2023-11-20", "January", "DATE", "2024-01", ""},
+    {"The summit was held last April.", "2023-06-20", "last April", "DATE", "2023-04", ""},
+    {"The summit is this September.", "2023-06-20", "this September", "DATE", "2023-09", ""},
+    {"Prices may rise again.", "2023-06-20", "may", NULL, NULL, NULL},
+    {"May the best team win.", "2023-06-20", "May", NULL, NULL, NULL},
+    {"Workers will march to the capital.", "2023-06-20", "march", NULL, NULL, NULL},
+    {"Li said the talks were useful.", "2023-06-20", "said", NULL, NULL, NULL},
+    {"The vote was held in June last year.", "2023-06-20", "June last year", "DATE", "2022-06", ""},
+};
+
+static void test_months(void **state) { RUN(MONTHS); }
+
+/* ---- durations ---------------------------------------------------------- */
+
+static const tx_case DURATIONS[] = {
+    {"He served five years in prison.", "2023-06-20", "five years", "DURATION", "P5Y", ""},
+    {"After a 35-minute meeting they left.", "2023-06-20", "35-minute", "DURATION", "PT35M", ""},
+    {"It was a nearly 6-hour flight.", "2023-06-20", "nearly 6-hour", "DURATION", "PT6H", "APPROX"},
+    {"The talks lasted about three hours.", "2023-06-20", "about three hours", "DURATION", "PT3H", "APPROX"},
+    {"The talks lasted more than five hours.", "2023-06-20", "more than five hours", "DURATION", "PT5H", "MORE_THAN"},
+    {"The talks lasted less than an hour.", "2023-06-20", "less than an hour", "DURATION", "PT1H", "LESS_THAN"},
+    {"The visit lasted two days.", "2023-06-20", "two days", "DURATION", "P2D", ""},
+    {"It took a decade to build.", "2023-06-20", "a decade", "DURATION", "P10Y", ""},
+    {"It took twenty-four hours.", "2023-06-20", "twenty-four hours", "DURATION", "PT24H", ""},
+    {"It took a couple of years.", "2023-06-20", "a couple of years", "DURATION", "P2Y", "APPROX"},
+    {"Growth slowed over the past two years.", "2023-06-20", "the past two years", "DURATION", "P2Y", ""},
+    {"It will be finished in five years.", "2023-06-20", "five years", "DURATION", "P5Y", ""},
+    {"It is the first visit in five years.", "2023-06-20", "five years", "DURATION", "P5Y", ""},
+    {"Floods have hit the region for years.", "2023-06-20", "years", "DURATION", "PXY", ""},
+    {"The decades-long dispute ended.", "2023-06-20", "decades-long", "DURATION", "PXY", ""},
+    {"Years of war ruined it.", "2023-06-20", "Years", NULL, NULL, NULL},
+    {"It was the first rise in more than a week.", "2023-06-20", "more than a week", "DURATION", "P1W", "MORE_THAN"},
+    {"More recently, prices fell.", "2023-06-20", "More recently", "DATE", "PAST_REF", ""},
+    {"The war dragged on for several months.", "2023-06-20", "several months", "DURATION", "PXM", ""},
+    {"A 6-year-old girl was rescued.", "2023-06-20", "6-year-old", NULL, NULL, NULL},
+    {"Rescuers found the 6-year-old in a shed.", "2023-06-20", "6-year-old", NULL, NULL, NULL},
+    {"The 18-month-old truce collapsed.", "2023-06-20", "18-month-old", "DURATION", "P18M", ""},
+    {"The firm pays $2 a year per share.", "2023-06-20", "a year", NULL, NULL, NULL},
+    {"Three quarters of voters agreed.", "2023-06-20", "Three quarters", NULL, NULL, NULL},
+    {"It posted a profit after several quarters of losses.", "2023-06-20", "several quarters", "DURATION", "PXQ", ""},
+    {"The troops will stay two more weeks.", "2023-06-20", "two more weeks", "DURATION", "P2W", ""},
+    {"He spoke on the show This Week with a host.", "2023-06-20", "This Week", NULL, NULL, NULL},
+    {"He said on CBS's 60 Minutes that he would run.", "2023-06-20", "60 Minutes", NULL, NULL, NULL},
+    {"They watched the film High Noon again.", "2023-06-20", "Noon", NULL, NULL, NULL},
+    {"Shares of Sun rose.", "2023-06-20", "Sun", NULL, NULL, NULL},
+};
+
+static void test_durations(void **state) { RUN(DURATIONS); }
+
+/* ---- sets and anchored phrases ----------------------------------------- */
+
+static const tx_case SETS[] = {
+    {"The council meets every year.", "2023-06-20", "every year", "SET", "P1Y", ""},
+    {"The paper appears daily.", "2023-06-20", "daily", "SET", "P1D", ""},
+    {"Sales are reported weekly.", "2023-06-20", "weekly", "SET", "P1W", ""},
+    {"The market opens each Monday.", "2023-06-20", "each Monday", "SET", "XXXX-WXX-1", ""},
+    {"Prices have risen since 2021.", "2023-06-20", "2021", "DATE", "2021", ""},
+};
+
+static void test_sets_and_anchors(void **state) { RUN(SETS); }
+
+/* ---- without a DCT values stay underspecified --------------------------- */
+
+static const tx_case NO_DCT[] = {
+    {"The comet was spotted in February.", "", "February", "DATE", "XXXX-02", ""},
+    {"The minister arrived on Monday.", "", "Monday", "DATE", "XXXX-WXX-1", ""},
+    {"The ministers met yesterday.", "", "yesterday", "DATE", "XXXX-XX-XX", ""},
+    {"The treaty was signed on June 19.", "", "June 19", "DATE", "XXXX-06-19", ""},
+    {"The treaty was signed June 19, 2023.", "", "June 19, 2023", "DATE", "2023-06-19", ""},
+};
+
+static void test_no_dct(void **state) { RUN(NO_DCT); }
+
+/* ---- layer invariants ---------------------------------------------------- */
+
+static void test_sorted_disjoint_with_intervals(void **state)
+{
+    fixture *f = *state;
+    el_doc *d = tag(f, "On Monday, June 19, 2023, at 4:34 p.m. the talks that began in early "
+                       "February ended; they lasted about three hours. Each year since 2009-2010 "
+                       "the summit has met in May.", "2023-06-20");
+    assert_true(d->ntimexes >= 6);
+    for (size_t i = 1; i < d->ntimexes; i++)
+        assert_true(d->timexes[i - 1].end <= d->timexes[i].start);
+    const el_timex *feb = find_span(d, "early February");
+    assert_non_null(feb);
+    char b[20], e[20];
+    el_instant_format(feb->iv.begin, b);
+    el_instant_format(feb->iv.end, e);
+    assert_string_equal(b, "2023-02-01T00:00");
+    assert_true(feb->iv.end < el_instant_from_date((el_date){2023, 2, 12}, 0, 0));
+    assert_non_null(find_span(d, "2009"));
+    assert_non_null(find_span(d, "2010"));
+    el_doc_free(d);
+}
+
+static void test_anchors(void **state)
+{
+    fixture *f = *state;
+    el_doc *d = tag(f, "On June 10 the plan was approved; the previous day it leaked.", "2023-06-20");
+    const el_timex *june = find_span(d, "June 10");
+    const el_timex *prev = find_span(d, "the previous day");
+    assert_non_null(june);
+    assert_non_null(prev);
+    assert_int_equal(june->anchor, -1);     /* resolved from the DCT */
+    assert_true(june->temporal_function);   /* (no year in the text) */
+    assert_int_equal(prev->anchor, (int)(june - d->timexes));
+    assert_true(prev->temporal_function);
+    el_doc_free(d);
+
+    d = tag(f, "The vote was on June 10. Polls closed at 4 p.m. and results came yesterday.", "2023-06-20");
+    june = find_span(d, "June 10");
+    const el_timex *four = find_span(d, "4 p.m.");
+    const el_timex *yest = find_span(d, "yesterday");
+    assert_non_null(june);
+    assert_non_null(four);
+    assert_non_null(yest);
+    assert_int_equal(four->anchor, (int)(june - d->timexes));
+    assert_string_equal(four->value, "2023-06-10T16:00");
+    assert_int_equal(yest->anchor, -1);     /* the DCT */
+    el_doc_free(d);
+}
+
+static void test_empty_and_missing_lexicon(void **state)
+{
+    fixture *f = *state;
+    el_doc *d = tag(f, "", "2023-06-20");
+    assert_int_equal(d->ntimexes, 0);
+    el_doc_free(d);
+    char *err = NULL;
+    assert_null(el_time_lexicon_load("/nonexistent/dir", &err));
+    assert_non_null(err);
+    free(err);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clock_times),
+        cmocka_unit_test(test_calendar_dates),
+        cmocka_unit_test(test_relative_words),
+        cmocka_unit_test(test_months),
+        cmocka_unit_test(test_durations),
+        cmocka_unit_test(test_sets_and_anchors),
+        cmocka_unit_test(test_no_dct),
+        cmocka_unit_test(test_sorted_disjoint_with_intervals),
+        cmocka_unit_test(test_anchors),
+        cmocka_unit_test(test_empty_and_missing_lexicon),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
