@@ -47,6 +47,7 @@ typedef struct mfeat {
     bool indefinite;                       /* "a meeting": introduces, never refers back */
     bool dct_time;                         /* time taken from the DCT (present tense) */
     bool generic;                          /* untyped: grouped by lemma */
+    int duration_days;                     /* "a two-day visit": 2, else 0 */
     char dct_value[11];
 } mfeat;
 
@@ -143,6 +144,23 @@ static bool indefinite(const el_doc *d, const el_event_mention *ev)
     return false;
 }
 
+/* Days of a DURATION expression right before the trigger ("a two-day
+ * visit", "the three-day official trip"), else 0. */
+static int duration_before(const el_doc *d, const el_event_mention *ev)
+{
+    for (size_t t = 0; t < d->ntimexes; t++) {
+        const el_timex *tx = &d->timexes[t];
+        if (tx->type != EL_TIMEX_DURATION || tx->tok_end > ev->tok_begin ||
+            tx->tok_end + 2 < ev->tok_begin || tx->value[0] != 'P')
+            continue;
+        char *end;
+        long n = strtol(tx->value + 1, &end, 10);
+        if (n > 0 && n < 60 && end[0] == 'D' && end[1] == '\0')
+            return (int)n;
+    }
+    return 0;
+}
+
 static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_mention *ev,
                           mfeat *f)
 {
@@ -191,6 +209,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             mention_time(d, ev, f);
             mention_parts(c, d, ev, f);
             f->indefinite = indefinite(d, ev);
+            f->duration_days = duration_before(d, ev);
             if (generic && f->nparts == 0)
                 nf--;   /* an untyped event is only worth keeping with its participants */
         }
@@ -568,6 +587,26 @@ static void set_day_span(el_event *v, el_interval hull)
     v->iv.gran = EL_GRAN_DAY;
 }
 
+/* A lasting event without explicit dates but with a length ("a two-day
+ * visit" in an article of its last day): the days ending on that day. */
+static void apply_duration(el_event *v, const mfeat *fs, const cluster *k)
+{
+    for (size_t i = 0; i < k->n; i++) {
+        const mfeat *f = &fs[k->m[i]];
+        if (f->duration_days < 2 || !iv_known(f->iv) || f->iv.gran < EL_GRAN_DAY)
+            continue;
+        el_interval last = f->iv;
+        if (f->dct_time)
+            el_value_interval(f->dct_value, &last);
+        el_interval span = {last.end - (int64_t)f->duration_days * 1440, last.end, EL_GRAN_DAY};
+        set_day_span(v, span);
+        v->time_source.doc = f->doc;
+        v->time_source.ev = f->ev;
+        v->has_time_source = true;
+        return;
+    }
+}
+
 static void set_time(el_event *v, const mfeat *fs, const cluster *k)
 {
     const mfeat *b = best_time(fs, k);
@@ -588,6 +627,8 @@ static void set_time(el_event *v, const mfeat *fs, const cluster *k)
             k->iv.end - k->iv.begin > 1440)
             set_day_span(v, k->iv);
     }
+    if (k->span_days > 0 && (!b || b->dct_time))
+        apply_duration(v, fs, k);
     if (cb && (!b || (cb >= b->iv.begin && cb < b->iv.end))) {
         el_instant_format(cb, v->value);
         v->iv.begin = cb;

@@ -325,6 +325,25 @@ static void test_lasting_visit_spans_days(void **state)
     el_corpus_free(c);
 }
 
+static void test_duration_gives_lasting_span(void **state)
+{
+    el_doc *a = doc_with("a", "Smith is on a two-day visit to Rome.", (el_date){2023, 6, 19});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    size_t two = find_tok(a, "two", 0);
+    el_timex *t = el_doc_add_timex(a, (uint32_t)two, (uint32_t)two + 3);
+    t->type = EL_TIMEX_DURATION;
+    snprintf(t->value, sizeof t->value, "P2D");
+    t->anchor = -1;
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const el_event *v = event_of_type(c, "visit");
+    assert_non_null(v);
+    assert_string_equal(v->value, "2023-06-18");
+    assert_string_equal(v->end_value, "2023-06-19");
+    el_corpus_free(c);
+}
+
 static void test_untyped_events_kept_off_timeline(void **state)
 {
     el_doc *a = doc_with("a", "Acme unveiled the Widget on March 6 and shipped the Widget.",
@@ -381,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_entity_timeline),
         cmocka_unit_test(test_lasting_visit_spans_days),
         cmocka_unit_test(test_untyped_events_kept_off_timeline),
+        cmocka_unit_test(test_duration_gives_lasting_span),
         cmocka_unit_test(test_empty_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
