@@ -248,9 +248,16 @@ static mfeat *last_before(mfeat *fs, size_t nf, uint32_t doc, uint32_t ev)
 /* Mentions of `group` in document `doc` (its salience). */
 static size_t group_count(const mfeat *fs, size_t nf, uint32_t doc, const char *group)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < nf; i++)
-        n += fs[i].doc == doc && strcmp(fs[i].group, group) == 0;
+    size_t lo = 0, hi = nf, n = 0;
+    while (lo < hi) {   /* first mention of the document (fs is in document order) */
+        size_t mid = (lo + hi) / 2;
+        if (fs[mid].doc < doc)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < nf && fs[i].doc == doc; i++)
+        n += strcmp(fs[i].group, group) == 0;
     return n;
 }
 
@@ -427,28 +434,90 @@ static void sort_specific(size_t *order, size_t n, const mfeat *fs)
     free(keys);
 }
 
-/* Clusters whose seed names each entity (the join candidates). */
-typedef struct ent_index {
-    size_t **lists; size_t *n, *cap;
-    size_t nent;
-} ent_index;
+/* Clusters by key: "group" (every cluster of a group) and "group|entity"
+ * (clusters whose seed names the entity), so a mention only looks at its
+ * candidates.  Open addressing over owned key strings. */
+typedef struct kbucket { char *key; size_t *ids; size_t n, cap; } kbucket;
+typedef struct key_index { kbucket *b; size_t nb, used; } key_index;
 
-static void ent_index_add(ent_index *ix, const mfeat *seed, size_t k)
+static kbucket *ki_find(kbucket *b, size_t nb, const char *key)
 {
-    for (size_t p = 0; p < seed->nparts; p++) {
-        size_t e = (size_t)seed->parts[p];
-        EL_PUSH(ix->lists[e], ix->n[e], ix->cap[e]) = k;
-    }
+    size_t i = el_hash(key, strlen(key)) & (nb - 1);
+    while (b[i].key && strcmp(b[i].key, key) != 0)
+        i = (i + 1) & (nb - 1);
+    return &b[i];
 }
 
-static int best_cluster(const mfeat *fs, const cluster *ks, const ent_index *ix,
+static void ki_grow(key_index *ix)
+{
+    size_t nb = ix->nb ? ix->nb * 2 : 256;
+    kbucket *b = el_calloc(nb, sizeof *b);
+    for (size_t i = 0; i < ix->nb; i++)
+        if (ix->b[i].key)
+            *ki_find(b, nb, ix->b[i].key) = ix->b[i];
+    free(ix->b);
+    ix->b = b;
+    ix->nb = nb;
+}
+
+static const kbucket *ki_get(const key_index *ix, const char *key)
+{
+    if (!ix->nb)
+        return NULL;
+    kbucket *k = ki_find(ix->b, ix->nb, key);
+    return k->key ? k : NULL;
+}
+
+static void ki_add(key_index *ix, const char *key, size_t id)
+{
+    if (2 * (ix->used + 1) > ix->nb)
+        ki_grow(ix);
+    kbucket *k = ki_find(ix->b, ix->nb, key);
+    if (!k->key) {
+        k->key = el_strdup(key);
+        ix->used++;
+    }
+    EL_PUSH(k->ids, k->n, k->cap) = id;
+}
+
+static void ki_free(key_index *ix)
+{
+    for (size_t i = 0; i < ix->nb; i++) {
+        free(ix->b[i].key);
+        free(ix->b[i].ids);
+    }
+    free(ix->b);
+}
+
+static void entity_key(char *buf, size_t cap, const char *group, int entity)
+{
+    snprintf(buf, cap, "%s\x1f%d", group, entity);
+}
+
+/* A new cluster seeded by f: indexed under its group and its entities. */
+static size_t seed_cluster(cluster **ks, size_t *nk, size_t *cap, key_index *groups,
+                           key_index *ents, const mfeat *f)
+{
+    size_t k = new_cluster(ks, nk, cap);
+    char key[160];
+    ki_add(groups, f->group, k);
+    for (size_t p = 0; p < f->nparts; p++) {
+        entity_key(key, sizeof key, f->group, f->parts[p]);
+        ki_add(ents, key, k);
+    }
+    return k;
+}
+
+static int best_cluster(const mfeat *fs, const cluster *ks, const key_index *ents,
                         const mfeat *f)
 {
     int best = -1, best_score = -1;
+    char key[160];
     for (size_t p = 0; p < f->nparts; p++) {
-        size_t e = (size_t)f->parts[p];
-        for (size_t i = 0; i < ix->n[e]; i++) {
-            size_t k = ix->lists[e][i];
+        entity_key(key, sizeof key, f->group, f->parts[p]);
+        const kbucket *b = ki_get(ents, key);
+        for (size_t i = 0; b && i < b->n; i++) {
+            size_t k = b->ids[i];
             int s = join_score(fs, &ks[k], f);
             if (s > best_score || (s == best_score && s >= 0 && (int)k < best)) {
                 best_score = s;
@@ -459,31 +528,22 @@ static int best_cluster(const mfeat *fs, const cluster *ks, const ent_index *ix,
     return best;
 }
 
-static void cluster_with_participants(mfeat *fs, size_t nf, size_t nent, cluster **ks,
-                                      size_t *nk, size_t *cap)
+static void cluster_with_participants(mfeat *fs, size_t nf, cluster **ks, size_t *nk,
+                                      size_t *cap, key_index *groups, key_index *ents)
 {
     size_t *order = el_malloc((nf + 1) * sizeof *order), n = 0;
     for (size_t i = 0; i < nf; i++)
         if (fs[i].nparts > 0)
             order[n++] = i;
     sort_specific(order, n, fs);
-    ent_index ix = {el_calloc(nent + 1, sizeof(size_t *)), el_calloc(nent + 1, sizeof(size_t)),
-                    el_calloc(nent + 1, sizeof(size_t)), nent};
     for (size_t i = 0; i < n; i++) {
         mfeat *f = &fs[order[i]];
-        int best = best_cluster(fs, *ks, &ix, f);
-        if (best < 0) {
-            best = (int)new_cluster(ks, nk, cap);
-            ent_index_add(&ix, f, (size_t)best);
-        }
+        int best = best_cluster(fs, *ks, ents, f);
+        if (best < 0)
+            best = (int)seed_cluster(ks, nk, cap, groups, ents, f);
         f->cluster = best;
         cluster_add(&(*ks)[best], fs, order[i]);
     }
-    for (size_t e = 0; e < nent; e++)
-        free(ix.lists[e]);
-    free(ix.lists);
-    free(ix.n);
-    free(ix.cap);
     free(order);
 }
 
@@ -510,13 +570,12 @@ static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
 /* For a mention without participants and antecedent: the cluster of its
  * group whose known time overlaps its own (the narrowest), or, when its
  * time is unknown, the only cluster of its group.  -1 if none fits. */
-static int same_group_cluster(const mfeat *fs, const cluster *ks, size_t nk, const mfeat *f)
+static int same_group_cluster(const cluster *ks, const key_index *groups, const mfeat *f)
 {
-    int best = -1, count = 0, compatible = 0;
-    for (size_t k = 0; k < nk; k++) {
-        if (!ks[k].n || strcmp(fs[ks[k].m[0]].group, f->group) != 0)
-            continue;
-        count++;
+    const kbucket *b = ki_get(groups, f->group);
+    int best = -1, compatible = 0;
+    for (size_t i = 0; b && i < b->n; i++) {
+        size_t k = b->ids[i];
         if (!iv_known(f->iv) || !iv_known(ks[k].iv) ||
             !iv_compatible(ks[k].iv, f->iv, ks[k].span_days))
             continue;
@@ -526,15 +585,14 @@ static int same_group_cluster(const mfeat *fs, const cluster *ks, size_t nk, con
     }
     if (best >= 0 && f->iv.gran < EL_GRAN_MONTH && compatible > 1)
         best = -1;   /* "earlier this year": only when it can mean one event */
-    if (best < 0 && count == 1 && !iv_known(f->iv))
-        for (size_t k = 0; k < nk; k++)
-            if (ks[k].n && strcmp(fs[ks[k].m[0]].group, f->group) == 0)
-                return (int)k;
+    if (best < 0 && b && b->n == 1 && !iv_known(f->iv))
+        return (int)b->ids[0];
     return best;
 }
 
 static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t nf,
-                                         cluster **ks, size_t *nk, size_t *cap)
+                                         cluster **ks, size_t *nk, size_t *cap,
+                                         key_index *groups, key_index *ents)
 {
     for (size_t i = 0; i < nf; i++) {
         mfeat *f = &fs[i];
@@ -544,9 +602,9 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
         if (k >= 0 && !iv_compatible((*ks)[k].iv, f->iv, (*ks)[k].span_days))
             k = -1;
         if (k < 0)
-            k = same_group_cluster(fs, *ks, *nk, f);
+            k = same_group_cluster(*ks, groups, f);
         if (k < 0)
-            k = (int)new_cluster(ks, nk, cap);
+            k = (int)seed_cluster(ks, nk, cap, groups, ents, f);
         f->cluster = k;
         cluster_add(&(*ks)[k], fs, i);
     }
@@ -747,8 +805,11 @@ void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx)
     mfeat *fs = collect_mentions(c, lx, &nf);
     cluster *ks = NULL;
     apply_aspectuals(c, fs, nf);
-    cluster_with_participants(fs, nf, c->nentities, &ks, &nk, &cap);
-    cluster_without_participants(c, fs, nf, &ks, &nk, &cap);
+    key_index groups = {NULL, 0, 0}, ents = {NULL, 0, 0};
+    cluster_with_participants(fs, nf, &ks, &nk, &cap, &groups, &ents);
+    cluster_without_participants(c, fs, nf, &ks, &nk, &cap, &groups, &ents);
+    ki_free(&groups);
+    ki_free(&ents);
     for (size_t k = 0; k < nk; k++) {
         if (ks[k].n)
             build_event(c, lx, fs, &ks[k]);
