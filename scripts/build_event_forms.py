@@ -5,7 +5,9 @@ that it can measure the lexicon honestly).
 
 For every lower-cased word form annotated as EVENT, count how often it is an
 EVENT against how often it occurs as a token in TEXT; keep forms that are
-events at least MIN_RATIO of the time.  Output columns:
+events at least MIN_RATIO of the time; forms seen WEAK_OCC+ times but
+events less than WEAK_RATIO of the time are listed with CLASS NONE (the
+event stage does not take them as untyped events).  Output columns:
 FORM, POS (V/N/A from MAKEINSTANCE pos), CLASS (majority TimeML class),
 MORPH (VB/VBD/VBN/VBG/VBZ guessed from the majority tense), RATIO.
 
@@ -14,6 +16,7 @@ usage: build_event_forms.py TIMEBANK_DIR > gazetteers/events/timeml-forms.tsv
 import collections, glob, re, sys
 
 MIN_COUNT, MIN_RATIO = 2, 0.5
+WEAK_OCC, WEAK_RATIO = 5, 0.25   # frequent forms rarely annotated: listed with CLASS NONE
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 def main(d):
@@ -55,6 +58,10 @@ def main(d):
             if t[1] == "PERFECTIVE": morph = "VBN"
             if t[1] == "PROGRESSIVE": morph = "VBG"
         print(f"{w}\t{p}\t{cls[w].most_common(1)[0][0]}\t{morph}\t{r:.2f}")
+    for w in sorted(occ):
+        r = ev[w] / occ[w]
+        if occ[w] >= WEAK_OCC and r < WEAK_RATIO and (w.endswith("ing") or w.endswith("ed") or ev[w]):
+            print(f"{w}\tO\tNONE\tNN\t{r:.2f}")
 
 if __name__ == "__main__":
     main(sys.argv[1])

@@ -35,7 +35,7 @@ static el_corpus *build_corpus(collect *cx, const el_resources *res, int threads
     free(cx->docs);
     el_corpus_sort_docs(c);
     el_corpus_link_entities(c);
-    el_timeline_build(c);
+    el_timeline_build_ex(c, res->triggers);
     return c;
 }
 
@@ -130,11 +130,38 @@ static int write_entities(const void *obj, const el_cli *o, const char *fmt, FIL
     return rc;
 }
 
+static bool known_timeline_format(const char *f)
+{
+    return strcmp(f, "text") == 0 || strcmp(f, "json") == 0 || strcmp(f, "semeval2015") == 0;
+}
+
+/* eventline timeline --entity NAME: one entity's events in order. */
+static int write_entity_timeline(const void *obj, const el_cli *o, const char *fmt, FILE *out)
+{
+    int rc = el_export_entity_timeline(obj, o->q_entity, fmt, out);
+    if (rc == 1)
+        fprintf(stderr, "eventline: no entity named '%s' in these documents\n", o->q_entity);
+    return rc < 0 ? -1 : 0;
+}
+
+static const char *timeline_file_name(const el_cli *o, const char *fmt)
+{
+    static char name[300];
+    snprintf(name, sizeof name, "timeline-entity.%s",
+             strcmp(fmt, "semeval2015") == 0 ? "txt" : fmt);
+    (void)o;
+    return name;
+}
+
 int el_cmd_extract(el_cli *o)
 {
-    bool entities = o->cmd == EL_CMD_ENTITIES;
+    bool entities = o->cmd == EL_CMD_ENTITIES, timeline = o->cmd == EL_CMD_TIMELINE;
+    if (timeline && !o->q_entity)
+        el_cli_usage_error("timeline needs --entity NAME%s", "");
     if (entities)
         el_cli_formats(o, "table", known_entities_format);
+    else if (timeline)
+        el_cli_formats(o, "text", known_timeline_format);
     else
         el_check_corpus_formats(o);
     el_resources *res = NULL;
@@ -151,10 +178,14 @@ int el_cmd_extract(el_cli *o)
         if (entities)
             for (size_t f = 0; f < o->nfmts; f++)
                 ok &= el_cli_write(o, "entities", write_entities, c, o->fmts[f]);
+        else if (timeline)
+            for (size_t f = 0; f < o->nfmts; f++)
+                ok &= el_cli_write(o, timeline_file_name(o, o->fmts[f]), write_entity_timeline,
+                                   c, o->fmts[f]);
         else
             ok = el_write_corpus(o, c);
     }
-    if (!entities)
+    if (!entities && !timeline)
         el_print_summary(o, &st, c);
     el_corpus_free(c);
     el_resources_free(res);

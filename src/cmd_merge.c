@@ -5,6 +5,7 @@
  * `extract` would have on the original inputs. */
 #include "cli.h"
 #include "corpus.h"
+#include "event.h"
 #include "export.h"
 #include "timeline.h"
 #include "util.h"
@@ -116,7 +117,11 @@ int el_cmd_merge(el_cli *o)
         merge_file(&mg, o->files[i]);
     el_corpus_sort_docs(mg.corpus);
     el_corpus_link_entities(mg.corpus);
-    el_timeline_build(mg.corpus);
+    el_trigger_lexicon *types = el_trigger_lexicon_load(el_resources_default_dir(o->gazetteer_dir), &err);
+    free(err);   /* without the event types: built-in defaults */
+    err = NULL;
+    el_timeline_build_ex(mg.corpus, types);
+    el_trigger_lexicon_free(types);
     bool ok = mg.st.ok == 0 && mg.st.failed > 0 ? true : el_write_corpus(o, mg.corpus);
     el_print_summary(o, &mg.st, mg.corpus);
     el_corpus_free(mg.corpus);

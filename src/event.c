@@ -171,9 +171,10 @@ static bool any_blocked(const uint8_t *b, size_t tb, size_t te)
     return false;
 }
 
-static void add_mention(el_doc *doc, size_t tb, size_t te, const el_trigger *t,
-                        const aux_chain *ch)
+static void add_mention(el_doc *doc, const uint32_t *roles, size_t tb, size_t te,
+                        const el_trigger *t, const aux_chain *ch)
 {
+    (void)roles;
     el_event_mention *ev = el_doc_add_event(doc, (uint32_t)tb, (uint32_t)te, t->cls, t->type,
                                             t->lemma);
     ev->confidence = t->type ? 0.9f : 0.8f * t->weight;
@@ -185,25 +186,27 @@ static void add_mention(el_doc *doc, size_t tb, size_t te, const el_trigger *t,
 }
 
 /* A lower-case word that is not a function word, after an auxiliary,
- * modal or "to" (adverbs skipped), read as an untyped verb. */
+ * modal or "to" (adverbs skipped), or any "-ed" word after another word
+ * that is not a determiner, read as an untyped verb. */
 static bool generic_verb(const el_doc *doc, const uint32_t *roles, size_t i, const aux_chain *ch)
 {
     const el_token *t = &doc->tokens[i];
     if (!(t->flags & EL_TOK_WORD) || (t->flags & (EL_TOK_CAP | EL_TOK_NUMBER)) || roles[i])
         return false;
-    if (ch->n == 0)
-        return false;
     size_t n;
     const char *s = el_tok_text(doc, i, &n);
-    bool suffixed = (n > 4 && memcmp(s + n - 3, "ing", 3) == 0) ||
-                    (n > 3 && memcmp(s + n - 2, "ed", 2) == 0);
+    bool ed = n > 4 && memcmp(s + n - 2, "ed", 2) == 0;
+    bool ing = n > 5 && memcmp(s + n - 3, "ing", 3) == 0;
+    if (ch->n == 0)
+        return (ed || ing) && !(ch->prev_role & (EL_R_DET | EL_R_TO)) && ch->prev_is_word;
+    bool suffixed = (n > 4 && memcmp(s + n - 3, "ing", 3) == 0) || ed;
     uint32_t r = ch->role[0];
     if (r & (EL_R_TO | EL_R_MODAL | EL_R_WILL | EL_R_DO_PRES | EL_R_DO_PAST))
         return n > 1 && !(n > 2 && memcmp(s + n - 2, "ly", 2) == 0);
     return suffixed;
 }
 
-static void tag_generic(el_doc *doc, size_t i, const aux_chain *ch)
+static void tag_generic(el_doc *doc, const uint32_t *roles, size_t i, const aux_chain *ch)
 {
     size_t n;
     const char *s = el_tok_text(doc, i, &n);
@@ -216,7 +219,7 @@ static void tag_generic(el_doc *doc, size_t i, const aux_chain *ch)
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p + 32);
     el_trigger t = {lemma, NULL, EL_EV_OCCURRENCE, 'V', morph, 0.5f};
-    add_mention(doc, i, i + 1, &t, ch);
+    add_mention(doc, roles, i, i + 1, &t, ch);
 }
 
 static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles)
@@ -227,15 +230,19 @@ static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint3
         size_t np = 0;
         size_t len = el_lexicon_match_all(lx->forms, doc, i, pl, MAX_READINGS, &np);
         aux_chain ch = read_aux_chain(doc, roles, i);
+        uint32_t dummy;
+        bool weak = el_lexicon_match(lx->weak, doc, i, &dummy) == 1;
         if (len == 0 || np == 0) {
-            if (generic_verb(doc, roles, i, &ch) && !blocked[i])
-                tag_generic(doc, i, &ch);
+            if (!weak && generic_verb(doc, roles, i, &ch) && !blocked[i])
+                tag_generic(doc, roles, i, &ch);
             i++;
             continue;
         }
         const el_trigger *t = proper_name_like(doc, i) ? NULL : choose_reading(lx, pl, np, &ch);
+        if (t && weak && len == 1 && !t->type)
+            t = NULL;
         if (t && !any_blocked(blocked, i, i + len))
-            add_mention(doc, i, i + len, t, &ch);
+            add_mention(doc, roles, i, i + len, t, &ch);
         i += len;
     }
     free(blocked);

@@ -15,6 +15,7 @@ typedef struct el_event_type_info {
     bool timeline;     /* canonical events of this type go on the timeline */
     char **labels;     /* label templates with {S} {O} {L} slots */
     size_t nlabels;
+    int span_days;     /* how many days one event of this type may last (0 = instant) */
 } el_event_type_info;
 
 /* Load gazetteers/events/ (triggers.tsv, timeml-forms.tsv, grammar.tsv,

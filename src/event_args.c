@@ -8,7 +8,8 @@
  * modifying a noun trigger, or the object of a visit-like verb.
  * Time: the DATE/TIME expression of the same sentence that is closest in
  * the clause structure (distance, plus a cost for every clause boundary or
- * other verb in between, minus a bonus for a prepositional attachment;
+ * other verb in between and for preceding the trigger, minus a bonus for a
+ * prepositional attachment;
  * a sentence-initial "Earlier this year," governs the whole sentence).
  * Links: event-timex TLINKs typed by the preposition, REPORTING events
  * without a time anchored to the DCT, event-event TLINKs from signals
@@ -24,6 +25,8 @@
 #define SUBJ_WINDOW_NOUN 3
 #define OBJ_WINDOW 8
 #define TIME_MAX_COST 16
+#define TIME_WINDOW 30       /* tokens searched on each side of a trigger */
+#define SIGNAL_WINDOW 30
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -40,6 +43,15 @@ static size_t sent_end(const el_doc *d, size_t tok)
 static bool is_place(const el_mention *m)
 {
     return m->type == EL_ENT_LOCATION || m->type == EL_ENT_FACILITY;
+}
+
+/* Who or what can take part in an event: people, organizations, places
+ * acting as states ("China rebuffed"), products ("released the iPhone").
+ * Nationality adjectives ("Chinese") and facilities cannot. */
+static bool can_participate(const el_mention *m)
+{
+    return m->type == EL_ENT_PERSON || m->type == EL_ENT_ORGANIZATION ||
+           m->type == EL_ENT_LOCATION || m->type == EL_ENT_PRODUCT;
 }
 
 static bool visit_like(const el_event_mention *ev)
@@ -84,7 +96,39 @@ static mention_index index_mentions(const el_doc *d)
     return mi;
 }
 
+/* "China's Xi", "China's top diplomat": a possessor modifies the noun
+ * after it and is not a participant itself. */
+static bool possessive(const el_doc *d, const el_mention *m)
+{
+    size_t k = m->tok_end;
+    return k < d->ntokens && (el_tok_is(d, k, "'s") || el_tok_is(d, k, "\u2019s"));
+}
+
+/* A further object must be coordinated with the previous one ("X and Y"). */
+static bool coordinated(const el_doc *d, const el_mention *m)
+{
+    return m->tok_begin > 0 && (el_tok_is(d, m->tok_begin - 1, "and") ||
+                                el_tok_is(d, m->tok_begin - 1, ","));
+}
+
 /* ---- participants and location ------------------------------------------ */
+
+/* "Xi and Blinken met": mentions coordinated with the subject by "and"
+ * are subjects too (a comma is too often a clause boundary). */
+static void add_coordinated(const el_doc *d, el_event_mention *ev, const mention_index *mi,
+                            const el_mention *mn, size_t sb)
+{
+    for (size_t k = 0; k < 3 && mn->tok_begin >= sb + 2; k++) {
+        size_t conj = mn->tok_begin - 1;
+        if (!el_tok_is(d, conj, "and"))
+            return;
+        int m = mi->ends[conj - 1];
+        if (m < 0 || !can_participate(&d->mentions[m]))
+            return;
+        el_event_add_participant(ev, m);
+        mn = &d->mentions[m];
+    }
+}
 
 static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                          const mention_index *mi)
@@ -99,7 +143,9 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         if (m < 0)
             continue;
         const el_mention *mn = &d->mentions[m];
-        bool pp = mn->tok_begin > sb &&
+        if (!can_participate(mn) && !is_place(mn))
+            continue;
+        bool pp = mn->tok_begin > sb && ev->tok_begin - mn->tok_end > 0 &&
                   (roles[mn->tok_begin - 1] & (EL_R_LOC_PREP | EL_R_TIME_PREP | EL_R_WITH));
         if (is_place(mn) && (pp || ev->tok_begin - mn->tok_end <= 1)) {
             if (ev->location < 0 && window == SUBJ_WINDOW_NOUN)
@@ -107,9 +153,10 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
             if (window == SUBJ_WINDOW_NOUN)
                 continue;
         }
-        if (pp)
+        if (pp || !can_participate(mn))
             continue;
         el_event_add_participant(ev, m);
+        add_coordinated(d, ev, mi, mn, sb);
         return;
     }
 }
@@ -128,10 +175,12 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
             continue;
         const el_mention *mn = &d->mentions[m];
         bool after_prep = j > 0 && (roles[j - 1] & (EL_R_LOC_PREP | EL_R_TIME_PREP));
-        if (is_place(mn) && (after_prep || visit_like(ev))) {
+        bool modifies_event = mn->tok_end < d->ntokens && ev_at[mn->tok_end] >= 0;
+        if (is_place(mn) && (after_prep || visit_like(ev) || modifies_event)) {
             if (ev->location < 0)
-                ev->location = m;
-        } else {
+                ev->location = m;   /* "in Paris", "visit Paris", "a Paris visit" */
+        } else if (can_participate(mn) && !possessive(d, mn) &&
+                   (nobj == 0 || coordinated(d, mn))) {
             el_event_add_participant(ev, m);
             nobj++;
         }
@@ -167,7 +216,7 @@ static int timex_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, 
     const el_event_mention *ev = &d->events[e];
     size_t sb = sent_begin(d, ev->tok_begin);
     int cost = t->tok_end <= ev->tok_begin
-                   ? path_cost(d, roles, ev_at, t->tok_end, ev->tok_begin, e)
+                   ? path_cost(d, roles, ev_at, t->tok_end, ev->tok_begin, e) + 1
                    : path_cost(d, roles, ev_at, ev->tok_end, t->tok_begin, e);
     if (t->tok_begin > sb && (roles[t->tok_begin - 1] & EL_R_TIME_PREP))
         cost -= 1;
@@ -177,32 +226,45 @@ static int timex_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, 
     return cost;
 }
 
-static void find_time(el_doc *d, size_t e, const uint32_t *roles, const int *ev_at)
+/* Timex starting at each token (-1 elsewhere). */
+static int *timex_at_token(const el_doc *d)
+{
+    int *at = el_malloc((d->ntokens + 1) * sizeof *at);
+    for (size_t i = 0; i <= d->ntokens; i++)
+        at[i] = -1;
+    for (size_t t = 0; t < d->ntimexes; t++)
+        if (d->timexes[t].tok_begin < d->ntokens && at[d->timexes[t].tok_begin] < 0)
+            at[d->timexes[t].tok_begin] = (int)t;
+    return at;
+}
+
+static void consider_timex(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t e,
+                           int t, int *best, int *best_cost)
+{
+    if (t < 0 || !anchorable(&d->timexes[t]) ||
+        d->tokens[d->timexes[t].tok_begin].sentence != d->tokens[d->events[e].tok_begin].sentence)
+        return;
+    int c = timex_cost(d, roles, ev_at, e, &d->timexes[t]);
+    if (c < *best_cost || (c == *best_cost && t < *best)) {
+        *best_cost = c;
+        *best = t;
+    }
+}
+
+/* Scan a window of tokens around the trigger (plus the sentence start),
+ * so the cost stays linear in the document length. */
+static void find_time(el_doc *d, size_t e, const uint32_t *roles, const int *ev_at,
+                      const int *tx_at)
 {
     el_event_mention *ev = &d->events[e];
-    uint32_t s = d->tokens[ev->tok_begin].sentence;
+    size_t sb = sent_begin(d, ev->tok_begin), se = sent_end(d, ev->tok_begin);
+    size_t lo = ev->tok_begin > sb + TIME_WINDOW ? ev->tok_begin - TIME_WINDOW : sb;
+    size_t hi = ev->tok_end + TIME_WINDOW < se ? ev->tok_end + TIME_WINDOW : se;
     int best = -1, best_cost = TIME_MAX_COST + 1;
-    /* timexes are sorted: start at the first one of this sentence */
-    size_t lo = 0, hi = d->ntimexes, first = d->sentences[s].tok_begin;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->timexes[mid].tok_begin < first)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t t = lo; t < d->ntimexes; t++) {
-        const el_timex *tx = &d->timexes[t];
-        if (tx->tok_begin >= d->ntokens || d->tokens[tx->tok_begin].sentence > s)
-            break;
-        if (d->tokens[tx->tok_begin].sentence != s || !anchorable(tx))
-            continue;
-        int c = timex_cost(d, roles, ev_at, e, tx);
-        if (c < best_cost) {
-            best_cost = c;
-            best = (int)t;
-        }
-    }
+    for (size_t k = lo; k < hi; k++)
+        consider_timex(d, roles, ev_at, e, tx_at[k], &best, &best_cost);
+    for (size_t k = sb; k < sb + 2 && k < lo; k++)
+        consider_timex(d, roles, ev_at, e, tx_at[k], &best, &best_cost);
     ev->timex = best;
 }
 
@@ -211,12 +273,14 @@ void el_event_arguments(el_doc *d, const el_trigger_lexicon *lx, const uint32_t 
     (void)lx;
     mention_index mi = index_mentions(d);
     int *ev_at = event_at_token(d);
+    int *tx_at = timex_at_token(d);
     for (size_t e = 0; e < d->nevents; e++) {
         el_event_mention *ev = &d->events[e];
         find_subject(d, ev, roles, &mi);
         find_objects(d, ev, roles, &mi, ev_at);
-        find_time(d, e, roles, ev_at);
+        find_time(d, e, roles, ev_at, tx_at);
     }
+    free(tx_at);
     free(ev_at);
     free(mi.starts);
     free(mi.ends);
@@ -289,6 +353,10 @@ static int signal_source(const el_doc *d, const int *ev_at, const uint32_t *role
 {
     size_t sb = sent_begin(d, sig), se = sent_end(d, sig);
     int untyped = -1;
+    if (sig > sb + SIGNAL_WINDOW)
+        sb = sig - SIGNAL_WINDOW;
+    if (se > sig + SIGNAL_WINDOW)
+        se = sig + SIGNAL_WINDOW;
     for (size_t j = sig; j > sb;) {
         j--;
         if (ev_at[j] < 0)

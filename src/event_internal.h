@@ -26,6 +26,7 @@ enum {
     EL_R_NEG = 1u << 12, EL_R_TO = 1u << 13, EL_R_DET = 1u << 14, EL_R_ADV = 1u << 15,
     EL_R_TIME_PREP = 1u << 16, EL_R_LOC_PREP = 1u << 17, EL_R_WITH = 1u << 18,
     EL_R_CLAUSE = 1u << 19, EL_R_PRON = 1u << 20,
+    EL_R_NOEVENT = 1u << 21,
 };
 #define EL_R_AUX (EL_R_BE_PRES | EL_R_BE_PAST | EL_R_BE_PART | EL_R_BE_BASE | EL_R_BE_ING | \
                   EL_R_HAVE_PRES | EL_R_HAVE_PAST | EL_R_HAVE_BASE | EL_R_DO_PRES |      \
@@ -50,6 +51,7 @@ struct el_trigger_lexicon {
     el_lexicon *forms;       /* form -> index into trig */
     el_trigger *trig; size_t ntrig, cap_trig;
     el_lexicon *grammar;     /* word -> role bits */
+    el_lexicon *weak;        /* forms rarely annotated as events (untyped ones skipped) */
     el_lexicon *signals;     /* phrase -> index into sig */
     el_signal *sig; size_t nsig, cap_sig;
     el_event_type_info *types; size_t ntypes, cap_types;

@@ -3,6 +3,7 @@
  * from TimeML training data, closed-class grammar words, signals and the
  * event types' label templates.  Formats: gazetteers/events/README.md. */
 #include "event_internal.h"
+#include "tokenize.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -217,6 +218,22 @@ static bool trigger_line(el_trigger_lexicon *lx, char **f, size_t nf)
     return true;
 }
 
+/* Give every hand reading of the single-word `form` with part of speech
+ * `pos` the TimeML class observed for it. */
+static void set_class_of_form(el_trigger_lexicon *lx, const char *form, char pos,
+                              el_event_class cls)
+{
+    uint32_t pl[8];
+    size_t np = 0;
+    el_doc *d = el_doc_new("form", NULL, el_strdup(form), strlen(form));
+    el_tokenize(d, NULL);
+    if (d->ntokens == 1 && el_lexicon_match_all(lx->forms, d, 0, pl, 8, &np) == 1)
+        for (size_t k = 0; k < np; k++)
+            if (lx->trig[pl[k]].pos == pos)
+                lx->trig[pl[k]].cls = cls;
+    el_doc_free(d);
+}
+
 /* Morphology of a learned form: from its suffix, else the MORPH column. */
 static unsigned learned_morph(const char *form, char pos, const char *col)
 {
@@ -239,10 +256,15 @@ static bool learned_line(el_trigger_lexicon *lx, char **f, size_t nf)
     el_event_class cls;
     uint32_t dummy;
     (void)nf;
+    if (strcmp(f[2], "NONE") == 0)   /* frequent, rarely an event */
+        return el_lexicon_add(lx->weak, f[0], 0, 0);
     if (!el_event_class_parse(f[2], &cls))
         return false;
-    if (el_lexicon_lookup(lx->forms, f[0], &dummy))
-        return true;   /* the hand lexicon knows better */
+    if (el_lexicon_lookup(lx->forms, f[0], &dummy)) {
+        /* known form: the hand lexicon keeps its type, TimeML usage gives the class */
+        set_class_of_form(lx, f[0], f[1][0], cls);
+        return true;
+    }
     char pos = f[1][0] == 'V' || f[1][0] == 'N' || f[1][0] == 'A' ? f[1][0] : 'N';
     float w = (float)atof(f[4]);
     uint32_t id = push_trigger(lx, f[0], NULL, cls, pos, learned_morph(f[0], pos, f[3]), w);
@@ -254,7 +276,7 @@ static unsigned role_bit(const char *name)
     static const char *const names[] = {
         "be_pres", "be_past", "be_part", "be_base", "be_ing", "have_pres", "have_past",
         "have_base", "do_pres", "do_past", "will", "modal", "neg", "to", "det", "adv",
-        "time_prep", "loc_prep", "with", "clause", "pron",
+        "time_prep", "loc_prep", "with", "clause", "pron", "noevent",
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(name, names[i]) == 0)
@@ -288,12 +310,12 @@ static bool signal_line(el_trigger_lexicon *lx, char **f, size_t nf)
 
 static bool type_line(el_trigger_lexicon *lx, char **f, size_t nf)
 {
-    (void)nf;
     el_event_type_info *t = &EL_PUSH(lx->types, lx->ntypes, lx->cap_types);
     memset(t, 0, sizeof *t);
     t->name = el_strdup(f[0]);
     t->group = el_strdup(f[1]);
     t->timeline = strcmp(f[2], "yes") == 0;
+    t->span_days = nf > 4 ? atoi(f[4]) : 0;
     for (char *p = f[3]; p && *p;) {
         char *bar = strstr(p, " | ");
         size_t len = bar ? (size_t)(bar - p) : strlen(p);
@@ -310,6 +332,7 @@ el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
     lx->forms = el_lexicon_new();
     lx->grammar = el_lexicon_new();
     lx->signals = el_lexicon_new();
+    lx->weak = el_lexicon_new();
     if (!read_tsv(lx, dir, "triggers.tsv", 4, trigger_line, err) ||
         !read_tsv(lx, dir, "timeml-forms.tsv", 5, learned_line, err) ||
         !read_tsv(lx, dir, "grammar.tsv", 2, grammar_line, err) ||
@@ -328,6 +351,7 @@ void el_trigger_lexicon_free(el_trigger_lexicon *lx)
     el_lexicon_free(lx->forms);
     el_lexicon_free(lx->grammar);
     el_lexicon_free(lx->signals);
+    el_lexicon_free(lx->weak);
     for (size_t i = 0; i < lx->ntrig; i++) {
         free(lx->trig[i].lemma);
         free(lx->trig[i].type);

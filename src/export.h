@@ -35,4 +35,10 @@ int el_export_table(const el_corpus *c, char sep, FILE *out);
 /* TimelineJS3 JSON. */
 int el_export_timelinejs(const el_corpus *c, FILE *out);
 
+/* The timeline of one entity (name or alias, case and punctuation
+ * ignored): format "text", "json" or "semeval2015".  Returns 0, 1 when no
+ * entity matched (an empty timeline is written), -1 on error. */
+int el_export_entity_timeline(const el_corpus *c, const char *name, const char *format,
+                              FILE *out);
+
 #endif

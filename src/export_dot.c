@@ -1,7 +1,8 @@
 /* export_dot.c - the timeline graph as DOT, built with cgraph, and rendered
  * to SVG/PNG/PDF through gvc.  Events are nodes labelled with their date
  * and label, clustered by month; asserted relations are edges (inferred
- * ones are left out of the picture, they are in the JSON). */
+ * ones are left out of the picture, they are in the JSON).  Object ids are
+ * given in creation order, so the DOT text is the same on every run. */
 #include "export.h"
 #include "util.h"
 
@@ -9,6 +10,102 @@
 #include <graphviz/gvc.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* ---- deterministic object ids -------------------------------------------
+ * cgraph keeps nodes and subgraphs ordered by id, and its default ids are
+ * string addresses, which vary from run to run.  This discipline numbers
+ * names in creation order instead, so the DOT text is the same every run. */
+typedef struct name_ids {
+    Agraph_t *g;
+    char **names; size_t n, cap;   /* id 2k+2 <-> names[k] (cgraph refstrs, freed with g) */
+    uint32_t *slots; size_t nslots; /* open addressing: name index + 1, 0 = empty */
+    IDTYPE anon;
+} name_ids;
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+    (void)disc;
+    name_ids *t = el_calloc(1, sizeof *t);
+    t->g = g;
+    t->nslots = 64;
+    t->slots = el_calloc(t->nslots, sizeof *t->slots);
+    t->anon = 1;
+    return t;
+}
+
+static size_t ids_slot(const name_ids *t, const char *s)
+{
+    size_t i = el_hash(s, strlen(s)) & (t->nslots - 1);
+    while (t->slots[i] && strcmp(t->names[t->slots[i] - 1], s) != 0)
+        i = (i + 1) & (t->nslots - 1);
+    return i;
+}
+
+static void ids_grow(name_ids *t)
+{
+    free(t->slots);
+    t->nslots *= 2;
+    t->slots = el_calloc(t->nslots, sizeof *t->slots);
+    for (size_t k = 0; k < t->n; k++)
+        t->slots[ids_slot(t, t->names[k])] = (uint32_t)k + 1;
+}
+
+static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+    name_ids *t = state;
+    (void)objtype;
+    if (!str) {
+        *id = t->anon;
+        t->anon += 2;
+        return 1;
+    }
+    size_t i = ids_slot(t, str);
+    if (!t->slots[i]) {
+        if (!createflag)
+            return 0;
+        EL_PUSH(t->names, t->n, t->cap) = agstrdup(t->g, str);
+        t->slots[i] = (uint32_t)t->n;
+        if (2 * t->n > t->nslots)
+            ids_grow(t);
+        i = ids_slot(t, str);
+    }
+    *id = (IDTYPE)(2 * t->slots[i]);
+    return 1;
+}
+
+static long ids_alloc(void *state, int objtype, IDTYPE id)
+{
+    (void)state; (void)objtype; (void)id;
+    return 0;
+}
+
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+    (void)state; (void)objtype; (void)id;
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+    name_ids *t = state;
+    (void)objtype;
+    return id % 2 == 0 && id >= 2 && (size_t)(id / 2) <= t->n ? t->names[id / 2 - 1] : NULL;
+}
+
+static void ids_close(void *state)
+{
+    name_ids *t = state;
+    free(t->names);
+    free(t->slots);
+    free(t);
+}
+
+static void ids_register(void *state, int objtype, void *obj)
+{
+    (void)state; (void)objtype; (void)obj;
+}
+
+static Agiddisc_t creation_order_ids = {ids_open, ids_map, ids_alloc, ids_free, ids_print,
+                                        ids_close, ids_register};
 
 static void set(void *obj, const char *name, const char *value)
 {
@@ -38,7 +135,8 @@ static Agraph_t *cluster_for(Agraph_t *g, const el_event *v)
 
 static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt)
 {
-    Agraph_t *g = agopen((char *)"timeline", Agdirected, NULL);
+    Agdisc_t disc = {&AgMemDisc, &creation_order_ids, &AgIoDisc};
+    Agraph_t *g = agopen((char *)"timeline", Agdirected, &disc);
     set(g, "rankdir", "LR");
     set(g, "fontname", "Helvetica");
     agattr(g, AGNODE, (char *)"shape", (char *)"box");
@@ -60,7 +158,7 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt)
         nodes[c->timeline[i]] = n;
     }
     for (size_t i = 0; i < c->nevents; i++)
-        if (!nodes[i]) {
+        if (!nodes[i] && c->events[i].type) {   /* untyped events stay in the JSON */
             Agnode_t *n = agnode(cluster_for(g, &c->events[i]), (char *)c->events[i].id, 1);
             set(n, "label", c->events[i].label ? c->events[i].label : c->events[i].id);
             nodes[i] = n;
@@ -75,7 +173,7 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt)
     }
     if (opt && opt->entities) {
         for (size_t i = 0; i < c->nevents; i++)
-            for (size_t p = 0; p < c->events[i].nparticipants; p++) {
+            for (size_t p = 0; nodes[i] && p < c->events[i].nparticipants; p++) {
                 const el_entity *en = &c->entities[c->events[i].participants[p]];
                 Agnode_t *n = agnode(g, (char *)en->id, 1);
                 set(n, "label", en->name);

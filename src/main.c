@@ -11,7 +11,7 @@ static el_command command_of(const char *word, bool *consumed)
     static const struct { const char *name; el_command cmd; } cmds[] = {
         {"extract", EL_CMD_EXTRACT}, {"annotate", EL_CMD_ANNOTATE},
         {"entities", EL_CMD_ENTITIES}, {"merge", EL_CMD_MERGE},
-        {"index", EL_CMD_INDEX}, {"query", EL_CMD_QUERY},
+        {"index", EL_CMD_INDEX}, {"query", EL_CMD_QUERY}, {"timeline", EL_CMD_TIMELINE},
     };
     for (size_t i = 0; word && i < sizeof cmds / sizeof *cmds; i++)
         if (strcmp(word, cmds[i].name) == 0) {
@@ -28,7 +28,8 @@ int main(int argc, char **argv)
     memset(&o, 0, sizeof o);
     bool consumed;
     o.cmd = command_of(argc > 1 ? argv[1] : NULL, &consumed);
-    o.outdir = o.cmd == EL_CMD_ENTITIES || o.cmd == EL_CMD_QUERY ? "-" : "output";
+    o.outdir = o.cmd == EL_CMD_ENTITIES || o.cmd == EL_CMD_QUERY || o.cmd == EL_CMD_TIMELINE
+                   ? "-" : "output";
     o.threads = 1;
     if (consumed) {
         argv[1] = argv[0];

@@ -10,7 +10,15 @@
 
 #include "corpus.h"
 
-/* Needs el_corpus_link_entities() first.  Fills events, relations, timeline. */
+typedef struct el_trigger_lexicon el_trigger_lexicon;   /* event.h */
+
+/* Needs el_corpus_link_entities() first.  Fills events, relations, timeline.
+ * Uses built-in defaults for event types (every typed, non-reporting event;
+ * generic labels). */
 void el_timeline_build(el_corpus *c);
+
+/* The same with the trigger lexicon's types.tsv: type groups (talks ~
+ * meeting), which types go on the timeline, and label templates. */
+void el_timeline_build_ex(el_corpus *c, const el_trigger_lexicon *lx);
 
 #endif

@@ -1,0 +1,820 @@
+/* normalize.c - the event normalizer: typed event mentions of all the
+ * documents become canonical events (see timeline_internal.h).
+ *
+ * Every mention is described by its type group, participants (entity
+ * indices; the subject is the one before the trigger), location, time
+ * (interval of its governing time expression, mod applied; for a present-
+ * tense mention without one, the article's day, used only when no mention
+ * of the event has an explicit time) and whether it
+ * is factual.  Mentions with participants are clustered first, most
+ * specific first (more participants, finer time): a mention joins the best
+ * compatible cluster (same group, time intervals overlapping or one
+ * unknown, participant sets that intersect without each naming someone the
+ * other lacks) or starts a new one.  Mentions without participants ("the
+ * meeting") then join the cluster of the nearest earlier mention of the
+ * same group in their document, or the narrowest time-compatible cluster
+ * of the group (a year-level time only if one cluster fits), or (time
+ * unknown) the only cluster of the group, or start
+ * their own.  Aspectual verbs with a clock time ("beginning at 4:34 p.m.",
+ * "ended at 5:09 p.m.") give begin and end of the nearest preceding event
+ * of their document. */
+#include "timeline_internal.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PARTS 8
+#define ANAPHORA_SENTENCES 6
+#define ASPECTUAL_SENTENCES 2
+#define DCT_REPORT_DAYS 3        /* a present-tense report covers the last days */
+#define ANAPHORA_MENTIONS 50     /* earlier mentions looked at for an antecedent */
+
+typedef struct mfeat {
+    uint32_t doc, ev;
+    const char *type, *group;
+    int parts[MAX_PARTS]; size_t nparts;   /* entity indices */
+    int subject;                           /* entity index or -1 */
+    int location;                          /* entity index or -1 */
+    el_interval iv;                        /* iv.end == 0: unknown */
+    const char *value;                     /* timex value or NULL */
+    int64_t clock_begin, clock_end;        /* from aspectual verbs, 0 = none */
+    bool factual;
+    float confidence;
+    int cluster;
+    int span_days;                         /* how long one event of the type may last */
+    bool indefinite;                       /* "a meeting": introduces, never refers back */
+    bool dct_time;                         /* time taken from the DCT (present tense) */
+    bool generic;                          /* untyped: grouped by lemma */
+    int duration_days;                     /* "a two-day visit": 2, else 0 */
+    char dct_value[11];
+} mfeat;
+
+typedef struct cluster {
+    size_t *m; size_t n, cap;   /* indices into the mfeat array */
+    el_interval iv;             /* intersection of known mention times, or
+                                   their hull for lasting types (visits) */
+    int span_days;              /* the seed's */
+} cluster;
+
+/* ---- mention features --------------------------------------------------- */
+
+static const char *group_of(const el_trigger_lexicon *lx, const char *type)
+{
+    const el_event_type_info *ti = el_trigger_type(lx, type);
+    return ti ? ti->group : type;
+}
+
+static bool type_on_timeline(const el_trigger_lexicon *lx, const el_event_mention *ev)
+{
+    if (!ev->type)
+        return false;
+    const el_event_type_info *ti = el_trigger_type(lx, ev->type);
+    if (ti)
+        return ti->timeline;
+    return !lx && ev->cls != EL_EV_REPORTING && ev->cls != EL_EV_ASPECTUAL &&
+           ev->cls != EL_EV_I_STATE;
+}
+
+static bool is_factual(const el_event_mention *ev);
+
+/* An untyped verb with participants ("Apple released the iPhone"): a
+ * canonical event of its own lemma, kept off the typed timeline but
+ * available to per-entity timelines. */
+static bool generic_candidate(const el_event_mention *ev)
+{
+    return !ev->type && ev->lemma && ev->nparticipants > 0 && ev->tense != EL_TENSE_NONE &&
+           (ev->cls == EL_EV_OCCURRENCE || ev->cls == EL_EV_I_ACTION) && is_factual(ev);
+}
+
+/* A plural event noun ("meetings", "visits") sums up several events; it
+ * is kept as a mention but does not make or join a canonical event. */
+static bool collective(const el_doc *d, const el_event_mention *ev)
+{
+    size_t n = ev->end - ev->start, ln = ev->lemma ? strlen(ev->lemma) : 0;
+    return ev->tense == EL_TENSE_NONE && n > ln && ln > 0 &&
+           (d->text[ev->end - 1] == 's' || d->text[ev->end - 1] == 'S') &&
+           ev->lemma[ln - 1] != 's';
+}
+
+static bool is_factual(const el_event_mention *ev)
+{
+    return !ev->negated && !ev->modality && ev->tense != EL_TENSE_FUTURE &&
+           ev->tense != EL_TENSE_INFINITIVE;
+}
+
+static void mention_time(const el_doc *d, const el_event_mention *ev, mfeat *f)
+{
+    f->iv.begin = f->iv.end = 0;
+    f->iv.gran = EL_GRAN_NONE;
+    if ((ev->timex < 0 || (size_t)ev->timex >= d->ntimexes) && d->dct.year && d->dct.month &&
+        d->dct.day && ev->tense == EL_TENSE_PRESENT &&
+        (ev->aspect == EL_ASPECT_NONE || ev->aspect == EL_ASPECT_PROGRESSIVE)) {
+        /* "the visit comes...": news of the last days up to the article's day */
+        f->iv.end = el_instant_from_date(d->dct, 0, 0) + 1440;
+        f->iv.begin = f->iv.end - DCT_REPORT_DAYS * 1440;
+        f->iv.gran = EL_GRAN_DAY;
+        f->dct_time = true;
+        el_date_format(d->dct, f->dct_value);
+        return;
+    }
+    if (ev->timex < 0 || (size_t)ev->timex >= d->ntimexes)
+        return;
+    const el_timex *t = &d->timexes[ev->timex];
+    el_interval iv = t->iv;
+    if (iv.end <= iv.begin && !el_value_interval(t->value, &iv))
+        return;
+    f->iv = el_interval_apply_mod(iv, t->mod);
+    f->value = t->value;
+}
+
+/* An indefinite article shortly before the trigger ("a face-to-face
+ * meeting", "an earlier visit"). */
+static bool indefinite(const el_doc *d, const el_event_mention *ev)
+{
+    size_t sb = d->sentences[d->tokens[ev->tok_begin].sentence].tok_begin;
+    for (size_t j = ev->tok_begin, steps = 0; j > sb && steps < 3; steps++) {
+        j--;
+        if (el_tok_is(d, j, "a") || el_tok_is(d, j, "an"))
+            return true;
+        if (!(d->tokens[j].flags & EL_TOK_WORD))
+            return false;
+    }
+    return false;
+}
+
+/* Days of a DURATION expression right before the trigger ("a two-day
+ * visit", "the three-day official trip"), else 0. */
+static int duration_before(const el_doc *d, const el_event_mention *ev)
+{
+    for (size_t t = 0; t < d->ntimexes; t++) {
+        const el_timex *tx = &d->timexes[t];
+        if (tx->type != EL_TIMEX_DURATION || tx->tok_end > ev->tok_begin ||
+            tx->tok_end + 2 < ev->tok_begin || tx->value[0] != 'P')
+            continue;
+        char *end;
+        long n = strtol(tx->value + 1, &end, 10);
+        if (n > 0 && n < 60 && end[0] == 'D' && end[1] == '\0')
+            return (int)n;
+    }
+    return 0;
+}
+
+static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_mention *ev,
+                          mfeat *f)
+{
+    f->subject = f->location = -1;
+    if (ev->location >= 0 && (size_t)ev->location < d->nmentions)
+        f->location = el_corpus_entity_of(c, d->mentions[ev->location].key);
+    for (size_t p = 0; p < ev->nparticipants && f->nparts < MAX_PARTS; p++) {
+        const el_mention *m = &d->mentions[ev->participants[p]];
+        int e = el_corpus_entity_of(c, m->key);
+        if (e < 0)
+            continue;
+        bool dup = false;
+        for (size_t k = 0; k < f->nparts; k++)
+            dup |= f->parts[k] == e;
+        if (dup)
+            continue;
+        f->parts[f->nparts++] = e;
+        if (m->start < ev->start && f->subject < 0)
+            f->subject = e;
+    }
+}
+
+static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx, size_t *n)
+{
+    mfeat *fs = NULL;
+    size_t nf = 0, cap = 0;
+    for (size_t di = 0; di < c->ndocs; di++) {
+        const el_doc *d = c->docs[di];
+        for (size_t e = 0; e < d->nevents; e++) {
+            const el_event_mention *ev = &d->events[e];
+            bool generic = generic_candidate(ev);
+            if ((!generic && !type_on_timeline(lx, ev)) || collective(d, ev))
+                continue;
+            mfeat *f = &EL_PUSH(fs, nf, cap);
+            memset(f, 0, sizeof *f);
+            f->doc = (uint32_t)di;
+            f->ev = (uint32_t)e;
+            f->type = ev->type;
+            f->group = generic ? ev->lemma : group_of(lx, ev->type);
+            f->generic = generic;
+            const el_event_type_info *ti = el_trigger_type(lx, ev->type);
+            f->span_days = ti ? ti->span_days : 0;
+            f->factual = is_factual(ev);
+            f->confidence = ev->confidence;
+            f->cluster = -1;
+            mention_time(d, ev, f);
+            mention_parts(c, d, ev, f);
+            f->indefinite = indefinite(d, ev);
+            f->duration_days = duration_before(d, ev);
+            if (generic && f->nparts == 0)
+                nf--;   /* an untyped event is only worth keeping with its participants */
+        }
+    }
+    *n = nf;
+    return fs;
+}
+
+/* ---- aspectual begin/end ---------------------------------------------------- */
+
+static bool aspect_kind(const el_event_mention *ev, bool *is_begin)
+{
+    if (!ev->type)
+        return false;
+    if (strcmp(ev->type, "begin") == 0) *is_begin = true;
+    else if (strcmp(ev->type, "end") == 0) *is_begin = false;
+    else return false;
+    return true;
+}
+
+/* The last mention of document `doc` before event mention `ev` (fs is in
+ * document and mention order), or NULL. */
+static mfeat *last_before(mfeat *fs, size_t nf, uint32_t doc, uint32_t ev)
+{
+    size_t lo = 0, hi = nf;
+    while (lo < hi) {   /* first index not before (doc, ev) */
+        size_t mid = (lo + hi) / 2;
+        if (fs[mid].doc < doc || (fs[mid].doc == doc && fs[mid].ev < ev))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && fs[lo - 1].doc == doc ? &fs[lo - 1] : NULL;
+}
+
+/* Mentions of `group` in document `doc` (its salience). */
+static size_t group_count(const mfeat *fs, size_t nf, uint32_t doc, const char *group)
+{
+    size_t lo = 0, hi = nf, n = 0;
+    while (lo < hi) {   /* first mention of the document (fs is in document order) */
+        size_t mid = (lo + hi) / 2;
+        if (fs[mid].doc < doc)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < nf && fs[i].doc == doc; i++)
+        n += strcmp(fs[i].group, group) == 0;
+    return n;
+}
+
+/* The event an aspectual verb is about ("it lasted..., beginning at"): in
+ * the nearest sentence (its own or up to ASPECTUAL_SENTENCES back) with a
+ * candidate mention before it, the mention of the document's most salient
+ * group (most mentions), the first one on ties. */
+static mfeat *aspect_host(const el_doc *d, mfeat *fs, size_t nf, uint32_t doc, uint32_t ev)
+{
+    mfeat *last = last_before(fs, nf, doc, ev);
+    if (!last)
+        return NULL;
+    uint32_t s = d->tokens[d->events[last->ev].tok_begin].sentence;
+    if (s + ASPECTUAL_SENTENCES < d->tokens[d->events[ev].tok_begin].sentence)
+        return NULL;
+    mfeat *first = last;
+    while (first > fs && first[-1].doc == doc &&
+           d->tokens[d->events[first[-1].ev].tok_begin].sentence == s)
+        first--;
+    mfeat *best = first;
+    size_t best_n = group_count(fs, nf, doc, first->group);
+    for (mfeat *m = first + 1; m <= last; m++) {
+        size_t n = group_count(fs, nf, doc, m->group);
+        if (n > best_n) {
+            best = m;
+            best_n = n;
+        }
+    }
+    return best;
+}
+
+/* A clock time ("4:34 p.m.") on an aspectual verb sets the begin or end of
+ * the nearest event mention before it in the same document. */
+static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf)
+{
+    for (size_t di = 0; di < c->ndocs; di++) {
+        const el_doc *d = c->docs[di];
+        for (size_t e = 0; e < d->nevents; e++) {
+            const el_event_mention *ev = &d->events[e];
+            bool is_begin;
+            if (!aspect_kind(ev, &is_begin) || ev->timex < 0)
+                continue;
+            const el_timex *t = &d->timexes[ev->timex];
+            el_interval iv = t->iv;
+            if ((iv.end <= iv.begin && !el_value_interval(t->value, &iv)) ||
+                iv.gran < EL_GRAN_HOUR)
+                continue;
+            mfeat *best = aspect_host(d, fs, nf, (uint32_t)di, (uint32_t)e);
+            if (!best)
+                continue;
+            if (is_begin)
+                best->clock_begin = iv.begin;
+            else
+                best->clock_end = iv.begin;
+        }
+    }
+}
+
+/* ---- compatibility and clustering ------------------------------------------ */
+
+static bool iv_known(el_interval iv)
+{
+    return iv.end > iv.begin;
+}
+
+static bool iv_overlap(el_interval a, el_interval b)
+{
+    return !iv_known(a) || !iv_known(b) || (a.begin < b.end && b.begin < a.end);
+}
+
+/* Compatible times: overlapping, or for a lasting type both within a
+ * window of span_days days. */
+static bool iv_compatible(el_interval a, el_interval b, int span_days)
+{
+    if (span_days <= 0)
+        return iv_overlap(a, b);
+    if (!iv_known(a) || !iv_known(b))
+        return true;
+    if (a.gran < EL_GRAN_DAY || b.gran < EL_GRAN_DAY)
+        return iv_overlap(a, b);
+    int64_t lo = a.begin < b.begin ? a.begin : b.begin, hi = a.end > b.end ? a.end : b.end;
+    return hi - lo <= (int64_t)span_days * 1440;
+}
+
+static bool has_part(const mfeat *f, int e)
+{
+    for (size_t k = 0; k < f->nparts; k++)
+        if (f->parts[k] == e)
+            return true;
+    return false;
+}
+
+/* Participants: -1 incompatible, else the number shared. */
+static int parts_score(const mfeat *a, const mfeat *b)
+{
+    size_t shared = 0;
+    for (size_t k = 0; k < a->nparts; k++)
+        shared += has_part(b, a->parts[k]);
+    if (shared == 0)
+        return -1;
+    bool a_extra = shared < a->nparts, b_extra = shared < b->nparts;
+    if (a_extra && b_extra)
+        return -1;   /* "X meets Y" vs "X meets Z" */
+    return (int)shared;
+}
+
+/* Score of mention f joining cluster k; -1 = incompatible.  The cluster
+ * is represented by its seed, its most specific mention (clusters are
+ * seeded in order of specificity), which keeps the cost constant. */
+static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
+{
+    if (!k->n || !iv_compatible(k->iv, f->iv, k->span_days))
+        return -1;
+    const mfeat *g = &fs[k->m[0]];
+    if (strcmp(g->group, f->group) != 0)
+        return -1;
+    if (g->location >= 0 && f->location >= 0 && g->location != f->location && g->doc == f->doc)
+        return -1;
+    int s = parts_score(g, f);
+    if (s < 0)
+        return -1;
+    return s * 4 + (iv_known(f->iv) && iv_known(g->iv) ? 2 : 0) +
+           (g->location >= 0 && g->location == f->location);
+}
+
+static void cluster_add(cluster *k, const mfeat *fs, size_t m)
+{
+    if (k->n == 0)
+        k->span_days = fs[m].span_days;
+    EL_PUSH(k->m, k->n, k->cap) = m;
+    el_interval iv = fs[m].iv;
+    if (!iv_known(iv))
+        return;
+    if (!iv_known(k->iv)) {
+        k->iv = iv;
+        return;
+    }
+    bool hull = k->span_days > 0;
+    if (hull && fs[m].dct_time)
+        return;   /* the article's day does not stretch a visit */
+    if (hull != (iv.begin > k->iv.begin)) k->iv.begin = iv.begin;
+    if (hull != (iv.end < k->iv.end)) k->iv.end = iv.end;
+}
+
+static size_t new_cluster(cluster **ks, size_t *nk, size_t *cap)
+{
+    cluster *k = &EL_PUSH(*ks, *nk, *cap);
+    memset(k, 0, sizeof *k);
+    return *nk - 1;
+}
+
+/* More participants first, then finer time, then document order. */
+typedef struct spec_key { size_t nparts; int gran; uint32_t doc, ev; size_t idx; } spec_key;
+
+static int cmp_specific(const void *a, const void *b)
+{
+    const spec_key *x = a, *y = b;
+    if (x->nparts != y->nparts) return x->nparts > y->nparts ? -1 : 1;
+    if (x->gran != y->gran) return x->gran > y->gran ? -1 : 1;
+    if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
+    return x->ev < y->ev ? -1 : x->ev > y->ev;
+}
+
+static void sort_specific(size_t *order, size_t n, const mfeat *fs)
+{
+    spec_key *keys = el_malloc((n + 1) * sizeof *keys);
+    for (size_t i = 0; i < n; i++) {
+        const mfeat *f = &fs[order[i]];
+        keys[i] = (spec_key){f->nparts, (int)f->iv.gran, f->doc, f->ev, order[i]};
+    }
+    qsort(keys, n, sizeof *keys, cmp_specific);
+    for (size_t i = 0; i < n; i++)
+        order[i] = keys[i].idx;
+    free(keys);
+}
+
+/* Clusters by key: "group" (every cluster of a group) and "group|entity"
+ * (clusters whose seed names the entity), so a mention only looks at its
+ * candidates.  Open addressing over owned key strings. */
+typedef struct kbucket { char *key; size_t *ids; size_t n, cap; } kbucket;
+typedef struct key_index { kbucket *b; size_t nb, used; } key_index;
+
+static kbucket *ki_find(kbucket *b, size_t nb, const char *key)
+{
+    size_t i = el_hash(key, strlen(key)) & (nb - 1);
+    while (b[i].key && strcmp(b[i].key, key) != 0)
+        i = (i + 1) & (nb - 1);
+    return &b[i];
+}
+
+static void ki_grow(key_index *ix)
+{
+    size_t nb = ix->nb ? ix->nb * 2 : 256;
+    kbucket *b = el_calloc(nb, sizeof *b);
+    for (size_t i = 0; i < ix->nb; i++)
+        if (ix->b[i].key)
+            *ki_find(b, nb, ix->b[i].key) = ix->b[i];
+    free(ix->b);
+    ix->b = b;
+    ix->nb = nb;
+}
+
+static const kbucket *ki_get(const key_index *ix, const char *key)
+{
+    if (!ix->nb)
+        return NULL;
+    kbucket *k = ki_find(ix->b, ix->nb, key);
+    return k->key ? k : NULL;
+}
+
+static void ki_add(key_index *ix, const char *key, size_t id)
+{
+    if (2 * (ix->used + 1) > ix->nb)
+        ki_grow(ix);
+    kbucket *k = ki_find(ix->b, ix->nb, key);
+    if (!k->key) {
+        k->key = el_strdup(key);
+        ix->used++;
+    }
+    EL_PUSH(k->ids, k->n, k->cap) = id;
+}
+
+static void ki_free(key_index *ix)
+{
+    for (size_t i = 0; i < ix->nb; i++) {
+        free(ix->b[i].key);
+        free(ix->b[i].ids);
+    }
+    free(ix->b);
+}
+
+static void entity_key(char *buf, size_t cap, const char *group, int entity)
+{
+    snprintf(buf, cap, "%s\x1f%d", group, entity);
+}
+
+/* A new cluster seeded by f: indexed under its group and its entities. */
+static size_t seed_cluster(cluster **ks, size_t *nk, size_t *cap, key_index *groups,
+                           key_index *ents, const mfeat *f)
+{
+    size_t k = new_cluster(ks, nk, cap);
+    char key[160];
+    ki_add(groups, f->group, k);
+    for (size_t p = 0; p < f->nparts; p++) {
+        entity_key(key, sizeof key, f->group, f->parts[p]);
+        ki_add(ents, key, k);
+    }
+    return k;
+}
+
+static int best_cluster(const mfeat *fs, const cluster *ks, const key_index *ents,
+                        const mfeat *f)
+{
+    int best = -1, best_score = -1;
+    char key[160];
+    for (size_t p = 0; p < f->nparts; p++) {
+        entity_key(key, sizeof key, f->group, f->parts[p]);
+        const kbucket *b = ki_get(ents, key);
+        for (size_t i = 0; b && i < b->n; i++) {
+            size_t k = b->ids[i];
+            int s = join_score(fs, &ks[k], f);
+            if (s > best_score || (s == best_score && s >= 0 && (int)k < best)) {
+                best_score = s;
+                best = (int)k;
+            }
+        }
+    }
+    return best;
+}
+
+static void cluster_with_participants(mfeat *fs, size_t nf, cluster **ks, size_t *nk,
+                                      size_t *cap, key_index *groups, key_index *ents)
+{
+    size_t *order = el_malloc((nf + 1) * sizeof *order), n = 0;
+    for (size_t i = 0; i < nf; i++)
+        if (fs[i].nparts > 0)
+            order[n++] = i;
+    sort_specific(order, n, fs);
+    for (size_t i = 0; i < n; i++) {
+        mfeat *f = &fs[order[i]];
+        int best = best_cluster(fs, *ks, ents, f);
+        if (best < 0)
+            best = (int)seed_cluster(ks, nk, cap, groups, ents, f);
+        f->cluster = best;
+        cluster_add(&(*ks)[best], fs, order[i]);
+    }
+    free(order);
+}
+
+/* Nearest earlier clustered mention of the same group in the document. */
+static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
+{
+    const mfeat *f = &fs[i];
+    const el_doc *d = c->docs[f->doc];
+    uint32_t s = d->tokens[d->events[f->ev].tok_begin].sentence;
+    for (size_t k = i, steps = 0; k > 0 && steps < ANAPHORA_MENTIONS; steps++) {
+        k--;
+        const mfeat *g = &fs[k];
+        if (g->doc != f->doc)
+            break;
+        if (g->cluster < 0 || strcmp(g->group, f->group) != 0 || g->indefinite)
+            continue;
+        if (d->tokens[d->events[g->ev].tok_begin].sentence + ANAPHORA_SENTENCES < s)
+            break;
+        return g->cluster;
+    }
+    return -1;
+}
+
+/* For a mention without participants and antecedent: the cluster of its
+ * group whose known time overlaps its own (the narrowest), or, when its
+ * time is unknown, the only cluster of its group.  -1 if none fits. */
+static int same_group_cluster(const cluster *ks, const key_index *groups, const mfeat *f)
+{
+    const kbucket *b = ki_get(groups, f->group);
+    int best = -1, compatible = 0;
+    for (size_t i = 0; b && i < b->n; i++) {
+        size_t k = b->ids[i];
+        if (!iv_known(f->iv) || !iv_known(ks[k].iv) ||
+            !iv_compatible(ks[k].iv, f->iv, ks[k].span_days))
+            continue;
+        compatible++;
+        if (best < 0 || ks[k].iv.end - ks[k].iv.begin < ks[best].iv.end - ks[best].iv.begin)
+            best = (int)k;
+    }
+    if (best >= 0 && f->iv.gran < EL_GRAN_MONTH && compatible > 1)
+        best = -1;   /* "earlier this year": only when it can mean one event */
+    if (best < 0 && b && b->n == 1 && !iv_known(f->iv))
+        return (int)b->ids[0];
+    return best;
+}
+
+static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t nf,
+                                         cluster **ks, size_t *nk, size_t *cap,
+                                         key_index *groups, key_index *ents)
+{
+    for (size_t i = 0; i < nf; i++) {
+        mfeat *f = &fs[i];
+        if (f->nparts > 0)
+            continue;
+        int k = antecedent(c, fs, i);
+        if (k >= 0 && !iv_compatible((*ks)[k].iv, f->iv, (*ks)[k].span_days))
+            k = -1;
+        if (k < 0)
+            k = same_group_cluster(*ks, groups, f);
+        if (k < 0)
+            k = (int)seed_cluster(ks, nk, cap, groups, ents, f);
+        f->cluster = k;
+        cluster_add(&(*ks)[k], fs, i);
+    }
+}
+
+/* ---- canonical events ------------------------------------------------------- */
+
+/* The mention whose time is the most precise: finest granularity, then
+ * narrowest interval, then document order. */
+static const mfeat *best_time(const mfeat *fs, const cluster *k)
+{
+    const mfeat *best = NULL;
+    for (size_t i = 0; i < k->n; i++) {
+        const mfeat *f = &fs[k->m[i]];
+        if (!iv_known(f->iv))
+            continue;
+        if (best && best->dct_time != f->dct_time) {   /* explicit times first */
+            if (!f->dct_time)
+                best = f;
+            continue;
+        }
+        if (!best || f->iv.gran > best->iv.gran ||
+            (f->iv.gran == best->iv.gran && f->iv.end - f->iv.begin < best->iv.end - best->iv.begin))
+            best = f;
+    }
+    return best;
+}
+
+/* A lasting event seen on several days: first day as value, last as end. */
+static void set_day_span(el_event *v, el_interval hull)
+{
+    el_date first = el_days_to_date(hull.begin / 1440);
+    el_date last = el_days_to_date((hull.end - 1) / 1440);
+    el_date_format(first, v->value);
+    el_date_format(last, v->end_value);
+    v->iv.begin = hull.begin;
+    v->iv.end = hull.end;
+    v->iv.gran = EL_GRAN_DAY;
+}
+
+/* A lasting event without explicit dates but with a length ("a two-day
+ * visit" in an article of its last day): the days ending on that day. */
+static void apply_duration(el_event *v, const mfeat *fs, const cluster *k)
+{
+    for (size_t i = 0; i < k->n; i++) {
+        const mfeat *f = &fs[k->m[i]];
+        if (f->duration_days < 2 || !iv_known(f->iv) || f->iv.gran < EL_GRAN_DAY)
+            continue;
+        el_interval last = f->iv;
+        if (f->dct_time)
+            el_value_interval(f->dct_value, &last);
+        el_interval span = {last.end - (int64_t)f->duration_days * 1440, last.end, EL_GRAN_DAY};
+        set_day_span(v, span);
+        v->time_source.doc = f->doc;
+        v->time_source.ev = f->ev;
+        v->has_time_source = true;
+        return;
+    }
+}
+
+static void set_time(el_event *v, const mfeat *fs, const cluster *k)
+{
+    const mfeat *b = best_time(fs, k);
+    int64_t cb = 0, ce = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        if (fs[k->m[i]].clock_begin && !cb) cb = fs[k->m[i]].clock_begin;
+        if (fs[k->m[i]].clock_end && !ce) ce = fs[k->m[i]].clock_end;
+    }
+    if (b) {
+        v->iv = b->iv;
+        snprintf(v->value, sizeof v->value, "%s", b->dct_time ? b->dct_value : b->value ? b->value : "");
+        if (b->dct_time)
+            el_value_interval(b->dct_value, &v->iv);   /* the article's day itself */
+        v->time_source.doc = b->doc;
+        v->time_source.ev = b->ev;
+        v->has_time_source = true;
+        if (k->span_days > 0 && !b->dct_time && b->iv.gran == EL_GRAN_DAY &&
+            k->iv.end - k->iv.begin > 1440)
+            set_day_span(v, k->iv);
+    }
+    if (k->span_days > 0 && (!b || b->dct_time))
+        apply_duration(v, fs, k);
+    if (cb && (!b || (cb >= b->iv.begin && cb < b->iv.end))) {
+        el_instant_format(cb, v->value);
+        v->iv.begin = cb;
+        v->iv.end = ce > cb ? ce : cb + 1;
+        v->iv.gran = EL_GRAN_MINUTE;
+        if (ce > cb)
+            el_instant_format(ce, v->end_value);
+    }
+}
+
+/* Entity indices by frequency in the cluster, the most frequent subject
+ * first; the most frequent location. */
+typedef struct ecount { int e; size_t n, subj, loc; } ecount;
+
+static ecount *ecount_of(ecount **arr, size_t *n, size_t *cap, int e)
+{
+    for (size_t i = 0; i < *n; i++)
+        if ((*arr)[i].e == e)
+            return &(*arr)[i];
+    ecount *x = &EL_PUSH(*arr, *n, *cap);
+    *x = (ecount){e, 0, 0, 0};
+    return x;
+}
+
+static void set_participants(el_event *v, const mfeat *fs, const cluster *k)
+{
+    ecount *ec = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        const mfeat *f = &fs[k->m[i]];
+        for (size_t p = 0; p < f->nparts; p++)
+            ecount_of(&ec, &n, &cap, f->parts[p])->n++;
+        if (f->subject >= 0) ecount_of(&ec, &n, &cap, f->subject)->subj++;
+        if (f->location >= 0) ecount_of(&ec, &n, &cap, f->location)->loc++;
+    }
+    v->location = -1;
+    size_t best_loc = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ec[i].loc > best_loc || (ec[i].loc == best_loc && best_loc && ec[i].e < v->location)) {
+            best_loc = ec[i].loc;
+            v->location = ec[i].e;
+        }
+    for (;;) {
+        size_t best = SIZE_MAX;
+        for (size_t i = 0; i < n; i++)
+            if (ec[i].n && (best == SIZE_MAX || ec[i].subj > ec[best].subj ||
+                            (ec[i].subj == ec[best].subj && ec[i].n > ec[best].n) ||
+                            (ec[i].subj == ec[best].subj && ec[i].n == ec[best].n &&
+                             ec[i].e < ec[best].e)))
+                best = i;
+        if (best == SIZE_MAX)
+            break;
+        EL_PUSH(v->participants, v->nparticipants, v->cap_participants) = (size_t)ec[best].e;
+        ec[best].n = 0;
+    }
+    free(ec);
+}
+
+/* Most frequent type among the cluster's mentions (first seen on ties). */
+static const char *cluster_type(const mfeat *fs, const cluster *k)
+{
+    const char *types[16];
+    size_t counts[16], nt = 0, best = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        const char *t = fs[k->m[i]].type;
+        if (!t)
+            continue;
+        size_t j = 0;
+        while (j < nt && strcmp(types[j], t) != 0)
+            j++;
+        if (j == nt && nt < 16) {
+            types[nt] = t;
+            counts[nt++] = 0;
+        }
+        if (j < nt)
+            counts[j]++;
+    }
+    for (size_t j = 1; j < nt; j++)
+        if (counts[j] > counts[best])
+            best = j;
+    return nt ? types[best] : fs[k->m[0]].type;
+}
+
+static int cmp_mref(const void *a, const void *b)
+{
+    const el_mref *x = a, *y = b;
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    return x->ev < y->ev ? -1 : x->ev > y->ev;
+}
+
+static void build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat *fs,
+                        const cluster *k)
+{
+    el_event *v = &EL_PUSH(c->events, c->nevents, c->cap_events);
+    memset(v, 0, sizeof *v);
+    v->type = el_strdup(cluster_type(fs, k));
+    float miss = 1.0f;
+    for (size_t i = 0; i < k->n; i++) {
+        const mfeat *f = &fs[k->m[i]];
+        el_mref r = {f->doc, f->ev};
+        EL_PUSH(v->mentions, v->nmentions, v->cap_mentions) = r;
+        miss *= 1.0f - f->confidence * (f->factual ? 1.0f : 0.5f);
+        v->factual |= f->factual;
+    }
+    qsort(v->mentions, v->nmentions, sizeof *v->mentions, cmp_mref);
+    set_participants(v, fs, k);
+    set_time(v, fs, k);
+    v->confidence = (1.0f - miss) * (iv_known(v->iv) ? 1.0f : 0.7f);
+    v->label = el_event_label(c, v, el_trigger_type(lx, v->type), fs[k->m[0]].group);
+}
+
+void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx)
+{
+    size_t nf = 0, nk = 0, cap = 0;
+    mfeat *fs = collect_mentions(c, lx, &nf);
+    cluster *ks = NULL;
+    apply_aspectuals(c, fs, nf);
+    key_index groups = {NULL, 0, 0}, ents = {NULL, 0, 0};
+    cluster_with_participants(fs, nf, &ks, &nk, &cap, &groups, &ents);
+    cluster_without_participants(c, fs, nf, &ks, &nk, &cap, &groups, &ents);
+    ki_free(&groups);
+    ki_free(&ents);
+    for (size_t k = 0; k < nk; k++) {
+        if (ks[k].n)
+            build_event(c, lx, fs, &ks[k]);
+        free(ks[k].m);
+    }
+    free(ks);
+    free(fs);
+}

@@ -1,0 +1,207 @@
+/* test_event.c - the event stage: trigger matching (inflections, nouns,
+ * particles), tense/aspect from auxiliaries, polarity, modality,
+ * participants, location, time attachment and TLINKs from signals. */
+#include "event_fixture.h"
+
+#include <stdio.h>
+
+static int setup(void **state)
+{
+    *state = fixture_lexicon();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    el_trigger_lexicon_free(*state);
+    return 0;
+}
+
+static el_doc *tagged(void **state, const char *text)
+{
+    el_doc *d = test_doc(text);
+    el_event_tag(d, *state);
+    return d;
+}
+
+static void test_inflections_and_type(void **state)
+{
+    el_doc *d = tagged(state, "The ministers met twice and the meetings were long.");
+    const el_event_mention *met = event_at(d, "met");
+    assert_non_null(met);
+    assert_string_equal(met->lemma, "meet");
+    assert_string_equal(met->type, "meeting");
+    assert_int_equal(met->cls, EL_EV_OCCURRENCE);
+    assert_int_equal(met->tense, EL_TENSE_PAST);
+    const el_event_mention *mt = event_at(d, "meetings");
+    assert_non_null(mt);
+    assert_int_equal(mt->tense, EL_TENSE_NONE);
+    el_doc_free(d);
+}
+
+static void test_particle_verbs(void **state)
+{
+    el_doc *d = tagged(state, "The navy shot down a drone and the team called off the trip.");
+    const el_event_mention *shot = event_at(d, "shot");
+    assert_non_null(shot);
+    assert_int_equal(shot->tok_end - shot->tok_begin, 2);
+    assert_string_equal(shot->type, "shootdown");
+    const el_event_mention *called = event_at(d, "called");
+    assert_non_null(called);
+    assert_string_equal(called->type, "cancellation");
+    assert_string_equal(called->lemma, "call off");
+    el_doc_free(d);
+}
+
+static void test_tense_aspect(void **state)
+{
+    static const struct { const char *text, *trigger; el_tense tense; el_aspect aspect; } cases[] = {
+        {"She has visited the city.", "visited", EL_TENSE_PRESENT, EL_ASPECT_PERFECTIVE},
+        {"The trip had been postponed.", "postponed", EL_TENSE_PAST, EL_ASPECT_PERFECTIVE},
+        {"They were talking for hours.", "talking", EL_TENSE_PAST, EL_ASPECT_PROGRESSIVE},
+        {"They will meet again.", "meet", EL_TENSE_FUTURE, EL_ASPECT_NONE},
+        {"He wants to travel abroad.", "travel", EL_TENSE_INFINITIVE, EL_ASPECT_NONE},
+        {"The envoy visits the region.", "visits", EL_TENSE_PRESENT, EL_ASPECT_NONE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        el_doc *d = tagged(state, cases[i].text);
+        const el_event_mention *ev = event_at(d, cases[i].trigger);
+        if (!ev)
+            fail_msg("no event at '%s' in '%s'", cases[i].trigger, cases[i].text);
+        if (ev->tense != cases[i].tense || ev->aspect != cases[i].aspect)
+            fail_msg("'%s': tense %s aspect %s", cases[i].text, el_tense_name(ev->tense),
+                     el_aspect_name(ev->aspect));
+        el_doc_free(d);
+    }
+}
+
+static void test_polarity_modality(void **state)
+{
+    el_doc *d = tagged(state, "He did not cancel the visit, but the talks could resume.");
+    const el_event_mention *cancel = event_at(d, "cancel");
+    assert_non_null(cancel);
+    assert_true(cancel->negated);
+    assert_int_equal(cancel->tense, EL_TENSE_PAST);
+    const el_event_mention *resume = event_at(d, "resume");
+    assert_non_null(resume);
+    assert_false(resume->negated);
+    assert_string_equal(resume->modality, "could");
+    el_doc_free(d);
+}
+
+static void test_names_are_not_triggers(void **state)
+{
+    el_doc *d = tagged(state, "He spoke at the Summit Hotel about a bomb.");
+    assert_null(event_at(d, "Summit"));
+    assert_null(event_at(d, "bomb"));
+    el_doc_free(d);
+}
+
+static void test_arguments(void **state)
+{
+    el_doc *d = test_doc("Alice Smith met Bob Jones in Paris on Monday.");
+    add_ent(d, 0, 2, EL_ENT_PERSON, "PERSON:alice smith", "Alice Smith");
+    add_ent(d, 3, 5, EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    size_t paris = find_tok(d, "Paris", 0);
+    add_ent(d, paris, paris + 1, EL_ENT_LOCATION, "LOC:paris", "Paris");
+    size_t mon = find_tok(d, "Monday", 0);
+    add_date(d, mon, mon + 1, "2023-06-19");
+    el_event_tag(d, *state);
+    const el_event_mention *met = event_at(d, "met");
+    assert_non_null(met);
+    assert_int_equal(met->nparticipants, 2);
+    assert_int_equal(met->participants[0], 0);
+    assert_int_equal(met->participants[1], 1);
+    assert_int_equal(met->location, 2);
+    assert_int_equal(met->timex, 0);
+    bool linked = false;
+    for (size_t i = 0; i < d->nlinks; i++)
+        linked |= d->links[i].to_kind == EL_NODE_TIMEX && d->links[i].to == 0 &&
+                  strcmp(d->links[i].reltype, "IS_INCLUDED") == 0 && d->links[i].evidence;
+    assert_true(linked);
+    el_doc_free(d);
+}
+
+static void test_nearest_timex_in_clause(void **state)
+{
+    el_doc *d = test_doc("On Friday the delegates arrived, and they left on Sunday.");
+    add_date(d, 1, 2, "2023-06-16");
+    size_t sun = find_tok(d, "Sunday", 0);
+    add_date(d, sun, sun + 1, "2023-06-18");
+    el_event_tag(d, *state);
+    assert_int_equal(event_at(d, "arrived")->timex, 0);
+    assert_int_equal(event_at(d, "left")->timex, 1);
+    el_doc_free(d);
+}
+
+static void test_signal_links(void **state)
+{
+    el_doc *d = tagged(state, "The minister resigned after the attack. Ahead of the vote, "
+                              "the leaders met.");
+    int resigned = -1, attack = -1, vote = -1, met = -1;
+    for (size_t e = 0; e < d->nevents; e++) {
+        size_t t = d->events[e].tok_begin;
+        if (el_tok_is(d, t, "resigned")) resigned = (int)e;
+        if (el_tok_is(d, t, "attack")) attack = (int)e;
+        if (el_tok_is(d, t, "vote")) vote = (int)e;
+        if (el_tok_is(d, t, "met")) met = (int)e;
+    }
+    assert_true(resigned >= 0 && attack >= 0 && vote >= 0 && met >= 0);
+    bool after = false, before = false;
+    for (size_t i = 0; i < d->nlinks; i++) {
+        const el_link *l = &d->links[i];
+        if (l->from_kind != EL_NODE_EVENT || l->to_kind != EL_NODE_EVENT)
+            continue;
+        after |= l->from == resigned && l->to == attack && strcmp(l->reltype, "AFTER") == 0;
+        before |= l->from == met && l->to == vote && strcmp(l->reltype, "BEFORE") == 0;
+        assert_non_null(l->evidence);
+    }
+    assert_true(after);
+    assert_true(before);
+    el_doc_free(d);
+}
+
+static void test_reporting_dct(void **state)
+{
+    el_doc *d = test_doc("Officials said the talks ended.");
+    d->dct = (el_date){2023, 6, 20};
+    el_event_tag(d, *state);
+    const el_event_mention *said = event_at(d, "said");
+    assert_non_null(said);
+    assert_int_equal(said->cls, EL_EV_REPORTING);
+    bool dct = false;
+    for (size_t i = 0; i < d->nlinks; i++)
+        dct |= d->links[i].to_kind == EL_NODE_DCT;
+    assert_true(dct);
+    el_doc_free(d);
+}
+
+static void test_empty_and_missing(void **state)
+{
+    el_doc *d = test_doc("   ");
+    el_event_tag(d, *state);
+    assert_int_equal(d->nevents, 0);
+    el_event_tag(d, NULL);
+    el_doc_free(d);
+    char *err = NULL;
+    assert_null(el_trigger_lexicon_load("/nonexistent", &err));
+    assert_non_null(err);
+    free(err);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_inflections_and_type),
+        cmocka_unit_test(test_particle_verbs),
+        cmocka_unit_test(test_tense_aspect),
+        cmocka_unit_test(test_polarity_modality),
+        cmocka_unit_test(test_names_are_not_triggers),
+        cmocka_unit_test(test_arguments),
+        cmocka_unit_test(test_nearest_timex_in_clause),
+        cmocka_unit_test(test_signal_links),
+        cmocka_unit_test(test_reporting_dct),
+        cmocka_unit_test(test_empty_and_missing),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,407 @@
+/* test_timeline.c - the event normalizer and the timeline graph: merging
+ * mentions across sentences and documents, time values (finest, clock
+ * begin/end from aspectual verbs), labels, relations from intervals and
+ * signals, closure (inferred), contradictions, topological order, ids. */
+#include "event_fixture.h"
+#include "corpus.h"
+#include "timeline.h"
+#include "export.h"
+
+#include <stdio.h>
+
+static int setup(void **state)
+{
+    *state = fixture_lexicon();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    el_trigger_lexicon_free(*state);
+    return 0;
+}
+
+static el_doc *doc_with(const char *id, const char *text, el_date dct)
+{
+    el_doc *d = test_doc(text);
+    free(d->id);
+    d->id = el_strdup(id);
+    d->dct = dct;
+    return d;
+}
+
+/* Entity mention over the first occurrence of `word` (one token). */
+static void ent(el_doc *d, const char *word, el_ent_type type, const char *key, const char *name)
+{
+    size_t t = find_tok(d, word, 0);
+    add_ent(d, t, t + 1, type, key, name);
+}
+
+static void date_at(el_doc *d, const char *first, size_t ntok, const char *value)
+{
+    size_t t = find_tok(d, first, 0);
+    add_date(d, t, t + ntok, value);
+}
+
+static el_corpus *build(el_doc **docs, size_t n, const el_trigger_lexicon *lx)
+{
+    el_corpus *c = el_corpus_new();
+    for (size_t i = 0; i < n; i++) {
+        el_doc_sort_mentions(docs[i]);
+        el_doc_sort_timexes(docs[i]);
+        el_event_tag(docs[i], lx);
+        el_corpus_add(c, docs[i]);
+    }
+    el_corpus_link_entities(c);
+    el_timeline_build_ex(c, lx);
+    return c;
+}
+
+static const el_event *event_of_type(const el_corpus *c, const char *type)
+{
+    for (size_t i = 0; i < c->nevents; i++)
+        if (c->events[i].type && strcmp(c->events[i].type, type) == 0)
+            return &c->events[i];
+    return NULL;
+}
+
+static size_t timeline_pos(const el_corpus *c, const el_event *v)
+{
+    for (size_t i = 0; i < c->ntimeline; i++)
+        if (&c->events[c->timeline[i]] == v)
+            return i;
+    return SIZE_MAX;
+}
+
+static void test_merge_across_documents(void **state)
+{
+    el_date dct = {2023, 6, 20};
+    el_doc *a = doc_with("a", "Smith met Jones on Monday.", dct);
+    ent(a, "Smith", EL_ENT_PERSON, "PERSON:ann smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    date_at(a, "Monday", 1, "2023-06-19");
+    el_doc *b = doc_with("b", "Jones and Smith held a meeting on June 19 in Paris.", dct);
+    ent(b, "Jones", EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    ent(b, "Smith", EL_ENT_PERSON, "PERSON:ann smith", "Ann Smith");
+    ent(b, "Paris", EL_ENT_LOCATION, "LOC:paris", "Paris");
+    date_at(b, "June", 2, "2023-06-19");
+    el_doc *docs[] = {a, b};
+    el_corpus *c = build(docs, 2, *state);
+    size_t meetings = 0;
+    for (size_t i = 0; i < c->nevents; i++)
+        meetings += c->events[i].type && strcmp(c->events[i].type, "meeting") == 0;
+    assert_int_equal(meetings, 1);
+    const el_event *v = event_of_type(c, "meeting");
+    assert_int_equal(v->nmentions, 2);
+    assert_int_equal(v->nparticipants, 2);
+    assert_string_equal(v->value, "2023-06-19");
+    assert_true(v->factual);
+    assert_string_equal(v->label, "Smith meets Bob Jones");
+    assert_string_equal(v->id, "V1");
+    el_corpus_free(c);
+}
+
+static el_corpus *two_doc_meeting(const el_trigger_lexicon *lx)
+{
+    el_date dct = {2023, 6, 20};
+    el_doc *a = doc_with("a", "Smith met Jones on Monday.", dct);
+    ent(a, "Smith", EL_ENT_PERSON, "PERSON:ann smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    date_at(a, "Monday", 1, "2023-06-19");
+    el_doc *b = doc_with("b", "Jones and Smith held a meeting in Paris, \"Ltd\".", dct);
+    ent(b, "Jones", EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    ent(b, "Smith", EL_ENT_PERSON, "PERSON:ann smith", "Ann Smith");
+    ent(b, "Paris", EL_ENT_LOCATION, "LOC:paris", "Paris, \"Ltd\"");
+    el_doc *docs[] = {a, b};
+    return build(docs, 2, lx);
+}
+
+static char *export_to_string(const el_corpus *c, int (*fn)(const el_corpus *, char, FILE *),
+                              char sep)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    assert_int_equal(fn(c, sep, fp), 0);
+    fclose(fp);
+    return buf;
+}
+
+static int timelinejs_adapter(const el_corpus *c, char sep, FILE *out)
+{
+    (void)sep;
+    return el_export_timelinejs(c, out);
+}
+
+static void test_table_exports(void **state)
+{
+    el_corpus *c = two_doc_meeting(*state);
+    char *tsv = export_to_string(c, el_export_table, '\t');
+    assert_non_null(strstr(tsv, "id\tdate\tend\ttype\tlabel\tparticipants\tlocation\tdocuments\tconfidence\n"));
+    assert_non_null(strstr(tsv, "V1\t2023-06-19\t\tmeeting\tSmith meets Bob Jones\tAnn Smith; Bob Jones\t"));
+    assert_non_null(strstr(tsv, "\ta; b\t"));
+    free(tsv);
+    char *csv = export_to_string(c, el_export_table, ',');
+    assert_non_null(strstr(csv, ",\"Paris, \"\"Ltd\"\"\",a; b,"));
+    free(csv);
+    char *js = export_to_string(c, timelinejs_adapter, 0);
+    json_error_t err;
+    json_t *root = json_loads(js, 0, &err);
+    assert_non_null(root);
+    json_t *ev = json_array_get(json_object_get(root, "events"), 0);
+    assert_non_null(ev);
+    json_t *sd = json_object_get(ev, "start_date");
+    assert_int_equal(json_integer_value(json_object_get(sd, "year")), 2023);
+    assert_int_equal(json_integer_value(json_object_get(sd, "month")), 6);
+    assert_int_equal(json_integer_value(json_object_get(sd, "day")), 19);
+    assert_null(json_object_get(sd, "hour"));
+    assert_string_equal(json_string_value(json_object_get(json_object_get(ev, "text"), "headline")),
+                        "Smith meets Bob Jones");
+    assert_string_equal(json_string_value(json_object_get(ev, "group")), "meeting");
+    json_decref(root);
+    free(js);
+    el_corpus_free(c);
+}
+
+static int entity_text_adapter(const el_corpus *c, char sep, FILE *out)
+{
+    (void)sep;
+    return el_export_entity_timeline(c, "the  bob JONES", "text", out);
+}
+
+static int entity_json_adapter(const el_corpus *c, char sep, FILE *out)
+{
+    (void)sep;
+    return el_export_entity_timeline(c, "Nobody", "json", out);
+}
+
+static int entity_semeval_adapter(const el_corpus *c, char sep, FILE *out)
+{
+    (void)sep;
+    return el_export_entity_timeline(c, "Bob Jones", "semeval2015", out);
+}
+
+static void test_entity_timeline(void **state)
+{
+    el_corpus *c = two_doc_meeting(*state);
+    char *text = export_to_string(c, entity_text_adapter, 0);
+    if (!strstr(text, "Smith meets Bob Jones"))
+        fail_msg("%s", text);
+    assert_non_null(strstr(text, "Smith meets Bob Jones"));
+    free(text);
+    char *sem = export_to_string(c, entity_semeval_adapter, 0);
+    assert_non_null(strstr(sem, "Bob Jones\n1\t2023-06-19\ta-0-met\tb-0-meeting"));
+    free(sem);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    assert_int_equal(entity_json_adapter(c, 0, fp), 1);   /* no such entity */
+    fclose(fp);
+    assert_non_null(strstr(buf, "\"found\": false"));
+    free(buf);
+    el_corpus_free(c);
+}
+
+static void test_different_partners_stay_apart(void **state)
+{
+    el_doc *a = doc_with("a", "Smith met Jones. Later Smith met Brown.", (el_date){2023, 6, 20});
+    size_t s2 = find_tok(a, "Smith", 1);
+    add_ent(a, 0, 1, EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    add_ent(a, s2, s2 + 1, EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Brown", EL_ENT_PERSON, "P:brown", "Cy Brown");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    assert_int_equal(c->nevents, 2);
+    el_corpus_free(c);
+}
+
+static void test_order_relations_and_closure(void **state)
+{
+    el_doc *a = doc_with("a", "Rebels attacked the base on March 1. Carol resigned after the "
+                              "attack. Carol visited Rome on February 2.", (el_date){2023, 3, 5});
+    ent(a, "Rebels", EL_ENT_ORGANIZATION, "ORG:rebels", "Rebels");
+    size_t c1 = find_tok(a, "Carol", 0), c2 = find_tok(a, "Carol", c1 + 1);
+    add_ent(a, c1, c1 + 1, EL_ENT_PERSON, "P:carol", "Carol");
+    add_ent(a, c2, c2 + 1, EL_ENT_PERSON, "P:carol", "Carol");
+    ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    date_at(a, "March", 2, "2023-03-01");
+    date_at(a, "February", 2, "2023-02-02");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const el_event *visit = event_of_type(c, "visit");
+    const el_event *attack = event_of_type(c, "attack");
+    const el_event *resign = event_of_type(c, "resignation");
+    assert_non_null(visit);
+    assert_non_null(attack);
+    assert_non_null(resign);
+    assert_int_equal(attack->nmentions, 2);   /* "the attack" refers back */
+    assert_true(timeline_pos(c, visit) < timeline_pos(c, attack));
+    assert_true(timeline_pos(c, attack) < timeline_pos(c, resign));
+    assert_string_equal(c->events[c->timeline[0]].id, "V1");
+    bool signal = false, inferred = false;
+    for (size_t i = 0; i < c->nrelations; i++) {
+        const el_relation *r = &c->relations[i];
+        signal |= &c->events[r->from] == resign && &c->events[r->to] == attack &&
+                  strcmp(r->type, "AFTER") == 0 && !r->inferred && r->evidence;
+        inferred |= r->inferred && &c->events[r->from] == visit && &c->events[r->to] == resign;
+    }
+    assert_true(signal);
+    assert_true(inferred);
+    assert_int_equal(c->nconflicts, 0);
+    el_corpus_free(c);
+}
+
+static void test_contradiction_reported(void **state)
+{
+    el_doc *a = doc_with("a", "Dan left Paris on June 1 after the summit on June 10.",
+                         (el_date){2023, 6, 12});
+    ent(a, "Dan", EL_ENT_PERSON, "P:dan", "Dan");
+    ent(a, "Paris", EL_ENT_LOCATION, "LOC:paris", "Paris");
+    size_t j1 = find_tok(a, "June", 0), j2 = find_tok(a, "June", j1 + 1);
+    add_date(a, j1, j1 + 2, "2023-06-01");
+    add_date(a, j2, j2 + 2, "2023-06-10");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    assert_int_equal(c->nconflicts, 1);
+    const el_event *left = event_of_type(c, "departure");
+    const el_event *summit = event_of_type(c, "meeting");
+    assert_true(timeline_pos(c, left) < timeline_pos(c, summit));
+    el_corpus_free(c);
+}
+
+static void test_clock_times_from_aspectuals(void **state)
+{
+    el_doc *a = doc_with("a", "Smith met Jones on June 19. The meeting began at 4:34 p.m. "
+                              "and ended at 5:09 p.m.", (el_date){2023, 6, 19});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    date_at(a, "June", 2, "2023-06-19");
+    size_t t1 = find_tok(a, "4:34", 0), t2 = find_tok(a, "5:09", 0);
+    add_date(a, t1, t1 + 2, "2023-06-19T16:34");
+    add_date(a, t2, t2 + 2, "2023-06-19T17:09");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const el_event *v = event_of_type(c, "meeting");
+    assert_non_null(v);
+    assert_string_equal(v->value, "2023-06-19T16:34");
+    assert_string_equal(v->end_value, "2023-06-19T17:09");
+    el_corpus_free(c);
+}
+
+static void test_nonfactual_and_reporting_kept_off(void **state)
+{
+    el_doc *a = doc_with("a", "Smith said Jones will visit Rome on Friday.", (el_date){2023, 6, 20});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    date_at(a, "Friday", 1, "2023-06-23");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    assert_null(event_of_type(c, "statement"));
+    const el_event *v = event_of_type(c, "visit");
+    assert_non_null(v);
+    assert_false(v->factual);
+    assert_int_equal(c->ntimeline, 0);
+    el_corpus_free(c);
+}
+
+static void test_lasting_visit_spans_days(void **state)
+{
+    el_doc *a = doc_with("a", "Smith visited Rome on June 18.", (el_date){2023, 6, 18});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    date_at(a, "June", 2, "2023-06-18");
+    el_doc *b = doc_with("b", "Smith visited Rome on June 19.", (el_date){2023, 6, 19});
+    ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(b, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    date_at(b, "June", 2, "2023-06-19");
+    el_doc *docs[] = {a, b};
+    el_corpus *c = build(docs, 2, *state);
+    assert_int_equal(c->nevents, 1);
+    assert_string_equal(c->events[0].value, "2023-06-18");
+    assert_string_equal(c->events[0].end_value, "2023-06-19");
+    assert_string_equal(c->events[0].label, "Smith visits Rome");
+    el_corpus_free(c);
+}
+
+static void test_duration_gives_lasting_span(void **state)
+{
+    el_doc *a = doc_with("a", "Smith is on a two-day visit to Rome.", (el_date){2023, 6, 19});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    size_t two = find_tok(a, "two", 0);
+    el_timex *t = el_doc_add_timex(a, (uint32_t)two, (uint32_t)two + 3);
+    t->type = EL_TIMEX_DURATION;
+    snprintf(t->value, sizeof t->value, "P2D");
+    t->anchor = -1;
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const el_event *v = event_of_type(c, "visit");
+    assert_non_null(v);
+    assert_string_equal(v->value, "2023-06-18");
+    assert_string_equal(v->end_value, "2023-06-19");
+    el_corpus_free(c);
+}
+
+static void test_untyped_events_kept_off_timeline(void **state)
+{
+    el_doc *a = doc_with("a", "Acme unveiled the Widget on March 6 and shipped the Widget.",
+                         (el_date){2008, 3, 6});
+    ent(a, "Acme", EL_ENT_ORGANIZATION, "ORG:acme", "Acme");
+    size_t w1 = find_tok(a, "Widget", 0), w2 = find_tok(a, "Widget", w1 + 1);
+    add_ent(a, w1, w1 + 1, EL_ENT_PRODUCT, "PRODUCT:widget", "Widget");
+    add_ent(a, w2, w2 + 1, EL_ENT_PRODUCT, "PRODUCT:widget", "Widget");
+    date_at(a, "March", 2, "2008-03-06");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const el_event *launch = event_of_type(c, "launch");
+    assert_non_null(launch);
+    assert_string_equal(launch->label, "Acme launches Widget");
+    assert_int_equal(c->ntimeline, 1);
+    bool untyped = false;
+    for (size_t i = 0; i < c->nevents; i++)
+        if (!c->events[i].type) {
+            untyped = true;
+            assert_true(timeline_pos(c, &c->events[i]) == SIZE_MAX);
+            assert_non_null(strstr(c->events[i].label, "Widget"));
+        }
+    assert_true(untyped);
+    el_corpus_free(c);
+}
+
+static void test_empty_corpus(void **state)
+{
+    el_corpus *c = el_corpus_new();
+    el_corpus_link_entities(c);
+    el_timeline_build_ex(c, *state);
+    el_timeline_build(c);
+    assert_int_equal(c->nevents, 0);
+    assert_int_equal(c->ntimeline, 0);
+    char *tsv = export_to_string(c, el_export_table, ',');
+    assert_string_equal(tsv, "id,date,end,type,label,participants,location,documents,confidence\n");
+    free(tsv);
+    char *js = export_to_string(c, timelinejs_adapter, 0);
+    assert_non_null(strstr(js, "\"events\": []"));
+    free(js);
+    el_corpus_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_merge_across_documents),
+        cmocka_unit_test(test_different_partners_stay_apart),
+        cmocka_unit_test(test_order_relations_and_closure),
+        cmocka_unit_test(test_contradiction_reported),
+        cmocka_unit_test(test_clock_times_from_aspectuals),
+        cmocka_unit_test(test_nonfactual_and_reporting_kept_off),
+        cmocka_unit_test(test_table_exports),
+        cmocka_unit_test(test_entity_timeline),
+        cmocka_unit_test(test_lasting_visit_spans_days),
+        cmocka_unit_test(test_untyped_events_kept_off_timeline),
+        cmocka_unit_test(test_duration_gives_lasting_span),
+        cmocka_unit_test(test_empty_corpus),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
