@@ -148,7 +148,17 @@ static bool indefinite(const el_doc *d, const el_event_mention *ev)
  * visit", "the three-day official trip"), else 0. */
 static int duration_before(const el_doc *d, const el_event_mention *ev)
 {
-    for (size_t t = 0; t < d->ntimexes; t++) {
+    /* timexes are sorted and do not overlap: only the last few that start
+     * before the trigger can end right before it */
+    size_t lo = 0, hi = d->ntimexes;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->timexes[mid].tok_begin < ev->tok_begin)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t t = lo >= 3 ? lo - 3 : 0; t < lo; t++) {
         const el_timex *tx = &d->timexes[t];
         if (tx->type != EL_TIMEX_DURATION || tx->tok_end > ev->tok_begin ||
             tx->tok_end + 2 < ev->tok_begin || tx->value[0] != 'P')
