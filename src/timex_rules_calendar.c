@@ -156,7 +156,9 @@ bool tx_r_day_month(tx_ctx *c, size_t i, tx_res *r)
     return month_day_value(c, i, j, w->num, d, y, r);
 }
 
-/* Christmas / Christmas 2022 / Thanksgiving Day */
+/* Christmas / Christmas 2022 / Thanksgiving Day / Easter (the rule in
+ * holidays.tsv gives the date in any year; without a year, the year is
+ * chosen as for a month and day, from where the holiday falls this year) */
 bool tx_r_holiday(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
@@ -164,23 +166,19 @@ bool tx_r_holiday(tx_ctx *c, size_t i, tx_res *r)
     if (!w)
         return false;
     size_t j = i + len;
-    int y, m = atoi(w->val), nth = 0, wd = 0;
+    int y;
+    el_date dt;
     j += year_after(c, j, &y);
-    const char *wk = strstr(w->val, "-W");
-    if (wk && sscanf(wk, "-W%d-%d", &nth, &wd) != 2)
-        return false;  /* "last weekday of" forms are not resolved */
-    int d = wk ? 1 : atoi(w->val + 3);
     bool tf = !y;
-    if (!y)
-        y = tx_month_year(c, i, j, m, d, TX_BY_TENSE);
-    if (wk && y) {
-        el_date first = {y, m, 1};
-        d = 1 + (wd - el_weekday(first) + 7) % 7 + 7 * (nth - 1);
-    } else if (wk) {
-        return false;
-    }
+    if (!y && c->have_dct && tx_holiday_date(w->val, c->dct.year, &dt))
+        y = tx_month_year(c, i, j, dt.month, dt.day, TX_BY_TENSE);
     char v[40];
-    tx_day_format(y, m, d, v, sizeof v);
+    if (y && tx_holiday_date(w->val, y, &dt))
+        tx_day_format(dt.year, dt.month, dt.day, v, sizeof v);
+    else if (strlen(w->val) == 5 && w->val[2] == '-' && w->val[0] != 'E')
+        snprintf(v, sizeof v, "XXXX-%s", w->val);   /* fixed day, unknown year */
+    else
+        return false;
     return tx_set_res(r, j, EL_TIMEX_DATE, v, tf);
 }
 

@@ -412,21 +412,49 @@ static bool age_of_a_thing(const tx_ctx *c, size_t i)
     return !word(c, i, TW_PERSON, NULL) && !word(c, i, TW_PREP, NULL) && !word(c, i, TW_TENSE, NULL);
 }
 
-/* (the) (first) five years / 35-minute / 18-month-old / a decade ago */
+/* "and a half" at j: tokens used (0 = none). */
+static size_t and_a_half(const tx_ctx *c, size_t j)
+{
+    return is(c, j, "and") && is(c, j + 1, "a") && is(c, j + 2, "half") ? 3 : 0;
+}
+
+/* A half after an amount ("2 1/2", "two and a half"), or "half a(n)" in
+ * place of one ("half an hour": n = 0); tokens used by the half. */
+static size_t amount_half(const tx_ctx *c, size_t i, size_t j, amount *a, bool *half)
+{
+    size_t n;
+    const char *s = text(c, j, &n);
+    *half = false;
+    if (j < c->lim && ((n == 3 && !memcmp(s, "1/2", 3)) || (n == 2 && !memcmp(s, "\xc2\xbd", 2)))
+        && c->info[i].lead >= 0)
+        return *half = true, 1;
+    if ((n = and_a_half(c, j)) && a->n >= 1 && !(is(c, i, "a") || is(c, i, "an")))
+        return *half = true, n;
+    return 0;
+}
+
+/* (the) (first) five years / 35-minute / 18-month-old / a decade ago /
+ * 2 1/2 years / half an hour / a minute and a half */
 bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t j = i, len;
-    bool the = is(c, j, "the");
+    bool the = is(c, j, "the"), half = false;
     if (the)
         j++;
     int o;
     if (the && (len = tx_ordinal_at(c, j, &o)) && o == 1)
         j += len;   /* "the first nine months" */
     amount a;
-    if (!tx_amount_at(c, j, &a) || (the && a.n == 1 && (is(c, j, "a") || is(c, j, "an"))))
+    if (!the && is(c, j, "half") && (is(c, j + 1, "a") || is(c, j + 1, "an"))) {
+        a = (amount){0, 2, ""};
+        half = true;
+    } else if (!tx_amount_at(c, j, &a) || (the && a.n == 1 && (is(c, j, "a") || is(c, j, "an")))) {
         return false;
+    }
     size_t amount_start = j;
     j += a.len;
+    if (!half)
+        j += amount_half(c, amount_start, j, &a, &half);
     size_t flen;
     if (!is(c, j, "-") && word(c, j, TW_FILLER, &flen) && word(c, j + flen, TW_UNIT, NULL))
         j += flen;   /* "two more weeks", "an additional year" */
@@ -464,11 +492,18 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
     }
     if (hyphen && is(c, j, "-") && is(c, j + 1, "long"))
         j += 2;
+    if (!half && !hyphen && a.n == 1 && (len = and_a_half(c, j))) {
+        half = true;   /* "a minute and a half" */
+        j += len;
+    }
     bool or_so = is(c, j, "or") && is(c, j + 1, "so");
     if (or_so)
         j += 2;
     char v[40];
-    tx_duration_format(u->val, a.n, v, sizeof v);
+    if (half && a.n >= 0)
+        tx_half_duration_format(u->val, a.n, v, sizeof v);
+    else
+        tx_duration_format(u->val, a.n, v, sizeof v);
     tx_set_res(r, j, EL_TIMEX_DURATION, v, false);
     tx_set_mod(r, or_so ? "APPROX" : a.mod);
     r->start = skip_to;
