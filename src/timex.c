@@ -52,6 +52,19 @@ static tx_tense suffix_tense(const tx_ctx *c, size_t k)
     return TX_NO_TENSE;
 }
 
+/* A future cue after a past auxiliary ("was expected to", "had been
+ * scheduled to") tells of a plan made before: in news, mostly a past day. */
+static bool future_in_past(const tx_ctx *c, size_t i)
+{
+    const el_doc *d = c->doc;
+    size_t k = i;
+    if (k > 0 && d->tokens[k - 1].sentence == d->tokens[i].sentence && el_tok_is(d, k - 1, "been"))
+        k--;
+    if (k == 0 || d->tokens[k - 1].sentence != d->tokens[i].sentence)
+        return false;
+    return el_tok_is(d, k - 1, "was") || el_tok_is(d, k - 1, "were") || el_tok_is(d, k - 1, "had");
+}
+
 /* Fill info[].tense for the whole document (sentence limits do not matter:
  * cue phrases never cross them). */
 static void mark_tense_cues(tx_ctx *c)
@@ -66,6 +79,8 @@ static void mark_tense_cues(tx_ctx *c)
             tx_tense t = word_tense(w);
             if (t == TX_PAST && len == 1 && after_auxiliary(c, i))
                 t = TX_NO_TENSE;   /* "to be paid", "has sold": participles */
+            if (t == TX_FUTURE && future_in_past(c, i))
+                t = TX_PAST;       /* "was due to", "had been scheduled to" */
             for (size_t k = i; k < i + len; k++)
                 c->info[k].tense = (int8_t)t;
             covered_to = i + len;

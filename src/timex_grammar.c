@@ -227,7 +227,7 @@ static const tx_rule_entry RULES[] = {
     {tx_r_amount_unit, K_THE | K_A | K_DIGIT | K(TW_NUMBER) | K(TW_HALF)},
     {tx_r_bare_plural, K(TW_UNIT)},
     {tx_r_clock, K_DIGIT | K(TW_CLOCK)},
-    {tx_r_set, K(TW_SET)},
+    {tx_r_set, K(TW_SET) | K_DIGIT | K(TW_NUMBER)},
 };
 
 /* Longest rule match at i (after an optional modifier); false if none. */

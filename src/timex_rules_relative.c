@@ -274,14 +274,59 @@ bool tx_r_shifter(tx_ctx *c, size_t i, tx_res *r)
 }
 
 /* the weekend / the quarter (the one the narrative is about) */
+/* A word after "the year"/"the week" that makes it relative to another
+ * time or a description ("the year before", "the week that ..."). */
+static bool unit_complement(const tx_ctx *c, size_t j)
+{
+    static const char *const W[] = {"before", "after", "earlier", "later", "ago", "following",
+                                     "that", "when", "-", "'s", "in", "since", "to", "through"};
+    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
+        if (is(c, j, W[k]))
+            return true;
+    return j < c->lim && (c->info[j].lead >= 0 || word(c, j, TW_RELATION, NULL) != NULL);
+}
+
+/* "the week of March 6": the ISO week of a day. */
+static bool week_of_day(tx_ctx *c, size_t j, tx_res *r)
+{
+    tx_res d;
+    int y, m, dd;
+    if (!is(c, j, "of") || !(tx_r_month(c, j + 1, &d) || tx_r_day_month(c, j + 1, &d))
+        || sscanf(d.value, "%4d-%2d-%2d", &y, &m, &dd) != 3)
+        return false;
+    char v[40];
+    tx_shift_format((el_date){y, m, dd}, "W", 0, v, sizeof v);
+    return tx_set_res(r, d.end, EL_TIMEX_DATE, v, d.tf);
+}
+
+/* "the year" / "the full year" / "the week" alone: the document's year or
+ * week; "the (fiscal) year ended June 30" is a year-long period. */
+static bool the_year_or_week(tx_ctx *c, size_t j, const tw_word *u, tx_res *r)
+{
+    char v[40];
+    bool week = !strcmp(u->val, "W");
+    if (week && week_of_day(c, j, r))
+        return true;
+    if (is(c, j, "ended") || is(c, j, "ending"))
+        return !week && tx_set_res(r, j, EL_TIMEX_DURATION, "P1Y", false);
+    if (!c->have_dct || (!c->in_point_mod && unit_complement(c, j)))
+        return false;
+    tx_shift_format(c->dct, u->val, 0, v, sizeof v);
+    return tx_set_res(r, j, EL_TIMEX_DATE, v, true);
+}
+
 bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
     if (!is(c, i, "the"))
         return false;
-    const tw_word *u = word(c, i + 1, TW_UNIT, &len);
+    size_t full = is(c, i + 1, "full") ? 1 : 0;   /* "the full year" */
+    const tw_word *u = word(c, i + 1 + full, TW_UNIT, &len);
     if (!u || (u->flags & TW_PLURAL))
         return false;
+    if (full || ((!strcmp(u->val, "Y") || !strcmp(u->val, "W")) && !tx_in_title(c, i + 1)))
+        return (!strcmp(u->val, "Y") || (!full && !strcmp(u->val, "W")))
+            && the_year_or_week(c, i + 1 + full + len, u, r);
     char v[40];
     if (!strcmp(u->val, "WE")) {
         if (!c->have_dct)
@@ -403,13 +448,38 @@ static bool after_quantity(const tx_ctx *c, size_t i)
         && !word(c, i - 1, TW_TENSE, NULL) && !word(c, i - 1, TW_UNIT, NULL);
 }
 
+static bool lower_word(const tx_ctx *c, size_t i)
+{
+    return i < c->lim && (c->doc->tokens[i].flags & EL_TOK_WORD) && !(c->doc->tokens[i].flags & EL_TOK_CAP);
+}
+
+/* "Kopp, a 44-year-old ...": an age in apposition to a name. */
+static bool appositive_age(const tx_ctx *c, size_t amount_start)
+{
+    size_t k = amount_start;
+    if (k < c->sbeg + 3 || !(is(c, k - 1, "a") || is(c, k - 1, "an")) || !is(c, k - 2, ","))
+        return false;
+    return (c->doc->tokens[k - 3].flags & EL_TOK_CAP) && !c->info[k - 3].n;
+}
+
 /* "an 18-month-old truce": the noun after an age adjective is a thing (a
- * lower-case word that is no person noun, preposition or verb cue). */
+ * lower-case word that is no person noun, preposition or verb cue); a
+ * person noun may come after one or two more adjectives ("a 44-year-old
+ * anti-abortion protester"). */
 static bool age_of_a_thing(const tx_ctx *c, size_t i)
 {
-    if (i >= c->lim || !(c->doc->tokens[i].flags & EL_TOK_WORD) || (c->doc->tokens[i].flags & EL_TOK_CAP))
+    if (!lower_word(c, i))
         return false;
-    return !word(c, i, TW_PERSON, NULL) && !word(c, i, TW_PREP, NULL) && !word(c, i, TW_TENSE, NULL);
+    for (size_t k = i; k < i + 5 && k < c->lim; k++) {
+        if (word(c, k, TW_PERSON, NULL))
+            return false;
+        if (is(c, k, "-") && (c->doc->tokens[k].flags & EL_TOK_GLUED))
+            continue;   /* "anti-abortion", "obstetrician-gynecologist" */
+        if (!lower_word(c, k) || word(c, k, TW_PREP, NULL) || word(c, k, TW_TENSE, NULL)
+            || is(c, k, "and") || is(c, k, "or") || is(c, k, "who") || is(c, k, "that"))
+            break;
+    }
+    return !word(c, i, TW_PREP, NULL) && !word(c, i, TW_TENSE, NULL);
 }
 
 /* "and a half" at j: tokens used (0 = none). */
@@ -486,7 +556,7 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
     if (is(c, j, "old"))
         return false;   /* "five years old": a person's age */
     if (hyphen && is(c, j, "-") && is(c, j + 1, "old")) {
-        if (!age_of_a_thing(c, j + 2))
+        if (!age_of_a_thing(c, j + 2) || appositive_age(c, amount_start))
             return false;   /* "a 6-year-old boy", "the 6-year-old": a person's age */
         j += 2;             /* "an 18-month-old truce": how long it has lasted */
     }
@@ -635,15 +705,64 @@ bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
 
 /* ---- rules: sets ---------------------------------------------------------- */
 
-/* daily / every year / each Monday / every two weeks / per hour */
+/* The period after a frequency at j: "a week", "per month", "every
+ * year" (P1W ...) or a set word ("weekly"); tokens used, 0 = none. */
+static size_t freq_period(const tx_ctx *c, size_t j, char *v, size_t cap)
+{
+    size_t len;
+    const tw_word *s = word(c, j, TW_SET, &len), *u;
+    if (s && s->val[0] == 'P') {
+        tx_copy_str(v, cap, s->val);
+        return len;
+    }
+    if (!(is(c, j, "a") || is(c, j, "an") || (s && !strcmp(s->val, "QUANT"))))
+        return 0;
+    size_t q = s ? len : 1;
+    if (!(u = word(c, j + q, TW_UNIT, &len)) || (u->flags & TW_PLURAL))
+        return 0;
+    tx_duration_format(u->val, 1, v, cap);
+    return q + len;
+}
+
+/* twice a week / three times a year / once daily: a SET with a freq */
+static bool freq_set(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t len, j = i;
+    const tw_word *f = word(c, i, TW_SET, &len);
+    char freq[12], v[40];
+    amount a;
+    if (f && !strcmp(f->aux, "FREQ")) {
+        tx_copy_str(freq, sizeof freq, f->val);
+        j += len;
+    } else if (!f && tx_amount_at(c, i, &a) && a.n >= 1 && a.n < 1000 && is(c, i + a.len, "times")
+               && !is(c, i, "a") && !is(c, i, "an")) {
+        snprintf(freq, sizeof freq, "%dX", a.n);
+        j += a.len + 1;
+    } else {
+        return false;
+    }
+    if (!(len = freq_period(c, j, v, sizeof v)))
+        return false;
+    tx_set_res(r, j + len, EL_TIMEX_SET, v, false);
+    tx_copy_str(r->freq, sizeof r->freq, freq);
+    return true;
+}
+
+/* daily / every year / each Monday / every two weeks / per hour / twice a
+ * week */
 bool tx_r_set(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
+    if (freq_set(c, i, r))
+        return true;
     const tw_word *s = word(c, i, TW_SET, &len);
-    if (!s)
+    if (!s || !strcmp(s->aux, "FREQ"))
         return false;
-    if (strcmp(s->val, "QUANT"))
-        return tx_set_res(r, i + len, EL_TIMEX_SET, s->val, false);
+    if (strcmp(s->val, "QUANT")) {
+        tx_set_res(r, i + len, EL_TIMEX_SET, s->val, false);
+        tx_copy_str(r->quant, sizeof r->quant, s->aux);   /* "each season": EACH */
+        return true;
+    }
     size_t j = i + len;
     amount a = {1, 0, ""};
     if (is(c, j, "other"))
@@ -657,6 +776,8 @@ bool tx_r_set(tx_ctx *c, size_t i, tx_res *r)
         tx_duration_format(u->val, a.n, v, sizeof v);
     else if (a.n == 1 && (w = word(c, j, TW_WEEKDAY, &len)))
         snprintf(v, sizeof v, "XXXX-WXX-%d", w->num);
+    else if (a.n == 1 && (w = word(c, j, TW_SEASON, &len)))
+        snprintf(v, sizeof v, "XXXX-%s", w->val);   /* every summer */
     else if (a.n == 1 && (w = word(c, j, TW_PART_OF_DAY, &len)))
         snprintf(v, sizeof v, "TXX%s", w->val);   /* placeholder, fixed below */
     else
