@@ -3,6 +3,7 @@
  * quarters and seasons (see timex_grammar.c for the dispatch). */
 #include "timex_internal.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -111,19 +112,39 @@ static bool starts_name(const tx_ctx *c, size_t i)
         && (c->doc->tokens[i].flags & EL_TOK_WORD) && !c->info[i].n;
 }
 
-/* June 19 / June 19, 2023 / June 2023 / June / June the 19th */
+/* A token "19-20" (two days of a month, the first smaller): the second
+ * day, *d = the first; 0 if the token is no such range. */
+static int day_range_tok(const tx_ctx *c, size_t j, int *d)
+{
+    size_t n, k = j < c->lim ? c->info[j].ndig : 0;
+    const char *s = k ? text(c, j, &n) : NULL;
+    if (!s || k > 2 || n < k + 2 || n > k + 3 || s[k] != '-')
+        return 0;
+    int d2 = 0;
+    for (size_t m = k + 1; m < n; m++) {
+        if (!isdigit((unsigned char)s[m]))
+            return 0;
+        d2 = d2 * 10 + (s[m] - '0');
+    }
+    *d = c->info[j].lead;
+    return *d >= 1 && d2 > *d && d2 <= 31 ? d2 : 0;
+}
+
+/* June 19 / June 19, 2023 / June 2023 / June / June the 19th / June 19-20 */
 bool tx_r_month(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
     const tw_word *w = word(c, i, TW_MONTH, &len);
     if (!w)
         return false;
-    size_t j = i + len;
-    int d = 0, y = 0;
+    size_t j = i + len, rtok = 0;
+    int d = 0, y = 0, d2 = 0;
     if (is(c, j, "the") && tx_ordinal_suffix_ok(c, j + 1, &d))
         j += 2;
     else if ((d = digits_with(c, j, 2, NULL, NULL)) > 0 || tx_ordinal_suffix_ok(c, j, &d))
         j++;
+    else if ((d2 = day_range_tok(c, j, &d)) > 0)
+        rtok = j++;
     if (d < 0)
         d = 0;
     if (d > 31)
@@ -132,7 +153,11 @@ bool tx_r_month(tx_ctx *c, size_t i, tx_res *r)
     if (!d && !y && (w->flags & TW_AMBIGUOUS)
         && (!tx_temporal_context_before(c, i) || starts_name(c, i + len)))
         return false;   /* "may", "Jan Kavan" */
-    return month_day_value(c, i, j, w->num, d, y, r);
+    if (!month_day_value(c, i, j, w->num, d, y, r))
+        return false;
+    r->range_day = d2;
+    r->range_tok = rtok;
+    return true;
 }
 
 /* 19 June 2023 / the 19th of June */
@@ -225,9 +250,36 @@ static size_t year_unit_at(const tx_ctx *c, size_t j)
 }
 
 /* 2021 / fiscal 2021 / fiscal year 2021 / the year 2000 */
+/* "FY2023", "FY23", "FY 2023": a fiscal year; tokens used (0 = none). */
+static size_t fiscal_abbrev(const tx_ctx *c, size_t i, int *y)
+{
+    size_t n, k;
+    const char *s = text(c, i, &n);
+    if (i >= c->lim || n < 2 || s[0] != 'F' || s[1] != 'Y')
+        return 0;
+    if (n == 2) {
+        *y = tx_year_tok(c, i + 1);
+        return *y > 0 ? 2 : 0;
+    }
+    for (k = 2; k < n && isdigit((unsigned char)s[k]); k++)
+        ;
+    if (k != n || (n != 4 && n != 6))
+        return 0;
+    *y = atoi(s + 2);
+    if (n == 4)
+        *y += *y < 50 ? 2000 : 1900;
+    return *y >= 1000 && *y <= 2999 ? 1 : 0;
+}
+
 bool tx_r_year(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t j = i, n = 1, yl;
+    int fy;
+    char v[40];
+    if ((yl = fiscal_abbrev(c, i, &fy))) {
+        snprintf(v, sizeof v, "%04d", fy);
+        return tx_set_res(r, i + yl, EL_TIMEX_DATE, v, false);
+    }
     bool the_year = is(c, j, "the") && (yl = year_unit_at(c, j + 1)) > 0;
     if (the_year)
         j += 1 + yl;
@@ -243,7 +295,6 @@ bool tx_r_year(tx_ctx *c, size_t i, tx_res *r)
         y = a.n;   /* "the year two thousand" */
     if (y < 1000 || (n == 1 && !year_plausible(c, j, y)))
         return false;
-    char v[40];
     snprintf(v, sizeof v, "%04d", y);
     return tx_set_res(r, j + n, EL_TIMEX_DATE, v, false);
 }

@@ -21,7 +21,7 @@ static void pod_suffix(const tx_ctx *c, size_t *j, tx_res *r)
     strcat(r->value, p->val);
 }
 
-static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, tx_res *r)
+static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, bool this_week, tx_res *r)
 {
     char v[40];
     if (!c->have_dct) {
@@ -32,6 +32,8 @@ static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, t
     if (is(c, end, "'s") || is(c, end, "\xe2\x80\x99s"))
         t = TX_PAST;   /* "Friday's meeting": an event already reported */
     el_date d = tx_resolve_weekday(c->dct, wd, dir, t);
+    if (this_week && t == TX_NO_TENSE)   /* "this Friday" with no tense: this week's */
+        d = el_date_add_days(c->dct, wd - el_weekday(c->dct));
     tx_day_format(d.year, d.month, d.day, v, sizeof v);
     return tx_set_res(r, end, EL_TIMEX_DATE, v, true);
 }
@@ -45,8 +47,13 @@ bool tx_r_weekday(tx_ctx *c, size_t i, tx_res *r)
     const tw_word *s = word(c, j, TW_SHIFTER, &len);
     tx_dir dir = TX_BY_TENSE;
     if (s) {
-        dir = s->num < 0 ? TX_BEFORE : s->num > 0 ? TX_AFTER : TX_BY_TENSE;
         j += len;
+        const tw_word *s2 = s->num == 0 ? word(c, j, TW_SHIFTER, &len) : NULL;
+        if (s2 && s2->num != 0) {
+            s = s2;   /* "this coming Sunday", "this past Monday" */
+            j += len;
+        }
+        dir = s->num < 0 ? TX_BEFORE : s->num > 0 ? TX_AFTER : TX_BY_TENSE;
     }
     const tw_word *w = word(c, j, TW_WEEKDAY, &len);
     if (!w || ((w->flags & TW_AMBIGUOUS) && !(c->doc->tokens[j].flags & EL_TOK_ABBREV)))
@@ -62,7 +69,7 @@ bool tx_r_weekday(tx_ctx *c, size_t i, tx_res *r)
     bool anaphoric = s && (s->flags & TW_ANAPHORIC) && c->ref.day;
     if (anaphoric)
         c->dct = c->ref;   /* "the previous Friday": before the day last mentioned */
-    bool ok = weekday_value(c, i, j, w->num, dir, r);
+    bool ok = weekday_value(c, i, j, w->num, dir, s && s->num == 0 && !anaphoric, r);
     if (ok && anaphoric)
         r->anchor = TX_ANCHOR_REF;
     c->dct = saved;
@@ -594,6 +601,13 @@ bool tx_r_bare_plural(tx_ctx *c, size_t i, tx_res *r)
     const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;
     if (!p || !strstr(p->val, "span") || is(c, i + len, "of"))
         return false;   /* "for years", not "years of war" */
+    size_t len2;
+    const tw_word *u2 = is(c, i + len, "or") ? word(c, i + len + 1, TW_UNIT, &len2) : NULL;
+    if (u2 && (u2->flags & TW_PLURAL) && !is(c, i + len + 1 + len2, "of")) {
+        tx_set_res(r, i + len + 1 + len2, EL_TIMEX_DURATION, v, false);
+        tx_set_mod(r, "APPROX");   /* "weeks or months": an uncertain length */
+        return true;
+    }
     return tx_set_res(r, i + len, EL_TIMEX_DURATION, v, false);
 }
 
