@@ -409,8 +409,8 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
 {
     size_t len;
     const tw_word *rel = word(c, j, TW_RELATION, &len);
-    if (!rel)
-        return false;
+    if (!rel || (rel->flags & TW_ANAPHORIC))
+        return false;   /* "three days later": a length from a story event */
     j += len;
     if (a->n < 0 || !c->have_dct)
         return tx_set_res(r, j, EL_TIMEX_DATE, rel->num < 0 ? "PAST_REF" : "FUTURE_REF", true);

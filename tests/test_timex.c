@@ -358,6 +358,10 @@ static const tx_case MORE[] = {
     {"Lee, a 44-year-old teacher, spoke.", "2023-06-01", "44-year-old", NULL, NULL, NULL},
     {"A 52-year-old anti-war activist spoke.", "2023-06-01", "52-year-old", NULL, NULL, NULL},
     {"Ruiz, a 36-year-old, spoke.", "2023-06-01", "36-year-old", NULL, NULL, NULL},
+    /* "later" counts from a story event: the amount is a DURATION */
+    {"The rebels struck; three days later the army replied.", "2023-06-01", "three days", "DURATION", "P3D", ""},
+    {"Three days later, the army replied.", "2023-06-01", "later", NULL, NULL, NULL},
+    {"The army replied two days ago.", "2023-06-01", "two days ago", "DATE", "2023-05-30", ""},
 };
 
 static void test_more_rules(void **state) { RUN(MORE); }
