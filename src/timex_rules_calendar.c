@@ -198,7 +198,13 @@ bool tx_r_holiday(tx_ctx *c, size_t i, tx_res *r)
     if (!y && c->have_dct && tx_holiday_date(w->val, c->dct.year, &dt))
         y = tx_month_year(c, i, j, dt.month, dt.day, TX_BY_TENSE);
     char v[40];
-    if (y && tx_holiday_date(w->val, y, &dt))
+    size_t ulen;
+    const tw_word *u = word(c, j, TW_UNIT, &ulen);
+    bool week = u && (!strcmp(u->val, "W") || !strcmp(u->val, "WE")) && !(u->flags & TW_PLURAL);
+    if (y && tx_holiday_date(w->val, y, &dt) && week) {
+        tx_shift_format(dt, u->val, 0, v, sizeof v);   /* "Easter week": the week of the day */
+        j += ulen;
+    } else if (y && tx_holiday_date(w->val, y, &dt))
         tx_day_format(dt.year, dt.month, dt.day, v, sizeof v);
     else if (strlen(w->val) == 5 && w->val[2] == '-' && w->val[0] != 'E')
         snprintf(v, sizeof v, "XXXX-%s", w->val);   /* fixed day, unknown year */

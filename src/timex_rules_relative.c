@@ -232,15 +232,16 @@ static bool shifted_season(tx_ctx *c, size_t i, size_t j, size_t len, const tw_w
 static bool shifted_part_of_day(tx_ctx *c, size_t j, size_t len, const tw_word *s,
                                 const tw_word *w, tx_res *r)
 {
-    if (s->num > 0 || (s->num < 0 && strcmp(w->val, "NI")))
-        return false;   /* only "last night" looks back */
+    bool anaphoric = s->flags & TW_ANAPHORIC;
+    if ((s->num > 0 && !anaphoric) || (s->num < 0 && !anaphoric && strcmp(w->val, "NI")))
+        return false;   /* only "last night" looks back; "the next morning" counts from the story */
     bool found;
     el_date base = shift_base(c, s, "D", &found);
-    if (!found && (s->flags & TW_ANAPHORIC))
+    if (!found && anaphoric)
         return false;   /* "that morning" with no day before it */
     char v[40];
-    if ((s->flags & TW_ANAPHORIC) ? found : c->have_dct) {
-        el_date d = el_date_add_days(base, s->num < 0 ? -1 : 0);
+    if (anaphoric ? found : c->have_dct) {
+        el_date d = el_date_add_days(base, s->num < 0 ? -1 : s->num > 0 ? 1 : 0);
         snprintf(v, sizeof v, "%04d-%02d-%02dT%s", d.year, d.month, d.day, w->val);
     } else {
         snprintf(v, sizeof v, "XXXX-XX-XXT%s", w->val);
@@ -260,6 +261,11 @@ bool tx_r_shifter(tx_ctx *c, size_t i, tx_res *r)
     const tw_word *s = word(c, j, TW_SHIFTER, &len), *w;
     if (!s)
         return false;
+    tw_word story = *s;
+    if (j > i && s->num > 0) {
+        story.flags |= TW_ANAPHORIC;   /* "the next day": after the day last told */
+        s = &story;
+    }
     j += len;
     if (shifted_range(c, j, s, r))
         return true;
@@ -275,7 +281,7 @@ bool tx_r_shifter(tx_ctx *c, size_t i, tx_res *r)
         return shifted_month(c, i, j, len, s, w, r);
     if ((w = word(c, j, TW_SEASON, &len)))
         return shifted_season(c, i, j, len, s, w, r);
-    if ((w = word(c, j, TW_PART_OF_DAY, &len)) && j == i + 1)
+    if ((w = word(c, j, TW_PART_OF_DAY, &len)) && (j == i + 1 || (s->flags & TW_ANAPHORIC)))
         return shifted_part_of_day(c, j, len, s, w, r);
     return false;
 }
@@ -790,6 +796,8 @@ bool tx_r_set(tx_ctx *c, size_t i, tx_res *r)
         tx_duration_format(u->val, a.n, v, sizeof v);
     else if (a.n == 1 && (w = word(c, j, TW_WEEKDAY, &len)))
         snprintf(v, sizeof v, "XXXX-WXX-%d", w->num);
+    else if (a.n == 1 && (w = word(c, j, TW_MONTH, &len)))
+        snprintf(v, sizeof v, "XXXX-%02d", w->num);   /* each July */
     else if (a.n == 1 && (w = word(c, j, TW_SEASON, &len)))
         snprintf(v, sizeof v, "XXXX-%s", w->val);   /* every summer */
     else if (a.n == 1 && (w = word(c, j, TW_PART_OF_DAY, &len)))

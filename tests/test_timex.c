@@ -362,6 +362,14 @@ static const tx_case MORE[] = {
     {"The rebels struck; three days later the army replied.", "2023-06-01", "three days", "DURATION", "P3D", ""},
     {"Three days later, the army replied.", "2023-06-01", "later", NULL, NULL, NULL},
     {"The army replied two days ago.", "2023-06-01", "two days ago", "DATE", "2023-05-30", ""},
+    /* "the next" counts from the day last told; "next" alone from the DCT */
+    {"The trial opened on May 3 and he testified the next day.", "2023-06-01", "the next day", "DATE", "2023-05-04", ""},
+    {"The trial opened on May 3; the next morning he testified.", "2023-06-01", "the next morning", "TIME", "2023-05-04TMO", ""},
+    {"The trial opened on May 3 and resumes next week.", "2023-06-01", "next week", "DATE", "2023-W23", ""},
+    {"He testified the next day.", "2023-06-01", "the next day", "DATE", "2023-06-02", ""},
+    /* a quantified month is a SET; a holiday's week is a week */
+    {"Pilgrims come each July.", "2023-06-01", "each July", "SET", "XXXX-07", ""},
+    {"Crowds gathered during Easter week.", "2024-04-10", "Easter week", "DATE", "2024-W13", ""},
 };
 
 static void test_more_rules(void **state) { RUN(MORE); }
