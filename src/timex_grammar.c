@@ -214,7 +214,7 @@ static const tx_rule_entry RULES[] = {
     {tx_r_numeric_date, K_DIGIT},
     {tx_r_month, K(TW_MONTH)},
     {tx_r_day_month, K_THE | K_DIGIT},
-    {tx_r_holiday, K(TW_HOLIDAY)},
+    {tx_r_holiday, K(TW_HOLIDAY) | K(TW_SHIFTER)},
     {tx_r_year, K_DIGIT | K_THE | K_FISCAL | K(TW_NUMBER)},
     {tx_r_decade_century, K_THE | K_DIGIT | K_APOS | K(TW_ORDINAL)},
     {tx_r_quarter, K_THE | K_FISCAL | K_DIGIT | K_QTOKEN | K(TW_ORDINAL) | K(TW_SHIFTER)},

@@ -184,19 +184,35 @@ bool tx_r_day_month(tx_ctx *c, size_t i, tx_res *r)
 /* Christmas / Christmas 2022 / Thanksgiving Day / Easter (the rule in
  * holidays.tsv gives the date in any year; without a year, the year is
  * chosen as for a month and day, from where the holiday falls this year) */
+/* Year of holiday w said without one, from its date this year; a
+ * shifter ("last Christmas") picks the one before or after the DCT. */
+static int holiday_year(tx_ctx *c, size_t i, size_t j, const tw_word *w, const tw_word *s)
+{
+    el_date dt;
+    if (!c->have_dct || !tx_holiday_date(w->val, c->dct.year, &dt))
+        return 0;
+    tx_dir dir = !s ? TX_BY_TENSE : s->num < 0 ? TX_BEFORE : s->num > 0 ? TX_AFTER : TX_BY_TENSE;
+    if (s && s->num == 0)
+        return c->dct.year;   /* "this Christmas" */
+    return tx_month_year(c, i, j, dt.month, dt.day, dir);
+}
+
 bool tx_r_holiday(tx_ctx *c, size_t i, tx_res *r)
 {
-    size_t len;
-    const tw_word *w = word(c, i, TW_HOLIDAY, &len);
-    if (!w)
+    size_t len, j = i;
+    const tw_word *s = word(c, j, TW_SHIFTER, &len);
+    if (s)
+        j += len;
+    const tw_word *w = word(c, j, TW_HOLIDAY, &len);
+    if (!w || (s && (s->flags & TW_ANAPHORIC)))
         return false;
-    size_t j = i + len;
+    j += len;
     int y;
     el_date dt;
-    j += year_after(c, j, &y);
-    bool tf = !y;
-    if (!y && c->have_dct && tx_holiday_date(w->val, c->dct.year, &dt))
-        y = tx_month_year(c, i, j, dt.month, dt.day, TX_BY_TENSE);
+    j += s ? 0 : year_after(c, j, &y);
+    bool tf = s || !y;
+    if (s || !y)
+        y = holiday_year(c, i, j, w, s);
     char v[40];
     size_t ulen;
     const tw_word *u = word(c, j, TW_UNIT, &ulen);

@@ -370,6 +370,10 @@ static const tx_case MORE[] = {
     /* a quantified month is a SET; a holiday's week is a week */
     {"Pilgrims come each July.", "2023-06-01", "each July", "SET", "XXXX-07", ""},
     {"Crowds gathered during Easter week.", "2024-04-10", "Easter week", "DATE", "2024-W13", ""},
+    /* a shifter before a holiday picks the one before or after the DCT */
+    {"He arrived last Thanksgiving.", "2024-04-10", "last Thanksgiving", "DATE", "2023-11-23", ""},
+    {"He will visit next Christmas.", "2024-04-10", "next Christmas", "DATE", "2024-12-25", ""},
+    {"He left last Christmas.", "2024-12-28", "last Christmas", "DATE", "2024-12-25", ""},
 };
 
 static void test_more_rules(void **state) { RUN(MORE); }
