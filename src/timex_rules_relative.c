@@ -751,6 +751,8 @@ static bool freq_set(tx_ctx *c, size_t i, tx_res *r)
     const tw_word *f = word(c, i, TW_SET, &len);
     char freq[12], v[40];
     amount a;
+    if (!f && !is(c, i + 1, "times") && !is(c, i + 2, "times") && !is(c, i + 3, "times"))
+        return false;   /* quick reject: most numbers count no times */
     if (f && !strcmp(f->aux, "FREQ")) {
         tx_copy_str(freq, sizeof freq, f->val);
         j += len;
