@@ -38,12 +38,15 @@ int tx_resolve_month_year(el_date ref, int month, int day, tx_dir dir, tx_tense 
     /* News mostly talks about the months around its date: a month more
      * than four months ahead is last year's unless the clause is future;
      * three to four months ahead, last year's only in a past clause; up to
-     * three months ahead, this year's; one far behind is next year's only
-     * in a future clause. */
+     * three months ahead, this year's; one far behind is next year's in a
+     * future clause, or, when it is at most four months ahead across the
+     * new year ("in January" in November), unless the clause is past. */
     if (diff > 120)
         return tense == TX_FUTURE ? ref.year : ref.year - 1;
     if (diff > 90)
         return tense == TX_PAST ? ref.year - 1 : ref.year;
+    if (diff < -186 && diff + 372 <= 120)   /* "in January" late in the year */
+        return tense == TX_PAST ? ref.year : ref.year + 1;
     if (diff < -186)
         return tense == TX_FUTURE ? ref.year + 1 : ref.year;
     return ref.year;

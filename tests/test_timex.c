@@ -374,6 +374,9 @@ static const tx_case MORE[] = {
     {"He arrived last Thanksgiving.", "2024-04-10", "last Thanksgiving", "DATE", "2023-11-23", ""},
     {"He will visit next Christmas.", "2024-04-10", "next Christmas", "DATE", "2024-12-25", ""},
     {"He left last Christmas.", "2024-12-28", "last Christmas", "DATE", "2024-12-25", ""},
+    /* a month up to four months ahead across the new year is the coming one */
+    {"The plan: new talks in January.", "2023-11-02", "January", "DATE", "2024-01", ""},
+    {"Sales rose in January.", "2023-11-02", "January", "DATE", "2023-01", ""},
 };
 
 static void test_more_rules(void **state) { RUN(MORE); }
