@@ -292,7 +292,7 @@ bool tx_r_shifter(tx_ctx *c, size_t i, tx_res *r)
 static bool unit_complement(const tx_ctx *c, size_t j)
 {
     static const char *const W[] = {"before", "after", "earlier", "later", "ago", "following",
-                                     "that", "when", "-", "'s", "in", "since", "to", "through"};
+                                     "that", "when", "-", "'s", "in", "since", "to", "through", "ahead"};
     for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
         if (is(c, j, W[k]))
             return true;

@@ -350,6 +350,7 @@ static const tx_case MORE[] = {
     {"For the week, the index fell 2%.", "2023-06-21", "the week", "DATE", "2023-W25", ""},
     {"The hearing is set for the week of March 6.", "2023-02-20", "the week of March 6", "DATE", "2023-W10", ""},
     {"The year before, prices fell.", "2023-06-21", "The year", NULL, NULL, NULL},
+    {"The week ahead looks busy.", "2023-06-21", "The week", NULL, NULL, NULL},
     /* uncertain lengths, day ranges, ages */
     {"A verdict could come within weeks or months.", "2023-06-20", "weeks or months", "DURATION", "PXW", "APPROX"},
     {"The summit is set for June 19-20.", "2023-06-01", "June 19", "DATE", "2023-06-19", ""},
