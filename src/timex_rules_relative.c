@@ -29,7 +29,8 @@ static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, b
         return tx_set_res(r, end, EL_TIMEX_DATE, v, true);
     }
     tx_tense t = tx_tense_near(c, i, end);
-    if (is(c, end, "'s") || is(c, end, "\xe2\x80\x99s"))
+    bool ahead = i > c->sbeg && c->info[i - 1].tense == TX_FUTURE;   /* "ahead of Sunday's vote" */
+    if ((is(c, end, "'s") || is(c, end, "\xe2\x80\x99s")) && !ahead)
         t = TX_PAST;   /* "Friday's meeting": an event already reported */
     el_date d = tx_resolve_weekday(c->dct, wd, dir, t);
     if (this_week && t == TX_NO_TENSE)   /* "this Friday" with no tense: this week's */

@@ -328,6 +328,8 @@ static const tx_case MORE[] = {
     {"The plant had been scheduled to reopen on Friday.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
     {"The plant was due to reopen on Friday.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
     {"A bomb exploded next to the embassy in the capital Friday.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    {"Voters prepared ahead of Sunday's vote.", "2023-06-21", "Sunday", "DATE", "2023-06-25", ""},
+    {"Lawyers would try to get around Monday's ruling.", "2023-06-21", "Monday", "DATE", "2023-06-19", ""},
     /* this coming / this past / this + weekday */
     {"The fair opens this coming Sunday.", "2023-06-21", "this coming Sunday", "DATE", "2023-06-25", ""},
     {"The fair closed this past Sunday.", "2023-06-21", "this past Sunday", "DATE", "2023-06-18", ""},
