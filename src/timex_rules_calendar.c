@@ -1,6 +1,8 @@
 /* timex_rules_calendar.c - time-stage rules for calendar expressions:
- * numeric and written dates, holidays, years, decades, centuries,
- * quarters and seasons (see timex_grammar.c for the dispatch). */
+ * numeric and written dates (and day ranges "June 19-20"), holidays (fixed,
+ * weekday-rule and Easter-based, from holidays.tsv), years and fiscal
+ * years, decades, centuries, quarters and seasons (see timex_grammar.c for
+ * the dispatch). */
 #include "timex_internal.h"
 
 #include <ctype.h>

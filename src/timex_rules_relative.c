@@ -1,7 +1,8 @@
 /* timex_rules_relative.c - time-stage rules for expressions relative to
  * the document date or the narrative: weekdays, deictic words (today,
  * recently), shifted units (last year), amounts of time (five years, two
- * days ago), clock times and recurring times (see timex_grammar.c). */
+ * days ago, 2 1/2 years), clock times and recurring times (every year,
+ * twice a week) (see timex_grammar.c). */
 #include "timex_internal.h"
 
 #include <stdio.h>
@@ -517,6 +518,33 @@ static size_t amount_half(const tx_ctx *c, size_t i, size_t j, amount *a, bool *
     return 0;
 }
 
+/* After "N unit" at *j: false if the amount is a rate, an age or part of
+ * a longer adjective; else moves *j over "-old" (a thing's age), "-long"
+ * and "and a half". */
+static bool duration_after_unit(const tx_ctx *c, size_t *j, size_t amount_start, bool hyphen,
+                                const amount *a, bool *half)
+{
+    size_t len;
+    if (a->n == 1 && a->len == 1 && after_quantity(c, amount_start))
+        return false;  /* "$2 a year", "four flights a week": a rate */
+    if (!hyphen && is(c, *j, "-") && (c->doc->tokens[*j].flags & EL_TOK_GLUED))
+        return false;  /* "a year-earlier loss": part of a longer adjective */
+    if (is(c, *j, "old"))
+        return false;   /* "five years old": a person's age */
+    if (hyphen && is(c, *j, "-") && is(c, *j + 1, "old")) {
+        if (!age_of_a_thing(c, *j + 2) || appositive_age(c, amount_start))
+            return false;   /* "a 6-year-old boy", "the 6-year-old": a person's age */
+        *j += 2;            /* "an 18-month-old truce": how long it has lasted */
+    }
+    if (hyphen && is(c, *j, "-") && is(c, *j + 1, "long"))
+        *j += 2;
+    if (!*half && !hyphen && a->n == 1 && (len = and_a_half(c, *j))) {
+        *half = true;   /* "a minute and a half" */
+        *j += len;
+    }
+    return true;
+}
+
 /* (the) (first) five years / 35-minute / 18-month-old / a decade ago /
  * 2 1/2 years / half an hour / a minute and a half */
 bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
@@ -563,23 +591,8 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
     j += len;
     if (!the && relative_point(c, j, &a, u, r))
         return true;
-    if (a.n == 1 && a.len == 1 && after_quantity(c, amount_start))
-        return false;  /* "$2 a year", "four flights a week": a rate */
-    if (!hyphen && is(c, j, "-") && (c->doc->tokens[j].flags & EL_TOK_GLUED))
-        return false;  /* "a year-earlier loss": part of a longer adjective */
-    if (is(c, j, "old"))
-        return false;   /* "five years old": a person's age */
-    if (hyphen && is(c, j, "-") && is(c, j + 1, "old")) {
-        if (!age_of_a_thing(c, j + 2) || appositive_age(c, amount_start))
-            return false;   /* "a 6-year-old boy", "the 6-year-old": a person's age */
-        j += 2;             /* "an 18-month-old truce": how long it has lasted */
-    }
-    if (hyphen && is(c, j, "-") && is(c, j + 1, "long"))
-        j += 2;
-    if (!half && !hyphen && a.n == 1 && (len = and_a_half(c, j))) {
-        half = true;   /* "a minute and a half" */
-        j += len;
-    }
+    if (!duration_after_unit(c, &j, amount_start, hyphen, &a, &half))
+        return false;
     bool or_so = is(c, j, "or") && is(c, j + 1, "so");
     if (or_so)
         j += 2;
