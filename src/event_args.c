@@ -97,7 +97,7 @@ static mention_index index_mentions(const el_doc *d)
     return mi;
 }
 
-/* "China's Xi", "China's top diplomat": a possessor modifies the noun
+/* "France's Macron", "France's top diplomat": a possessor modifies the noun
  * after it and is not a participant itself. */
 static bool possessive(const el_doc *d, const el_mention *m)
 {
@@ -114,7 +114,7 @@ static bool coordinated(const el_doc *d, const el_mention *m)
 
 /* ---- participants and location ------------------------------------------ */
 
-/* "Xi and Blinken met": mentions coordinated with the subject by "and"
+/* "Merkel and Macron met": mentions coordinated with the subject by "and"
  * are subjects too (a comma is too often a clause boundary). */
 static void add_coordinated(const el_doc *d, el_event_mention *ev, const mention_index *mi,
                             const el_mention *mn, size_t sb)
@@ -150,7 +150,7 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                   (roles[mn->tok_begin - 1] & (EL_R_LOC_PREP | EL_R_TIME_PREP | EL_R_WITH));
         if (is_place(mn) && (pp || ev->tok_begin - mn->tok_end <= 1)) {
             if (ev->location < 0 && window == SUBJ_WINDOW_NOUN)
-                ev->location = m;   /* "a Beijing visit", "talks in Geneva" before a noun */
+                ev->location = m;   /* "a Paris visit", "talks in Geneva" before a noun */
             if (window == SUBJ_WINDOW_NOUN)
                 continue;
         }
