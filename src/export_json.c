@@ -337,19 +337,19 @@ json_t *el_export_json_ex(const el_corpus *c, unsigned flags)
  * `indent` extra spaces so that it nests inside the enclosing value. */
 static int dump_nested(json_t *v, bool compact, int indent, FILE *out)
 {
+    static const char spaces[] = "        ";
     size_t flags = (compact ? JSON_COMPACT : JSON_INDENT(1)) | JSON_PRESERVE_ORDER;
     char *s = json_dumps(v, flags);
     if (!s)
         return -1;
-    int rc = 0;
-    for (const char *p = s; *p && rc == 0; p++) {
-        if (fputc(*p, out) == EOF)
-            rc = -1;
-        if (*p == '\n' && !compact)
-            fprintf(out, "%*s", indent, "");
+    const char *p = s;
+    for (const char *nl; !compact && (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+        fwrite(p, 1, (size_t)(nl - p) + 1, out);
+        fwrite(spaces, 1, (size_t)indent < sizeof spaces ? (size_t)indent : sizeof spaces - 1, out);
     }
+    fputs(p, out);
     free(s);
-    return rc;
+    return ferror(out) ? -1 : 0;
 }
 
 /* Stream one document: its header object, then each layer one annotation

@@ -144,35 +144,31 @@ static bool indefinite(const el_doc *d, const el_event_mention *ev)
     return false;
 }
 
-/* Days of a DURATION expression ending right before the trigger ("a
- * two-day visit", "the three-day official trip"), else 0.  dur_end[t] is
- * the duration timex whose last token is t, or -1. */
-static int duration_before(const el_doc *d, const el_event_mention *ev, const int *dur_end)
+/* Days of a DURATION expression right before the trigger ("a two-day
+ * visit", "the three-day official trip"), else 0. */
+static int duration_before(const el_doc *d, const el_event_mention *ev)
 {
-    for (size_t back = 1; back <= 3 && back <= ev->tok_begin; back++) {
-        int t = dur_end[ev->tok_begin - back];
-        if (t < 0)
+    /* timexes are sorted and do not overlap: only the last few that start
+     * before the trigger can end right before it */
+    size_t lo = 0, hi = d->ntimexes;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->timexes[mid].tok_begin < ev->tok_begin)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t t = lo >= 3 ? lo - 3 : 0; t < lo; t++) {
+        const el_timex *tx = &d->timexes[t];
+        if (tx->type != EL_TIMEX_DURATION || tx->tok_end > ev->tok_begin ||
+            tx->tok_end + 2 < ev->tok_begin || tx->value[0] != 'P')
             continue;
-        const char *v = d->timexes[t].value;
         char *end;
-        long n = v[0] == 'P' ? strtol(v + 1, &end, 10) : 0;
+        long n = strtol(tx->value + 1, &end, 10);
         if (n > 0 && n < 60 && end[0] == 'D' && end[1] == '\0')
             return (int)n;
     }
     return 0;
-}
-
-static int *duration_ends(const el_doc *d)
-{
-    int *at = el_malloc((d->ntokens + 1) * sizeof *at);
-    for (size_t i = 0; i <= d->ntokens; i++)
-        at[i] = -1;
-    for (size_t t = 0; t < d->ntimexes; t++) {
-        const el_timex *tx = &d->timexes[t];
-        if (tx->type == EL_TIMEX_DURATION && tx->tok_end > 0 && tx->tok_end <= d->ntokens)
-            at[tx->tok_end - 1] = (int)t;
-    }
-    return at;
 }
 
 static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_mention *ev,
@@ -203,7 +199,6 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
     size_t nf = 0, cap = 0;
     for (size_t di = 0; di < c->ndocs; di++) {
         const el_doc *d = c->docs[di];
-        int *dur_end = duration_ends(d);
         for (size_t e = 0; e < d->nevents; e++) {
             const el_event_mention *ev = &d->events[e];
             bool generic = generic_candidate(ev);
@@ -224,11 +219,10 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             mention_time(d, ev, f);
             mention_parts(c, d, ev, f);
             f->indefinite = indefinite(d, ev);
-            f->duration_days = duration_before(d, ev, dur_end);
+            f->duration_days = duration_before(d, ev);
             if (generic && f->nparts == 0)
                 nf--;   /* an untyped event is only worth keeping with its participants */
         }
-        free(dur_end);
     }
     *n = nf;
     return fs;

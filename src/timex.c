@@ -52,6 +52,19 @@ static tx_tense suffix_tense(const tx_ctx *c, size_t k)
     return TX_NO_TENSE;
 }
 
+/* A future cue after a past auxiliary ("was expected to", "had been
+ * scheduled to") tells of a plan made before: in news, mostly a past day. */
+static bool future_in_past(const tx_ctx *c, size_t i)
+{
+    const el_doc *d = c->doc;
+    size_t k = i;
+    if (k > 0 && d->tokens[k - 1].sentence == d->tokens[i].sentence && el_tok_is(d, k - 1, "been"))
+        k--;
+    if (k == 0 || d->tokens[k - 1].sentence != d->tokens[i].sentence)
+        return false;
+    return el_tok_is(d, k - 1, "was") || el_tok_is(d, k - 1, "were") || el_tok_is(d, k - 1, "had");
+}
+
 /* Fill info[].tense for the whole document (sentence limits do not matter:
  * cue phrases never cross them). */
 static void mark_tense_cues(tx_ctx *c)
@@ -66,6 +79,8 @@ static void mark_tense_cues(tx_ctx *c)
             tx_tense t = word_tense(w);
             if (t == TX_PAST && len == 1 && after_auxiliary(c, i))
                 t = TX_NO_TENSE;   /* "to be paid", "has sold": participles */
+            if (t == TX_FUTURE && future_in_past(c, i))
+                t = TX_PAST;       /* "was due to", "had been scheduled to" */
             for (size_t k = i; k < i + len; k++)
                 c->info[k].tense = (int8_t)t;
             covered_to = i + len;
@@ -190,6 +205,8 @@ static uint32_t grammar_start_kind(const el_doc *d, size_t i, const start_words 
     const char *s = el_tok_text(d, i, &n);
     if (n == 2 && (s[0] == 'Q' || s[0] == 'H') && s[1] >= '1' && s[1] <= '4')
         return K_QTOKEN;   /* "Q3", "H1" */
+    if (n >= 2 && s[0] == 'F' && s[1] == 'Y' && (n == 2 || isdigit((unsigned char)s[2])))
+        return K_FISCAL;   /* "FY2023", "FY 2023" */
     for (size_t k = 0; k < 5; k++)
         if (d->tokens[i].lhash == sw->h[k] && el_tok_is(d, i, START_WORDS[k]))
             return kinds[k];
@@ -258,22 +275,46 @@ static size_t continued_day(tx_ctx *c, size_t j, const tx_res *prev)
     return j + 2;
 }
 
+/* "June 19-20" (the days in one token): "June 19" and "20", each with its
+ * own byte span. */
+static void emit_day_range(tx_ctx *c, size_t i, const tx_res *r)
+{
+    const el_token *t = &c->doc->tokens[r->range_tok];
+    uint32_t cut = t->start + c->info[r->range_tok].ndig;
+    tx_res first = *r, second = *r;
+    first.end = second.end = r->range_tok + 1;
+    emit(c, i, &first, c->doc->tokens[i].start, cut);
+    size_t n = strlen(second.value);
+    if (n >= 2)
+        snprintf(second.value + n - 2, sizeof second.value - (n - 2), "%02d", r->range_day);
+    emit(c, r->range_tok, &second, cut + 1, t->end);
+}
+
+/* Emit the match r found at token i; returns the token to go on from. */
+static size_t emit_match(tx_ctx *c, size_t i, tx_res *r)
+{
+    if (r->range_day) {
+        emit_day_range(c, i, r);
+        return r->end;
+    }
+    emit(c, r->start > i ? r->start : i, r, 0, 0);
+    return continued_day(c, r->end, r);
+}
+
 static void tag_sentence(tx_ctx *c, const el_sentence *s)
 {
     c->sbeg = s->tok_begin;
     c->lim = s->tok_end;
     for (size_t i = s->tok_begin; i < s->tok_end;) {
         tx_res r;
-        if (!c->info[i].kinds) {
+        if (!c->info[i].kinds)
             i++;
-        } else if (emit_year_range(c, i)) {
+        else if (emit_year_range(c, i))
             i++;
-        } else if (tx_parse_at(c, i, &r)) {
-            emit(c, r.start > i ? r.start : i, &r, 0, 0);
-            i = continued_day(c, r.end, &r);
-        } else {
+        else if (tx_parse_at(c, i, &r))
+            i = emit_match(c, i, &r);
+        else
             i++;
-        }
     }
 }
 

@@ -214,7 +214,7 @@ static const tx_rule_entry RULES[] = {
     {tx_r_numeric_date, K_DIGIT},
     {tx_r_month, K(TW_MONTH)},
     {tx_r_day_month, K_THE | K_DIGIT},
-    {tx_r_holiday, K(TW_HOLIDAY)},
+    {tx_r_holiday, K(TW_HOLIDAY) | K(TW_SHIFTER)},
     {tx_r_year, K_DIGIT | K_THE | K_FISCAL | K(TW_NUMBER)},
     {tx_r_decade_century, K_THE | K_DIGIT | K_APOS | K(TW_ORDINAL)},
     {tx_r_quarter, K_THE | K_FISCAL | K_DIGIT | K_QTOKEN | K(TW_ORDINAL) | K(TW_SHIFTER)},
@@ -224,10 +224,10 @@ static const tx_rule_entry RULES[] = {
     {tx_r_shifter, K_THE | K(TW_SHIFTER)},
     {tx_r_the_unit, K_THE},
     {tx_r_year_ago, K_THE | K(TW_UNIT)},
-    {tx_r_amount_unit, K_THE | K_A | K_DIGIT | K(TW_NUMBER)},
+    {tx_r_amount_unit, K_THE | K_A | K_DIGIT | K(TW_NUMBER) | K(TW_HALF)},
     {tx_r_bare_plural, K(TW_UNIT)},
     {tx_r_clock, K_DIGIT | K(TW_CLOCK)},
-    {tx_r_set, K(TW_SET)},
+    {tx_r_set, K(TW_SET) | K_DIGIT | K(TW_NUMBER)},
 };
 
 /* Longest rule match at i (after an optional modifier); false if none. */

@@ -65,6 +65,8 @@ typedef struct tx_res {
     bool topic;                  /* a period later references refer back to */
     size_t start;                /* token start when a rule skips a word ("the"), else 0 */
     tx_anchor anchor;            /* what a relative value was computed from */
+    int range_day;               /* "June 19-20": the second day (0 = none) ... */
+    size_t range_tok;            /* ... and the token "19-20" */
 } tx_res;
 
 typedef bool (*tx_rule)(tx_ctx *c, size_t i, tx_res *r);

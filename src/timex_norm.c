@@ -38,12 +38,15 @@ int tx_resolve_month_year(el_date ref, int month, int day, tx_dir dir, tx_tense 
     /* News mostly talks about the months around its date: a month more
      * than four months ahead is last year's unless the clause is future;
      * three to four months ahead, last year's only in a past clause; up to
-     * three months ahead, this year's; one far behind is next year's only
-     * in a future clause. */
+     * three months ahead, this year's; one far behind is next year's in a
+     * future clause, or, when it is at most four months ahead across the
+     * new year ("in January" in November), unless the clause is past. */
     if (diff > 120)
         return tense == TX_FUTURE ? ref.year : ref.year - 1;
     if (diff > 90)
         return tense == TX_PAST ? ref.year - 1 : ref.year;
+    if (diff < -186 && diff + 372 <= 120)   /* "in January" late in the year */
+        return tense == TX_PAST ? ref.year : ref.year + 1;
     if (diff < -186)
         return tense == TX_FUTURE ? ref.year + 1 : ref.year;
     return ref.year;
@@ -161,4 +164,85 @@ void tx_duration_format(const char *unit, int n, char *out, size_t cap)
         return;
     }
     snprintf(out, cap, "PX%s", unit);
+}
+
+/* n and a half units, in the unit below: "P2Y6M", "PT5H30M", "P1DT12H". */
+typedef struct half_dur {
+    const char *unit;
+    const char *fmt;      /* whole units, then the half in the smaller unit */
+    const char *alone;    /* the half alone ("half an hour" PT30M) */
+    int half;             /* a half unit, in the smaller unit */
+} half_dur;
+
+static const half_dur HALF_DURS[] = {
+    {"Y", "P%dY%dM", "P%dM", 6}, {"M", "P%dM%dD", "P%dD", 15}, {"W", "P%dW%dD", "P%dD", 3},
+    {"D", "P%dDT%dH", "PT%dH", 12}, {"H", "PT%dH%dM", "PT%dM", 30}, {"MIN", "PT%dM%dS", "PT%dS", 30},
+    {"Q", "P%dQ%dM", "P%dM", 1}, {"DE", NULL, NULL, 5}, {"CE", NULL, NULL, 50},
+};
+
+void tx_half_duration_format(const char *unit, int n, char *out, size_t cap)
+{
+    for (size_t i = 0; i < sizeof HALF_DURS / sizeof HALF_DURS[0]; i++) {
+        const half_dur *h = &HALF_DURS[i];
+        if (strcmp(h->unit, unit))
+            continue;
+        if (!h->fmt)   /* "a decade and a half": years */
+            snprintf(out, cap, "P%dY", n * h->half * 2 + h->half);
+        else if (n == 0)
+            snprintf(out, cap, h->alone, h->half);
+        else
+            snprintf(out, cap, h->fmt, n, h->half);
+        return;
+    }
+    tx_duration_format(unit, n, out, cap);
+}
+
+el_date tx_easter(int y)
+{
+    /* Anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+    int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+    int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451;
+    int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return (el_date){y, month, day};
+}
+
+/* The n-th (n = 0: last) ISO weekday wd of month m in year y. */
+static el_date nth_weekday(int y, int m, int n, int wd)
+{
+    el_date first = {y, m, 1};
+    int d = 1 + (wd - el_weekday(first) + 7) % 7;
+    if (n > 0)
+        d += 7 * (n - 1);
+    else
+        while (d + 7 <= el_days_in_month(y, m))
+            d += 7;
+    return (el_date){y, m, d};
+}
+
+bool tx_holiday_date(const char *rule, int y, el_date *out)
+{
+    int m, d, n = 0, off = 0, used = 0;
+    char last;
+    if (rule[0] == 'E') {
+        if (sscanf(rule + 1, "%d", &off) != 1 && rule[1])
+            return false;
+        *out = el_date_add_days(tx_easter(y), off);
+        return true;
+    }
+    if (sscanf(rule, "%2d-W%d-%d%n", &m, &n, &d, &used) == 3
+        || (sscanf(rule, "%2d-W%c-%d%n", &m, &last, &d, &used) == 3 && last == 'L')) {
+        if (m < 1 || m > 12 || d < 1 || d > 7 || n < 0 || n > 5)
+            return false;
+        *out = nth_weekday(y, m, n, d);
+    } else if (sscanf(rule, "%2d-%2d%n", &m, &d, &used) == 2) {
+        *out = (el_date){y, m, d};
+    } else {
+        return false;
+    }
+    if (rule[used] && sscanf(rule + used, "%d", &off) != 1)
+        return false;
+    *out = el_date_add_days(*out, off);
+    return el_date_valid(*out);
 }

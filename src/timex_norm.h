@@ -5,6 +5,7 @@
 #ifndef EL_TIMEX_NORM_H
 #define EL_TIMEX_NORM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "date.h"
 
@@ -29,6 +30,16 @@ int tx_quarter_of(el_date d);
 void tx_shift_format(el_date ref, const char *unit, int n, char *out, size_t cap);
 /* Duration value for n units ("P5Y", "PT35M", "PXY" when n < 0). */
 void tx_duration_format(const char *unit, int n, char *out, size_t cap);
+/* Duration of n and a half units ("2 1/2 years" P2Y6M, "half an hour"
+ * PT30M when n is 0), written in the next smaller unit. */
+void tx_half_duration_format(const char *unit, int n, char *out, size_t cap);
+/* Western Easter Sunday of year y (Gregorian computus). */
+el_date tx_easter(int y);
+/* Date in year y of a holiday rule from gazetteers/time/holidays.tsv:
+ * MM-DD, MM-Wn-d (n-th ISO weekday d of month MM), MM-WL-d (the last one),
+ * either optionally followed by +k/-k days, or E+k/E-k (k days from
+ * Easter Sunday).  False if the rule is malformed. */
+bool tx_holiday_date(const char *rule, int y, el_date *out);
 /* "2023-06-19" or "XXXX-06-19" when the year is 0. */
 void tx_day_format(int y, int m, int d, char *out, size_t cap);
 

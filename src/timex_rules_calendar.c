@@ -1,8 +1,11 @@
 /* timex_rules_calendar.c - time-stage rules for calendar expressions:
- * numeric and written dates, holidays, years, decades, centuries,
- * quarters and seasons (see timex_grammar.c for the dispatch). */
+ * numeric and written dates (and day ranges "June 19-20"), holidays (fixed,
+ * weekday-rule and Easter-based, from holidays.tsv), years and fiscal
+ * years, decades, centuries, quarters and seasons (see timex_grammar.c for
+ * the dispatch). */
 #include "timex_internal.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -111,19 +114,39 @@ static bool starts_name(const tx_ctx *c, size_t i)
         && (c->doc->tokens[i].flags & EL_TOK_WORD) && !c->info[i].n;
 }
 
-/* June 19 / June 19, 2023 / June 2023 / June / June the 19th */
+/* A token "19-20" (two days of a month, the first smaller): the second
+ * day, *d = the first; 0 if the token is no such range. */
+static int day_range_tok(const tx_ctx *c, size_t j, int *d)
+{
+    size_t n, k = j < c->lim ? c->info[j].ndig : 0;
+    const char *s = k ? text(c, j, &n) : NULL;
+    if (!s || k > 2 || n < k + 2 || n > k + 3 || s[k] != '-')
+        return 0;
+    int d2 = 0;
+    for (size_t m = k + 1; m < n; m++) {
+        if (!isdigit((unsigned char)s[m]))
+            return 0;
+        d2 = d2 * 10 + (s[m] - '0');
+    }
+    *d = c->info[j].lead;
+    return *d >= 1 && d2 > *d && d2 <= 31 ? d2 : 0;
+}
+
+/* June 19 / June 19, 2023 / June 2023 / June / June the 19th / June 19-20 */
 bool tx_r_month(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
     const tw_word *w = word(c, i, TW_MONTH, &len);
     if (!w)
         return false;
-    size_t j = i + len;
-    int d = 0, y = 0;
+    size_t j = i + len, rtok = 0;
+    int d = 0, y = 0, d2 = 0;
     if (is(c, j, "the") && tx_ordinal_suffix_ok(c, j + 1, &d))
         j += 2;
     else if ((d = digits_with(c, j, 2, NULL, NULL)) > 0 || tx_ordinal_suffix_ok(c, j, &d))
         j++;
+    else if ((d2 = day_range_tok(c, j, &d)) > 0)
+        rtok = j++;
     if (d < 0)
         d = 0;
     if (d > 31)
@@ -132,7 +155,11 @@ bool tx_r_month(tx_ctx *c, size_t i, tx_res *r)
     if (!d && !y && (w->flags & TW_AMBIGUOUS)
         && (!tx_temporal_context_before(c, i) || starts_name(c, i + len)))
         return false;   /* "may", "Jan Kavan" */
-    return month_day_value(c, i, j, w->num, d, y, r);
+    if (!month_day_value(c, i, j, w->num, d, y, r))
+        return false;
+    r->range_day = d2;
+    r->range_tok = rtok;
+    return true;
 }
 
 /* 19 June 2023 / the 19th of June */
@@ -156,31 +183,51 @@ bool tx_r_day_month(tx_ctx *c, size_t i, tx_res *r)
     return month_day_value(c, i, j, w->num, d, y, r);
 }
 
-/* Christmas / Christmas 2022 / Thanksgiving Day */
+/* Christmas / Christmas 2022 / Thanksgiving Day / Easter (the rule in
+ * holidays.tsv gives the date in any year; without a year, the year is
+ * chosen as for a month and day, from where the holiday falls this year) */
+/* Year of holiday w said without one, from its date this year; a
+ * shifter ("last Christmas") picks the one before or after the DCT. */
+static int holiday_year(tx_ctx *c, size_t i, size_t j, const tw_word *w, const tw_word *s)
+{
+    el_date dt;
+    if (!c->have_dct || !tx_holiday_date(w->val, c->dct.year, &dt))
+        return 0;
+    tx_dir dir = !s ? TX_BY_TENSE : s->num < 0 ? TX_BEFORE : s->num > 0 ? TX_AFTER : TX_BY_TENSE;
+    if (s && s->num == 0)
+        return c->dct.year;   /* "this Christmas" */
+    return tx_month_year(c, i, j, dt.month, dt.day, dir);
+}
+
 bool tx_r_holiday(tx_ctx *c, size_t i, tx_res *r)
 {
-    size_t len;
-    const tw_word *w = word(c, i, TW_HOLIDAY, &len);
-    if (!w)
+    size_t len, j = i;
+    const tw_word *s = word(c, j, TW_SHIFTER, &len);
+    if (s)
+        j += len;
+    const tw_word *w = word(c, j, TW_HOLIDAY, &len);
+    if (!w || (s && (s->flags & TW_ANAPHORIC)))
         return false;
-    size_t j = i + len;
-    int y, m = atoi(w->val), nth = 0, wd = 0;
-    j += year_after(c, j, &y);
-    const char *wk = strstr(w->val, "-W");
-    if (wk && sscanf(wk, "-W%d-%d", &nth, &wd) != 2)
-        return false;  /* "last weekday of" forms are not resolved */
-    int d = wk ? 1 : atoi(w->val + 3);
-    bool tf = !y;
-    if (!y)
-        y = tx_month_year(c, i, j, m, d, TX_BY_TENSE);
-    if (wk && y) {
-        el_date first = {y, m, 1};
-        d = 1 + (wd - el_weekday(first) + 7) % 7 + 7 * (nth - 1);
-    } else if (wk) {
-        return false;
-    }
+    j += len;
+    int y;
+    el_date dt;
+    j += s ? 0 : year_after(c, j, &y);
+    bool tf = s || !y;
+    if (s || !y)
+        y = holiday_year(c, i, j, w, s);
     char v[40];
-    tx_day_format(y, m, d, v, sizeof v);
+    size_t ulen;
+    const tw_word *u = word(c, j, TW_UNIT, &ulen);
+    bool week = u && (!strcmp(u->val, "W") || !strcmp(u->val, "WE")) && !(u->flags & TW_PLURAL);
+    if (y && tx_holiday_date(w->val, y, &dt) && week) {
+        tx_shift_format(dt, u->val, 0, v, sizeof v);   /* "Easter week": the week of the day */
+        j += ulen;
+    } else if (y && tx_holiday_date(w->val, y, &dt))
+        tx_day_format(dt.year, dt.month, dt.day, v, sizeof v);
+    else if (strlen(w->val) == 5 && w->val[2] == '-' && w->val[0] != 'E')
+        snprintf(v, sizeof v, "XXXX-%s", w->val);   /* fixed day, unknown year */
+    else
+        return false;
     return tx_set_res(r, j, EL_TIMEX_DATE, v, tf);
 }
 
@@ -227,9 +274,36 @@ static size_t year_unit_at(const tx_ctx *c, size_t j)
 }
 
 /* 2021 / fiscal 2021 / fiscal year 2021 / the year 2000 */
+/* "FY2023", "FY23", "FY 2023": a fiscal year; tokens used (0 = none). */
+static size_t fiscal_abbrev(const tx_ctx *c, size_t i, int *y)
+{
+    size_t n, k;
+    const char *s = text(c, i, &n);
+    if (i >= c->lim || n < 2 || s[0] != 'F' || s[1] != 'Y')
+        return 0;
+    if (n == 2) {
+        *y = tx_year_tok(c, i + 1);
+        return *y > 0 ? 2 : 0;
+    }
+    for (k = 2; k < n && isdigit((unsigned char)s[k]); k++)
+        ;
+    if (k != n || (n != 4 && n != 6))
+        return 0;
+    *y = atoi(s + 2);
+    if (n == 4)
+        *y += *y < 50 ? 2000 : 1900;
+    return *y >= 1000 && *y <= 2999 ? 1 : 0;
+}
+
 bool tx_r_year(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t j = i, n = 1, yl;
+    int fy;
+    char v[40];
+    if ((yl = fiscal_abbrev(c, i, &fy))) {
+        snprintf(v, sizeof v, "%04d", fy);
+        return tx_set_res(r, i + yl, EL_TIMEX_DATE, v, false);
+    }
     bool the_year = is(c, j, "the") && (yl = year_unit_at(c, j + 1)) > 0;
     if (the_year)
         j += 1 + yl;
@@ -245,7 +319,6 @@ bool tx_r_year(tx_ctx *c, size_t i, tx_res *r)
         y = a.n;   /* "the year two thousand" */
     if (y < 1000 || (n == 1 && !year_plausible(c, j, y)))
         return false;
-    char v[40];
     snprintf(v, sizeof v, "%04d", y);
     return tx_set_res(r, j + n, EL_TIMEX_DATE, v, false);
 }

@@ -1,7 +1,8 @@
 /* timex_rules_relative.c - time-stage rules for expressions relative to
  * the document date or the narrative: weekdays, deictic words (today,
  * recently), shifted units (last year), amounts of time (five years, two
- * days ago), clock times and recurring times (see timex_grammar.c). */
+ * days ago, 2 1/2 years), clock times and recurring times (every year,
+ * twice a week) (see timex_grammar.c). */
 #include "timex_internal.h"
 
 #include <stdio.h>
@@ -21,7 +22,7 @@ static void pod_suffix(const tx_ctx *c, size_t *j, tx_res *r)
     strcat(r->value, p->val);
 }
 
-static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, tx_res *r)
+static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, bool this_week, tx_res *r)
 {
     char v[40];
     if (!c->have_dct) {
@@ -29,9 +30,12 @@ static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, t
         return tx_set_res(r, end, EL_TIMEX_DATE, v, true);
     }
     tx_tense t = tx_tense_near(c, i, end);
-    if (is(c, end, "'s") || is(c, end, "\xe2\x80\x99s"))
+    bool ahead = i > c->sbeg && c->info[i - 1].tense == TX_FUTURE;   /* "ahead of Sunday's vote" */
+    if ((is(c, end, "'s") || is(c, end, "\xe2\x80\x99s")) && !ahead)
         t = TX_PAST;   /* "Friday's meeting": an event already reported */
     el_date d = tx_resolve_weekday(c->dct, wd, dir, t);
+    if (this_week && t == TX_NO_TENSE)   /* "this Friday" with no tense: this week's */
+        d = el_date_add_days(c->dct, wd - el_weekday(c->dct));
     tx_day_format(d.year, d.month, d.day, v, sizeof v);
     return tx_set_res(r, end, EL_TIMEX_DATE, v, true);
 }
@@ -45,8 +49,13 @@ bool tx_r_weekday(tx_ctx *c, size_t i, tx_res *r)
     const tw_word *s = word(c, j, TW_SHIFTER, &len);
     tx_dir dir = TX_BY_TENSE;
     if (s) {
-        dir = s->num < 0 ? TX_BEFORE : s->num > 0 ? TX_AFTER : TX_BY_TENSE;
         j += len;
+        const tw_word *s2 = s->num == 0 ? word(c, j, TW_SHIFTER, &len) : NULL;
+        if (s2 && s2->num != 0) {
+            s = s2;   /* "this coming Sunday", "this past Monday" */
+            j += len;
+        }
+        dir = s->num < 0 ? TX_BEFORE : s->num > 0 ? TX_AFTER : TX_BY_TENSE;
     }
     const tw_word *w = word(c, j, TW_WEEKDAY, &len);
     if (!w || ((w->flags & TW_AMBIGUOUS) && !(c->doc->tokens[j].flags & EL_TOK_ABBREV)))
@@ -62,7 +71,7 @@ bool tx_r_weekday(tx_ctx *c, size_t i, tx_res *r)
     bool anaphoric = s && (s->flags & TW_ANAPHORIC) && c->ref.day;
     if (anaphoric)
         c->dct = c->ref;   /* "the previous Friday": before the day last mentioned */
-    bool ok = weekday_value(c, i, j, w->num, dir, r);
+    bool ok = weekday_value(c, i, j, w->num, dir, s && s->num == 0 && !anaphoric, r);
     if (ok && anaphoric)
         r->anchor = TX_ANCHOR_REF;
     c->dct = saved;
@@ -225,15 +234,16 @@ static bool shifted_season(tx_ctx *c, size_t i, size_t j, size_t len, const tw_w
 static bool shifted_part_of_day(tx_ctx *c, size_t j, size_t len, const tw_word *s,
                                 const tw_word *w, tx_res *r)
 {
-    if (s->num > 0 || (s->num < 0 && strcmp(w->val, "NI")))
-        return false;   /* only "last night" looks back */
+    bool anaphoric = s->flags & TW_ANAPHORIC;
+    if ((s->num > 0 && !anaphoric) || (s->num < 0 && !anaphoric && strcmp(w->val, "NI")))
+        return false;   /* only "last night" looks back; "the next morning" counts from the story */
     bool found;
     el_date base = shift_base(c, s, "D", &found);
-    if (!found && (s->flags & TW_ANAPHORIC))
+    if (!found && anaphoric)
         return false;   /* "that morning" with no day before it */
     char v[40];
-    if ((s->flags & TW_ANAPHORIC) ? found : c->have_dct) {
-        el_date d = el_date_add_days(base, s->num < 0 ? -1 : 0);
+    if (anaphoric ? found : c->have_dct) {
+        el_date d = el_date_add_days(base, s->num < 0 ? -1 : s->num > 0 ? 1 : 0);
         snprintf(v, sizeof v, "%04d-%02d-%02dT%s", d.year, d.month, d.day, w->val);
     } else {
         snprintf(v, sizeof v, "XXXX-XX-XXT%s", w->val);
@@ -253,6 +263,11 @@ bool tx_r_shifter(tx_ctx *c, size_t i, tx_res *r)
     const tw_word *s = word(c, j, TW_SHIFTER, &len), *w;
     if (!s)
         return false;
+    tw_word story = *s;
+    if (j > i && s->num > 0) {
+        story.flags |= TW_ANAPHORIC;   /* "the next day": after the day last told */
+        s = &story;
+    }
     j += len;
     if (shifted_range(c, j, s, r))
         return true;
@@ -268,20 +283,65 @@ bool tx_r_shifter(tx_ctx *c, size_t i, tx_res *r)
         return shifted_month(c, i, j, len, s, w, r);
     if ((w = word(c, j, TW_SEASON, &len)))
         return shifted_season(c, i, j, len, s, w, r);
-    if ((w = word(c, j, TW_PART_OF_DAY, &len)) && j == i + 1)
+    if ((w = word(c, j, TW_PART_OF_DAY, &len)) && (j == i + 1 || (s->flags & TW_ANAPHORIC)))
         return shifted_part_of_day(c, j, len, s, w, r);
     return false;
 }
 
 /* the weekend / the quarter (the one the narrative is about) */
+/* A word after "the year"/"the week" that makes it relative to another
+ * time or a description ("the year before", "the week that ..."). */
+static bool unit_complement(const tx_ctx *c, size_t j)
+{
+    static const char *const W[] = {"before", "after", "earlier", "later", "ago", "following",
+                                     "that", "when", "-", "'s", "in", "since", "to", "through", "ahead"};
+    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++)
+        if (is(c, j, W[k]))
+            return true;
+    return j < c->lim && (c->info[j].lead >= 0 || word(c, j, TW_RELATION, NULL) != NULL);
+}
+
+/* "the week of March 6": the ISO week of a day. */
+static bool week_of_day(tx_ctx *c, size_t j, tx_res *r)
+{
+    tx_res d;
+    int y, m, dd;
+    if (!is(c, j, "of") || !(tx_r_month(c, j + 1, &d) || tx_r_day_month(c, j + 1, &d))
+        || sscanf(d.value, "%4d-%2d-%2d", &y, &m, &dd) != 3)
+        return false;
+    char v[40];
+    tx_shift_format((el_date){y, m, dd}, "W", 0, v, sizeof v);
+    return tx_set_res(r, d.end, EL_TIMEX_DATE, v, d.tf);
+}
+
+/* "the year" / "the full year" / "the week" alone: the document's year or
+ * week; "the (fiscal) year ended June 30" is a year-long period. */
+static bool the_year_or_week(tx_ctx *c, size_t j, const tw_word *u, tx_res *r)
+{
+    char v[40];
+    bool week = !strcmp(u->val, "W");
+    if (week && week_of_day(c, j, r))
+        return true;
+    if (is(c, j, "ended") || is(c, j, "ending"))
+        return !week && tx_set_res(r, j, EL_TIMEX_DURATION, "P1Y", false);
+    if (!c->have_dct || (!c->in_point_mod && unit_complement(c, j)))
+        return false;
+    tx_shift_format(c->dct, u->val, 0, v, sizeof v);
+    return tx_set_res(r, j, EL_TIMEX_DATE, v, true);
+}
+
 bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
     if (!is(c, i, "the"))
         return false;
-    const tw_word *u = word(c, i + 1, TW_UNIT, &len);
+    size_t full = is(c, i + 1, "full") ? 1 : 0;   /* "the full year" */
+    const tw_word *u = word(c, i + 1 + full, TW_UNIT, &len);
     if (!u || (u->flags & TW_PLURAL))
         return false;
+    if (full || ((!strcmp(u->val, "Y") || !strcmp(u->val, "W")) && !tx_in_title(c, i + 1)))
+        return (!strcmp(u->val, "Y") || (!full && !strcmp(u->val, "W")))
+            && the_year_or_week(c, i + 1 + full + len, u, r);
     char v[40];
     if (!strcmp(u->val, "WE")) {
         if (!c->have_dct)
@@ -357,8 +417,8 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
 {
     size_t len;
     const tw_word *rel = word(c, j, TW_RELATION, &len);
-    if (!rel)
-        return false;
+    if (!rel || (rel->flags & TW_ANAPHORIC))
+        return false;   /* "three days later": a length from a story event */
     j += len;
     if (a->n < 0 || !c->have_dct)
         return tx_set_res(r, j, EL_TIMEX_DATE, rel->num < 0 ? "PAST_REF" : "FUTURE_REF", true);
@@ -403,30 +463,110 @@ static bool after_quantity(const tx_ctx *c, size_t i)
         && !word(c, i - 1, TW_TENSE, NULL) && !word(c, i - 1, TW_UNIT, NULL);
 }
 
-/* "an 18-month-old truce": the noun after an age adjective is a thing (a
- * lower-case word that is no person noun, preposition or verb cue). */
-static bool age_of_a_thing(const tx_ctx *c, size_t i)
+static bool lower_word(const tx_ctx *c, size_t i)
 {
-    if (i >= c->lim || !(c->doc->tokens[i].flags & EL_TOK_WORD) || (c->doc->tokens[i].flags & EL_TOK_CAP))
-        return false;
-    return !word(c, i, TW_PERSON, NULL) && !word(c, i, TW_PREP, NULL) && !word(c, i, TW_TENSE, NULL);
+    return i < c->lim && (c->doc->tokens[i].flags & EL_TOK_WORD) && !(c->doc->tokens[i].flags & EL_TOK_CAP);
 }
 
-/* (the) (first) five years / 35-minute / 18-month-old / a decade ago */
+/* "Kopp, a 44-year-old ...": an age in apposition to a name. */
+static bool appositive_age(const tx_ctx *c, size_t amount_start)
+{
+    size_t k = amount_start;
+    if (k < c->sbeg + 3 || !(is(c, k - 1, "a") || is(c, k - 1, "an")) || !is(c, k - 2, ","))
+        return false;
+    return (c->doc->tokens[k - 3].flags & EL_TOK_CAP) && !c->info[k - 3].n;
+}
+
+/* "an 18-month-old truce": the noun after an age adjective is a thing (a
+ * lower-case word that is no person noun, preposition or verb cue); a
+ * person noun may come after one or two more adjectives ("a 44-year-old
+ * anti-abortion protester"). */
+static bool age_of_a_thing(const tx_ctx *c, size_t i)
+{
+    if (!lower_word(c, i))
+        return false;
+    for (size_t k = i; k < i + 5 && k < c->lim; k++) {
+        if (word(c, k, TW_PERSON, NULL))
+            return false;
+        if (is(c, k, "-") && (c->doc->tokens[k].flags & EL_TOK_GLUED))
+            continue;   /* "anti-abortion", "obstetrician-gynecologist" */
+        if (!lower_word(c, k) || word(c, k, TW_PREP, NULL) || word(c, k, TW_TENSE, NULL)
+            || is(c, k, "and") || is(c, k, "or") || is(c, k, "who") || is(c, k, "that"))
+            break;
+    }
+    return !word(c, i, TW_PREP, NULL) && !word(c, i, TW_TENSE, NULL);
+}
+
+/* "and a half" at j: tokens used (0 = none). */
+static size_t and_a_half(const tx_ctx *c, size_t j)
+{
+    return is(c, j, "and") && is(c, j + 1, "a") && is(c, j + 2, "half") ? 3 : 0;
+}
+
+/* A half after an amount ("2 1/2", "two and a half"), or "half a(n)" in
+ * place of one ("half an hour": n = 0); tokens used by the half. */
+static size_t amount_half(const tx_ctx *c, size_t i, size_t j, amount *a, bool *half)
+{
+    size_t n;
+    const char *s = text(c, j, &n);
+    *half = false;
+    if (j < c->lim && ((n == 3 && !memcmp(s, "1/2", 3)) || (n == 2 && !memcmp(s, "\xc2\xbd", 2)))
+        && c->info[i].lead >= 0)
+        return *half = true, 1;
+    if ((n = and_a_half(c, j)) && a->n >= 1 && !(is(c, i, "a") || is(c, i, "an")))
+        return *half = true, n;
+    return 0;
+}
+
+/* After "N unit" at *j: false if the amount is a rate, an age or part of
+ * a longer adjective; else moves *j over "-old" (a thing's age), "-long"
+ * and "and a half". */
+static bool duration_after_unit(const tx_ctx *c, size_t *j, size_t amount_start, bool hyphen,
+                                const amount *a, bool *half)
+{
+    size_t len;
+    if (a->n == 1 && a->len == 1 && after_quantity(c, amount_start))
+        return false;  /* "$2 a year", "four flights a week": a rate */
+    if (!hyphen && is(c, *j, "-") && (c->doc->tokens[*j].flags & EL_TOK_GLUED))
+        return false;  /* "a year-earlier loss": part of a longer adjective */
+    if (is(c, *j, "old"))
+        return false;   /* "five years old": a person's age */
+    if (hyphen && is(c, *j, "-") && is(c, *j + 1, "old")) {
+        if (!age_of_a_thing(c, *j + 2) || appositive_age(c, amount_start))
+            return false;   /* "a 6-year-old boy", "the 6-year-old": a person's age */
+        *j += 2;            /* "an 18-month-old truce": how long it has lasted */
+    }
+    if (hyphen && is(c, *j, "-") && is(c, *j + 1, "long"))
+        *j += 2;
+    if (!*half && !hyphen && a->n == 1 && (len = and_a_half(c, *j))) {
+        *half = true;   /* "a minute and a half" */
+        *j += len;
+    }
+    return true;
+}
+
+/* (the) (first) five years / 35-minute / 18-month-old / a decade ago /
+ * 2 1/2 years / half an hour / a minute and a half */
 bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t j = i, len;
-    bool the = is(c, j, "the");
+    bool the = is(c, j, "the"), half = false;
     if (the)
         j++;
     int o;
     if (the && (len = tx_ordinal_at(c, j, &o)) && o == 1)
         j += len;   /* "the first nine months" */
     amount a;
-    if (!tx_amount_at(c, j, &a) || (the && a.n == 1 && (is(c, j, "a") || is(c, j, "an"))))
+    if (!the && is(c, j, "half") && (is(c, j + 1, "a") || is(c, j + 1, "an"))) {
+        a = (amount){0, 2, ""};
+        half = true;
+    } else if (!tx_amount_at(c, j, &a) || (the && a.n == 1 && (is(c, j, "a") || is(c, j, "an")))) {
         return false;
+    }
     size_t amount_start = j;
     j += a.len;
+    if (!half)
+        j += amount_half(c, amount_start, j, &a, &half);
     size_t flen;
     if (!is(c, j, "-") && word(c, j, TW_FILLER, &flen) && word(c, j + flen, TW_UNIT, NULL))
         j += flen;   /* "two more weeks", "an additional year" */
@@ -451,24 +591,16 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
     j += len;
     if (!the && relative_point(c, j, &a, u, r))
         return true;
-    if (a.n == 1 && a.len == 1 && after_quantity(c, amount_start))
-        return false;  /* "$2 a year", "four flights a week": a rate */
-    if (!hyphen && is(c, j, "-") && (c->doc->tokens[j].flags & EL_TOK_GLUED))
-        return false;  /* "a year-earlier loss": part of a longer adjective */
-    if (is(c, j, "old"))
-        return false;   /* "five years old": a person's age */
-    if (hyphen && is(c, j, "-") && is(c, j + 1, "old")) {
-        if (!age_of_a_thing(c, j + 2))
-            return false;   /* "a 6-year-old boy", "the 6-year-old": a person's age */
-        j += 2;             /* "an 18-month-old truce": how long it has lasted */
-    }
-    if (hyphen && is(c, j, "-") && is(c, j + 1, "long"))
-        j += 2;
+    if (!duration_after_unit(c, &j, amount_start, hyphen, &a, &half))
+        return false;
     bool or_so = is(c, j, "or") && is(c, j + 1, "so");
     if (or_so)
         j += 2;
     char v[40];
-    tx_duration_format(u->val, a.n, v, sizeof v);
+    if (half && a.n >= 0)
+        tx_half_duration_format(u->val, a.n, v, sizeof v);
+    else
+        tx_duration_format(u->val, a.n, v, sizeof v);
     tx_set_res(r, j, EL_TIMEX_DURATION, v, false);
     tx_set_mod(r, or_so ? "APPROX" : a.mod);
     r->start = skip_to;
@@ -489,6 +621,13 @@ bool tx_r_bare_plural(tx_ctx *c, size_t i, tx_res *r)
     const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;
     if (!p || !strstr(p->val, "span") || is(c, i + len, "of"))
         return false;   /* "for years", not "years of war" */
+    size_t len2;
+    const tw_word *u2 = is(c, i + len, "or") ? word(c, i + len + 1, TW_UNIT, &len2) : NULL;
+    if (u2 && (u2->flags & TW_PLURAL) && !is(c, i + len + 1 + len2, "of")) {
+        tx_set_res(r, i + len + 1 + len2, EL_TIMEX_DURATION, v, false);
+        tx_set_mod(r, "APPROX");   /* "weeks or months": an uncertain length */
+        return true;
+    }
     return tx_set_res(r, i + len, EL_TIMEX_DURATION, v, false);
 }
 
@@ -600,15 +739,66 @@ bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
 
 /* ---- rules: sets ---------------------------------------------------------- */
 
-/* daily / every year / each Monday / every two weeks / per hour */
+/* The period after a frequency at j: "a week", "per month", "every
+ * year" (P1W ...) or a set word ("weekly"); tokens used, 0 = none. */
+static size_t freq_period(const tx_ctx *c, size_t j, char *v, size_t cap)
+{
+    size_t len;
+    const tw_word *s = word(c, j, TW_SET, &len), *u;
+    if (s && s->val[0] == 'P') {
+        tx_copy_str(v, cap, s->val);
+        return len;
+    }
+    if (!(is(c, j, "a") || is(c, j, "an") || (s && !strcmp(s->val, "QUANT"))))
+        return 0;
+    size_t q = s ? len : 1;
+    if (!(u = word(c, j + q, TW_UNIT, &len)) || (u->flags & TW_PLURAL))
+        return 0;
+    tx_duration_format(u->val, 1, v, cap);
+    return q + len;
+}
+
+/* twice a week / three times a year / once daily: a SET with a freq */
+static bool freq_set(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t len, j = i;
+    const tw_word *f = word(c, i, TW_SET, &len);
+    char freq[12], v[40];
+    amount a;
+    if (!f && !is(c, i + 1, "times") && !is(c, i + 2, "times") && !is(c, i + 3, "times"))
+        return false;   /* quick reject: most numbers count no times */
+    if (f && !strcmp(f->aux, "FREQ")) {
+        tx_copy_str(freq, sizeof freq, f->val);
+        j += len;
+    } else if (!f && tx_amount_at(c, i, &a) && a.n >= 1 && a.n < 1000 && is(c, i + a.len, "times")
+               && !is(c, i, "a") && !is(c, i, "an")) {
+        snprintf(freq, sizeof freq, "%dX", a.n);
+        j += a.len + 1;
+    } else {
+        return false;
+    }
+    if (!(len = freq_period(c, j, v, sizeof v)))
+        return false;
+    tx_set_res(r, j + len, EL_TIMEX_SET, v, false);
+    tx_copy_str(r->freq, sizeof r->freq, freq);
+    return true;
+}
+
+/* daily / every year / each Monday / every two weeks / per hour / twice a
+ * week */
 bool tx_r_set(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
+    if (freq_set(c, i, r))
+        return true;
     const tw_word *s = word(c, i, TW_SET, &len);
-    if (!s)
+    if (!s || !strcmp(s->aux, "FREQ"))
         return false;
-    if (strcmp(s->val, "QUANT"))
-        return tx_set_res(r, i + len, EL_TIMEX_SET, s->val, false);
+    if (strcmp(s->val, "QUANT")) {
+        tx_set_res(r, i + len, EL_TIMEX_SET, s->val, false);
+        tx_copy_str(r->quant, sizeof r->quant, s->aux);   /* "each season": EACH */
+        return true;
+    }
     size_t j = i + len;
     amount a = {1, 0, ""};
     if (is(c, j, "other"))
@@ -622,6 +812,10 @@ bool tx_r_set(tx_ctx *c, size_t i, tx_res *r)
         tx_duration_format(u->val, a.n, v, sizeof v);
     else if (a.n == 1 && (w = word(c, j, TW_WEEKDAY, &len)))
         snprintf(v, sizeof v, "XXXX-WXX-%d", w->num);
+    else if (a.n == 1 && (w = word(c, j, TW_MONTH, &len)))
+        snprintf(v, sizeof v, "XXXX-%02d", w->num);   /* each July */
+    else if (a.n == 1 && (w = word(c, j, TW_SEASON, &len)))
+        snprintf(v, sizeof v, "XXXX-%s", w->val);   /* every summer */
     else if (a.n == 1 && (w = word(c, j, TW_PART_OF_DAY, &len)))
         snprintf(v, sizeof v, "TXX%s", w->val);   /* placeholder, fixed below */
     else

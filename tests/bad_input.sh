@@ -74,7 +74,7 @@ expect_stderr "bad.jsonl:2: \"text\" is not a string" "jsonl: non-string text na
 import sys
 s = 'The minister met officials on Monday and talks lasted 35 minutes, officials said; '
 sys.stdout.write((s * (50 * 1024 * 1024 // len(s) + 1))[:50 * 1024 * 1024] + '\n')" > "$TMP/huge.txt"
-expect_status 0 "50 MB single line" "$EVENTLINE" -q -f json -o "$TMP/huge" --dct 2023-06-19 "$TMP/huge.txt"
+expect_status 0 "50 MB single line" "$EVENTLINE" -q -f dot -o "$TMP/huge" --dct 2023-06-19 "$TMP/huge.txt"
 rm -f "$TMP/huge.txt"
 rm -rf "$TMP/huge"
 # A 20 MB JSON Lines record: read as one line, processed.

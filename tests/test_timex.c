@@ -5,6 +5,7 @@
  * ordering of the output, intervals, spans inside a token, no DCT. */
 #include "test_util.h"
 #include "timex.h"
+#include "timex_norm.h"
 #include "tokenize.h"
 
 #include <stdio.h>
@@ -306,6 +307,111 @@ static const tx_case SETS[] = {
 
 static void test_sets_and_anchors(void **state) { RUN(SETS); }
 
+/* ---- halves, frequencies, holidays, fiscal years, ranges ----------------- */
+
+static const tx_case MORE[] = {
+    /* an amount and a half is written in the next smaller unit */
+    {"The bridge took 2 1/2 years to build.", "2023-06-20", "2 1/2 years", "DURATION", "P2Y6M", ""},
+    {"The meeting ran a minute and a half over.", "2023-06-20", "a minute and a half", "DURATION", "PT1M30S", ""},
+    {"The flight lasted half an hour.", "2023-06-20", "half an hour", "DURATION", "PT30M", ""},
+    {"The siege lasted two and a half weeks.", "2023-06-20", "two and a half weeks", "DURATION", "P2W3D", ""},
+    {"The drought lasted a decade and a half.", "2023-06-20", "a decade and a half", "DURATION", "P15Y", ""},
+    {"He ate half a pie.", "2023-06-20", "half a pie", NULL, NULL, NULL},
+    /* frequencies and quantified seasons are SETs */
+    {"The board meets twice a week.", "2023-06-20", "twice a week", "SET", "P1W", ""},
+    {"Inspectors visit three times a year.", "2023-06-20", "three times a year", "SET", "P1Y", ""},
+    {"The pills are taken once daily.", "2023-06-20", "once daily", "SET", "P1D", ""},
+    {"He tried twice and failed.", "2023-06-20", "twice", NULL, NULL, NULL},
+    {"Prices are reviewed each season.", "2023-06-20", "each season", "SET", "P3M", ""},
+    {"Readers vote every winter.", "2023-06-20", "every winter", "SET", "XXXX-WI", ""},
+    /* a plan told in the past tense is about a past day */
+    {"The plant had been scheduled to reopen on Friday.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    {"The plant was due to reopen on Friday.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    {"A bomb exploded next to the embassy in the capital Friday.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    {"Voters prepared ahead of Sunday's vote.", "2023-06-21", "Sunday", "DATE", "2023-06-25", ""},
+    {"Lawyers would try to get around Monday's ruling.", "2023-06-21", "Monday", "DATE", "2023-06-19", ""},
+    /* this coming / this past / this + weekday */
+    {"The fair opens this coming Sunday.", "2023-06-21", "this coming Sunday", "DATE", "2023-06-25", ""},
+    {"The fair closed this past Sunday.", "2023-06-21", "this past Sunday", "DATE", "2023-06-18", ""},
+    {"Plans for this Friday: a parade.", "2023-06-21", "this Friday", "DATE", "2023-06-23", ""},
+    /* movable holidays from holidays.tsv rules */
+    {"Church bells rang on Easter.", "2024-04-10", "Easter", "DATE", "2024-03-31", ""},
+    {"Stores close on Good Friday.", "2025-03-01", "Good Friday", "DATE", "2025-04-18", ""},
+    {"The parade is on Memorial Day.", "2024-05-01", "Memorial Day", "DATE", "2024-05-27", ""},
+    {"Voters go to the polls on Election Day.", "2024-10-01", "Election Day", "DATE", "2024-11-05", ""},
+    {"Markets shut on Easter Monday 2019.", "2024-10-01", "Easter Monday 2019", "DATE", "2019-04-22", ""},
+    /* fiscal years */
+    {"Budget cuts hit in FY2024.", "2023-06-20", "FY2024", "DATE", "2024", ""},
+    {"The FY 2022 budget was cut.", "2023-06-20", "FY 2022", "DATE", "2022", ""},
+    {"Sales for FY23 rose.", "2023-06-20", "FY23", "DATE", "2023", ""},
+    {"FYI, the office is closed.", "2023-06-20", "FYI", NULL, NULL, NULL},
+    /* the year / the week alone */
+    {"Profit for the year rose 5%.", "2023-11-02", "the year", "DATE", "2023", ""},
+    {"Sales for the full year rose.", "2023-11-02", "the full year", "DATE", "2023", ""},
+    {"Net income for the year ended June 30 rose.", "2023-11-02", "the year", "DURATION", "P1Y", ""},
+    {"For the week, the index fell 2%.", "2023-06-21", "the week", "DATE", "2023-W25", ""},
+    {"The hearing is set for the week of March 6.", "2023-02-20", "the week of March 6", "DATE", "2023-W10", ""},
+    {"The year before, prices fell.", "2023-06-21", "The year", NULL, NULL, NULL},
+    {"The week ahead looks busy.", "2023-06-21", "The week", NULL, NULL, NULL},
+    /* uncertain lengths, day ranges, ages */
+    {"A verdict could come within weeks or months.", "2023-06-20", "weeks or months", "DURATION", "PXW", "APPROX"},
+    {"The summit is set for June 19-20.", "2023-06-01", "June 19", "DATE", "2023-06-19", ""},
+    {"The summit is set for June 19-20.", "2023-06-01", "20", "DATE", "2023-06-20", ""},
+    {"The score was 19-20.", "2023-06-01", "19-20", NULL, NULL, NULL},
+    {"Lee, a 44-year-old teacher, spoke.", "2023-06-01", "44-year-old", NULL, NULL, NULL},
+    {"A 52-year-old anti-war activist spoke.", "2023-06-01", "52-year-old", NULL, NULL, NULL},
+    {"Ruiz, a 36-year-old, spoke.", "2023-06-01", "36-year-old", NULL, NULL, NULL},
+    /* "later" counts from a story event: the amount is a DURATION */
+    {"The rebels struck; three days later the army replied.", "2023-06-01", "three days", "DURATION", "P3D", ""},
+    {"Three days later, the army replied.", "2023-06-01", "later", NULL, NULL, NULL},
+    {"The army replied two days ago.", "2023-06-01", "two days ago", "DATE", "2023-05-30", ""},
+    /* "the next" counts from the day last told; "next" alone from the DCT */
+    {"The trial opened on May 3 and he testified the next day.", "2023-06-01", "the next day", "DATE", "2023-05-04", ""},
+    {"The trial opened on May 3; the next morning he testified.", "2023-06-01", "the next morning", "TIME", "2023-05-04TMO", ""},
+    {"The trial opened on May 3 and resumes next week.", "2023-06-01", "next week", "DATE", "2023-W23", ""},
+    {"He testified the next day.", "2023-06-01", "the next day", "DATE", "2023-06-02", ""},
+    /* a quantified month is a SET; a holiday's week is a week */
+    {"Pilgrims come each July.", "2023-06-01", "each July", "SET", "XXXX-07", ""},
+    {"Crowds gathered during Easter week.", "2024-04-10", "Easter week", "DATE", "2024-W13", ""},
+    /* a shifter before a holiday picks the one before or after the DCT */
+    {"He arrived last Thanksgiving.", "2024-04-10", "last Thanksgiving", "DATE", "2023-11-23", ""},
+    {"He will visit next Christmas.", "2024-04-10", "next Christmas", "DATE", "2024-12-25", ""},
+    {"He left last Christmas.", "2024-12-28", "last Christmas", "DATE", "2024-12-25", ""},
+    /* a month up to four months ahead across the new year is the coming one */
+    {"The plan: new talks in January.", "2023-11-02", "January", "DATE", "2024-01", ""},
+    {"Sales rose in January.", "2023-11-02", "January", "DATE", "2023-01", ""},
+};
+
+static void test_more_rules(void **state) { RUN(MORE); }
+
+/* The freq of a frequency SET, and the holiday rules for several years. */
+static void test_frequency_and_holiday_rules(void **state)
+{
+    fixture *f = *state;
+    el_doc *d = tag(f, "The board meets twice a week and reports four times a year.", "2023-06-20");
+    const el_timex *t = find_span(d, "twice a week");
+    assert_non_null(t);
+    assert_string_equal(t->freq, "2X");
+    assert_non_null(t = find_span(d, "four times a year"));
+    assert_string_equal(t->freq, "4X");
+    el_doc_free(d);
+    static const struct { const char *rule; int y; el_date want; } H[] = {
+        {"E+0", 2000, {2000, 4, 23}}, {"E+0", 2019, {2019, 4, 21}}, {"E+0", 2024, {2024, 3, 31}},
+        {"E-2", 2025, {2025, 4, 18}}, {"E-46", 2024, {2024, 2, 14}}, {"11-W4-4", 2023, {2023, 11, 23}},
+        {"05-WL-1", 2021, {2021, 5, 31}}, {"11-W1-1+1", 2020, {2020, 11, 3}}, {"12-25", 1999, {1999, 12, 25}},
+    };
+    for (size_t i = 0; i < sizeof H / sizeof H[0]; i++) {
+        el_date got;
+        assert_true(tx_holiday_date(H[i].rule, H[i].y, &got));
+        assert_int_equal(got.year, H[i].want.year);
+        assert_int_equal(got.month, H[i].want.month);
+        assert_int_equal(got.day, H[i].want.day);
+    }
+    el_date bad;
+    assert_false(tx_holiday_date("13-W1-1", 2020, &bad));
+    assert_false(tx_holiday_date("Ex", 2020, &bad));
+}
+
 /* ---- without a DCT values stay underspecified --------------------------- */
 
 static const tx_case NO_DCT[] = {
@@ -390,6 +496,8 @@ int main(void)
         cmocka_unit_test(test_durations),
         cmocka_unit_test(test_sets_and_anchors),
         cmocka_unit_test(test_no_dct),
+        cmocka_unit_test(test_more_rules),
+        cmocka_unit_test(test_frequency_and_holiday_rules),
         cmocka_unit_test(test_sorted_disjoint_with_intervals),
         cmocka_unit_test(test_anchors),
         cmocka_unit_test(test_empty_and_missing_lexicon),
