@@ -8,7 +8,8 @@
  * modifying a noun trigger, or the object of a visit-like verb.
  * Time: the DATE/TIME expression of the same sentence that is closest in
  * the clause structure (distance, plus a cost for every clause boundary or
- * other verb in between and for preceding the trigger, minus a bonus for a
+ * other verb or preposition in between and for preceding the trigger,
+ * minus a bonus for a
  * prepositional attachment;
  * a sentence-initial "Earlier this year," governs the whole sentence).
  * Links: event-timex TLINKs typed by the preposition, REPORTING events
@@ -96,7 +97,7 @@ static mention_index index_mentions(const el_doc *d)
     return mi;
 }
 
-/* "China's Xi", "China's top diplomat": a possessor modifies the noun
+/* "France's Macron", "France's top diplomat": a possessor modifies the noun
  * after it and is not a participant itself. */
 static bool possessive(const el_doc *d, const el_mention *m)
 {
@@ -113,7 +114,7 @@ static bool coordinated(const el_doc *d, const el_mention *m)
 
 /* ---- participants and location ------------------------------------------ */
 
-/* "Xi and Blinken met": mentions coordinated with the subject by "and"
+/* "Merkel and Macron met": mentions coordinated with the subject by "and"
  * are subjects too (a comma is too often a clause boundary). */
 static void add_coordinated(const el_doc *d, el_event_mention *ev, const mention_index *mi,
                             const el_mention *mn, size_t sb)
@@ -149,7 +150,7 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                   (roles[mn->tok_begin - 1] & (EL_R_LOC_PREP | EL_R_TIME_PREP | EL_R_WITH));
         if (is_place(mn) && (pp || ev->tok_begin - mn->tok_end <= 1)) {
             if (ev->location < 0 && window == SUBJ_WINDOW_NOUN)
-                ev->location = m;   /* "a Beijing visit", "talks in Geneva" before a noun */
+                ev->location = m;   /* "a Paris visit", "talks in Geneva" before a noun */
             if (window == SUBJ_WINDOW_NOUN)
                 continue;
         }
@@ -197,12 +198,14 @@ static bool anchorable(const el_timex *t)
 
 /* Cost of the path between tokens a < b: distance plus boundaries. */
 static int path_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t a,
-                     size_t b, size_t skip_ev)
+                     size_t b, size_t skip_ev, size_t own_prep)
 {
     int cost = (int)(b - a);
     for (size_t k = a; k < b; k++) {
         if (roles[k] & EL_R_CLAUSE)
             cost += 3;
+        if ((roles[k] & EL_R_TIME_PREP) && k != own_prep)
+            cost += 2;   /* "left on June 1 after the summit": another phrase begins */
         if (ev_at[k] >= 0 && (size_t)ev_at[k] != skip_ev &&
             d->events[ev_at[k]].tense != EL_TENSE_NONE)
             cost += 2;
@@ -216,8 +219,8 @@ static int timex_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, 
     const el_event_mention *ev = &d->events[e];
     size_t sb = sent_begin(d, ev->tok_begin);
     int cost = t->tok_end <= ev->tok_begin
-                   ? path_cost(d, roles, ev_at, t->tok_end, ev->tok_begin, e) + 1
-                   : path_cost(d, roles, ev_at, ev->tok_end, t->tok_begin, e);
+                   ? path_cost(d, roles, ev_at, t->tok_end, ev->tok_begin, e, SIZE_MAX) + 1
+                   : path_cost(d, roles, ev_at, ev->tok_end, t->tok_begin, e, t->tok_begin - 1);
     if (t->tok_begin > sb && (roles[t->tok_begin - 1] & EL_R_TIME_PREP))
         cost -= 1;
     if (t->tok_begin <= sb + 1 && t->tok_end < d->ntokens && (roles[t->tok_end] & EL_R_CLAUSE) &&

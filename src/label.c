@@ -1,5 +1,5 @@
-/* label.c - short human labels for canonical events ("Blinken meets Xi
- * Jinping") from the label templates of gazetteers/events/types.tsv:
+/* label.c - short human labels for canonical events ("Merkel meets Emmanuel
+ * Macron") from the label templates of gazetteers/events/types.tsv:
  * {S} the first participant (a person by the short name the articles use),
  * {O} the others (full
  * names joined by "and"), {L} the location.  The first template whose
@@ -13,7 +13,7 @@
 #include <string.h>
 
 /* A person's short name: a one-word alias that is part of the full name
- * (the form the articles use: "Blinken", "Xi"), else the last word. */
+ * (the form the articles use: "Merkel", "Macron"), else the last word. */
 static const char *short_name(const el_entity *e)
 {
     if (e->type != EL_ENT_PERSON)

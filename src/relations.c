@@ -499,13 +499,20 @@ static void assign_ids(el_corpus *c, const bool *on, const int64_t *key)
     free(placed);
 }
 
+/* On the timeline: typed, factual, confident, and with enough support -
+ * someone taking part or more than one mention. */
+static bool supported(const el_event *v)
+{
+    return v->type && v->factual && v->confidence >= EL_TIMELINE_MIN_CONFIDENCE &&
+           (v->nparticipants > 0 || v->nmentions > 1);
+}
+
 void el_relate_and_order(el_corpus *c)
 {
     size_t n = c->nevents;
     work w = {c, el_calloc(n + 1, sizeof(bool)), {0, NULL, NULL, 0, 0}, NULL, NULL};
     for (size_t i = 0; i < n; i++)
-        w.ok[i] = c->events[i].type && c->events[i].factual &&
-                  c->events[i].confidence >= EL_TIMELINE_MIN_CONFIDENCE;
+        w.ok[i] = supported(&c->events[i]);
     int64_t *inst = NULL;
     size_t ninst = collect_instants(c, w.ok, &inst);
     w.g.nnodes = 2 * n + ninst + 1;
