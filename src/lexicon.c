@@ -1,51 +1,72 @@
 /* lexicon.c - phrase dictionary as a token trie (see lexicon.h).
  *
- * Nodes are numbered; node 0 is the root.  Edges live in one open-addressing
- * table keyed by (parent node, lower-case token hash); the child node keeps
- * its token text so that hash collisions are verified, never trusted.  Each
- * node has a chain of entries (payload, flags, exact surface form). */
+ * The layout keeps the number of cache lines touched per token small, so
+ * that a million-entry gazetteer loads in well under a second:
+ *  - every distinct (lower-case) token string is interned once: `wslots`
+ *    is an open-addressing table of (hash, word id); `words[id]` holds the
+ *    text (in the pool) and the trie node the word leads to from the root;
+ *  - the other trie edges live in one open-addressing table keyed by
+ *    (parent node, word id): finding a child compares two integers, no
+ *    string is fetched;
+ *  - a node is just the head of its entry chain; once a phrase has created
+ *    a node, its remaining tokens are appended without any lookup;
+ *  - an entry keeps its surface form only if EL_LEX_CASE_EXACT needs it.
+ * Both tables place a key at the top bits of its mixed hash, so doubling a
+ * table is one sequential pass (old slot i moves to 2i or 2i+1).
+ * Phrases of plain ASCII words are split here without building a document
+ * (the same tokens el_tokenize gives; tests/test_lexicon.c compares them);
+ * anything else goes through the document tokenizer. */
 #include "lexicon.h"
+#include "lexicon_internal.h"
 #include "tokenize.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct node {
-    uint32_t tok_off, tok_len;   /* lower-case token text in the pool */
-    int32_t first_entry;         /* -1 = none */
-} node;
+enum { NO_EXACT = UINT32_MAX, MIN_BITS = 8, LOOKUP_TOKENS = 32 };
 
-typedef struct entry {
-    uint32_t payload;
-    uint32_t flags;
-    uint32_t exact_off, exact_len;  /* concatenated token texts, original case */
-    int32_t next;
-} entry;
+typedef struct word_slot {
+    uint32_t hash;    /* el_hash_lower of the word */
+    uint32_t id;      /* index into words; 0 = empty slot */
+} word_slot;
+
+typedef struct word {
+    uint32_t off, len;     /* lower-case text in the pool */
+    uint32_t root_child;   /* node reached from the root by this word, 0 = none */
+} word;
 
 typedef struct edge {
-    uint32_t parent;
-    uint32_t hash;
-    uint32_t child;   /* 0 = empty slot (the root is never a child) */
+    uint32_t parent, word;
+    uint32_t child;        /* 0 = empty slot (the root is never a child) */
 } edge;
 
+typedef struct entry {
+    uint32_t payload, flags;
+    int32_t next;          /* next entry of the same node, -1 = end */
+    uint32_t exact;        /* NUL-terminated surface form in the pool, or NO_EXACT */
+} entry;
+
 struct el_lexicon {
-    node *nodes;   size_t nnodes, cap_nodes;
-    entry *entries; size_t nentries, cap_entries;
-    edge *edges;   size_t nedges, cap_edges;   /* cap_edges: power of two */
-    char *pool;    size_t pool_len, pool_cap;
+    word_slot *wslots; unsigned wbits;           /* 1 << wbits slots */
+    word *words;       size_t nwords, cap_words;  /* words[0] unused */
+    edge *edges;       unsigned ebits; size_t nedges;
+    int32_t *nodes;    size_t nnodes, cap_nodes;  /* first entry, -1 = none */
+    entry *entries;    size_t nentries, cap_entries;
+    char *pool;        size_t pool_len, pool_cap;
     el_abbrevs *abbrevs;
     const el_abbrevs *shared_abbrevs;   /* el_lexicon_set_abbrevs, not owned */
-    el_doc scratch;
+    el_doc scratch;                     /* tokens of the phrase being added */
 };
 
 el_lexicon *el_lexicon_new(void)
 {
     el_lexicon *lx = el_calloc(1, sizeof *lx);
-    node root = {0, 0, -1};
-    EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = root;
-    lx->cap_edges = 1024;
-    lx->edges = el_calloc(lx->cap_edges, sizeof *lx->edges);
+    lx->wbits = lx->ebits = MIN_BITS;
+    lx->wslots = el_calloc((size_t)1 << lx->wbits, sizeof *lx->wslots);
+    lx->edges = el_calloc((size_t)1 << lx->ebits, sizeof *lx->edges);
+    EL_PUSH(lx->words, lx->nwords, lx->cap_words) = (word){0, 0, 0};
+    EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = -1;   /* the root */
     lx->abbrevs = el_abbrevs_default();
     return lx;
 }
@@ -54,9 +75,11 @@ void el_lexicon_free(el_lexicon *lx)
 {
     if (!lx)
         return;
+    free(lx->wslots);
+    free(lx->words);
+    free(lx->edges);
     free(lx->nodes);
     free(lx->entries);
-    free(lx->edges);
     free(lx->pool);
     free(lx->scratch.tokens);
     free(lx->scratch.sentences);
@@ -74,130 +97,267 @@ size_t el_lexicon_size(const el_lexicon *lx)
     return lx->nentries;
 }
 
-static uint32_t pool_add(el_lexicon *lx, const char *s, size_t n, bool lower)
+static uint32_t pool_add(el_lexicon *lx, const char *s, size_t n)
 {
     lx->pool = el_grow(lx->pool, &lx->pool_cap, lx->pool_len + n + 1, 1);
     uint32_t off = (uint32_t)lx->pool_len;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (lower && c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        lx->pool[off + i] = c;
-    }
+    memcpy(lx->pool + off, s, n);
     lx->pool_len += n;
     return off;
 }
 
-static size_t edge_slot(uint32_t parent, uint32_t hash, size_t cap)
+/* ---- interned words --------------------------------------------------- */
+
+static size_t word_home(uint32_t hash, unsigned bits)
 {
-    uint64_t k = ((uint64_t)parent << 32 | hash) * 0x9E3779B97F4A7C15ull;
-    k ^= k >> 29;   /* fold the parent's bits (high in the product) into the slot */
-    return (size_t)(k >> 20) & (cap - 1);
+    return (size_t)(((uint64_t)hash * 0x9E3779B97F4A7C15ull) >> (64 - bits));
 }
 
-static void edges_insert(edge *edges, size_t cap, edge e)
+/* The slot holding the word s[0..n) (hash h), or the empty slot where it
+ * would go. */
+static word_slot *word_slot_of(const el_lexicon *lx, uint32_t h, const char *s, size_t n)
 {
-    size_t i = edge_slot(e.parent, e.hash, cap);
+    size_t mask = ((size_t)1 << lx->wbits) - 1;
+    for (size_t i = word_home(h, lx->wbits);; i = (i + 1) & mask) {
+        word_slot *ws = &lx->wslots[i];
+        if (!ws->id)
+            return ws;
+        const word *w = &lx->words[ws->id];
+        if (ws->hash == h && el_eq_nocase(lx->pool + w->off, w->len, s, n))
+            return ws;
+    }
+}
+
+static void words_grow(el_lexicon *lx)
+{
+    word_slot *old = lx->wslots;
+    size_t oldcap = (size_t)1 << lx->wbits;
+    lx->wbits++;
+    size_t mask = ((size_t)1 << lx->wbits) - 1;
+    lx->wslots = el_calloc(mask + 1, sizeof *lx->wslots);
+    for (size_t i = 0; i < oldcap; i++) {   /* in home order: sequential writes */
+        if (!old[i].id)
+            continue;
+        size_t j = word_home(old[i].hash, lx->wbits);
+        while (lx->wslots[j].id)
+            j = (j + 1) & mask;
+        lx->wslots[j] = old[i];
+    }
+    free(old);
+}
+
+/* Id of the word s[0..n), adding it (lower-cased) if new. */
+static uint32_t word_intern(el_lexicon *lx, uint32_t h, const char *s, size_t n)
+{
+    if (lx->nwords * 4 > ((size_t)3 << lx->wbits))
+        words_grow(lx);
+    word_slot *ws = word_slot_of(lx, h, s, n);
+    if (ws->id)
+        return ws->id;
+    word w = {pool_add(lx, s, n), (uint32_t)n, 0};
+    for (char *p = lx->pool + w.off; p < lx->pool + w.off + n; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p + 32);
+    ws->hash = h;
+    ws->id = (uint32_t)lx->nwords;
+    EL_PUSH(lx->words, lx->nwords, lx->cap_words) = w;
+    return ws->id;
+}
+
+/* ---- trie edges ------------------------------------------------------- */
+
+static size_t edge_home(uint32_t parent, uint32_t w, unsigned bits)
+{
+    uint64_t z = ((uint64_t)parent << 32 | w) + 0x9E3779B97F4A7C15ull;   /* splitmix64 */
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return (size_t)((z ^ (z >> 31)) >> (64 - bits));
+}
+
+static uint32_t edge_find(const el_lexicon *lx, uint32_t parent, uint32_t w)
+{
+    size_t mask = ((size_t)1 << lx->ebits) - 1;
+    for (size_t i = edge_home(parent, w, lx->ebits); lx->edges[i].child; i = (i + 1) & mask)
+        if (lx->edges[i].parent == parent && lx->edges[i].word == w)
+            return lx->edges[i].child;
+    return 0;
+}
+
+static void edge_put(edge *edges, unsigned bits, edge e)
+{
+    size_t mask = ((size_t)1 << bits) - 1;
+    size_t i = edge_home(e.parent, e.word, bits);
     while (edges[i].child)
-        i = (i + 1) & (cap - 1);
+        i = (i + 1) & mask;
     edges[i] = e;
 }
 
 static void edges_grow(el_lexicon *lx)
 {
-    size_t ncap = lx->cap_edges * 2;
-    edge *ne = el_calloc(ncap, sizeof *ne);
-    for (size_t i = 0; i < lx->cap_edges; i++)
-        if (lx->edges[i].child)
-            edges_insert(ne, ncap, lx->edges[i]);
-    free(lx->edges);
-    lx->edges = ne;
-    lx->cap_edges = ncap;
+    edge *old = lx->edges;
+    size_t oldcap = (size_t)1 << lx->ebits;
+    lx->ebits++;
+    lx->edges = el_calloc((size_t)1 << lx->ebits, sizeof *lx->edges);
+    for (size_t i = 0; i < oldcap; i++)   /* in home order: sequential writes */
+        if (old[i].child)
+            edge_put(lx->edges, lx->ebits, old[i]);
+    free(old);
 }
 
-/* Child of `parent` for token text t[0..n) with lower-case hash h, or 0. */
-static uint32_t child_of(const el_lexicon *lx, uint32_t parent, uint32_t h,
-                         const char *t, size_t n)
+/* Child of `parent` along word `w`, 0 = none. */
+static uint32_t child_of(const el_lexicon *lx, uint32_t parent, uint32_t w)
 {
-    size_t i = edge_slot(parent, h, lx->cap_edges);
-    while (lx->edges[i].child) {
-        const edge *e = &lx->edges[i];
-        if (e->parent == parent && e->hash == h) {
-            const node *c = &lx->nodes[e->child];
-            if (el_eq_nocase(lx->pool + c->tok_off, c->tok_len, t, n))
-                return e->child;
-        }
-        i = (i + 1) & (lx->cap_edges - 1);
-    }
-    return 0;
+    return parent ? edge_find(lx, parent, w) : lx->words[w].root_child;
 }
 
-static uint32_t add_child(el_lexicon *lx, uint32_t parent, uint32_t h, const char *t, size_t n)
+/* A new node below `parent` along word `w` (which has no such child yet). */
+static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w)
 {
-    uint32_t c = child_of(lx, parent, h, t, n);
-    if (c)
+    uint32_t c = (uint32_t)lx->nnodes;
+    EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = -1;
+    if (!parent) {
+        lx->words[w].root_child = c;
         return c;
-    if ((lx->nedges + 1) * 4 > lx->cap_edges * 3)
+    }
+    if ((lx->nedges + 1) * 4 > ((size_t)3 << lx->ebits))
         edges_grow(lx);
-    node nd = {pool_add(lx, t, n, true), (uint32_t)n, -1};
-    c = (uint32_t)lx->nnodes;
-    EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = nd;
-    edge e = {parent, h, c};
-    edges_insert(lx->edges, lx->cap_edges, e);
+    edge_put(lx->edges, lx->ebits, (edge){parent, w, c});
     lx->nedges++;
     return c;
 }
 
-static void tokenize_phrase(el_lexicon *lx, const char *phrase)
+/* ---- splitting phrases ------------------------------------------------ */
+
+static bool plain_char(char c)
 {
-    el_doc *d = &lx->scratch;
+    return c == ' ' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+/* The flags el_tokenize gives an ASCII word. */
+static uint16_t plain_flags(const char *s, size_t n)
+{
+    size_t letters = 0, upper = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] > '9') {
+            letters++;
+            upper += s[i] <= 'Z';
+        }
+    uint16_t f = s[0] <= '9' ? EL_TOK_NUMBER : 0;
+    if (letters)
+        f |= EL_TOK_WORD;
+    if (s[0] >= 'A' && s[0] <= 'Z')
+        f |= EL_TOK_CAP;
+    if (letters >= 2 && upper == letters)
+        f |= EL_TOK_ALLCAPS;
+    return f;
+}
+
+size_t el_lex_split_plain(const char *s, size_t len, el_token *out, size_t max)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!plain_char(s[i]))
+            return (size_t)-1;
+    size_t nt = 0;
+    for (size_t i = 0; i < len;) {
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
+        size_t b = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        if (nt == max)
+            return (size_t)-1;
+        out[nt] = (el_token){(uint32_t)b, (uint32_t)i, (uint32_t)b, (uint32_t)i, 0,
+                             el_hash_lower(s + b, i - b), plain_flags(s + b, i - b)};
+        if (nt == 0)
+            out[nt].flags |= EL_TOK_SENT_START;
+        nt++;
+    }
+    return nt;
+}
+
+/* Tokenize `phrase` into d (its text points to the phrase). */
+static void split_phrase(const el_lexicon *lx, el_doc *d, const char *phrase)
+{
     d->text = (char *)phrase;
     d->len = strlen(phrase);
+    size_t max = d->len / 2 + 1;   /* words are separated by spaces */
+    if (d->len < EL_SENTENCE_HARD_MAX) {
+        d->tokens = el_grow(d->tokens, &d->cap_tokens, max, sizeof *d->tokens);
+        size_t nt = el_lex_split_plain(phrase, d->len, d->tokens, max);
+        if (nt != (size_t)-1) {
+            d->ntokens = nt;
+            return;
+        }
+    }
     el_tokenize(d, lx->shared_abbrevs ? lx->shared_abbrevs : lx->abbrevs);
+}
+
+/* ---- adding ----------------------------------------------------------- */
+
+/* The phrase's tokens, original case, NUL-terminated in the pool. */
+static uint32_t pool_exact(el_lexicon *lx, const el_doc *d)
+{
+    uint32_t off = (uint32_t)lx->pool_len;
+    for (size_t t = 0; t < d->ntokens; t++) {
+        size_t n;
+        const char *s = el_tok_text(d, t, &n);
+        pool_add(lx, s, n);
+    }
+    lx->pool[lx->pool_len++] = '\0';   /* pool_add reserved the byte */
+    return off;
+}
+
+/* Append an entry to node `node`'s chain, keeping insertion order. */
+static void entry_add(el_lexicon *lx, uint32_t node, entry e)
+{
+    int32_t idx = (int32_t)lx->nentries;
+    EL_PUSH(lx->entries, lx->nentries, lx->cap_entries) = e;
+    int32_t *link = &lx->nodes[node];
+    while (*link >= 0)
+        link = &lx->entries[*link].next;
+    *link = idx;
 }
 
 bool el_lexicon_add(el_lexicon *lx, const char *phrase, uint32_t payload, unsigned flags)
 {
-    tokenize_phrase(lx, phrase);
     el_doc *d = &lx->scratch;
+    split_phrase(lx, d, phrase);
     if (d->ntokens == 0)
         return false;
     uint32_t cur = 0;
-    size_t exact_len = 0;
+    bool fresh = false;   /* cur was created by this phrase: it has no children */
     for (size_t t = 0; t < d->ntokens; t++) {
         size_t n;
         const char *s = el_tok_text(d, t, &n);
-        cur = add_child(lx, cur, d->tokens[t].lhash, s, n);
-        exact_len += n;
+        uint32_t w = word_intern(lx, d->tokens[t].lhash, s, n);
+        uint32_t c = fresh ? 0 : child_of(lx, cur, w);
+        if (!c) {
+            c = child_new(lx, cur, w);
+            fresh = true;
+        }
+        cur = c;
     }
-    entry e = {payload, flags, (uint32_t)lx->pool_len, (uint32_t)exact_len, -1};
-    for (size_t t = 0; t < d->ntokens; t++) {
-        size_t n;
-        const char *s = el_tok_text(d, t, &n);
-        pool_add(lx, s, n, false);
-    }
-    /* append at the end of the chain, keeping insertion order */
-    int32_t idx = (int32_t)lx->nentries;
-    EL_PUSH(lx->entries, lx->nentries, lx->cap_entries) = e;
-    int32_t *link = &lx->nodes[cur].first_entry;
-    while (*link >= 0)
-        link = &lx->entries[*link].next;
-    *link = idx;
+    uint32_t exact = flags & EL_LEX_CASE_EXACT ? pool_exact(lx, d) : NO_EXACT;
+    entry_add(lx, cur, (entry){payload, flags, -1, exact});
     return true;
 }
+
+/* ---- matching --------------------------------------------------------- */
 
 static bool exact_case_ok(const el_lexicon *lx, const entry *e, const el_doc *doc,
                           size_t tok, size_t ntok)
 {
-    size_t off = 0;
+    const char *x = lx->pool + e->exact;
     for (size_t t = tok; t < tok + ntok; t++) {
         size_t n;
         const char *s = el_tok_text(doc, t, &n);
-        if (off + n > e->exact_len || memcmp(lx->pool + e->exact_off + off, s, n) != 0)
+        if (strncmp(x, s, n) != 0)   /* stops at x's NUL: tokens contain none */
             return false;
-        off += n;
+        x += n;
     }
-    return off == e->exact_len;
+    return *x == '\0';
 }
 
 static bool entry_ok(const el_lexicon *lx, const entry *e, const el_doc *doc, size_t tok,
@@ -208,6 +368,22 @@ static bool entry_ok(const el_lexicon *lx, const entry *e, const el_doc *doc, si
     if ((e->flags & EL_LEX_CASE_EXACT) && !exact_case_ok(lx, e, doc, tok, ntok))
         return false;
     return true;
+}
+
+/* Collect the acceptable payloads of `node` for tokens tok..tok+len. */
+static size_t node_payloads(const el_lexicon *lx, uint32_t node, const el_doc *doc,
+                            size_t tok, size_t len, uint32_t *payloads, size_t max)
+{
+    size_t found = 0;
+    for (int32_t ei = lx->nodes[node]; ei >= 0; ei = lx->entries[ei].next) {
+        const entry *e = &lx->entries[ei];
+        if (!entry_ok(lx, e, doc, tok, len))
+            continue;
+        if (found < max)
+            payloads[found] = e->payload;
+        found++;
+    }
+    return found;
 }
 
 size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
@@ -221,18 +397,11 @@ size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
     for (size_t t = tok; t < doc->ntokens && doc->tokens[t].sentence == sentence; t++) {
         size_t n;
         const char *s = el_tok_text(doc, t, &n);
-        cur = child_of(lx, cur, doc->tokens[t].lhash, s, n);
-        if (!cur)
+        uint32_t w = word_slot_of(lx, doc->tokens[t].lhash, s, n)->id;
+        if (!w || !(cur = child_of(lx, cur, w)))
             break;
-        size_t len = t - tok + 1, found = 0;
-        for (int32_t ei = lx->nodes[cur].first_entry; ei >= 0; ei = lx->entries[ei].next) {
-            const entry *e = &lx->entries[ei];
-            if (!entry_ok(lx, e, doc, tok, len))
-                continue;
-            if (found < max)
-                payloads[found] = e->payload;
-            found++;
-        }
+        size_t len = t - tok + 1;
+        size_t found = node_payloads(lx, cur, doc, tok, len, payloads, max);
         if (found) {
             best = len;
             *npayloads = found < max ? found : max;
@@ -249,14 +418,25 @@ size_t el_lexicon_match(const el_lexicon *lx, const el_doc *doc, size_t tok, uin
 
 bool el_lexicon_lookup(const el_lexicon *lx, const char *phrase, uint32_t *payload)
 {
+    el_token toks[LOOKUP_TOKENS];
     el_doc d;
     memset(&d, 0, sizeof d);
     d.text = (char *)phrase;
     d.len = strlen(phrase);
-    el_tokenize(&d, lx->shared_abbrevs ? lx->shared_abbrevs : lx->abbrevs);
+    d.tokens = toks;
+    d.ntokens = el_lex_split_plain(phrase, d.len, toks, LOOKUP_TOKENS);
+    bool own = d.ntokens == (size_t)-1;
+    if (own) {
+        memset(&d, 0, sizeof d);
+        d.text = (char *)phrase;
+        d.len = strlen(phrase);
+        el_tokenize(&d, lx->shared_abbrevs ? lx->shared_abbrevs : lx->abbrevs);
+    }
     size_t np = 0, n = d.ntokens ? el_lexicon_match_all(lx, &d, 0, payload, 1, &np) : 0;
     bool found = d.ntokens > 0 && n == d.ntokens && np > 0;
-    free(d.tokens);
-    free(d.sentences);
+    if (own) {
+        free(d.tokens);
+        free(d.sentences);
+    }
     return found;
 }
