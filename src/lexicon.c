@@ -5,11 +5,14 @@
  *  - every distinct (lower-case) token string is interned once: `wslots`
  *    is an open-addressing table of (hash, word id); `words[id]` holds the
  *    text (in the pool) and the trie node the word leads to from the root;
+ *  - a node created right after its parent (the usual case: the rest of a
+ *    phrase past a shared prefix) is reached through the parent's
+ *    `chain_word`, next to it in the node array: no table at all;
  *  - the other trie edges live in one open-addressing table keyed by
  *    (parent node, word id): finding a child compares two integers, no
  *    string is fetched;
- *  - a node is just the head of its entry chain; once a phrase has created
- *    a node, its remaining tokens are appended without any lookup;
+ *  - once a phrase has created a node, its remaining tokens are appended
+ *    without any lookup;
  *  - an entry keeps its surface form only if EL_LEX_CASE_EXACT needs it.
  * Both tables place a key at the top bits of its mixed hash, so doubling a
  * table is one sequential pass (old slot i moves to 2i or 2i+1).
@@ -41,6 +44,11 @@ typedef struct edge {
     uint32_t child;        /* 0 = empty slot (the root is never a child) */
 } edge;
 
+typedef struct node {
+    int32_t first_entry;   /* -1 = none */
+    uint32_t chain_word;   /* node id + 1 is the child along this word; 0 = none */
+} node;
+
 typedef struct entry {
     uint32_t payload, flags;
     int32_t next;          /* next entry of the same node, -1 = end */
@@ -51,7 +59,7 @@ struct el_lexicon {
     word_slot *wslots; unsigned wbits;           /* 1 << wbits slots */
     word *words;       size_t nwords, cap_words;  /* words[0] unused */
     edge *edges;       unsigned ebits; size_t nedges;
-    int32_t *nodes;    size_t nnodes, cap_nodes;  /* first entry, -1 = none */
+    node *nodes;       size_t nnodes, cap_nodes;  /* nodes[0] is the root */
     entry *entries;    size_t nentries, cap_entries;
     char *pool;        size_t pool_len, pool_cap;
     el_abbrevs *abbrevs;
@@ -66,7 +74,7 @@ el_lexicon *el_lexicon_new(void)
     lx->wslots = el_calloc((size_t)1 << lx->wbits, sizeof *lx->wslots);
     lx->edges = el_calloc((size_t)1 << lx->ebits, sizeof *lx->edges);
     EL_PUSH(lx->words, lx->nwords, lx->cap_words) = (word){0, 0, 0};
-    EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = -1;   /* the root */
+    EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = (node){-1, 0};   /* the root */
     lx->abbrevs = el_abbrevs_default();
     return lx;
 }
@@ -207,16 +215,24 @@ static void edges_grow(el_lexicon *lx)
 /* Child of `parent` along word `w`, 0 = none. */
 static uint32_t child_of(const el_lexicon *lx, uint32_t parent, uint32_t w)
 {
-    return parent ? edge_find(lx, parent, w) : lx->words[w].root_child;
+    if (!parent)
+        return lx->words[w].root_child;
+    if (lx->nodes[parent].chain_word == w)
+        return parent + 1;
+    return lx->nedges ? edge_find(lx, parent, w) : 0;
 }
 
 /* A new node below `parent` along word `w` (which has no such child yet). */
 static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w)
 {
     uint32_t c = (uint32_t)lx->nnodes;
-    EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = -1;
+    EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = (node){-1, 0};
     if (!parent) {
         lx->words[w].root_child = c;
+        return c;
+    }
+    if (parent + 1 == c) {   /* the parent was the last node made: no child yet */
+        lx->nodes[parent].chain_word = w;
         return c;
     }
     if ((lx->nedges + 1) * 4 > ((size_t)3 << lx->ebits))
@@ -309,12 +325,12 @@ static uint32_t pool_exact(el_lexicon *lx, const el_doc *d)
     return off;
 }
 
-/* Append an entry to node `node`'s chain, keeping insertion order. */
-static void entry_add(el_lexicon *lx, uint32_t node, entry e)
+/* Append an entry to node `nd`'s chain, keeping insertion order. */
+static void entry_add(el_lexicon *lx, uint32_t nd, entry e)
 {
     int32_t idx = (int32_t)lx->nentries;
     EL_PUSH(lx->entries, lx->nentries, lx->cap_entries) = e;
-    int32_t *link = &lx->nodes[node];
+    int32_t *link = &lx->nodes[nd].first_entry;
     while (*link >= 0)
         link = &lx->entries[*link].next;
     *link = idx;
@@ -370,12 +386,12 @@ static bool entry_ok(const el_lexicon *lx, const entry *e, const el_doc *doc, si
     return true;
 }
 
-/* Collect the acceptable payloads of `node` for tokens tok..tok+len. */
-static size_t node_payloads(const el_lexicon *lx, uint32_t node, const el_doc *doc,
+/* Collect the acceptable payloads of node `nd` for tokens tok..tok+len. */
+static size_t node_payloads(const el_lexicon *lx, uint32_t nd, const el_doc *doc,
                             size_t tok, size_t len, uint32_t *payloads, size_t max)
 {
     size_t found = 0;
-    for (int32_t ei = lx->nodes[node]; ei >= 0; ei = lx->entries[ei].next) {
+    for (int32_t ei = lx->nodes[nd].first_entry; ei >= 0; ei = lx->entries[ei].next) {
         const entry *e = &lx->entries[ei];
         if (!entry_ok(lx, e, doc, tok, len))
             continue;
