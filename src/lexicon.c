@@ -26,6 +26,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 enum { NO_EXACT = UINT32_MAX, MIN_BITS = 8, LOOKUP_TOKENS = 32 };
 
@@ -105,6 +106,23 @@ size_t el_lexicon_size(const el_lexicon *lx)
     return lx->nentries;
 }
 
+/* A zeroed table of `bytes`; big ones ask for huge pages (fewer TLB misses
+ * on random probes) where the system has them. */
+static void *table_alloc(size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    size_t huge = (size_t)2 << 20;
+    if (bytes >= huge) {
+        void *p = aligned_alloc(huge, (bytes + huge - 1) / huge * huge);
+        if (!p)
+            return el_calloc(1, bytes);
+        madvise(p, bytes, MADV_HUGEPAGE);
+        return memset(p, 0, bytes);
+    }
+#endif
+    return el_calloc(1, bytes);
+}
+
 static uint32_t pool_add(el_lexicon *lx, const char *s, size_t n)
 {
     lx->pool = el_grow(lx->pool, &lx->pool_cap, lx->pool_len + n + 1, 1);
@@ -142,7 +160,7 @@ static void words_grow(el_lexicon *lx)
     size_t oldcap = (size_t)1 << lx->wbits;
     lx->wbits++;
     size_t mask = ((size_t)1 << lx->wbits) - 1;
-    lx->wslots = el_calloc(mask + 1, sizeof *lx->wslots);
+    lx->wslots = table_alloc((mask + 1) * sizeof *lx->wslots);
     for (size_t i = 0; i < oldcap; i++) {   /* in home order: sequential writes */
         if (!old[i].id)
             continue;
@@ -205,7 +223,7 @@ static void edges_grow(el_lexicon *lx)
     edge *old = lx->edges;
     size_t oldcap = (size_t)1 << lx->ebits;
     lx->ebits++;
-    lx->edges = el_calloc((size_t)1 << lx->ebits, sizeof *lx->edges);
+    lx->edges = table_alloc(((size_t)1 << lx->ebits) * sizeof *lx->edges);
     for (size_t i = 0; i < oldcap; i++)   /* in home order: sequential writes */
         if (old[i].child)
             edge_put(lx->edges, lx->ebits, old[i]);
