@@ -186,11 +186,26 @@ bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
     return true;
 }
 
+/* Does the lower-case word lw[0..n) equal s[0..n) with ASCII case folded? */
+static bool eq_lower(const char *lw, const char *s, size_t n)
+{
+    if (memcmp(lw, s, n) == 0)   /* the usual case: lower-case text */
+        return true;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+        if (c != lw[i])
+            return false;
+    }
+    return true;
+}
+
+/* The slot of word w[0..n) (hash h), or the empty slot where it would go;
+ * cue words are stored lower-case. */
 static el_cue_slot *cue_find(const el_gazetteer *gz, uint32_t h, const char *w, size_t n)
 {
     size_t i = h & (gz->cap_cues - 1);
     for (; gz->cues[i].len; i = (i + 1) & (gz->cap_cues - 1))
-        if (gz->cues[i].hash == h && el_eq_nocase(gz->pool + gz->cues[i].off, gz->cues[i].len, w, n))
+        if (gz->cues[i].hash == h && gz->cues[i].len == n && eq_lower(gz->pool + gz->cues[i].off, w, n))
             break;
     return &gz->cues[i];
 }
@@ -218,6 +233,8 @@ static void cue_add(el_gazetteer *gz, const char *w, unsigned bit)
     el_cue_slot *s = cue_find(gz, h, w, n);
     if (!s->len) {
         *s = (el_cue_slot){h, pool_add(gz, w, n), (uint16_t)n, 0};
+        for (char *p = gz->pool + s->off; *p; p++)
+            *p = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p;
         gz->ncues++;
     }
     s->bits |= bit;

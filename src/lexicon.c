@@ -139,6 +139,19 @@ static size_t word_home(uint32_t hash, unsigned bits)
     return (size_t)(((uint64_t)hash * 0x9E3779B97F4A7C15ull) >> (64 - bits));
 }
 
+/* Does the lower-case word lw[0..n) equal s[0..n) with ASCII case folded? */
+static bool eq_lower(const char *lw, const char *s, size_t n)
+{
+    if (memcmp(lw, s, n) == 0)   /* the usual case: lower-case text */
+        return true;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+        if (c != lw[i])
+            return false;
+    }
+    return true;
+}
+
 /* The slot holding the word s[0..n) (hash h), or the empty slot where it
  * would go. */
 static word_slot *word_slot_of(const el_lexicon *lx, uint32_t h, const char *s, size_t n)
@@ -149,7 +162,7 @@ static word_slot *word_slot_of(const el_lexicon *lx, uint32_t h, const char *s, 
         if (!ws->id)
             return ws;
         const word *w = &lx->words[ws->id];
-        if (ws->hash == h && el_eq_nocase(lx->pool + w->off, w->len, s, n))
+        if (ws->hash == h && w->len == n && eq_lower(lx->pool + w->off, s, n))
             return ws;
     }
 }
