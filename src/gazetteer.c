@@ -22,6 +22,7 @@ static const struct { const char *name; unsigned bit; } cue_kinds[] = {
     {"pronoun", CUE_PRONOUN}, {"given-male", CUE_GIVEN | CUE_MALE},
     {"given-female", CUE_GIVEN | CUE_FEMALE}, {"pronoun-male", CUE_PRONOUN | CUE_MALE},
     {"pronoun-female", CUE_PRONOUN | CUE_FEMALE}, {"preposition", CUE_PREP},
+    {"statement", CUE_STATEMENT}, {"auxiliary", CUE_AUX}, {"clause", CUE_CLAUSE},
 };
 
 typedef struct el_cue_slot {
@@ -49,6 +50,8 @@ static el_gazetteer *gazetteer_new(void)
     gz->cap_cues = 1024;
     gz->cues = el_calloc(gz->cap_cues, sizeof *gz->cues);
     pool_add(gz, "", 0);   /* offset 0 = empty string = "none" */
+    for (size_t i = 0; i < sizeof gz->countries / sizeof *gz->countries; i++)
+        gz->countries[i] = -1;
     return gz;
 }
 
@@ -151,6 +154,40 @@ static unsigned line_flags(const char *flags, uint8_t kind)
     return f;
 }
 
+/* Index of a two-letter upper-case code in gz->countries, or -1. */
+static int code_index(const char *cc)
+{
+    if (cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z' || cc[2])
+        return -1;
+    return (cc[0] - 'A') * 26 + (cc[1] - 'A');
+}
+
+/* FLAGS "NAME=XX" into out (two letters), if present. */
+static void flag_code(const char *flags, const char *name, char out[4])
+{
+    const char *v = flags ? strstr(flags, name) : NULL;
+    if (v)
+        snprintf(out, 4, "%.2s", v + strlen(name));
+}
+
+/* Remember entry idx as the country of its ISO code (ID iso:XX). */
+static void note_country(el_gazetteer *gz, const el_gz_entry *e, uint32_t idx)
+{
+    const char *key = gz->pool + e->key;
+    int ci = e->kind == GZ_KIND_ENTITY && e->type == EL_ENT_LOCATION
+             && strncmp(key, "iso:", 4) == 0 ? code_index(key + 4) : -1;
+    if (ci >= 0)
+        gz->countries[ci] = (int32_t)idx;
+}
+
+int el_gz_capital_country(const el_gazetteer *gz, int entry)
+{
+    if (entry < 0 || !gz->entries[entry].capital_of[0])
+        return -1;
+    int ci = code_index(gz->entries[entry].capital_of);
+    return ci < 0 ? -1 : gz->countries[ci];
+}
+
 bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
 {
     line[strcspn(line, "\r\n")] = '\0';
@@ -169,11 +206,11 @@ bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
                             kind == GZ_KIND_ENTITY ? el_ent_type_name(t) : "TITLE", f[0]);
     el_gz_entry e = {name, key,
                      nf > 2 && *f[2] ? pool_add(gz, f[2], strlen(f[2])) : 0, (uint8_t)t, kind,
-                     nf > 5 && strstr(f[5], "low") != NULL, ""};
-    const char *cc = nf > 5 ? strstr(f[5], "country=") : NULL;
-    if (cc)
-        snprintf(e.country, sizeof e.country, "%.2s", cc + 8);
+                     nf > 5 && strstr(f[5], "low") != NULL, "", ""};
+    flag_code(nf > 5 ? f[5] : NULL, "country=", e.country);
+    flag_code(nf > 5 ? f[5] : NULL, "capital-of=", e.capital_of);
     uint32_t idx = (uint32_t)gz->nentries;
+    note_country(gz, &e, idx);
     EL_PUSH(gz->entries, gz->nentries, gz->cap_entries) = e;
     unsigned flags = line_flags(nf > 5 ? f[5] : NULL, kind);
     add_phrase(gz, f[0], idx, flags);
