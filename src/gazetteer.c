@@ -154,6 +154,17 @@ static unsigned line_flags(const char *flags, uint8_t kind)
     return f;
 }
 
+/* The subtype in the pool (0 = none); a run of lines with the same subtype
+ * shares one copy. */
+static uint32_t pool_subtype(el_gazetteer *gz, const char *sub)
+{
+    if (!*sub)
+        return 0;
+    if (gz->last_subtype && strcmp(gz->pool + gz->last_subtype, sub) == 0)
+        return gz->last_subtype;
+    return gz->last_subtype = pool_add(gz, sub, strlen(sub));
+}
+
 /* Index of a two-letter upper-case code in gz->countries, or -1. */
 static int code_index(const char *cc)
 {
@@ -204,8 +215,7 @@ bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
     uint32_t name = pool_add(gz, f[0], strlen(f[0]));
     uint32_t key = pool_key(gz, nf > 4 ? f[4] : NULL,
                             kind == GZ_KIND_ENTITY ? el_ent_type_name(t) : "TITLE", f[0]);
-    el_gz_entry e = {name, key,
-                     nf > 2 && *f[2] ? pool_add(gz, f[2], strlen(f[2])) : 0, (uint8_t)t, kind,
+    el_gz_entry e = {name, key, nf > 2 ? pool_subtype(gz, f[2]) : 0, (uint8_t)t, kind,
                      nf > 5 && strstr(f[5], "low") != NULL, "", ""};
     flag_code(nf > 5 ? f[5] : NULL, "country=", e.country);
     flag_code(nf > 5 ? f[5] : NULL, "capital-of=", e.capital_of);
@@ -223,11 +233,10 @@ bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
     return true;
 }
 
-/* Does the lower-case word lw[0..n) equal s[0..n) with ASCII case folded? */
+/* Does the lower-case word lw[0..n) equal s[0..n) with ASCII case folded?
+ * (Words are short: a loop beats a call to memcmp.) */
 static bool eq_lower(const char *lw, const char *s, size_t n)
 {
-    if (memcmp(lw, s, n) == 0)   /* the usual case: lower-case text */
-        return true;
     for (size_t i = 0; i < n; i++) {
         char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
         if (c != lw[i])

@@ -61,6 +61,7 @@ struct el_gazetteer {
     el_abbrevs *abbrevs;           /* the document tokenizer's list, or NULL */
     size_t nnames;                 /* phrases added to `names` */
     int32_t countries[26 * 26];    /* the (last) country entry with ID iso:XX, -1 = none */
+    uint32_t last_subtype;         /* pool offset of the last subtype added, 0 = none */
 };
 
 static inline const char *el_gz_str(const el_gazetteer *gz, uint32_t off)

@@ -139,11 +139,10 @@ static size_t word_home(uint32_t hash, unsigned bits)
     return (size_t)(((uint64_t)hash * 0x9E3779B97F4A7C15ull) >> (64 - bits));
 }
 
-/* Does the lower-case word lw[0..n) equal s[0..n) with ASCII case folded? */
+/* Does the lower-case word lw[0..n) equal s[0..n) with ASCII case folded?
+ * (Words are short: a loop beats a call to memcmp.) */
 static bool eq_lower(const char *lw, const char *s, size_t n)
 {
-    if (memcmp(lw, s, n) == 0)   /* the usual case: lower-case text */
-        return true;
     for (size_t i = 0; i < n; i++) {
         char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
         if (c != lw[i])
@@ -275,52 +274,50 @@ static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w)
 
 /* ---- splitting phrases ------------------------------------------------ */
 
-static bool plain_char(char c)
+/* Scan the plain word starting at s[b] into *t (offsets, lhash, flags as
+ * el_tokenize gives them); returns its end, or (size_t)-1 at a character
+ * other than an ASCII letter or digit.  One pass: the hash is
+ * el_hash_lower's FNV-1a (tests/test_lexicon.c compares both). */
+static size_t plain_word(const char *s, size_t b, size_t len, el_token *t)
 {
-    return c == ' ' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-}
-
-/* The flags el_tokenize gives an ASCII word. */
-static uint16_t plain_flags(const char *s, size_t n)
-{
-    size_t letters = 0, upper = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] > '9') {
-            letters++;
-            upper += s[i] <= 'Z';
+    uint32_t h = 2166136261u;
+    size_t letters = 0, upper = 0, i = b;
+    for (; i < len && s[i] != ' '; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') {
+            upper++;
+            c = (unsigned char)(c + 32);
+        } else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+            return (size_t)-1;
         }
-    uint16_t f = s[0] <= '9' ? EL_TOK_NUMBER : 0;
+        letters += c >= 'a';
+        h = (h ^ c) * 16777619u;
+    }
+    uint16_t f = s[b] <= '9' ? EL_TOK_NUMBER : 0;
     if (letters)
         f |= EL_TOK_WORD;
-    if (s[0] >= 'A' && s[0] <= 'Z')
+    if (s[b] >= 'A' && s[b] <= 'Z')
         f |= EL_TOK_CAP;
     if (letters >= 2 && upper == letters)
         f |= EL_TOK_ALLCAPS;
-    return f;
+    *t = (el_token){(uint32_t)b, (uint32_t)i, (uint32_t)b, (uint32_t)i, 0, h, f};
+    return i;
 }
 
 size_t el_lex_split_plain(const char *s, size_t len, el_token *out, size_t max)
 {
-    for (size_t i = 0; i < len; i++)
-        if (!plain_char(s[i]))
-            return (size_t)-1;
     size_t nt = 0;
     for (size_t i = 0; i < len;) {
         if (s[i] == ' ') {
             i++;
             continue;
         }
-        size_t b = i;
-        while (i < len && s[i] != ' ')
-            i++;
-        if (nt == max)
+        if (nt == max || (i = plain_word(s, i, len, &out[nt])) == (size_t)-1)
             return (size_t)-1;
-        out[nt] = (el_token){(uint32_t)b, (uint32_t)i, (uint32_t)b, (uint32_t)i, 0,
-                             el_hash_lower(s + b, i - b), plain_flags(s + b, i - b)};
-        if (nt == 0)
-            out[nt].flags |= EL_TOK_SENT_START;
         nt++;
     }
+    if (nt)
+        out[0].flags |= EL_TOK_SENT_START;
     return nt;
 }
 
