@@ -5,6 +5,7 @@
  *  - every distinct (lower-case) token string is interned once: `wslots`
  *    is an open-addressing table of (hash, word id); `words[id]` holds the
  *    text (in the pool) and the trie node the word leads to from the root;
+ *  - a node holds the last entry of its circular entry chain (O(1) append);
  *  - a node created right after its parent (the usual case: the rest of a
  *    phrase past a shared prefix) is reached through the parent's
  *    `chain_word`, next to it in the node array: no table at all;
@@ -46,13 +47,13 @@ typedef struct edge {
 } edge;
 
 typedef struct node {
-    int32_t first_entry;   /* -1 = none */
+    int32_t last_entry;    /* last entry of its circular chain, -1 = none */
     uint32_t chain_word;   /* node id + 1 is the child along this word; 0 = none */
 } node;
 
 typedef struct entry {
     uint32_t payload, flags;
-    int32_t next;          /* next entry of the same node, -1 = end */
+    int32_t next;          /* next entry of the same node; the last links the first */
     uint32_t exact;        /* NUL-terminated surface form in the pool, or NO_EXACT */
 } entry;
 
@@ -353,15 +354,21 @@ static uint32_t pool_exact(el_lexicon *lx, const el_doc *d)
     return off;
 }
 
-/* Append an entry to node `nd`'s chain, keeping insertion order. */
+/* Append an entry to node `nd`'s chain, keeping insertion order.  The
+ * chain is circular and the node holds its last entry: appending touches
+ * two entries whatever the chain's length. */
 static void entry_add(el_lexicon *lx, uint32_t nd, entry e)
 {
     int32_t idx = (int32_t)lx->nentries;
     EL_PUSH(lx->entries, lx->nentries, lx->cap_entries) = e;
-    int32_t *link = &lx->nodes[nd].first_entry;
-    while (*link >= 0)
-        link = &lx->entries[*link].next;
-    *link = idx;
+    int32_t *last = &lx->nodes[nd].last_entry;
+    if (*last >= 0) {
+        lx->entries[idx].next = lx->entries[*last].next;   /* the first */
+        lx->entries[*last].next = idx;
+    } else {
+        lx->entries[idx].next = idx;
+    }
+    *last = idx;
 }
 
 bool el_lexicon_add(el_lexicon *lx, const char *phrase, uint32_t payload, unsigned flags)
@@ -384,7 +391,7 @@ bool el_lexicon_add(el_lexicon *lx, const char *phrase, uint32_t payload, unsign
         cur = c;
     }
     uint32_t exact = flags & EL_LEX_CASE_EXACT ? pool_exact(lx, d) : NO_EXACT;
-    entry_add(lx, cur, (entry){payload, flags, -1, exact});
+    entry_add(lx, cur, (entry){payload, flags, 0, exact});
     return true;
 }
 
@@ -419,7 +426,9 @@ static size_t node_payloads(const el_lexicon *lx, uint32_t nd, const el_doc *doc
                             size_t tok, size_t len, uint32_t *payloads, size_t max)
 {
     size_t found = 0;
-    for (int32_t ei = lx->nodes[nd].first_entry; ei >= 0; ei = lx->entries[ei].next) {
+    int32_t last = lx->nodes[nd].last_entry;
+    for (int32_t ei = last < 0 ? -1 : lx->entries[last].next; ei >= 0;
+         ei = ei == last ? -1 : lx->entries[ei].next) {
         const entry *e = &lx->entries[ei];
         if (!entry_ok(lx, e, doc, tok, len))
             continue;
