@@ -3,8 +3,9 @@
  * The layout keeps the number of cache lines touched per token small, so
  * that a million-entry gazetteer loads in well under a second:
  *  - every distinct (lower-case) token string is interned once: `wslots`
- *    is an open-addressing table of (hash, word id); `words[id]` holds the
- *    text (in the pool) and the trie node the word leads to from the root;
+ *    is an open-addressing table of (hash, word id); the id locates the
+ *    word's record in one arena: the trie node the word leads to from the
+ *    root, its length and its text, so verifying a hit touches one place;
  *  - a node holds the last entry of its circular entry chain (O(1) append);
  *  - a node created right after its parent (the usual case: the rest of a
  *    phrase past a shared prefix) is reached through the parent's
@@ -33,13 +34,11 @@ enum { NO_EXACT = UINT32_MAX, MIN_BITS = 8, LOOKUP_TOKENS = 32 };
 
 typedef struct word_slot {
     uint32_t hash;    /* el_hash_lower of the word */
-    uint32_t id;      /* index into words; 0 = empty slot */
+    uint32_t id;      /* the word's record at arena + 4 * id; 0 = empty slot */
 } word_slot;
 
-typedef struct word {
-    uint32_t off, len;     /* lower-case text in the pool */
-    uint32_t root_child;   /* node reached from the root by this word, 0 = none */
-} word;
+/* A word record in the arena (4-byte aligned): root child, length, text. */
+enum { REC_ROOT = 0, REC_LEN = 1, REC_HEAD = 2 };   /* uint32 fields, then the text */
 
 typedef struct edge {
     uint32_t parent, word;
@@ -59,7 +58,9 @@ typedef struct entry {
 
 struct el_lexicon {
     word_slot *wslots; unsigned wbits;           /* 1 << wbits slots */
-    word *words;       size_t nwords, cap_words;  /* words[0] unused */
+    char *arena;       size_t arena_len, arena_cap;   /* word records (ids: 4-byte
+                                                         units, up to 16 GB); id 0 unused */
+    size_t nwords;
     edge *edges;       unsigned ebits; size_t nedges;
     node *nodes;       size_t nnodes, cap_nodes;  /* nodes[0] is the root */
     entry *entries;    size_t nentries, cap_entries;
@@ -75,7 +76,8 @@ el_lexicon *el_lexicon_new(void)
     lx->wbits = lx->ebits = MIN_BITS;
     lx->wslots = el_calloc((size_t)1 << lx->wbits, sizeof *lx->wslots);
     lx->edges = el_calloc((size_t)1 << lx->ebits, sizeof *lx->edges);
-    EL_PUSH(lx->words, lx->nwords, lx->cap_words) = (word){0, 0, 0};
+    lx->arena = el_grow(lx->arena, &lx->arena_cap, 4, 1);
+    lx->arena_len = 4;   /* id 0 = "no word" */
     EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = (node){-1, 0};   /* the root */
     lx->abbrevs = el_abbrevs_default();
     return lx;
@@ -86,7 +88,7 @@ void el_lexicon_free(el_lexicon *lx)
     if (!lx)
         return;
     free(lx->wslots);
-    free(lx->words);
+    free(lx->arena);
     free(lx->edges);
     free(lx->nodes);
     free(lx->entries);
@@ -135,6 +137,16 @@ static uint32_t pool_add(el_lexicon *lx, const char *s, size_t n)
 
 /* ---- interned words --------------------------------------------------- */
 
+static uint32_t *word_rec(const el_lexicon *lx, uint32_t id)
+{
+    return (uint32_t *)(void *)(lx->arena + (size_t)id * 4);
+}
+
+static const char *word_text(const el_lexicon *lx, uint32_t id)
+{
+    return (const char *)(word_rec(lx, id) + REC_HEAD);
+}
+
 static size_t word_home(uint32_t hash, unsigned bits)
 {
     return (size_t)(((uint64_t)hash * 0x9E3779B97F4A7C15ull) >> (64 - bits));
@@ -161,8 +173,8 @@ static word_slot *word_slot_of(const el_lexicon *lx, uint32_t h, const char *s, 
         word_slot *ws = &lx->wslots[i];
         if (!ws->id)
             return ws;
-        const word *w = &lx->words[ws->id];
-        if (ws->hash == h && w->len == n && eq_lower(lx->pool + w->off, s, n))
+        if (ws->hash == h && word_rec(lx, ws->id)[REC_LEN] == n
+            && eq_lower(word_text(lx, ws->id), s, n))
             return ws;
     }
 }
@@ -193,13 +205,18 @@ static uint32_t word_intern(el_lexicon *lx, uint32_t h, const char *s, size_t n)
     word_slot *ws = word_slot_of(lx, h, s, n);
     if (ws->id)
         return ws->id;
-    word w = {pool_add(lx, s, n), (uint32_t)n, 0};
-    for (char *p = lx->pool + w.off; p < lx->pool + w.off + n; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p + 32);
+    size_t need = (REC_HEAD * 4 + n + 3) & ~(size_t)3;
+    lx->arena = el_grow(lx->arena, &lx->arena_cap, lx->arena_len + need, 1);
     ws->hash = h;
-    ws->id = (uint32_t)lx->nwords;
-    EL_PUSH(lx->words, lx->nwords, lx->cap_words) = w;
+    ws->id = (uint32_t)(lx->arena_len / 4);
+    lx->arena_len += need;
+    lx->nwords++;
+    uint32_t *rec = word_rec(lx, ws->id);
+    rec[REC_ROOT] = 0;
+    rec[REC_LEN] = (uint32_t)n;
+    char *text = (char *)(rec + REC_HEAD);
+    for (size_t i = 0; i < n; i++)
+        text[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
     return ws->id;
 }
 
@@ -247,7 +264,7 @@ static void edges_grow(el_lexicon *lx)
 static uint32_t child_of(const el_lexicon *lx, uint32_t parent, uint32_t w)
 {
     if (!parent)
-        return lx->words[w].root_child;
+        return word_rec(lx, w)[REC_ROOT];
     if (lx->nodes[parent].chain_word == w)
         return parent + 1;
     return lx->nedges ? edge_find(lx, parent, w) : 0;
@@ -259,7 +276,7 @@ static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w)
     uint32_t c = (uint32_t)lx->nnodes;
     EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = (node){-1, 0};
     if (!parent) {
-        lx->words[w].root_child = c;
+        word_rec(lx, w)[REC_ROOT] = c;
         return c;
     }
     if (parent + 1 == c) {   /* the parent was the last node made: no child yet */
