@@ -47,8 +47,11 @@ typedef struct edge {
 
 typedef struct node {
     int32_t last_entry;    /* last entry of its circular chain, -1 = none */
-    uint32_t chain_word;   /* node id + 1 is the child along this word; 0 = none */
+    uint32_t chain_word;   /* node id + 1 is the child along this word (0 = none),
+                              | EDGE_CHILDREN if other children are in the table */
 } node;
+
+enum { EDGE_CHILDREN = 0x80000000u };   /* word ids stay below: arena < 8 GB */
 
 typedef struct entry {
     uint32_t payload, flags;
@@ -265,9 +268,10 @@ static uint32_t child_of(const el_lexicon *lx, uint32_t parent, uint32_t w)
 {
     if (!parent)
         return word_rec(lx, w)[REC_ROOT];
-    if (lx->nodes[parent].chain_word == w)
+    uint32_t cw = lx->nodes[parent].chain_word;
+    if ((cw & ~EDGE_CHILDREN) == w)
         return parent + 1;
-    return lx->nedges ? edge_find(lx, parent, w) : 0;
+    return cw & EDGE_CHILDREN ? edge_find(lx, parent, w) : 0;
 }
 
 /* A new node below `parent` along word `w` (which has no such child yet). */
@@ -287,6 +291,7 @@ static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w)
         edges_grow(lx);
     edge_put(lx->edges, lx->ebits, (edge){parent, w, c});
     lx->nedges++;
+    lx->nodes[parent].chain_word |= EDGE_CHILDREN;
     return c;
 }
 
@@ -456,6 +461,24 @@ static size_t node_payloads(const el_lexicon *lx, uint32_t nd, const el_doc *doc
     return found;
 }
 
+/* The child of node cur along token t of doc, 0 = none.  Below the root
+ * the chain child is checked against the token's text directly, and the
+ * word table is only consulted if the node has children in the edge table
+ * (a leaf costs nothing). */
+static uint32_t next_node(const el_lexicon *lx, uint32_t cur, const el_doc *doc, size_t t)
+{
+    size_t n;
+    const char *s = el_tok_text(doc, t, &n);
+    uint32_t cw = cur ? lx->nodes[cur].chain_word : EDGE_CHILDREN;
+    uint32_t chain = cw & ~EDGE_CHILDREN;
+    if (chain && word_rec(lx, chain)[REC_LEN] == n && eq_lower(word_text(lx, chain), s, n))
+        return cur + 1;
+    if (!(cw & EDGE_CHILDREN))
+        return 0;
+    uint32_t w = word_slot_of(lx, doc->tokens[t].lhash, s, n)->id;
+    return w ? child_of(lx, cur, w) : 0;
+}
+
 size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
                             uint32_t *payloads, size_t max, size_t *npayloads)
 {
@@ -465,10 +488,7 @@ size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
     uint32_t sentence = doc->tokens[tok].sentence, cur = 0;
     size_t best = 0;
     for (size_t t = tok; t < doc->ntokens && doc->tokens[t].sentence == sentence; t++) {
-        size_t n;
-        const char *s = el_tok_text(doc, t, &n);
-        uint32_t w = word_slot_of(lx, doc->tokens[t].lhash, s, n)->id;
-        if (!w || !(cur = child_of(lx, cur, w)))
+        if (!(cur = next_node(lx, cur, doc, t)))
             break;
         size_t len = t - tok + 1;
         size_t found = node_payloads(lx, cur, doc, tok, len, payloads, max);
