@@ -14,7 +14,9 @@
  *    (parent node, word id): finding a child compares two integers, no
  *    string is fetched;
  *  - once a phrase has created a node, its remaining tokens are appended
- *    without any lookup;
+ *    without any lookup; matching below the root compares the token with
+ *    the chain child's word and asks the word table only at nodes that
+ *    have children in the edge table;
  *  - an entry keeps its surface form only if EL_LEX_CASE_EXACT needs it.
  * Both tables place a key at the top bits of its mixed hash, so doubling a
  * table is one sequential pass (old slot i moves to 2i or 2i+1).
@@ -62,7 +64,7 @@ typedef struct entry {
 struct el_lexicon {
     word_slot *wslots; unsigned wbits;           /* 1 << wbits slots */
     char *arena;       size_t arena_len, arena_cap;   /* word records (ids: 4-byte
-                                                         units, up to 16 GB); id 0 unused */
+                                                         units, below 8 GB); id 0 unused */
     size_t nwords;
     edge *edges;       unsigned ebits; size_t nedges;
     node *nodes;       size_t nnodes, cap_nodes;  /* nodes[0] is the root */
