@@ -2,8 +2,10 @@
  *
  * Usage: bench_entity GAZETTEER_DIR NENTRIES MEGABYTES TEXT_FILE...
  * 1. writes a synthetic gazetteer of NENTRIES entries (three-word names, one
- *    alias each unless $BENCH_NO_ALIAS is set) and times loading it together
- *    with GAZETTEER_DIR;
+ *    alias each unless $BENCH_NO_ALIAS is set; with $BENCH_PEOPLE person
+ *    names sharing given and family names, some with punctuation or accents,
+ *    every second one with an alias) and times loading it together with
+ *    GAZETTEER_DIR;
  * 2. tokenizes the TEXT_FILEs repeated to MEGABYTES of text, one document
  *    per file copy, and times el_entity_tag alone over all of them;
  * 3. prints entries, load seconds, MB, tagging seconds, MB/s and peak RSS. */
@@ -26,16 +28,32 @@ static double now(void)
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void write_gazetteer(const char *path, long n, bool alias)
+/* A person-like line: one of 3,000 given names, one of 400,000 family
+ * names (a quarter with an apostrophe, hyphen or accent: the tokenizer's
+ * slow path), the family name as alias on every second line. */
+static void write_person(FILE *fp, long i)
+{
+    static const char *const shape[] = {"%s", "O'%s", "%s-Ruiz", "Jos\xc3\xa9 %s"};
+    char fam[32], full[48];
+    snprintf(fam, sizeof fam, "Fam%lx", (i * 7919) % 400000);
+    snprintf(full, sizeof full, shape[i % 20 < 15 ? 0 : 1 + i % 3], fam);
+    fprintf(fp, "Given%ld %s\tPERSON\tperson\t%s\t\t\n", i % 3000, full, i % 2 ? fam : "");
+}
+
+static void write_gazetteer(const char *path, long n, bool alias, bool people)
 {
     FILE *fp = fopen(path, "w");
     if (!fp) {
         perror(path);
         exit(1);
     }
-    for (long i = 0; i < n; i++)
-        fprintf(fp, alias ? "Synth%ld Alpha%ld Beta\tORGANIZATION\tcompany\tSynco%ld\t\t\n"
-                        : "Synth%ld Alpha%ld Beta\tORGANIZATION\tcompany\t\t\t\n", i, i % 977, i);
+    for (long i = 0; i < n; i++) {
+        if (people)
+            write_person(fp, i);
+        else
+            fprintf(fp, alias ? "Synth%ld Alpha%ld Beta\tORGANIZATION\tcompany\tSynco%ld\t\t\n"
+                            : "Synth%ld Alpha%ld Beta\tORGANIZATION\tcompany\t\t\t\n", i, i % 977, i);
+    }
     fclose(fp);
 }
 
@@ -50,7 +68,7 @@ int main(int argc, char **argv)
     char path[] = "/tmp/el_bench_gzXXXXXX";
     int fd = mkstemp(path);
     close(fd);
-    write_gazetteer(path, n, getenv("BENCH_NO_ALIAS") == NULL);
+    write_gazetteer(path, n, getenv("BENCH_NO_ALIAS") == NULL, getenv("BENCH_PEOPLE") != NULL);
     char *err = NULL, *extra[] = {path};
     double t0 = now();
     el_gazetteer *gz = el_gazetteer_load(argv[1], extra, 1, &err);

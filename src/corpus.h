@@ -23,8 +23,8 @@ typedef struct el_mref { uint32_t doc, ev; } el_mref;
 
 typedef struct el_event {
     char id[16];          /* "V1", ... in timeline order */
-    char *type;           /* "meeting", "shootdown", ... */
-    char *label;          /* short human label ("Blinken meets Xi Jinping") */
+    char *type;           /* "meeting", "visit", ... */
+    char *label;          /* short human label ("Smith meets Jones") */
     size_t *participants; size_t nparticipants, cap_participants; /* entity indices */
     int location;         /* entity index or -1 */
     char value[40];       /* TIMEX3-style anchor value, "" if undated */

@@ -75,7 +75,7 @@ typedef struct el_mention {
     el_ent_type type;
     char *key;        /* canonical entity key, e.g. "Q7747" or "PERSON:wang yi";
                          identical across documents for the same entity */
-    char *name;       /* canonical name ("Xi Jinping") */
+    char *name;       /* canonical name ("Maria Lopez") */
     char *subtype;    /* gazetteer subtype ("country", "city", ...) or NULL */
     char *role;       /* role/title attached to this mention or NULL */
     float confidence;

@@ -485,6 +485,7 @@ void el_entity_tag(el_doc *doc, const el_gazetteer *gz)
         i = t.blocked[i] || !(doc->tokens[i].flags & starts) ? i + 1 : step(&t, i);
     el_ent_add_appositive_roles(&t);
     el_ent_resolve(&t);
+    el_ent_capital_governments(&t);
     el_ent_add_nominals(&t);
     el_ent_add_pronouns(&t);
     el_ent_emit(&t);

@@ -55,6 +55,10 @@ void el_ent_add_appositive_roles(tagger *t);
 void el_ent_resolve(tagger *t);
 void el_ent_emit(tagger *t);
 
+/* metonymy.c: capitals that are the subject of a statement verb stand for
+ * their country's government ("X said", "X and Y agreed"). */
+void el_ent_capital_governments(tagger *t);
+
 /* nominal.c: add PERSON mentions for resolved nominal descriptions and
  * personal pronouns. */
 void el_ent_add_nominals(tagger *t);

@@ -22,6 +22,7 @@ static const struct { const char *name; unsigned bit; } cue_kinds[] = {
     {"pronoun", CUE_PRONOUN}, {"given-male", CUE_GIVEN | CUE_MALE},
     {"given-female", CUE_GIVEN | CUE_FEMALE}, {"pronoun-male", CUE_PRONOUN | CUE_MALE},
     {"pronoun-female", CUE_PRONOUN | CUE_FEMALE}, {"preposition", CUE_PREP},
+    {"statement", CUE_STATEMENT}, {"auxiliary", CUE_AUX}, {"clause", CUE_CLAUSE},
 };
 
 typedef struct el_cue_slot {
@@ -49,6 +50,8 @@ static el_gazetteer *gazetteer_new(void)
     gz->cap_cues = 1024;
     gz->cues = el_calloc(gz->cap_cues, sizeof *gz->cues);
     pool_add(gz, "", 0);   /* offset 0 = empty string = "none" */
+    for (size_t i = 0; i < sizeof gz->countries / sizeof *gz->countries; i++)
+        gz->countries[i] = -1;
     return gz;
 }
 
@@ -151,6 +154,51 @@ static unsigned line_flags(const char *flags, uint8_t kind)
     return f;
 }
 
+/* The subtype in the pool (0 = none); a run of lines with the same subtype
+ * shares one copy. */
+static uint32_t pool_subtype(el_gazetteer *gz, const char *sub)
+{
+    if (!*sub)
+        return 0;
+    if (gz->last_subtype && strcmp(gz->pool + gz->last_subtype, sub) == 0)
+        return gz->last_subtype;
+    return gz->last_subtype = pool_add(gz, sub, strlen(sub));
+}
+
+/* Index of a two-letter upper-case code in gz->countries, or -1. */
+static int code_index(const char *cc)
+{
+    if (cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z' || cc[2])
+        return -1;
+    return (cc[0] - 'A') * 26 + (cc[1] - 'A');
+}
+
+/* FLAGS "NAME=XX" into out (two letters), if present. */
+static void flag_code(const char *flags, const char *name, char out[4])
+{
+    const char *v = flags ? strstr(flags, name) : NULL;
+    if (v)
+        snprintf(out, 4, "%.2s", v + strlen(name));
+}
+
+/* Remember entry idx as the country of its ISO code (ID iso:XX). */
+static void note_country(el_gazetteer *gz, const el_gz_entry *e, uint32_t idx)
+{
+    const char *key = gz->pool + e->key;
+    int ci = e->kind == GZ_KIND_ENTITY && e->type == EL_ENT_LOCATION
+             && strncmp(key, "iso:", 4) == 0 ? code_index(key + 4) : -1;
+    if (ci >= 0)
+        gz->countries[ci] = (int32_t)idx;
+}
+
+int el_gz_capital_country(const el_gazetteer *gz, int entry)
+{
+    if (entry < 0 || !gz->entries[entry].capital_of[0])
+        return -1;
+    int ci = code_index(gz->entries[entry].capital_of);
+    return ci < 0 ? -1 : gz->countries[ci];
+}
+
 bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
 {
     line[strcspn(line, "\r\n")] = '\0';
@@ -167,13 +215,12 @@ bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
     uint32_t name = pool_add(gz, f[0], strlen(f[0]));
     uint32_t key = pool_key(gz, nf > 4 ? f[4] : NULL,
                             kind == GZ_KIND_ENTITY ? el_ent_type_name(t) : "TITLE", f[0]);
-    el_gz_entry e = {name, key,
-                     nf > 2 && *f[2] ? pool_add(gz, f[2], strlen(f[2])) : 0, (uint8_t)t, kind,
-                     nf > 5 && strstr(f[5], "low") != NULL, ""};
-    const char *cc = nf > 5 ? strstr(f[5], "country=") : NULL;
-    if (cc)
-        snprintf(e.country, sizeof e.country, "%.2s", cc + 8);
+    el_gz_entry e = {name, key, nf > 2 ? pool_subtype(gz, f[2]) : 0, (uint8_t)t, kind,
+                     nf > 5 && strstr(f[5], "low") != NULL, "", ""};
+    flag_code(nf > 5 ? f[5] : NULL, "country=", e.country);
+    flag_code(nf > 5 ? f[5] : NULL, "capital-of=", e.capital_of);
     uint32_t idx = (uint32_t)gz->nentries;
+    note_country(gz, &e, idx);
     EL_PUSH(gz->entries, gz->nentries, gz->cap_entries) = e;
     unsigned flags = line_flags(nf > 5 ? f[5] : NULL, kind);
     add_phrase(gz, f[0], idx, flags);
@@ -186,11 +233,25 @@ bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
     return true;
 }
 
+/* Does the lower-case word lw[0..n) equal s[0..n) with ASCII case folded?
+ * (Words are short: a loop beats a call to memcmp.) */
+static bool eq_lower(const char *lw, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+        if (c != lw[i])
+            return false;
+    }
+    return true;
+}
+
+/* The slot of word w[0..n) (hash h), or the empty slot where it would go;
+ * cue words are stored lower-case. */
 static el_cue_slot *cue_find(const el_gazetteer *gz, uint32_t h, const char *w, size_t n)
 {
     size_t i = h & (gz->cap_cues - 1);
     for (; gz->cues[i].len; i = (i + 1) & (gz->cap_cues - 1))
-        if (gz->cues[i].hash == h && el_eq_nocase(gz->pool + gz->cues[i].off, gz->cues[i].len, w, n))
+        if (gz->cues[i].hash == h && gz->cues[i].len == n && eq_lower(gz->pool + gz->cues[i].off, w, n))
             break;
     return &gz->cues[i];
 }
@@ -218,6 +279,8 @@ static void cue_add(el_gazetteer *gz, const char *w, unsigned bit)
     el_cue_slot *s = cue_find(gz, h, w, n);
     if (!s->len) {
         *s = (el_cue_slot){h, pool_add(gz, w, n), (uint16_t)n, 0};
+        for (char *p = gz->pool + s->off; *p; p++)
+            *p = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p;
         gz->ncues++;
     }
     s->bits |= bit;

@@ -34,6 +34,10 @@ enum {
     CUE_MALE       = 1u << 15,  /* with CUE_GIVEN or CUE_PRONOUN: masculine */
     CUE_FEMALE     = 1u << 16,  /* with CUE_GIVEN or CUE_PRONOUN: feminine */
     CUE_PREP       = 1u << 17,  /* "with", "by": a name after it is no subject */
+    CUE_STATEMENT  = 1u << 18,  /* "accused", "agreed": with CUE_SAY, verbs whose subject
+                                   capital stands for its government */
+    CUE_AUX        = 1u << 19,  /* "has", "also": may stand between subject and verb */
+    CUE_CLAUSE     = 1u << 20,  /* "that", "but": a subject may start after it */
 };
 
 typedef struct el_gz_entry {
@@ -42,6 +46,7 @@ typedef struct el_gz_entry {
     uint8_t kind;                  /* GZ_KIND_* */
     uint8_t low;                   /* FLAGS "low": loses to any other entry of the phrase */
     char country[4];               /* FLAGS "country=XX" (people: nationality) or "" */
+    char capital_of[4];            /* FLAGS "capital-of=XX" (a capital city) or "" */
 } el_gz_entry;
 
 struct el_gazetteer {
@@ -55,12 +60,18 @@ struct el_gazetteer {
     char *pool; size_t pool_len, pool_cap;
     el_abbrevs *abbrevs;           /* the document tokenizer's list, or NULL */
     size_t nnames;                 /* phrases added to `names` */
+    int32_t countries[26 * 26];    /* the (last) country entry with ID iso:XX, -1 = none */
+    uint32_t last_subtype;         /* pool offset of the last subtype added, 0 = none */
 };
 
 static inline const char *el_gz_str(const el_gazetteer *gz, uint32_t off)
 {
     return gz->pool + off;
 }
+
+/* The country entry (ID iso:XX) whose capital entry `entry` is (its FLAGS
+ * capital-of=XX), or -1. */
+int el_gz_capital_country(const el_gazetteer *gz, int entry);
 
 /* OR of the cue bits of token `tok` (a single-word lookup). */
 unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok);

@@ -1,51 +1,89 @@
 /* lexicon.c - phrase dictionary as a token trie (see lexicon.h).
  *
- * Nodes are numbered; node 0 is the root.  Edges live in one open-addressing
- * table keyed by (parent node, lower-case token hash); the child node keeps
- * its token text so that hash collisions are verified, never trusted.  Each
- * node has a chain of entries (payload, flags, exact surface form). */
+ * The layout keeps the number of cache lines touched per token small, so
+ * that a million-entry gazetteer loads in well under a second:
+ *  - every distinct (lower-case) token string is interned once: `wslots`
+ *    is an open-addressing table of (hash, word id); the id locates the
+ *    word's record in one arena: the trie node the word leads to from the
+ *    root, its length and its text, so verifying a hit touches one place;
+ *  - a node holds the last entry of its circular entry chain (O(1) append);
+ *  - a node created right after its parent (the usual case: the rest of a
+ *    phrase past a shared prefix) is reached through the parent's
+ *    `chain_word`, next to it in the node array: no table at all;
+ *  - the other trie edges live in one open-addressing table keyed by
+ *    (parent node, word id): finding a child compares two integers, no
+ *    string is fetched;
+ *  - once a phrase has created a node, its remaining tokens are appended
+ *    without any lookup; matching below the root compares the token with
+ *    the chain child's word and asks the word table only at nodes that
+ *    have children in the edge table;
+ *  - an entry keeps its surface form only if EL_LEX_CASE_EXACT needs it.
+ * Both tables place a key at the top bits of its mixed hash, so doubling a
+ * table is one sequential pass (old slot i moves to 2i or 2i+1).
+ * Phrases of plain ASCII words are split here without building a document
+ * (the same tokens el_tokenize gives; tests/test_lexicon.c compares them);
+ * anything else goes through the document tokenizer. */
 #include "lexicon.h"
+#include "lexicon_internal.h"
 #include "tokenize.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-typedef struct node {
-    uint32_t tok_off, tok_len;   /* lower-case token text in the pool */
-    int32_t first_entry;         /* -1 = none */
-} node;
+enum { NO_EXACT = UINT32_MAX, MIN_BITS = 8, LOOKUP_TOKENS = 32 };
 
-typedef struct entry {
-    uint32_t payload;
-    uint32_t flags;
-    uint32_t exact_off, exact_len;  /* concatenated token texts, original case */
-    int32_t next;
-} entry;
+typedef struct word_slot {
+    uint32_t hash;    /* el_hash_lower of the word */
+    uint32_t id;      /* the word's record at arena + 4 * id; 0 = empty slot */
+} word_slot;
+
+/* A word record in the arena (4-byte aligned): root child, length, text. */
+enum { REC_ROOT = 0, REC_LEN = 1, REC_HEAD = 2 };   /* uint32 fields, then the text */
 
 typedef struct edge {
-    uint32_t parent;
-    uint32_t hash;
-    uint32_t child;   /* 0 = empty slot (the root is never a child) */
+    uint32_t parent, word;
+    uint32_t child;        /* 0 = empty slot (the root is never a child) */
 } edge;
 
+typedef struct node {
+    int32_t last_entry;    /* last entry of its circular chain, -1 = none */
+    uint32_t chain_word;   /* node id + 1 is the child along this word (0 = none),
+                              | EDGE_CHILDREN if other children are in the table */
+} node;
+
+enum { EDGE_CHILDREN = 0x80000000u };   /* word ids stay below: arena < 8 GB */
+
+typedef struct entry {
+    uint32_t payload, flags;
+    int32_t next;          /* next entry of the same node; the last links the first */
+    uint32_t exact;        /* NUL-terminated surface form in the pool, or NO_EXACT */
+} entry;
+
 struct el_lexicon {
-    node *nodes;   size_t nnodes, cap_nodes;
-    entry *entries; size_t nentries, cap_entries;
-    edge *edges;   size_t nedges, cap_edges;   /* cap_edges: power of two */
-    char *pool;    size_t pool_len, pool_cap;
+    word_slot *wslots; unsigned wbits;           /* 1 << wbits slots */
+    char *arena;       size_t arena_len, arena_cap;   /* word records (ids: 4-byte
+                                                         units, below 8 GB); id 0 unused */
+    size_t nwords;
+    edge *edges;       unsigned ebits; size_t nedges;
+    node *nodes;       size_t nnodes, cap_nodes;  /* nodes[0] is the root */
+    entry *entries;    size_t nentries, cap_entries;
+    char *pool;        size_t pool_len, pool_cap;
     el_abbrevs *abbrevs;
     const el_abbrevs *shared_abbrevs;   /* el_lexicon_set_abbrevs, not owned */
-    el_doc scratch;
+    el_doc scratch;                     /* tokens of the phrase being added */
 };
 
 el_lexicon *el_lexicon_new(void)
 {
     el_lexicon *lx = el_calloc(1, sizeof *lx);
-    node root = {0, 0, -1};
-    EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = root;
-    lx->cap_edges = 1024;
-    lx->edges = el_calloc(lx->cap_edges, sizeof *lx->edges);
+    lx->wbits = lx->ebits = MIN_BITS;
+    lx->wslots = el_calloc((size_t)1 << lx->wbits, sizeof *lx->wslots);
+    lx->edges = el_calloc((size_t)1 << lx->ebits, sizeof *lx->edges);
+    lx->arena = el_grow(lx->arena, &lx->arena_cap, 4, 1);
+    lx->arena_len = 4;   /* id 0 = "no word" */
+    EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = (node){-1, 0};   /* the root */
     lx->abbrevs = el_abbrevs_default();
     return lx;
 }
@@ -54,9 +92,11 @@ void el_lexicon_free(el_lexicon *lx)
 {
     if (!lx)
         return;
+    free(lx->wslots);
+    free(lx->arena);
+    free(lx->edges);
     free(lx->nodes);
     free(lx->entries);
-    free(lx->edges);
     free(lx->pool);
     free(lx->scratch.tokens);
     free(lx->scratch.sentences);
@@ -74,130 +114,325 @@ size_t el_lexicon_size(const el_lexicon *lx)
     return lx->nentries;
 }
 
-static uint32_t pool_add(el_lexicon *lx, const char *s, size_t n, bool lower)
+/* A zeroed table of `bytes`; big ones ask for huge pages (fewer TLB misses
+ * on random probes) where the system has them. */
+static void *table_alloc(size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    size_t huge = (size_t)2 << 20;
+    if (bytes >= huge) {
+        void *p = aligned_alloc(huge, (bytes + huge - 1) / huge * huge);
+        if (!p)
+            return el_calloc(1, bytes);
+        madvise(p, bytes, MADV_HUGEPAGE);
+        return memset(p, 0, bytes);
+    }
+#endif
+    return el_calloc(1, bytes);
+}
+
+static uint32_t pool_add(el_lexicon *lx, const char *s, size_t n)
 {
     lx->pool = el_grow(lx->pool, &lx->pool_cap, lx->pool_len + n + 1, 1);
     uint32_t off = (uint32_t)lx->pool_len;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (lower && c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        lx->pool[off + i] = c;
-    }
+    memcpy(lx->pool + off, s, n);
     lx->pool_len += n;
     return off;
 }
 
-static size_t edge_slot(uint32_t parent, uint32_t hash, size_t cap)
+/* ---- interned words --------------------------------------------------- */
+
+static uint32_t *word_rec(const el_lexicon *lx, uint32_t id)
 {
-    uint64_t k = ((uint64_t)parent << 32 | hash) * 0x9E3779B97F4A7C15ull;
-    k ^= k >> 29;   /* fold the parent's bits (high in the product) into the slot */
-    return (size_t)(k >> 20) & (cap - 1);
+    return (uint32_t *)(void *)(lx->arena + (size_t)id * 4);
 }
 
-static void edges_insert(edge *edges, size_t cap, edge e)
+static const char *word_text(const el_lexicon *lx, uint32_t id)
 {
-    size_t i = edge_slot(e.parent, e.hash, cap);
+    return (const char *)(word_rec(lx, id) + REC_HEAD);
+}
+
+static size_t word_home(uint32_t hash, unsigned bits)
+{
+    return (size_t)(((uint64_t)hash * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+}
+
+/* Does the lower-case word lw[0..n) equal s[0..n) with ASCII case folded?
+ * (Words are short: a loop beats a call to memcmp.) */
+static bool eq_lower(const char *lw, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+        if (c != lw[i])
+            return false;
+    }
+    return true;
+}
+
+/* The slot holding the word s[0..n) (hash h), or the empty slot where it
+ * would go. */
+static word_slot *word_slot_of(const el_lexicon *lx, uint32_t h, const char *s, size_t n)
+{
+    size_t mask = ((size_t)1 << lx->wbits) - 1;
+    for (size_t i = word_home(h, lx->wbits);; i = (i + 1) & mask) {
+        word_slot *ws = &lx->wslots[i];
+        if (!ws->id)
+            return ws;
+        if (ws->hash == h && word_rec(lx, ws->id)[REC_LEN] == n
+            && eq_lower(word_text(lx, ws->id), s, n))
+            return ws;
+    }
+}
+
+static void words_grow(el_lexicon *lx)
+{
+    word_slot *old = lx->wslots;
+    size_t oldcap = (size_t)1 << lx->wbits;
+    lx->wbits++;
+    size_t mask = ((size_t)1 << lx->wbits) - 1;
+    lx->wslots = table_alloc((mask + 1) * sizeof *lx->wslots);
+    for (size_t i = 0; i < oldcap; i++) {   /* in home order: sequential writes */
+        if (!old[i].id)
+            continue;
+        size_t j = word_home(old[i].hash, lx->wbits);
+        while (lx->wslots[j].id)
+            j = (j + 1) & mask;
+        lx->wslots[j] = old[i];
+    }
+    free(old);
+}
+
+/* Id of the word s[0..n), adding it (lower-cased) if new. */
+static uint32_t word_intern(el_lexicon *lx, uint32_t h, const char *s, size_t n)
+{
+    if (lx->nwords * 4 > ((size_t)3 << lx->wbits))
+        words_grow(lx);
+    word_slot *ws = word_slot_of(lx, h, s, n);
+    if (ws->id)
+        return ws->id;
+    size_t need = (REC_HEAD * 4 + n + 3) & ~(size_t)3;
+    lx->arena = el_grow(lx->arena, &lx->arena_cap, lx->arena_len + need, 1);
+    ws->hash = h;
+    ws->id = (uint32_t)(lx->arena_len / 4);
+    lx->arena_len += need;
+    lx->nwords++;
+    uint32_t *rec = word_rec(lx, ws->id);
+    rec[REC_ROOT] = 0;
+    rec[REC_LEN] = (uint32_t)n;
+    char *text = (char *)(rec + REC_HEAD);
+    for (size_t i = 0; i < n; i++)
+        text[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+    return ws->id;
+}
+
+/* ---- trie edges ------------------------------------------------------- */
+
+static size_t edge_home(uint32_t parent, uint32_t w, unsigned bits)
+{
+    uint64_t z = ((uint64_t)parent << 32 | w) + 0x9E3779B97F4A7C15ull;   /* splitmix64 */
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return (size_t)((z ^ (z >> 31)) >> (64 - bits));
+}
+
+static uint32_t edge_find(const el_lexicon *lx, uint32_t parent, uint32_t w)
+{
+    size_t mask = ((size_t)1 << lx->ebits) - 1;
+    for (size_t i = edge_home(parent, w, lx->ebits); lx->edges[i].child; i = (i + 1) & mask)
+        if (lx->edges[i].parent == parent && lx->edges[i].word == w)
+            return lx->edges[i].child;
+    return 0;
+}
+
+static void edge_put(edge *edges, unsigned bits, edge e)
+{
+    size_t mask = ((size_t)1 << bits) - 1;
+    size_t i = edge_home(e.parent, e.word, bits);
     while (edges[i].child)
-        i = (i + 1) & (cap - 1);
+        i = (i + 1) & mask;
     edges[i] = e;
 }
 
 static void edges_grow(el_lexicon *lx)
 {
-    size_t ncap = lx->cap_edges * 2;
-    edge *ne = el_calloc(ncap, sizeof *ne);
-    for (size_t i = 0; i < lx->cap_edges; i++)
-        if (lx->edges[i].child)
-            edges_insert(ne, ncap, lx->edges[i]);
-    free(lx->edges);
-    lx->edges = ne;
-    lx->cap_edges = ncap;
+    edge *old = lx->edges;
+    size_t oldcap = (size_t)1 << lx->ebits;
+    lx->ebits++;
+    lx->edges = table_alloc(((size_t)1 << lx->ebits) * sizeof *lx->edges);
+    for (size_t i = 0; i < oldcap; i++)   /* in home order: sequential writes */
+        if (old[i].child)
+            edge_put(lx->edges, lx->ebits, old[i]);
+    free(old);
 }
 
-/* Child of `parent` for token text t[0..n) with lower-case hash h, or 0. */
-static uint32_t child_of(const el_lexicon *lx, uint32_t parent, uint32_t h,
-                         const char *t, size_t n)
+/* Child of `parent` along word `w`, 0 = none. */
+static uint32_t child_of(const el_lexicon *lx, uint32_t parent, uint32_t w)
 {
-    size_t i = edge_slot(parent, h, lx->cap_edges);
-    while (lx->edges[i].child) {
-        const edge *e = &lx->edges[i];
-        if (e->parent == parent && e->hash == h) {
-            const node *c = &lx->nodes[e->child];
-            if (el_eq_nocase(lx->pool + c->tok_off, c->tok_len, t, n))
-                return e->child;
-        }
-        i = (i + 1) & (lx->cap_edges - 1);
-    }
-    return 0;
+    if (!parent)
+        return word_rec(lx, w)[REC_ROOT];
+    uint32_t cw = lx->nodes[parent].chain_word;
+    if ((cw & ~EDGE_CHILDREN) == w)
+        return parent + 1;
+    return cw & EDGE_CHILDREN ? edge_find(lx, parent, w) : 0;
 }
 
-static uint32_t add_child(el_lexicon *lx, uint32_t parent, uint32_t h, const char *t, size_t n)
+/* A new node below `parent` along word `w` (which has no such child yet). */
+static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w)
 {
-    uint32_t c = child_of(lx, parent, h, t, n);
-    if (c)
+    uint32_t c = (uint32_t)lx->nnodes;
+    EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = (node){-1, 0};
+    if (!parent) {
+        word_rec(lx, w)[REC_ROOT] = c;
         return c;
-    if ((lx->nedges + 1) * 4 > lx->cap_edges * 3)
+    }
+    if (parent + 1 == c) {   /* the parent was the last node made: no child yet */
+        lx->nodes[parent].chain_word = w;
+        return c;
+    }
+    if ((lx->nedges + 1) * 4 > ((size_t)3 << lx->ebits))
         edges_grow(lx);
-    node nd = {pool_add(lx, t, n, true), (uint32_t)n, -1};
-    c = (uint32_t)lx->nnodes;
-    EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = nd;
-    edge e = {parent, h, c};
-    edges_insert(lx->edges, lx->cap_edges, e);
+    edge_put(lx->edges, lx->ebits, (edge){parent, w, c});
     lx->nedges++;
+    lx->nodes[parent].chain_word |= EDGE_CHILDREN;
     return c;
 }
 
-static void tokenize_phrase(el_lexicon *lx, const char *phrase)
+/* ---- splitting phrases ------------------------------------------------ */
+
+/* Scan the plain word starting at s[b] into *t (offsets, lhash, flags as
+ * el_tokenize gives them); returns its end, or (size_t)-1 at a character
+ * other than an ASCII letter or digit.  One pass: the hash is
+ * el_hash_lower's FNV-1a (tests/test_lexicon.c compares both). */
+static size_t plain_word(const char *s, size_t b, size_t len, el_token *t)
 {
-    el_doc *d = &lx->scratch;
+    uint32_t h = 2166136261u;
+    size_t letters = 0, upper = 0, i = b;
+    for (; i < len && s[i] != ' '; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') {
+            upper++;
+            c = (unsigned char)(c + 32);
+        } else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9')) {
+            return (size_t)-1;
+        }
+        letters += c >= 'a';
+        h = (h ^ c) * 16777619u;
+    }
+    uint16_t f = s[b] <= '9' ? EL_TOK_NUMBER : 0;
+    if (letters)
+        f |= EL_TOK_WORD;
+    if (s[b] >= 'A' && s[b] <= 'Z')
+        f |= EL_TOK_CAP;
+    if (letters >= 2 && upper == letters)
+        f |= EL_TOK_ALLCAPS;
+    *t = (el_token){(uint32_t)b, (uint32_t)i, (uint32_t)b, (uint32_t)i, 0, h, f};
+    return i;
+}
+
+size_t el_lex_split_plain(const char *s, size_t len, el_token *out, size_t max)
+{
+    size_t nt = 0;
+    for (size_t i = 0; i < len;) {
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
+        if (nt == max || (i = plain_word(s, i, len, &out[nt])) == (size_t)-1)
+            return (size_t)-1;
+        nt++;
+    }
+    if (nt)
+        out[0].flags |= EL_TOK_SENT_START;
+    return nt;
+}
+
+/* Tokenize `phrase` into d (its text points to the phrase). */
+static void split_phrase(const el_lexicon *lx, el_doc *d, const char *phrase)
+{
     d->text = (char *)phrase;
     d->len = strlen(phrase);
+    size_t max = d->len / 2 + 1;   /* words are separated by spaces */
+    if (d->len < EL_SENTENCE_HARD_MAX) {
+        d->tokens = el_grow(d->tokens, &d->cap_tokens, max, sizeof *d->tokens);
+        size_t nt = el_lex_split_plain(phrase, d->len, d->tokens, max);
+        if (nt != (size_t)-1) {
+            d->ntokens = nt;
+            return;
+        }
+    }
     el_tokenize(d, lx->shared_abbrevs ? lx->shared_abbrevs : lx->abbrevs);
+}
+
+/* ---- adding ----------------------------------------------------------- */
+
+/* The phrase's tokens, original case, NUL-terminated in the pool. */
+static uint32_t pool_exact(el_lexicon *lx, const el_doc *d)
+{
+    uint32_t off = (uint32_t)lx->pool_len;
+    for (size_t t = 0; t < d->ntokens; t++) {
+        size_t n;
+        const char *s = el_tok_text(d, t, &n);
+        pool_add(lx, s, n);
+    }
+    lx->pool[lx->pool_len++] = '\0';   /* pool_add reserved the byte */
+    return off;
+}
+
+/* Append an entry to node `nd`'s chain, keeping insertion order.  The
+ * chain is circular and the node holds its last entry: appending touches
+ * two entries whatever the chain's length. */
+static void entry_add(el_lexicon *lx, uint32_t nd, entry e)
+{
+    int32_t idx = (int32_t)lx->nentries;
+    EL_PUSH(lx->entries, lx->nentries, lx->cap_entries) = e;
+    int32_t *last = &lx->nodes[nd].last_entry;
+    if (*last >= 0) {
+        lx->entries[idx].next = lx->entries[*last].next;   /* the first */
+        lx->entries[*last].next = idx;
+    } else {
+        lx->entries[idx].next = idx;
+    }
+    *last = idx;
 }
 
 bool el_lexicon_add(el_lexicon *lx, const char *phrase, uint32_t payload, unsigned flags)
 {
-    tokenize_phrase(lx, phrase);
     el_doc *d = &lx->scratch;
+    split_phrase(lx, d, phrase);
     if (d->ntokens == 0)
         return false;
     uint32_t cur = 0;
-    size_t exact_len = 0;
+    bool fresh = false;   /* cur was created by this phrase: it has no children */
     for (size_t t = 0; t < d->ntokens; t++) {
         size_t n;
         const char *s = el_tok_text(d, t, &n);
-        cur = add_child(lx, cur, d->tokens[t].lhash, s, n);
-        exact_len += n;
+        uint32_t w = word_intern(lx, d->tokens[t].lhash, s, n);
+        uint32_t c = fresh ? 0 : child_of(lx, cur, w);
+        if (!c) {
+            c = child_new(lx, cur, w);
+            fresh = true;
+        }
+        cur = c;
     }
-    entry e = {payload, flags, (uint32_t)lx->pool_len, (uint32_t)exact_len, -1};
-    for (size_t t = 0; t < d->ntokens; t++) {
-        size_t n;
-        const char *s = el_tok_text(d, t, &n);
-        pool_add(lx, s, n, false);
-    }
-    /* append at the end of the chain, keeping insertion order */
-    int32_t idx = (int32_t)lx->nentries;
-    EL_PUSH(lx->entries, lx->nentries, lx->cap_entries) = e;
-    int32_t *link = &lx->nodes[cur].first_entry;
-    while (*link >= 0)
-        link = &lx->entries[*link].next;
-    *link = idx;
+    uint32_t exact = flags & EL_LEX_CASE_EXACT ? pool_exact(lx, d) : NO_EXACT;
+    entry_add(lx, cur, (entry){payload, flags, 0, exact});
     return true;
 }
+
+/* ---- matching --------------------------------------------------------- */
 
 static bool exact_case_ok(const el_lexicon *lx, const entry *e, const el_doc *doc,
                           size_t tok, size_t ntok)
 {
-    size_t off = 0;
+    const char *x = lx->pool + e->exact;
     for (size_t t = tok; t < tok + ntok; t++) {
         size_t n;
         const char *s = el_tok_text(doc, t, &n);
-        if (off + n > e->exact_len || memcmp(lx->pool + e->exact_off + off, s, n) != 0)
+        if (strncmp(x, s, n) != 0)   /* stops at x's NUL: tokens contain none */
             return false;
-        off += n;
+        x += n;
     }
-    return off == e->exact_len;
+    return *x == '\0';
 }
 
 static bool entry_ok(const el_lexicon *lx, const entry *e, const el_doc *doc, size_t tok,
@@ -210,6 +445,42 @@ static bool entry_ok(const el_lexicon *lx, const entry *e, const el_doc *doc, si
     return true;
 }
 
+/* Collect the acceptable payloads of node `nd` for tokens tok..tok+len. */
+static size_t node_payloads(const el_lexicon *lx, uint32_t nd, const el_doc *doc,
+                            size_t tok, size_t len, uint32_t *payloads, size_t max)
+{
+    size_t found = 0;
+    int32_t last = lx->nodes[nd].last_entry;
+    for (int32_t ei = last < 0 ? -1 : lx->entries[last].next; ei >= 0;
+         ei = ei == last ? -1 : lx->entries[ei].next) {
+        const entry *e = &lx->entries[ei];
+        if (!entry_ok(lx, e, doc, tok, len))
+            continue;
+        if (found < max)
+            payloads[found] = e->payload;
+        found++;
+    }
+    return found;
+}
+
+/* The child of node cur along token t of doc, 0 = none.  Below the root
+ * the chain child is checked against the token's text directly, and the
+ * word table is only consulted if the node has children in the edge table
+ * (a leaf costs nothing). */
+static uint32_t next_node(const el_lexicon *lx, uint32_t cur, const el_doc *doc, size_t t)
+{
+    size_t n;
+    const char *s = el_tok_text(doc, t, &n);
+    uint32_t cw = cur ? lx->nodes[cur].chain_word : EDGE_CHILDREN;
+    uint32_t chain = cw & ~EDGE_CHILDREN;
+    if (chain && word_rec(lx, chain)[REC_LEN] == n && eq_lower(word_text(lx, chain), s, n))
+        return cur + 1;
+    if (!(cw & EDGE_CHILDREN))
+        return 0;
+    uint32_t w = word_slot_of(lx, doc->tokens[t].lhash, s, n)->id;
+    return w ? child_of(lx, cur, w) : 0;
+}
+
 size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
                             uint32_t *payloads, size_t max, size_t *npayloads)
 {
@@ -219,20 +490,10 @@ size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
     uint32_t sentence = doc->tokens[tok].sentence, cur = 0;
     size_t best = 0;
     for (size_t t = tok; t < doc->ntokens && doc->tokens[t].sentence == sentence; t++) {
-        size_t n;
-        const char *s = el_tok_text(doc, t, &n);
-        cur = child_of(lx, cur, doc->tokens[t].lhash, s, n);
-        if (!cur)
+        if (!(cur = next_node(lx, cur, doc, t)))
             break;
-        size_t len = t - tok + 1, found = 0;
-        for (int32_t ei = lx->nodes[cur].first_entry; ei >= 0; ei = lx->entries[ei].next) {
-            const entry *e = &lx->entries[ei];
-            if (!entry_ok(lx, e, doc, tok, len))
-                continue;
-            if (found < max)
-                payloads[found] = e->payload;
-            found++;
-        }
+        size_t len = t - tok + 1;
+        size_t found = node_payloads(lx, cur, doc, tok, len, payloads, max);
         if (found) {
             best = len;
             *npayloads = found < max ? found : max;
@@ -249,14 +510,25 @@ size_t el_lexicon_match(const el_lexicon *lx, const el_doc *doc, size_t tok, uin
 
 bool el_lexicon_lookup(const el_lexicon *lx, const char *phrase, uint32_t *payload)
 {
+    el_token toks[LOOKUP_TOKENS];
     el_doc d;
     memset(&d, 0, sizeof d);
     d.text = (char *)phrase;
     d.len = strlen(phrase);
-    el_tokenize(&d, lx->shared_abbrevs ? lx->shared_abbrevs : lx->abbrevs);
+    d.tokens = toks;
+    d.ntokens = el_lex_split_plain(phrase, d.len, toks, LOOKUP_TOKENS);
+    bool own = d.ntokens == (size_t)-1;
+    if (own) {
+        memset(&d, 0, sizeof d);
+        d.text = (char *)phrase;
+        d.len = strlen(phrase);
+        el_tokenize(&d, lx->shared_abbrevs ? lx->shared_abbrevs : lx->abbrevs);
+    }
     size_t np = 0, n = d.ntokens ? el_lexicon_match_all(lx, &d, 0, payload, 1, &np) : 0;
     bool found = d.ntokens > 0 && n == d.ntokens && np > 0;
-    free(d.tokens);
-    free(d.sentences);
+    if (own) {
+        free(d.tokens);
+        free(d.sentences);
+    }
     return found;
 }

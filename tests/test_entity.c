@@ -1,9 +1,10 @@
 /* test_entity.c - the entity stage: gazetteer loading and matching (case
  * policy, longest match, priorities), rules for unknown names (titles,
  * honorifics, given names, suffixes, "X said"), guards against sentence
- * starts and headlines, roles, short-name resolution, thread-safety of a
- * read-only gazetteer.  Gazetteers are built from strings, not the shipped
- * data, so the tests state the rules, not the lists. */
+ * starts and headlines, roles, short-name resolution, capitals standing for
+ * their governments, thread-safety of a read-only gazetteer.  Gazetteers
+ * are built from strings, not the shipped data, so the tests state the
+ * rules, not the lists. */
 #include "test_util.h"
 #include "entity.h"
 #include "gazetteer.h"
@@ -260,6 +261,71 @@ static void test_many_entries(void **state)
     el_gazetteer_free(gz);
 }
 
+/* A capital with FLAGS capital-of=XX that is the subject of a statement
+ * verb stands for country XX's government; anywhere else it is the city. */
+static const char *CAP_ENTS =
+    "Ruritania\tLOCATION\tcountry\t\tiso:RR\t\n"
+    "Freedonia\tLOCATION\tcountry\t\tiso:FD\t\n"
+    "Strelsau\tLOCATION\tcapital\t\tcity:10\tcapital-of=RR\n"
+    "Fredville\tLOCATION\tcapital\t\tcity:11\tcapital-of=FD\n"
+    "Oldtown\tLOCATION\tcapital\t\tcity:12\t\n"
+    "Lostburg\tLOCATION\tcapital\t\tcity:13\tcapital-of=ZZ\n";
+
+static const char *CAP_CUES =
+    "said\tsay\naccused\tstatement\nagreed\tstatement\nhas\tauxiliary\nalso\tauxiliary\n"
+    "but\tclause\nthe\tstop\nto\tstop\nin\tstop\nit\tstop\nof\tpreposition\n";
+
+static void test_capital_as_government(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(CAP_ENTS, CAP_CUES);
+    check(gz, "Strelsau said it would respond.", (found[]){
+        {"Strelsau", "LOCATION", "iso:RR", NULL}, {0}});
+    check(gz, "Fredville and Strelsau agreed to talks.", (found[]){
+        {"Fredville", "LOCATION", "iso:FD", NULL}, {"Strelsau", "LOCATION", "iso:RR", NULL}, {0}});
+    check(gz, "Ruritania, Fredville and Strelsau agreed.", (found[]){
+        {"Ruritania", "LOCATION", "iso:RR", NULL}, {"Fredville", "LOCATION", "iso:FD", NULL},
+        {"Strelsau", "LOCATION", "iso:RR", NULL}, {0}});
+    /* auxiliaries between subject and verb; the object stays the city */
+    check(gz, "Strelsau has also accused Fredville of spying.", (found[]){
+        {"Strelsau", "LOCATION", "iso:RR", NULL}, {"Fredville", "LOCATION", "city:11", NULL}, {0}});
+    /* a clause word or a say verb before the subject */
+    check(gz, "It rained, but Strelsau agreed.", (found[]){
+        {"Strelsau", "LOCATION", "iso:RR", NULL}, {0}});
+    check(gz, "Fredville said Strelsau agreed.", (found[]){
+        {"Fredville", "LOCATION", "iso:FD", NULL}, {"Strelsau", "LOCATION", "iso:RR", NULL}, {0}});
+    el_doc *d = test_doc("Strelsau said it would respond.");
+    el_entity_tag(d, gz);
+    assert_int_equal(d->nmentions, 1);
+    assert_string_equal(d->mentions[0].name, "Ruritania");
+    assert_string_equal(d->mentions[0].subtype, "government");
+    el_doc_free(d);
+    el_gazetteer_free(gz);
+}
+
+static void test_capital_stays_city(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(CAP_ENTS, CAP_CUES);
+    /* not a subject: after a preposition or a stop word, possessive, object */
+    check(gz, "The envoy in Strelsau said nothing.", (found[]){
+        {"Strelsau", "LOCATION", "city:10", NULL}, {0}});
+    check(gz, "Strelsau's mayor said nothing.", (found[]){
+        {"Strelsau", "LOCATION", "city:10", NULL}, {0}});
+    check(gz, "He flew to Strelsau and Fredville said nothing.", (found[]){
+        {"Strelsau", "LOCATION", "city:10", NULL}, {"Fredville", "LOCATION", "city:11", NULL}, {0}});
+    /* no statement verb right after ("was" is no auxiliary here) */
+    check(gz, "Strelsau was accused of spying.", (found[]){
+        {"Strelsau", "LOCATION", "city:10", NULL}, {0}});
+    check(gz, "Strelsau is large.", (found[]){{"Strelsau", "LOCATION", "city:10", NULL}, {0}});
+    /* no capital-of, or a capital-of without that country in the lists */
+    check(gz, "Oldtown said it would respond.", (found[]){
+        {"Oldtown", "LOCATION", "city:12", NULL}, {0}});
+    check(gz, "Lostburg said it would respond.", (found[]){
+        {"Lostburg", "LOCATION", "city:13", NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +341,8 @@ int main(void)
         cmocka_unit_test(test_pronouns_take_subject_of_same_gender),
         cmocka_unit_test(test_bad_lines),
         cmocka_unit_test(test_many_entries),
+        cmocka_unit_test(test_capital_as_government),
+        cmocka_unit_test(test_capital_stays_city),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
