@@ -158,17 +158,23 @@ typedef struct work {
     uint32_t *stack;
 } work;
 
-/* Canonical event of every event mention of document d (-1 = none). */
-static int *events_of_doc(const el_corpus *c, size_t d)
+/* Canonical event of every event mention, per document (-1 = none), in
+ * one pass over the events. */
+static int **events_by_doc(const el_corpus *c)
 {
-    int *map = el_malloc((c->docs[d]->nevents + 1) * sizeof *map);
-    for (size_t i = 0; i <= c->docs[d]->nevents; i++)
-        map[i] = -1;
+    int **maps = el_calloc(c->ndocs + 1, sizeof *maps);
+    for (size_t d = 0; d < c->ndocs; d++) {
+        maps[d] = el_malloc((c->docs[d]->nevents + 1) * sizeof **maps);
+        for (size_t i = 0; i <= c->docs[d]->nevents; i++)
+            maps[d][i] = -1;
+    }
     for (size_t v = 0; v < c->nevents; v++)
-        for (size_t k = 0; k < c->events[v].nmentions; k++)
-            if (c->events[v].mentions[k].doc == d)
-                map[c->events[v].mentions[k].ev] = (int)v;
-    return map;
+        for (size_t k = 0; k < c->events[v].nmentions; k++) {
+            el_mref r = c->events[v].mentions[k];
+            if (r.doc < c->ndocs && r.ev < c->docs[r.doc]->nevents)
+                maps[r.doc][r.ev] = (int)v;
+        }
+    return maps;
 }
 
 static bool has_relation(const el_corpus *c, size_t a, size_t b, const char *type)
@@ -237,9 +243,10 @@ static void signal_relation(work *w, const el_doc *d, const el_link *l, size_t a
 static void signal_relations(work *w)
 {
     el_corpus *c = w->c;
+    int **maps = events_by_doc(c);
     for (size_t d = 0; d < c->ndocs; d++) {
         const el_doc *doc = c->docs[d];
-        int *map = events_of_doc(c, d);
+        int *map = maps[d];
         for (size_t i = 0; i < doc->nlinks; i++) {
             const el_link *l = &doc->links[i];
             if (l->kind != EL_LINK_TLINK || l->from_kind != EL_NODE_EVENT ||
@@ -251,6 +258,7 @@ static void signal_relations(work *w)
         }
         free(map);
     }
+    free(maps);
 }
 
 /* ---- eligibility, closure --------------------------------------------------- */
@@ -394,40 +402,121 @@ static int cmp_events(const el_corpus *c, const int64_t *key, size_t a, size_t b
     return x->mentions[0].ev < y->mentions[0].ev ? -1 : x->mentions[0].ev > y->mentions[0].ev;
 }
 
-/* Kahn's algorithm with the smallest key first among the ready events. */
-static void topological_order(el_corpus *c, const bool *on, const int64_t *key)
+/* A binary min-heap of ready events, ordered by cmp_events. */
+typedef struct ready_heap {
+    size_t *v, n;
+    const el_corpus *c;
+    const int64_t *key;
+} ready_heap;
+
+static bool heap_less(const ready_heap *h, size_t i, size_t j)
 {
-    size_t n = c->nevents, *indeg = el_calloc(n + 1, sizeof *indeg);
-    bool *done = el_calloc(n + 1, sizeof *done);
-    for (size_t r = 0; r < c->nrelations; r++)
-        for (size_t a = 0; a < 2; a++) {
-            size_t x = a ? c->relations[r].to : c->relations[r].from;
-            size_t y = a ? c->relations[r].from : c->relations[r].to;
-            if (on[x] && on[y] && precedes(&c->relations[r], x, y))
-                indeg[y]++;
-        }
-    c->timeline = el_malloc((n + 1) * sizeof *c->timeline);
-    c->ntimeline = 0;
+    return cmp_events(h->c, h->key, h->v[i], h->v[j]) < 0;
+}
+
+static void heap_swap(ready_heap *h, size_t i, size_t j)
+{
+    size_t t = h->v[i];
+    h->v[i] = h->v[j];
+    h->v[j] = t;
+}
+
+static void heap_push(ready_heap *h, size_t ev)
+{
+    size_t i = h->n++;
+    h->v[i] = ev;
+    while (i > 0 && heap_less(h, i, (i - 1) / 2)) {
+        heap_swap(h, i, (i - 1) / 2);
+        i = (i - 1) / 2;
+    }
+}
+
+static size_t heap_pop(ready_heap *h)
+{
+    size_t top = h->v[0], i = 0;
+    h->v[0] = h->v[--h->n];
     for (;;) {
-        size_t best = SIZE_MAX;
-        for (size_t i = 0; i < n; i++)
-            if (on[i] && !done[i] && indeg[i] == 0 &&
-                (best == SIZE_MAX || cmp_events(c, key, i, best) < 0))
-                best = i;
-        for (size_t i = 0; best == SIZE_MAX && i < n; i++)   /* a cycle: never expected */
-            if (on[i] && !done[i])
-                best = i;
-        if (best == SIZE_MAX)
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < h->n && heap_less(h, l, m)) m = l;
+        if (r < h->n && heap_less(h, r, m)) m = r;
+        if (m == i)
             break;
-        done[best] = true;
-        c->timeline[c->ntimeline++] = best;
-        for (size_t r = 0; r < c->nrelations; r++) {
-            size_t o = c->relations[r].from == best ? c->relations[r].to : c->relations[r].from;
-            if ((c->relations[r].from == best || c->relations[r].to == best) && on[o] &&
-                !done[o] && precedes(&c->relations[r], best, o) && indeg[o] > 0)
-                indeg[o]--;
+        heap_swap(h, i, m);
+        i = m;
+    }
+    return top;
+}
+
+/* Precedence edges between events on the timeline as adjacency lists:
+ * successors of x are succ[first[x] .. first[x + 1]); indeg counts them. */
+static void precedence_edges(const el_corpus *c, const bool *on, size_t **first_out,
+                             size_t **succ_out, size_t *indeg)
+{
+    size_t n = c->nevents, *first = el_calloc(n + 2, sizeof *first);
+    size_t *pos = el_calloc(n + 1, sizeof *pos);
+    size_t *succ = el_malloc((2 * c->nrelations + 1) * sizeof *succ);
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t r = 0; r < c->nrelations; r++)
+            for (size_t a = 0; a < 2; a++) {
+                size_t x = a ? c->relations[r].to : c->relations[r].from;
+                size_t y = a ? c->relations[r].from : c->relations[r].to;
+                if (!on[x] || !on[y] || !precedes(&c->relations[r], x, y))
+                    continue;
+                if (pass == 0) {
+                    first[x + 1]++;
+                    indeg[y]++;
+                } else {
+                    succ[pos[x]++] = y;
+                }
+            }
+        if (pass == 0) {
+            for (size_t i = 0; i < n; i++)
+                first[i + 1] += first[i];
+            memcpy(pos, first, n * sizeof *pos);
         }
     }
+    free(pos);
+    *first_out = first;
+    *succ_out = succ;
+}
+
+/* Kahn's algorithm with the smallest key first among the ready events
+ * (a heap), O((n + r) log n). */
+static void topological_order(el_corpus *c, const bool *on, const int64_t *key)
+{
+    size_t n = c->nevents, *indeg = el_calloc(n + 1, sizeof *indeg), *first, *succ;
+    bool *done = el_calloc(n + 1, sizeof *done);
+    precedence_edges(c, on, &first, &succ, indeg);
+    ready_heap h = {el_malloc((n + 1) * sizeof(size_t)), 0, c, key};
+    for (size_t i = 0; i < n; i++)
+        if (on[i] && indeg[i] == 0)
+            heap_push(&h, i);
+    c->timeline = el_malloc((n + 1) * sizeof *c->timeline);
+    c->ntimeline = 0;
+    size_t remaining = 0;
+    for (size_t i = 0; i < n; i++)
+        remaining += on[i];
+    while (remaining > 0) {
+        size_t best = SIZE_MAX;
+        if (h.n > 0) {
+            best = heap_pop(&h);
+        } else {   /* a cycle: never expected; take the smallest left */
+            for (size_t i = 0; i < n; i++)
+                if (on[i] && !done[i] && (best == SIZE_MAX || cmp_events(c, key, i, best) < 0))
+                    best = i;
+        }
+        if (done[best])
+            continue;
+        done[best] = true;
+        remaining--;
+        c->timeline[c->ntimeline++] = best;
+        for (size_t k = first[best]; k < first[best + 1]; k++)
+            if (!done[succ[k]] && indeg[succ[k]] > 0 && --indeg[succ[k]] == 0)
+                heap_push(&h, succ[k]);
+    }
+    free(h.v);
+    free(first);
+    free(succ);
     free(indeg);
     free(done);
 }
@@ -460,6 +549,17 @@ static void neighbour_relations(el_corpus *c)
 
 /* ---- ids ------------------------------------------------------------------- */
 
+typedef struct order_ctx {
+    const el_corpus *c;
+    const int64_t *key;
+} order_ctx;
+
+static int cmp_event_index(const void *a, const void *b, void *ctx)
+{
+    const order_ctx *oc = ctx;
+    return cmp_events(oc->c, oc->key, *(const size_t *)a, *(const size_t *)b);
+}
+
 /* Put the events in id order (timeline first) and renumber everything. */
 static void assign_ids(el_corpus *c, const bool *on, const int64_t *key)
 {
@@ -470,14 +570,12 @@ static void assign_ids(el_corpus *c, const bool *on, const int64_t *key)
         perm[np++] = c->timeline[i];
         placed[c->timeline[i]] = true;
     }
-    while (np < n) {   /* the rest by key, deterministic */
-        size_t best = SIZE_MAX;
-        for (size_t i = 0; i < n; i++)
-            if (!placed[i] && (best == SIZE_MAX || cmp_events(c, key, i, best) < 0))
-                best = i;
-        perm[np++] = best;
-        placed[best] = true;
-    }
+    size_t rest_from = np;
+    for (size_t i = 0; i < n; i++)   /* the rest by key, deterministic */
+        if (!placed[i])
+            perm[np++] = i;
+    order_ctx oc = {c, key};
+    qsort_r(perm + rest_from, np - rest_from, sizeof *perm, cmp_event_index, &oc);
     el_event *sorted = el_malloc((n + 1) * sizeof *sorted);
     for (size_t i = 0; i < n; i++) {
         sorted[i] = c->events[perm[i]];
