@@ -20,7 +20,7 @@ static const char *const migrations[] = {
     "CREATE TABLE mentions ("
     "  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, mid TEXT NOT NULL,"
     "  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL,"
-    "  entity_key TEXT NOT NULL, role TEXT, PRIMARY KEY (doc_id, mid));"
+    "  entity_key TEXT NOT NULL, role TEXT, subtype TEXT, PRIMARY KEY (doc_id, mid));"
     "CREATE INDEX mentions_entity ON mentions(entity_key);"
     "CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);"
     "CREATE TABLE timexes ("
@@ -215,7 +215,7 @@ static bool put_document(sqlite3 *db, const el_doc *d, char **err)
 static bool put_mentions(sqlite3 *db, const el_doc *d, char **err)
 {
     binder m, e;
-    if (!prepare(db, "INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &m, err))
+    if (!prepare(db, "INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &m, err))
         return false;
     if (!prepare(db, "INSERT INTO entities VALUES (?1, ?2, ?3) ON CONFLICT(key) DO NOTHING",
                  &e, err)) {
@@ -235,6 +235,7 @@ static bool put_mentions(sqlite3 *db, const el_doc *d, char **err)
         bind_str(&m, el_ent_type_name(mm->type));
         bind_str(&m, mm->key);
         bind_str(&m, mm->role);
+        bind_str(&m, mm->subtype);
         bind_str(&e, mm->key);
         bind_str(&e, mm->name);
         bind_str(&e, el_ent_type_name(mm->type));

@@ -13,7 +13,8 @@
 /* Entity keys matching a name: the canonical name or any mention text. */
 #define TARGET_CTE \
     "target(key) AS (SELECT key FROM entities WHERE name = ?1 COLLATE NOCASE " \
-    "UNION SELECT entity_key FROM mentions WHERE text = ?1 COLLATE NOCASE)"
+    "UNION SELECT entity_key FROM mentions WHERE text = ?1 COLLATE NOCASE" \
+    " AND coalesce(subtype, '') NOT IN ('pronoun', 'nominal'))"
 
 static const char entity_sql[] =
     "WITH " TARGET_CTE " "
@@ -21,27 +22,36 @@ static const char entity_sql[] =
     " (SELECT COUNT(*) FROM mentions m WHERE m.entity_key = e.key) AS mentions,"
     " (SELECT COUNT(DISTINCT doc_id) FROM mentions m WHERE m.entity_key = e.key) AS documents,"
     " (SELECT group_concat(t, '; ') FROM (SELECT DISTINCT text AS t FROM mentions m"
-    "   WHERE m.entity_key = e.key ORDER BY t)) AS aliases,"
+    "   WHERE m.entity_key = e.key AND coalesce(m.subtype, '') NOT IN ('pronoun', 'nominal')"
+    "   ORDER BY t)) AS aliases,"
     " (SELECT group_concat(r, '; ') FROM (SELECT DISTINCT role AS r FROM mentions m"
     "   WHERE m.entity_key = e.key AND role IS NOT NULL ORDER BY r)) AS roles,"
     " (SELECT group_concat(d, '; ') FROM (SELECT DISTINCT doc_id AS d FROM mentions m"
     "   WHERE m.entity_key = e.key ORDER BY d)) AS document_ids "
     "FROM entities e WHERE e.key IN target ORDER BY e.name, e.key";
 
-/* ?1 entity name or NULL, ?2 type or NULL, ?3/?4 begin bounds or NULL. */
-static const char events_sql[] =
-    "WITH " TARGET_CTE " "
-    "SELECT em.value AS time, em.begin, em.end_instant AS end, em.type, em.class, em.text,"
-    " (SELECT group_concat(n, '; ') FROM (SELECT e.name AS n FROM event_participants p"
-    "   JOIN entities e ON e.key = p.entity_key"
-    "   WHERE p.doc_id = em.doc_id AND p.emid = em.emid ORDER BY e.name)) AS participants,"
+/* Events: ?1 entity name (ignored by events_sql), ?2 type or NULL, ?3/?4
+ * begin bounds or NULL.  With an entity the query starts from the
+ * participants index instead of scanning every event mention. */
+#define EVENT_COLUMNS \
+    "SELECT em.value AS time, em.begin, em.end_instant AS end, em.type, em.class, em.text," \
+    " (SELECT group_concat(n, '; ') FROM (SELECT e.name AS n FROM event_participants p" \
+    "   JOIN entities e ON e.key = p.entity_key" \
+    "   WHERE p.doc_id = em.doc_id AND p.emid = em.emid ORDER BY e.name)) AS participants," \
     " em.doc_id AS document, em.emid AS mention "
-    "FROM event_mentions em "
-    "WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM event_participants p"
-    "   WHERE p.doc_id = em.doc_id AND p.emid = em.emid AND p.entity_key IN target))"
-    " AND (?2 IS NULL OR em.type = ?2 COLLATE NOCASE)"
-    " AND (?3 IS NULL OR (em.begin >= ?3 AND em.end_instant <= ?4)) "
-    "ORDER BY em.begin IS NULL, em.begin, em.end_instant, em.doc_id, em.start";
+#define EVENT_FILTERS \
+    " (?2 IS NULL OR em.type = ?2 COLLATE NOCASE)" \
+    " AND (?3 IS NULL OR (em.begin >= ?3 AND em.end_instant <= ?4)) " \
+    "ORDER BY em.begin IS NULL, em.begin, em.end_instant, em.doc_id, em.start"
+
+static const char events_sql[] =
+    "WITH " TARGET_CTE " " EVENT_COLUMNS "FROM event_mentions em WHERE ?1 IS NULL AND"
+    EVENT_FILTERS;
+
+static const char events_of_entity_sql[] =
+    "WITH " TARGET_CTE ","
+    " evs AS (SELECT DISTINCT doc_id, emid FROM event_participants WHERE entity_key IN target) "
+    EVENT_COLUMNS "FROM evs JOIN event_mentions em USING (doc_id, emid) WHERE" EVENT_FILTERS;
 
 static const char cooccur_sql[] =
     "WITH " TARGET_CTE ","
@@ -171,7 +181,7 @@ bool el_store_query(el_store *s, const el_query *q, el_query_format fmt, FILE *o
     } else {
         if (q->entity)
             secs[n++] = (section){"entities", entity_sql};
-        secs[n++] = (section){"events", events_sql};
+        secs[n++] = (section){"events", q->entity ? events_of_entity_sql : events_sql};
         if (q->entity && q->cooccur)
             secs[n++] = (section){"cooccurring", cooccur_sql};
     }
