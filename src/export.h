@@ -35,4 +35,8 @@ int el_export_table(const el_corpus *c, char sep, FILE *out);
 /* TimelineJS3 JSON. */
 int el_export_timelinejs(const el_corpus *c, FILE *out);
 
+/* One self-contained, offline index.html: the timeline viewer page with
+ * the corpus data embedded as JSON (no network fetches). */
+int el_export_html(const el_corpus *c, FILE *out);
+
 #endif
