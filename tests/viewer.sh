@@ -127,4 +127,12 @@ render() {
 
 [ -s "$TMP/ndated" ] && render example "$PAGE" "$(cat "$TMP/ndated")"
 [ -s "$TMP/sample.html" ] && render sample "$TMP/sample.html" 5
+# The entity filter: #filter=NAME keeps the events with a matching
+# participant or location (two in the sample: an organization's).
+if [ -s "$TMP/sample.html" ]; then
+    chrome --dump-dom "file://$TMP/sample.html#filter=acme" >"$TMP/filter.dom" 2>/dev/null
+    shown=$(grep -o '<li class="ev[^"]*"' "$TMP/filter.dom" | grep -vc hidden)
+    [ "$shown" -eq 2 ] && ok "the entity filter keeps 2 of 5 dated events" \
+        || fail "the entity filter shows $shown dated events, wanted 2"
+fi
 finish
