@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char usage_text[] =
@@ -169,6 +170,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
     }
     o->files = argv + optind;
     o->nfiles = argc - optind;
+    o->started = (long)time(NULL);
 }
 
 void el_cli_free(el_cli *o)
@@ -215,6 +217,13 @@ void el_cli_formats(el_cli *o, const char *dflt, bool (*known)(const char *))
         el_cli_usage_error("--format needs at least one format%s", "");
     if (o->nfmts > 1 && strcmp(o->outdir, "-") == 0)
         el_cli_usage_error("-o - writes one format to standard output; got several%s", "");
+}
+
+void el_cli_progress(const el_cli *o, size_t ndocs)
+{
+    if (!o->quiet && ndocs % 1000 == 0)
+        fprintf(stderr, "eventline: %zu documents read (%lds)\n", ndocs,
+                (long)time(NULL) - o->started);
 }
 
 void el_cli_report(const char *where, const char *what)

@@ -33,6 +33,7 @@ typedef struct el_cli {
     const char *q_entity, *q_type, *q_cooccur, *q_from, *q_to;
     char **files; int nfiles;
     char *fmts[16]; size_t nfmts;  /* after el_cli_formats: pointers into formats */
+    long started;                  /* time(NULL) at start, for progress lines */
 } el_cli;
 
 typedef struct el_run_stats {
@@ -58,6 +59,9 @@ void el_cli_formats(el_cli *o, const char *dflt, bool (*known)(const char *));
  * sink owns it).  Errors are reported (one line each) and counted. */
 typedef void (*el_doc_sink)(el_doc *doc, void *ctx);
 void el_cli_read_inputs(const el_cli *o, el_run_stats *st, el_doc_sink sink, void *ctx);
+
+/* A progress line on stderr every 1000 documents (not with -q). */
+void el_cli_progress(const el_cli *o, size_t ndocs);
 
 /* One line "eventline: WHERE: WHAT" on stderr. */
 void el_cli_report(const char *where, const char *what);

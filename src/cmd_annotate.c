@@ -24,7 +24,7 @@ typedef struct annotator {
     const el_resources *res;
     el_doc **batch; size_t n, cap, max;
     FILE *jsonl;             /* open stream for -f jsonl */
-    size_t written, failed;
+    size_t written, failed, seen;
 } annotator;
 
 /* A one-document corpus, for the JSON exports; the document stays owned by
@@ -96,6 +96,7 @@ static void annotate_doc(el_doc *doc, void *ctx)
 {
     annotator *an = ctx;
     EL_PUSH(an->batch, an->n, an->cap) = doc;
+    el_cli_progress(an->o, ++an->seen);
     if (an->n >= an->max)
         flush_batch(an);
 }

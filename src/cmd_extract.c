@@ -16,16 +16,13 @@
 typedef struct collect {
     el_doc **docs; size_t n, cap;
     const el_cli *o;
-    time_t started;
 } collect;
 
 static void collect_doc(el_doc *doc, void *ctx)
 {
     collect *cx = ctx;
     EL_PUSH(cx->docs, cx->n, cx->cap) = doc;
-    if (!cx->o->quiet && cx->n % 1000 == 0)
-        fprintf(stderr, "eventline: %zu documents read (%lds)\n", cx->n,
-                (long)(time(NULL) - cx->started));
+    el_cli_progress(cx->o, cx->n);
 }
 
 /* Run the stages over the collected documents and build the corpus. */
@@ -148,7 +145,7 @@ int el_cmd_extract(el_cli *o)
         el_resources_free(res);
         return EL_EXIT_USAGE;
     }
-    collect cx = {NULL, 0, 0, o, time(NULL)};
+    collect cx = {NULL, 0, 0, o};
     el_run_stats st = {0, 0};
     el_cli_read_inputs(o, &st, collect_doc, &cx);
     el_corpus *c = build_corpus(&cx, res, o->threads);

@@ -15,7 +15,7 @@ typedef struct indexer {
     el_store *store;
     const el_resources *res;
     el_doc **batch; size_t n, cap, max;
-    size_t stored, failed;
+    size_t stored, failed, seen;
 } indexer;
 
 static void flush_batch(indexer *ix)
@@ -39,6 +39,7 @@ static void index_doc(el_doc *doc, void *ctx)
 {
     indexer *ix = ctx;
     EL_PUSH(ix->batch, ix->n, ix->cap) = doc;
+    el_cli_progress(ix->o, ++ix->seen);
     if (ix->n >= ix->max)
         flush_batch(ix);
 }

@@ -39,16 +39,6 @@ typedef struct text_walk {
     int pre;        /* depth of <pre> elements: whitespace kept as is */
 } text_walk;
 
-static char *msgf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *msgf(const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    return el_strdup(msg);
-}
 
 static bool name_in(const xmlChar *name, const char *const *list)
 {
@@ -405,7 +395,7 @@ static bool check_input(const char *data, size_t len, const char **encoding, cha
         return false;
     }
     if (nul) {
-        *err = msgf("binary data (NUL byte at offset %zu)", (size_t)(nul - data));
+        *err = el_strdupf("binary data (NUL byte at offset %zu)", (size_t)(nul - data));
         return false;
     }
     if (len > INT_MAX) {
@@ -421,7 +411,7 @@ static bool check_input(const char *data, size_t len, const char **encoding, cha
             *encoding = NULL;
             return true;
         }
-    *err = msgf("invalid UTF-8 at byte %zu (and no charset declared)", bad);
+    *err = el_strdupf("invalid UTF-8 at byte %zu (and no charset declared)", bad);
     return false;
 }
 
@@ -441,7 +431,7 @@ static el_doc *html_doc(xmlDoc *html, const char *id, const char *path, char **e
         return NULL;
     }
     if (!el_utf8_validate(text, len, &bad)) {
-        *err = msgf("invalid UTF-8 in the extracted text at byte %zu", bad);
+        *err = el_strdupf("invalid UTF-8 in the extracted text at byte %zu", bad);
         free(text);
         return NULL;
     }
@@ -464,7 +454,7 @@ el_doc *el_read_html(const char *id, const char *path, const char *data, size_t 
     el_doc *d = NULL;
     if (!html) {
         const xmlError *e = xmlCtxtGetLastError(ctxt);
-        *err = msgf("HTML could not be parsed%s%.200s", e && e->message ? ": " : "",
+        *err = el_strdupf("HTML could not be parsed%s%.200s", e && e->message ? ": " : "",
                     e && e->message ? e->message : "");
         size_t n = strlen(*err);
         while (n && (*err)[n - 1] == '\n')

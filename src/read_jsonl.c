@@ -23,16 +23,6 @@ struct el_jsonl_reader {
     bool failed;     /* a read error ended the stream */
 };
 
-static char *msgf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *msgf(const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    return el_strdup(msg);
-}
 
 el_jsonl_reader *el_jsonl_open(FILE *fp, const char *path)
 {
@@ -76,13 +66,13 @@ static bool record_dct(json_t *obj, el_doc *d, char **err)
     const char *key = json_object_get(obj, "dct") ? "dct" : "date";
     const char *s = string_field(obj, key, &bad);
     if (bad) {
-        *err = msgf("\"%s\" is not a string", key);
+        *err = el_strdupf("\"%s\" is not a string", key);
         return false;
     }
     if (!s)
         return true;
     if (!el_date_parse(s, &d->dct)) {
-        *err = msgf("dct '%.60s' is not a date (YYYY-MM-DD)", s);
+        *err = el_strdupf("dct '%.60s' is not a date (YYYY-MM-DD)", s);
         return false;
     }
     d->dct_source = EL_DCT_METADATA;
@@ -141,7 +131,7 @@ static el_doc *parse_line(const el_jsonl_reader *r, size_t n, char **err)
     json_error_t jerr;
     json_t *obj = json_loadb(r->line, n, 0, &jerr);
     if (!obj) {
-        *err = msgf("not valid JSON: %s (column %d)", jerr.text, jerr.column);
+        *err = el_strdupf("not valid JSON: %s (column %d)", jerr.text, jerr.column);
         return NULL;
     }
     el_doc *d = NULL;

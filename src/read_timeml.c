@@ -26,16 +26,6 @@ enum {
                            | XML_PARSE_NOCDATA
 };
 
-static char *msgf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *msgf(const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    return el_strdup(msg);
-}
 
 /* The parser's first error, kept by a per-context handler (libxml2 would
  * otherwise print every error on stderr, and only remembers the last). */
@@ -75,7 +65,7 @@ static char *parse_error(const first_error *fe)
     while (n && msg[n - 1] == ' ')
         n--;
     msg[n] = '\0';
-    return msgf("not well-formed XML at line %d: %s", fe->line, msg);
+    return el_strdupf("not well-formed XML at line %d: %s", fe->line, msg);
 }
 
 static bool is_element(const xmlNode *n, const char *name)
@@ -118,7 +108,7 @@ static bool append_content(const xmlNode *n, el_buf *out, char **err)
         case XML_ENTITY_REF_NODE: {
             xmlEntityPtr ent = xmlGetDocEntity(n->doc, n->name);
             if (!ent || ent->etype != XML_INTERNAL_GENERAL_ENTITY) {
-                *err = msgf("entity '&%s;' is not defined in the document",
+                *err = el_strdupf("entity '&%s;' is not defined in the document",
                             (const char *)n->name);
                 return false;
             }

@@ -9,13 +9,6 @@
 #include <string.h>
 #include <strings.h>
 
-static char *errorf(const char *fmt, size_t a)
-{
-    char msg[256];
-    snprintf(msg, sizeof msg, fmt, a);
-    return el_strdup(msg);
-}
-
 /* Common checks for textual input: not empty, no NUL bytes, valid UTF-8. */
 static bool check_text(const char *data, size_t len, char **err)
 {
@@ -26,11 +19,11 @@ static bool check_text(const char *data, size_t len, char **err)
     }
     const char *nul = memchr(data, '\0', len);
     if (nul) {
-        *err = errorf("binary data (NUL byte at offset %zu)", (size_t)(nul - data));
+        *err = el_strdupf("binary data (NUL byte at offset %zu)", (size_t)(nul - data));
         return false;
     }
     if (!el_utf8_validate(data, len, &bad)) {
-        *err = errorf("invalid UTF-8 at byte %zu", bad);
+        *err = el_strdupf("invalid UTF-8 at byte %zu", bad);
         return false;
     }
     for (size_t i = 0; i < len; i++)

@@ -15,6 +15,8 @@ void *el_calloc(size_t count, size_t size);
 void *el_realloc(void *p, size_t n);
 char *el_strdup(const char *s);
 char *el_strndup(const char *s, size_t n);
+/* printf into a new string (messages; at most 511 bytes are kept). */
+char *el_strdupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Grow an array so that it holds at least `need` elements of `elsize` bytes.
  * `*cap` is updated; the returned pointer replaces the old one. */

@@ -40,6 +40,28 @@ rc=$?
 [ "$(wc -l < "$TMP/mapped.jsonl")" -eq 2 ] && ok "good records mapped" || fail "good records mapped"
 expect_stderr "<stdin>:2" "bad record reported with its line"
 
+# GNU parallel over split JSON Lines input, as a Hadoop/Spark mapper would run
+if command -v parallel >/dev/null 2>&1 && [ -n "${PYTHON3:-}" ]; then
+    "$PYTHON3" - "$M" "$TMP/corpus.jsonl" "$@" <<'PY'
+import json, os, sys
+dct = dict(l.rstrip("\n").split("\t")[:2] for l in open(sys.argv[1]) if not l.startswith("#"))
+with open(sys.argv[2], "w") as out:
+    for p in sys.argv[3:]:
+        name = os.path.basename(p)
+        out.write(json.dumps({"id": name[:-4], "text": open(p, encoding="utf-8").read(),
+                              "dct": dct[name]}) + "\n")
+PY
+    (cd "$TMP" && split -n l/3 corpus.jsonl part.)
+    parallel -j 2 "'$EVENTLINE' annotate -q -f jsonl -o - {} > {}.out" ::: "$TMP"/part.a?
+    "$EVENTLINE" merge -q -f json -o "$TMP/par" "$TMP"/part.a?.out
+    "$EVENTLINE" -q -f json -o "$TMP/fromjsonl" "$TMP/corpus.jsonl"
+    cmp -s "$TMP/fromjsonl/timeline.json" "$TMP/par/timeline.json" \
+        && ok "GNU parallel over split input, then merge, equals one run" \
+        || fail "GNU parallel map + merge"
+else
+    echo "# GNU parallel not installed: parallel map test skipped"
+fi
+
 # merge rejects what is not a result
 echo '{"hello": 1}' > "$TMP/notresult.json"
 expect_status 3 "merge of a non-result" "$EVENTLINE" merge -q -f json -o "$TMP/x" "$TMP/notresult.json"
