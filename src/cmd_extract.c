@@ -45,6 +45,7 @@ static const char *corpus_file_name(const char *fmt)
         {"json", "timeline.json"}, {"dot", "timeline.dot"}, {"svg", "timeline.svg"},
         {"png", "timeline.png"}, {"pdf", "timeline.pdf"}, {"tsv", "events.tsv"},
         {"csv", "events.csv"}, {"timelinejs", "timelinejs.json"},
+        {"html", "index.html"},
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(fmt, names[i].fmt) == 0)
@@ -68,6 +69,8 @@ static int write_corpus_format(const void *obj, const el_cli *o, const char *fmt
         return el_export_table(c, ',', out);
     if (strcmp(fmt, "timelinejs") == 0)
         return el_export_timelinejs(c, out);
+    if (strcmp(fmt, "html") == 0)
+        return el_export_html(c, out);
     el_dot_options dopt = {o->dot_entities};
     return el_export_dot(c, &dopt, fmt, out);
 }

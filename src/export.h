@@ -41,4 +41,8 @@ int el_export_timelinejs(const el_corpus *c, FILE *out);
 int el_export_entity_timeline(const el_corpus *c, const char *name, const char *format,
                               FILE *out);
 
+/* One self-contained, offline index.html: the timeline viewer page with
+ * the corpus data embedded as JSON (no network fetches). */
+int el_export_html(const el_corpus *c, FILE *out);
+
 #endif
