@@ -372,7 +372,10 @@ static void rule_cand(tagger *t, size_t b, size_t e)
             type = EL_ENT_PERSON;
         else
             type = EL_ENT_OTHER;
-        strong = after_title || type == EL_ENT_ORGANIZATION;
+        /* in a headline-case line every word is capitalized, so a title
+         * proves nothing ("Officials Discuss Trade Issues") */
+        strong = (after_title && !t->headline[t->doc->tokens[b].sentence]) ||
+                 type == EL_ENT_ORGANIZATION;
     }
     cand *c = el_ent_push(t, b, e, type, -1);
     c->subtype = subtype;

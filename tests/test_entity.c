@@ -148,6 +148,8 @@ static void test_sentence_starts_and_headlines(void **state)
     check(gz, "Yesterday the talks ended. Overall it went well.", (found[]){{0}});
     /* headline case: capitalized stop words inside the line */
     check(gz, "Both Sides Agree To Advance Dialogue\nThey talked.", (found[]){{0}});
+    /* a title in a headline-case line does not make the next words a name */
+    check(gz, "Top Diplomat Discusses Trade Issues\nThey talked.", (found[]){{0}});
     /* ... unless the document confirms the name elsewhere */
     check(gz, "Kolar arrived. Then they met Kolar.", (found[]){
         {"Kolar", "OTHER", NULL, NULL}, {"Kolar", "OTHER", NULL, NULL}, {0}});
