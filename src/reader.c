@@ -170,14 +170,10 @@ struct el_manifest {
 el_manifest *el_manifest_load(const char *path, char **err)
 {
     size_t len;
-    const char *why;
-    char *data = el_read_file(path, &len, &why);
+    char *data = el_read_data_file(path, &len, err);
     char msg[1024];
-    if (!data) {
-        snprintf(msg, sizeof msg, "%s: %s", path, why);
-        *err = el_strdup(msg);
+    if (!data)
         return NULL;
-    }
     el_manifest *m = el_calloc(1, sizeof *m);
     size_t lineno = 0;
     char *save = NULL;

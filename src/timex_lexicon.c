@@ -154,14 +154,9 @@ static bool load_file(el_time_lexicon *lx, const char *dir, const tw_file *f, ch
     char path[4096];
     snprintf(path, sizeof path, "%s/time/%s", dir, f->name);
     size_t len;
-    const char *why;
-    char *text = el_read_file(path, &len, &why);
-    if (!text) {
-        char msg[4200];
-        snprintf(msg, sizeof msg, "%s: %s", path, why);
-        *err = el_strdup(msg);
+    char *text = el_read_data_file(path, &len, err);
+    if (!text)
         return false;
-    }
     size_t lineno = 0;
     bool ok = true;
     for (char *line = text, *next; line && *line; line = next) {

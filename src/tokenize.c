@@ -90,14 +90,9 @@ static int abbrevs_get(const el_abbrevs *a, const char *word, size_t n)
 el_abbrevs *el_abbrevs_load(const char *path, char **err)
 {
     size_t len;
-    const char *why;
-    char *data = el_read_file(path, &len, &why);
-    if (!data) {
-        char msg[512];
-        snprintf(msg, sizeof msg, "%s: %s", path, why);
-        *err = el_strdup(msg);
+    char *data = el_read_data_file(path, &len, err);
+    if (!data)
         return NULL;
-    }
     el_abbrevs *a = abbrevs_new();
     char *save = NULL;
     for (char *line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {

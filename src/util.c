@@ -148,6 +148,15 @@ char *el_read_file(const char *path, size_t *len, const char **err)
     return buf;
 }
 
+char *el_read_data_file(const char *path, size_t *len, char **err)
+{
+    const char *why;
+    char *data = el_read_file(path, len, &why);
+    if (!data)
+        *err = el_strdupf("%s: %s", path, why);
+    return data;
+}
+
 size_t el_split_tabs(char *line, char **fields, size_t max)
 {
     size_t n = 0;

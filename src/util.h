@@ -37,6 +37,10 @@ bool el_eq_nocase(const char *a, size_t alen, const char *b, size_t blen);
 /* Read a whole file; returns NULL and sets *err (static string) on failure. */
 char *el_read_file(const char *path, size_t *len, const char **err);
 
+/* Read a data file; on failure NULL and *err = "PATH: reason" (caller
+ * frees). */
+char *el_read_data_file(const char *path, size_t *len, char **err);
+
 /* Split `line` in place at tabs; returns number of fields (<= max). */
 size_t el_split_tabs(char *line, char **fields, size_t max);
 
