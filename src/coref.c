@@ -370,7 +370,7 @@ static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
 {
     const el_doc *d = t->doc;
     size_t b = c->b, e = c->e;
-    if (c->type != EL_ENT_LOCATION && c->type != EL_ENT_ORGANIZATION)
+    if (c->type != EL_ENT_LOCATION && c->type != EL_ENT_ORGANIZATION && c->type != EL_ENT_PRODUCT)
         return b;
     if (c->entry >= 0) {   /* cities take no article: "the Springfield, Illinois-based firm" */
         const char *sub = el_gz_str(t->gz, t->gz->entries[c->entry].subtype);

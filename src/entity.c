@@ -462,6 +462,12 @@ static size_t step(tagger *t, size_t i)
     }
     if (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY && !shaped && city_with_name(t, i, n, run))
         n = 0;   /* "Oslo Widgets", "Paris Smith": the run is the name, not the city */
+    size_t pe = !n || t->gz->entries[entry].kind != GZ_KIND_ENTITY ? el_ent_product_end(t, i, 0)
+              : t->gz->entries[entry].type == EL_ENT_ORGANIZATION ? el_ent_product_end(t, i, n) : 0;
+    if (pe) {   /* "iPod nano", "Nokia N95" */
+        el_ent_push(t, i, pe, EL_ENT_PRODUCT, -1);
+        return pe;
+    }
     if (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY && !shaped) {
         cand *c = el_ent_push(t, i, i + n, t->gz->entries[entry].type, entry);
         memcpy(c->nat, t->gz->entries[entry].country, 4);

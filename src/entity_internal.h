@@ -43,6 +43,14 @@ size_t el_ent_gz_match(const tagger *t, size_t i, int *entry);
 /* Country code ("US") of a LOCATION iso:XX or NORP nat:XX candidate, or "". */
 void el_ent_country_of(const tagger *t, const cand *c, char out[4]);
 
+/* product.c */
+/* A camel-case word ("iPod"). */
+bool el_ent_camel_word(const el_doc *d, size_t i);
+/* End (exclusive) of a product name starting at token i, or 0: a camel-case
+ * word, or with org_len > 0 the org_len tokens of an organization's name
+ * followed by a model designation ("Nokia N95"). */
+size_t el_ent_product_end(const tagger *t, size_t i, size_t org_len);
+
 /* coref.c */
 /* Candidate starting at token j (candidates are in token order), or -1. */
 int el_ent_cand_at(const tagger *t, size_t j);

@@ -23,6 +23,7 @@ static const struct { const char *name; unsigned bit; } cue_kinds[] = {
     {"given-female", CUE_GIVEN | CUE_FEMALE}, {"pronoun-male", CUE_PRONOUN | CUE_MALE},
     {"pronoun-female", CUE_PRONOUN | CUE_FEMALE}, {"preposition", CUE_PREP},
     {"statement", CUE_STATEMENT}, {"auxiliary", CUE_AUX}, {"clause", CUE_CLAUSE},
+    {"product", CUE_PRODUCT}, {"measure", CUE_MEASURE},
 };
 
 typedef struct el_cue_slot {

@@ -38,6 +38,8 @@ enum {
                                    capital stands for its government */
     CUE_AUX        = 1u << 19,  /* "has", "also": may stand between subject and verb */
     CUE_CLAUSE     = 1u << 20,  /* "that", "but": a subject may start after it */
+    CUE_PRODUCT    = 1u << 21,  /* "nano", "store", "Pro": continues a product name */
+    CUE_MEASURE    = 1u << 22,  /* "percent", "million": a number before it is no model */
 };
 
 typedef struct el_gz_entry {

@@ -222,6 +222,25 @@ static void test_pronouns_take_subject_of_same_gender(void **state)
     el_gazetteer_free(gz);
 }
 
+/* Products no list holds: a camel-case word and what completes it (model
+ * tokens, product words, capitalized words), or an organization's name
+ * before a model designation; quantities and time expressions are no models. */
+static void test_product_names(void **state)
+{
+    (void)state;
+    char cues[2048];
+    snprintf(cues, sizeof cues, "%sin\tstop\nno\tstop\nnano\tproduct\nstore\tproduct\npercent\tmeasure\n", CUES);
+    el_gazetteer *gz = gz_from(ENTS, cues);
+    check(gz, "Acme Corp. sold the zPad 3GS in the zTune store; no mRNA kit.", (found[]){
+        {"Acme Corp.", "ORGANIZATION", NULL, NULL}, {"the zPad 3GS", "PRODUCT", "PRODUCT:zpad 3gs", NULL},
+        {"the zTune store", "PRODUCT", NULL, NULL}, {0}});
+    check(gz, "Buyers of zPod nano units like the Acme X200 Music Player.", (found[]){
+        {"zPod nano", "PRODUCT", NULL, NULL}, {"the Acme X200 Music Player", "PRODUCT", NULL, NULL}, {0}});
+    check(gz, "Acme 12 percent higher; Acme 7 more.", (found[]){
+        {"Acme", "ORGANIZATION", NULL, NULL}, {"Acme", "ORGANIZATION", NULL, NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
 static void test_bad_lines(void **state)
 {
     (void)state;
@@ -341,6 +360,7 @@ int main(void)
         cmocka_unit_test(test_extent_takes_the),
         cmocka_unit_test(test_nominals_resolve_by_role_and_country),
         cmocka_unit_test(test_pronouns_take_subject_of_same_gender),
+        cmocka_unit_test(test_product_names),
         cmocka_unit_test(test_bad_lines),
         cmocka_unit_test(test_many_entries),
         cmocka_unit_test(test_capital_as_government),
