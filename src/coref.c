@@ -348,10 +348,45 @@ static void confirm(tagger *t)
     free(p);
 }
 
+/* The candidate of list item k's neighbour in direction dir (-1, +1) when a
+ * comma or "and" separates them ("A, B and C"), or NULL. */
+static const cand *list_neighbour(const tagger *t, size_t k, int dir)
+{
+    const el_doc *d = t->doc;
+    const cand *c = &t->c[k];
+    if (dir < 0 ? (k == 0 || c->b < 2) : (k + 1 >= t->nc || c->e + 1 >= d->ntokens))
+        return NULL;
+    const cand *o = &t->c[dir < 0 ? k - 1 : k + 1];
+    size_t sep = dir < 0 ? c->b - 1 : c->e;
+    bool adjacent = dir < 0 ? o->e == sep : o->b == sep + 1;
+    if (!adjacent || o->drop || d->tokens[o->b].sentence != d->tokens[c->b].sentence ||
+        !(el_tok_is(d, sep, ",") || el_tok_is(d, sep, "and")))
+        return NULL;
+    return o;
+}
+
+/* Names in a list of people are people: "A Smith, B Jones and C Doe" with
+ * C Doe in no list and of no telling shape still is a person when the
+ * items on both sides of it are (two-to-three-word names only). */
+static void list_members(tagger *t)
+{
+    for (size_t k = 0; k < t->nc; k++) {   /* names only: nominals come later */
+        cand *c = &t->c[k];
+        if (c->type != EL_ENT_OTHER || c->target >= 0 || c->e - c->b < 2 || c->e - c->b > 3)
+            continue;
+        const cand *l = list_neighbour(t, k, -1), *r = list_neighbour(t, k, +1);
+        if (l && r && l->type == EL_ENT_PERSON && r->type == EL_ENT_PERSON) {
+            c->type = EL_ENT_PERSON;
+            c->weak = false;
+        }
+    }
+}
+
 void el_ent_resolve(tagger *t)
 {
     resolve_short_names(t);
     confirm(t);
+    list_members(t);
 }
 
 /* ---- output ---------------------------------------------------------------- */

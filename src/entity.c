@@ -64,8 +64,8 @@ static bool headline_case(const tagger *t, const el_sentence *s)
     bool first = true;
     for (size_t i = s->tok_begin; i < s->tok_end; i++) {
         unsigned f = t->doc->tokens[i].flags;
-        if (!(f & EL_TOK_WORD))
-            continue;
+        if (!(f & EL_TOK_WORD) || t->blocked[i])
+            continue;   /* "in May": a month is no capitalized stop word */
         if (t->cue[i] & CUE_STOP) {
             cap_stop += !first && (f & EL_TOK_CAP) && !(f & EL_TOK_ALLCAPS);
         } else {

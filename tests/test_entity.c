@@ -156,6 +156,37 @@ static void test_sentence_starts_and_headlines(void **state)
     el_gazetteer_free(gz);
 }
 
+/* Words inside a time expression do not count toward headline case: a
+ * capitalized "May" that is a month is no capitalized stop word. */
+static void test_months_do_not_make_headlines(void **state)
+{
+    (void)state;
+    char cues[2048];
+    snprintf(cues, sizeof cues, "%sAnd\tstop\nmay\tstop\nin\tstop\n", CUES);
+    el_gazetteer *gz = gz_from(ENTS, cues);
+    el_doc *d = test_doc("Then And Jane Roe met Kolar in May.");
+    el_doc_add_timex(d, 7, 8);   /* "May" */
+    el_entity_tag(d, gz);
+    assert_int_equal(d->nmentions, 2);
+    assert_string_equal(d->mentions[1].key, "OTHER:kolar");
+    el_doc_free(d);
+    el_gazetteer_free(gz);
+}
+
+/* Between two people in a list, a name of no telling shape is a person. */
+static void test_names_in_a_list_of_people(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    check(gz, "Jane Roe, Quorra Vell and Boris Kolar wrote it.", (found[]){
+        {"Jane Roe", "PERSON", NULL, NULL}, {"Quorra Vell", "PERSON", "PERSON:quorra vell", NULL},
+        {"Boris Kolar", "PERSON", NULL, NULL}, {0}});
+    check(gz, "Jane Roe visited Quorra Vell and Zorba City.", (found[]){
+        {"Jane Roe", "PERSON", NULL, NULL}, {"Quorra Vell", "OTHER", NULL, NULL},
+        {"Zorba City", "OTHER", NULL, NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
 static void test_short_names_resolve_to_nearest_full(void **state)
 {
     (void)state;
@@ -355,6 +386,8 @@ int main(void)
         cmocka_unit_test(test_title_makes_person_with_role),
         cmocka_unit_test(test_rules_for_unknown_names),
         cmocka_unit_test(test_sentence_starts_and_headlines),
+        cmocka_unit_test(test_months_do_not_make_headlines),
+        cmocka_unit_test(test_names_in_a_list_of_people),
         cmocka_unit_test(test_short_names_resolve_to_nearest_full),
         cmocka_unit_test(test_apposition_role),
         cmocka_unit_test(test_extent_takes_the),
