@@ -123,6 +123,7 @@ static int cmp_str(const void *a, const void *b)
 
 void el_corpus_link_entities(el_corpus *c)
 {
+    el_corpus_adopt_short_names(c);
     size_t total = 0, k = 0;
     for (size_t d = 0; d < c->ndocs; d++)
         total += c->docs[d]->nmentions;

@@ -62,8 +62,13 @@ void el_corpus_free(el_corpus *c);
  * the inputs were given in) and make duplicate ids unique ("id~2"). */
 void el_corpus_sort_docs(el_corpus *c);
 
-/* Build the entity index from the documents' mentions (ids by sorted key). */
+/* Build the entity index from the documents' mentions (ids by sorted key),
+ * after el_corpus_adopt_short_names. */
 void el_corpus_link_entities(el_corpus *c);
+/* corpus_names.c: a one-word name that an article leaves unresolved
+ * ("Wang") takes the person it names in the other articles, when they all
+ * agree on one ("Wang Yi"); rewrites those mentions' key, name and type. */
+void el_corpus_adopt_short_names(el_corpus *c);
 /* Entity index of a mention, or -1.  Valid after el_corpus_link_entities. */
 int el_corpus_entity_of(const el_corpus *c, const char *key);
 

@@ -361,6 +361,8 @@ static void rule_cand(tagger *t, size_t b, size_t e)
         e = cut_at_known(t, b, e);
         if (after_title)
             type = EL_ENT_PERSON;
+        else if ((t->cue[e - 1] & CUE_PRODUCT) && e - b >= 2)
+            type = EL_ENT_PRODUCT;   /* "Mac App Store", "Galaxy Pro" */
         else if ((t->cue[b] & (CUE_GIVEN | CUE_SURNAME)) && e - b >= 2 && name_shaped(t, b, e))
             type = EL_ENT_PERSON;
         else if (org_context(t, b, e))

@@ -1,0 +1,95 @@
+/* test_corpus.c - the cross-document entity index: one entity per key,
+ * ids in key order, and short names that an article leaves unresolved
+ * taking the person the other articles agree on (corpus_names.c). */
+#include "test_util.h"
+#include "corpus.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* A document over `text` with one mention per {token begin, end, type, key,
+ * name} row (keys NULL-terminated). */
+typedef struct row { uint32_t b, e; el_ent_type type; const char *key, *name; } row;
+
+static el_doc *doc_with(const char *id, const char *text, const row *rows)
+{
+    el_doc *d = test_doc(text);
+    free(d->id);
+    d->id = el_strdup(id);
+    for (; rows->key; rows++)
+        el_doc_add_mention(d, rows->b, rows->e, rows->type, rows->key, rows->name);
+    return d;
+}
+
+static const el_entity *entity_named(const el_corpus *c, const char *name)
+{
+    for (size_t i = 0; i < c->nentities; i++)
+        if (strcmp(c->entities[i].name, name) == 0)
+            return &c->entities[i];
+    return NULL;
+}
+
+static void test_one_entity_per_key_across_documents(void **state)
+{
+    (void)state;
+    el_corpus *c = el_corpus_new();
+    el_corpus_add(c, doc_with("a", "Jane Roe spoke.", (row[]){
+        {0, 2, EL_ENT_PERSON, "PERSON:jane roe", "Jane Roe"}, {0}}));
+    el_corpus_add(c, doc_with("b", "Then Jane Roe left.", (row[]){
+        {1, 3, EL_ENT_PERSON, "PERSON:jane roe", "Jane Roe"}, {0}}));
+    el_corpus_link_entities(c);
+    assert_int_equal(c->nentities, 1);
+    assert_string_equal(c->entities[0].id, "E1");
+    assert_int_equal(c->entities[0].nmentions, 2);
+    assert_int_equal(c->entities[0].ndocs, 2);
+    el_corpus_free(c);
+}
+
+/* "Roe" alone in article c is Jane Roe, as articles a and b resolved it. */
+static void test_lone_short_name_takes_agreed_person(void **state)
+{
+    (void)state;
+    el_corpus *c = el_corpus_new();
+    el_corpus_add(c, doc_with("a", "Jane Roe spoke. Roe left.", (row[]){
+        {0, 2, EL_ENT_PERSON, "PERSON:jane roe", "Jane Roe"},
+        {4, 5, EL_ENT_PERSON, "PERSON:jane roe", "Jane Roe"}, {0}}));
+    el_corpus_add(c, doc_with("c", "They met Roe today.", (row[]){
+        {2, 3, EL_ENT_OTHER, "OTHER:roe", "Roe"}, {0}}));
+    el_corpus_link_entities(c);
+    assert_int_equal(c->nentities, 1);
+    const el_entity *e = entity_named(c, "Jane Roe");
+    assert_non_null(e);
+    assert_int_equal(e->type, EL_ENT_PERSON);
+    assert_int_equal(e->nmentions, 3);
+    assert_int_equal(e->ndocs, 2);
+    el_corpus_free(c);
+}
+
+/* Two articles resolve "Roe" to different people: a lone "Roe" stays. */
+static void test_disputed_short_name_stays(void **state)
+{
+    (void)state;
+    el_corpus *c = el_corpus_new();
+    el_corpus_add(c, doc_with("a", "Jane Roe spoke. Roe left.", (row[]){
+        {0, 2, EL_ENT_PERSON, "PERSON:jane roe", "Jane Roe"},
+        {4, 5, EL_ENT_PERSON, "PERSON:jane roe", "Jane Roe"}, {0}}));
+    el_corpus_add(c, doc_with("b", "Max Roe spoke. Roe left.", (row[]){
+        {0, 2, EL_ENT_PERSON, "PERSON:max roe", "Max Roe"},
+        {4, 5, EL_ENT_PERSON, "PERSON:max roe", "Max Roe"}, {0}}));
+    el_corpus_add(c, doc_with("c", "They met Roe today.", (row[]){
+        {2, 3, EL_ENT_OTHER, "OTHER:roe", "Roe"}, {0}}));
+    el_corpus_link_entities(c);
+    assert_int_equal(c->nentities, 3);
+    assert_non_null(entity_named(c, "Roe"));
+    el_corpus_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_one_entity_per_key_across_documents),
+        cmocka_unit_test(test_lone_short_name_takes_agreed_person),
+        cmocka_unit_test(test_disputed_short_name_stays),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
