@@ -15,7 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { AB_OTHER = 1, AB_TITLE = 2, AB_NUMBER = 3 };
+/* Kinds of entries; a STARTER is no abbreviation but a word that, written
+ * with a capital right after an abbreviation, begins a new sentence
+ * ("... to the U.S. The talks ..."). */
+enum { AB_OTHER = 1, AB_TITLE = 2, AB_NUMBER = 3, AB_STARTER = 4 };
 
 struct el_abbrevs {
     char **keys;          /* lower-case, without the final period */
@@ -105,6 +108,8 @@ el_abbrevs *el_abbrevs_load(const char *path, char **err)
             kind = AB_TITLE;
         else if (nf > 1 && strncmp(f[1], "number", 6) == 0)
             kind = AB_NUMBER;
+        else if (nf > 1 && strncmp(f[1], "starter", 7) == 0)
+            kind = AB_STARTER;
         size_t n = strlen(f[0]);
         while (n && (f[0][n - 1] == '\r' || f[0][n - 1] == ' '))
             n--;
@@ -128,6 +133,10 @@ el_abbrevs *el_abbrevs_default(void)
     for (size_t i = 0; i < sizeof others / sizeof *others; i++)
         abbrevs_put(a, others[i], strlen(others[i]), AB_OTHER);
     abbrevs_put(a, "no", 2, AB_NUMBER);
+    static const char *const starters[] = {"the", "and", "but", "he", "she", "it", "they", "we",
+                                           "in", "this", "there", "a", "an"};
+    for (size_t i = 0; i < sizeof starters / sizeof *starters; i++)
+        abbrevs_put(a, starters[i], strlen(starters[i]), AB_STARTER);
     return a;
 }
 
@@ -248,6 +257,8 @@ static int scan_word(scanner *sc, const el_abbrevs *ab)
         *sc = save;
     }
     int kind = abbrevs_get(ab, w, wlen);
+    if (kind == AB_STARTER)
+        return 0;
     if (kind == AB_NUMBER) {
         /* "No. 2": only before a number */
         size_t j = next_pos(sc, sc->i);
@@ -340,6 +351,7 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
 {
     scanner sc = {d->text, d->len, 0, 0};
     bool pending_end = false;      /* a sentence-final mark was seen */
+    bool after_abbrev = false;     /* the last token is an abbreviation that may end one */
     int newlines = 0;
     bool space_before = true;
     d->ntokens = 0;
@@ -382,6 +394,9 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
                 finish_sentence(d, d->ntokens);
             else if (pending_end && !(closer && !space_before) && !lower_start)
                 finish_sentence(d, d->ntokens);
+            else if (after_abbrev && space_before && el_cp_is_upper(c) &&
+                     abbrevs_get(ab, d->text + start, sc.i - start) == AB_STARTER)
+                finish_sentence(d, d->ntokens);   /* "the U.S. The ..." */
             else if (run_on(d))
                 finish_sentence(d, d->ntokens);
         }
@@ -402,6 +417,7 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         else if (!(pending_end && !space_before
                    && (c == ')' || c == ']' || (t->flags & EL_TOK_QUOTE))))
             pending_end = false;  /* only a glued closer keeps the sentence open */
+        after_abbrev = abbrev_kind == AB_OTHER;
         newlines = 0;
         space_before = false;
     }

@@ -76,6 +76,20 @@ static void test_sentences(void **state)
     el_doc_free(d);
 }
 
+/* An abbreviation that may end a sentence ends it before a capitalized
+ * starter word; before a name, or after a title, it does not. */
+static void test_abbreviation_before_starter_ends_sentence(void **state)
+{
+    (void)state;
+    el_doc *d = test_doc("She flew to the U.S. And then she met Acme Inc. The talks ended at 5 p.m. In "
+                         "May the U.S. Senate and Dr. The Smith met.");
+    assert_int_equal(d->nsentences, 4);
+    assert_string_equal(tok_str(d, d->sentences[1].tok_begin), "And");
+    assert_string_equal(tok_str(d, d->sentences[2].tok_begin), "The");
+    assert_string_equal(tok_str(d, d->sentences[3].tok_begin), "In");
+    el_doc_free(d);
+}
+
 static void test_quote_after_period_stays_in_sentence(void **state)
 {
     (void)state;
@@ -117,6 +131,7 @@ int main(void)
         cmocka_unit_test(test_number_abbreviation_only_before_digits),
         cmocka_unit_test(test_code_point_offsets),
         cmocka_unit_test(test_sentences),
+        cmocka_unit_test(test_abbreviation_before_starter_ends_sentence),
         cmocka_unit_test(test_quote_after_period_stays_in_sentence),
         cmocka_unit_test(test_run_on_text_is_cut),
         cmocka_unit_test(test_empty_and_space_only),
