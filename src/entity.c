@@ -470,6 +470,11 @@ static size_t step(tagger *t, size_t i)
         el_ent_push(t, i, pe, EL_ENT_PRODUCT, -1);
         return pe;
     }
+    int model = n ? -1 : el_ent_product_model_of(t, i);
+    if (model >= 0) {   /* "the N95" after "Nokia N95" */
+        el_ent_push(t, i, i + 1, EL_ENT_PRODUCT, -1)->target = model;
+        return i + 1;
+    }
     if (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY && !shaped) {
         cand *c = el_ent_push(t, i, i + n, t->gz->entries[entry].type, entry);
         memcpy(c->nat, t->gz->entries[entry].country, 4);

@@ -50,6 +50,9 @@ bool el_ent_camel_word(const el_doc *d, size_t i);
  * word, or with org_len > 0 the org_len tokens of an organization's name
  * followed by a model designation ("Nokia N95"). */
 size_t el_ent_product_end(const tagger *t, size_t i, size_t org_len);
+/* The earlier product whose model designation token i repeats ("the N95"
+ * after "Nokia N95"), or -1. */
+int el_ent_product_model_of(const tagger *t, size_t i);
 
 /* coref.c */
 /* Candidate starting at token j (candidates are in token order), or -1. */

@@ -11,12 +11,14 @@
  * "Pro"), and capitalized words outside headline-case lines ("Music
  * Store", "Developer Program").  A model number followed by a measure
  * word (cue kind `measure`: "percent", "million") is a quantity, not a
- * model. */
+ * model.  Later in the article the model designation alone ("the N95")
+ * names the same product. */
 #include "entity_internal.h"
 #include "util.h"
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 enum { PRODUCT_MAX_TAIL = 4 };
 
@@ -108,4 +110,29 @@ size_t el_ent_product_end(const tagger *t, size_t i, size_t org_len)
     if (t->blocked[i] || !el_ent_camel_word(t->doc, i))
         return 0;
     return product_tail(t, i, i + 1);
+}
+
+/* A PRODUCT candidate of the last PRODUCT_LOOKBACK whose model designation
+ * (a token after its first) reads like token i ("the N95" after "Nokia
+ * N95"), or -1. */
+enum { PRODUCT_LOOKBACK = 64 };
+
+int el_ent_product_model_of(const tagger *t, size_t i)
+{
+    if (!t->nc || !model_token(t, i, true))
+        return -1;
+    size_t n;
+    const char *s = el_tok_text(t->doc, i, &n);
+    for (size_t k = t->nc; k-- > 0 && t->nc - k <= PRODUCT_LOOKBACK;) {
+        const cand *c = &t->c[k];
+        if (c->type != EL_ENT_PRODUCT || c->target >= 0)
+            continue;
+        for (size_t j = c->b + 1; j < c->e; j++) {
+            size_t m;
+            const char *w = el_tok_text(t->doc, j, &m);
+            if (m == n && memcmp(w, s, n) == 0)
+                return (int)k;
+        }
+    }
+    return -1;
 }

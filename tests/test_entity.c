@@ -268,6 +268,8 @@ static void test_product_names(void **state)
     check(gz, "Buyers of zPod nano units like the Acme X200 Music Player.", (found[]){
         {"zPod nano", "PRODUCT", NULL, NULL}, {"the Acme X200 Music Player", "PRODUCT", NULL, NULL}, {0}});
     check(gz, "Anna Pad Store opened.", (found[]){{"Anna Pad Store", "PRODUCT", NULL, NULL}, {0}});
+    check(gz, "Acme X200 sales grew; 200 people bought the X200.", (found[]){
+        {"Acme X200", "PRODUCT", "PRODUCT:acme x200", NULL}, {"the X200", "PRODUCT", "PRODUCT:acme x200", NULL}, {0}});
     check(gz, "Acme 12 percent higher; Acme 7 more.", (found[]){
         {"Acme", "ORGANIZATION", NULL, NULL}, {"Acme", "ORGANIZATION", NULL, NULL}, {0}});
     el_gazetteer_free(gz);
