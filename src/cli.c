@@ -59,6 +59,9 @@ static const char usage_text[] =
     "                           else " EL_GAZETTEER_DIR ")\n"
     "      --gazetteer FILE     an extra entity gazetteer file (repeatable)\n"
     "      --dot-entities       add entity nodes to the DOT/SVG graph\n"
+    "      --dot-undated        keep undated events that no relation places in the\n"
+    "                           DOT/SVG graph (default: only dated events and the\n"
+    "                           undated ones ordered against them)\n"
     "  -j, --jobs N             process documents on N threads (default 1; 0 = one\n"
     "                           per CPU); output is identical for every N\n"
     "      --db FILE            SQLite database for index and query\n"
@@ -107,7 +110,7 @@ static void check_date_arg(const char *s, const char *what)
 
 void el_cli_parse(int argc, char **argv, el_cli *o)
 {
-    enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DB,
+    enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_DB,
            OPT_ENTITY, OPT_BETWEEN, OPT_TYPE, OPT_COOCCUR };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
@@ -118,6 +121,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         {"gazetteers", required_argument, NULL, 'g'},
         {"gazetteer", required_argument, NULL, OPT_GAZETTEER},
         {"dot-entities", no_argument, NULL, OPT_DOT_ENTITIES},
+        {"dot-undated", no_argument, NULL, OPT_DOT_UNDATED},
         {"jobs", required_argument, NULL, 'j'},
         {"db", required_argument, NULL, OPT_DB},
         {"entity", required_argument, NULL, OPT_ENTITY},
@@ -154,6 +158,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
             o->extra_gazetteers[o->nextra++] = optarg;
             break;
         case OPT_DOT_ENTITIES: o->dot_entities = true; break;
+        case OPT_DOT_UNDATED: o->dot_undated = true; break;
         case OPT_DB: o->db = optarg; break;
         case OPT_ENTITY: o->q_entity = optarg; break;
         case OPT_TYPE: o->q_type = optarg; break;

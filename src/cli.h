@@ -28,6 +28,7 @@ typedef struct el_cli {
     const char *gazetteer_dir;
     char **extra_gazetteers; size_t nextra;
     bool dot_entities;
+    bool dot_undated;
     bool quiet;
     int threads;
     const char *db;              /* index / query */

@@ -71,7 +71,7 @@ static int write_corpus_format(const void *obj, const el_cli *o, const char *fmt
         return el_export_timelinejs(c, out);
     if (strcmp(fmt, "html") == 0)
         return el_export_html(c, out);
-    el_dot_options dopt = {o->dot_entities};
+    el_dot_options dopt = {o->dot_entities, o->dot_undated};
     return el_export_dot(c, &dopt, fmt, out);
 }
 

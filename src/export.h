@@ -18,6 +18,7 @@ int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out);
 
 typedef struct el_dot_options {
     bool entities;   /* add entity nodes and participation edges */
+    bool undated;    /* keep undated events that no relation ties to the graph */
 } el_dot_options;
 
 /* DOT built with cgraph; render = "svg", "png", "pdf" via gvc, or NULL for

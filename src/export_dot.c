@@ -1,7 +1,9 @@
 /* export_dot.c - the timeline graph as DOT, built with cgraph, and rendered
  * to SVG/PNG/PDF through gvc.  Events are nodes labelled with their date
  * and label, clustered by month; asserted relations are edges (inferred
- * ones are left out of the picture, they are in the JSON).  Object ids are
+ * ones are left out of the picture, they are in the JSON).  An undated
+ * event is drawn only when an asserted relation ties it to another drawn
+ * event (or with el_dot_options.undated); all events are in the JSON.  Object ids are
  * given in creation order, so the DOT text is the same on every run. */
 #include "export.h"
 #include "util.h"
@@ -133,6 +135,30 @@ static Agraph_t *cluster_for(Agraph_t *g, const el_event *v)
     return sg;
 }
 
+static bool dated(const el_event *v)
+{
+    return v->value[0] != '\0';
+}
+
+/* Events to draw: dated ones, and undated ones that an asserted relation
+ * ties to a dated one (directly), or every event when `all`. */
+static bool *drawn_events(const el_corpus *c, bool all)
+{
+    bool *drawn = el_calloc(c->nevents + 1, sizeof *drawn);
+    for (size_t i = 0; i < c->nevents; i++)
+        drawn[i] = all || dated(&c->events[i]);
+    for (size_t i = 0; i < c->nrelations; i++) {
+        const el_relation *r = &c->relations[i];
+        if (r->inferred)
+            continue;
+        if (dated(&c->events[r->from]))
+            drawn[r->to] = true;
+        if (dated(&c->events[r->to]))
+            drawn[r->from] = true;
+    }
+    return drawn;
+}
+
 static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt)
 {
     Agdisc_t disc = {&AgMemDisc, &creation_order_ids, &AgIoDisc};
@@ -145,7 +171,10 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt)
     agattr(g, AGEDGE, (char *)"fontname", (char *)"Helvetica");
     agattr(g, AGEDGE, (char *)"fontsize", (char *)"10");
     Agnode_t **nodes = el_calloc(c->nevents + 1, sizeof *nodes);
+    bool *drawn = drawn_events(c, opt && opt->undated);
     for (size_t i = 0; i < c->ntimeline; i++) {
+        if (!drawn[c->timeline[i]])
+            continue;
         const el_event *v = &c->events[c->timeline[i]];
         Agraph_t *sg = cluster_for(g, v);
         Agnode_t *n = agnode(sg, (char *)v->id, 1);
@@ -158,14 +187,14 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt)
         nodes[c->timeline[i]] = n;
     }
     for (size_t i = 0; i < c->nevents; i++)
-        if (!nodes[i] && c->events[i].type) {   /* untyped events stay in the JSON */
+        if (!nodes[i] && c->events[i].type && drawn[i]) {   /* untyped events stay in the JSON */
             Agnode_t *n = agnode(cluster_for(g, &c->events[i]), (char *)c->events[i].id, 1);
             set(n, "label", c->events[i].label ? c->events[i].label : c->events[i].id);
             nodes[i] = n;
         }
     for (size_t i = 0; i < c->nrelations; i++) {
         const el_relation *r = &c->relations[i];
-        if (r->inferred)
+        if (r->inferred || !nodes[r->from] || !nodes[r->to])
             continue;
         Agedge_t *e = agedge(g, nodes[r->from], nodes[r->to], NULL, 1);
         if (strcmp(r->type, "BEFORE") != 0)
@@ -184,6 +213,7 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt)
             }
     }
     free(nodes);
+    free(drawn);
     return g;
 }
 

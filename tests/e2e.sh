@@ -20,4 +20,11 @@ grep -q "<svg" "$TMP/out/timeline.svg" && ok "timeline.svg is SVG" || fail "time
 cmp -s "$TMP/out/timeline.json" "$TMP/again/timeline.json" && ok "JSON is deterministic" || fail "JSON is deterministic"
 cmp -s "$TMP/out/timeline.dot" "$TMP/again/timeline.dot" && ok "DOT is deterministic" || fail "DOT is deterministic"
 
+# The DOT graph draws dated events and the undated ones ordered against
+# them; --dot-undated draws every typed event.
+"$EVENTLINE" -q -m "$EXAMPLE/manifest.tsv" -o "$TMP/all" -f dot --dot-undated "$EXAMPLE"/*.txt
+nodes() { grep -c '^[[:space:]]*V[0-9]*[[:space:]]*\[' "$1"; }
+[ "$(nodes "$TMP/out/timeline.dot")" -lt "$(nodes "$TMP/all/timeline.dot")" ] &&
+    ok "DOT leaves out unplaced undated events" || fail "DOT leaves out unplaced undated events"
+
 finish
