@@ -65,6 +65,14 @@ static bool future_in_past(const tx_ctx *c, size_t i)
     return el_tok_is(d, k - 1, "was") || el_tok_is(d, k - 1, "were") || el_tok_is(d, k - 1, "had");
 }
 
+/* Token i opens a sentence or follows a comma. */
+static bool clause_start(const tx_ctx *c, size_t i)
+{
+    const el_doc *d = c->doc;
+    return i == 0 || (d->tokens[i].flags & EL_TOK_SENT_START)
+        || d->tokens[i - 1].sentence != d->tokens[i].sentence || el_tok_is(d, i - 1, ",");
+}
+
 /* Fill info[].tense for the whole document (sentence limits do not matter:
  * cue phrases never cross them). */
 static void mark_tense_cues(tx_ctx *c)
@@ -81,6 +89,8 @@ static void mark_tense_cues(tx_ctx *c)
                 t = TX_NO_TENSE;   /* "to be paid", "has sold": participles */
             if (t == TX_FUTURE && future_in_past(c, i))
                 t = TX_PAST;       /* "was due to", "had been scheduled to" */
+            if ((w->flags & TW_MIDCLAUSE) && clause_start(c, i))
+                t = TX_NO_TENSE;   /* "Until Friday, they had not ...": a story's past */
             for (size_t k = i; k < i + len; k++)
                 c->info[k].tense = (int8_t)t;
             covered_to = i + len;

@@ -60,6 +60,8 @@ static unsigned word_flags(const char *aux)
         f |= TW_AUX;
     if (!strcmp(aux, "anaphoric"))
         f |= TW_ANAPHORIC;
+    if (!strcmp(aux, "midclause"))
+        f |= TW_MIDCLAUSE;
     return f;
 }
 

@@ -27,6 +27,7 @@ enum {
     TW_NEEDS_UNIT= 1u << 4,   /* only before a plural unit ("recent years") */
     TW_AUX       = 1u << 5,   /* makes a following -ed word a participle */
     TW_ANAPHORIC = 1u << 6,   /* counts from the last time mentioned ("the following day") */
+    TW_MIDCLAUSE = 1u << 7,   /* tense cue only inside a clause ("given until Friday", not "Until Friday, ...") */
 };
 
 typedef struct tw_word {

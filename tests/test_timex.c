@@ -384,6 +384,21 @@ static const tx_case MORE[] = {
 
 static void test_more_rules(void **state) { RUN(MORE); }
 
+/* ---- deadlines, ranges, narrative anchors ------------------------------ */
+
+static const tx_case NARRATIVE[] = {
+    /* "until" + a day inside a clause is a deadline ahead; at a clause's
+     * start it tells of the story's past */
+    {"The court gave the tenants until Friday to leave.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"Officials postponed the vote until Monday.", "2023-06-21", "Monday", "DATE", "2023-06-26", ""},
+    {"Until Friday, the police had named no suspect.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    /* having scheduled or planned something points ahead */
+    {"The mayor has scheduled a hearing Thursday.", "2023-06-21", "Thursday", "DATE", "2023-06-22", ""},
+    {"The unions have planned a march on Saturday.", "2023-06-21", "Saturday", "DATE", "2023-06-24", ""},
+};
+
+static void test_narrative_rules(void **state) { RUN(NARRATIVE); }
+
 /* The freq of a frequency SET, and the holiday rules for several years. */
 static void test_frequency_and_holiday_rules(void **state)
 {
@@ -497,6 +512,7 @@ int main(void)
         cmocka_unit_test(test_sets_and_anchors),
         cmocka_unit_test(test_no_dct),
         cmocka_unit_test(test_more_rules),
+        cmocka_unit_test(test_narrative_rules),
         cmocka_unit_test(test_frequency_and_holiday_rules),
         cmocka_unit_test(test_sorted_disjoint_with_intervals),
         cmocka_unit_test(test_anchors),
