@@ -114,6 +114,19 @@ static bool starts_name(const tx_ctx *c, size_t i)
         && (c->doc->tokens[i].flags & EL_TOK_WORD) && !c->info[i].n;
 }
 
+/* "the March accession", "the May elections": after "the", a month name
+ * before a lower-case noun (no preposition, verb cue or conjunction)
+ * modifies it; "the March on Washington", "the May of 1968" stay names. */
+static bool month_before_noun(const tx_ctx *c, size_t i, size_t len)
+{
+    size_t k = i + len;
+    if (i <= c->sbeg || !is(c, i - 1, "the") || k >= c->lim)
+        return false;
+    const el_token *t = &c->doc->tokens[k];
+    return (t->flags & EL_TOK_WORD) && !(t->flags & EL_TOK_CAP) && !c->info[k].n
+        && !is(c, k, "and") && !is(c, k, "or") && !is(c, k, "that") && !is(c, k, "who");
+}
+
 /* A token "19-20" (two days of a month, the first smaller): the second
  * day, *d = the first; 0 if the token is no such range. */
 static int day_range_tok(const tx_ctx *c, size_t j, int *d)
@@ -152,7 +165,7 @@ bool tx_r_month(tx_ctx *c, size_t i, tx_res *r)
     if (d > 31)
         return false;
     j += year_after(c, j, &y);
-    if (!d && !y && (w->flags & TW_AMBIGUOUS)
+    if (!d && !y && (w->flags & TW_AMBIGUOUS) && !month_before_noun(c, i, len)
         && (!tx_temporal_context_before(c, i) || starts_name(c, i + len)))
         return false;   /* "may", "Jan Kavan" */
     if (!month_day_value(c, i, j, w->num, d, y, r))

@@ -545,6 +545,28 @@ static bool duration_after_unit(const tx_ctx *c, size_t *j, size_t amount_start,
     return true;
 }
 
+/* "two to three weeks", "three or four years", "between two and six
+ * days": the first number of a range is a length of its own, in the unit
+ * after the second (TimeML tags both ends); j is just after the first. */
+static bool range_start(tx_ctx *c, size_t amount_start, size_t j, const amount *a, tx_res *r)
+{
+    amount b;
+    size_t len;
+    bool between = amount_start > c->sbeg && is(c, amount_start - 1, "between");
+    if (a->n < 0 || is(c, amount_start, "a") || is(c, amount_start, "an"))
+        return false;
+    if (!(is(c, j, "to") || is(c, j, "or") || (between && is(c, j, "and"))))
+        return false;
+    if (!tx_amount_at(c, j + 1, &b) || b.n < 0 || b.n < a->n || is(c, j + 1, "a") || is(c, j + 1, "an"))
+        return false;
+    const tw_word *u = word(c, j + 1 + b.len, TW_UNIT, &len);
+    if (!u || tx_in_title(c, j + 1 + b.len) || word(c, j + 1 + b.len + len, TW_RELATION, NULL))
+        return false;   /* "two or three years ago": one point, not two lengths */
+    char v[40];
+    tx_duration_format(u->val, a->n, v, sizeof v);
+    return tx_set_res(r, j, EL_TIMEX_DURATION, v, false);
+}
+
 /* (the) (first) five years / 35-minute / 18-month-old / a decade ago /
  * 2 1/2 years / half an hour / a minute and a half */
 bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
@@ -567,6 +589,8 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
     j += a.len;
     if (!half)
         j += amount_half(c, amount_start, j, &a, &half);
+    if (!the && !half && range_start(c, amount_start, j, &a, r))
+        return true;
     size_t flen;
     if (!is(c, j, "-") && word(c, j, TW_FILLER, &flen) && word(c, j + flen, TW_UNIT, NULL))
         j += flen;   /* "two more weeks", "an additional year" */
@@ -607,17 +631,21 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
     return true;
 }
 
-/* for years / in decades: an unspecified amount after a preposition */
+/* for years / in decades: an unspecified amount after a preposition;
+ * decades-long / a day-long meeting */
 bool tx_r_bare_plural(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
     const tw_word *u = word(c, i, TW_UNIT, &len);
-    if (!u || !(u->flags & TW_PLURAL) || !strcmp(u->val, "Q") || !strcmp(u->val, "S"))
+    if (!u || !strcmp(u->val, "Q") || !strcmp(u->val, "S"))
         return false;
+    bool plural = u->flags & TW_PLURAL;
     char v[40];
-    tx_duration_format(u->val, -1, v, sizeof v);
-    if (is(c, i + len, "-") && is(c, i + len + 1, "long"))   /* "decades-long" */
-        return tx_set_res(r, i + len + 2, EL_TIMEX_DURATION, v, false);
+    tx_duration_format(u->val, plural ? -1 : 1, v, sizeof v);
+    if (is(c, i + len, "-") && (c->doc->tokens[i + len].flags & EL_TOK_GLUED) && is(c, i + len + 1, "long"))
+        return tx_set_res(r, i + len + 2, EL_TIMEX_DURATION, v, false);   /* "decades-long", "day-long" */
+    if (!plural)
+        return false;
     const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;
     if (!p || !strstr(p->val, "span") || is(c, i + len, "of"))
         return false;   /* "for years", not "years of war" */

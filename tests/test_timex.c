@@ -395,6 +395,20 @@ static const tx_case NARRATIVE[] = {
     /* having scheduled or planned something points ahead */
     {"The mayor has scheduled a hearing Thursday.", "2023-06-21", "Thursday", "DATE", "2023-06-22", ""},
     {"The unions have planned a march on Saturday.", "2023-06-21", "Saturday", "DATE", "2023-06-24", ""},
+    /* a range of lengths: each end is a duration in the unit given last */
+    {"Repairs will take two to three weeks.", "2023-06-21", "two", "DURATION", "P2W", ""},
+    {"Repairs will take two to three weeks.", "2023-06-21", "three weeks", "DURATION", "P3W", ""},
+    {"He served three or four years in prison.", "2023-06-21", "three", "DURATION", "P3Y", ""},
+    {"Patients wait between five and eight days.", "2023-06-21", "five", "DURATION", "P5D", ""},
+    {"Prices rose 5 to 10 percent.", "2023-06-21", "5", NULL, NULL, NULL},
+    {"It closed two or three years ago.", "2023-06-21", "two", NULL, NULL, NULL},
+    /* unit-long adjectives are lengths */
+    {"They left a day-long meeting.", "2023-06-21", "day-long", "DURATION", "P1D", ""},
+    {"A year-long inquiry ended.", "2023-06-21", "year-long", "DURATION", "P1Y", ""},
+    /* after "the", an ambiguous month name before a noun modifies it */
+    {"The March accession lets them vote.", "2023-02-10", "March", "DATE", "2023-03", ""},
+    {"Crowds joined the March on the capital.", "2023-02-10", "March", NULL, NULL, NULL},
+    {"Officials may march on Monday.", "2023-02-10", "may", NULL, NULL, NULL},
 };
 
 static void test_narrative_rules(void **state) { RUN(NARRATIVE); }
