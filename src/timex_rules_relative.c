@@ -330,11 +330,30 @@ static bool the_year_or_week(tx_ctx *c, size_t j, const tw_word *u, tx_res *r)
     return tx_set_res(r, j, EL_TIMEX_DATE, v, true);
 }
 
+/* The quarter a report is about ("the quarter"), else the last one
+ * before the DCT. */
+static bool topic_quarter(tx_ctx *c, size_t end, tx_res *r)
+{
+    char v[40];
+    if (c->quarter)
+        snprintf(v, sizeof v, "%04d-Q%d", c->qyear, c->quarter);
+    else if (c->have_dct)
+        tx_shift_format(c->dct, "Q", -1, v, sizeof v);
+    else
+        snprintf(v, sizeof v, "XXXX-QX");
+    tx_set_res(r, end, EL_TIMEX_DATE, v, true);
+    r->anchor = c->quarter ? TX_ANCHOR_QUARTER : TX_ANCHOR_DCT;
+    return true;
+}
+
 bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
     if (!is(c, i, "the"))
         return false;
+    const tw_word *s = word(c, i + 1, TW_SHIFTER, &len);
+    if (s && s->num < 0 && !(s->flags & (TW_RANGE | TW_ANAPHORIC)) && is(c, i + 1 + len, "period"))
+        return topic_quarter(c, i + 2 + len, r);   /* "the latest period" of a quarterly report */
     size_t full = is(c, i + 1, "full") ? 1 : 0;   /* "the full year" */
     const tw_word *u = word(c, i + 1 + full, TW_UNIT, &len);
     if (!u || (u->flags & TW_PLURAL))
@@ -357,17 +376,8 @@ bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
         tx_shift_format(c->dct, u->val, 0, v, sizeof v);   /* "the end of the year" */
         return tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
     }
-    if (!strcmp(u->val, "Q") && !is(c, i + 2, "of")) {
-        if (c->quarter)
-            snprintf(v, sizeof v, "%04d-Q%d", c->qyear, c->quarter);
-        else if (c->have_dct)
-            tx_shift_format(c->dct, "Q", -1, v, sizeof v);
-        else
-            snprintf(v, sizeof v, "XXXX-QX");
-        tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
-        r->anchor = c->quarter ? TX_ANCHOR_QUARTER : TX_ANCHOR_DCT;
-        return true;
-    }
+    if (!strcmp(u->val, "Q") && !is(c, i + 2, "of"))
+        return topic_quarter(c, i + 1 + len, r);
     return false;
 }
 

@@ -409,6 +409,9 @@ static const tx_case NARRATIVE[] = {
     {"The March accession lets them vote.", "2023-02-10", "March", "DATE", "2023-03", ""},
     {"Crowds joined the March on the capital.", "2023-02-10", "March", NULL, NULL, NULL},
     {"Officials may march on Monday.", "2023-02-10", "may", NULL, NULL, NULL},
+    /* "the latest period" of a quarterly report is the quarter it is about */
+    {"Profit in the third quarter rose; sales in the latest period fell.", "2023-11-02", "the latest period", "DATE", "2023-Q3", ""},
+    {"The latest period had no one-time gains.", "2023-11-02", "The latest period", "DATE", "2023-Q3", ""},
 };
 
 static void test_narrative_rules(void **state) { RUN(NARRATIVE); }
