@@ -735,7 +735,28 @@ static void clock_zone(const tx_ctx *c, size_t *j, char *zone, size_t cap)
         snprintf(zone, cap, "%s", z->val);
 }
 
-/* 4:34 p.m. (ET) / 10 a.m. Wednesday / noon / midnight / 5 o'clock */
+/* "in the morning" / "in the evening" / "at night" after an hour: tokens
+ * used (0 = none); *h becomes a 24-hour hour. */
+static size_t clock_part_of_day(const tx_ctx *c, size_t j, int *h)
+{
+    size_t len, used = 0;
+    const tw_word *p = NULL;
+    if (is(c, j, "in") && is(c, j + 1, "the") && (p = word(c, j + 2, TW_PART_OF_DAY, &len)))
+        used = 2 + len;
+    else if (is(c, j, "at") && is(c, j + 1, "night") && (p = word(c, j + 1, TW_PART_OF_DAY, &len)))
+        used = 1 + len;
+    if (!used || *h < 1 || *h > 12)
+        return 0;
+    bool pm = strcmp(p->val, "MO") && !(!strcmp(p->val, "NI") && *h < 5);   /* "2 at night" is early */
+    if (pm && *h < 12)
+        *h += 12;
+    if (!pm && *h == 12)
+        *h = 0;
+    return used;
+}
+
+/* 4:34 p.m. (ET) / 10 a.m. Wednesday / noon / midnight / 5 o'clock /
+ * at 4 in the morning */
 bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
 {
     int h = 0, m = 0, ampm = 0;
@@ -754,6 +775,11 @@ bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
             ampm = !strcmp(k->val, "AM") ? 1 : !strcmp(k->val, "PM") ? 2 : !strcmp(k->val, "OCLOCK") ? 3 : 0;
             if (ampm)
                 j += len;
+        }
+        size_t pod = !ampm && tx_prev_is_class(c, i, TW_PREP) ? clock_part_of_day(c, j, &h) : 0;
+        if (pod) {
+            j += pod;
+            ampm = 4;   /* the part of the day said which half */
         }
         if (!ampm && !(has_colon && tx_prev_is_class(c, i, TW_PREP) && h <= 23))
             return false;

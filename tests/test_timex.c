@@ -148,6 +148,11 @@ static const tx_case CLOCK[] = {
     {"The ceremony is at 9 a.m. on Monday.", "2023-06-16", "9 a.m.", "TIME", "2023-06-19T09:00", ""},
     {"Trading halted around 7:15 p.m.", "2023-06-19", "around 7:15 p.m.", "TIME", "2023-06-19T19:15", "APPROX"},
     {"The score was 4:34 at half time.", "2023-06-19", "4:34", NULL, NULL, NULL},
+    /* an hour with its part of the day */
+    {"The convoy leaves at 4 in the morning.", "2023-06-19", "4 in the morning", "TIME", "2023-06-19T04:00", ""},
+    {"The shelling began at 10 at night.", "2023-06-19", "10 at night", "TIME", "2023-06-19T22:00", ""},
+    {"Polls close at 8 in the evening.", "2023-06-19", "8 in the evening", "TIME", "2023-06-19T20:00", ""},
+    {"Gunmen killed 4 in the morning raid.", "2023-06-19", "4", NULL, NULL, NULL},
 };
 
 static void test_clock_times(void **state) { RUN(CLOCK); }
