@@ -723,16 +723,39 @@ static bool clock_day(tx_ctx *c, size_t *j, char *day, size_t cap, tx_anchor *an
     return false;
 }
 
+/* A zone named after a place: "Moscow time" (a capitalized word no time
+ * word, then "time"). */
+static bool place_time(const tx_ctx *c, size_t j)
+{
+    return j + 1 < c->lim && (c->doc->tokens[j].flags & EL_TOK_CAP) && (c->doc->tokens[j].flags & EL_TOK_WORD)
+        && !c->info[j].n && is(c, j + 1, "time");
+}
+
 static void clock_zone(const tx_ctx *c, size_t *j, char *zone, size_t cap)
 {
     size_t len;
     const tw_word *z = word(c, *j, TW_ZONE, &len);
     zone[0] = '\0';
+    if (!z && place_time(c, *j))
+        *j += 2;   /* the offset depends on the place and date: none */
     if (!z)
         return;
     *j += len;
     if (strcmp(z->val, "-"))
         snprintf(zone, cap, "%s", z->val);
+}
+
+/* "at 0400 GMT": four digits HHMM after a preposition, before a zone with
+ * a fixed offset; 5 (a 24-hour clock) or 0. */
+static int military_time(const tx_ctx *c, size_t j, int *h, int *m)
+{
+    size_t n;
+    const tw_word *z = word(c, j + 1, TW_ZONE, NULL);
+    if (j >= c->lim || !tx_prev_is_class(c, j, TW_PREP) || c->info[j].ndig != 4 || (text(c, j, &n), n != 4) || !z || !strcmp(z->val, "-"))
+        return 0;
+    *h = c->info[j].lead / 100;
+    *m = c->info[j].lead % 100;
+    return *h <= 23 && *m <= 59 ? 5 : 0;
 }
 
 /* "in the morning" / "in the evening" / "at night" after an hour: tokens
@@ -767,9 +790,11 @@ bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
         h = !strcmp(k->val, "NOON") ? 12 : 0;
         j += len;
     } else {
-        if (!(len = tx_clock_digits(c, j, &h, &m, &ampm)))
+        if (!(len = tx_clock_digits(c, j, &h, &m, &ampm)) && !(ampm = military_time(c, j, &h, &m)))
             return false;
-        has_colon = memchr(text(c, j, &len), ':', len) != NULL;
+        size_t tlen;
+        const char *tt = text(c, j, &tlen);   /* (not in one call: len must be read after text() sets it) */
+        has_colon = memchr(tt, ':', tlen) != NULL;
         j++;
         if (!ampm && (k = word(c, j, TW_CLOCK, &len))) {
             ampm = !strcmp(k->val, "AM") ? 1 : !strcmp(k->val, "PM") ? 2 : !strcmp(k->val, "OCLOCK") ? 3 : 0;

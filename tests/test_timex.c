@@ -153,6 +153,12 @@ static const tx_case CLOCK[] = {
     {"The shelling began at 10 at night.", "2023-06-19", "10 at night", "TIME", "2023-06-19T22:00", ""},
     {"Polls close at 8 in the evening.", "2023-06-19", "8 in the evening", "TIME", "2023-06-19T20:00", ""},
     {"Gunmen killed 4 in the morning raid.", "2023-06-19", "4", NULL, NULL, NULL},
+    /* a 24-hour time after a preposition; zones named in words or by a place */
+    {"The strike began at 14:00 on Tuesday.", "2023-06-21", "14:00", "TIME", "2023-06-20T14:00", ""},
+    {"Polls will close at 5 p.m. Eastern time Friday.", "2023-06-21", "5 p.m. Eastern time Friday", "TIME", "2023-06-23T17:00", ""},
+    {"The jet landed at 3 p.m. Moscow time.", "2023-06-21", "3 p.m. Moscow time", "TIME", "2023-06-21T15:00", ""},
+    {"The quake struck at 0400 GMT.", "2023-06-21", "0400 GMT", "TIME", "2023-06-21T04:00", ""},
+    {"He scored 2000 points.", "2023-06-21", "2000", NULL, NULL, NULL},
 };
 
 static void test_clock_times(void **state) { RUN(CLOCK); }
