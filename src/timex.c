@@ -46,10 +46,12 @@ static tx_tense suffix_tense(const tx_ctx *c, size_t k)
         return TX_FUTURE;
     if (n >= 5 && !strncmp(s + n - 5, "\xe2\x80\x99ll", 5))
         return TX_FUTURE;
-    if (n >= 5 && !strncmp(s + n - 2, "ed", 2) && s[n - 3] != 'e'
-        && !(c->doc->tokens[k].flags & EL_TOK_CAP) && !after_auxiliary(c, k))
+    if (n < 5 || strncmp(s + n - 2, "ed", 2) || s[n - 3] == 'e' || (c->doc->tokens[k].flags & EL_TOK_CAP))
+        return TX_NO_TENSE;
+    if (!after_auxiliary(c, k))
         return TX_PAST;
-    return TX_NO_TENSE;
+    /* a present perfect ("have gathered") tells of something done */
+    return el_tok_is(c->doc, k - 1, "has") || el_tok_is(c->doc, k - 1, "have") ? TX_PAST : TX_NO_TENSE;
 }
 
 /* A future cue after a past auxiliary ("was expected to", "had been

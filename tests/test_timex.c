@@ -406,6 +406,8 @@ static const tx_case NARRATIVE[] = {
     /* having scheduled or planned something points ahead */
     {"The mayor has scheduled a hearing Thursday.", "2023-06-21", "Thursday", "DATE", "2023-06-22", ""},
     {"The unions have planned a march on Saturday.", "2023-06-21", "Saturday", "DATE", "2023-06-24", ""},
+    /* a present perfect tells of something done: the month before */
+    {"Police have gathered evidence in the October killing of a doctor to show a jury as early as next week.", "2023-04-19", "October", "DATE", "2022-10", ""},
     /* a range of lengths: each end is a duration in the unit given last */
     {"Repairs will take two to three weeks.", "2023-06-21", "two", "DURATION", "P2W", ""},
     {"Repairs will take two to three weeks.", "2023-06-21", "three weeks", "DURATION", "P3W", ""},
