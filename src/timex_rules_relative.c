@@ -641,24 +641,32 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
     return true;
 }
 
-/* for years / in decades: an unspecified amount after a preposition;
- * decades-long / a day-long meeting */
+/* for years / in decades / over the years / in the weeks ahead: an
+ * unspecified amount after a preposition; decades-long / a day-long
+ * meeting */
 bool tx_r_bare_plural(tx_ctx *c, size_t i, tx_res *r)
 {
-    size_t len;
+    size_t len, b = i;
+    bool the = is(c, i, "the");
+    if (the)
+        i++;
     const tw_word *u = word(c, i, TW_UNIT, &len);
-    if (!u || !strcmp(u->val, "Q") || !strcmp(u->val, "S"))
+    if (!u || !strcmp(u->val, "Q") || !strcmp(u->val, "S") || (the && !(u->flags & TW_PLURAL)))
         return false;
     bool plural = u->flags & TW_PLURAL;
     char v[40];
     tx_duration_format(u->val, plural ? -1 : 1, v, sizeof v);
     if (is(c, i + len, "-") && (c->doc->tokens[i + len].flags & EL_TOK_GLUED) && is(c, i + len + 1, "long"))
-        return tx_set_res(r, i + len + 2, EL_TIMEX_DURATION, v, false);   /* "decades-long", "day-long" */
+        return !the && tx_set_res(r, i + len + 2, EL_TIMEX_DURATION, v, false);   /* "decades-long", "day-long" */
     if (!plural)
         return false;
-    const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;
+    const tw_word *p = b > c->sbeg ? word(c, b - 1, TW_PREP, NULL) : NULL;
     if (!p || !strstr(p->val, "span") || is(c, i + len, "of"))
         return false;   /* "for years", not "years of war" */
+    if (the && (is(c, i + len, "before") || is(c, i + len, "after")))
+        return false;   /* "in the weeks before the vote": a time told by an event */
+    if (the && is(c, i + len, "ahead"))
+        len++;          /* "in the weeks ahead" */
     size_t len2;
     const tw_word *u2 = is(c, i + len, "or") ? word(c, i + len + 1, TW_UNIT, &len2) : NULL;
     if (u2 && (u2->flags & TW_PLURAL) && !is(c, i + len + 1 + len2, "of")) {

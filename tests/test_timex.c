@@ -415,6 +415,12 @@ static const tx_case NARRATIVE[] = {
     {"Patients wait between five and eight days.", "2023-06-21", "five", "DURATION", "P5D", ""},
     {"Prices rose 5 to 10 percent.", "2023-06-21", "5", NULL, NULL, NULL},
     {"It closed two or three years ago.", "2023-06-21", "two", NULL, NULL, NULL},
+    /* "the" + a plural unit after a preposition is an unspecified length,
+     * unless an event tells when ("the weeks before the vote") */
+    {"Prices have risen over the years.", "2023-06-21", "the years", "DURATION", "PXY", ""},
+    {"Banks may sell bonds in the weeks ahead.", "2023-06-21", "the weeks ahead", "DURATION", "PXW", ""},
+    {"He was seen there in the weeks before the vote.", "2023-06-21", "weeks", NULL, NULL, NULL},
+    {"He lived through the years of war.", "2023-06-21", "years", NULL, NULL, NULL},
     /* unit-long adjectives are lengths */
     {"They left a day-long meeting.", "2023-06-21", "day-long", "DURATION", "P1D", ""},
     {"A year-long inquiry ended.", "2023-06-21", "year-long", "DURATION", "P1Y", ""},
