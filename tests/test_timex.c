@@ -406,6 +406,10 @@ static const tx_case NARRATIVE[] = {
     /* having scheduled or planned something points ahead */
     {"The mayor has scheduled a hearing Thursday.", "2023-06-21", "Thursday", "DATE", "2023-06-22", ""},
     {"The unions have planned a march on Saturday.", "2023-06-21", "Saturday", "DATE", "2023-06-24", ""},
+    /* the same day as the one last told */
+    {"Rebels attacked on May 3. That same day, aid arrived.", "2023-06-21", "That same day", "DATE", "2023-05-03", ""},
+    {"Rebels attacked on May 3 and troops left the same day.", "2023-06-21", "the same day", "DATE", "2023-05-03", ""},
+    {"They were the same age.", "2023-06-21", "same age", NULL, NULL, NULL},
     /* a present perfect tells of something done: the month before */
     {"Police have gathered evidence in the October killing of a doctor to show a jury as early as next week.", "2023-04-19", "October", "DATE", "2022-10", ""},
     /* a range of lengths: each end is a duration in the unit given last */
