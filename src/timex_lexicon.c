@@ -62,6 +62,8 @@ static unsigned word_flags(const char *aux)
         f |= TW_ANAPHORIC;
     if (!strcmp(aux, "midclause"))
         f |= TW_MIDCLAUSE;
+    if (!strcmp(aux, "story"))
+        f |= TW_STORY;
     return f;
 }
 
@@ -135,7 +137,7 @@ static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
         w.num = (int16_t)atoi(fields[1]);
     copy_field(w.val, sizeof w.val, fields[1]);
     copy_field(w.aux, sizeof w.aux, n > 2 ? fields[2] : "");
-    w.flags = (uint8_t)(word_flags(w.aux) | (n > 3 ? word_flags(fields[3]) : 0));
+    w.flags = (uint16_t)(word_flags(w.aux) | (n > 3 ? word_flags(fields[3]) : 0));
     if (w.cls == TW_UNIT && !strcmp(w.val, "HALF"))
         w.cls = TW_HALF;   /* never an amount of its own ("a half") */
     if (n > 3 && fields[3][0] >= 'A' && fields[3][0] <= 'Z')

@@ -28,11 +28,12 @@ enum {
     TW_AUX       = 1u << 5,   /* makes a following -ed word a participle */
     TW_ANAPHORIC = 1u << 6,   /* counts from the last time mentioned ("the following day") */
     TW_MIDCLAUSE = 1u << 7,   /* tense cue only inside a clause ("given until Friday", not "Until Friday, ...") */
+    TW_STORY     = 1u << 8,   /* counts from the day just told, if any ("two days earlier") */
 };
 
 typedef struct tw_word {
     uint8_t cls;        /* tw_class */
-    uint8_t flags;      /* TW_* */
+    uint16_t flags;     /* TW_* */
     int16_t num;        /* month, weekday, number, direction */
     char val[14];       /* unit code, season, TIMEX3 value template, mod, ... */
     char aux[14];       /* second field: type, mod, quant, offset */

@@ -452,8 +452,12 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
         n *= !strcmp(unit, "DE") ? 10 : 100;
         unit = "Y";
     }
-    tx_shift_format(c->dct, unit, n, v, sizeof v);
+    bool story = (rel->flags & TW_STORY) && (!strcmp(unit, "D") || !strcmp(unit, "W"))
+        && c->day_sent != SIZE_MAX && c->doc->tokens[j - 1].sentence <= c->day_sent + 2;
+    tx_shift_format(story ? c->day : c->dct, unit, n, v, sizeof v);   /* "two days earlier": than the day told */
     tx_set_res(r, j, EL_TIMEX_DATE, v, true);
+    if (story)
+        r->anchor = TX_ANCHOR_DAY;
     tx_set_mod(r, a->mod);
     return true;
 }

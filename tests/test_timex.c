@@ -406,6 +406,9 @@ static const tx_case NARRATIVE[] = {
     /* having scheduled or planned something points ahead */
     {"The mayor has scheduled a hearing Thursday.", "2023-06-21", "Thursday", "DATE", "2023-06-22", ""},
     {"The unions have planned a march on Saturday.", "2023-06-21", "Saturday", "DATE", "2023-06-24", ""},
+    /* "earlier" days count from the day just told, else from the DCT */
+    {"Rebels attacked on May 3. Two days earlier, troops had left.", "2023-06-21", "Two days earlier", "DATE", "2023-05-01", ""},
+    {"Troops left two days earlier.", "2023-06-21", "two days earlier", "DATE", "2023-06-19", ""},
     /* the same day as the one last told */
     {"Rebels attacked on May 3. That same day, aid arrived.", "2023-06-21", "That same day", "DATE", "2023-05-03", ""},
     {"Rebels attacked on May 3 and troops left the same day.", "2023-06-21", "the same day", "DATE", "2023-05-03", ""},
