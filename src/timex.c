@@ -75,6 +75,20 @@ static bool clause_start(const tx_ctx *c, size_t i)
         || d->tokens[i - 1].sentence != d->tokens[i].sentence || el_tok_is(d, i - 1, ",");
 }
 
+/* Token k names a month, weekday or holiday, and no past perfect came
+ * before in the sentence ("had filed reports by Wednesday": done by then). */
+static bool before_date(const tx_ctx *c, size_t k)
+{
+    const el_doc *d = c->doc;
+    if (k >= d->ntokens || d->tokens[k].sentence != d->tokens[k - 1].sentence
+        || !(c->info[k].kinds & (K(TW_MONTH) | K(TW_WEEKDAY) | K(TW_HOLIDAY))))
+        return false;
+    for (size_t j = k - 1; j > 0 && d->tokens[j - 1].sentence == d->tokens[k].sentence; j--)
+        if (el_tok_is(d, j - 1, "had"))
+            return false;
+    return true;
+}
+
 /* Fill info[].tense for the whole document (sentence limits do not matter:
  * cue phrases never cross them). */
 static void mark_tense_cues(tx_ctx *c)
@@ -93,6 +107,8 @@ static void mark_tense_cues(tx_ctx *c)
                 t = TX_PAST;       /* "was due to", "had been scheduled to" */
             if ((w->flags & TW_MIDCLAUSE) && clause_start(c, i))
                 t = TX_NO_TENSE;   /* "Until Friday, they had not ...": a story's past */
+            if ((w->flags & TW_BEFORE_DATE) && !before_date(c, i + len))
+                t = TX_NO_TENSE;   /* "by August" is a deadline, "by police" no cue */
             for (size_t k = i; k < i + len; k++)
                 c->info[k].tense = (int8_t)t;
             covered_to = i + len;

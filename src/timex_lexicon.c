@@ -64,6 +64,8 @@ static unsigned word_flags(const char *aux)
         f |= TW_MIDCLAUSE;
     if (!strcmp(aux, "story"))
         f |= TW_STORY;
+    if (!strcmp(aux, "beforedate"))
+        f |= TW_BEFORE_DATE;
     return f;
 }
 

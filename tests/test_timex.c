@@ -403,6 +403,11 @@ static const tx_case NARRATIVE[] = {
     {"The court gave the tenants until Friday to leave.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
     {"Officials postponed the vote until Monday.", "2023-06-21", "Monday", "DATE", "2023-06-26", ""},
     {"Until Friday, the police had named no suspect.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    /* "by" right before a month or weekday is a deadline, unless a past
+     * perfect tells what was done by then */
+    {"Qantas will almost double its flights to India by August in a search for markets.", "2023-02-13", "August", "DATE", "2023-08", ""},
+    {"Members had filed their reports by Wednesday.", "2023-06-21", "Wednesday", "DATE", "2023-06-21", ""},
+    {"Members had filed their reports by Tuesday.", "2023-06-21", "Tuesday", "DATE", "2023-06-20", ""},
     /* having scheduled or planned something points ahead */
     {"The mayor has scheduled a hearing Thursday.", "2023-06-21", "Thursday", "DATE", "2023-06-22", ""},
     {"The unions have planned a march on Saturday.", "2023-06-21", "Saturday", "DATE", "2023-06-24", ""},
