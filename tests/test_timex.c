@@ -418,6 +418,9 @@ static const tx_case NARRATIVE[] = {
     {"Rebels attacked on May 3. That same day, aid arrived.", "2023-06-21", "That same day", "DATE", "2023-05-03", ""},
     {"Rebels attacked on May 3 and troops left the same day.", "2023-06-21", "the same day", "DATE", "2023-05-03", ""},
     {"They were the same age.", "2023-06-21", "same age", NULL, NULL, NULL},
+    /* a present tense makes no month more than four months ahead a plan */
+    {"Shares worth $130 million in October are worth only half that now.", "2023-01-08", "October", "DATE", "2022-10", ""},
+    {"The new line will open in October.", "2023-01-08", "October", "DATE", "2023-10", ""},
     /* a present perfect tells of something done: the month before */
     {"Police have gathered evidence in the October killing of a doctor to show a jury as early as next week.", "2023-04-19", "October", "DATE", "2022-10", ""},
     /* a range of lengths: each end is a duration in the unit given last */
