@@ -406,6 +406,7 @@ static const tx_case NARRATIVE[] = {
     /* "by" right before a month or weekday is a deadline, unless a past
      * perfect tells what was done by then */
     {"Qantas will almost double its flights to India by August in a search for markets.", "2023-02-13", "August", "DATE", "2023-08", ""},
+    {"The board named a new chairman, effective Feb. 1.", "2023-10-26", "Feb. 1", "DATE", "2024-02-01", ""},
     {"Members had filed their reports by Wednesday.", "2023-06-21", "Wednesday", "DATE", "2023-06-21", ""},
     {"Members had filed their reports by Tuesday.", "2023-06-21", "Tuesday", "DATE", "2023-06-20", ""},
     /* having scheduled or planned something points ahead */
