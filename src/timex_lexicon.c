@@ -127,6 +127,14 @@ static void mark_first_token(el_time_lexicon *lx, const char *phrase)
     el_doc_free(d);
 }
 
+static bool all_caps(const char *s)
+{
+    for (; *s; s++)
+        if (*s < 'A' || *s > 'Z')
+            return false;
+    return true;
+}
+
 static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
 {
     char *fields[4] = {0};
@@ -146,8 +154,9 @@ static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
         copy_field(w.mod, sizeof w.mod, fields[3]);   /* e.g. "year-end": END */
     uint32_t idx = (uint32_t)lx->nwords;
     EL_PUSH(lx->words, lx->nwords, lx->cap_words) = w;
-    if ((f->cls == TW_MONTH || f->cls == TW_WEEKDAY) && !strchr(fields[0], ' '))
-        abbr_add(lx, fields[0], idx);
+    if ((f->cls == TW_MONTH || f->cls == TW_WEEKDAY || (f->cls == TW_ZONE && all_caps(fields[0])))
+        && !strchr(fields[0], ' '))
+        abbr_add(lx, fields[0], idx);   /* "Sept.", and "EST." ending a sentence */
     mark_first_token(lx, fields[0]);
     unsigned lf = f->lexflags;
     if (f->cls == TW_ZONE && strchr(fields[0], ' '))

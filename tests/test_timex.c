@@ -157,6 +157,7 @@ static const tx_case CLOCK[] = {
     {"The strike began at 14:00 on Tuesday.", "2023-06-21", "14:00", "TIME", "2023-06-20T14:00", ""},
     {"Polls will close at 5 p.m. Eastern time Friday.", "2023-06-21", "5 p.m. Eastern time Friday", "TIME", "2023-06-23T17:00", ""},
     {"The jet landed at 3 p.m. Moscow time.", "2023-06-21", "3 p.m. Moscow time", "TIME", "2023-06-21T15:00", ""},
+    {"The polls closed at 8 p.m. EST.", "2023-06-21", "8 p.m. EST.", "TIME", "2023-06-21T20:00", ""},
     {"The quake struck at 0400 GMT.", "2023-06-21", "0400 GMT", "TIME", "2023-06-21T04:00", ""},
     {"He scored 2000 points.", "2023-06-21", "2000", NULL, NULL, NULL},
 };
