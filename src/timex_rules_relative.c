@@ -346,11 +346,33 @@ static bool topic_quarter(tx_ctx *c, size_t end, tx_res *r)
     return true;
 }
 
+/* "in the morning", "by the afternoon": that part of the story's day
+ * (the day last told, else the DCT); not "the night", mostly generic. */
+static bool the_part_of_day(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t len;
+    const tw_word *p = word(c, i + 1, TW_PART_OF_DAY, &len);
+    if (!p || !strcmp(p->val, "NI") || !tx_prev_is_class(c, i, TW_PREP) || !c->have_dct
+        || is(c, i + 1 + len, "of") || is(c, i + 1 + len, "'s"))
+        return false;
+    bool story = c->day_sent != SIZE_MAX;
+    el_date d = story ? c->day : c->dct;
+    char v[40];
+    tx_day_format(d.year, d.month, d.day, v, sizeof v);
+    strcat(v, "T");
+    strcat(v, p->val);
+    tx_set_res(r, i + 1 + len, EL_TIMEX_TIME, v, true);
+    r->anchor = story ? TX_ANCHOR_DAY : TX_ANCHOR_DCT;
+    return true;
+}
+
 bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
     if (!is(c, i, "the"))
         return false;
+    if (the_part_of_day(c, i, r))
+        return true;
     const tw_word *s = word(c, i + 1, TW_SHIFTER, &len);
     if (s && s->num < 0 && !(s->flags & (TW_RANGE | TW_ANAPHORIC)) && is(c, i + 1 + len, "period"))
         return topic_quarter(c, i + 2 + len, r);   /* "the latest period" of a quarterly report */

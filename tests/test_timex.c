@@ -413,6 +413,10 @@ static const tx_case NARRATIVE[] = {
     /* having scheduled or planned something points ahead */
     {"The mayor has scheduled a hearing Thursday.", "2023-06-21", "Thursday", "DATE", "2023-06-22", ""},
     {"The unions have planned a march on Saturday.", "2023-06-21", "Saturday", "DATE", "2023-06-24", ""},
+    /* "in the morning": that part of the day last told */
+    {"Stocks fell on Friday. Dealers bought in the morning.", "2023-06-21", "the morning", "TIME", "2023-06-16TMO", ""},
+    {"Crowds left in the afternoon.", "2023-06-21", "the afternoon", "TIME", "2023-06-21TAF", ""},
+    {"Owls hunt in the night.", "2023-06-21", "the night", NULL, NULL, NULL},
     /* "earlier" days count from the day just told, else from the DCT */
     {"Rebels attacked on May 3. Two days earlier, troops had left.", "2023-06-21", "Two days earlier", "DATE", "2023-05-01", ""},
     {"Troops left two days earlier.", "2023-06-21", "two days earlier", "DATE", "2023-06-19", ""},
