@@ -909,6 +909,28 @@ static bool freq_set(tx_ctx *c, size_t i, tx_res *r)
 
 /* daily / every year / each Monday / every two weeks / per hour / twice a
  * week */
+static bool quantity_at(const tx_ctx *c, size_t k)
+{
+    return c->info[k].lead >= 0 || word(c, k, TW_NUMBER, NULL) || is(c, k, "%") || is(c, k, "percent");
+}
+
+/* A set word after a quantity is a rate ("grow 8% annually", "10,000
+ * units annually", "doubling its profits annually"): no recurring time.
+ * A plural counts only after a number or possessive ("the paper appears
+ * daily" is a set). */
+static bool rate_before(const tx_ctx *c, size_t i)
+{
+    if (i <= c->sbeg)
+        return false;
+    size_t k = i - 1, n;
+    const char *s = text(c, k, &n);
+    if (quantity_at(c, k))
+        return true;
+    bool plural = n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && lower_word(c, k) && !c->info[k].n;
+    return plural && k > c->sbeg
+        && (quantity_at(c, k - 1) || is(c, k - 1, "its") || is(c, k - 1, "their") || is(c, k - 1, "our"));
+}
+
 bool tx_r_set(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
@@ -918,6 +940,8 @@ bool tx_r_set(tx_ctx *c, size_t i, tx_res *r)
     if (!s || !strcmp(s->aux, "FREQ"))
         return false;
     if (strcmp(s->val, "QUANT")) {
+        if (rate_before(c, i))
+            return false;
         tx_set_res(r, i + len, EL_TIMEX_SET, s->val, false);
         tx_copy_str(r->quant, sizeof r->quant, s->aux);   /* "each season": EACH */
         return true;

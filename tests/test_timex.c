@@ -413,6 +413,11 @@ static const tx_case NARRATIVE[] = {
     /* having scheduled or planned something points ahead */
     {"The mayor has scheduled a hearing Thursday.", "2023-06-21", "Thursday", "DATE", "2023-06-22", ""},
     {"The unions have planned a march on Saturday.", "2023-06-21", "Saturday", "DATE", "2023-06-24", ""},
+    /* annually is a yearly SET, but not after a quantity (a rate) */
+    {"The festival is held here annually.", "2023-06-21", "annually", "SET", "P1Y", ""},
+    {"Profits should rise 8% annually.", "2023-06-21", "annually", NULL, NULL, NULL},
+    {"The plant makes 10,000 units annually.", "2023-06-21", "annually", NULL, NULL, NULL},
+    {"The firm has doubled its profits annually.", "2023-06-21", "annually", NULL, NULL, NULL},
     /* "in the morning": that part of the day last told */
     {"Stocks fell on Friday. Dealers bought in the morning.", "2023-06-21", "the morning", "TIME", "2023-06-16TMO", ""},
     {"Crowds left in the afternoon.", "2023-06-21", "the afternoon", "TIME", "2023-06-21TAF", ""},
