@@ -820,8 +820,10 @@ bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
     size_t j = i, len;
     const tw_word *k = word(c, j, TW_CLOCK, &len);
     bool has_colon = false;
+    bool midnight = false;
     if (k && (!strcmp(k->val, "NOON") || !strcmp(k->val, "MIDNIGHT")) && !tx_in_title(c, j)) {
-        h = !strcmp(k->val, "NOON") ? 12 : 0;
+        midnight = !strcmp(k->val, "MIDNIGHT");
+        h = midnight ? 0 : 12;
         j += len;
     } else {
         if (!(len = tx_clock_digits(c, j, &h, &m, &ampm)) && !(ampm = military_time(c, j, &h, &m)))
@@ -852,7 +854,8 @@ bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
     char zone[16], day[40], v[80];
     clock_zone(c, &j, zone, sizeof zone);
     tx_anchor anchor;
-    clock_day(c, &j, day, sizeof day, &anchor);
+    if (clock_day(c, &j, day, sizeof day, &anchor) && midnight)
+        h = 24;   /* "midnight Friday": the end of Friday */
     (void)zone;   /* named zones stay in the span; TimeBank values carry no offset */
     snprintf(v, sizeof v, "%sT%02d:%02d", day, h, m);
     tx_set_res(r, j, EL_TIMEX_TIME, v, true);
