@@ -29,7 +29,7 @@ enum {
     TW_ANAPHORIC = 1u << 6,   /* counts from the last time mentioned ("the following day") */
     TW_MIDCLAUSE = 1u << 7,   /* tense cue only inside a clause ("given until Friday", not "Until Friday, ...") */
     TW_STORY     = 1u << 8,   /* counts from the day just told, if any ("two days earlier") */
-    TW_BEFORE_DATE = 1u << 9, /* tense cue only right before a month, weekday or day ("by August") */
+    TW_BEFORE_DATE = 1u << 9, /* tense cue only right before a month, weekday or holiday ("by August") */
 };
 
 typedef struct tw_word {
