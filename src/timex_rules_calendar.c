@@ -266,7 +266,9 @@ static bool year_plausible(const tx_ctx *c, size_t i, int y)
         return false;
     if (word(c, i + 1, TW_UNIT, NULL))
         return false;
-    bool modifier_year = i > c->sbeg && (is(c, i - 1, "fiscal")
+    bool prefixed = i > c->sbeg + 1 && is(c, i - 1, "-") && (c->doc->tokens[i].flags & EL_TOK_GLUED)
+        && (is(c, i - 2, "pre") || is(c, i - 2, "post"));   /* "post-1959 politics" */
+    bool modifier_year = i > c->sbeg && (is(c, i - 1, "fiscal") || prefixed
                                          || (is(c, i - 1, "the") && y >= 1900 && y <= 2099));
     if (tx_before_counted_noun(c, i + 1) && !modifier_year) {   /* "the 1992 protests" is a year */
         const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;

@@ -414,6 +414,9 @@ static const tx_case NARRATIVE[] = {
     /* having scheduled or planned something points ahead */
     {"The mayor has scheduled a hearing Thursday.", "2023-06-21", "Thursday", "DATE", "2023-06-22", ""},
     {"The unions have planned a march on Saturday.", "2023-06-21", "Saturday", "DATE", "2023-06-24", ""},
+    /* a year after pre-/post- modifies the noun after it */
+    {"The post-1959 politics split families.", "2023-06-21", "1959", "DATE", "1959", ""},
+    {"Pre-1990 models were recalled.", "2023-06-21", "1990", "DATE", "1990", ""},
     /* annually is a yearly SET, but not after a quantity (a rate) */
     {"The festival is held here annually.", "2023-06-21", "annually", "SET", "P1Y", ""},
     {"Profits should rise 8% annually.", "2023-06-21", "annually", NULL, NULL, NULL},
