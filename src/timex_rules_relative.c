@@ -22,9 +22,29 @@ static void pod_suffix(const tx_ctx *c, size_t *j, tx_res *r)
     strcat(r->value, p->val);
 }
 
+/* Without a DCT, a weekday right after a full date ("On March 3, 1998
+ * ... On Thursday") is a day of the days that follow it.  (With a DCT,
+ * news weekdays stay near the DCT even after a background date.) */
+static bool weekday_after_story_day(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, tx_res *r)
+{
+    if (c->have_dct || dir == TX_BEFORE || c->day_sent == SIZE_MAX
+        || c->doc->tokens[i].sentence > c->day_sent + 1)
+        return false;
+    el_date d = el_date_add_days(c->day, (wd - el_weekday(c->day) + 7) % 7);
+    if (dir == TX_AFTER && d.year == c->day.year && d.month == c->day.month && d.day == c->day.day)
+        d = el_date_add_days(d, 7);
+    char v[40];
+    tx_day_format(d.year, d.month, d.day, v, sizeof v);
+    tx_set_res(r, end, EL_TIMEX_DATE, v, true);
+    r->anchor = TX_ANCHOR_DAY;
+    return true;
+}
+
 static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, bool this_week, tx_res *r)
 {
     char v[40];
+    if (weekday_after_story_day(c, i, end, wd, dir, r))
+        return true;
     if (!c->have_dct) {
         snprintf(v, sizeof v, "XXXX-WXX-%d", wd);
         return tx_set_res(r, end, EL_TIMEX_DATE, v, true);

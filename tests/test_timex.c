@@ -501,6 +501,9 @@ static const tx_case NO_DCT[] = {
     {"The ministers met yesterday.", "", "yesterday", "DATE", "XXXX-XX-XX", ""},
     {"The treaty was signed on June 19.", "", "June 19", "DATE", "XXXX-06-19", ""},
     {"The treaty was signed June 19, 2023.", "", "June 19, 2023", "DATE", "2023-06-19", ""},
+    /* with no DCT, a weekday just after a full date follows it */
+    {"On March 3, 1998, rebels attacked. On Thursday, troops arrived.", "", "Thursday", "DATE", "1998-03-05", ""},
+    {"On March 3, 1998, rebels attacked. Next Tuesday, troops arrived.", "", "Next Tuesday", "DATE", "1998-03-10", ""},
 };
 
 static void test_no_dct(void **state) { RUN(NO_DCT); }
