@@ -66,6 +66,8 @@ static unsigned word_flags(const char *aux)
         f |= TW_STORY;
     if (!strcmp(aux, "beforedate"))
         f |= TW_BEFORE_DATE;
+    if (!strcmp(aux, "surname"))
+        f |= TW_SURNAME;
     return f;
 }
 

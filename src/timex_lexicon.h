@@ -30,6 +30,7 @@ enum {
     TW_MIDCLAUSE = 1u << 7,   /* tense cue only inside a clause ("given until Friday", not "Until Friday, ...") */
     TW_STORY     = 1u << 8,   /* counts from the day just told, if any ("two days earlier") */
     TW_BEFORE_DATE = 1u << 9, /* tense cue only right before a month, weekday or holiday ("by August") */
+    TW_SURNAME   = 1u << 10,  /* a month name that is also a family name ("the May government") */
 };
 
 typedef struct tw_word {

@@ -116,11 +116,12 @@ static bool starts_name(const tx_ctx *c, size_t i)
 
 /* "the March accession", "the May elections": after "the", a month name
  * before a lower-case noun (no preposition, verb cue or conjunction)
- * modifies it; "the March on Washington", "the May of 1968" stay names. */
-static bool month_before_noun(const tx_ctx *c, size_t i, size_t len)
+ * modifies it; "the March on Washington" stays a name, and so does a
+ * month that is also a family name ("the May government"). */
+static bool month_before_noun(const tx_ctx *c, size_t i, size_t len, const tw_word *w)
 {
     size_t k = i + len;
-    if (i <= c->sbeg || !is(c, i - 1, "the") || k >= c->lim)
+    if ((w->flags & TW_SURNAME) || i <= c->sbeg || !is(c, i - 1, "the") || k >= c->lim)
         return false;
     const el_token *t = &c->doc->tokens[k];
     return (t->flags & EL_TOK_WORD) && !(t->flags & EL_TOK_CAP) && !c->info[k].n
@@ -165,7 +166,7 @@ bool tx_r_month(tx_ctx *c, size_t i, tx_res *r)
     if (d > 31)
         return false;
     j += year_after(c, j, &y);
-    if (!d && !y && (w->flags & TW_AMBIGUOUS) && !month_before_noun(c, i, len)
+    if (!d && !y && (w->flags & TW_AMBIGUOUS) && !month_before_noun(c, i, len, w)
         && (!tx_temporal_context_before(c, i) || starts_name(c, i + len)))
         return false;   /* "may", "Jan Kavan" */
     if (!month_day_value(c, i, j, w->num, d, y, r))

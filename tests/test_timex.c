@@ -457,6 +457,7 @@ static const tx_case NARRATIVE[] = {
     /* after "the", an ambiguous month name before a noun modifies it */
     {"The March accession lets them vote.", "2023-02-10", "March", "DATE", "2023-03", ""},
     {"Crowds joined the March on the capital.", "2023-02-10", "March", NULL, NULL, NULL},
+    {"The May government fell.", "2023-02-10", "May", NULL, NULL, NULL},
     {"Officials may march on Monday.", "2023-02-10", "may", NULL, NULL, NULL},
     /* "the latest period" of a quarterly report is the quarter it is about */
     {"Profit in the third quarter rose; sales in the latest period fell.", "2023-11-02", "the latest period", "DATE", "2023-Q3", ""},
