@@ -46,10 +46,12 @@ static tx_tense suffix_tense(const tx_ctx *c, size_t k)
         return TX_FUTURE;
     if (n >= 5 && !strncmp(s + n - 5, "\xe2\x80\x99ll", 5))
         return TX_FUTURE;
-    if (n >= 5 && !strncmp(s + n - 2, "ed", 2) && s[n - 3] != 'e'
-        && !(c->doc->tokens[k].flags & EL_TOK_CAP) && !after_auxiliary(c, k))
+    if (n < 5 || strncmp(s + n - 2, "ed", 2) || s[n - 3] == 'e' || (c->doc->tokens[k].flags & EL_TOK_CAP))
+        return TX_NO_TENSE;
+    if (!after_auxiliary(c, k))
         return TX_PAST;
-    return TX_NO_TENSE;
+    /* a present perfect ("have gathered") tells of something done */
+    return el_tok_is(c->doc, k - 1, "has") || el_tok_is(c->doc, k - 1, "have") ? TX_PAST : TX_NO_TENSE;
 }
 
 /* A future cue after a past auxiliary ("was expected to", "had been
@@ -63,6 +65,28 @@ static bool future_in_past(const tx_ctx *c, size_t i)
     if (k == 0 || d->tokens[k - 1].sentence != d->tokens[i].sentence)
         return false;
     return el_tok_is(d, k - 1, "was") || el_tok_is(d, k - 1, "were") || el_tok_is(d, k - 1, "had");
+}
+
+/* Token i opens a sentence or follows a comma. */
+static bool clause_start(const tx_ctx *c, size_t i)
+{
+    const el_doc *d = c->doc;
+    return i == 0 || (d->tokens[i].flags & EL_TOK_SENT_START)
+        || d->tokens[i - 1].sentence != d->tokens[i].sentence || el_tok_is(d, i - 1, ",");
+}
+
+/* Token k names a month, weekday or holiday, and no past perfect came
+ * before in the sentence ("had filed reports by Wednesday": done by then). */
+static bool before_date(const tx_ctx *c, size_t k)
+{
+    const el_doc *d = c->doc;
+    if (k >= d->ntokens || d->tokens[k].sentence != d->tokens[k - 1].sentence
+        || !(c->info[k].kinds & (K(TW_MONTH) | K(TW_WEEKDAY) | K(TW_HOLIDAY))))
+        return false;
+    for (size_t j = k - 1; j > 0 && d->tokens[j - 1].sentence == d->tokens[k].sentence; j--)
+        if (el_tok_is(d, j - 1, "had"))
+            return false;
+    return true;
 }
 
 /* Fill info[].tense for the whole document (sentence limits do not matter:
@@ -81,6 +105,10 @@ static void mark_tense_cues(tx_ctx *c)
                 t = TX_NO_TENSE;   /* "to be paid", "has sold": participles */
             if (t == TX_FUTURE && future_in_past(c, i))
                 t = TX_PAST;       /* "was due to", "had been scheduled to" */
+            if ((w->flags & TW_MIDCLAUSE) && clause_start(c, i))
+                t = TX_NO_TENSE;   /* "Until Friday, they had not ...": a story's past */
+            if ((w->flags & TW_BEFORE_DATE) && !before_date(c, i + len))
+                t = TX_NO_TENSE;   /* "by August" is a deadline, "by police" no cue */
             for (size_t k = i; k < i + len; k++)
                 c->info[k].tense = (int8_t)t;
             covered_to = i + len;

@@ -225,7 +225,7 @@ static const tx_rule_entry RULES[] = {
     {tx_r_the_unit, K_THE},
     {tx_r_year_ago, K_THE | K(TW_UNIT)},
     {tx_r_amount_unit, K_THE | K_A | K_DIGIT | K(TW_NUMBER) | K(TW_HALF)},
-    {tx_r_bare_plural, K(TW_UNIT)},
+    {tx_r_bare_plural, K_THE | K(TW_UNIT)},
     {tx_r_clock, K_DIGIT | K(TW_CLOCK)},
     {tx_r_set, K(TW_SET) | K_DIGIT | K(TW_NUMBER)},
 };

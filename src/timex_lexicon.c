@@ -60,6 +60,14 @@ static unsigned word_flags(const char *aux)
         f |= TW_AUX;
     if (!strcmp(aux, "anaphoric"))
         f |= TW_ANAPHORIC;
+    if (!strcmp(aux, "midclause"))
+        f |= TW_MIDCLAUSE;
+    if (!strcmp(aux, "story"))
+        f |= TW_STORY;
+    if (!strcmp(aux, "beforedate"))
+        f |= TW_BEFORE_DATE;
+    if (!strcmp(aux, "surname"))
+        f |= TW_SURNAME;
     return f;
 }
 
@@ -121,6 +129,14 @@ static void mark_first_token(el_time_lexicon *lx, const char *phrase)
     el_doc_free(d);
 }
 
+static bool all_caps(const char *s)
+{
+    for (; *s; s++)
+        if (*s < 'A' || *s > 'Z')
+            return false;
+    return true;
+}
+
 static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
 {
     char *fields[4] = {0};
@@ -133,15 +149,16 @@ static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
         w.num = (int16_t)atoi(fields[1]);
     copy_field(w.val, sizeof w.val, fields[1]);
     copy_field(w.aux, sizeof w.aux, n > 2 ? fields[2] : "");
-    w.flags = (uint8_t)(word_flags(w.aux) | (n > 3 ? word_flags(fields[3]) : 0));
+    w.flags = (uint16_t)(word_flags(w.aux) | (n > 3 ? word_flags(fields[3]) : 0));
     if (w.cls == TW_UNIT && !strcmp(w.val, "HALF"))
         w.cls = TW_HALF;   /* never an amount of its own ("a half") */
     if (n > 3 && fields[3][0] >= 'A' && fields[3][0] <= 'Z')
         copy_field(w.mod, sizeof w.mod, fields[3]);   /* e.g. "year-end": END */
     uint32_t idx = (uint32_t)lx->nwords;
     EL_PUSH(lx->words, lx->nwords, lx->cap_words) = w;
-    if ((f->cls == TW_MONTH || f->cls == TW_WEEKDAY) && !strchr(fields[0], ' '))
-        abbr_add(lx, fields[0], idx);
+    if ((f->cls == TW_MONTH || f->cls == TW_WEEKDAY || (f->cls == TW_ZONE && all_caps(fields[0])))
+        && !strchr(fields[0], ' '))
+        abbr_add(lx, fields[0], idx);   /* "Sept.", and "EST." ending a sentence */
     mark_first_token(lx, fields[0]);
     unsigned lf = f->lexflags;
     if (f->cls == TW_ZONE && strchr(fields[0], ' '))

@@ -27,11 +27,15 @@ enum {
     TW_NEEDS_UNIT= 1u << 4,   /* only before a plural unit ("recent years") */
     TW_AUX       = 1u << 5,   /* makes a following -ed word a participle */
     TW_ANAPHORIC = 1u << 6,   /* counts from the last time mentioned ("the following day") */
+    TW_MIDCLAUSE = 1u << 7,   /* tense cue only inside a clause ("given until Friday", not "Until Friday, ...") */
+    TW_STORY     = 1u << 8,   /* counts from the day just told, if any ("two days earlier") */
+    TW_BEFORE_DATE = 1u << 9, /* tense cue only right before a month, weekday or holiday ("by August") */
+    TW_SURNAME   = 1u << 10,  /* a month name that is also a family name ("the May government") */
 };
 
 typedef struct tw_word {
     uint8_t cls;        /* tw_class */
-    uint8_t flags;      /* TW_* */
+    uint16_t flags;     /* TW_* */
     int16_t num;        /* month, weekday, number, direction */
     char val[14];       /* unit code, season, TIMEX3 value template, mod, ... */
     char aux[14];       /* second field: type, mod, quant, offset */

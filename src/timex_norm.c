@@ -24,7 +24,8 @@ el_date tx_resolve_weekday(el_date ref, int weekday, tx_dir dir, tx_tense tense)
 
 int tx_resolve_month_year(el_date ref, int month, int day, tx_dir dir, tx_tense tense)
 {
-    if (tense == TX_PRESENT)
+    bool present = tense == TX_PRESENT;
+    if (present)
         tense = TX_FUTURE;
     int here = ref.month * 31 + ref.day;
     int there = month * 31 + (day ? day : 15);
@@ -41,8 +42,8 @@ int tx_resolve_month_year(el_date ref, int month, int day, tx_dir dir, tx_tense 
      * three months ahead, this year's; one far behind is next year's in a
      * future clause, or, when it is at most four months ahead across the
      * new year ("in January" in November), unless the clause is past. */
-    if (diff > 120)
-        return tense == TX_FUTURE ? ref.year : ref.year - 1;
+    if (diff > 120)   /* a present tense ("are worth half what they were in October") is no plan */
+        return tense == TX_FUTURE && !present ? ref.year : ref.year - 1;
     if (diff > 90)
         return tense == TX_PAST ? ref.year - 1 : ref.year;
     if (diff < -186 && diff + 372 <= 120)   /* "in January" late in the year */

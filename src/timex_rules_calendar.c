@@ -114,6 +114,20 @@ static bool starts_name(const tx_ctx *c, size_t i)
         && (c->doc->tokens[i].flags & EL_TOK_WORD) && !c->info[i].n;
 }
 
+/* "the March accession", "the May elections": after "the", a month name
+ * before a lower-case noun (no preposition, verb cue or conjunction)
+ * modifies it; "the March on Washington" stays a name, and so does a
+ * month that is also a family name ("the May government"). */
+static bool month_before_noun(const tx_ctx *c, size_t i, size_t len, const tw_word *w)
+{
+    size_t k = i + len;
+    if ((w->flags & TW_SURNAME) || i <= c->sbeg || !is(c, i - 1, "the") || k >= c->lim)
+        return false;
+    const el_token *t = &c->doc->tokens[k];
+    return (t->flags & EL_TOK_WORD) && !(t->flags & EL_TOK_CAP) && !c->info[k].n
+        && !is(c, k, "and") && !is(c, k, "or") && !is(c, k, "that") && !is(c, k, "who");
+}
+
 /* A token "19-20" (two days of a month, the first smaller): the second
  * day, *d = the first; 0 if the token is no such range. */
 static int day_range_tok(const tx_ctx *c, size_t j, int *d)
@@ -152,7 +166,7 @@ bool tx_r_month(tx_ctx *c, size_t i, tx_res *r)
     if (d > 31)
         return false;
     j += year_after(c, j, &y);
-    if (!d && !y && (w->flags & TW_AMBIGUOUS)
+    if (!d && !y && (w->flags & TW_AMBIGUOUS) && !month_before_noun(c, i, len, w)
         && (!tx_temporal_context_before(c, i) || starts_name(c, i + len)))
         return false;   /* "may", "Jan Kavan" */
     if (!month_day_value(c, i, j, w->num, d, y, r))
@@ -253,7 +267,9 @@ static bool year_plausible(const tx_ctx *c, size_t i, int y)
         return false;
     if (word(c, i + 1, TW_UNIT, NULL))
         return false;
-    bool modifier_year = i > c->sbeg && (is(c, i - 1, "fiscal")
+    bool prefixed = i > c->sbeg + 1 && is(c, i - 1, "-") && (c->doc->tokens[i].flags & EL_TOK_GLUED)
+        && (is(c, i - 2, "pre") || is(c, i - 2, "post"));   /* "post-1959 politics" */
+    bool modifier_year = i > c->sbeg && (is(c, i - 1, "fiscal") || prefixed
                                          || (is(c, i - 1, "the") && y >= 1900 && y <= 2099));
     if (tx_before_counted_noun(c, i + 1) && !modifier_year) {   /* "the 1992 protests" is a year */
         const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;

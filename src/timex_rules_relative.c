@@ -22,9 +22,29 @@ static void pod_suffix(const tx_ctx *c, size_t *j, tx_res *r)
     strcat(r->value, p->val);
 }
 
+/* Without a DCT, a weekday right after a full date ("On March 3, 1998
+ * ... On Thursday") is a day of the days that follow it.  (With a DCT,
+ * news weekdays stay near the DCT even after a background date.) */
+static bool weekday_after_story_day(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, tx_res *r)
+{
+    if (c->have_dct || dir == TX_BEFORE || c->day_sent == SIZE_MAX
+        || c->doc->tokens[i].sentence > c->day_sent + 1)
+        return false;
+    el_date d = el_date_add_days(c->day, (wd - el_weekday(c->day) + 7) % 7);
+    if (dir == TX_AFTER && d.year == c->day.year && d.month == c->day.month && d.day == c->day.day)
+        d = el_date_add_days(d, 7);
+    char v[40];
+    tx_day_format(d.year, d.month, d.day, v, sizeof v);
+    tx_set_res(r, end, EL_TIMEX_DATE, v, true);
+    r->anchor = TX_ANCHOR_DAY;
+    return true;
+}
+
 static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, bool this_week, tx_res *r)
 {
     char v[40];
+    if (weekday_after_story_day(c, i, end, wd, dir, r))
+        return true;
     if (!c->have_dct) {
         snprintf(v, sizeof v, "XXXX-WXX-%d", wd);
         return tx_set_res(r, end, EL_TIMEX_DATE, v, true);
@@ -330,11 +350,52 @@ static bool the_year_or_week(tx_ctx *c, size_t j, const tw_word *u, tx_res *r)
     return tx_set_res(r, j, EL_TIMEX_DATE, v, true);
 }
 
+/* The quarter a report is about ("the quarter"), else the last one
+ * before the DCT. */
+static bool topic_quarter(tx_ctx *c, size_t end, tx_res *r)
+{
+    char v[40];
+    if (c->quarter)
+        snprintf(v, sizeof v, "%04d-Q%d", c->qyear, c->quarter);
+    else if (c->have_dct)
+        tx_shift_format(c->dct, "Q", -1, v, sizeof v);
+    else
+        snprintf(v, sizeof v, "XXXX-QX");
+    tx_set_res(r, end, EL_TIMEX_DATE, v, true);
+    r->anchor = c->quarter ? TX_ANCHOR_QUARTER : TX_ANCHOR_DCT;
+    return true;
+}
+
+/* "in the morning", "by the afternoon": that part of the story's day
+ * (the day last told, else the DCT); not "the night", mostly generic. */
+static bool the_part_of_day(tx_ctx *c, size_t i, tx_res *r)
+{
+    size_t len;
+    const tw_word *p = word(c, i + 1, TW_PART_OF_DAY, &len);
+    if (!p || !strcmp(p->val, "NI") || !tx_prev_is_class(c, i, TW_PREP) || !c->have_dct
+        || is(c, i + 1 + len, "of") || is(c, i + 1 + len, "'s"))
+        return false;
+    bool story = c->day_sent != SIZE_MAX;
+    el_date d = story ? c->day : c->dct;
+    char v[40];
+    tx_day_format(d.year, d.month, d.day, v, sizeof v);
+    strcat(v, "T");
+    strcat(v, p->val);
+    tx_set_res(r, i + 1 + len, EL_TIMEX_TIME, v, true);
+    r->anchor = story ? TX_ANCHOR_DAY : TX_ANCHOR_DCT;
+    return true;
+}
+
 bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
     if (!is(c, i, "the"))
         return false;
+    if (the_part_of_day(c, i, r))
+        return true;
+    const tw_word *s = word(c, i + 1, TW_SHIFTER, &len);
+    if (s && s->num < 0 && !(s->flags & (TW_RANGE | TW_ANAPHORIC)) && is(c, i + 1 + len, "period"))
+        return topic_quarter(c, i + 2 + len, r);   /* "the latest period" of a quarterly report */
     size_t full = is(c, i + 1, "full") ? 1 : 0;   /* "the full year" */
     const tw_word *u = word(c, i + 1 + full, TW_UNIT, &len);
     if (!u || (u->flags & TW_PLURAL))
@@ -357,17 +418,8 @@ bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
         tx_shift_format(c->dct, u->val, 0, v, sizeof v);   /* "the end of the year" */
         return tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
     }
-    if (!strcmp(u->val, "Q") && !is(c, i + 2, "of")) {
-        if (c->quarter)
-            snprintf(v, sizeof v, "%04d-Q%d", c->qyear, c->quarter);
-        else if (c->have_dct)
-            tx_shift_format(c->dct, "Q", -1, v, sizeof v);
-        else
-            snprintf(v, sizeof v, "XXXX-QX");
-        tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
-        r->anchor = c->quarter ? TX_ANCHOR_QUARTER : TX_ANCHOR_DCT;
-        return true;
-    }
+    if (!strcmp(u->val, "Q") && !is(c, i + 2, "of"))
+        return topic_quarter(c, i + 1 + len, r);
     return false;
 }
 
@@ -442,8 +494,12 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
         n *= !strcmp(unit, "DE") ? 10 : 100;
         unit = "Y";
     }
-    tx_shift_format(c->dct, unit, n, v, sizeof v);
+    bool story = (rel->flags & TW_STORY) && (!strcmp(unit, "D") || !strcmp(unit, "W"))
+        && c->day_sent != SIZE_MAX && c->doc->tokens[j - 1].sentence <= c->day_sent + 2;
+    tx_shift_format(story ? c->day : c->dct, unit, n, v, sizeof v);   /* "two days earlier": than the day told */
     tx_set_res(r, j, EL_TIMEX_DATE, v, true);
+    if (story)
+        r->anchor = TX_ANCHOR_DAY;
     tx_set_mod(r, a->mod);
     return true;
 }
@@ -545,6 +601,28 @@ static bool duration_after_unit(const tx_ctx *c, size_t *j, size_t amount_start,
     return true;
 }
 
+/* "two to three weeks", "three or four years", "between two and six
+ * days": the first number of a range is a length of its own, in the unit
+ * after the second (TimeML tags both ends); j is just after the first. */
+static bool range_start(tx_ctx *c, size_t amount_start, size_t j, const amount *a, tx_res *r)
+{
+    amount b;
+    size_t len;
+    bool between = amount_start > c->sbeg && is(c, amount_start - 1, "between");
+    if (a->n < 0 || is(c, amount_start, "a") || is(c, amount_start, "an"))
+        return false;
+    if (!(is(c, j, "to") || is(c, j, "or") || (between && is(c, j, "and"))))
+        return false;
+    if (!tx_amount_at(c, j + 1, &b) || b.n < 0 || b.n < a->n || is(c, j + 1, "a") || is(c, j + 1, "an"))
+        return false;
+    const tw_word *u = word(c, j + 1 + b.len, TW_UNIT, &len);
+    if (!u || tx_in_title(c, j + 1 + b.len) || word(c, j + 1 + b.len + len, TW_RELATION, NULL))
+        return false;   /* "two or three years ago": one point, not two lengths */
+    char v[40];
+    tx_duration_format(u->val, a->n, v, sizeof v);
+    return tx_set_res(r, j, EL_TIMEX_DURATION, v, false);
+}
+
 /* (the) (first) five years / 35-minute / 18-month-old / a decade ago /
  * 2 1/2 years / half an hour / a minute and a half */
 bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
@@ -567,6 +645,8 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
     j += a.len;
     if (!half)
         j += amount_half(c, amount_start, j, &a, &half);
+    if (!the && !half && range_start(c, amount_start, j, &a, r))
+        return true;
     size_t flen;
     if (!is(c, j, "-") && word(c, j, TW_FILLER, &flen) && word(c, j + flen, TW_UNIT, NULL))
         j += flen;   /* "two more weeks", "an additional year" */
@@ -607,20 +687,32 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
     return true;
 }
 
-/* for years / in decades: an unspecified amount after a preposition */
+/* for years / in decades / over the years / in the weeks ahead: an
+ * unspecified amount after a preposition; decades-long / a day-long
+ * meeting */
 bool tx_r_bare_plural(tx_ctx *c, size_t i, tx_res *r)
 {
-    size_t len;
+    size_t len, b = i;
+    bool the = is(c, i, "the");
+    if (the)
+        i++;
     const tw_word *u = word(c, i, TW_UNIT, &len);
-    if (!u || !(u->flags & TW_PLURAL) || !strcmp(u->val, "Q") || !strcmp(u->val, "S"))
+    if (!u || !strcmp(u->val, "Q") || !strcmp(u->val, "S") || (the && !(u->flags & TW_PLURAL)))
         return false;
+    bool plural = u->flags & TW_PLURAL;
     char v[40];
-    tx_duration_format(u->val, -1, v, sizeof v);
-    if (is(c, i + len, "-") && is(c, i + len + 1, "long"))   /* "decades-long" */
-        return tx_set_res(r, i + len + 2, EL_TIMEX_DURATION, v, false);
-    const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;
+    tx_duration_format(u->val, plural ? -1 : 1, v, sizeof v);
+    if (is(c, i + len, "-") && (c->doc->tokens[i + len].flags & EL_TOK_GLUED) && is(c, i + len + 1, "long"))
+        return !the && tx_set_res(r, i + len + 2, EL_TIMEX_DURATION, v, false);   /* "decades-long", "day-long" */
+    if (!plural)
+        return false;
+    const tw_word *p = b > c->sbeg ? word(c, b - 1, TW_PREP, NULL) : NULL;
     if (!p || !strstr(p->val, "span") || is(c, i + len, "of"))
         return false;   /* "for years", not "years of war" */
+    if (the && (is(c, i + len, "before") || is(c, i + len, "after")))
+        return false;   /* "in the weeks before the vote": a time told by an event */
+    if (the && is(c, i + len, "ahead"))
+        len++;          /* "in the weeks ahead" */
     size_t len2;
     const tw_word *u2 = is(c, i + len, "or") ? word(c, i + len + 1, TW_UNIT, &len2) : NULL;
     if (u2 && (u2->flags & TW_PLURAL) && !is(c, i + len + 1 + len2, "of")) {
@@ -685,11 +777,21 @@ static bool clock_day(tx_ctx *c, size_t *j, char *day, size_t cap, tx_anchor *an
     return false;
 }
 
+/* A zone named after a place: "Moscow time" (a capitalized word no time
+ * word, then "time"). */
+static bool place_time(const tx_ctx *c, size_t j)
+{
+    return j + 1 < c->lim && (c->doc->tokens[j].flags & EL_TOK_CAP) && (c->doc->tokens[j].flags & EL_TOK_WORD)
+        && !c->info[j].n && is(c, j + 1, "time");
+}
+
 static void clock_zone(const tx_ctx *c, size_t *j, char *zone, size_t cap)
 {
     size_t len;
     const tw_word *z = word(c, *j, TW_ZONE, &len);
     zone[0] = '\0';
+    if (!z && place_time(c, *j))
+        *j += 2;   /* the offset depends on the place and date: none */
     if (!z)
         return;
     *j += len;
@@ -697,25 +799,68 @@ static void clock_zone(const tx_ctx *c, size_t *j, char *zone, size_t cap)
         snprintf(zone, cap, "%s", z->val);
 }
 
-/* 4:34 p.m. (ET) / 10 a.m. Wednesday / noon / midnight / 5 o'clock */
+/* "at 0400 GMT": four digits HHMM after a preposition, before a zone with
+ * a fixed offset; 5 (a 24-hour clock) or 0. */
+static int military_time(const tx_ctx *c, size_t j, int *h, int *m)
+{
+    size_t n;
+    const tw_word *z = word(c, j + 1, TW_ZONE, NULL);
+    if (j >= c->lim || !tx_prev_is_class(c, j, TW_PREP) || c->info[j].ndig != 4 || (text(c, j, &n), n != 4) || !z || !strcmp(z->val, "-"))
+        return 0;
+    *h = c->info[j].lead / 100;
+    *m = c->info[j].lead % 100;
+    return *h <= 23 && *m <= 59 ? 5 : 0;
+}
+
+/* "in the morning" / "in the evening" / "at night" after an hour: tokens
+ * used (0 = none); *h becomes a 24-hour hour. */
+static size_t clock_part_of_day(const tx_ctx *c, size_t j, int *h)
+{
+    size_t len, used = 0;
+    const tw_word *p = NULL;
+    if (is(c, j, "in") && is(c, j + 1, "the") && (p = word(c, j + 2, TW_PART_OF_DAY, &len)))
+        used = 2 + len;
+    else if (is(c, j, "at") && is(c, j + 1, "night") && (p = word(c, j + 1, TW_PART_OF_DAY, &len)))
+        used = 1 + len;
+    if (!used || *h < 1 || *h > 12)
+        return 0;
+    bool pm = strcmp(p->val, "MO") && !(!strcmp(p->val, "NI") && *h < 5);   /* "2 at night" is early */
+    if (pm && *h < 12)
+        *h += 12;
+    if (!pm && *h == 12)
+        *h = 0;
+    return used;
+}
+
+/* 4:34 p.m. (ET) / 10 a.m. Wednesday / noon / midnight / 5 o'clock /
+ * at 4 in the morning */
 bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
 {
     int h = 0, m = 0, ampm = 0;
     size_t j = i, len;
     const tw_word *k = word(c, j, TW_CLOCK, &len);
     bool has_colon = false;
+    bool midnight = false;
     if (k && (!strcmp(k->val, "NOON") || !strcmp(k->val, "MIDNIGHT")) && !tx_in_title(c, j)) {
-        h = !strcmp(k->val, "NOON") ? 12 : 0;
+        midnight = !strcmp(k->val, "MIDNIGHT");
+        h = midnight ? 0 : 12;
         j += len;
     } else {
-        if (!(len = tx_clock_digits(c, j, &h, &m, &ampm)))
+        if (!(len = tx_clock_digits(c, j, &h, &m, &ampm)) && !(ampm = military_time(c, j, &h, &m)))
             return false;
-        has_colon = memchr(text(c, j, &len), ':', len) != NULL;
+        size_t tlen;
+        const char *tt = text(c, j, &tlen);   /* (not in one call: len must be read after text() sets it) */
+        has_colon = memchr(tt, ':', tlen) != NULL;
         j++;
         if (!ampm && (k = word(c, j, TW_CLOCK, &len))) {
             ampm = !strcmp(k->val, "AM") ? 1 : !strcmp(k->val, "PM") ? 2 : !strcmp(k->val, "OCLOCK") ? 3 : 0;
             if (ampm)
                 j += len;
+        }
+        size_t pod = !ampm && tx_prev_is_class(c, i, TW_PREP) ? clock_part_of_day(c, j, &h) : 0;
+        if (pod) {
+            j += pod;
+            ampm = 4;   /* the part of the day said which half */
         }
         if (!ampm && !(has_colon && tx_prev_is_class(c, i, TW_PREP) && h <= 23))
             return false;
@@ -729,7 +874,8 @@ bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
     char zone[16], day[40], v[80];
     clock_zone(c, &j, zone, sizeof zone);
     tx_anchor anchor;
-    clock_day(c, &j, day, sizeof day, &anchor);
+    if (clock_day(c, &j, day, sizeof day, &anchor) && midnight)
+        h = 24;   /* "midnight Friday": the end of Friday */
     (void)zone;   /* named zones stay in the span; TimeBank values carry no offset */
     snprintf(v, sizeof v, "%sT%02d:%02d", day, h, m);
     tx_set_res(r, j, EL_TIMEX_TIME, v, true);
@@ -786,6 +932,28 @@ static bool freq_set(tx_ctx *c, size_t i, tx_res *r)
 
 /* daily / every year / each Monday / every two weeks / per hour / twice a
  * week */
+static bool quantity_at(const tx_ctx *c, size_t k)
+{
+    return c->info[k].lead >= 0 || word(c, k, TW_NUMBER, NULL) || is(c, k, "%") || is(c, k, "percent");
+}
+
+/* A set word after a quantity is a rate ("grow 8% annually", "10,000
+ * units annually", "doubling its profits annually"): no recurring time.
+ * A plural counts only after a number or possessive ("the paper appears
+ * daily" is a set). */
+static bool rate_before(const tx_ctx *c, size_t i)
+{
+    if (i <= c->sbeg)
+        return false;
+    size_t k = i - 1, n;
+    const char *s = text(c, k, &n);
+    if (quantity_at(c, k))
+        return true;
+    bool plural = n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && lower_word(c, k) && !c->info[k].n;
+    return plural && k > c->sbeg
+        && (quantity_at(c, k - 1) || is(c, k - 1, "its") || is(c, k - 1, "their") || is(c, k - 1, "our"));
+}
+
 bool tx_r_set(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
@@ -795,6 +963,8 @@ bool tx_r_set(tx_ctx *c, size_t i, tx_res *r)
     if (!s || !strcmp(s->aux, "FREQ"))
         return false;
     if (strcmp(s->val, "QUANT")) {
+        if (rate_before(c, i))
+            return false;
         tx_set_res(r, i + len, EL_TIMEX_SET, s->val, false);
         tx_copy_str(r->quant, sizeof r->quant, s->aux);   /* "each season": EACH */
         return true;

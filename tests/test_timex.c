@@ -145,9 +145,22 @@ static const tx_case CLOCK[] = {
     {"The market opens at 10 a.m. ET.", "2023-06-19", "10 a.m. ET", "TIME", "2023-06-19T10:00", ""},
     {"They met at noon.", "2023-06-19", "noon", "TIME", "2023-06-19T12:00", ""},
     {"The curfew starts at midnight.", "2023-06-19", "midnight", "TIME", "2023-06-19T00:00", ""},
+    {"The offer was due to expire at midnight Friday.", "2023-06-19", "midnight Friday", "TIME", "2023-06-16T24:00", ""},
     {"The ceremony is at 9 a.m. on Monday.", "2023-06-16", "9 a.m.", "TIME", "2023-06-19T09:00", ""},
     {"Trading halted around 7:15 p.m.", "2023-06-19", "around 7:15 p.m.", "TIME", "2023-06-19T19:15", "APPROX"},
     {"The score was 4:34 at half time.", "2023-06-19", "4:34", NULL, NULL, NULL},
+    /* an hour with its part of the day */
+    {"The convoy leaves at 4 in the morning.", "2023-06-19", "4 in the morning", "TIME", "2023-06-19T04:00", ""},
+    {"The shelling began at 10 at night.", "2023-06-19", "10 at night", "TIME", "2023-06-19T22:00", ""},
+    {"Polls close at 8 in the evening.", "2023-06-19", "8 in the evening", "TIME", "2023-06-19T20:00", ""},
+    {"Gunmen killed 4 in the morning raid.", "2023-06-19", "4", NULL, NULL, NULL},
+    /* a 24-hour time after a preposition; zones named in words or by a place */
+    {"The strike began at 14:00 on Tuesday.", "2023-06-21", "14:00", "TIME", "2023-06-20T14:00", ""},
+    {"Polls will close at 5 p.m. Eastern time Friday.", "2023-06-21", "5 p.m. Eastern time Friday", "TIME", "2023-06-23T17:00", ""},
+    {"The jet landed at 3 p.m. Moscow time.", "2023-06-21", "3 p.m. Moscow time", "TIME", "2023-06-21T15:00", ""},
+    {"The polls closed at 8 p.m. EST.", "2023-06-21", "8 p.m. EST.", "TIME", "2023-06-21T20:00", ""},
+    {"The quake struck at 0400 GMT.", "2023-06-21", "0400 GMT", "TIME", "2023-06-21T04:00", ""},
+    {"He scored 2000 points.", "2023-06-21", "2000", NULL, NULL, NULL},
 };
 
 static void test_clock_times(void **state) { RUN(CLOCK); }
@@ -384,6 +397,75 @@ static const tx_case MORE[] = {
 
 static void test_more_rules(void **state) { RUN(MORE); }
 
+/* ---- deadlines, ranges, narrative anchors ------------------------------ */
+
+static const tx_case NARRATIVE[] = {
+    /* "until" + a day inside a clause is a deadline ahead; at a clause's
+     * start it tells of the story's past */
+    {"The court gave the tenants until Friday to leave.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"Officials postponed the vote until Monday.", "2023-06-21", "Monday", "DATE", "2023-06-26", ""},
+    {"Until Friday, the police had named no suspect.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    /* "by" right before a month or weekday is a deadline, unless a past
+     * perfect tells what was done by then */
+    {"Qantas will almost double its flights to India by August in a search for markets.", "2023-02-13", "August", "DATE", "2023-08", ""},
+    {"The board named a new chairman, effective Feb. 1.", "2023-10-26", "Feb. 1", "DATE", "2024-02-01", ""},
+    {"Members had filed their reports by Wednesday.", "2023-06-21", "Wednesday", "DATE", "2023-06-21", ""},
+    {"Members had filed their reports by Tuesday.", "2023-06-21", "Tuesday", "DATE", "2023-06-20", ""},
+    /* having scheduled or planned something points ahead */
+    {"The mayor has scheduled a hearing Thursday.", "2023-06-21", "Thursday", "DATE", "2023-06-22", ""},
+    {"The unions have planned a march on Saturday.", "2023-06-21", "Saturday", "DATE", "2023-06-24", ""},
+    /* a year after pre-/post- modifies the noun after it */
+    {"The post-1959 politics split families.", "2023-06-21", "1959", "DATE", "1959", ""},
+    {"Pre-1990 models were recalled.", "2023-06-21", "1990", "DATE", "1990", ""},
+    /* annually is a yearly SET, but not after a quantity (a rate) */
+    {"The festival is held here annually.", "2023-06-21", "annually", "SET", "P1Y", ""},
+    {"Profits should rise 8% annually.", "2023-06-21", "annually", NULL, NULL, NULL},
+    {"The plant makes 10,000 units annually.", "2023-06-21", "annually", NULL, NULL, NULL},
+    {"The firm has doubled its profits annually.", "2023-06-21", "annually", NULL, NULL, NULL},
+    /* "in the morning": that part of the day last told */
+    {"Stocks fell on Friday. Dealers bought in the morning.", "2023-06-21", "the morning", "TIME", "2023-06-16TMO", ""},
+    {"Crowds left in the afternoon.", "2023-06-21", "the afternoon", "TIME", "2023-06-21TAF", ""},
+    {"Owls hunt in the night.", "2023-06-21", "the night", NULL, NULL, NULL},
+    /* "earlier" days count from the day just told, else from the DCT */
+    {"Rebels attacked on May 3. Two days earlier, troops had left.", "2023-06-21", "Two days earlier", "DATE", "2023-05-01", ""},
+    {"Troops left two days earlier.", "2023-06-21", "two days earlier", "DATE", "2023-06-19", ""},
+    /* the same day as the one last told */
+    {"Rebels attacked on May 3. That same day, aid arrived.", "2023-06-21", "That same day", "DATE", "2023-05-03", ""},
+    {"Rebels attacked on May 3 and troops left the same day.", "2023-06-21", "the same day", "DATE", "2023-05-03", ""},
+    {"They were the same age.", "2023-06-21", "same age", NULL, NULL, NULL},
+    /* a present tense makes no month more than four months ahead a plan */
+    {"Shares worth $130 million in October are worth only half that now.", "2023-01-08", "October", "DATE", "2022-10", ""},
+    {"The new line will open in October.", "2023-01-08", "October", "DATE", "2023-10", ""},
+    /* a present perfect tells of something done: the month before */
+    {"Police have gathered evidence in the October killing of a doctor to show a jury as early as next week.", "2023-04-19", "October", "DATE", "2022-10", ""},
+    /* a range of lengths: each end is a duration in the unit given last */
+    {"Repairs will take two to three weeks.", "2023-06-21", "two", "DURATION", "P2W", ""},
+    {"Repairs will take two to three weeks.", "2023-06-21", "three weeks", "DURATION", "P3W", ""},
+    {"He served three or four years in prison.", "2023-06-21", "three", "DURATION", "P3Y", ""},
+    {"Patients wait between five and eight days.", "2023-06-21", "five", "DURATION", "P5D", ""},
+    {"Prices rose 5 to 10 percent.", "2023-06-21", "5", NULL, NULL, NULL},
+    {"It closed two or three years ago.", "2023-06-21", "two", NULL, NULL, NULL},
+    /* "the" + a plural unit after a preposition is an unspecified length,
+     * unless an event tells when ("the weeks before the vote") */
+    {"Prices have risen over the years.", "2023-06-21", "the years", "DURATION", "PXY", ""},
+    {"Banks may sell bonds in the weeks ahead.", "2023-06-21", "the weeks ahead", "DURATION", "PXW", ""},
+    {"He was seen there in the weeks before the vote.", "2023-06-21", "weeks", NULL, NULL, NULL},
+    {"He lived through the years of war.", "2023-06-21", "years", NULL, NULL, NULL},
+    /* unit-long adjectives are lengths */
+    {"They left a day-long meeting.", "2023-06-21", "day-long", "DURATION", "P1D", ""},
+    {"A year-long inquiry ended.", "2023-06-21", "year-long", "DURATION", "P1Y", ""},
+    /* after "the", an ambiguous month name before a noun modifies it */
+    {"The March accession lets them vote.", "2023-02-10", "March", "DATE", "2023-03", ""},
+    {"Crowds joined the March on the capital.", "2023-02-10", "March", NULL, NULL, NULL},
+    {"The May government fell.", "2023-02-10", "May", NULL, NULL, NULL},
+    {"Officials may march on Monday.", "2023-02-10", "may", NULL, NULL, NULL},
+    /* "the latest period" of a quarterly report is the quarter it is about */
+    {"Profit in the third quarter rose; sales in the latest period fell.", "2023-11-02", "the latest period", "DATE", "2023-Q3", ""},
+    {"The latest period had no one-time gains.", "2023-11-02", "The latest period", "DATE", "2023-Q3", ""},
+};
+
+static void test_narrative_rules(void **state) { RUN(NARRATIVE); }
+
 /* The freq of a frequency SET, and the holiday rules for several years. */
 static void test_frequency_and_holiday_rules(void **state)
 {
@@ -420,6 +502,9 @@ static const tx_case NO_DCT[] = {
     {"The ministers met yesterday.", "", "yesterday", "DATE", "XXXX-XX-XX", ""},
     {"The treaty was signed on June 19.", "", "June 19", "DATE", "XXXX-06-19", ""},
     {"The treaty was signed June 19, 2023.", "", "June 19, 2023", "DATE", "2023-06-19", ""},
+    /* with no DCT, a weekday just after a full date follows it */
+    {"On March 3, 1998, rebels attacked. On Thursday, troops arrived.", "", "Thursday", "DATE", "1998-03-05", ""},
+    {"On March 3, 1998, rebels attacked. Next Tuesday, troops arrived.", "", "Next Tuesday", "DATE", "1998-03-10", ""},
 };
 
 static void test_no_dct(void **state) { RUN(NO_DCT); }
@@ -497,6 +582,7 @@ int main(void)
         cmocka_unit_test(test_sets_and_anchors),
         cmocka_unit_test(test_no_dct),
         cmocka_unit_test(test_more_rules),
+        cmocka_unit_test(test_narrative_rules),
         cmocka_unit_test(test_frequency_and_holiday_rules),
         cmocka_unit_test(test_sorted_disjoint_with_intervals),
         cmocka_unit_test(test_anchors),
