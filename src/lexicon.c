@@ -17,7 +17,11 @@
  *    without any lookup; matching below the root compares the token with
  *    the chain child's word and asks the word table only at nodes that
  *    have children in the edge table;
- *  - an entry keeps its surface form only if EL_LEX_CASE_EXACT needs it.
+ *  - an entry keeps its surface form only if EL_LEX_CASE_EXACT needs it;
+ *  - a bit filter over the hashes of the words that begin a phrase (one
+ *    byte per word slot) answers most tokens at the root without probing
+ *    the word table: matching starts at every token of every document, and
+ *    most tokens begin no phrase.
  * Both tables place a key at the top bits of its mixed hash, so doubling a
  * table is one sequential pass (old slot i moves to 2i or 2i+1).
  * Phrases of plain ASCII words are split here without building a document
@@ -63,6 +67,8 @@ typedef struct entry {
 
 struct el_lexicon {
     word_slot *wslots; unsigned wbits;           /* 1 << wbits slots */
+    uint64_t *first;                             /* 8 << wbits bits: hashes of
+                                                    words with a root child */
     char *arena;       size_t arena_len, arena_cap;   /* word records (ids: 4-byte
                                                          units, below 8 GB); id 0 unused */
     size_t nwords;
@@ -80,6 +86,7 @@ el_lexicon *el_lexicon_new(void)
     el_lexicon *lx = el_calloc(1, sizeof *lx);
     lx->wbits = lx->ebits = MIN_BITS;
     lx->wslots = el_calloc((size_t)1 << lx->wbits, sizeof *lx->wslots);
+    lx->first = el_calloc((size_t)1 << lx->wbits, 1);
     lx->edges = el_calloc((size_t)1 << lx->ebits, sizeof *lx->edges);
     lx->arena = el_grow(lx->arena, &lx->arena_cap, 4, 1);
     lx->arena_len = 4;   /* id 0 = "no word" */
@@ -93,6 +100,7 @@ void el_lexicon_free(el_lexicon *lx)
     if (!lx)
         return;
     free(lx->wslots);
+    free(lx->first);
     free(lx->arena);
     free(lx->edges);
     free(lx->nodes);
@@ -184,6 +192,25 @@ static word_slot *word_slot_of(const el_lexicon *lx, uint32_t h, const char *s, 
     }
 }
 
+/* The filter bit of hash h (other hash bits than word_home's). */
+static size_t first_bit(uint32_t h, unsigned wbits)
+{
+    return (size_t)(((uint64_t)h * 0xC2B2AE3D27D4EB4Full) >> (64 - (wbits + 3)));
+}
+
+static void first_set(el_lexicon *lx, uint32_t h)
+{
+    size_t b = first_bit(h, lx->wbits);
+    lx->first[b / 64] |= 1ull << (b % 64);
+}
+
+/* Might a word of hash h begin a phrase?  (No false negatives.) */
+static bool first_maybe(const el_lexicon *lx, uint32_t h)
+{
+    size_t b = first_bit(h, lx->wbits);
+    return lx->first[b / 64] >> (b % 64) & 1;
+}
+
 static void words_grow(el_lexicon *lx)
 {
     word_slot *old = lx->wslots;
@@ -200,6 +227,11 @@ static void words_grow(el_lexicon *lx)
         lx->wslots[j] = old[i];
     }
     free(old);
+    free(lx->first);
+    lx->first = table_alloc(mask + 1);   /* 8 bits per slot */
+    for (size_t i = 0; i <= mask; i++)
+        if (lx->wslots[i].id && word_rec(lx, lx->wslots[i].id)[REC_ROOT])
+            first_set(lx, lx->wslots[i].hash);
 }
 
 /* Id of the word s[0..n), adding it (lower-cased) if new. */
@@ -276,13 +308,15 @@ static uint32_t child_of(const el_lexicon *lx, uint32_t parent, uint32_t w)
     return cw & EDGE_CHILDREN ? edge_find(lx, parent, w) : 0;
 }
 
-/* A new node below `parent` along word `w` (which has no such child yet). */
-static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w)
+/* A new node below `parent` along word `w` of hash h (which has no such
+ * child yet). */
+static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w, uint32_t h)
 {
     uint32_t c = (uint32_t)lx->nnodes;
     EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = (node){-1, 0};
     if (!parent) {
         word_rec(lx, w)[REC_ROOT] = c;
+        first_set(lx, h);
         return c;
     }
     if (parent + 1 == c) {   /* the parent was the last node made: no child yet */
@@ -409,7 +443,7 @@ bool el_lexicon_add(el_lexicon *lx, const char *phrase, uint32_t payload, unsign
         uint32_t w = word_intern(lx, d->tokens[t].lhash, s, n);
         uint32_t c = fresh ? 0 : child_of(lx, cur, w);
         if (!c) {
-            c = child_new(lx, cur, w);
+            c = child_new(lx, cur, w, d->tokens[t].lhash);
             fresh = true;
         }
         cur = c;
@@ -475,7 +509,7 @@ static uint32_t next_node(const el_lexicon *lx, uint32_t cur, const el_doc *doc,
     uint32_t chain = cw & ~EDGE_CHILDREN;
     if (chain && word_rec(lx, chain)[REC_LEN] == n && eq_lower(word_text(lx, chain), s, n))
         return cur + 1;
-    if (!(cw & EDGE_CHILDREN))
+    if (!(cw & EDGE_CHILDREN) || (!cur && !first_maybe(lx, doc->tokens[t].lhash)))
         return 0;
     uint32_t w = word_slot_of(lx, doc->tokens[t].lhash, s, n)->id;
     return w ? child_of(lx, cur, w) : 0;
