@@ -1,7 +1,8 @@
 /* corpus.c - documents of one run and the cross-document entity index
  * (see corpus.h).  Entities are identified by the canonical key their
  * mentions carry; ids are assigned in key order so that the same input
- * always yields the same ids, whatever the document order. */
+ * always yields the same ids, whatever the document order.  Linking groups
+ * the mentions by key through a hash table and sorts only the distinct keys. */
 #include "corpus.h"
 #include "util.h"
 
@@ -97,15 +98,77 @@ typedef struct mref {
     size_t doc, m;
 } mref;
 
-static int cmp_mref(const void *a, const void *b)
+/* The distinct mention keys: an open-addressing table over their hashes. */
+typedef struct key_table {
+    uint32_t *slots;          /* key index + 1, 0 = empty */
+    uint32_t *hashes;         /* el_hash of each key */
+    const char **keys;        /* the distinct keys, first seen first */
+    size_t nkeys, mask;
+} key_table;
+
+/* Index of `key` in kt, adding it if new (the table never fills: it has
+ * at least twice as many slots as there are mentions). */
+static uint32_t key_index(key_table *kt, const char *key)
 {
-    const mref *x = a, *y = b;
-    int k = strcmp(x->key, y->key);
-    if (k)
-        return k;
-    if (x->doc != y->doc)
-        return x->doc < y->doc ? -1 : 1;
-    return x->m < y->m ? -1 : x->m > y->m;
+    size_t len = strlen(key);
+    uint32_t h = el_hash(key, len);
+    size_t i = h & kt->mask;
+    for (; kt->slots[i]; i = (i + 1) & kt->mask) {
+        uint32_t k = kt->slots[i] - 1;
+        if (kt->hashes[k] == h && strcmp(kt->keys[k], key) == 0)
+            return k;
+    }
+    uint32_t k = (uint32_t)kt->nkeys++;
+    kt->keys[k] = key;
+    kt->hashes[k] = h;
+    kt->slots[i] = k + 1;
+    return k;
+}
+
+static int cmp_key_ptr(const void *a, const void *b)
+{
+    return strcmp(**(const char *const *const *)a, **(const char *const *const *)b);
+}
+
+/* The mentions of all documents ordered by (key, document, mention): each
+ * mention's key is looked up once, the distinct keys are sorted, and the
+ * mentions (already in document order) are placed by their key's rank. */
+static mref *mentions_by_key(const el_corpus *c, size_t total)
+{
+    size_t cap = 16;
+    while (cap < 2 * total)
+        cap *= 2;
+    key_table kt = {el_calloc(cap, sizeof *kt.slots), el_malloc((total + 1) * sizeof *kt.hashes),
+                    el_malloc((total + 1) * sizeof *kt.keys), 0, cap - 1};
+    uint32_t *kid = el_malloc((total + 1) * sizeof *kid);
+    size_t k = 0;
+    for (size_t d = 0; d < c->ndocs; d++)
+        for (size_t m = 0; m < c->docs[d]->nmentions; m++)
+            kid[k++] = key_index(&kt, c->docs[d]->mentions[m].key);
+    const char ***order = el_malloc((kt.nkeys + 1) * sizeof *order);
+    for (size_t i = 0; i < kt.nkeys; i++)
+        order[i] = &kt.keys[i];
+    qsort(order, kt.nkeys, sizeof *order, cmp_key_ptr);
+    size_t *first = el_calloc(kt.nkeys + 1, sizeof *first);   /* by key index */
+    for (size_t i = 0; i < total; i++)
+        first[kid[i]]++;
+    for (size_t r = 0, at = 0; r < kt.nkeys; r++) {
+        size_t ki = (size_t)(order[r] - kt.keys), n = first[ki];
+        first[ki] = at;
+        at += n;
+    }
+    mref *refs = el_malloc((total ? total : 1) * sizeof *refs);
+    k = 0;
+    for (size_t d = 0; d < c->ndocs; d++)
+        for (size_t m = 0; m < c->docs[d]->nmentions; m++, k++)
+            refs[first[kid[k]]++] = (mref){c->docs[d]->mentions[m].key, d, m};
+    free(first);
+    free(order);
+    free(kid);
+    free(kt.slots);
+    free(kt.hashes);
+    free(kt.keys);
+    return refs;
 }
 
 static void add_unique(char ***arr, size_t *n, size_t *cap, const char *s, size_t len)
@@ -123,18 +186,10 @@ static int cmp_str(const void *a, const void *b)
 
 void el_corpus_link_entities(el_corpus *c)
 {
-    size_t total = 0, k = 0;
+    size_t total = 0;
     for (size_t d = 0; d < c->ndocs; d++)
         total += c->docs[d]->nmentions;
-    mref *refs = el_malloc((total ? total : 1) * sizeof *refs);
-    for (size_t d = 0; d < c->ndocs; d++)
-        for (size_t m = 0; m < c->docs[d]->nmentions; m++) {
-            refs[k].key = c->docs[d]->mentions[m].key;
-            refs[k].doc = d;
-            refs[k].m = m;
-            k++;
-        }
-    qsort(refs, total, sizeof *refs, cmp_mref);
+    mref *refs = mentions_by_key(c, total);
     for (size_t i = 0; i < total;) {
         size_t j = i;
         el_entity *e = &EL_PUSH(c->entities, c->nentities, c->cap_entities);
