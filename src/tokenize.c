@@ -344,6 +344,9 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
     bool space_before = true;
     d->ntokens = 0;
     d->nsentences = 0;
+    /* news text averages over 5 bytes a token: one allocation for most
+     * documents, trimmed to size at the end */
+    d->tokens = el_grow(d->tokens, &d->cap_tokens, d->len / 4 + 16, sizeof *d->tokens);
     while (sc.i < sc.n) {
         uint32_t c = peek(&sc, sc.i);
         bool space = c < 0x80 ? (c <= 0x20 || c == 0x7F) : el_cp_is_space(c);
@@ -406,4 +409,8 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         space_before = false;
     }
     finish_sentence(d, d->ntokens);
+    if (d->cap_tokens > d->ntokens + 16) {
+        d->cap_tokens = d->ntokens + 1;
+        d->tokens = el_realloc(d->tokens, d->cap_tokens * sizeof *d->tokens);
+    }
 }
