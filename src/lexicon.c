@@ -515,12 +515,11 @@ static uint32_t next_node(const el_lexicon *lx, uint32_t cur, const el_doc *doc,
     return w ? child_of(lx, cur, w) : 0;
 }
 
-size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
-                            uint32_t *payloads, size_t max, size_t *npayloads)
+/* The longest match from token tok, whose word begins some phrase. */
+__attribute__((noinline))
+static size_t match_from(const el_lexicon *lx, const el_doc *doc, size_t tok,
+                         uint32_t *payloads, size_t max, size_t *npayloads)
 {
-    *npayloads = 0;
-    if (tok >= doc->ntokens)
-        return 0;
     uint32_t sentence = doc->tokens[tok].sentence, cur = 0;
     size_t best = 0;
     for (size_t t = tok; t < doc->ntokens && doc->tokens[t].sentence == sentence; t++) {
@@ -534,6 +533,16 @@ size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
         }
     }
     return best;
+}
+
+/* Most tokens begin no phrase: the filter answers them before any call. */
+size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
+                            uint32_t *payloads, size_t max, size_t *npayloads)
+{
+    *npayloads = 0;
+    if (tok >= doc->ntokens || !first_maybe(lx, doc->tokens[tok].lhash))
+        return 0;
+    return match_from(lx, doc, tok, payloads, max, npayloads);
 }
 
 size_t el_lexicon_match(const el_lexicon *lx, const el_doc *doc, size_t tok, uint32_t *payload)
