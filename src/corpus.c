@@ -61,6 +61,7 @@ void el_corpus_free(el_corpus *c)
     for (size_t i = 0; i < c->nconflicts; i++)
         free(c->conflicts[i]);
     free(c->conflicts);
+    free(c->entity_slots);
     free(c);
 }
 
@@ -94,8 +95,8 @@ void el_corpus_sort_docs(el_corpus *c)
 }
 
 typedef struct mref {
-    const char *key;
-    size_t doc, m;
+    uint32_t key;             /* index of the mention's key among the distinct keys */
+    uint32_t doc, m;
 } mref;
 
 /* The distinct mention keys: an open-addressing table over their hashes. */
@@ -161,7 +162,7 @@ static mref *mentions_by_key(const el_corpus *c, size_t total)
     k = 0;
     for (size_t d = 0; d < c->ndocs; d++)
         for (size_t m = 0; m < c->docs[d]->nmentions; m++, k++)
-            refs[first[kid[k]]++] = (mref){c->docs[d]->mentions[m].key, d, m};
+            refs[first[kid[k]]++] = (mref){kid[k], (uint32_t)d, (uint32_t)m};
     free(first);
     free(order);
     free(kid);
@@ -184,6 +185,23 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The hash index el_corpus_entity_of uses (keys are distinct). */
+static void index_entities(el_corpus *c)
+{
+    size_t cap = 16;
+    while (cap < 2 * c->nentities)
+        cap *= 2;
+    free(c->entity_slots);
+    c->entity_slots = el_calloc(cap, sizeof *c->entity_slots);
+    c->entity_mask = cap - 1;
+    for (size_t e = 0; e < c->nentities; e++) {
+        size_t i = el_hash(c->entities[e].key, strlen(c->entities[e].key)) & c->entity_mask;
+        while (c->entity_slots[i])
+            i = (i + 1) & c->entity_mask;
+        c->entity_slots[i] = (uint32_t)e + 1;
+    }
+}
+
 void el_corpus_link_entities(el_corpus *c)
 {
     size_t total = 0;
@@ -198,7 +216,8 @@ void el_corpus_link_entities(el_corpus *c)
         e->key = el_strdup(first->key);
         e->name = el_strdup(first->name);
         e->type = first->type;
-        for (; j < total && strcmp(refs[j].key, refs[i].key) == 0; j++) {
+        size_t name_len = strlen(e->name);
+        for (; j < total && refs[j].key == refs[i].key; j++) {
             const el_doc *doc = c->docs[refs[j].doc];
             const el_mention *m = &doc->mentions[refs[j].m];
             size_t len = m->end - m->start;
@@ -210,7 +229,7 @@ void el_corpus_link_entities(el_corpus *c)
                 text += 4;   /* "the United States": the alias is "United States" */
                 len -= 4;
             }
-            if (!refers && (strlen(e->name) != len || memcmp(e->name, text, len) != 0))
+            if (!refers && (name_len != len || memcmp(e->name, text, len) != 0))
                 add_unique(&e->aliases, &e->naliases, &e->cap_aliases, text, len);
             if (m->role)
                 add_unique(&e->roles, &e->nroles, &e->cap_roles, m->role, strlen(m->role));
@@ -226,10 +245,18 @@ void el_corpus_link_entities(el_corpus *c)
         i = j;
     }
     free(refs);
+    index_entities(c);
 }
 
 int el_corpus_entity_of(const el_corpus *c, const char *key)
 {
+    if (c->entity_slots) {
+        for (size_t i = el_hash(key, strlen(key)) & c->entity_mask; c->entity_slots[i];
+             i = (i + 1) & c->entity_mask)
+            if (strcmp(c->entities[c->entity_slots[i] - 1].key, key) == 0)
+                return (int)c->entity_slots[i] - 1;
+        return -1;
+    }
     size_t lo = 0, hi = c->nentities;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
