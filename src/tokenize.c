@@ -203,6 +203,16 @@ static int scan_word(scanner *sc, const el_abbrevs *ab)
     size_t start = sc->i;
     bool all_digits = true;
     for (;;) {
+        for (unsigned char b; sc->i < sc->n && (b = (unsigned char)sc->s[sc->i]) < 0x80;) {
+            if ((unsigned)(b - '0') < 10u) {       /* ASCII fast path of the loop below */
+            } else if ((unsigned)(b | 32) - 'a' < 26u) {
+                all_digits = false;
+            } else {
+                break;
+            }
+            sc->i++;
+            sc->cp++;
+        }
         while (sc->i < sc->n && is_alnum_cp(peek(sc, sc->i))) {
             if (!is_digit_cp(peek(sc, sc->i)))
                 all_digits = false;
@@ -308,6 +318,43 @@ static uint16_t case_flags(const char *s, size_t n)
     return f;
 }
 
+/* el_hash_lower and case_flags of s[0..n) in one pass (ASCII; other
+ * text takes the two general functions). */
+static uint16_t hash_and_flags(const char *s, size_t n, uint32_t *hash)
+{
+    uint32_t h = 2166136261u;
+    size_t letters = 0, upper = 0;
+    int first = 0;   /* 1 = the first letter or digit is an upper-case letter, 2 = not */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            *hash = el_hash_lower(s, n);
+            return case_flags(s, n);
+        }
+        if ((unsigned)(c - 'A') < 26u) {
+            upper++;
+            letters++;
+            first = first ? first : 1;
+            c = (unsigned char)(c + 32);
+        } else if ((unsigned)(c - 'a') < 26u) {
+            letters++;
+            first = first ? first : 2;
+        } else if ((unsigned)(c - '0') < 10u) {
+            first = first ? first : 2;
+        }
+        h = (h ^ c) * 16777619u;
+    }
+    *hash = h;
+    uint16_t f = 0;
+    if (letters)
+        f |= EL_TOK_WORD;
+    if (first == 1)
+        f |= EL_TOK_CAP;
+    if (letters >= 2 && upper == letters)
+        f |= EL_TOK_ALLCAPS;
+    return f;
+}
+
 /* Does the token at index t end its sentence, looking at what follows? */
 static bool ends_sentence(const el_doc *d, size_t t, int abbrev_kind)
 {
@@ -379,7 +426,7 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         }
         /* Sentence boundary before this token? */
         if (d->ntokens > 0) {
-            bool lower_start = el_cp_is_letter(c) && !el_cp_is_upper(c);
+            bool lower_start = c < 0x80 ? c - 'a' < 26u : el_cp_is_letter(c) && !el_cp_is_upper(c);
             bool closer = (extra & EL_TOK_QUOTE) || c == ')' || c == ']';
             if (newlines >= 2 || (newlines == 1 && !lower_start))
                 finish_sentence(d, d->ntokens);
@@ -394,8 +441,7 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         t->cstart = (uint32_t)cstart;
         t->cend = (uint32_t)sc.cp;
         t->sentence = 0;
-        t->lhash = el_hash_lower(d->text + start, sc.i - start);
-        t->flags = (uint16_t)(case_flags(d->text + start, sc.i - start) | extra);
+        t->flags = (uint16_t)(hash_and_flags(d->text + start, sc.i - start, &t->lhash) | extra);
         if (!space_before && d->ntokens > 1)
             t->flags |= EL_TOK_GLUED;
         if (newlines)
