@@ -256,6 +256,12 @@ static el_cue_slot *cue_find(const el_gazetteer *gz, uint32_t h, const char *w, 
     return &gz->cues[i];
 }
 
+/* The cue filter's bit of hash h. */
+static size_t cue_bit(uint32_t h)
+{
+    return (size_t)(((uint64_t)h * 0x9E3779B97F4A7C15ull) >> (64 - 17));
+}
+
 static void cues_grow(el_gazetteer *gz)
 {
     el_cue_slot *old = gz->cues;
@@ -282,6 +288,7 @@ static void cue_add(el_gazetteer *gz, const char *w, unsigned bit)
         for (char *p = gz->pool + s->off; *p; p++)
             *p = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p;
         gz->ncues++;
+        gz->cue_filter[cue_bit(h) / 64] |= 1ull << (cue_bit(h) % 64);
     }
     s->bits |= bit;
 }
@@ -304,9 +311,12 @@ bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err)
 
 unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok)
 {
+    uint32_t h = doc->tokens[tok].lhash;
+    if (!(gz->cue_filter[cue_bit(h) / 64] >> (cue_bit(h) % 64) & 1))
+        return 0;
     size_t n;
     const char *w = el_tok_text(doc, tok, &n);
-    return cue_find(gz, doc->tokens[tok].lhash, w, n)->bits;
+    return cue_find(gz, h, w, n)->bits;
 }
 
 typedef bool (*line_fn)(el_gazetteer *, char *, char **);

@@ -56,6 +56,8 @@ struct el_gazetteer {
                                       ones looked up at such words */
     struct el_cue_slot *cues;      /* open addressing by lower-case word hash */
     size_t ncues, cap_cues;        /* cap_cues: a power of two */
+    uint64_t cue_filter[1u << 11]; /* bit per hash of a cue word: most words of a
+                                      text are none, answered without the table */
     el_gz_entry *entries; size_t nentries, cap_entries;
     char *pool; size_t pool_len, pool_cap;
     el_abbrevs *abbrevs;           /* the document tokenizer's list, or NULL */
