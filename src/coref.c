@@ -397,18 +397,19 @@ static void emit_one(tagger *t, const cand *c, uint32_t prev_end)
 {
     const cand *id = el_ent_identity(t, c);
     const el_gazetteer *gz = t->gz;
-    char *name = NULL, *key = NULL;
+    const char *name, *key;           /* copied by el_doc_add_mention */
+    char *own_name = NULL, *own_key = NULL;
     if (id->entry >= 0) {
-        key = el_strdup(el_gz_str(gz, gz->entries[id->entry].key));
-        name = el_strdup(el_gz_str(gz, gz->entries[id->entry].name));
+        key = el_gz_str(gz, gz->entries[id->entry].key);
+        name = el_gz_str(gz, gz->entries[id->entry].name);
     } else {
         char *low = surface(t, id->b, id->e, true);
         const char *tn = el_ent_type_name(c->type);
         size_t n = strlen(tn) + strlen(low) + 2;
-        key = el_malloc(n);
-        snprintf(key, n, "%s:%s", tn, low);
+        key = own_key = el_malloc(n);
+        snprintf(own_key, n, "%s:%s", tn, low);
         free(low);
-        name = surface(t, id->b, id->e, false);
+        name = own_name = surface(t, id->b, id->e, false);
     }
     el_mention *m = el_doc_add_mention(t->doc, (uint32_t)extent_begin(t, c, prev_end), c->e,
                                        c->type, key, name);
@@ -419,8 +420,8 @@ static void emit_one(tagger *t, const cand *c, uint32_t prev_end)
     if (c->role >= 0)
         m->role = el_strdup(el_gz_str(gz, gz->entries[c->role].name));
     m->confidence = c->entry >= 0 ? 0.9f : c->type == EL_ENT_OTHER ? 0.4f : 0.7f;
-    free(key);
-    free(name);
+    free(own_key);
+    free(own_name);
 }
 
 void el_ent_emit(tagger *t)
