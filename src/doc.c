@@ -82,7 +82,18 @@ bool el_tok_is(const el_doc *d, size_t i, const char *s)
 {
     size_t n;
     const char *t = el_tok_text(d, i, &n);
-    return el_eq_nocase(t, n, s, strlen(s));
+    for (size_t k = 0; k < n; k++) {   /* el_eq_nocase without measuring s first */
+        unsigned char x = (unsigned char)t[k], y = (unsigned char)s[k];
+        if (!y)
+            return false;
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y + 32);
+        if (x != y)
+            return false;
+    }
+    return s[n] == '\0';
 }
 
 static void set_span(const el_doc *d, uint32_t tb, uint32_t te, uint32_t *start, uint32_t *end)
