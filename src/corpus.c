@@ -180,6 +180,12 @@ static void add_unique(char ***arr, size_t *n, size_t *cap, const char *s, size_
     EL_PUSH(*arr, *n, *cap) = el_strndup(s, len);
 }
 
+/* A pronoun or a description: its text is no name of the entity. */
+static bool refers(const el_mention *m)
+{
+    return m->subtype && (strcmp(m->subtype, "pronoun") == 0 || strcmp(m->subtype, "nominal") == 0);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -221,15 +227,13 @@ void el_corpus_link_entities(el_corpus *c)
             const el_doc *doc = c->docs[refs[j].doc];
             const el_mention *m = &doc->mentions[refs[j].m];
             size_t len = m->end - m->start;
-            /* pronouns and descriptions ("he", "the top diplomat") are no names */
-            bool refers = m->subtype && (strcmp(m->subtype, "pronoun") == 0 ||
-                                         strcmp(m->subtype, "nominal") == 0);
             const char *text = doc->text + m->start;
             if (len > 4 && (memcmp(text, "the ", 4) == 0 || memcmp(text, "The ", 4) == 0)) {
                 text += 4;   /* "the United States": the alias is "United States" */
                 len -= 4;
             }
-            if (!refers && (name_len != len || memcmp(e->name, text, len) != 0))
+            /* pronouns and descriptions ("he", "the top diplomat") are no names */
+            if ((name_len != len || memcmp(e->name, text, len) != 0) && !refers(m))
                 add_unique(&e->aliases, &e->naliases, &e->cap_aliases, text, len);
             if (m->role)
                 add_unique(&e->roles, &e->nroles, &e->cap_roles, m->role, strlen(m->role));
