@@ -499,9 +499,27 @@ static void ki_free(key_index *ix)
     free(ix->b);
 }
 
+/* snprintf(buf, cap, "%s\x1f%d", group, entity), without the format
+ * parser: it runs for every participant of every mention. */
 static void entity_key(char *buf, size_t cap, const char *group, int entity)
 {
-    snprintf(buf, cap, "%s\x1f%d", group, entity);
+    char num[16];
+    size_t nn = 0, glen = strlen(group);
+    unsigned v = entity < 0 ? 0u - (unsigned)entity : (unsigned)entity;
+    do
+        num[nn++] = (char)('0' + v % 10);
+    while (v /= 10);
+    if (entity < 0)
+        num[nn++] = '-';
+    if (glen + 1 + nn >= cap) {
+        snprintf(buf, cap, "%s\x1f%d", group, entity);
+        return;
+    }
+    memcpy(buf, group, glen);
+    buf[glen] = '\x1f';
+    for (size_t i = 0; i < nn; i++)
+        buf[glen + 1 + i] = num[nn - 1 - i];
+    buf[glen + 1 + nn] = '\0';
 }
 
 /* A new cluster seeded by f: indexed under its group and its entities. */
