@@ -427,6 +427,11 @@ static void emit_one(tagger *t, const cand *c, uint32_t prev_end)
 void el_ent_emit(tagger *t)
 {
     uint32_t prev_end = 0;
+    size_t n = t->doc->nmentions;
+    for (size_t i = 0; i < t->nc; i++)
+        n += !t->c[i].drop;
+    t->doc->mentions = el_grow(t->doc->mentions, &t->doc->cap_mentions, n,
+                               sizeof *t->doc->mentions);   /* one allocation */
     for (size_t i = 0; i < t->nc; i++)
         if (!t->c[i].drop) {
             emit_one(t, &t->c[i], prev_end);
