@@ -57,12 +57,26 @@ static char *surface(const tagger *t, size_t b, size_t e, bool lower)
 
 typedef struct hpair { uint32_t h; uint32_t c; } hpair;
 
-static int cmp_hpair(const void *a, const void *b)
+/* Sort pairs by (hash, candidate).  They are made in candidate order, so a
+ * stable sort by hash is enough: four byte-wise counting passes. */
+static void hp_sort(hpair *p, size_t n)
 {
-    const hpair *x = a, *y = b;
-    if (x->h != y->h)
-        return x->h < y->h ? -1 : 1;
-    return x->c < y->c ? -1 : x->c > y->c;
+    if (n < 2)
+        return;
+    hpair *tmp = el_malloc(n * sizeof *tmp), *from = p, *to = tmp;
+    for (unsigned shift = 0; shift < 32; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[(from[i].h >> shift & 0xFF) + 1]++;
+        for (size_t b = 1; b < 257; b++)
+            count[b] += count[b - 1];
+        for (size_t i = 0; i < n; i++)
+            to[count[from[i].h >> shift & 0xFF]++] = from[i];
+        hpair *x = from;
+        from = to;
+        to = x;
+    }
+    free(tmp);   /* after an even number of passes the result is back in p */
 }
 
 /* How far a short name or an unconfirmed name looks for its match among
@@ -246,7 +260,7 @@ static hpair *index_full_names(const tagger *t, size_t *np)
         p[n++] = (hpair){span_hash(t, c->b, c->b + 1), (uint32_t)i};
         p[n++] = (hpair){span_hash(t, c->e - 1, c->e), (uint32_t)i};
     }
-    qsort(p, n, sizeof *p, cmp_hpair);
+    hp_sort(p, n);
     *np = n;
     return p;
 }
@@ -304,7 +318,7 @@ static hpair *index_confirmed(const tagger *t, size_t *np)
     for (size_t i = 0; i < t->nc; i++)
         if (!t->c[i].weak)
             p[n++] = (hpair){span_hash(t, t->c[i].b, t->c[i].e), (uint32_t)i};
-    qsort(p, n, sizeof *p, cmp_hpair);
+    hp_sort(p, n);
     *np = n;
     return p;
 }
