@@ -203,16 +203,15 @@ static int scan_word(scanner *sc, const el_abbrevs *ab)
     size_t start = sc->i;
     bool all_digits = true;
     for (;;) {
-        for (unsigned char b; sc->i < sc->n && (b = (unsigned char)sc->s[sc->i]) < 0x80;) {
-            if ((unsigned)(b - '0') < 10u) {       /* ASCII fast path of the loop below */
-            } else if ((unsigned)(b | 32) - 'a' < 26u) {
+        size_t i = sc->i;   /* ASCII fast path of the loop below, in registers */
+        for (unsigned char b; i < sc->n && (b = (unsigned char)sc->s[i]) < 0x80; i++) {
+            if ((unsigned)(b | 32) - 'a' < 26u)
                 all_digits = false;
-            } else {
+            else if ((unsigned)(b - '0') >= 10u)
                 break;
-            }
-            sc->i++;
-            sc->cp++;
         }
+        sc->cp += i - sc->i;
+        sc->i = i;
         while (sc->i < sc->n && is_alnum_cp(peek(sc, sc->i))) {
             if (!is_digit_cp(peek(sc, sc->i)))
                 all_digits = false;
@@ -395,6 +394,15 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
      * documents, trimmed to size at the end */
     d->tokens = el_grow(d->tokens, &d->cap_tokens, d->len / 4 + 16, sizeof *d->tokens);
     while (sc.i < sc.n) {
+        size_t i = sc.i;   /* ASCII blanks in registers */
+        for (unsigned char b; i < sc.n && ((b = (unsigned char)sc.s[i]) <= 0x20 || b == 0x7F); i++) {
+            newlines += b == '\n';
+            space_before = true;
+        }
+        sc.cp += i - sc.i;
+        sc.i = i;
+        if (i >= sc.n)
+            break;
         uint32_t c = peek(&sc, sc.i);
         bool space = c < 0x80 ? (c <= 0x20 || c == 0x7F) : el_cp_is_space(c);
         if (space) {
