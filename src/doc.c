@@ -131,6 +131,8 @@ el_mention *el_doc_add_mention(el_doc *d, uint32_t tb, uint32_t te, el_ent_type 
 el_event_mention *el_doc_add_event(el_doc *d, uint32_t tb, uint32_t te, el_event_class cls,
                                    const char *type, const char *lemma)
 {
+    if (!d->cap_events)   /* news has about one trigger in eight tokens */
+        d->events = el_grow(d->events, &d->cap_events, d->ntokens / 8 + 8, sizeof *d->events);
     el_event_mention *e = &EL_PUSH(d->events, d->nevents, d->cap_events);
     memset(e, 0, sizeof *e);
     e->tok_begin = tb;
