@@ -63,6 +63,7 @@ void el_gazetteer_free(el_gazetteer *gz)
     el_lexicon_free(gz->lower);
     el_abbrevs_free(gz->abbrevs);
     free(gz->cues);
+    free(gz->cue_pool);
     free(gz->entries);
     free(gz->pool);
     free(gz);
@@ -251,7 +252,7 @@ static el_cue_slot *cue_find(const el_gazetteer *gz, uint32_t h, const char *w, 
 {
     size_t i = h & (gz->cap_cues - 1);
     for (; gz->cues[i].len; i = (i + 1) & (gz->cap_cues - 1))
-        if (gz->cues[i].hash == h && gz->cues[i].len == n && eq_lower(gz->pool + gz->cues[i].off, w, n))
+        if (gz->cues[i].hash == h && gz->cues[i].len == n && eq_lower(gz->cue_pool + gz->cues[i].off, w, n))
             break;
     return &gz->cues[i];
 }
@@ -270,7 +271,7 @@ static void cues_grow(el_gazetteer *gz)
     gz->cues = el_calloc(gz->cap_cues, sizeof *gz->cues);
     for (size_t i = 0; i < oldcap; i++)
         if (old[i].len)
-            *cue_find(gz, old[i].hash, gz->pool + old[i].off, old[i].len) = old[i];
+            *cue_find(gz, old[i].hash, gz->cue_pool + old[i].off, old[i].len) = old[i];
     free(old);
 }
 
@@ -284,9 +285,10 @@ static void cue_add(el_gazetteer *gz, const char *w, unsigned bit)
     uint32_t h = el_hash_lower(w, n);
     el_cue_slot *s = cue_find(gz, h, w, n);
     if (!s->len) {
-        *s = (el_cue_slot){h, pool_add(gz, w, n), (uint16_t)n, 0};
-        for (char *p = gz->pool + s->off; *p; p++)
-            *p = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p;
+        gz->cue_pool = el_grow(gz->cue_pool, &gz->cue_pool_cap, gz->cue_pool_len + n, 1);
+        *s = (el_cue_slot){h, (uint32_t)gz->cue_pool_len, (uint16_t)n, 0};
+        for (size_t i = 0; i < n; i++)
+            gz->cue_pool[gz->cue_pool_len++] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) : w[i];
         gz->ncues++;
         gz->cue_filter[cue_bit(h) / 64] |= 1ull << (cue_bit(h) % 64);
     }

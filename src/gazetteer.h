@@ -58,6 +58,8 @@ struct el_gazetteer {
     size_t ncues, cap_cues;        /* cap_cues: a power of two */
     uint64_t cue_filter[1u << 11]; /* bit per hash of a cue word: most words of a
                                       text are none, answered without the table */
+    char *cue_pool; size_t cue_pool_len, cue_pool_cap;   /* the cue words, lower-case,
+                                      apart from `pool` so that they stay in cache */
     el_gz_entry *entries; size_t nentries, cap_entries;
     char *pool; size_t pool_len, pool_cap;
     el_abbrevs *abbrevs;           /* the document tokenizer's list, or NULL */
