@@ -187,15 +187,28 @@ static int cmp_mention(const void *a, const void *b)
     return x->end < y->end ? -1 : x->end > y->end;
 }
 
+/* Is every element strictly before the next?  (Then any sort leaves the
+ * array as it is, and stages usually add annotations in text order.) */
+static bool strictly_sorted(const void *arr, size_t n, size_t size,
+                            int (*cmp)(const void *, const void *))
+{
+    const char *p = arr;
+    for (size_t i = 1; i < n; i++)
+        if (cmp(p + (i - 1) * size, p + i * size) >= 0)
+            return false;
+    return true;
+}
+
 void el_doc_sort_timexes(el_doc *d)
 {
-    if (d->ntimexes > 1)
+    if (d->ntimexes > 1 && !strictly_sorted(d->timexes, d->ntimexes, sizeof *d->timexes, cmp_timex))
         qsort(d->timexes, d->ntimexes, sizeof *d->timexes, cmp_timex);
 }
 
 void el_doc_sort_mentions(el_doc *d)
 {
-    if (d->nmentions > 1)
+    if (d->nmentions > 1 &&
+        !strictly_sorted(d->mentions, d->nmentions, sizeof *d->mentions, cmp_mention))
         qsort(d->mentions, d->nmentions, sizeof *d->mentions, cmp_mention);
 }
 
