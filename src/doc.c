@@ -78,24 +78,6 @@ size_t el_doc_cp_offset(const el_doc *d, size_t b)
     return t->cstart + el_utf8_count(d->text + t->start, b - t->start);
 }
 
-bool el_tok_is(const el_doc *d, size_t i, const char *s)
-{
-    size_t n;
-    const char *t = el_tok_text(d, i, &n);
-    for (size_t k = 0; k < n; k++) {   /* el_eq_nocase without measuring s first */
-        unsigned char x = (unsigned char)t[k], y = (unsigned char)s[k];
-        if (!y)
-            return false;
-        if (x >= 'A' && x <= 'Z')
-            x = (unsigned char)(x + 32);
-        if (y >= 'A' && y <= 'Z')
-            y = (unsigned char)(y + 32);
-        if (x != y)
-            return false;
-    }
-    return s[n] == '\0';
-}
-
 static void set_span(const el_doc *d, uint32_t tb, uint32_t te, uint32_t *start, uint32_t *end)
 {
     *start = tb < d->ntokens ? d->tokens[tb].start : (uint32_t)d->len;
