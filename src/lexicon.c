@@ -492,7 +492,8 @@ static size_t node_payloads(const el_lexicon *lx, uint32_t nd, const el_doc *doc
             continue;
         if (found < max)
             payloads[found] = e->payload;
-        found++;
+        if (++found >= max)
+            break;   /* the caller keeps no more */
     }
     return found;
 }
@@ -509,7 +510,7 @@ static uint32_t next_node(const el_lexicon *lx, uint32_t cur, const el_doc *doc,
     uint32_t chain = cw & ~EDGE_CHILDREN;
     if (chain && word_rec(lx, chain)[REC_LEN] == n && eq_lower(word_text(lx, chain), s, n))
         return cur + 1;
-    if (!(cw & EDGE_CHILDREN) || (!cur && !first_maybe(lx, doc->tokens[t].lhash)))
+    if (!(cw & EDGE_CHILDREN))   /* (at the root the caller asked the filter) */
         return 0;
     uint32_t w = word_slot_of(lx, doc->tokens[t].lhash, s, n)->id;
     return w ? child_of(lx, cur, w) : 0;
