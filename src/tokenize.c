@@ -196,12 +196,50 @@ static bool is_apostrophe(uint32_t c)
     return c == '\'' || c == 0x2019;
 }
 
+/* The plain ASCII prefix of a word: where it ends, its el_hash_lower and
+ * its case flags (as hash_and_flags gives them). */
+typedef struct word_prefix {
+    size_t end;
+    uint32_t hash;
+    uint16_t flags;
+} word_prefix;
+
+/* Scan ASCII letters and digits from sc->i (a letter or digit), hashing
+ * them on the way; returns whether they were all digits. */
+static bool scan_prefix(scanner *sc, word_prefix *wp)
+{
+    uint32_t h = 2166136261u;
+    size_t letters = 0, upper = 0, i = sc->i;
+    for (unsigned char b; i < sc->n && (b = (unsigned char)sc->s[i]) < 0x80; i++) {
+        if ((unsigned)(b - 'A') < 26u) {
+            upper++;
+            letters++;
+            b = (unsigned char)(b + 32);
+        } else if ((unsigned)(b - 'a') < 26u) {
+            letters++;
+        } else if ((unsigned)(b - '0') >= 10u) {
+            break;
+        }
+        h = (h ^ b) * 16777619u;
+    }
+    uint16_t f = letters ? EL_TOK_WORD : 0;
+    if ((unsigned)((unsigned char)sc->s[sc->i] - 'A') < 26u)
+        f |= EL_TOK_CAP;
+    if (letters >= 2 && upper == letters)
+        f |= EL_TOK_ALLCAPS;
+    *wp = (word_prefix){i, h, f};
+    sc->cp += i - sc->i;
+    sc->i = i;
+    return letters == 0;
+}
+
 /* Scan a run of letters/digits (with inner apostrophes, digit separators
- * and abbreviation periods).  Returns the token's abbreviation kind. */
-static int scan_word(scanner *sc, const el_abbrevs *ab)
+ * and abbreviation periods).  Returns the token's abbreviation kind; *wp
+ * describes the token if it ends at wp->end. */
+static int scan_word(scanner *sc, const el_abbrevs *ab, word_prefix *wp)
 {
     size_t start = sc->i;
-    bool all_digits = true;
+    bool all_digits = scan_prefix(sc, wp);
     for (;;) {
         size_t i = sc->i;   /* ASCII fast path of the loop below, in registers */
         for (unsigned char b; i < sc->n && (b = (unsigned char)sc->s[i]) < 0x80; i++) {
@@ -415,8 +453,9 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         size_t start = sc.i, cstart = sc.cp;
         int abbrev_kind = 0;
         uint16_t extra = 0;
+        word_prefix wp = {0, 0, 0};
         if (is_alnum_cp(c)) {
-            abbrev_kind = scan_word(&sc, ab);
+            abbrev_kind = scan_word(&sc, ab, &wp);
             if (abbrev_kind)
                 extra |= EL_TOK_ABBREV;
             if (is_digit_cp(c))
@@ -449,7 +488,12 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         t->cstart = (uint32_t)cstart;
         t->cend = (uint32_t)sc.cp;
         t->sentence = 0;
-        t->flags = (uint16_t)(hash_and_flags(d->text + start, sc.i - start, &t->lhash) | extra);
+        if (wp.end == sc.i) {   /* a plain ASCII word: scanned and hashed at once */
+            t->lhash = wp.hash;
+            t->flags = (uint16_t)(wp.flags | extra);
+        } else {
+            t->flags = (uint16_t)(hash_and_flags(d->text + start, sc.i - start, &t->lhash) | extra);
+        }
         if (!space_before && d->ntokens > 1)
             t->flags |= EL_TOK_GLUED;
         if (newlines)
