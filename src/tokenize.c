@@ -320,9 +320,8 @@ static void finish_sentence(el_doc *d, size_t tok_end)
     s->tok_end = (uint32_t)tok_end;
     s->start = d->tokens[begin].start;
     s->end = d->tokens[tok_end - 1].end;
-    for (size_t t = begin; t < tok_end; t++)
-        d->tokens[t].sentence = (uint32_t)(d->nsentences - 1);
-    d->tokens[begin].flags |= EL_TOK_SENT_START;
+    d->tokens[begin].flags |= EL_TOK_SENT_START;   /* (tokens got their sentence index
+                                                      when made: no second pass) */
 }
 
 static uint16_t case_flags(const char *s, size_t n)
@@ -487,7 +486,7 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         t->end = (uint32_t)sc.i;
         t->cstart = (uint32_t)cstart;
         t->cend = (uint32_t)sc.cp;
-        t->sentence = 0;
+        t->sentence = (uint32_t)d->nsentences;   /* the sentence being built */
         if (wp.end == sc.i) {   /* a plain ASCII word: scanned and hashed at once */
             t->lhash = wp.hash;
             t->flags = (uint16_t)(wp.flags | extra);
