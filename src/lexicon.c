@@ -66,9 +66,8 @@ typedef struct entry {
 } entry;
 
 struct el_lexicon {
-    word_slot *wslots; unsigned wbits;           /* 1 << wbits slots */
-    uint64_t *first;                             /* 8 << wbits bits: hashes of
-                                                    words with a root child */
+    el_lexicon_filter filter;   /* first: lexicon.h reads it (first, wbits) */
+    word_slot *wslots;          /* 1 << filter.wbits slots */
     char *arena;       size_t arena_len, arena_cap;   /* word records (ids: 4-byte
                                                          units, below 8 GB); id 0 unused */
     size_t nwords;
@@ -84,9 +83,9 @@ struct el_lexicon {
 el_lexicon *el_lexicon_new(void)
 {
     el_lexicon *lx = el_calloc(1, sizeof *lx);
-    lx->wbits = lx->ebits = MIN_BITS;
-    lx->wslots = el_calloc((size_t)1 << lx->wbits, sizeof *lx->wslots);
-    lx->first = el_calloc((size_t)1 << lx->wbits, 1);
+    lx->filter.wbits = lx->ebits = MIN_BITS;
+    lx->wslots = el_calloc((size_t)1 << lx->filter.wbits, sizeof *lx->wslots);
+    lx->filter.first = el_calloc((size_t)1 << lx->filter.wbits, 1);
     lx->edges = el_calloc((size_t)1 << lx->ebits, sizeof *lx->edges);
     lx->arena = el_grow(lx->arena, &lx->arena_cap, 4, 1);
     lx->arena_len = 4;   /* id 0 = "no word" */
@@ -100,7 +99,7 @@ void el_lexicon_free(el_lexicon *lx)
     if (!lx)
         return;
     free(lx->wslots);
-    free(lx->first);
+    free(lx->filter.first);
     free(lx->arena);
     free(lx->edges);
     free(lx->nodes);
@@ -181,8 +180,8 @@ static bool eq_lower(const char *lw, const char *s, size_t n)
  * would go. */
 static word_slot *word_slot_of(const el_lexicon *lx, uint32_t h, const char *s, size_t n)
 {
-    size_t mask = ((size_t)1 << lx->wbits) - 1;
-    for (size_t i = word_home(h, lx->wbits);; i = (i + 1) & mask) {
+    size_t mask = ((size_t)1 << lx->filter.wbits) - 1;
+    for (size_t i = word_home(h, lx->filter.wbits);; i = (i + 1) & mask) {
         word_slot *ws = &lx->wslots[i];
         if (!ws->id)
             return ws;
@@ -200,35 +199,28 @@ static size_t first_bit(uint32_t h, unsigned wbits)
 
 static void first_set(el_lexicon *lx, uint32_t h)
 {
-    size_t b = first_bit(h, lx->wbits);
-    lx->first[b / 64] |= 1ull << (b % 64);
-}
-
-/* Might a word of hash h begin a phrase?  (No false negatives.) */
-static bool first_maybe(const el_lexicon *lx, uint32_t h)
-{
-    size_t b = first_bit(h, lx->wbits);
-    return lx->first[b / 64] >> (b % 64) & 1;
+    size_t b = first_bit(h, lx->filter.wbits);
+    lx->filter.first[b / 64] |= 1ull << (b % 64);
 }
 
 static void words_grow(el_lexicon *lx)
 {
     word_slot *old = lx->wslots;
-    size_t oldcap = (size_t)1 << lx->wbits;
-    lx->wbits++;
-    size_t mask = ((size_t)1 << lx->wbits) - 1;
+    size_t oldcap = (size_t)1 << lx->filter.wbits;
+    lx->filter.wbits++;
+    size_t mask = ((size_t)1 << lx->filter.wbits) - 1;
     lx->wslots = table_alloc((mask + 1) * sizeof *lx->wslots);
     for (size_t i = 0; i < oldcap; i++) {   /* in home order: sequential writes */
         if (!old[i].id)
             continue;
-        size_t j = word_home(old[i].hash, lx->wbits);
+        size_t j = word_home(old[i].hash, lx->filter.wbits);
         while (lx->wslots[j].id)
             j = (j + 1) & mask;
         lx->wslots[j] = old[i];
     }
     free(old);
-    free(lx->first);
-    lx->first = table_alloc(mask + 1);   /* 8 bits per slot */
+    free(lx->filter.first);
+    lx->filter.first = table_alloc(mask + 1);   /* 8 bits per slot */
     for (size_t i = 0; i <= mask; i++)
         if (lx->wslots[i].id && word_rec(lx, lx->wslots[i].id)[REC_ROOT])
             first_set(lx, lx->wslots[i].hash);
@@ -237,7 +229,7 @@ static void words_grow(el_lexicon *lx)
 /* Id of the word s[0..n), adding it (lower-cased) if new. */
 static uint32_t word_intern(el_lexicon *lx, uint32_t h, const char *s, size_t n)
 {
-    if (lx->nwords * 4 > ((size_t)3 << lx->wbits))
+    if (lx->nwords * 4 > ((size_t)3 << lx->filter.wbits))
         words_grow(lx);
     word_slot *ws = word_slot_of(lx, h, s, n);
     if (ws->id)
@@ -516,10 +508,10 @@ static uint32_t next_node(const el_lexicon *lx, uint32_t cur, const el_doc *doc,
     return w ? child_of(lx, cur, w) : 0;
 }
 
-/* The longest match from token tok, whose word begins some phrase. */
-__attribute__((noinline))
-static size_t match_from(const el_lexicon *lx, const el_doc *doc, size_t tok,
-                         uint32_t *payloads, size_t max, size_t *npayloads)
+/* The longest match from token tok, which passed the filter (lexicon.h
+ * tests it inline: most tokens begin no phrase). */
+size_t el_lexicon_match_from(const el_lexicon *lx, const el_doc *doc, size_t tok,
+                             uint32_t *payloads, size_t max, size_t *npayloads)
 {
     uint32_t sentence = doc->tokens[tok].sentence, cur = 0;
     size_t best = 0;
@@ -536,21 +528,6 @@ static size_t match_from(const el_lexicon *lx, const el_doc *doc, size_t tok,
     return best;
 }
 
-/* Most tokens begin no phrase: the filter answers them before any call. */
-size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
-                            uint32_t *payloads, size_t max, size_t *npayloads)
-{
-    *npayloads = 0;
-    if (tok >= doc->ntokens || !first_maybe(lx, doc->tokens[tok].lhash))
-        return 0;
-    return match_from(lx, doc, tok, payloads, max, npayloads);
-}
-
-size_t el_lexicon_match(const el_lexicon *lx, const el_doc *doc, size_t tok, uint32_t *payload)
-{
-    size_t np;
-    return el_lexicon_match_all(lx, doc, tok, payload, 1, &np);
-}
 
 bool el_lexicon_lookup(const el_lexicon *lx, const char *phrase, uint32_t *payload)
 {
