@@ -257,7 +257,7 @@ static el_cue_slot *cue_find(const el_gazetteer *gz, uint32_t h, const char *w, 
     return &gz->cues[i];
 }
 
-/* The cue filter's bit of hash h. */
+/* The cue filter's bit of hash h (as el_gz_cues in gazetteer.h). */
 static size_t cue_bit(uint32_t h)
 {
     return (size_t)(((uint64_t)h * 0x9E3779B97F4A7C15ull) >> (64 - 17));
@@ -311,11 +311,9 @@ bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err)
     return *err = errf(f[1], "unknown cue kind"), false;
 }
 
-unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok)
+unsigned el_gz_cues_lookup(const el_gazetteer *gz, const el_doc *doc, size_t tok)
 {
     uint32_t h = doc->tokens[tok].lhash;
-    if (!(gz->cue_filter[cue_bit(h) / 64] >> (cue_bit(h) % 64) & 1))
-        return 0;
     size_t n;
     const char *w = el_tok_text(doc, tok, &n);
     return cue_find(gz, h, w, n)->bits;

@@ -77,8 +77,18 @@ static inline const char *el_gz_str(const el_gazetteer *gz, uint32_t off)
  * capital-of=XX), or -1. */
 int el_gz_capital_country(const el_gazetteer *gz, int entry);
 
-/* OR of the cue bits of token `tok` (a single-word lookup). */
-unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok);
+/* el_gz_cues past the filter. */
+unsigned el_gz_cues_lookup(const el_gazetteer *gz, const el_doc *doc, size_t tok);
+
+/* OR of the cue bits of token `tok` (a single-word lookup).  The filter
+ * test is inline: most words of a text are no cue. */
+static inline unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok)
+{
+    size_t b = (size_t)(((uint64_t)doc->tokens[tok].lhash * 0x9E3779B97F4A7C15ull) >> (64 - 17));
+    if (!(gz->cue_filter[b / 64] >> (b % 64) & 1))
+        return 0;
+    return el_gz_cues_lookup(gz, doc, tok);
+}
 
 /* Parse one line of an entity file (fields split in place); false + *err
  * (caller frees) when malformed.  Comment and blank lines are accepted. */
