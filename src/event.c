@@ -229,15 +229,19 @@ static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint3
     for (size_t i = 0; i < doc->ntokens;) {
         size_t np = 0;
         size_t len = el_lexicon_match_all(lx->forms, doc, i, pl, MAX_READINGS, &np);
-        aux_chain ch = read_aux_chain(doc, roles, i);
         uint32_t dummy;
         bool weak = el_lexicon_match(lx->weak, doc, i, &dummy) == 1;
+        aux_chain ch;
         if (len == 0 || np == 0) {
-            if (!weak && generic_verb(doc, roles, i, &ch) && !blocked[i])
-                tag_generic(doc, roles, i, &ch);
+            if (!weak && !blocked[i]) {
+                ch = read_aux_chain(doc, roles, i);   /* only where it is used */
+                if (generic_verb(doc, roles, i, &ch))
+                    tag_generic(doc, roles, i, &ch);
+            }
             i++;
             continue;
         }
+        ch = read_aux_chain(doc, roles, i);
         const el_trigger *t = proper_name_like(doc, i) ? NULL : choose_reading(lx, pl, np, &ch);
         if (t && weak && len == 1 && !t->type)
             t = NULL;
