@@ -431,8 +431,53 @@ static int cmp_specific(const void *a, const void *b)
     return x->ev < y->ev ? -1 : x->ev > y->ev;
 }
 
+/* Stable counting sort of order[] by key(order[i]) in 0..range. */
+static void counting_pass(size_t *order, size_t *tmp, size_t n, const mfeat *fs,
+                          size_t range, size_t (*key)(const mfeat *, size_t))
+{
+    size_t *count = el_calloc(range + 2, sizeof *count);
+    for (size_t i = 0; i < n; i++)
+        count[key(&fs[order[i]], range) + 1]++;
+    for (size_t k = 1; k <= range + 1; k++)
+        count[k] += count[k - 1];
+    for (size_t i = 0; i < n; i++)
+        tmp[count[key(&fs[order[i]], range)]++] = order[i];
+    memcpy(order, tmp, n * sizeof *order);
+    free(count);
+}
+
+static size_t fewer_parts(const mfeat *f, size_t max) { return max - f->nparts; }
+static size_t coarser(const mfeat *f, size_t max) { return max - (size_t)f->iv.gran; }
+
+/* cmp_specific's order without comparisons when order[] is in document
+ * order already (as collect_mentions makes it): two stable counting passes,
+ * by granularity, then by participants.  False if it does not apply. */
+static bool sort_specific_counting(size_t *order, size_t n, const mfeat *fs)
+{
+    size_t maxp = 0, maxg = 0;
+    for (size_t i = 0; i < n; i++) {
+        const mfeat *f = &fs[order[i]];
+        if (i && (fs[order[i - 1]].doc > f->doc ||
+                  (fs[order[i - 1]].doc == f->doc && fs[order[i - 1]].ev >= f->ev)))
+            return false;
+        if ((int)f->iv.gran < 0)
+            return false;
+        maxp = f->nparts > maxp ? f->nparts : maxp;
+        maxg = (size_t)f->iv.gran > maxg ? (size_t)f->iv.gran : maxg;
+    }
+    if (maxp > 4096 || maxg > 4096)
+        return false;
+    size_t *tmp = el_malloc((n + 1) * sizeof *tmp);
+    counting_pass(order, tmp, n, fs, maxg, coarser);
+    counting_pass(order, tmp, n, fs, maxp, fewer_parts);
+    free(tmp);
+    return true;
+}
+
 static void sort_specific(size_t *order, size_t n, const mfeat *fs)
 {
+    if (sort_specific_counting(order, n, fs))
+        return;
     spec_key *keys = el_malloc((n + 1) * sizeof *keys);
     for (size_t i = 0; i < n; i++) {
         const mfeat *f = &fs[order[i]];
