@@ -187,11 +187,48 @@ void el_doc_sort_timexes(el_doc *d)
         qsort(d->timexes, d->ntimexes, sizeof *d->timexes, cmp_timex);
 }
 
+/* A mention's sort key (start, end) and its index, which breaks ties as a
+ * stable sort would. */
+typedef struct span_key { uint64_t key; size_t idx; } span_key;
+
+static bool span_before(const span_key *a, const span_key *b)
+{
+    return a->key != b->key ? a->key < b->key : a->idx < b->idx;
+}
+
+/* Merge sort of k[0..n) (tmp has room for n). */
+static void span_sort(span_key *k, span_key *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    span_sort(k, tmp, h);
+    span_sort(k + h, tmp, n - h);
+    size_t i = 0, j = h, o = 0;
+    while (i < h && j < n)
+        tmp[o++] = span_before(&k[j], &k[i]) ? k[j++] : k[i++];
+    while (i < h)
+        tmp[o++] = k[i++];
+    memcpy(k, tmp, o * sizeof *k);   /* k[j..n) is in place already */
+}
+
+/* Sort by (start, end), keeping the order of equal spans (as the merge sort
+ * of glibc's qsort did), on small keys instead of whole mentions. */
 void el_doc_sort_mentions(el_doc *d)
 {
-    if (d->nmentions > 1 &&
-        !strictly_sorted(d->mentions, d->nmentions, sizeof *d->mentions, cmp_mention))
-        qsort(d->mentions, d->nmentions, sizeof *d->mentions, cmp_mention);
+    size_t n = d->nmentions;
+    if (n < 2 || strictly_sorted(d->mentions, n, sizeof *d->mentions, cmp_mention))
+        return;
+    span_key *k = el_malloc(2 * n * sizeof *k);
+    for (size_t i = 0; i < n; i++)
+        k[i] = (span_key){(uint64_t)d->mentions[i].start << 32 | d->mentions[i].end, i};
+    span_sort(k, k + n, n);
+    el_mention *sorted = el_malloc(n * sizeof *sorted);
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = d->mentions[k[i].idx];
+    memcpy(d->mentions, sorted, n * sizeof *sorted);
+    free(sorted);
+    free(k);
 }
 
 static const char *const timex_types[] = {"DATE", "TIME", "DURATION", "SET"};
