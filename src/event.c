@@ -188,10 +188,17 @@ static void add_mention(el_doc *doc, const uint32_t *roles, size_t tb, size_t te
 /* A lower-case word that is not a function word, after an auxiliary,
  * modal or "to" (adverbs skipped), or any "-ed" word after another word
  * that is not a determiner, read as an untyped verb. */
-static bool generic_verb(const el_doc *doc, const uint32_t *roles, size_t i, const aux_chain *ch)
+/* Could token i be an untyped verb at all (a lower-case word without a
+ * grammar role)?  Tested before the auxiliary chain is read. */
+static bool generic_shape(const el_doc *doc, const uint32_t *roles, size_t i)
 {
     const el_token *t = &doc->tokens[i];
-    if (!(t->flags & EL_TOK_WORD) || (t->flags & (EL_TOK_CAP | EL_TOK_NUMBER)) || roles[i])
+    return (t->flags & EL_TOK_WORD) && !(t->flags & (EL_TOK_CAP | EL_TOK_NUMBER)) && !roles[i];
+}
+
+static bool generic_verb(const el_doc *doc, const uint32_t *roles, size_t i, const aux_chain *ch)
+{
+    if (!generic_shape(doc, roles, i))
         return false;
     size_t n;
     const char *s = el_tok_text(doc, i, &n);
@@ -233,7 +240,7 @@ static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint3
         bool weak = el_lexicon_match(lx->weak, doc, i, &dummy) == 1;
         aux_chain ch;
         if (len == 0 || np == 0) {
-            if (!weak && !blocked[i]) {
+            if (!weak && !blocked[i] && generic_shape(doc, roles, i)) {
                 ch = read_aux_chain(doc, roles, i);   /* only where it is used */
                 if (generic_verb(doc, roles, i, &ch))
                     tag_generic(doc, roles, i, &ch);
