@@ -94,9 +94,15 @@ void el_corpus_sort_docs(el_corpus *c)
     }
 }
 
+/* A mention as linking needs it, read in document order (where its
+ * strings are near each other in memory) before the mentions are grouped
+ * by key. */
 typedef struct mref {
     uint32_t key;             /* index of the mention's key among the distinct keys */
     uint32_t doc, m;
+    uint32_t alias_len;
+    const char *alias;        /* text that is an alias of the entity, or NULL */
+    const char *role;         /* the mention's role or NULL */
 } mref;
 
 /* The distinct mention keys: an open-addressing table over their hashes. */
@@ -126,6 +132,29 @@ static uint32_t key_index(key_table *kt, const char *key)
     return k;
 }
 
+/* A pronoun or a description: its text is no name of the entity. */
+static bool refers(const el_mention *m)
+{
+    return m->subtype && (strcmp(m->subtype, "pronoun") == 0 || strcmp(m->subtype, "nominal") == 0);
+}
+
+/* Set r->alias to the mention's text if it is an alias of the entity named
+ * `name`: not the name itself, and no pronoun or description ("he", "the
+ * top diplomat"). */
+static void alias_of(const el_doc *doc, const el_mention *m, const char *name, mref *r)
+{
+    size_t len = m->end - m->start;
+    const char *text = doc->text + m->start;
+    if (len > 4 && (memcmp(text, "the ", 4) == 0 || memcmp(text, "The ", 4) == 0)) {
+        text += 4;   /* "the United States": the alias is "United States" */
+        len -= 4;
+    }
+    if ((strlen(name) != len || memcmp(name, text, len) != 0) && !refers(m)) {
+        r->alias = text;
+        r->alias_len = (uint32_t)len;
+    }
+}
+
 static int cmp_key_ptr(const void *a, const void *b)
 {
     return strcmp(**(const char *const *const *)a, **(const char *const *const *)b);
@@ -141,31 +170,38 @@ static mref *mentions_by_key(const el_corpus *c, size_t total)
         cap *= 2;
     key_table kt = {el_calloc(cap, sizeof *kt.slots), el_malloc((total + 1) * sizeof *kt.hashes),
                     el_malloc((total + 1) * sizeof *kt.keys), 0, cap - 1};
-    uint32_t *kid = el_malloc((total + 1) * sizeof *kid);
+    mref *bydoc = el_malloc((total + 1) * sizeof *bydoc);
+    const char **names = el_malloc((total + 1) * sizeof *names);   /* by key index */
     size_t k = 0;
     for (size_t d = 0; d < c->ndocs; d++)
-        for (size_t m = 0; m < c->docs[d]->nmentions; m++)
-            kid[k++] = key_index(&kt, c->docs[d]->mentions[m].key);
+        for (size_t m = 0; m < c->docs[d]->nmentions; m++, k++) {
+            const el_mention *mn = &c->docs[d]->mentions[m];
+            size_t nkeys = kt.nkeys;
+            uint32_t ki = key_index(&kt, mn->key);
+            if (kt.nkeys > nkeys)
+                names[ki] = mn->name;   /* the entity's name: its first mention's */
+            bydoc[k] = (mref){ki, (uint32_t)d, (uint32_t)m, 0, NULL, mn->role};
+            alias_of(c->docs[d], mn, names[ki], &bydoc[k]);
+        }
     const char ***order = el_malloc((kt.nkeys + 1) * sizeof *order);
     for (size_t i = 0; i < kt.nkeys; i++)
         order[i] = &kt.keys[i];
     qsort(order, kt.nkeys, sizeof *order, cmp_key_ptr);
     size_t *first = el_calloc(kt.nkeys + 1, sizeof *first);   /* by key index */
     for (size_t i = 0; i < total; i++)
-        first[kid[i]]++;
+        first[bydoc[i].key]++;
     for (size_t r = 0, at = 0; r < kt.nkeys; r++) {
         size_t ki = (size_t)(order[r] - kt.keys), n = first[ki];
         first[ki] = at;
         at += n;
     }
     mref *refs = el_malloc((total ? total : 1) * sizeof *refs);
-    k = 0;
-    for (size_t d = 0; d < c->ndocs; d++)
-        for (size_t m = 0; m < c->docs[d]->nmentions; m++, k++)
-            refs[first[kid[k]]++] = (mref){kid[k], (uint32_t)d, (uint32_t)m};
+    for (size_t i = 0; i < total; i++)
+        refs[first[bydoc[i].key]++] = bydoc[i];
     free(first);
     free(order);
-    free(kid);
+    free(bydoc);
+    free(names);
     free(kt.slots);
     free(kt.hashes);
     free(kt.keys);
@@ -178,12 +214,6 @@ static void add_unique(char ***arr, size_t *n, size_t *cap, const char *s, size_
         if (strlen((*arr)[i]) == len && memcmp((*arr)[i], s, len) == 0)
             return;
     EL_PUSH(*arr, *n, *cap) = el_strndup(s, len);
-}
-
-/* A pronoun or a description: its text is no name of the entity. */
-static bool refers(const el_mention *m)
-{
-    return m->subtype && (strcmp(m->subtype, "pronoun") == 0 || strcmp(m->subtype, "nominal") == 0);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -222,21 +252,13 @@ void el_corpus_link_entities(el_corpus *c)
         e->key = el_strdup(first->key);
         e->name = el_strdup(first->name);
         e->type = first->type;
-        size_t name_len = strlen(e->name);
         for (; j < total && refs[j].key == refs[i].key; j++) {
-            const el_doc *doc = c->docs[refs[j].doc];
-            const el_mention *m = &doc->mentions[refs[j].m];
-            size_t len = m->end - m->start;
-            const char *text = doc->text + m->start;
-            if (len > 4 && (memcmp(text, "the ", 4) == 0 || memcmp(text, "The ", 4) == 0)) {
-                text += 4;   /* "the United States": the alias is "United States" */
-                len -= 4;
-            }
-            /* pronouns and descriptions ("he", "the top diplomat") are no names */
-            if ((name_len != len || memcmp(e->name, text, len) != 0) && !refers(m))
-                add_unique(&e->aliases, &e->naliases, &e->cap_aliases, text, len);
-            if (m->role)
-                add_unique(&e->roles, &e->nroles, &e->cap_roles, m->role, strlen(m->role));
+            if (refs[j].alias)
+                add_unique(&e->aliases, &e->naliases, &e->cap_aliases, refs[j].alias,
+                           refs[j].alias_len);
+            if (refs[j].role)
+                add_unique(&e->roles, &e->nroles, &e->cap_roles, refs[j].role,
+                           strlen(refs[j].role));
             if (e->ndocs == 0 || e->docs[e->ndocs - 1] != refs[j].doc)
                 EL_PUSH(e->docs, e->ndocs, e->cap_docs) = refs[j].doc;
             e->nmentions++;
