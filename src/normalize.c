@@ -193,10 +193,50 @@ static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_me
     }
 }
 
+/* Distinct strings (not owned): the mentions' types and groups point to
+ * one copy of each, so that clustering compares strings that stay in cache
+ * instead of every event's own copy. */
+typedef struct str_set { const char **s; uint32_t *h; size_t n, cap; } str_set;
+
+static void str_put(str_set *set, const char *s, uint32_t h)
+{
+    size_t i = h & (set->cap - 1);
+    while (set->s[i])
+        i = (i + 1) & (set->cap - 1);
+    set->s[i] = s;
+    set->h[i] = h;
+    set->n++;
+}
+
+static const char *str_intern(str_set *set, const char *s)
+{
+    if (!s)
+        return NULL;
+    if (2 * (set->n + 1) > set->cap) {
+        str_set old = *set;
+        set->cap = old.cap ? 2 * old.cap : 64;
+        set->s = el_calloc(set->cap, sizeof *set->s);
+        set->h = el_malloc(set->cap * sizeof *set->h);
+        set->n = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.s[i])
+                str_put(set, old.s[i], old.h[i]);
+        free(old.s);
+        free(old.h);
+    }
+    uint32_t h = el_hash(s, strlen(s));
+    for (size_t i = h & (set->cap - 1); set->s[i]; i = (i + 1) & (set->cap - 1))
+        if (set->h[i] == h && strcmp(set->s[i], s) == 0)
+            return set->s[i];
+    str_put(set, s, h);
+    return s;
+}
+
 static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx, size_t *n)
 {
     mfeat *fs = NULL;
     size_t nf = 0, cap = 0;
+    str_set names = {NULL, NULL, 0, 0};
     for (size_t di = 0; di < c->ndocs; di++) {
         const el_doc *d = c->docs[di];
         for (size_t e = 0; e < d->nevents; e++) {
@@ -208,8 +248,8 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             memset(f, 0, sizeof *f);
             f->doc = (uint32_t)di;
             f->ev = (uint32_t)e;
-            f->type = ev->type;
-            f->group = generic ? ev->lemma : group_of(lx, ev->type);
+            f->type = str_intern(&names, ev->type);
+            f->group = str_intern(&names, generic ? ev->lemma : group_of(lx, ev->type));
             f->generic = generic;
             const el_event_type_info *ti = el_trigger_type(lx, ev->type);
             f->span_days = ti ? ti->span_days : 0;
@@ -224,6 +264,8 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
                 nf--;   /* an untyped event is only worth keeping with its participants */
         }
     }
+    free(names.s);
+    free(names.h);
     *n = nf;
     return fs;
 }
