@@ -33,6 +33,7 @@
 
 typedef struct mfeat {
     uint32_t doc, ev;
+    uint32_t sentence;                     /* of the trigger's first token */
     const char *type, *group;
     int parts[MAX_PARTS]; size_t nparts;   /* entity indices */
     int subject;                           /* entity index or -1 */
@@ -248,6 +249,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             memset(f, 0, sizeof *f);
             f->doc = (uint32_t)di;
             f->ev = (uint32_t)e;
+            f->sentence = d->tokens[ev->tok_begin].sentence;
             f->type = str_intern(&names, ev->type);
             f->group = str_intern(&names, generic ? ev->lemma : group_of(lx, ev->type));
             f->generic = generic;
@@ -666,8 +668,7 @@ static void cluster_with_participants(mfeat *fs, size_t nf, cluster **ks, size_t
 static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
 {
     const mfeat *f = &fs[i];
-    const el_doc *d = c->docs[f->doc];
-    uint32_t s = d->tokens[d->events[f->ev].tok_begin].sentence;
+    uint32_t s = f->sentence;
     for (size_t k = i, steps = 0; k > 0 && steps < ANAPHORA_MENTIONS; steps++) {
         k--;
         const mfeat *g = &fs[k];
@@ -675,7 +676,7 @@ static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
             break;
         if (g->cluster < 0 || strcmp(g->group, f->group) != 0 || g->indefinite)
             continue;
-        if (d->tokens[d->events[g->ev].tok_begin].sentence + ANAPHORA_SENTENCES < s)
+        if (g->sentence + ANAPHORA_SENTENCES < s)
             break;
         return g->cluster;
     }
