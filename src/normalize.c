@@ -352,7 +352,7 @@ static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf)
         for (size_t e = 0; e < d->nevents; e++) {
             const el_event_mention *ev = &d->events[e];
             bool is_begin;
-            if (!aspect_kind(ev, &is_begin) || ev->timex < 0)
+            if (ev->timex < 0 || !aspect_kind(ev, &is_begin))   /* the cheap test first */
                 continue;
             const el_timex *t = &d->timexes[ev->timex];
             el_interval iv = t->iv;
