@@ -235,8 +235,10 @@ static const char *str_intern(str_set *set, const char *s)
 
 static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx, size_t *n)
 {
-    mfeat *fs = NULL;
     size_t nf = 0, cap = 0;
+    for (size_t di = 0; di < c->ndocs; di++)
+        cap += c->docs[di]->nevents;   /* at most one each: no reallocs */
+    mfeat *fs = el_malloc((cap ? cap : 1) * sizeof *fs);
     str_set names = {NULL, NULL, 0, 0};
     for (size_t di = 0; di < c->ndocs; di++) {
         const el_doc *d = c->docs[di];
