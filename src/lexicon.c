@@ -67,6 +67,8 @@ typedef struct entry {
 
 struct el_lexicon {
     el_lexicon_filter filter;   /* first: lexicon.h reads it (first, wbits) */
+    uint32_t *root_hashes; size_t nroots, cap_roots;   /* of the words that begin a
+                                   phrase: the filter is rebuilt from them */
     word_slot *wslots;          /* 1 << filter.wbits slots */
     char *arena;       size_t arena_len, arena_cap;   /* word records (ids: 4-byte
                                                          units, below 8 GB); id 0 unused */
@@ -100,6 +102,7 @@ void el_lexicon_free(el_lexicon *lx)
         return;
     free(lx->wslots);
     free(lx->filter.first);
+    free(lx->root_hashes);
     free(lx->arena);
     free(lx->edges);
     free(lx->nodes);
@@ -221,9 +224,8 @@ static void words_grow(el_lexicon *lx)
     free(old);
     free(lx->filter.first);
     lx->filter.first = table_alloc(mask + 1);   /* 8 bits per slot */
-    for (size_t i = 0; i <= mask; i++)
-        if (lx->wslots[i].id && word_rec(lx, lx->wslots[i].id)[REC_ROOT])
-            first_set(lx, lx->wslots[i].hash);
+    for (size_t i = 0; i < lx->nroots; i++)
+        first_set(lx, lx->root_hashes[i]);
 }
 
 /* Id of the word s[0..n), adding it (lower-cased) if new. */
@@ -309,6 +311,7 @@ static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w, uint32_t 
     if (!parent) {
         word_rec(lx, w)[REC_ROOT] = c;
         first_set(lx, h);
+        EL_PUSH(lx->root_hashes, lx->nroots, lx->cap_roots) = h;
         return c;
     }
     if (parent + 1 == c) {   /* the parent was the last node made: no child yet */
