@@ -257,12 +257,6 @@ static el_cue_slot *cue_find(const el_gazetteer *gz, uint32_t h, const char *w, 
     return &gz->cues[i];
 }
 
-/* The cue filter's bit of hash h (as el_gz_cues in gazetteer.h). */
-static size_t cue_bit(uint32_t h)
-{
-    return (size_t)(((uint64_t)h * 0x9E3779B97F4A7C15ull) >> (64 - 17));
-}
-
 static void cues_grow(el_gazetteer *gz)
 {
     el_cue_slot *old = gz->cues;
@@ -290,7 +284,7 @@ static void cue_add(el_gazetteer *gz, const char *w, unsigned bit)
         for (size_t i = 0; i < n; i++)
             gz->cue_pool[gz->cue_pool_len++] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) : w[i];
         gz->ncues++;
-        gz->cue_filter[cue_bit(h) / 64] |= 1ull << (cue_bit(h) % 64);
+        gz->cue_filter[el_gz_cue_bit(h) / 64] |= 1ull << (el_gz_cue_bit(h) % 64);
     }
     s->bits |= bit;
 }

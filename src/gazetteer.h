@@ -80,11 +80,17 @@ int el_gz_capital_country(const el_gazetteer *gz, int entry);
 /* el_gz_cues past the filter. */
 unsigned el_gz_cues_lookup(const el_gazetteer *gz, const el_doc *doc, size_t tok);
 
+/* The bit of cue_filter for a word of hash h. */
+static inline size_t el_gz_cue_bit(uint32_t h)
+{
+    return (size_t)(((uint64_t)h * 0x9E3779B97F4A7C15ull) >> (64 - 17));
+}
+
 /* OR of the cue bits of token `tok` (a single-word lookup).  The filter
  * test is inline: most words of a text are no cue. */
 static inline unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok)
 {
-    size_t b = (size_t)(((uint64_t)doc->tokens[tok].lhash * 0x9E3779B97F4A7C15ull) >> (64 - 17));
+    size_t b = el_gz_cue_bit(doc->tokens[tok].lhash);
     if (!(gz->cue_filter[b / 64] >> (b % 64) & 1))
         return 0;
     return el_gz_cues_lookup(gz, doc, tok);

@@ -21,7 +21,8 @@
  *  - a bit filter over the hashes of the words that begin a phrase (one
  *    byte per word slot) answers most tokens at the root without probing
  *    the word table: matching starts at every token of every document, and
- *    most tokens begin no phrase.
+ *    most tokens begin no phrase (lexicon.h tests it inline; it is rebuilt
+ *    from the list of first words' hashes when the word table doubles).
  * Both tables place a key at the top bits of its mixed hash, so doubling a
  * table is one sequential pass (old slot i moves to 2i or 2i+1).
  * Phrases of plain ASCII words are split here without building a document
@@ -194,15 +195,9 @@ static word_slot *word_slot_of(const el_lexicon *lx, uint32_t h, const char *s, 
     }
 }
 
-/* The filter bit of hash h (other hash bits than word_home's). */
-static size_t first_bit(uint32_t h, unsigned wbits)
-{
-    return (size_t)(((uint64_t)h * 0xC2B2AE3D27D4EB4Full) >> (64 - (wbits + 3)));
-}
-
 static void first_set(el_lexicon *lx, uint32_t h)
 {
-    size_t b = first_bit(h, lx->filter.wbits);
+    size_t b = el_lexicon_filter_bit(h, lx->filter.wbits);
     lx->filter.first[b / 64] |= 1ull << (b % 64);
 }
 

@@ -39,12 +39,18 @@ typedef struct el_lexicon_filter {
     unsigned wbits;
 } el_lexicon_filter;
 
+/* The filter bit of a word of hash h (other hash bits than the word
+ * table's). */
+static inline size_t el_lexicon_filter_bit(uint32_t h, unsigned wbits)
+{
+    return (size_t)(((uint64_t)h * 0xC2B2AE3D27D4EB4Full) >> (64 - (wbits + 3)));
+}
+
 /* Might token `tok` of doc begin a phrase of lx?  (No false negatives.) */
 static inline bool el_lexicon_may_start(const el_lexicon *lx, const el_doc *doc, size_t tok)
 {
     const el_lexicon_filter *f = (const el_lexicon_filter *)(const void *)lx;
-    uint32_t h = doc->tokens[tok].lhash;
-    size_t b = (size_t)(((uint64_t)h * 0xC2B2AE3D27D4EB4Full) >> (64 - (f->wbits + 3)));
+    size_t b = el_lexicon_filter_bit(doc->tokens[tok].lhash, f->wbits);
     return f->first[b / 64] >> (b % 64) & 1;
 }
 
