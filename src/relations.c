@@ -357,13 +357,19 @@ static pgraph reversed(const pgraph *g)
     return r;
 }
 
-static bool directly_related(const el_corpus *c, size_t nrel, size_t a, size_t b)
+/* A relation from a to b, of any type, among those in ix? */
+static bool any_relation(const el_corpus *c, const rel_index *ix, size_t a, size_t b)
 {
-    for (size_t i = 0; i < nrel; i++)
-        if ((c->relations[i].from == a && c->relations[i].to == b) ||
-            (c->relations[i].from == b && c->relations[i].to == a))
+    for (size_t i = rel_home(a, b, ix->mask); ix->slot[i]; i = (i + 1) & ix->mask)
+        if (c->relations[ix->slot[i] - 1].from == a && c->relations[ix->slot[i] - 1].to == b)
             return true;
     return false;
+}
+
+/* Related either way by one of the relations in ix (the signal ones). */
+static bool directly_related(const el_corpus *c, const rel_index *ix, size_t a, size_t b)
+{
+    return any_relation(c, ix, a, b) || any_relation(c, ix, b, a);
 }
 
 /* Undated events related by signals: BEFORE relations reachable through
@@ -372,7 +378,7 @@ static bool directly_related(const el_corpus *c, size_t nrel, size_t a, size_t b
 static void infer_relations(work *w, const bool *on)
 {
     el_corpus *c = w->c;
-    size_t nrel = c->nrelations;
+    rel_index before = rel_index_new(c);   /* the relations so far, not the inferred */
     bool *rel = related_events(c);
     pgraph rev = reversed(&w->g);
     uint8_t *fwd = el_malloc(w->g.nnodes + 1), *back = el_malloc(w->g.nnodes + 1);
@@ -386,7 +392,7 @@ static void infer_relations(work *w, const bool *on)
             if (x == u || !on[x] || (!fwd[pbegin(x)] && !back[pend(x)]))
                 continue;
             size_t a = fwd[pbegin(x)] ? u : x, b = a == u ? x : u;
-            if (directly_related(c, nrel, a, b))
+            if (directly_related(c, &before, a, b))
                 continue;
             add_relation(c, a, b, "BEFORE", true, "closure over begin/end points");
             added++;
@@ -397,6 +403,7 @@ static void infer_relations(work *w, const bool *on)
     free(rev.head);
     free(rev.e);
     free(rel);
+    free(before.slot);
 }
 
 /* ---- order ---------------------------------------------------------------- */
