@@ -57,12 +57,26 @@ static char *surface(const tagger *t, size_t b, size_t e, bool lower)
 
 typedef struct hpair { uint32_t h; uint32_t c; } hpair;
 
-static int cmp_hpair(const void *a, const void *b)
+/* Sort pairs by (hash, candidate).  They are made in candidate order, so a
+ * stable sort by hash is enough: four byte-wise counting passes. */
+static void hp_sort(hpair *p, size_t n)
 {
-    const hpair *x = a, *y = b;
-    if (x->h != y->h)
-        return x->h < y->h ? -1 : 1;
-    return x->c < y->c ? -1 : x->c > y->c;
+    if (n < 2)
+        return;
+    hpair *tmp = el_malloc(n * sizeof *tmp), *from = p, *to = tmp;
+    for (unsigned shift = 0; shift < 32; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[(from[i].h >> shift & 0xFF) + 1]++;
+        for (size_t b = 1; b < 257; b++)
+            count[b] += count[b - 1];
+        for (size_t i = 0; i < n; i++)
+            to[count[from[i].h >> shift & 0xFF]++] = from[i];
+        hpair *x = from;
+        from = to;
+        to = x;
+    }
+    free(tmp);   /* after an even number of passes the result is back in p */
 }
 
 /* How far a short name or an unconfirmed name looks for its match among
@@ -246,7 +260,7 @@ static hpair *index_full_names(const tagger *t, size_t *np)
         p[n++] = (hpair){span_hash(t, c->b, c->b + 1), (uint32_t)i};
         p[n++] = (hpair){span_hash(t, c->e - 1, c->e), (uint32_t)i};
     }
-    qsort(p, n, sizeof *p, cmp_hpair);
+    hp_sort(p, n);
     *np = n;
     return p;
 }
@@ -304,7 +318,7 @@ static hpair *index_confirmed(const tagger *t, size_t *np)
     for (size_t i = 0; i < t->nc; i++)
         if (!t->c[i].weak)
             p[n++] = (hpair){span_hash(t, t->c[i].b, t->c[i].e), (uint32_t)i};
-    qsort(p, n, sizeof *p, cmp_hpair);
+    hp_sort(p, n);
     *np = n;
     return p;
 }
@@ -432,18 +446,19 @@ static void emit_one(tagger *t, const cand *c, uint32_t prev_end)
 {
     const cand *id = el_ent_identity(t, c);
     const el_gazetteer *gz = t->gz;
-    char *name = NULL, *key = NULL;
+    const char *name, *key;           /* copied by el_doc_add_mention */
+    char *own_name = NULL, *own_key = NULL;
     if (id->entry >= 0) {
-        key = el_strdup(el_gz_str(gz, gz->entries[id->entry].key));
-        name = el_strdup(el_gz_str(gz, gz->entries[id->entry].name));
+        key = el_gz_str(gz, gz->entries[id->entry].key);
+        name = el_gz_str(gz, gz->entries[id->entry].name);
     } else {
         char *low = surface(t, id->b, id->e, true);
         const char *tn = el_ent_type_name(c->type);
         size_t n = strlen(tn) + strlen(low) + 2;
-        key = el_malloc(n);
-        snprintf(key, n, "%s:%s", tn, low);
+        key = own_key = el_malloc(n);
+        snprintf(own_key, n, "%s:%s", tn, low);
         free(low);
-        name = surface(t, id->b, id->e, false);
+        name = own_name = surface(t, id->b, id->e, false);
     }
     el_mention *m = el_doc_add_mention(t->doc, (uint32_t)extent_begin(t, c, prev_end), c->e,
                                        c->type, key, name);
@@ -454,13 +469,18 @@ static void emit_one(tagger *t, const cand *c, uint32_t prev_end)
     if (c->role >= 0)
         m->role = el_strdup(el_gz_str(gz, gz->entries[c->role].name));
     m->confidence = c->entry >= 0 ? 0.9f : c->type == EL_ENT_OTHER ? 0.4f : 0.7f;
-    free(key);
-    free(name);
+    free(own_key);
+    free(own_name);
 }
 
 void el_ent_emit(tagger *t)
 {
     uint32_t prev_end = 0;
+    size_t n = t->doc->nmentions;
+    for (size_t i = 0; i < t->nc; i++)
+        n += !t->c[i].drop;
+    t->doc->mentions = el_grow(t->doc->mentions, &t->doc->cap_mentions, n,
+                               sizeof *t->doc->mentions);   /* one allocation */
     for (size_t i = 0; i < t->nc; i++)
         if (!t->c[i].drop) {
             emit_one(t, &t->c[i], prev_end);

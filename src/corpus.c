@@ -1,7 +1,8 @@
 /* corpus.c - documents of one run and the cross-document entity index
  * (see corpus.h).  Entities are identified by the canonical key their
  * mentions carry; ids are assigned in key order so that the same input
- * always yields the same ids, whatever the document order. */
+ * always yields the same ids, whatever the document order.  Linking groups
+ * the mentions by key through a hash table and sorts only the distinct keys. */
 #include "corpus.h"
 #include "util.h"
 
@@ -60,6 +61,7 @@ void el_corpus_free(el_corpus *c)
     for (size_t i = 0; i < c->nconflicts; i++)
         free(c->conflicts[i]);
     free(c->conflicts);
+    free(c->entity_slots);
     free(c);
 }
 
@@ -92,20 +94,118 @@ void el_corpus_sort_docs(el_corpus *c)
     }
 }
 
+/* A mention as linking needs it, read in document order (where its
+ * strings are near each other in memory) before the mentions are grouped
+ * by key. */
 typedef struct mref {
-    const char *key;
-    size_t doc, m;
+    uint32_t key;             /* index of the mention's key among the distinct keys */
+    uint32_t doc, m;
+    uint32_t alias_len;
+    const char *alias;        /* text that is an alias of the entity, or NULL */
+    const char *role;         /* the mention's role or NULL */
 } mref;
 
-static int cmp_mref(const void *a, const void *b)
+/* The distinct mention keys: an open-addressing table over their hashes. */
+typedef struct key_table {
+    uint32_t *slots;          /* key index + 1, 0 = empty */
+    uint32_t *hashes;         /* el_hash of each key */
+    const char **keys;        /* the distinct keys, first seen first */
+    size_t nkeys, mask;
+} key_table;
+
+/* Index of `key` in kt, adding it if new (the table never fills: it has
+ * at least twice as many slots as there are mentions). */
+static uint32_t key_index(key_table *kt, const char *key)
 {
-    const mref *x = a, *y = b;
-    int k = strcmp(x->key, y->key);
-    if (k)
-        return k;
-    if (x->doc != y->doc)
-        return x->doc < y->doc ? -1 : 1;
-    return x->m < y->m ? -1 : x->m > y->m;
+    size_t len = strlen(key);
+    uint32_t h = el_hash(key, len);
+    size_t i = h & kt->mask;
+    for (; kt->slots[i]; i = (i + 1) & kt->mask) {
+        uint32_t k = kt->slots[i] - 1;
+        if (kt->hashes[k] == h && strcmp(kt->keys[k], key) == 0)
+            return k;
+    }
+    uint32_t k = (uint32_t)kt->nkeys++;
+    kt->keys[k] = key;
+    kt->hashes[k] = h;
+    kt->slots[i] = k + 1;
+    return k;
+}
+
+/* A pronoun or a description: its text is no name of the entity. */
+static bool refers(const el_mention *m)
+{
+    return m->subtype && (strcmp(m->subtype, "pronoun") == 0 || strcmp(m->subtype, "nominal") == 0);
+}
+
+/* Set r->alias to the mention's text if it is an alias of the entity named
+ * `name`: not the name itself, and no pronoun or description ("he", "the
+ * top diplomat"). */
+static void alias_of(const el_doc *doc, const el_mention *m, const char *name, mref *r)
+{
+    size_t len = m->end - m->start;
+    const char *text = doc->text + m->start;
+    if (len > 4 && (memcmp(text, "the ", 4) == 0 || memcmp(text, "The ", 4) == 0)) {
+        text += 4;   /* "the United States": the alias is "United States" */
+        len -= 4;
+    }
+    if ((strlen(name) != len || memcmp(name, text, len) != 0) && !refers(m)) {
+        r->alias = text;
+        r->alias_len = (uint32_t)len;
+    }
+}
+
+static int cmp_key_ptr(const void *a, const void *b)
+{
+    return strcmp(**(const char *const *const *)a, **(const char *const *const *)b);
+}
+
+/* The mentions of all documents ordered by (key, document, mention): each
+ * mention's key is looked up once, the distinct keys are sorted, and the
+ * mentions (already in document order) are placed by their key's rank. */
+static mref *mentions_by_key(const el_corpus *c, size_t total)
+{
+    size_t cap = 16;
+    while (cap < 2 * total)
+        cap *= 2;
+    key_table kt = {el_calloc(cap, sizeof *kt.slots), el_malloc((total + 1) * sizeof *kt.hashes),
+                    el_malloc((total + 1) * sizeof *kt.keys), 0, cap - 1};
+    mref *bydoc = el_malloc((total + 1) * sizeof *bydoc);
+    const char **names = el_malloc((total + 1) * sizeof *names);   /* by key index */
+    size_t k = 0;
+    for (size_t d = 0; d < c->ndocs; d++)
+        for (size_t m = 0; m < c->docs[d]->nmentions; m++, k++) {
+            const el_mention *mn = &c->docs[d]->mentions[m];
+            size_t nkeys = kt.nkeys;
+            uint32_t ki = key_index(&kt, mn->key);
+            if (kt.nkeys > nkeys)
+                names[ki] = mn->name;   /* the entity's name: its first mention's */
+            bydoc[k] = (mref){ki, (uint32_t)d, (uint32_t)m, 0, NULL, mn->role};
+            alias_of(c->docs[d], mn, names[ki], &bydoc[k]);
+        }
+    const char ***order = el_malloc((kt.nkeys + 1) * sizeof *order);
+    for (size_t i = 0; i < kt.nkeys; i++)
+        order[i] = &kt.keys[i];
+    qsort(order, kt.nkeys, sizeof *order, cmp_key_ptr);
+    size_t *first = el_calloc(kt.nkeys + 1, sizeof *first);   /* by key index */
+    for (size_t i = 0; i < total; i++)
+        first[bydoc[i].key]++;
+    for (size_t r = 0, at = 0; r < kt.nkeys; r++) {
+        size_t ki = (size_t)(order[r] - kt.keys), n = first[ki];
+        first[ki] = at;
+        at += n;
+    }
+    mref *refs = el_malloc((total ? total : 1) * sizeof *refs);
+    for (size_t i = 0; i < total; i++)
+        refs[first[bydoc[i].key]++] = bydoc[i];
+    free(first);
+    free(order);
+    free(bydoc);
+    free(names);
+    free(kt.slots);
+    free(kt.hashes);
+    free(kt.keys);
+    return refs;
 }
 
 static void add_unique(char ***arr, size_t *n, size_t *cap, const char *s, size_t len)
@@ -121,21 +221,30 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The hash index el_corpus_entity_of uses (keys are distinct). */
+static void index_entities(el_corpus *c)
+{
+    size_t cap = 16;
+    while (cap < 2 * c->nentities)
+        cap *= 2;
+    free(c->entity_slots);
+    c->entity_slots = el_calloc(cap, sizeof *c->entity_slots);
+    c->entity_mask = cap - 1;
+    for (size_t e = 0; e < c->nentities; e++) {
+        size_t i = el_hash(c->entities[e].key, strlen(c->entities[e].key)) & c->entity_mask;
+        while (c->entity_slots[i])
+            i = (i + 1) & c->entity_mask;
+        c->entity_slots[i] = (uint32_t)e + 1;
+    }
+}
+
 void el_corpus_link_entities(el_corpus *c)
 {
     el_corpus_adopt_short_names(c);
-    size_t total = 0, k = 0;
+    size_t total = 0;
     for (size_t d = 0; d < c->ndocs; d++)
         total += c->docs[d]->nmentions;
-    mref *refs = el_malloc((total ? total : 1) * sizeof *refs);
-    for (size_t d = 0; d < c->ndocs; d++)
-        for (size_t m = 0; m < c->docs[d]->nmentions; m++) {
-            refs[k].key = c->docs[d]->mentions[m].key;
-            refs[k].doc = d;
-            refs[k].m = m;
-            k++;
-        }
-    qsort(refs, total, sizeof *refs, cmp_mref);
+    mref *refs = mentions_by_key(c, total);
     for (size_t i = 0; i < total;) {
         size_t j = i;
         el_entity *e = &EL_PUSH(c->entities, c->nentities, c->cap_entities);
@@ -144,22 +253,13 @@ void el_corpus_link_entities(el_corpus *c)
         e->key = el_strdup(first->key);
         e->name = el_strdup(first->name);
         e->type = first->type;
-        for (; j < total && strcmp(refs[j].key, refs[i].key) == 0; j++) {
-            const el_doc *doc = c->docs[refs[j].doc];
-            const el_mention *m = &doc->mentions[refs[j].m];
-            size_t len = m->end - m->start;
-            /* pronouns and descriptions ("he", "the top diplomat") are no names */
-            bool refers = m->subtype && (strcmp(m->subtype, "pronoun") == 0 ||
-                                         strcmp(m->subtype, "nominal") == 0);
-            const char *text = doc->text + m->start;
-            if (len > 4 && (memcmp(text, "the ", 4) == 0 || memcmp(text, "The ", 4) == 0)) {
-                text += 4;   /* "the United States": the alias is "United States" */
-                len -= 4;
-            }
-            if (!refers && (strlen(e->name) != len || memcmp(e->name, text, len) != 0))
-                add_unique(&e->aliases, &e->naliases, &e->cap_aliases, text, len);
-            if (m->role)
-                add_unique(&e->roles, &e->nroles, &e->cap_roles, m->role, strlen(m->role));
+        for (; j < total && refs[j].key == refs[i].key; j++) {
+            if (refs[j].alias)
+                add_unique(&e->aliases, &e->naliases, &e->cap_aliases, refs[j].alias,
+                           refs[j].alias_len);
+            if (refs[j].role)
+                add_unique(&e->roles, &e->nroles, &e->cap_roles, refs[j].role,
+                           strlen(refs[j].role));
             if (e->ndocs == 0 || e->docs[e->ndocs - 1] != refs[j].doc)
                 EL_PUSH(e->docs, e->ndocs, e->cap_docs) = refs[j].doc;
             e->nmentions++;
@@ -172,10 +272,18 @@ void el_corpus_link_entities(el_corpus *c)
         i = j;
     }
     free(refs);
+    index_entities(c);
 }
 
 int el_corpus_entity_of(const el_corpus *c, const char *key)
 {
+    if (c->entity_slots) {
+        for (size_t i = el_hash(key, strlen(key)) & c->entity_mask; c->entity_slots[i];
+             i = (i + 1) & c->entity_mask)
+            if (strcmp(c->entities[c->entity_slots[i] - 1].key, key) == 0)
+                return (int)c->entity_slots[i] - 1;
+        return -1;
+    }
     size_t lo = 0, hi = c->nentities;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;

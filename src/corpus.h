@@ -51,6 +51,8 @@ typedef struct el_corpus {
     el_relation *relations; size_t nrelations, cap_relations;
     size_t *timeline; size_t ntimeline;    /* event indices, earliest first */
     char **conflicts; size_t nconflicts, cap_conflicts; /* contradictions found */
+    uint32_t *entity_slots; size_t entity_mask;  /* key hash -> entity index + 1
+                                                    (el_corpus_entity_of) */
 } el_corpus;
 
 el_corpus *el_corpus_new(void);

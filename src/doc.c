@@ -78,13 +78,6 @@ size_t el_doc_cp_offset(const el_doc *d, size_t b)
     return t->cstart + el_utf8_count(d->text + t->start, b - t->start);
 }
 
-bool el_tok_is(const el_doc *d, size_t i, const char *s)
-{
-    size_t n;
-    const char *t = el_tok_text(d, i, &n);
-    return el_eq_nocase(t, n, s, strlen(s));
-}
-
 static void set_span(const el_doc *d, uint32_t tb, uint32_t te, uint32_t *start, uint32_t *end)
 {
     *start = tb < d->ntokens ? d->tokens[tb].start : (uint32_t)d->len;
@@ -120,6 +113,8 @@ el_mention *el_doc_add_mention(el_doc *d, uint32_t tb, uint32_t te, el_ent_type 
 el_event_mention *el_doc_add_event(el_doc *d, uint32_t tb, uint32_t te, el_event_class cls,
                                    const char *type, const char *lemma)
 {
+    if (!d->cap_events)   /* news has about one trigger in eight tokens */
+        d->events = el_grow(d->events, &d->cap_events, d->ntokens / 8 + 8, sizeof *d->events);
     el_event_mention *e = &EL_PUSH(d->events, d->nevents, d->cap_events);
     memset(e, 0, sizeof *e);
     e->tok_begin = tb;
@@ -174,16 +169,66 @@ static int cmp_mention(const void *a, const void *b)
     return x->end < y->end ? -1 : x->end > y->end;
 }
 
+/* Is every element strictly before the next?  (Then any sort leaves the
+ * array as it is, and stages usually add annotations in text order.) */
+static bool strictly_sorted(const void *arr, size_t n, size_t size,
+                            int (*cmp)(const void *, const void *))
+{
+    const char *p = arr;
+    for (size_t i = 1; i < n; i++)
+        if (cmp(p + (i - 1) * size, p + i * size) >= 0)
+            return false;
+    return true;
+}
+
 void el_doc_sort_timexes(el_doc *d)
 {
-    if (d->ntimexes > 1)
+    if (d->ntimexes > 1 && !strictly_sorted(d->timexes, d->ntimexes, sizeof *d->timexes, cmp_timex))
         qsort(d->timexes, d->ntimexes, sizeof *d->timexes, cmp_timex);
 }
 
+/* A mention's sort key (start, end) and its index, which breaks ties as a
+ * stable sort would. */
+typedef struct span_key { uint64_t key; size_t idx; } span_key;
+
+static bool span_before(const span_key *a, const span_key *b)
+{
+    return a->key != b->key ? a->key < b->key : a->idx < b->idx;
+}
+
+/* Merge sort of k[0..n) (tmp has room for n). */
+static void span_sort(span_key *k, span_key *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    span_sort(k, tmp, h);
+    span_sort(k + h, tmp, n - h);
+    size_t i = 0, j = h, o = 0;
+    while (i < h && j < n)
+        tmp[o++] = span_before(&k[j], &k[i]) ? k[j++] : k[i++];
+    while (i < h)
+        tmp[o++] = k[i++];
+    memcpy(k, tmp, o * sizeof *k);   /* k[j..n) is in place already */
+}
+
+/* Sort by (start, end), keeping the order of equal spans (as the merge sort
+ * of glibc's qsort did), on small keys instead of whole mentions. */
 void el_doc_sort_mentions(el_doc *d)
 {
-    if (d->nmentions > 1)
-        qsort(d->mentions, d->nmentions, sizeof *d->mentions, cmp_mention);
+    size_t n = d->nmentions;
+    if (n < 2 || strictly_sorted(d->mentions, n, sizeof *d->mentions, cmp_mention))
+        return;
+    span_key *k = el_malloc(2 * n * sizeof *k);
+    for (size_t i = 0; i < n; i++)
+        k[i] = (span_key){(uint64_t)d->mentions[i].start << 32 | d->mentions[i].end, i};
+    span_sort(k, k + n, n);
+    el_mention *sorted = el_malloc(n * sizeof *sorted);
+    for (size_t i = 0; i < n; i++)
+        sorted[i] = d->mentions[k[i].idx];
+    memcpy(d->mentions, sorted, n * sizeof *sorted);
+    free(sorted);
+    free(k);
 }
 
 static const char *const timex_types[] = {"DATE", "TIME", "DURATION", "SET"};

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <string.h>
 #include "date.h"
 
 /* ---- tokens and sentences ------------------------------------------ */
@@ -165,8 +166,26 @@ static inline const char *el_tok_text(const el_doc *d, size_t i, size_t *n)
     *n = d->tokens[i].end - d->tokens[i].start;
     return d->text + d->tokens[i].start;
 }
-/* True if token i equals `s` ignoring ASCII case. */
-bool el_tok_is(const el_doc *d, size_t i, const char *s);
+/* True if token i equals `s` ignoring ASCII case.  Inline: callers pass
+ * literals, whose length the compiler knows, so most tokens are rejected
+ * by one comparison of lengths. */
+static inline bool el_tok_is(const el_doc *d, size_t i, const char *s)
+{
+    size_t n, len = strlen(s);
+    const char *t = el_tok_text(d, i, &n);
+    if (n != len)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char x = (unsigned char)t[k], y = (unsigned char)s[k];
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y + 32);
+        if (x != y)
+            return false;
+    }
+    return true;
+}
 
 /* Append annotations; the returned pointer is valid until the next append
  * to the same layer.  Strings passed in are copied. */

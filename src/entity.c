@@ -57,14 +57,19 @@ bool el_ent_initial(const tagger *t, size_t i)
 
 /* Headline case: stop words capitalized inside the sentence ("Both Sides
  * Agree To ..."), or every content word capitalized in a line without a
- * final period. */
-static bool headline_case(const tagger *t, const el_sentence *s)
+ * final period.  With set_cues, the words' cue bits are looked up on the
+ * way (one pass over the sentence). */
+static bool headline_case(tagger *t, const el_sentence *s, bool set_cues)
 {
     size_t content = 0, cap = 0, cap_stop = 0;
     bool first = true;
     for (size_t i = s->tok_begin; i < s->tok_end; i++) {
         unsigned f = t->doc->tokens[i].flags;
-        if (!(f & EL_TOK_WORD) || t->blocked[i])
+        if (!(f & EL_TOK_WORD))
+            continue;
+        if (set_cues)
+            t->cue[i] = el_gz_cues(t->gz, t->doc, i);
+        if (t->blocked[i])
             continue;   /* "in May": a month is no capitalized stop word */
         if (t->cue[i] & CUE_STOP) {
             cap_stop += !first && (f & EL_TOK_CAP) && !(f & EL_TOK_ALLCAPS);
@@ -78,6 +83,19 @@ static bool headline_case(const tagger *t, const el_sentence *s)
     return cap_stop >= 2 || (!period && content >= 3 && cap == content);
 }
 
+/* Do the sentences cover the tokens one after the other (as the tokenizer
+ * makes them)?  Then cues can be looked up sentence by sentence. */
+static bool sentences_partition(const el_doc *d)
+{
+    size_t next = 0;
+    for (size_t s = 0; s < d->nsentences; s++) {
+        if (d->sentences[s].tok_begin != next || d->sentences[s].tok_end < next)
+            return false;
+        next = d->sentences[s].tok_end;
+    }
+    return next == d->ntokens;
+}
+
 static void tagger_init(tagger *t, el_doc *doc, const el_gazetteer *gz)
 {
     memset(t, 0, sizeof *t);
@@ -87,14 +105,15 @@ static void tagger_init(tagger *t, el_doc *doc, const el_gazetteer *gz)
     t->cue = el_calloc(n, sizeof *t->cue);
     t->blocked = el_calloc(n, sizeof *t->blocked);
     t->headline = el_calloc(doc->nsentences ? doc->nsentences : 1, sizeof *t->headline);
-    for (size_t i = 0; i < doc->ntokens; i++)
+    bool one_pass = sentences_partition(doc);
+    for (size_t i = 0; i < doc->ntokens && !one_pass; i++)
         if (doc->tokens[i].flags & EL_TOK_WORD)
             t->cue[i] = el_gz_cues(gz, doc, i);
     for (size_t x = 0; x < doc->ntimexes; x++)
         for (size_t i = doc->timexes[x].tok_begin; i < doc->timexes[x].tok_end && i < doc->ntokens; i++)
             t->blocked[i] = true;
     for (size_t s = 0; s < doc->nsentences; s++)
-        t->headline[s] = headline_case(t, &doc->sentences[s]);
+        t->headline[s] = headline_case(t, &doc->sentences[s], one_pass);
     t->title_end = SIZE_MAX;
 }
 

@@ -188,10 +188,17 @@ static void add_mention(el_doc *doc, const uint32_t *roles, size_t tb, size_t te
 /* A lower-case word that is not a function word, after an auxiliary,
  * modal or "to" (adverbs skipped), or any "-ed" word after another word
  * that is not a determiner, read as an untyped verb. */
-static bool generic_verb(const el_doc *doc, const uint32_t *roles, size_t i, const aux_chain *ch)
+/* Could token i be an untyped verb at all (a lower-case word without a
+ * grammar role)?  Tested before the auxiliary chain is read. */
+static bool generic_shape(const el_doc *doc, const uint32_t *roles, size_t i)
 {
     const el_token *t = &doc->tokens[i];
-    if (!(t->flags & EL_TOK_WORD) || (t->flags & (EL_TOK_CAP | EL_TOK_NUMBER)) || roles[i])
+    return (t->flags & EL_TOK_WORD) && !(t->flags & (EL_TOK_CAP | EL_TOK_NUMBER)) && !roles[i];
+}
+
+static bool generic_verb(const el_doc *doc, const uint32_t *roles, size_t i, const aux_chain *ch)
+{
+    if (!generic_shape(doc, roles, i))
         return false;
     size_t n;
     const char *s = el_tok_text(doc, i, &n);
@@ -229,15 +236,19 @@ static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint3
     for (size_t i = 0; i < doc->ntokens;) {
         size_t np = 0;
         size_t len = el_lexicon_match_all(lx->forms, doc, i, pl, MAX_READINGS, &np);
-        aux_chain ch = read_aux_chain(doc, roles, i);
         uint32_t dummy;
         bool weak = el_lexicon_match(lx->weak, doc, i, &dummy) == 1;
+        aux_chain ch;
         if (len == 0 || np == 0) {
-            if (!weak && generic_verb(doc, roles, i, &ch) && !blocked[i])
-                tag_generic(doc, roles, i, &ch);
+            if (!weak && !blocked[i] && generic_shape(doc, roles, i)) {
+                ch = read_aux_chain(doc, roles, i);   /* only where it is used */
+                if (generic_verb(doc, roles, i, &ch))
+                    tag_generic(doc, roles, i, &ch);
+            }
             i++;
             continue;
         }
+        ch = read_aux_chain(doc, roles, i);
         const el_trigger *t = proper_name_like(doc, i) ? NULL : choose_reading(lx, pl, np, &ch);
         if (t && weak && len == 1 && !t->type)
             t = NULL;

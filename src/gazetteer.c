@@ -64,6 +64,7 @@ void el_gazetteer_free(el_gazetteer *gz)
     el_lexicon_free(gz->lower);
     el_abbrevs_free(gz->abbrevs);
     free(gz->cues);
+    free(gz->cue_pool);
     free(gz->entries);
     free(gz->pool);
     free(gz);
@@ -252,7 +253,7 @@ static el_cue_slot *cue_find(const el_gazetteer *gz, uint32_t h, const char *w, 
 {
     size_t i = h & (gz->cap_cues - 1);
     for (; gz->cues[i].len; i = (i + 1) & (gz->cap_cues - 1))
-        if (gz->cues[i].hash == h && gz->cues[i].len == n && eq_lower(gz->pool + gz->cues[i].off, w, n))
+        if (gz->cues[i].hash == h && gz->cues[i].len == n && eq_lower(gz->cue_pool + gz->cues[i].off, w, n))
             break;
     return &gz->cues[i];
 }
@@ -265,7 +266,7 @@ static void cues_grow(el_gazetteer *gz)
     gz->cues = el_calloc(gz->cap_cues, sizeof *gz->cues);
     for (size_t i = 0; i < oldcap; i++)
         if (old[i].len)
-            *cue_find(gz, old[i].hash, gz->pool + old[i].off, old[i].len) = old[i];
+            *cue_find(gz, old[i].hash, gz->cue_pool + old[i].off, old[i].len) = old[i];
     free(old);
 }
 
@@ -279,10 +280,12 @@ static void cue_add(el_gazetteer *gz, const char *w, unsigned bit)
     uint32_t h = el_hash_lower(w, n);
     el_cue_slot *s = cue_find(gz, h, w, n);
     if (!s->len) {
-        *s = (el_cue_slot){h, pool_add(gz, w, n), (uint16_t)n, 0};
-        for (char *p = gz->pool + s->off; *p; p++)
-            *p = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p;
+        gz->cue_pool = el_grow(gz->cue_pool, &gz->cue_pool_cap, gz->cue_pool_len + n, 1);
+        *s = (el_cue_slot){h, (uint32_t)gz->cue_pool_len, (uint16_t)n, 0};
+        for (size_t i = 0; i < n; i++)
+            gz->cue_pool[gz->cue_pool_len++] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) : w[i];
         gz->ncues++;
+        gz->cue_filter[el_gz_cue_bit(h) / 64] |= 1ull << (el_gz_cue_bit(h) % 64);
     }
     s->bits |= bit;
 }
@@ -303,11 +306,12 @@ bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err)
     return *err = errf(f[1], "unknown cue kind"), false;
 }
 
-unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok)
+unsigned el_gz_cues_lookup(const el_gazetteer *gz, const el_doc *doc, size_t tok)
 {
+    uint32_t h = doc->tokens[tok].lhash;
     size_t n;
     const char *w = el_tok_text(doc, tok, &n);
-    return cue_find(gz, doc->tokens[tok].lhash, w, n)->bits;
+    return cue_find(gz, h, w, n)->bits;
 }
 
 typedef bool (*line_fn)(el_gazetteer *, char *, char **);

@@ -58,6 +58,10 @@ struct el_gazetteer {
                                       ones looked up at such words */
     struct el_cue_slot *cues;      /* open addressing by lower-case word hash */
     size_t ncues, cap_cues;        /* cap_cues: a power of two */
+    uint64_t cue_filter[1u << 11]; /* bit per hash of a cue word: most words of a
+                                      text are none, answered without the table */
+    char *cue_pool; size_t cue_pool_len, cue_pool_cap;   /* the cue words, lower-case,
+                                      apart from `pool` so that they stay in cache */
     el_gz_entry *entries; size_t nentries, cap_entries;
     char *pool; size_t pool_len, pool_cap;
     el_abbrevs *abbrevs;           /* the document tokenizer's list, or NULL */
@@ -75,8 +79,24 @@ static inline const char *el_gz_str(const el_gazetteer *gz, uint32_t off)
  * capital-of=XX), or -1. */
 int el_gz_capital_country(const el_gazetteer *gz, int entry);
 
-/* OR of the cue bits of token `tok` (a single-word lookup). */
-unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok);
+/* el_gz_cues past the filter. */
+unsigned el_gz_cues_lookup(const el_gazetteer *gz, const el_doc *doc, size_t tok);
+
+/* The bit of cue_filter for a word of hash h. */
+static inline size_t el_gz_cue_bit(uint32_t h)
+{
+    return (size_t)(((uint64_t)h * 0x9E3779B97F4A7C15ull) >> (64 - 17));
+}
+
+/* OR of the cue bits of token `tok` (a single-word lookup).  The filter
+ * test is inline: most words of a text are no cue. */
+static inline unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok)
+{
+    size_t b = el_gz_cue_bit(doc->tokens[tok].lhash);
+    if (!(gz->cue_filter[b / 64] >> (b % 64) & 1))
+        return 0;
+    return el_gz_cues_lookup(gz, doc, tok);
+}
 
 /* Parse one line of an entity file (fields split in place); false + *err
  * (caller frees) when malformed.  Comment and blank lines are accepted. */

@@ -17,7 +17,12 @@
  *    without any lookup; matching below the root compares the token with
  *    the chain child's word and asks the word table only at nodes that
  *    have children in the edge table;
- *  - an entry keeps its surface form only if EL_LEX_CASE_EXACT needs it.
+ *  - an entry keeps its surface form only if EL_LEX_CASE_EXACT needs it;
+ *  - a bit filter over the hashes of the words that begin a phrase (one
+ *    byte per word slot) answers most tokens at the root without probing
+ *    the word table: matching starts at every token of every document, and
+ *    most tokens begin no phrase (lexicon.h tests it inline; it is rebuilt
+ *    from the list of first words' hashes when the word table doubles).
  * Both tables place a key at the top bits of its mixed hash, so doubling a
  * table is one sequential pass (old slot i moves to 2i or 2i+1).
  * Phrases of plain ASCII words are split here without building a document
@@ -62,7 +67,10 @@ typedef struct entry {
 } entry;
 
 struct el_lexicon {
-    word_slot *wslots; unsigned wbits;           /* 1 << wbits slots */
+    el_lexicon_filter filter;   /* first: lexicon.h reads it (first, wbits) */
+    uint32_t *root_hashes; size_t nroots, cap_roots;   /* of the words that begin a
+                                   phrase: the filter is rebuilt from them */
+    word_slot *wslots;          /* 1 << filter.wbits slots */
     char *arena;       size_t arena_len, arena_cap;   /* word records (ids: 4-byte
                                                          units, below 8 GB); id 0 unused */
     size_t nwords;
@@ -78,8 +86,9 @@ struct el_lexicon {
 el_lexicon *el_lexicon_new(void)
 {
     el_lexicon *lx = el_calloc(1, sizeof *lx);
-    lx->wbits = lx->ebits = MIN_BITS;
-    lx->wslots = el_calloc((size_t)1 << lx->wbits, sizeof *lx->wslots);
+    lx->filter.wbits = lx->ebits = MIN_BITS;
+    lx->wslots = el_calloc((size_t)1 << lx->filter.wbits, sizeof *lx->wslots);
+    lx->filter.first = el_calloc((size_t)1 << lx->filter.wbits, 1);
     lx->edges = el_calloc((size_t)1 << lx->ebits, sizeof *lx->edges);
     lx->arena = el_grow(lx->arena, &lx->arena_cap, 4, 1);
     lx->arena_len = 4;   /* id 0 = "no word" */
@@ -93,6 +102,8 @@ void el_lexicon_free(el_lexicon *lx)
     if (!lx)
         return;
     free(lx->wslots);
+    free(lx->filter.first);
+    free(lx->root_hashes);
     free(lx->arena);
     free(lx->edges);
     free(lx->nodes);
@@ -173,8 +184,8 @@ static bool eq_lower(const char *lw, const char *s, size_t n)
  * would go. */
 static word_slot *word_slot_of(const el_lexicon *lx, uint32_t h, const char *s, size_t n)
 {
-    size_t mask = ((size_t)1 << lx->wbits) - 1;
-    for (size_t i = word_home(h, lx->wbits);; i = (i + 1) & mask) {
+    size_t mask = ((size_t)1 << lx->filter.wbits) - 1;
+    for (size_t i = word_home(h, lx->filter.wbits);; i = (i + 1) & mask) {
         word_slot *ws = &lx->wslots[i];
         if (!ws->id)
             return ws;
@@ -184,28 +195,38 @@ static word_slot *word_slot_of(const el_lexicon *lx, uint32_t h, const char *s, 
     }
 }
 
+static void first_set(el_lexicon *lx, uint32_t h)
+{
+    size_t b = el_lexicon_filter_bit(h, lx->filter.wbits);
+    lx->filter.first[b / 64] |= 1ull << (b % 64);
+}
+
 static void words_grow(el_lexicon *lx)
 {
     word_slot *old = lx->wslots;
-    size_t oldcap = (size_t)1 << lx->wbits;
-    lx->wbits++;
-    size_t mask = ((size_t)1 << lx->wbits) - 1;
+    size_t oldcap = (size_t)1 << lx->filter.wbits;
+    lx->filter.wbits++;
+    size_t mask = ((size_t)1 << lx->filter.wbits) - 1;
     lx->wslots = table_alloc((mask + 1) * sizeof *lx->wslots);
     for (size_t i = 0; i < oldcap; i++) {   /* in home order: sequential writes */
         if (!old[i].id)
             continue;
-        size_t j = word_home(old[i].hash, lx->wbits);
+        size_t j = word_home(old[i].hash, lx->filter.wbits);
         while (lx->wslots[j].id)
             j = (j + 1) & mask;
         lx->wslots[j] = old[i];
     }
     free(old);
+    free(lx->filter.first);
+    lx->filter.first = table_alloc(mask + 1);   /* 8 bits per slot */
+    for (size_t i = 0; i < lx->nroots; i++)
+        first_set(lx, lx->root_hashes[i]);
 }
 
 /* Id of the word s[0..n), adding it (lower-cased) if new. */
 static uint32_t word_intern(el_lexicon *lx, uint32_t h, const char *s, size_t n)
 {
-    if (lx->nwords * 4 > ((size_t)3 << lx->wbits))
+    if (lx->nwords * 4 > ((size_t)3 << lx->filter.wbits))
         words_grow(lx);
     word_slot *ws = word_slot_of(lx, h, s, n);
     if (ws->id)
@@ -276,13 +297,16 @@ static uint32_t child_of(const el_lexicon *lx, uint32_t parent, uint32_t w)
     return cw & EDGE_CHILDREN ? edge_find(lx, parent, w) : 0;
 }
 
-/* A new node below `parent` along word `w` (which has no such child yet). */
-static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w)
+/* A new node below `parent` along word `w` of hash h (which has no such
+ * child yet). */
+static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w, uint32_t h)
 {
     uint32_t c = (uint32_t)lx->nnodes;
     EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = (node){-1, 0};
     if (!parent) {
         word_rec(lx, w)[REC_ROOT] = c;
+        first_set(lx, h);
+        EL_PUSH(lx->root_hashes, lx->nroots, lx->cap_roots) = h;
         return c;
     }
     if (parent + 1 == c) {   /* the parent was the last node made: no child yet */
@@ -409,7 +433,7 @@ bool el_lexicon_add(el_lexicon *lx, const char *phrase, uint32_t payload, unsign
         uint32_t w = word_intern(lx, d->tokens[t].lhash, s, n);
         uint32_t c = fresh ? 0 : child_of(lx, cur, w);
         if (!c) {
-            c = child_new(lx, cur, w);
+            c = child_new(lx, cur, w, d->tokens[t].lhash);
             fresh = true;
         }
         cur = c;
@@ -458,7 +482,8 @@ static size_t node_payloads(const el_lexicon *lx, uint32_t nd, const el_doc *doc
             continue;
         if (found < max)
             payloads[found] = e->payload;
-        found++;
+        if (++found >= max)
+            break;   /* the caller keeps no more */
     }
     return found;
 }
@@ -475,18 +500,17 @@ static uint32_t next_node(const el_lexicon *lx, uint32_t cur, const el_doc *doc,
     uint32_t chain = cw & ~EDGE_CHILDREN;
     if (chain && word_rec(lx, chain)[REC_LEN] == n && eq_lower(word_text(lx, chain), s, n))
         return cur + 1;
-    if (!(cw & EDGE_CHILDREN))
+    if (!(cw & EDGE_CHILDREN))   /* (at the root the caller asked the filter) */
         return 0;
     uint32_t w = word_slot_of(lx, doc->tokens[t].lhash, s, n)->id;
     return w ? child_of(lx, cur, w) : 0;
 }
 
-size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
-                            uint32_t *payloads, size_t max, size_t *npayloads)
+/* The longest match from token tok, which passed the filter (lexicon.h
+ * tests it inline: most tokens begin no phrase). */
+size_t el_lexicon_match_from(const el_lexicon *lx, const el_doc *doc, size_t tok,
+                             uint32_t *payloads, size_t max, size_t *npayloads)
 {
-    *npayloads = 0;
-    if (tok >= doc->ntokens)
-        return 0;
     uint32_t sentence = doc->tokens[tok].sentence, cur = 0;
     size_t best = 0;
     for (size_t t = tok; t < doc->ntokens && doc->tokens[t].sentence == sentence; t++) {
@@ -502,11 +526,6 @@ size_t el_lexicon_match_all(const el_lexicon *lx, const el_doc *doc, size_t tok,
     return best;
 }
 
-size_t el_lexicon_match(const el_lexicon *lx, const el_doc *doc, size_t tok, uint32_t *payload)
-{
-    size_t np;
-    return el_lexicon_match_all(lx, doc, tok, payload, 1, &np);
-}
 
 bool el_lexicon_lookup(const el_lexicon *lx, const char *phrase, uint32_t *payload)
 {

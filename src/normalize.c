@@ -33,6 +33,7 @@
 
 typedef struct mfeat {
     uint32_t doc, ev;
+    uint32_t sentence;                     /* of the trigger's first token */
     const char *type, *group;
     int parts[MAX_PARTS]; size_t nparts;   /* entity indices */
     int subject;                           /* entity index or -1 */
@@ -193,10 +194,52 @@ static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_me
     }
 }
 
+/* Distinct strings (not owned): the mentions' types and groups point to
+ * one copy of each, so that clustering compares strings that stay in cache
+ * instead of every event's own copy. */
+typedef struct str_set { const char **s; uint32_t *h; size_t n, cap; } str_set;
+
+static void str_put(str_set *set, const char *s, uint32_t h)
+{
+    size_t i = h & (set->cap - 1);
+    while (set->s[i])
+        i = (i + 1) & (set->cap - 1);
+    set->s[i] = s;
+    set->h[i] = h;
+    set->n++;
+}
+
+static const char *str_intern(str_set *set, const char *s)
+{
+    if (!s)
+        return NULL;
+    if (2 * (set->n + 1) > set->cap) {
+        str_set old = *set;
+        set->cap = old.cap ? 2 * old.cap : 64;
+        set->s = el_calloc(set->cap, sizeof *set->s);
+        set->h = el_malloc(set->cap * sizeof *set->h);
+        set->n = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.s[i])
+                str_put(set, old.s[i], old.h[i]);
+        free(old.s);
+        free(old.h);
+    }
+    uint32_t h = el_hash(s, strlen(s));
+    for (size_t i = h & (set->cap - 1); set->s[i]; i = (i + 1) & (set->cap - 1))
+        if (set->h[i] == h && strcmp(set->s[i], s) == 0)
+            return set->s[i];
+    str_put(set, s, h);
+    return s;
+}
+
 static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx, size_t *n)
 {
-    mfeat *fs = NULL;
     size_t nf = 0, cap = 0;
+    for (size_t di = 0; di < c->ndocs; di++)
+        cap += c->docs[di]->nevents;   /* at most one each: no reallocs */
+    mfeat *fs = el_malloc((cap ? cap : 1) * sizeof *fs);
+    str_set names = {NULL, NULL, 0, 0};
     for (size_t di = 0; di < c->ndocs; di++) {
         const el_doc *d = c->docs[di];
         for (size_t e = 0; e < d->nevents; e++) {
@@ -208,8 +251,9 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             memset(f, 0, sizeof *f);
             f->doc = (uint32_t)di;
             f->ev = (uint32_t)e;
-            f->type = ev->type;
-            f->group = generic ? ev->lemma : group_of(lx, ev->type);
+            f->sentence = d->tokens[ev->tok_begin].sentence;
+            f->type = str_intern(&names, ev->type);
+            f->group = str_intern(&names, generic ? ev->lemma : group_of(lx, ev->type));
             f->generic = generic;
             const el_event_type_info *ti = el_trigger_type(lx, ev->type);
             f->span_days = ti ? ti->span_days : 0;
@@ -224,6 +268,8 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
                 nf--;   /* an untyped event is only worth keeping with its participants */
         }
     }
+    free(names.s);
+    free(names.h);
     *n = nf;
     return fs;
 }
@@ -308,7 +354,7 @@ static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf)
         for (size_t e = 0; e < d->nevents; e++) {
             const el_event_mention *ev = &d->events[e];
             bool is_begin;
-            if (!aspect_kind(ev, &is_begin) || ev->timex < 0)
+            if (ev->timex < 0 || !aspect_kind(ev, &is_begin))   /* the cheap test first */
                 continue;
             const el_timex *t = &d->timexes[ev->timex];
             el_interval iv = t->iv;
@@ -431,8 +477,53 @@ static int cmp_specific(const void *a, const void *b)
     return x->ev < y->ev ? -1 : x->ev > y->ev;
 }
 
+/* Stable counting sort of order[] by key(order[i]) in 0..range. */
+static void counting_pass(size_t *order, size_t *tmp, size_t n, const mfeat *fs,
+                          size_t range, size_t (*key)(const mfeat *, size_t))
+{
+    size_t *count = el_calloc(range + 2, sizeof *count);
+    for (size_t i = 0; i < n; i++)
+        count[key(&fs[order[i]], range) + 1]++;
+    for (size_t k = 1; k <= range + 1; k++)
+        count[k] += count[k - 1];
+    for (size_t i = 0; i < n; i++)
+        tmp[count[key(&fs[order[i]], range)]++] = order[i];
+    memcpy(order, tmp, n * sizeof *order);
+    free(count);
+}
+
+static size_t fewer_parts(const mfeat *f, size_t max) { return max - f->nparts; }
+static size_t coarser(const mfeat *f, size_t max) { return max - (size_t)f->iv.gran; }
+
+/* cmp_specific's order without comparisons when order[] is in document
+ * order already (as collect_mentions makes it): two stable counting passes,
+ * by granularity, then by participants.  False if it does not apply. */
+static bool sort_specific_counting(size_t *order, size_t n, const mfeat *fs)
+{
+    size_t maxp = 0, maxg = 0;
+    for (size_t i = 0; i < n; i++) {
+        const mfeat *f = &fs[order[i]];
+        if (i && (fs[order[i - 1]].doc > f->doc ||
+                  (fs[order[i - 1]].doc == f->doc && fs[order[i - 1]].ev >= f->ev)))
+            return false;
+        if ((int)f->iv.gran < 0)
+            return false;
+        maxp = f->nparts > maxp ? f->nparts : maxp;
+        maxg = (size_t)f->iv.gran > maxg ? (size_t)f->iv.gran : maxg;
+    }
+    if (maxp > 4096 || maxg > 4096)
+        return false;
+    size_t *tmp = el_malloc((n + 1) * sizeof *tmp);
+    counting_pass(order, tmp, n, fs, maxg, coarser);
+    counting_pass(order, tmp, n, fs, maxp, fewer_parts);
+    free(tmp);
+    return true;
+}
+
 static void sort_specific(size_t *order, size_t n, const mfeat *fs)
 {
+    if (sort_specific_counting(order, n, fs))
+        return;
     spec_key *keys = el_malloc((n + 1) * sizeof *keys);
     for (size_t i = 0; i < n; i++) {
         const mfeat *f = &fs[order[i]];
@@ -499,9 +590,27 @@ static void ki_free(key_index *ix)
     free(ix->b);
 }
 
+/* snprintf(buf, cap, "%s\x1f%d", group, entity), without the format
+ * parser: it runs for every participant of every mention. */
 static void entity_key(char *buf, size_t cap, const char *group, int entity)
 {
-    snprintf(buf, cap, "%s\x1f%d", group, entity);
+    char num[16];
+    size_t nn = 0, glen = strlen(group);
+    unsigned v = entity < 0 ? 0u - (unsigned)entity : (unsigned)entity;
+    do
+        num[nn++] = (char)('0' + v % 10);
+    while (v /= 10);
+    if (entity < 0)
+        num[nn++] = '-';
+    if (glen + 1 + nn >= cap) {
+        snprintf(buf, cap, "%s\x1f%d", group, entity);
+        return;
+    }
+    memcpy(buf, group, glen);
+    buf[glen] = '\x1f';
+    for (size_t i = 0; i < nn; i++)
+        buf[glen + 1 + i] = num[nn - 1 - i];
+    buf[glen + 1 + nn] = '\0';
 }
 
 /* A new cluster seeded by f: indexed under its group and its entities. */
@@ -561,8 +670,7 @@ static void cluster_with_participants(mfeat *fs, size_t nf, cluster **ks, size_t
 static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
 {
     const mfeat *f = &fs[i];
-    const el_doc *d = c->docs[f->doc];
-    uint32_t s = d->tokens[d->events[f->ev].tok_begin].sentence;
+    uint32_t s = f->sentence;
     for (size_t k = i, steps = 0; k > 0 && steps < ANAPHORA_MENTIONS; steps++) {
         k--;
         const mfeat *g = &fs[k];
@@ -570,7 +678,7 @@ static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
             break;
         if (g->cluster < 0 || strcmp(g->group, f->group) != 0 || g->indefinite)
             continue;
-        if (d->tokens[d->events[g->ev].tok_begin].sentence + ANAPHORA_SENTENCES < s)
+        if (g->sentence + ANAPHORA_SENTENCES < s)
             break;
         return g->cluster;
     }

@@ -48,17 +48,28 @@ static void pg_pop(pgraph *g, uint32_t from)
     g->ne--;
 }
 
+/* Scratch for pg_reach: a state is visited in the current search when its
+ * mark equals `stamp` (no clearing of 2 * nnodes marks per search). */
+typedef struct visit {
+    uint32_t *mark;      /* 2 * nnodes */
+    uint32_t stamp;
+    uint32_t *stack;     /* 2 * nnodes + 1 */
+} visit;
+
 /* Can `to` be reached from `from`?  *strict receives whether some path
- * passes a strict edge.  visited: 2 * nnodes bytes of scratch. */
-static bool pg_reach(const pgraph *g, uint32_t from, uint32_t to, bool *strict, uint8_t *seen,
-                     uint32_t *stack)
+ * passes a strict edge. */
+static bool pg_reach(const pgraph *g, uint32_t from, uint32_t to, bool *strict, visit *v)
 {
-    memset(seen, 0, 2 * g->nnodes);
+    if (++v->stamp == 0) {   /* wrapped: clear once */
+        memset(v->mark, 0, 2 * g->nnodes * sizeof *v->mark);
+        v->stamp = 1;
+    }
+    uint32_t *seen = v->mark, *stack = v->stack, on = v->stamp;
     size_t sp = 0;
     bool found = false;
     *strict = false;
     stack[sp++] = from * 2;
-    seen[from * 2] = 1;
+    seen[from * 2] = on;
     while (sp) {
         uint32_t st = stack[--sp], n = st / 2, s = st % 2;
         if (n == to) {
@@ -70,8 +81,8 @@ static bool pg_reach(const pgraph *g, uint32_t from, uint32_t to, bool *strict, 
         }
         for (int32_t k = g->head[n]; k >= 0; k = g->e[k].next) {
             uint32_t ns = g->e[k].to * 2 + (s | g->e[k].strict);
-            if (!seen[ns]) {
-                seen[ns] = 1;
+            if (seen[ns] != on) {
+                seen[ns] = on;
                 stack[sp++] = ns;
             }
         }
@@ -150,12 +161,54 @@ static size_t relation_edges(const char *type, size_t a, size_t b, uint32_t (*ed
 
 /* ---- signal relations ------------------------------------------------------ */
 
+/* Relations by (from, to): an open-addressing set of relation indices + 1,
+ * so that asking for an existing relation does not scan them all. */
+typedef struct rel_index { uint32_t *slot; size_t mask, n; } rel_index;
+
+static size_t rel_home(size_t a, size_t b, size_t mask)
+{
+    uint64_t z = (uint64_t)a * 0x9E3779B97F4A7C15ull ^ (uint64_t)b * 0xC2B2AE3D27D4EB4Full;
+    return (size_t)(z ^ z >> 29) & mask;
+}
+
+static void rel_slot_put(rel_index *ix, const el_corpus *c, uint32_t r1)
+{
+    size_t i = rel_home(c->relations[r1 - 1].from, c->relations[r1 - 1].to, ix->mask);
+    while (ix->slot[i])
+        i = (i + 1) & ix->mask;
+    ix->slot[i] = r1;
+}
+
+/* Index relation r (the last one added, or any when building). */
+static void rel_index_put(rel_index *ix, const el_corpus *c, size_t r)
+{
+    if (2 * (ix->n + 1) > ix->mask + 1) {
+        rel_index old = *ix;
+        ix->mask = 2 * (old.mask + 1) - 1;
+        ix->slot = el_calloc(ix->mask + 1, sizeof *ix->slot);
+        for (size_t i = 0; i <= old.mask; i++)
+            if (old.slot[i])
+                rel_slot_put(ix, c, old.slot[i]);
+        free(old.slot);
+    }
+    rel_slot_put(ix, c, (uint32_t)r + 1);
+    ix->n++;
+}
+
+static rel_index rel_index_new(const el_corpus *c)
+{
+    rel_index ix = {el_calloc(16, sizeof(uint32_t)), 15, 0};
+    for (size_t r = 0; r < c->nrelations; r++)
+        rel_index_put(&ix, c, r);
+    return ix;
+}
+
 typedef struct work {
     el_corpus *c;
     bool *ok;            /* event may take part (factual, confident) */
     pgraph g;
-    uint8_t *seen;
-    uint32_t *stack;
+    visit v;
+    rel_index rels;      /* of c->relations */
 } work;
 
 /* Canonical event of every event mention, per document (-1 = none), in
@@ -177,12 +230,14 @@ static int **events_by_doc(const el_corpus *c)
     return maps;
 }
 
-static bool has_relation(const el_corpus *c, size_t a, size_t b, const char *type)
+static bool has_relation(const el_corpus *c, const rel_index *ix, size_t a, size_t b,
+                         const char *type)
 {
-    for (size_t i = 0; i < c->nrelations; i++)
-        if (c->relations[i].from == a && c->relations[i].to == b &&
-            strcmp(c->relations[i].type, type) == 0)
+    for (size_t i = rel_home(a, b, ix->mask); ix->slot[i]; i = (i + 1) & ix->mask) {
+        const el_relation *r = &c->relations[ix->slot[i] - 1];
+        if (r->from == a && r->to == b && strcmp(r->type, type) == 0)
             return true;
+    }
     return false;
 }
 
@@ -210,7 +265,7 @@ static bool try_relation(work *w, const char *type, size_t a, size_t b)
     bool consistent = n > 0;
     for (size_t k = 0; k < n && consistent; k++) {
         bool strict;
-        if (pg_reach(&w->g, ed[k][1], ed[k][0], &strict, w->seen, w->stack) && strict)
+        if (pg_reach(&w->g, ed[k][1], ed[k][0], &strict, &w->v) && strict)
             consistent = false;
         else {
             pg_add(&w->g, ed[k][0], ed[k][1], false);
@@ -227,10 +282,11 @@ static void signal_relation(work *w, const el_doc *d, const el_link *l, size_t a
 {
     char why[256];
     snprintf(why, sizeof why, "%s in %s", l->evidence ? l->evidence : "signal", d->id);
-    if (has_relation(w->c, a, b, l->reltype))
+    if (has_relation(w->c, &w->rels, a, b, l->reltype))
         return;
     if (try_relation(w, l->reltype, a, b)) {
         add_relation(w->c, a, b, l->reltype, false, why);
+        rel_index_put(&w->rels, w->c, w->c->nrelations - 1);
         return;
     }
     char msg[512];
@@ -301,13 +357,19 @@ static pgraph reversed(const pgraph *g)
     return r;
 }
 
-static bool directly_related(const el_corpus *c, size_t nrel, size_t a, size_t b)
+/* A relation from a to b, of any type, among those in ix? */
+static bool any_relation(const el_corpus *c, const rel_index *ix, size_t a, size_t b)
 {
-    for (size_t i = 0; i < nrel; i++)
-        if ((c->relations[i].from == a && c->relations[i].to == b) ||
-            (c->relations[i].from == b && c->relations[i].to == a))
+    for (size_t i = rel_home(a, b, ix->mask); ix->slot[i]; i = (i + 1) & ix->mask)
+        if (c->relations[ix->slot[i] - 1].from == a && c->relations[ix->slot[i] - 1].to == b)
             return true;
     return false;
+}
+
+/* Related either way by one of the relations in ix (the signal ones). */
+static bool directly_related(const el_corpus *c, const rel_index *ix, size_t a, size_t b)
+{
+    return any_relation(c, ix, a, b) || any_relation(c, ix, b, a);
 }
 
 /* Undated events related by signals: BEFORE relations reachable through
@@ -316,21 +378,21 @@ static bool directly_related(const el_corpus *c, size_t nrel, size_t a, size_t b
 static void infer_relations(work *w, const bool *on)
 {
     el_corpus *c = w->c;
-    size_t nrel = c->nrelations;
+    rel_index before = rel_index_new(c);   /* the relations so far, not the inferred */
     bool *rel = related_events(c);
     pgraph rev = reversed(&w->g);
     uint8_t *fwd = el_malloc(w->g.nnodes + 1), *back = el_malloc(w->g.nnodes + 1);
     for (size_t u = 0; u < c->nevents; u++) {
         if (!on[u] || dated(&c->events[u]) || !rel[u])
             continue;
-        reach_all(&w->g, pend(u), fwd, w->stack);
-        reach_all(&rev, pbegin(u), back, w->stack);
+        reach_all(&w->g, pend(u), fwd, w->v.stack);
+        reach_all(&rev, pbegin(u), back, w->v.stack);
         size_t added = 0;
         for (size_t x = 0; x < c->nevents && added < MAX_INFERRED_PER_EVENT; x++) {
             if (x == u || !on[x] || (!fwd[pbegin(x)] && !back[pend(x)]))
                 continue;
             size_t a = fwd[pbegin(x)] ? u : x, b = a == u ? x : u;
-            if (directly_related(c, nrel, a, b))
+            if (directly_related(c, &before, a, b))
                 continue;
             add_relation(c, a, b, "BEFORE", true, "closure over begin/end points");
             added++;
@@ -341,6 +403,7 @@ static void infer_relations(work *w, const bool *on)
     free(rev.head);
     free(rev.e);
     free(rel);
+    free(before.slot);
 }
 
 /* ---- order ---------------------------------------------------------------- */
@@ -534,17 +597,20 @@ static const char *interval_relation(el_interval a, el_interval b)
 
 static void neighbour_relations(el_corpus *c)
 {
+    rel_index rels = rel_index_new(c);
     for (size_t i = 0; i + 1 < c->ntimeline; i++) {
         size_t a = c->timeline[i], b = c->timeline[i + 1];
         if (!dated(&c->events[a]) || !dated(&c->events[b]))
             continue;
         const char *t = interval_relation(c->events[a].iv, c->events[b].iv);
-        if (!t || has_relation(c, a, b, t))
+        if (!t || has_relation(c, &rels, a, b, t))
             continue;
         char why[160];
         snprintf(why, sizeof why, "interval: %s / %s", c->events[a].value, c->events[b].value);
         add_relation(c, a, b, t, false, why);
+        rel_index_put(&rels, c, c->nrelations - 1);
     }
+    free(rels.slot);
 }
 
 /* ---- ids ------------------------------------------------------------------- */
@@ -608,7 +674,8 @@ static bool supported(const el_event *v)
 void el_relate_and_order(el_corpus *c)
 {
     size_t n = c->nevents;
-    work w = {c, el_calloc(n + 1, sizeof(bool)), {0, NULL, NULL, 0, 0}, NULL, NULL};
+    work w = {c, el_calloc(n + 1, sizeof(bool)), {0, NULL, NULL, 0, 0}, {NULL, 0, NULL},
+              rel_index_new(c)};
     for (size_t i = 0; i < n; i++)
         w.ok[i] = supported(&c->events[i]);
     int64_t *inst = NULL;
@@ -617,8 +684,8 @@ void el_relate_and_order(el_corpus *c)
     w.g.head = el_malloc(w.g.nnodes * sizeof *w.g.head);
     for (size_t i = 0; i < w.g.nnodes; i++)
         w.g.head[i] = -1;
-    w.seen = el_malloc(2 * w.g.nnodes);
-    w.stack = el_malloc((2 * w.g.nnodes + 1) * sizeof *w.stack);
+    w.v.mark = el_calloc(2 * w.g.nnodes, sizeof *w.v.mark);
+    w.v.stack = el_malloc((2 * w.g.nnodes + 1) * sizeof *w.v.stack);
     add_intervals(&w.g, c, w.ok, inst, ninst);
     signal_relations(&w);
     bool *on = el_calloc(n + 1, sizeof *on), *rel = related_events(c);
@@ -637,6 +704,7 @@ void el_relate_and_order(el_corpus *c)
     free(w.ok);
     free(w.g.head);
     free(w.g.e);
-    free(w.seen);
-    free(w.stack);
+    free(w.v.mark);
+    free(w.v.stack);
+    free(w.rels.slot);
 }

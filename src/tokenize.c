@@ -205,13 +205,60 @@ static bool is_apostrophe(uint32_t c)
     return c == '\'' || c == 0x2019;
 }
 
+/* The plain ASCII prefix of a word: where it ends, its el_hash_lower and
+ * its case flags (as hash_and_flags gives them). */
+typedef struct word_prefix {
+    size_t end;
+    uint32_t hash;
+    uint16_t flags;
+} word_prefix;
+
+/* Scan ASCII letters and digits from sc->i (a letter or digit), hashing
+ * them on the way; returns whether they were all digits. */
+static bool scan_prefix(scanner *sc, word_prefix *wp)
+{
+    uint32_t h = 2166136261u;
+    size_t letters = 0, upper = 0, i = sc->i;
+    for (unsigned char b; i < sc->n && (b = (unsigned char)sc->s[i]) < 0x80; i++) {
+        if ((unsigned)(b - 'A') < 26u) {
+            upper++;
+            letters++;
+            b = (unsigned char)(b + 32);
+        } else if ((unsigned)(b - 'a') < 26u) {
+            letters++;
+        } else if ((unsigned)(b - '0') >= 10u) {
+            break;
+        }
+        h = (h ^ b) * 16777619u;
+    }
+    uint16_t f = letters ? EL_TOK_WORD : 0;
+    if ((unsigned)((unsigned char)sc->s[sc->i] - 'A') < 26u)
+        f |= EL_TOK_CAP;
+    if (letters >= 2 && upper == letters)
+        f |= EL_TOK_ALLCAPS;
+    *wp = (word_prefix){i, h, f};
+    sc->cp += i - sc->i;
+    sc->i = i;
+    return letters == 0;
+}
+
 /* Scan a run of letters/digits (with inner apostrophes, digit separators
- * and abbreviation periods).  Returns the token's abbreviation kind. */
-static int scan_word(scanner *sc, const el_abbrevs *ab)
+ * and abbreviation periods).  Returns the token's abbreviation kind; *wp
+ * describes the token if it ends at wp->end. */
+static int scan_word(scanner *sc, const el_abbrevs *ab, word_prefix *wp)
 {
     size_t start = sc->i;
-    bool all_digits = true;
+    bool all_digits = scan_prefix(sc, wp);
     for (;;) {
+        size_t i = sc->i;   /* ASCII fast path of the loop below, in registers */
+        for (unsigned char b; i < sc->n && (b = (unsigned char)sc->s[i]) < 0x80; i++) {
+            if ((unsigned)(b | 32) - 'a' < 26u)
+                all_digits = false;
+            else if ((unsigned)(b - '0') >= 10u)
+                break;
+        }
+        sc->cp += i - sc->i;
+        sc->i = i;
         while (sc->i < sc->n && is_alnum_cp(peek(sc, sc->i))) {
             if (!is_digit_cp(peek(sc, sc->i)))
                 all_digits = false;
@@ -284,9 +331,8 @@ static void finish_sentence(el_doc *d, size_t tok_end)
     s->tok_end = (uint32_t)tok_end;
     s->start = d->tokens[begin].start;
     s->end = d->tokens[tok_end - 1].end;
-    for (size_t t = begin; t < tok_end; t++)
-        d->tokens[t].sentence = (uint32_t)(d->nsentences - 1);
-    d->tokens[begin].flags |= EL_TOK_SENT_START;
+    d->tokens[begin].flags |= EL_TOK_SENT_START;   /* (tokens got their sentence index
+                                                      when made: no second pass) */
 }
 
 static uint16_t case_flags(const char *s, size_t n)
@@ -313,6 +359,43 @@ static uint16_t case_flags(const char *s, size_t n)
     if (letters)
         f |= EL_TOK_WORD;
     if (first_upper)
+        f |= EL_TOK_CAP;
+    if (letters >= 2 && upper == letters)
+        f |= EL_TOK_ALLCAPS;
+    return f;
+}
+
+/* el_hash_lower and case_flags of s[0..n) in one pass (ASCII; other
+ * text takes the two general functions). */
+static uint16_t hash_and_flags(const char *s, size_t n, uint32_t *hash)
+{
+    uint32_t h = 2166136261u;
+    size_t letters = 0, upper = 0;
+    int first = 0;   /* 1 = the first letter or digit is an upper-case letter, 2 = not */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            *hash = el_hash_lower(s, n);
+            return case_flags(s, n);
+        }
+        if ((unsigned)(c - 'A') < 26u) {
+            upper++;
+            letters++;
+            first = first ? first : 1;
+            c = (unsigned char)(c + 32);
+        } else if ((unsigned)(c - 'a') < 26u) {
+            letters++;
+            first = first ? first : 2;
+        } else if ((unsigned)(c - '0') < 10u) {
+            first = first ? first : 2;
+        }
+        h = (h ^ c) * 16777619u;
+    }
+    *hash = h;
+    uint16_t f = 0;
+    if (letters)
+        f |= EL_TOK_WORD;
+    if (first == 1)
         f |= EL_TOK_CAP;
     if (letters >= 2 && upper == letters)
         f |= EL_TOK_ALLCAPS;
@@ -356,7 +439,19 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
     bool space_before = true;
     d->ntokens = 0;
     d->nsentences = 0;
+    /* news text averages over 5 bytes a token: one allocation for most
+     * documents, trimmed to size at the end */
+    d->tokens = el_grow(d->tokens, &d->cap_tokens, d->len / 4 + 16, sizeof *d->tokens);
     while (sc.i < sc.n) {
+        size_t i = sc.i;   /* ASCII blanks in registers */
+        for (unsigned char b; i < sc.n && ((b = (unsigned char)sc.s[i]) <= 0x20 || b == 0x7F); i++) {
+            newlines += b == '\n';
+            space_before = true;
+        }
+        sc.cp += i - sc.i;
+        sc.i = i;
+        if (i >= sc.n)
+            break;
         uint32_t c = peek(&sc, sc.i);
         bool space = c < 0x80 ? (c <= 0x20 || c == 0x7F) : el_cp_is_space(c);
         if (space) {
@@ -369,8 +464,9 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         size_t start = sc.i, cstart = sc.cp;
         int abbrev_kind = 0;
         uint16_t extra = 0;
+        word_prefix wp = {0, 0, 0};
         if (is_alnum_cp(c)) {
-            abbrev_kind = scan_word(&sc, ab);
+            abbrev_kind = scan_word(&sc, ab, &wp);
             if (abbrev_kind)
                 extra |= EL_TOK_ABBREV;
             if (is_digit_cp(c))
@@ -388,7 +484,7 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         }
         /* Sentence boundary before this token? */
         if (d->ntokens > 0) {
-            bool lower_start = el_cp_is_letter(c) && !el_cp_is_upper(c);
+            bool lower_start = c < 0x80 ? c - 'a' < 26u : el_cp_is_letter(c) && !el_cp_is_upper(c);
             bool closer = (extra & EL_TOK_QUOTE) || c == ')' || c == ']';
             if (newlines >= 2 || (newlines == 1 && !lower_start))
                 finish_sentence(d, d->ntokens);
@@ -405,9 +501,13 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         t->end = (uint32_t)sc.i;
         t->cstart = (uint32_t)cstart;
         t->cend = (uint32_t)sc.cp;
-        t->sentence = 0;
-        t->lhash = el_hash_lower(d->text + start, sc.i - start);
-        t->flags = (uint16_t)(case_flags(d->text + start, sc.i - start) | extra);
+        t->sentence = (uint32_t)d->nsentences;   /* the sentence being built */
+        if (wp.end == sc.i) {   /* a plain ASCII word: scanned and hashed at once */
+            t->lhash = wp.hash;
+            t->flags = (uint16_t)(wp.flags | extra);
+        } else {
+            t->flags = (uint16_t)(hash_and_flags(d->text + start, sc.i - start, &t->lhash) | extra);
+        }
         if (!space_before && d->ntokens > 1)
             t->flags |= EL_TOK_GLUED;
         if (newlines)
@@ -422,4 +522,8 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         space_before = false;
     }
     finish_sentence(d, d->ntokens);
+    if (d->cap_tokens > d->ntokens + 16) {
+        d->cap_tokens = d->ntokens + 1;
+        d->tokens = el_realloc(d->tokens, d->cap_tokens * sizeof *d->tokens);
+    }
 }

@@ -25,7 +25,8 @@ void *el_grow(void *p, size_t *cap, size_t need, size_t elsize);
 /* Append one element to a (ptr, count, cap) array, e.g.
  *   EL_PUSH(doc->tokens, doc->ntokens, doc->cap_tokens) = tok; */
 #define EL_PUSH(arr, n, cap) \
-    (*((arr) = el_grow((arr), &(cap), (n) + 1, sizeof *(arr)), &(arr)[(n)++]))
+    (*((arr) = (n) < (cap) ? (arr) : el_grow((arr), &(cap), (n) + 1, sizeof *(arr)), \
+       &(arr)[(n)++]))
 
 /* FNV-1a over bytes; el_hash_lower folds ASCII letters to lower case. */
 uint32_t el_hash(const char *s, size_t n);
