@@ -254,6 +254,7 @@ void el_event_tag(el_doc *doc, const el_trigger_lexicon *lx)
         return;
     uint32_t *roles = el_event_token_roles(doc, lx);
     find_triggers(doc, lx, roles);
+    el_event_context_classes(doc, lx, roles);
     el_event_arguments(doc, lx, roles);
     el_event_links(doc, lx, roles);
     free(roles);

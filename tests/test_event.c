@@ -189,6 +189,56 @@ static void test_empty_and_missing(void **state)
     free(err);
 }
 
+/* The class follows the complement: an intensional verb without an event
+ * complement (a place, a plain object) is an OCCURRENCE. */
+static void test_class_from_complement(void **state)
+{
+    static const struct { const char *text, *trigger; el_event_class cls; } cases[] = {
+        {"The suspect appeared in court on Monday.", "appeared", EL_EV_OCCURRENCE},
+        {"The plan appeared to fail.", "appeared", EL_EV_I_STATE},
+        {"The company offered a reward for the information.", "offered", EL_EV_OCCURRENCE},
+        {"The company offered to resign.", "offered", EL_EV_I_ACTION},
+        {"The minister asked them to resign.", "asked", EL_EV_I_ACTION},
+        {"The relatives kept the boy.", "kept", EL_EV_OCCURRENCE},
+        {"The relatives kept him.", "kept", EL_EV_OCCURRENCE},
+        {"The ministers kept meeting.", "kept", EL_EV_ASPECTUAL},
+        {"She decided to resign.", "decided", EL_EV_I_ACTION},
+        {"The court will hold a hearing.", "hearing", EL_EV_OCCURRENCE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        el_doc *d = tagged(state, cases[i].text);
+        const el_event_mention *ev = event_at(d, cases[i].trigger);
+        if (!ev)
+            fail_msg("no event '%s' in '%s'", cases[i].trigger, cases[i].text);
+        if (ev->cls != cases[i].cls)
+            fail_msg("'%s' in '%s': class %d, want %d", cases[i].trigger, cases[i].text,
+                     (int)ev->cls, (int)cases[i].cls);
+        el_doc_free(d);
+    }
+}
+
+/* A purpose infinitive after a passive is no complement ("was used to"). */
+static void test_passive_purpose_not_intensional(void **state)
+{
+    el_doc *d = tagged(state, "The money was used to reduce debt.");
+    const el_event_mention *used = event_at(d, "used");
+    if (used)
+        assert_int_equal(used->cls, EL_EV_OCCURRENCE);
+    el_doc_free(d);
+}
+
+/* A learned noun reading of a form the hand lexicon lists only as a verb
+ * is read after a determiner ("the offer"), without tense. */
+static void test_learned_noun_reading(void **state)
+{
+    el_doc *d = tagged(state, "The offer expired.");
+    const el_event_mention *offer = event_at(d, "offer");
+    assert_non_null(offer);
+    assert_int_equal(offer->tense, EL_TENSE_NONE);
+    assert_int_equal(offer->cls, EL_EV_OCCURRENCE);
+    el_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +252,9 @@ int main(void)
         cmocka_unit_test(test_signal_links),
         cmocka_unit_test(test_reporting_dct),
         cmocka_unit_test(test_empty_and_missing),
+        cmocka_unit_test(test_class_from_complement),
+        cmocka_unit_test(test_passive_purpose_not_intensional),
+        cmocka_unit_test(test_learned_noun_reading),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
