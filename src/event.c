@@ -222,6 +222,13 @@ static void tag_generic(el_doc *doc, const uint32_t *roles, size_t i, const aux_
     add_mention(doc, roles, i, i + 1, &t, ch);
 }
 
+/* A form rarely annotated as an event (looked up only when it matters). */
+static bool weak_form(const el_trigger_lexicon *lx, const el_doc *doc, size_t i)
+{
+    uint32_t dummy;
+    return el_lexicon_match(lx->weak, doc, i, &dummy) == 1;
+}
+
 static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles)
 {
     uint32_t pl[MAX_READINGS];
@@ -229,17 +236,20 @@ static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint3
     for (size_t i = 0; i < doc->ntokens;) {
         size_t np = 0;
         size_t len = el_lexicon_match_all(lx->forms, doc, i, pl, MAX_READINGS, &np);
-        aux_chain ch = read_aux_chain(doc, roles, i);
-        uint32_t dummy;
-        bool weak = el_lexicon_match(lx->weak, doc, i, &dummy) == 1;
         if (len == 0 || np == 0) {
-            if (!weak && generic_verb(doc, roles, i, &ch) && !blocked[i])
-                tag_generic(doc, roles, i, &ch);
+            uint16_t f = doc->tokens[i].flags;   /* generic_verb's cheap tests first */
+            if ((f & EL_TOK_WORD) && !(f & (EL_TOK_CAP | EL_TOK_NUMBER)) && !roles[i] &&
+                !blocked[i]) {
+                aux_chain ch = read_aux_chain(doc, roles, i);
+                if (generic_verb(doc, roles, i, &ch) && !weak_form(lx, doc, i))
+                    tag_generic(doc, roles, i, &ch);
+            }
             i++;
             continue;
         }
+        aux_chain ch = read_aux_chain(doc, roles, i);
         const el_trigger *t = proper_name_like(doc, i) ? NULL : choose_reading(lx, pl, np, &ch);
-        if (t && weak && len == 1 && !t->type)
+        if (t && len == 1 && !t->type && weak_form(lx, doc, i))
             t = NULL;
         if (t && !any_blocked(blocked, i, i + len))
             add_mention(doc, roles, i, i + len, t, &ch);
