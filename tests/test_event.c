@@ -239,6 +239,127 @@ static void test_learned_noun_reading(void **state)
     el_doc_free(d);
 }
 
+/* A participle used as an adjective has no subject: the sentence's
+ * subject is not its agent, and the clause's time is not its time. */
+static void test_attributive_participle(void **state)
+{
+    el_doc *d = test_doc("On Sunday Smith urged them to release detained Freedonian citizens.");
+    add_date(d, 1, 2, "2023-06-18");
+    size_t sm = find_tok(d, "Smith", 0), fr = find_tok(d, "Freedonian", 0);
+    add_ent(d, sm, sm + 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    add_ent(d, fr, fr + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    el_event_tag(d, *state);
+    const el_event_mention *det = event_at(d, "detained");
+    assert_non_null(det);
+    for (size_t p = 0; p < det->nparticipants; p++)
+        assert_int_not_equal(det->participants[p], 0);
+    assert_int_equal(det->timex, -1);
+    el_doc_free(d);
+
+    d = test_doc("He raised Freedonian citizens wrongfully detained and others.");
+    fr = find_tok(d, "Freedonian", 0);
+    add_ent(d, fr, fr + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    el_event_tag(d, *state);
+    det = event_at(d, "detained");
+    assert_non_null(det);
+    assert_int_equal(det->nparticipants, 0);
+    el_doc_free(d);
+
+    /* an ordinary clause keeps its subject */
+    d = test_doc("Later the Freedonian delegates detained him.");
+    fr = find_tok(d, "Freedonian", 0);
+    add_ent(d, fr, fr + 1, EL_ENT_ORGANIZATION, "ORG:freedonia", "Freedonia");
+    el_event_tag(d, *state);
+    det = event_at(d, "detained");
+    assert_non_null(det);
+    assert_true(det->nparticipants >= 1);
+    assert_int_equal(det->participants[0], 0);
+    el_doc_free(d);
+}
+
+/* A byline in parentheses, or a name before a dash, is not the subject of
+ * the verb after it. */
+static void test_no_subject_across_parenthesis(void **state)
+{
+    el_doc *d = test_doc("Beijing (Acme News) - Both sides agreed on a plan.");
+    size_t a = find_tok(d, "Acme", 0);
+    add_ent(d, a, a + 2, EL_ENT_ORGANIZATION, "ORG:acme news", "Acme News");
+    el_event_tag(d, *state);
+    const el_event_mention *ag = event_at(d, "agreed");
+    assert_non_null(ag);
+    assert_int_equal(ag->nparticipants, 0);
+    el_doc_free(d);
+}
+
+/* The names before a finite verb that takes a clause are its subject, not
+ * the subject of the verb in the clause; a possessor is no subject. */
+static void test_subject_stops_at_reporting_verb(void **state)
+{
+    el_doc *d = test_doc("Smith said both sides agreed on a plan.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    el_event_tag(d, *state);
+    const el_event_mention *ag = event_at(d, "agreed");
+    assert_non_null(ag);
+    assert_int_equal(ag->nparticipants, 0);
+    el_doc_free(d);
+
+    d = test_doc("Smith wanted to visit Rome.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    el_event_tag(d, *state);
+    const el_event_mention *visit = event_at(d, "visit");
+    assert_non_null(visit);
+    assert_true(visit->nparticipants >= 1);
+    assert_int_equal(visit->participants[0], 0);
+    el_doc_free(d);
+
+    d = test_doc("Smith's first visit had been agreed on.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    el_event_tag(d, *state);
+    ag = event_at(d, "agreed");
+    assert_non_null(ag);
+    assert_int_equal(ag->nparticipants, 0);
+    el_doc_free(d);
+}
+
+/* "X and Z's Y": the possessor does not break the coordination. */
+static void test_object_coordinated_past_possessor(void **state)
+{
+    el_doc *d = test_doc("It followed a meeting between Smith and Freedonia's Jones.");
+    size_t sm = find_tok(d, "Smith", 0), fr = find_tok(d, "Freedonia", 0);
+    size_t jo = find_tok(d, "Jones", 0);
+    add_ent(d, sm, sm + 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    add_ent(d, fr, fr + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    add_ent(d, jo, jo + 1, EL_ENT_PERSON, "PERSON:jones", "Bob Jones");
+    el_event_tag(d, *state);
+    const el_event_mention *m = event_at(d, "meeting");
+    assert_non_null(m);
+    assert_int_equal(m->nparticipants, 2);
+    assert_int_equal(m->participants[0], 0);
+    assert_int_equal(m->participants[1], 2);
+    el_doc_free(d);
+}
+
+/* A time before the trigger with a finite verb in between belongs to that
+ * verb's clause; a noun trigger reaches the time at the end of its own
+ * chain of prepositional phrases. */
+static void test_time_of_noun_trigger(void **state)
+{
+    el_doc *d = test_doc("The visit in February had been agreed as a follow-up to a meeting "
+                         "between Smith and Jones on the sidelines of the summit in Rome in "
+                         "November.");
+    size_t feb = find_tok(d, "February", 0), nov = find_tok(d, "November", 0);
+    add_date(d, feb, feb + 1, "2023-02");
+    add_date(d, nov, nov + 1, "2022-11");
+    el_event_tag(d, *state);
+    const el_event_mention *m = event_at(d, "meeting");
+    assert_non_null(m);
+    assert_int_equal(m->timex, 1);
+    const el_event_mention *v = event_at(d, "visit");
+    assert_non_null(v);
+    assert_int_equal(v->timex, 0);
+    el_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +376,11 @@ int main(void)
         cmocka_unit_test(test_class_from_complement),
         cmocka_unit_test(test_passive_purpose_not_intensional),
         cmocka_unit_test(test_learned_noun_reading),
+        cmocka_unit_test(test_attributive_participle),
+        cmocka_unit_test(test_no_subject_across_parenthesis),
+        cmocka_unit_test(test_subject_stops_at_reporting_verb),
+        cmocka_unit_test(test_object_coordinated_past_possessor),
+        cmocka_unit_test(test_time_of_noun_trigger),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
