@@ -7,8 +7,8 @@
  *    is an OCCURRENCE;
  *  - an OCCURRENCE verb followed by "to" and a verb ("decided to resign",
  *    "threatened to leave") is an I_ACTION;
- *  - a PERCEPTION or ASPECTUAL -ing form after a determiner is a noun
- *    ("the hearing", "the opening"): an OCCURRENCE.
+ *  - a PERCEPTION or ASPECTUAL -ing form after a determiner or a plain
+ *    noun is a noun ("the hearing", "an asylum hearing"): an OCCURRENCE.
  * Run by event.c once every trigger of a document is tagged. */
 #include "event_internal.h"
 
@@ -162,14 +162,19 @@ static el_event_class intensional_class(const el_trigger_lexicon *lx, const el_d
 }
 
 
-static bool after_determiner(const uint32_t *roles, const el_doc *doc, size_t tb)
+/* The trigger stands where a noun stands: after a determiner, a
+ * possessive "'s" or a plain noun ("the hearing", "an asylum hearing"). */
+static bool noun_position(const uint32_t *roles, const uint8_t *is_event, const el_doc *doc,
+                          size_t tb, bool det_only)
 {
     size_t sb = doc->sentences[doc->tokens[tb].sentence].tok_begin;
     for (size_t j = tb; j > sb;) {
         j--;
         if ((roles[j] & EL_R_ADV) && !(roles[j] & EL_R_AUX))
             continue;
-        return (roles[j] & EL_R_DET) != 0;
+        if (roles[j] & EL_R_DET)
+            return true;
+        return !det_only && lower_word(doc, j) && !roles[j] && !is_event[j];
     }
     return false;
 }
@@ -181,11 +186,11 @@ static el_event_class context_class(const el_trigger_lexicon *lx, const el_doc *
     el_event_class cls = ev->cls;
     bool verb = ev->tense != EL_TENSE_NONE || ev->modality;
     size_t tb = ev->tok_begin, te = ev->tok_end;
-    if (after_determiner(roles, doc, tb)) {
-        if (ends_ing(doc, tb) && (cls == EL_EV_PERCEPTION || cls == EL_EV_ASPECTUAL))
-            return EL_EV_OCCURRENCE;   /* "the hearing" */
+    if ((cls == EL_EV_PERCEPTION || cls == EL_EV_ASPECTUAL) && ends_ing(doc, tb) &&
+        noun_position(roles, is_event, doc, tb, false))
+        return EL_EV_OCCURRENCE;   /* "the hearing", "an asylum hearing" */
+    if (noun_position(roles, is_event, doc, tb, true))
         return cls;
-    }
     if (!verb || te <= tb)
         return cls;
     if (cls == EL_EV_I_ACTION || cls == EL_EV_I_STATE)

@@ -204,6 +204,9 @@ static void test_class_from_complement(void **state)
         {"The ministers kept meeting.", "kept", EL_EV_ASPECTUAL},
         {"She decided to resign.", "decided", EL_EV_I_ACTION},
         {"The court will hold a hearing.", "hearing", EL_EV_OCCURRENCE},
+        {"They asked for an asylum hearing.", "hearing", EL_EV_OCCURRENCE},
+        {"The council condemned the attack.", "condemned", EL_EV_OCCURRENCE},
+        {"The minister said the talks were useful.", "said", EL_EV_REPORTING},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         el_doc *d = tagged(state, cases[i].text);
