@@ -137,9 +137,17 @@ static bool ends_with(const el_doc *d, size_t i, const char *suffix)
     return n > sn + 2 && memcmp(s + n - sn, suffix, sn) == 0;
 }
 
+/* "-ly" adverbs ("only", "wrongfully"). */
+static bool adverb_ly(const el_doc *d, size_t i)
+{
+    size_t n;
+    const char *s = el_tok_text(d, i, &n);
+    return n >= 4 && s[n - 2] == 'l' && s[n - 1] == 'y';
+}
+
 static size_t skip_adverbs_back(const el_doc *d, const uint32_t *roles, size_t p, size_t sb)
 {
-    while (p > sb && ((roles[p - 1] & EL_R_ADV) || ends_with(d, p - 1, "ly")))
+    while (p > sb && ((roles[p - 1] & EL_R_ADV) || adverb_ly(d, p - 1)))
         p--;
     return p;
 }
@@ -150,6 +158,24 @@ static bool plain_word(const el_doc *d, const uint32_t *roles, const int *ev_at,
     uint16_t f = d->tokens[i].flags;
     return (f & EL_TOK_WORD) && !(f & (EL_TOK_CAP | EL_TOK_NUMBER)) &&
            !(roles[i] & ~EL_R_NOEVENT) && ev_at[i] < 0;
+}
+
+/* A time preposition that opens a clause ("since Biden took office"):
+ * a finite verb follows before the next boundary. */
+static bool opens_clause(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t j)
+{
+    if (!(roles[j] & EL_R_TIME_PREP) || (roles[j] & (EL_R_LOC_PREP | EL_R_WITH)))
+        return false;
+    size_t se = sent_end(d, j);
+    for (size_t k = j + 1; k < se && k < j + 7; k++) {
+        if (roles[k] & EL_R_CLAUSE)
+            return false;
+        if (ev_at[k] >= 0) {
+            el_tense t = d->events[ev_at[k]].tense;
+            return t == EL_TENSE_PAST || t == EL_TENSE_PRESENT || t == EL_TENSE_FUTURE;
+        }
+    }
+    return false;
 }
 
 /* Token p lies in the object of an earlier verb of its clause that does
@@ -279,8 +305,13 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
     for (size_t j = ev->tok_end; j < se && j < ev->tok_end + OBJ_WINDOW && nobj < 3; j++) {
         if ((roles[j] & EL_R_CLAUSE) && !(roles[j] & EL_R_DET))
             break;
+        if ((roles[j] & EL_R_COMP) && j > ev->tok_end && (roles[j - 1] & EL_R_CLAUSE ||
+                                                          el_tok_is(d, j - 1, "and")))
+            break;   /* "monitoring X and that ...": a new clause */
         if (ev_at[j] >= 0 && d->events[ev_at[j]].cls != EL_EV_STATE && j > ev->tok_end)
             break;   /* the next predicate */
+        if (opens_clause(d, roles, ev_at, j))
+            break;   /* "visit China since Biden took office" */
         int m = mi->starts[j];
         if (m < 0)
             continue;

@@ -269,8 +269,8 @@ static void test_attributive_participle(void **state)
     el_doc_free(d);
 
     /* an ordinary clause keeps its subject */
-    d = test_doc("Later the Freedonian delegates detained him.");
-    fr = find_tok(d, "Freedonian", 0);
+    d = test_doc("Later Freedonia detained him.");
+    fr = find_tok(d, "Freedonia", 0);
     add_ent(d, fr, fr + 1, EL_ENT_ORGANIZATION, "ORG:freedonia", "Freedonia");
     el_event_tag(d, *state);
     det = event_at(d, "detained");
@@ -363,6 +363,45 @@ static void test_time_of_noun_trigger(void **state)
     el_doc_free(d);
 }
 
+/* Objects stop at a time preposition that opens a clause ("visit Rome
+ * since Jones took office"), not at one that opens a phrase, and at
+ * "and that" opening a new clause. */
+static void test_objects_stop_at_subordinate_clause(void **state)
+{
+    el_doc *d = test_doc("Smith is the first minister to visit Rome since Jones took office.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    size_t r = find_tok(d, "Rome", 0), j = find_tok(d, "Jones", 0);
+    add_ent(d, r, r + 1, EL_ENT_LOCATION, "LOC:rome", "Rome");
+    add_ent(d, j, j + 1, EL_ENT_PERSON, "PERSON:jones", "Bob Jones");
+    el_event_tag(d, *state);
+    const el_event_mention *v = event_at(d, "visit");
+    assert_non_null(v);
+    for (size_t p = 0; p < v->nparticipants; p++)
+        assert_int_not_equal(v->participants[p], 2);
+    el_doc_free(d);
+
+    d = test_doc("Smith praised the visit and that the Freedonian president agreed.");
+    size_t fr = find_tok(d, "Freedonian", 0);
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    add_ent(d, fr, fr + 2, EL_ENT_PERSON, "PERSON:jones", "Bob Jones");
+    el_event_tag(d, *state);
+    v = event_at(d, "visit");
+    assert_non_null(v);
+    for (size_t p = 0; p < v->nparticipants; p++)
+        assert_int_not_equal(v->participants[p], 1);
+    el_doc_free(d);
+
+    d = test_doc("Smith met for six hours with Jones.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    j = find_tok(d, "Jones", 0);
+    add_ent(d, j, j + 1, EL_ENT_PERSON, "PERSON:jones", "Bob Jones");
+    el_event_tag(d, *state);
+    v = event_at(d, "met");
+    assert_non_null(v);
+    assert_int_equal(v->nparticipants, 2);
+    el_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -384,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_subject_stops_at_reporting_verb),
         cmocka_unit_test(test_object_coordinated_past_possessor),
         cmocka_unit_test(test_time_of_noun_trigger),
+        cmocka_unit_test(test_objects_stop_at_subordinate_clause),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
