@@ -133,8 +133,11 @@ static const el_trigger *choose_reading(const el_trigger_lexicon *lx, const uint
             return t;
     }
     const el_trigger *best = &lx->trig[pl[0]];
-    if (want_noun && best->pos == 'V' && !(best->morph & EL_M_VBG))
-        return NULL;   /* "a bomb": a verb form after a determiner is not a verb */
+    /* "a bomb": a verb form after a determiner is not a verb, except after
+     * "that", which also opens a relative clause ("the blast that killed") */
+    if (want_noun && best->pos == 'V' && !(best->morph & EL_M_VBG) &&
+        !(ch->prev_role & EL_R_CLAUSE))
+        return NULL;
     return best;
 }
 

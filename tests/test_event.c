@@ -402,6 +402,21 @@ static void test_objects_stop_at_subordinate_clause(void **state)
     el_doc_free(d);
 }
 
+/* "that" opens a relative clause as well as a noun phrase: a verb after
+ * it keeps its verb reading ("the bombing that killed ten people"). */
+static void test_verb_after_relative_that(void **state)
+{
+    el_doc *d = tagged(state, "It was the blast that killed ten people at that meeting.");
+    const el_event_mention *killed = event_at(d, "killed");
+    assert_non_null(killed);
+    assert_int_equal(killed->tense, EL_TENSE_PAST);
+    assert_non_null(event_at(d, "blast"));
+    const el_event_mention *meeting = event_at(d, "meeting");
+    assert_non_null(meeting);
+    assert_int_equal(meeting->tense, EL_TENSE_NONE);
+    el_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -424,6 +439,7 @@ int main(void)
         cmocka_unit_test(test_object_coordinated_past_possessor),
         cmocka_unit_test(test_time_of_noun_trigger),
         cmocka_unit_test(test_objects_stop_at_subordinate_clause),
+        cmocka_unit_test(test_verb_after_relative_that),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
