@@ -429,6 +429,63 @@ static void find_time(el_doc *d, size_t e, const uint32_t *roles, const int *ev_
     ev->timex = best;
 }
 
+/* The head noun before "of"/"for" at token k, past an agent phrase ("a
+ * request from X for", "the cancellation by X of"). */
+static size_t head_before(const el_doc *d, const uint32_t *roles, const mention_index *mi,
+                          size_t k, size_t sb)
+{
+    size_t k0 = k;
+    while (k > sb && k + 8 > k0) {
+        if (mi->ends[k] >= 0 && d->mentions[mi->ends[k]].tok_begin > sb)
+            k = d->mentions[mi->ends[k]].tok_begin - 1;
+        else if ((roles[k] & EL_R_DET) || (d->tokens[k].flags & EL_TOK_CAP))
+            k--;   /* determiners, titles ("Defense Secretary") */
+        else if (el_tok_is(d, k, "from") || el_tok_is(d, k, "by"))
+            return k - 1;
+        else
+            break;
+    }
+    return k0;
+}
+
+static bool intensional_event(const el_doc *d, int e)
+{
+    if (e < 0)
+        return false;
+    el_event_class c = d->events[e].cls;
+    return c == EL_EV_I_ACTION || c == EL_EV_I_STATE;
+}
+
+/* A noun event in the scope of an intensional predicate is not asserted:
+ * modified by its participle ("the scheduled visit"), its object ("asked
+ * for a meeting", "cancelled the trip") or after "of"/"for" ("the
+ * cancellation of X's trip", "a request for a meeting").  Determiners,
+ * possessors, names and up to two plain modifiers may stand between. */
+static bool in_intensional_scope(const el_doc *d, const uint32_t *roles, const int *ev_at,
+                                 const mention_index *mi, const el_event_mention *ev)
+{
+    size_t sb = sent_begin(d, ev->tok_begin), plain = 0;
+    if (ev->tense != EL_TENSE_NONE || ev->modality)   /* a noun read as a verb: "scheduled visit" */
+        return ev->tok_begin > sb && ends_with(d, ev->tok_begin - 1, "ed") &&
+               ev->aspect == EL_ASPECT_NONE && intensional_event(d, ev_at[ev->tok_begin - 1]);
+    for (size_t j = ev->tok_begin, steps = 0; j > sb && steps < 8; steps++) {
+        j--;
+        if (ev_at[j] >= 0)
+            return intensional_event(d, ev_at[j]);
+        if (el_tok_is(d, j, "of") || el_tok_is(d, j, "for"))
+            return j > sb && intensional_event(d, ev_at[head_before(d, roles, mi, j - 1, sb)]);
+        if (mi->ends[j] >= 0) {
+            j = d->mentions[mi->ends[j]].tok_begin;
+            continue;
+        }
+        if ((roles[j] & EL_R_DET) || el_tok_is(d, j, "'s") || el_tok_is(d, j, "\u2019s"))
+            continue;
+        if (!plain_word(d, roles, ev_at, j) || ++plain > 2)
+            return false;
+    }
+    return false;
+}
+
 void el_event_arguments(el_doc *d, const el_trigger_lexicon *lx, const uint32_t *roles)
 {
     (void)lx;
@@ -444,6 +501,8 @@ void el_event_arguments(el_doc *d, const el_trigger_lexicon *lx, const uint32_t 
         if (!attributive)
             find_time(d, e, roles, ev_at, tx_at);   /* the clause's time is not the state's */
     }
+    for (size_t e = 0; e < d->nevents; e++)
+        d->events[e].intensional = in_intensional_scope(d, roles, ev_at, &mi, &d->events[e]);
     free(tx_at);
     free(ev_at);
     free(mi.starts);

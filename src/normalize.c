@@ -103,7 +103,7 @@ static bool collective(const el_doc *d, const el_event_mention *ev)
 
 static bool is_factual(const el_event_mention *ev)
 {
-    return !ev->negated && !ev->modality && ev->tense != EL_TENSE_FUTURE &&
+    return !ev->negated && !ev->modality && !ev->intensional && ev->tense != EL_TENSE_FUTURE &&
            ev->tense != EL_TENSE_INFINITIVE;
 }
 

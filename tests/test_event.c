@@ -417,6 +417,31 @@ static void test_verb_after_relative_that(void **state)
     el_doc_free(d);
 }
 
+/* An event in the scope of an intensional predicate is not asserted: the
+ * participle before it, the verb whose object it is, or the noun before
+ * "of"/"for" (past an agent phrase). */
+static void test_intensional_scope(void **state)
+{
+    static const struct { const char *text, *trigger; bool intensional; } cases[] = {
+        {"His original scheduled visit was called off.", "visit", true},
+        {"Since the cancellation of the trip, nothing moved.", "trip", true},
+        {"China rebuffed a request from Defense Secretary Smith for a meeting.", "meeting", true},
+        {"The ministers postponed the summit.", "summit", true},
+        {"The summit took place in Rome.", "summit", false},
+        {"After the meeting, they left.", "meeting", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        el_doc *d = tagged(state, cases[i].text);
+        const el_event_mention *ev = event_at(d, cases[i].trigger);
+        if (!ev)
+            fail_msg("no event '%s' in '%s'", cases[i].trigger, cases[i].text);
+        if (ev->intensional != cases[i].intensional)
+            fail_msg("'%s' in '%s': intensional %d", cases[i].trigger, cases[i].text,
+                     (int)ev->intensional);
+        el_doc_free(d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -440,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_time_of_noun_trigger),
         cmocka_unit_test(test_objects_stop_at_subordinate_clause),
         cmocka_unit_test(test_verb_after_relative_that),
+        cmocka_unit_test(test_intensional_scope),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -429,6 +429,25 @@ static void test_place_identifies_event(void **state)
     el_corpus_free(c);
 }
 
+/* A trip only mentioned as cancelled is not asserted: it stays off the
+ * timeline, while the cancellation is on it. */
+static void test_cancelled_trip_not_factual(void **state)
+{
+    el_doc *a = doc_with("a", "Smith cancelled the trip to Rome in February.", (el_date){2023, 6, 20});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    date_at(a, "February", 1, "2023-02");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const el_event *trip = event_of_type(c, "trip");
+    assert_non_null(trip);
+    assert_false(trip->factual);
+    const el_event *cancel = event_of_type(c, "cancellation");
+    assert_non_null(cancel);
+    assert_true(cancel->factual);
+    el_corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -445,6 +464,7 @@ int main(void)
         cmocka_unit_test(test_duration_gives_lasting_span),
         cmocka_unit_test(test_future_and_past_stay_apart),
         cmocka_unit_test(test_place_identifies_event),
+        cmocka_unit_test(test_cancelled_trip_not_factual),
         cmocka_unit_test(test_empty_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
