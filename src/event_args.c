@@ -365,6 +365,9 @@ static int path_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, s
             cost += 2;
         if (pk.before && (t == EL_TENSE_PAST || t == EL_TENSE_PRESENT || t == EL_TENSE_FUTURE))
             cost += 4;
+        else if (!pk.before && pk.noun && t == EL_TENSE_INFINITIVE)
+            cost += TIME_MAX_COST;   /* "the trip follows plans to visit Y in February":
+                                        the embedded verb's time, not the noun's */
     }
     return cost;
 }

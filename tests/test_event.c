@@ -361,6 +361,19 @@ static void test_time_of_noun_trigger(void **state)
     assert_non_null(v);
     assert_int_equal(v->timex, 0);
     el_doc_free(d);
+
+    /* a verb between a noun trigger and a later time takes that time */
+    d = test_doc("The trip follows his plans to visit Rome in February.");
+    feb = find_tok(d, "February", 0);
+    add_date(d, feb, feb + 1, "2023-02");
+    el_event_tag(d, *state);
+    const el_event_mention *trip = event_at(d, "trip");
+    assert_non_null(trip);
+    assert_int_equal(trip->timex, -1);
+    v = event_at(d, "visit");
+    assert_non_null(v);
+    assert_int_equal(v->timex, 0);
+    el_doc_free(d);
 }
 
 /* Objects stop at a time preposition that opens a clause ("visit Rome
