@@ -106,6 +106,8 @@ typedef struct el_event_mention {
     el_tense tense;
     el_aspect aspect;
     bool negated;       /* polarity NEG */
+    bool intensional;   /* argument of an intensional predicate ("asked for a
+                           meeting", "cancellation of the trip"): not asserted */
     char *modality;     /* "could", "will", ... or NULL */
     int timex;          /* governing timex index, -1 = none */
     int location;       /* mention index of the location, -1 = none */

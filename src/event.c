@@ -133,8 +133,11 @@ static const el_trigger *choose_reading(const el_trigger_lexicon *lx, const uint
             return t;
     }
     const el_trigger *best = &lx->trig[pl[0]];
-    if (want_noun && best->pos == 'V' && !(best->morph & EL_M_VBG))
-        return NULL;   /* "a bomb": a verb form after a determiner is not a verb */
+    /* "a bomb": a verb form after a determiner is not a verb, except after
+     * "that", which also opens a relative clause ("the blast that killed") */
+    if (want_noun && best->pos == 'V' && !(best->morph & EL_M_VBG) &&
+        !(ch->prev_role & EL_R_CLAUSE))
+        return NULL;
     return best;
 }
 
@@ -185,9 +188,6 @@ static void add_mention(el_doc *doc, const uint32_t *roles, size_t tb, size_t te
     }
 }
 
-/* A lower-case word that is not a function word, after an auxiliary,
- * modal or "to" (adverbs skipped), or any "-ed" word after another word
- * that is not a determiner, read as an untyped verb. */
 /* Could token i be an untyped verb at all (a lower-case word without a
  * grammar role)?  Tested before the auxiliary chain is read. */
 static bool generic_shape(const el_doc *doc, const uint32_t *roles, size_t i)
@@ -196,6 +196,9 @@ static bool generic_shape(const el_doc *doc, const uint32_t *roles, size_t i)
     return (t->flags & EL_TOK_WORD) && !(t->flags & (EL_TOK_CAP | EL_TOK_NUMBER)) && !roles[i];
 }
 
+/* A lower-case word that is not a function word, after an auxiliary,
+ * modal or "to" (adverbs skipped), or any "-ed" word after another word
+ * that is not a determiner, read as an untyped verb. */
 static bool generic_verb(const el_doc *doc, const uint32_t *roles, size_t i, const aux_chain *ch)
 {
     if (!generic_shape(doc, roles, i))
@@ -229,6 +232,13 @@ static void tag_generic(el_doc *doc, const uint32_t *roles, size_t i, const aux_
     add_mention(doc, roles, i, i + 1, &t, ch);
 }
 
+/* A form rarely annotated as an event (looked up only when it matters). */
+static bool weak_form(const el_trigger_lexicon *lx, const el_doc *doc, size_t i)
+{
+    uint32_t dummy;
+    return el_lexicon_match(lx->weak, doc, i, &dummy) == 1;
+}
+
 static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles)
 {
     uint32_t pl[MAX_READINGS];
@@ -236,21 +246,18 @@ static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint3
     for (size_t i = 0; i < doc->ntokens;) {
         size_t np = 0;
         size_t len = el_lexicon_match_all(lx->forms, doc, i, pl, MAX_READINGS, &np);
-        uint32_t dummy;
-        bool weak = el_lexicon_match(lx->weak, doc, i, &dummy) == 1;
-        aux_chain ch;
         if (len == 0 || np == 0) {
-            if (!weak && !blocked[i] && generic_shape(doc, roles, i)) {
-                ch = read_aux_chain(doc, roles, i);   /* only where it is used */
-                if (generic_verb(doc, roles, i, &ch))
+            if (!blocked[i] && generic_shape(doc, roles, i)) {   /* cheap tests first */
+                aux_chain ch = read_aux_chain(doc, roles, i);
+                if (generic_verb(doc, roles, i, &ch) && !weak_form(lx, doc, i))
                     tag_generic(doc, roles, i, &ch);
             }
             i++;
             continue;
         }
-        ch = read_aux_chain(doc, roles, i);
+        aux_chain ch = read_aux_chain(doc, roles, i);
         const el_trigger *t = proper_name_like(doc, i) ? NULL : choose_reading(lx, pl, np, &ch);
-        if (t && weak && len == 1 && !t->type)
+        if (t && len == 1 && !t->type && weak_form(lx, doc, i))
             t = NULL;
         if (t && !any_blocked(blocked, i, i + len))
             add_mention(doc, roles, i, i + len, t, &ch);
@@ -265,6 +272,7 @@ void el_event_tag(el_doc *doc, const el_trigger_lexicon *lx)
         return;
     uint32_t *roles = el_event_token_roles(doc, lx);
     find_triggers(doc, lx, roles);
+    el_event_context_classes(doc, lx, roles);
     el_event_arguments(doc, lx, roles);
     el_event_links(doc, lx, roles);
     free(roles);

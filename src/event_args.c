@@ -9,7 +9,8 @@
  * Time: the DATE/TIME expression of the same sentence that is closest in
  * the clause structure (distance, plus a cost for every clause boundary or
  * other verb or preposition in between and for preceding the trigger,
- * minus a bonus for a
+ * more for a finite verb between a preceding time and the trigger, less
+ * for the prepositions after a noun trigger, minus a bonus for a
  * prepositional attachment;
  * a sentence-initial "Earlier this year," governs the whole sentence).
  * Links: event-timex TLINKs typed by the preposition, REPORTING events
@@ -105,11 +106,122 @@ static bool possessive(const el_doc *d, const el_mention *m)
     return k < d->ntokens && (el_tok_is(d, k, "'s") || el_tok_is(d, k, "\u2019s"));
 }
 
-/* A further object must be coordinated with the previous one ("X and Y"). */
-static bool coordinated(const el_doc *d, const el_mention *m)
+/* A further object must be coordinated with the previous one ("X and Y",
+ * also with a possessor in between: "X and Z's Y"). */
+static bool coordinated(const el_doc *d, const int *mention_ends, const el_mention *m)
 {
-    return m->tok_begin > 0 && (el_tok_is(d, m->tok_begin - 1, "and") ||
-                                el_tok_is(d, m->tok_begin - 1, ","));
+    size_t b = m->tok_begin;
+    if (b >= 2 && (el_tok_is(d, b - 1, "'s") || el_tok_is(d, b - 1, "\u2019s")) &&
+        mention_ends[b - 2] >= 0)
+        b = d->mentions[mention_ends[b - 2]].tok_begin;
+    return b > 0 && (el_tok_is(d, b - 1, "and") || el_tok_is(d, b - 1, ","));
+}
+
+/* Punctuation a subject is not looked for across: a parenthesis (a
+ * byline or aside "(Agency NEWS)"), a dash, a colon or semicolon. */
+static bool hard_boundary(const el_doc *d, const uint32_t *roles, size_t j)
+{
+    if (!(roles[j] & EL_R_CLAUSE) || !(d->tokens[j].flags & EL_TOK_PUNCT))
+        return false;
+    static const char *const marks[] = {"(", ")", "\u2014", "\u2013", ";", ":"};
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+        if (el_tok_is(d, j, marks[k]))
+            return true;
+    return false;
+}
+
+static bool ends_with(const el_doc *d, size_t i, const char *suffix)
+{
+    size_t n, sn = strlen(suffix);
+    const char *s = el_tok_text(d, i, &n);
+    return n > sn + 2 && memcmp(s + n - sn, suffix, sn) == 0;
+}
+
+/* "-ly" adverbs ("only", "wrongfully"). */
+static bool adverb_ly(const el_doc *d, size_t i)
+{
+    size_t n;
+    const char *s = el_tok_text(d, i, &n);
+    return n >= 4 && s[n - 2] == 'l' && s[n - 1] == 'y';
+}
+
+static size_t skip_adverbs_back(const el_doc *d, const uint32_t *roles, size_t p, size_t sb)
+{
+    while (p > sb && ((roles[p - 1] & EL_R_ADV) || adverb_ly(d, p - 1)))
+        p--;
+    return p;
+}
+
+/* A plain lower-case word: no grammar role, not itself an event. */
+static bool plain_word(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t i)
+{
+    uint16_t f = d->tokens[i].flags;
+    return (f & EL_TOK_WORD) && !(f & (EL_TOK_CAP | EL_TOK_NUMBER)) &&
+           !(roles[i] & ~EL_R_NOEVENT) && ev_at[i] < 0;
+}
+
+/* A time preposition that opens a clause ("since Biden took office"):
+ * a finite verb follows before the next boundary. */
+static bool opens_clause(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t j)
+{
+    if (!(roles[j] & EL_R_TIME_PREP) || (roles[j] & (EL_R_LOC_PREP | EL_R_WITH)))
+        return false;
+    size_t se = sent_end(d, j);
+    for (size_t k = j + 1; k < se && k < j + 7; k++) {
+        if (roles[k] & EL_R_CLAUSE)
+            return false;
+        if (ev_at[k] >= 0) {
+            el_tense t = d->events[ev_at[k]].tense;
+            return t == EL_TENSE_PAST || t == EL_TENSE_PRESENT || t == EL_TENSE_FUTURE;
+        }
+    }
+    return false;
+}
+
+/* Token p lies in the object of an earlier verb of its clause that does
+ * not take a clause ("raised citizens ..."; not "said the delegates ..."). */
+static bool inside_object(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t p)
+{
+    size_t sb = sent_begin(d, p);
+    for (size_t j = p; j > sb;) {
+        j--;
+        if (roles[j] & (EL_R_CLAUSE | EL_R_COMP))
+            return false;
+        if (ev_at[j] < 0 || d->events[ev_at[j]].tense == EL_TENSE_NONE)
+            continue;
+        el_event_class c = d->events[ev_at[j]].cls;
+        return c != EL_EV_REPORTING && c != EL_EV_I_STATE && c != EL_EV_I_ACTION &&
+               c != EL_EV_PERCEPTION;
+    }
+    return false;
+}
+
+/* A participle used as an adjective has no subject of its own (the
+ * sentence's subject is not its agent):
+ *  - before its noun, after a determiner, preposition or verb
+ *    ("wrongfully detained citizens", "to release detained citizens");
+ *  - after its noun, closing the phrase ("citizens wrongfully detained
+ *    and ...", "the people arrested by ..."). */
+static bool attributive_participle(const el_doc *d, const uint32_t *roles, const int *ev_at,
+                                   const mention_index *mi, const el_event_mention *ev)
+{
+    size_t b = ev->tok_begin, n = ev->tok_end, se = sent_end(d, b), sb = sent_begin(d, b);
+    if (n - b != 1 || !ends_with(d, b, "ed") ||
+        (ev->tense != EL_TENSE_PAST && ev->tense != EL_TENSE_PASTPART))
+        return false;
+    size_t p = skip_adverbs_back(d, roles, b, sb);
+    if (p == sb || (roles[p - 1] & EL_R_AUX))
+        return false;
+    p--;
+    bool noun_next = n < se && (mi->starts[n] >= 0 || plain_word(d, roles, ev_at, n));
+    if (noun_next && (roles[p] & (EL_R_DET | EL_R_LOC_PREP | EL_R_TIME_PREP)) &&
+        !(roles[p] & EL_R_TO))
+        return true;
+    if (noun_next && ev_at[p] >= 0 && d->events[ev_at[p]].tense != EL_TENSE_NONE)
+        return true;
+    bool phrase_ends = n >= se || (roles[n] & EL_R_CLAUSE) || el_tok_is(d, n, "and") ||
+                       el_tok_is(d, n, "by") || !(d->tokens[n].flags & EL_TOK_WORD);
+    return phrase_ends && plain_word(d, roles, ev_at, p) && inside_object(d, roles, ev_at, p);
 }
 
 /* ---- participants and location ------------------------------------------ */
@@ -131,8 +243,28 @@ static void add_coordinated(const el_doc *d, el_event_mention *ev, const mention
     }
 }
 
+static bool finite(const el_event_mention *ev)
+{
+    return ev->tense == EL_TENSE_PAST || ev->tense == EL_TENSE_PRESENT ||
+           ev->tense == EL_TENSE_FUTURE;
+}
+
+/* "Qin said both sides agreed": a finite verb taking a clause stands
+ * between a finite trigger and the names before it; they are its own
+ * subject, not the trigger's (an infinitive shares it: "X wants to go"). */
+static bool complement_clause_verb(const el_doc *d, const int *ev_at, size_t j,
+                                   const el_event_mention *ev)
+{
+    if (ev_at[j] < 0 || !finite(ev))
+        return false;
+    const el_event_mention *v = &d->events[ev_at[j]];
+    return v != ev && finite(v) &&
+           (v->cls == EL_EV_REPORTING || v->cls == EL_EV_I_STATE ||
+            v->cls == EL_EV_I_ACTION || v->cls == EL_EV_PERCEPTION);
+}
+
 static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
-                         const mention_index *mi)
+                         const mention_index *mi, const int *ev_at)
 {
     size_t window = ev->tense == EL_TENSE_NONE && !ev->modality && ev->aspect == EL_ASPECT_NONE &&
                             ev->tok_end - ev->tok_begin == 1 && ev->cls != EL_EV_REPORTING
@@ -140,6 +272,8 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
     size_t sb = sent_begin(d, ev->tok_begin);
     for (size_t j = ev->tok_begin, steps = 0; j > sb && steps < window; steps++) {
         j--;
+        if (hard_boundary(d, roles, j) || complement_clause_verb(d, ev_at, j, ev))
+            return;
         int m = mi->ends[j];
         if (m < 0)
             continue;
@@ -156,6 +290,8 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         }
         if (pp || !can_participate(mn))
             continue;
+        if (window == SUBJ_WINDOW_VERB && possessive(d, mn))
+            return;   /* "X's visit had been agreed": the subject is the visit */
         el_event_add_participant(ev, m);
         add_coordinated(d, ev, mi, mn, sb);
         return;
@@ -169,8 +305,13 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
     for (size_t j = ev->tok_end; j < se && j < ev->tok_end + OBJ_WINDOW && nobj < 3; j++) {
         if ((roles[j] & EL_R_CLAUSE) && !(roles[j] & EL_R_DET))
             break;
+        if ((roles[j] & EL_R_COMP) && j > ev->tok_end && (roles[j - 1] & EL_R_CLAUSE ||
+                                                          el_tok_is(d, j - 1, "and")))
+            break;   /* "monitoring X and that ...": a new clause */
         if (ev_at[j] >= 0 && d->events[ev_at[j]].cls != EL_EV_STATE && j > ev->tok_end)
             break;   /* the next predicate */
+        if (opens_clause(d, roles, ev_at, j))
+            break;   /* "visit China since Biden took office" */
         int m = mi->starts[j];
         if (m < 0)
             continue;
@@ -181,7 +322,7 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
             if (ev->location < 0)
                 ev->location = m;   /* "in Paris", "visit Paris", "a Paris visit" */
         } else if (can_participate(mn) && !possessive(d, mn) &&
-                   (nobj == 0 || coordinated(d, mn))) {
+                   (nobj == 0 || coordinated(d, mi->ends, mn))) {
             el_event_add_participant(ev, m);
             nobj++;
         }
@@ -196,19 +337,37 @@ static bool anchorable(const el_timex *t)
     return (t->type == EL_TIMEX_DATE || t->type == EL_TIMEX_TIME) && t->value[0];
 }
 
-/* Cost of the path between tokens a < b: distance plus boundaries. */
+/* Cost of the path between tokens a < b: distance plus boundaries.  From
+ * a time before the trigger, a finite verb in between governs that time
+ * ("the visit in February had been agreed on as a follow-up to a meeting
+ * in November": February is the visit's); after a noun trigger, its own
+ * chain of prepositional phrases costs less than a verb's ("a meeting
+ * between X and Y on the sidelines of the summit in Bali in November"). */
+typedef struct path_kind {
+    size_t skip_ev, own_prep;
+    bool before;        /* the time precedes the trigger */
+    bool noun;          /* the trigger is a noun */
+} path_kind;
+
 static int path_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t a,
-                     size_t b, size_t skip_ev, size_t own_prep)
+                     size_t b, path_kind pk)
 {
     int cost = (int)(b - a);
     for (size_t k = a; k < b; k++) {
         if (roles[k] & EL_R_CLAUSE)
             cost += 3;
-        if ((roles[k] & EL_R_TIME_PREP) && k != own_prep)
-            cost += 2;   /* "left on June 1 after the summit": another phrase begins */
-        if (ev_at[k] >= 0 && (size_t)ev_at[k] != skip_ev &&
-            d->events[ev_at[k]].tense != EL_TENSE_NONE)
+        if ((roles[k] & EL_R_TIME_PREP) && k != pk.own_prep)
+            cost += pk.noun && !pk.before ? 1 : 2;   /* "left on June 1 after the summit" */
+        if (ev_at[k] < 0 || (size_t)ev_at[k] == pk.skip_ev)
+            continue;
+        el_tense t = d->events[ev_at[k]].tense;
+        if (t != EL_TENSE_NONE)
             cost += 2;
+        if (pk.before && (t == EL_TENSE_PAST || t == EL_TENSE_PRESENT || t == EL_TENSE_FUTURE))
+            cost += 4;
+        else if (!pk.before && pk.noun && t == EL_TENSE_INFINITIVE)
+            cost += TIME_MAX_COST;   /* "the trip follows plans to visit Y in February":
+                                        the embedded verb's time, not the noun's */
     }
     return cost;
 }
@@ -218,9 +377,11 @@ static int timex_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, 
 {
     const el_event_mention *ev = &d->events[e];
     size_t sb = sent_begin(d, ev->tok_begin);
-    int cost = t->tok_end <= ev->tok_begin
-                   ? path_cost(d, roles, ev_at, t->tok_end, ev->tok_begin, e, SIZE_MAX) + 1
-                   : path_cost(d, roles, ev_at, ev->tok_end, t->tok_begin, e, t->tok_begin - 1);
+    bool noun = ev->tense == EL_TENSE_NONE && !ev->modality;
+    bool before = t->tok_end <= ev->tok_begin;
+    path_kind pk = {e, before ? SIZE_MAX : t->tok_begin - 1, before, noun};
+    int cost = before ? path_cost(d, roles, ev_at, t->tok_end, ev->tok_begin, pk) + 1
+                      : path_cost(d, roles, ev_at, ev->tok_end, t->tok_begin, pk);
     if (t->tok_begin > sb && (roles[t->tok_begin - 1] & EL_R_TIME_PREP))
         cost -= 1;
     if (t->tok_begin <= sb + 1 && t->tok_end < d->ntokens && (roles[t->tok_end] & EL_R_CLAUSE) &&
@@ -271,6 +432,63 @@ static void find_time(el_doc *d, size_t e, const uint32_t *roles, const int *ev_
     ev->timex = best;
 }
 
+/* The head noun before "of"/"for" at token k, past an agent phrase ("a
+ * request from X for", "the cancellation by X of"). */
+static size_t head_before(const el_doc *d, const uint32_t *roles, const mention_index *mi,
+                          size_t k, size_t sb)
+{
+    size_t k0 = k;
+    while (k > sb && k + 8 > k0) {
+        if (mi->ends[k] >= 0 && d->mentions[mi->ends[k]].tok_begin > sb)
+            k = d->mentions[mi->ends[k]].tok_begin - 1;
+        else if ((roles[k] & EL_R_DET) || (d->tokens[k].flags & EL_TOK_CAP))
+            k--;   /* determiners, titles ("Defense Secretary") */
+        else if (el_tok_is(d, k, "from") || el_tok_is(d, k, "by"))
+            return k - 1;
+        else
+            break;
+    }
+    return k0;
+}
+
+static bool intensional_event(const el_doc *d, int e)
+{
+    if (e < 0)
+        return false;
+    el_event_class c = d->events[e].cls;
+    return c == EL_EV_I_ACTION || c == EL_EV_I_STATE;
+}
+
+/* A noun event in the scope of an intensional predicate is not asserted:
+ * modified by its participle ("the scheduled visit"), its object ("asked
+ * for a meeting", "cancelled the trip") or after "of"/"for" ("the
+ * cancellation of X's trip", "a request for a meeting").  Determiners,
+ * possessors, names and up to two plain modifiers may stand between. */
+static bool in_intensional_scope(const el_doc *d, const uint32_t *roles, const int *ev_at,
+                                 const mention_index *mi, const el_event_mention *ev)
+{
+    size_t sb = sent_begin(d, ev->tok_begin), plain = 0;
+    if (ev->tense != EL_TENSE_NONE || ev->modality)   /* a noun read as a verb: "scheduled visit" */
+        return ev->tok_begin > sb && ends_with(d, ev->tok_begin - 1, "ed") &&
+               ev->aspect == EL_ASPECT_NONE && intensional_event(d, ev_at[ev->tok_begin - 1]);
+    for (size_t j = ev->tok_begin, steps = 0; j > sb && steps < 8; steps++) {
+        j--;
+        if (ev_at[j] >= 0)
+            return intensional_event(d, ev_at[j]);
+        if (el_tok_is(d, j, "of") || el_tok_is(d, j, "for"))
+            return j > sb && intensional_event(d, ev_at[head_before(d, roles, mi, j - 1, sb)]);
+        if (mi->ends[j] >= 0) {
+            j = d->mentions[mi->ends[j]].tok_begin;
+            continue;
+        }
+        if ((roles[j] & EL_R_DET) || el_tok_is(d, j, "'s") || el_tok_is(d, j, "\u2019s"))
+            continue;
+        if (!plain_word(d, roles, ev_at, j) || ++plain > 2)
+            return false;
+    }
+    return false;
+}
+
 void el_event_arguments(el_doc *d, const el_trigger_lexicon *lx, const uint32_t *roles)
 {
     (void)lx;
@@ -279,10 +497,15 @@ void el_event_arguments(el_doc *d, const el_trigger_lexicon *lx, const uint32_t 
     int *tx_at = timex_at_token(d);
     for (size_t e = 0; e < d->nevents; e++) {
         el_event_mention *ev = &d->events[e];
-        find_subject(d, ev, roles, &mi);
+        bool attributive = attributive_participle(d, roles, ev_at, &mi, ev);
+        if (!attributive)
+            find_subject(d, ev, roles, &mi, ev_at);
         find_objects(d, ev, roles, &mi, ev_at);
-        find_time(d, e, roles, ev_at, tx_at);
+        if (!attributive)
+            find_time(d, e, roles, ev_at, tx_at);   /* the clause's time is not the state's */
     }
+    for (size_t e = 0; e < d->nevents; e++)
+        d->events[e].intensional = in_intensional_scope(d, roles, ev_at, &mi, &d->events[e]);
     free(tx_at);
     free(ev_at);
     free(mi.starts);

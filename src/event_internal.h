@@ -26,7 +26,7 @@ enum {
     EL_R_NEG = 1u << 12, EL_R_TO = 1u << 13, EL_R_DET = 1u << 14, EL_R_ADV = 1u << 15,
     EL_R_TIME_PREP = 1u << 16, EL_R_LOC_PREP = 1u << 17, EL_R_WITH = 1u << 18,
     EL_R_CLAUSE = 1u << 19, EL_R_PRON = 1u << 20,
-    EL_R_NOEVENT = 1u << 21,
+    EL_R_NOEVENT = 1u << 21, EL_R_COMP = 1u << 22,
 };
 #define EL_R_AUX (EL_R_BE_PRES | EL_R_BE_PAST | EL_R_BE_PART | EL_R_BE_BASE | EL_R_BE_ING | \
                   EL_R_HAVE_PRES | EL_R_HAVE_PAST | EL_R_HAVE_BASE | EL_R_DO_PRES |      \
@@ -64,5 +64,9 @@ uint32_t *el_event_token_roles(const el_doc *doc, const el_trigger_lexicon *lx);
  * every event mention, then event-timex, event-DCT and event-event TLINKs. */
 void el_event_arguments(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
 void el_event_links(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
+
+/* Revise the class of every event mention of doc from its complement
+ * (event_class.c). */
+void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
 
 #endif

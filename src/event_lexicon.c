@@ -219,19 +219,28 @@ static bool trigger_line(el_trigger_lexicon *lx, char **f, size_t nf)
 }
 
 /* Give every hand reading of the single-word `form` with part of speech
- * `pos` the TimeML class observed for it. */
-static void set_class_of_form(el_trigger_lexicon *lx, const char *form, char pos,
-                              el_event_class cls)
+ * `pos` the TimeML class observed for it; returns the first hand reading
+ * (or -1 if none) and sets *found when one has that part of speech. */
+static long set_class_of_form(el_trigger_lexicon *lx, const char *form, char pos,
+                              el_event_class cls, bool *found)
 {
     uint32_t pl[8];
     size_t np = 0;
+    long first = -1;
+    *found = false;
     el_doc *d = el_doc_new("form", NULL, el_strdup(form), strlen(form));
     el_tokenize(d, NULL);
     if (d->ntokens == 1 && el_lexicon_match_all(lx->forms, d, 0, pl, 8, &np) == 1)
-        for (size_t k = 0; k < np; k++)
-            if (lx->trig[pl[k]].pos == pos)
+        for (size_t k = 0; k < np; k++) {
+            if (first < 0)
+                first = (long)pl[k];
+            if (lx->trig[pl[k]].pos == pos) {
                 lx->trig[pl[k]].cls = cls;
+                *found = true;
+            }
+        }
     el_doc_free(d);
+    return first;
 }
 
 /* Morphology of a learned form: from its suffix, else the MORPH column. */
@@ -260,13 +269,23 @@ static bool learned_line(el_trigger_lexicon *lx, char **f, size_t nf)
         return el_lexicon_add(lx->weak, f[0], 0, 0);
     if (!el_event_class_parse(f[2], &cls))
         return false;
-    if (el_lexicon_lookup(lx->forms, f[0], &dummy)) {
-        /* known form: the hand lexicon keeps its type, TimeML usage gives the class */
-        set_class_of_form(lx, f[0], f[1][0], cls);
-        return true;
-    }
     char pos = f[1][0] == 'V' || f[1][0] == 'N' || f[1][0] == 'A' ? f[1][0] : 'N';
     float w = (float)atof(f[4]);
+    if (el_lexicon_lookup(lx->forms, f[0], &dummy)) {
+        /* known form: the hand lexicon keeps its type, TimeML usage gives the
+         * class; a part of speech the hand lexicon lacks ("an offer" next to
+         * the verb "offer") becomes one more reading of the same lemma */
+        bool found;
+        long first = set_class_of_form(lx, f[0], pos, cls, &found);
+        if (found || first < 0 || pos == 'A')
+            return true;
+        char *lemma = el_strdup(lx->trig[first].lemma), *type = lx->trig[first].type;
+        char *ty = type ? el_strdup(type) : NULL;
+        uint32_t id = push_trigger(lx, lemma, ty, cls, pos, learned_morph(f[0], pos, f[3]), 1.0f);
+        free(lemma);
+        free(ty);
+        return el_lexicon_add(lx->forms, f[0], id, 0);
+    }
     uint32_t id = push_trigger(lx, f[0], NULL, cls, pos, learned_morph(f[0], pos, f[3]), w);
     return el_lexicon_add(lx->forms, f[0], id, 0);
 }
@@ -276,7 +295,7 @@ static unsigned role_bit(const char *name)
     static const char *const names[] = {
         "be_pres", "be_past", "be_part", "be_base", "be_ing", "have_pres", "have_past",
         "have_base", "do_pres", "do_past", "will", "modal", "neg", "to", "det", "adv",
-        "time_prep", "loc_prep", "with", "clause", "pron", "noevent",
+        "time_prep", "loc_prep", "with", "clause", "pron", "noevent", "comp",
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(name, names[i]) == 0)

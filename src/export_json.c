@@ -123,6 +123,8 @@ static json_t *event_mention_json(const el_corpus *c, const el_doc *d, size_t i,
     json_object_set_new(o, "polarity", json_string(ev->negated ? "NEG" : "POS"));
     if (ev->modality)
         json_object_set_new(o, "modality", json_string(ev->modality));
+    if (ev->intensional)
+        json_object_set_new(o, "intensional", json_true());
     if (ev->timex >= 0) {
         snprintf(id, sizeof id, "t%d", ev->timex + 1);
         json_object_set_new(o, "timex", json_string(id));

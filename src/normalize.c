@@ -6,7 +6,9 @@
  * (interval of its governing time expression, mod applied; for a present-
  * tense mention without one, the article's day, used only when no mention
  * of the event has an explicit time) and whether it
- * is factual.  Mentions with participants are clustered first, most
+ * is factual, and whether it lies before or after the article's day (a
+ * planned meeting "in the coming months" never joins a past one).
+ * Mentions with participants are clustered first, most
  * specific first (more participants, finer time): a mention joins the best
  * compatible cluster (same group, time intervals overlapping or one
  * unknown, participant sets that intersect without each naming someone the
@@ -49,6 +51,7 @@ typedef struct mfeat {
     bool dct_time;                         /* time taken from the DCT (present tense) */
     bool generic;                          /* untyped: grouped by lemma */
     int duration_days;                     /* "a two-day visit": 2, else 0 */
+    int when;                              /* -1 before the article's day, +1 after, 0 unknown */
     char dct_value[11];
 } mfeat;
 
@@ -101,8 +104,23 @@ static bool collective(const el_doc *d, const el_event_mention *ev)
 
 static bool is_factual(const el_event_mention *ev)
 {
-    return !ev->negated && !ev->modality && ev->tense != EL_TENSE_FUTURE &&
+    return !ev->negated && !ev->modality && !ev->intensional && ev->tense != EL_TENSE_FUTURE &&
            ev->tense != EL_TENSE_INFINITIVE;
+}
+
+/* Past or future relative to the article's day: a future tense or a time
+ * such as "in the coming months" is +1, a time that ended before the
+ * article's day -1.  A planned meeting is never the one that took place. */
+static int mention_when(const el_doc *d, const el_event_mention *ev, const mfeat *f)
+{
+    if (ev->tense == EL_TENSE_FUTURE || (f->value && strcmp(f->value, "FUTURE_REF") == 0))
+        return 1;
+    if (f->value && strcmp(f->value, "PAST_REF") == 0)
+        return -1;
+    if (!f->value || f->iv.end <= f->iv.begin || !d->dct.year || !d->dct.month || !d->dct.day)
+        return 0;
+    int64_t day = el_instant_from_date(d->dct, 0, 0);
+    return f->iv.end <= day ? -1 : f->iv.begin >= day + 1440 ? 1 : 0;
 }
 
 static void mention_time(const el_doc *d, const el_event_mention *ev, mfeat *f)
@@ -123,6 +141,7 @@ static void mention_time(const el_doc *d, const el_event_mention *ev, mfeat *f)
     if (ev->timex < 0 || (size_t)ev->timex >= d->ntimexes)
         return;
     const el_timex *t = &d->timexes[ev->timex];
+    f->value = t->value;   /* FUTURE_REF has no interval but a direction */
     el_interval iv = t->iv;
     if (iv.end <= iv.begin && !el_value_interval(t->value, &iv))
         return;
@@ -261,6 +280,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             f->confidence = ev->confidence;
             f->cluster = -1;
             mention_time(d, ev, f);
+            f->when = mention_when(d, ev, f);
             mention_parts(c, d, ev, f);
             f->indefinite = indefinite(d, ev);
             f->duration_days = duration_before(d, ev);
@@ -423,12 +443,17 @@ static int parts_score(const mfeat *a, const mfeat *b)
 /* Score of mention f joining cluster k; -1 = incompatible.  The cluster
  * is represented by its seed, its most specific mention (clusters are
  * seeded in order of specificity), which keeps the cost constant. */
+static bool when_compatible(const mfeat *a, const mfeat *b)
+{
+    return !a->when || !b->when || a->when == b->when;
+}
+
 static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
 {
     if (!k->n || !iv_compatible(k->iv, f->iv, k->span_days))
         return -1;
     const mfeat *g = &fs[k->m[0]];
-    if (strcmp(g->group, f->group) != 0)
+    if (strcmp(g->group, f->group) != 0 || !when_compatible(g, f))
         return -1;
     if (g->location >= 0 && f->location >= 0 && g->location != f->location && g->doc == f->doc)
         return -1;
@@ -685,10 +710,36 @@ static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
     return -1;
 }
 
+static bool cluster_at(const cluster *k, const mfeat *fs, int location)
+{
+    for (size_t i = 0; i < k->n; i++)
+        if (fs[k->m[i]].location == location)
+            return true;
+    return false;
+}
+
+/* The one cluster of bucket b with a mention at `location` ("their summit
+ * in Bali"), -1 if none or several. */
+static int only_cluster_at(const cluster *ks, const kbucket *b, const mfeat *fs, int location)
+{
+    int found = -1;
+    for (size_t i = 0; i < b->n; i++) {
+        const cluster *k = &ks[b->ids[i]];
+        if (!cluster_at(k, fs, location))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int)b->ids[i];
+    }
+    return found;
+}
+
 /* For a mention without participants and antecedent: the cluster of its
  * group whose known time overlaps its own (the narrowest), or, when its
- * time is unknown, the only cluster of its group.  -1 if none fits. */
-static int same_group_cluster(const cluster *ks, const key_index *groups, const mfeat *f)
+ * time is unknown, the only cluster of its group, or the only one at its
+ * place.  -1 if none fits. */
+static int same_group_cluster(const cluster *ks, const key_index *groups, const mfeat *fs,
+                              const mfeat *f)
 {
     const kbucket *b = ki_get(groups, f->group);
     int best = -1, compatible = 0;
@@ -705,6 +756,8 @@ static int same_group_cluster(const cluster *ks, const key_index *groups, const 
         best = -1;   /* "earlier this year": only when it can mean one event */
     if (best < 0 && b && b->n == 1 && !iv_known(f->iv))
         return (int)b->ids[0];
+    if (best < 0 && b && !iv_known(f->iv) && f->location >= 0)
+        best = only_cluster_at(ks, b, fs, f->location);
     return best;
 }
 
@@ -720,7 +773,9 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
         if (k >= 0 && !iv_compatible((*ks)[k].iv, f->iv, (*ks)[k].span_days))
             k = -1;
         if (k < 0)
-            k = same_group_cluster(*ks, groups, f);
+            k = same_group_cluster(*ks, groups, fs, f);
+        if (k >= 0 && !when_compatible(&fs[(*ks)[k].m[0]], f))
+            k = -1;
         if (k < 0)
             k = (int)seed_cluster(ks, nk, cap, groups, ents, f);
         f->cluster = k;

@@ -186,6 +186,7 @@ static bool read_events(el_doc *d, const json_t *arr)
         ev->negated = strcmp(str(o, "polarity"), "NEG") == 0;
         if (*str(o, "modality"))
             ev->modality = el_strdup(str(o, "modality"));
+        ev->intensional = json_is_true(json_object_get(o, "intensional"));
         ev->timex = ref_index(o, "timex", "t");
         ev->location = ref_index(o, "location_mention", "m");
         if (json_is_number(json_object_get(o, "confidence")))

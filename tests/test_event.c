@@ -189,6 +189,272 @@ static void test_empty_and_missing(void **state)
     free(err);
 }
 
+/* The class follows the complement: an intensional verb without an event
+ * complement (a place, a plain object) is an OCCURRENCE. */
+static void test_class_from_complement(void **state)
+{
+    static const struct { const char *text, *trigger; el_event_class cls; } cases[] = {
+        {"The suspect appeared in court on Monday.", "appeared", EL_EV_OCCURRENCE},
+        {"The plan appeared to fail.", "appeared", EL_EV_I_STATE},
+        {"The company offered a reward for the information.", "offered", EL_EV_OCCURRENCE},
+        {"The company offered to resign.", "offered", EL_EV_I_ACTION},
+        {"The minister asked them to resign.", "asked", EL_EV_I_ACTION},
+        {"The relatives kept the boy.", "kept", EL_EV_OCCURRENCE},
+        {"The relatives kept him.", "kept", EL_EV_OCCURRENCE},
+        {"The ministers kept meeting.", "kept", EL_EV_ASPECTUAL},
+        {"She decided to resign.", "decided", EL_EV_I_ACTION},
+        {"The court will hold a hearing.", "hearing", EL_EV_OCCURRENCE},
+        {"They asked for an asylum hearing.", "hearing", EL_EV_OCCURRENCE},
+        {"The council condemned the attack.", "condemned", EL_EV_OCCURRENCE},
+        {"The minister said the talks were useful.", "said", EL_EV_REPORTING},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        el_doc *d = tagged(state, cases[i].text);
+        const el_event_mention *ev = event_at(d, cases[i].trigger);
+        if (!ev)
+            fail_msg("no event '%s' in '%s'", cases[i].trigger, cases[i].text);
+        if (ev->cls != cases[i].cls)
+            fail_msg("'%s' in '%s': class %d, want %d", cases[i].trigger, cases[i].text,
+                     (int)ev->cls, (int)cases[i].cls);
+        el_doc_free(d);
+    }
+}
+
+/* A purpose infinitive after a passive is no complement ("was used to"). */
+static void test_passive_purpose_not_intensional(void **state)
+{
+    el_doc *d = tagged(state, "The money was used to reduce debt.");
+    const el_event_mention *used = event_at(d, "used");
+    if (used)
+        assert_int_equal(used->cls, EL_EV_OCCURRENCE);
+    el_doc_free(d);
+}
+
+/* A learned noun reading of a form the hand lexicon lists only as a verb
+ * is read after a determiner ("the offer"), without tense. */
+static void test_learned_noun_reading(void **state)
+{
+    el_doc *d = tagged(state, "The offer expired.");
+    const el_event_mention *offer = event_at(d, "offer");
+    assert_non_null(offer);
+    assert_int_equal(offer->tense, EL_TENSE_NONE);
+    assert_int_equal(offer->cls, EL_EV_OCCURRENCE);
+    el_doc_free(d);
+}
+
+/* A participle used as an adjective has no subject: the sentence's
+ * subject is not its agent, and the clause's time is not its time. */
+static void test_attributive_participle(void **state)
+{
+    el_doc *d = test_doc("On Sunday Smith urged them to release detained Freedonian citizens.");
+    add_date(d, 1, 2, "2023-06-18");
+    size_t sm = find_tok(d, "Smith", 0), fr = find_tok(d, "Freedonian", 0);
+    add_ent(d, sm, sm + 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    add_ent(d, fr, fr + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    el_event_tag(d, *state);
+    const el_event_mention *det = event_at(d, "detained");
+    assert_non_null(det);
+    for (size_t p = 0; p < det->nparticipants; p++)
+        assert_int_not_equal(det->participants[p], 0);
+    assert_int_equal(det->timex, -1);
+    el_doc_free(d);
+
+    d = test_doc("He raised Freedonian citizens wrongfully detained and others.");
+    fr = find_tok(d, "Freedonian", 0);
+    add_ent(d, fr, fr + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    el_event_tag(d, *state);
+    det = event_at(d, "detained");
+    assert_non_null(det);
+    assert_int_equal(det->nparticipants, 0);
+    el_doc_free(d);
+
+    /* an ordinary clause keeps its subject */
+    d = test_doc("Later Freedonia detained him.");
+    fr = find_tok(d, "Freedonia", 0);
+    add_ent(d, fr, fr + 1, EL_ENT_ORGANIZATION, "ORG:freedonia", "Freedonia");
+    el_event_tag(d, *state);
+    det = event_at(d, "detained");
+    assert_non_null(det);
+    assert_true(det->nparticipants >= 1);
+    assert_int_equal(det->participants[0], 0);
+    el_doc_free(d);
+}
+
+/* A byline in parentheses, or a name before a dash, is not the subject of
+ * the verb after it. */
+static void test_no_subject_across_parenthesis(void **state)
+{
+    el_doc *d = test_doc("Beijing (Acme News) - Both sides agreed on a plan.");
+    size_t a = find_tok(d, "Acme", 0);
+    add_ent(d, a, a + 2, EL_ENT_ORGANIZATION, "ORG:acme news", "Acme News");
+    el_event_tag(d, *state);
+    const el_event_mention *ag = event_at(d, "agreed");
+    assert_non_null(ag);
+    assert_int_equal(ag->nparticipants, 0);
+    el_doc_free(d);
+}
+
+/* The names before a finite verb that takes a clause are its subject, not
+ * the subject of the verb in the clause; a possessor is no subject. */
+static void test_subject_stops_at_reporting_verb(void **state)
+{
+    el_doc *d = test_doc("Smith said both sides agreed on a plan.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    el_event_tag(d, *state);
+    const el_event_mention *ag = event_at(d, "agreed");
+    assert_non_null(ag);
+    assert_int_equal(ag->nparticipants, 0);
+    el_doc_free(d);
+
+    d = test_doc("Smith wanted to visit Rome.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    el_event_tag(d, *state);
+    const el_event_mention *visit = event_at(d, "visit");
+    assert_non_null(visit);
+    assert_true(visit->nparticipants >= 1);
+    assert_int_equal(visit->participants[0], 0);
+    el_doc_free(d);
+
+    d = test_doc("Smith's first visit had been agreed on.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    el_event_tag(d, *state);
+    ag = event_at(d, "agreed");
+    assert_non_null(ag);
+    assert_int_equal(ag->nparticipants, 0);
+    el_doc_free(d);
+}
+
+/* "X and Z's Y": the possessor does not break the coordination. */
+static void test_object_coordinated_past_possessor(void **state)
+{
+    el_doc *d = test_doc("It followed a meeting between Smith and Freedonia's Jones.");
+    size_t sm = find_tok(d, "Smith", 0), fr = find_tok(d, "Freedonia", 0);
+    size_t jo = find_tok(d, "Jones", 0);
+    add_ent(d, sm, sm + 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    add_ent(d, fr, fr + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    add_ent(d, jo, jo + 1, EL_ENT_PERSON, "PERSON:jones", "Bob Jones");
+    el_event_tag(d, *state);
+    const el_event_mention *m = event_at(d, "meeting");
+    assert_non_null(m);
+    assert_int_equal(m->nparticipants, 2);
+    assert_int_equal(m->participants[0], 0);
+    assert_int_equal(m->participants[1], 2);
+    el_doc_free(d);
+}
+
+/* A time before the trigger with a finite verb in between belongs to that
+ * verb's clause; a noun trigger reaches the time at the end of its own
+ * chain of prepositional phrases. */
+static void test_time_of_noun_trigger(void **state)
+{
+    el_doc *d = test_doc("The visit in February had been agreed as a follow-up to a meeting "
+                         "between Smith and Jones on the sidelines of the summit in Rome in "
+                         "November.");
+    size_t feb = find_tok(d, "February", 0), nov = find_tok(d, "November", 0);
+    add_date(d, feb, feb + 1, "2023-02");
+    add_date(d, nov, nov + 1, "2022-11");
+    el_event_tag(d, *state);
+    const el_event_mention *m = event_at(d, "meeting");
+    assert_non_null(m);
+    assert_int_equal(m->timex, 1);
+    const el_event_mention *v = event_at(d, "visit");
+    assert_non_null(v);
+    assert_int_equal(v->timex, 0);
+    el_doc_free(d);
+
+    /* a verb between a noun trigger and a later time takes that time */
+    d = test_doc("The trip follows his plans to visit Rome in February.");
+    feb = find_tok(d, "February", 0);
+    add_date(d, feb, feb + 1, "2023-02");
+    el_event_tag(d, *state);
+    const el_event_mention *trip = event_at(d, "trip");
+    assert_non_null(trip);
+    assert_int_equal(trip->timex, -1);
+    v = event_at(d, "visit");
+    assert_non_null(v);
+    assert_int_equal(v->timex, 0);
+    el_doc_free(d);
+}
+
+/* Objects stop at a time preposition that opens a clause ("visit Rome
+ * since Jones took office"), not at one that opens a phrase, and at
+ * "and that" opening a new clause. */
+static void test_objects_stop_at_subordinate_clause(void **state)
+{
+    el_doc *d = test_doc("Smith is the first minister to visit Rome since Jones took office.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    size_t r = find_tok(d, "Rome", 0), j = find_tok(d, "Jones", 0);
+    add_ent(d, r, r + 1, EL_ENT_LOCATION, "LOC:rome", "Rome");
+    add_ent(d, j, j + 1, EL_ENT_PERSON, "PERSON:jones", "Bob Jones");
+    el_event_tag(d, *state);
+    const el_event_mention *v = event_at(d, "visit");
+    assert_non_null(v);
+    for (size_t p = 0; p < v->nparticipants; p++)
+        assert_int_not_equal(v->participants[p], 2);
+    el_doc_free(d);
+
+    d = test_doc("Smith praised the visit and that the Freedonian president agreed.");
+    size_t fr = find_tok(d, "Freedonian", 0);
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    add_ent(d, fr, fr + 2, EL_ENT_PERSON, "PERSON:jones", "Bob Jones");
+    el_event_tag(d, *state);
+    v = event_at(d, "visit");
+    assert_non_null(v);
+    for (size_t p = 0; p < v->nparticipants; p++)
+        assert_int_not_equal(v->participants[p], 1);
+    el_doc_free(d);
+
+    d = test_doc("Smith met for six hours with Jones.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    j = find_tok(d, "Jones", 0);
+    add_ent(d, j, j + 1, EL_ENT_PERSON, "PERSON:jones", "Bob Jones");
+    el_event_tag(d, *state);
+    v = event_at(d, "met");
+    assert_non_null(v);
+    assert_int_equal(v->nparticipants, 2);
+    el_doc_free(d);
+}
+
+/* "that" opens a relative clause as well as a noun phrase: a verb after
+ * it keeps its verb reading ("the bombing that killed ten people"). */
+static void test_verb_after_relative_that(void **state)
+{
+    el_doc *d = tagged(state, "It was the blast that killed ten people at that meeting.");
+    const el_event_mention *killed = event_at(d, "killed");
+    assert_non_null(killed);
+    assert_int_equal(killed->tense, EL_TENSE_PAST);
+    assert_non_null(event_at(d, "blast"));
+    const el_event_mention *meeting = event_at(d, "meeting");
+    assert_non_null(meeting);
+    assert_int_equal(meeting->tense, EL_TENSE_NONE);
+    el_doc_free(d);
+}
+
+/* An event in the scope of an intensional predicate is not asserted: the
+ * participle before it, the verb whose object it is, or the noun before
+ * "of"/"for" (past an agent phrase). */
+static void test_intensional_scope(void **state)
+{
+    static const struct { const char *text, *trigger; bool intensional; } cases[] = {
+        {"His original scheduled visit was called off.", "visit", true},
+        {"Since the cancellation of the trip, nothing moved.", "trip", true},
+        {"China rebuffed a request from Defense Secretary Smith for a meeting.", "meeting", true},
+        {"The ministers postponed the summit.", "summit", true},
+        {"The summit took place in Rome.", "summit", false},
+        {"After the meeting, they left.", "meeting", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        el_doc *d = tagged(state, cases[i].text);
+        const el_event_mention *ev = event_at(d, cases[i].trigger);
+        if (!ev)
+            fail_msg("no event '%s' in '%s'", cases[i].trigger, cases[i].text);
+        if (ev->intensional != cases[i].intensional)
+            fail_msg("'%s' in '%s': intensional %d", cases[i].trigger, cases[i].text,
+                     (int)ev->intensional);
+        el_doc_free(d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +468,17 @@ int main(void)
         cmocka_unit_test(test_signal_links),
         cmocka_unit_test(test_reporting_dct),
         cmocka_unit_test(test_empty_and_missing),
+        cmocka_unit_test(test_class_from_complement),
+        cmocka_unit_test(test_passive_purpose_not_intensional),
+        cmocka_unit_test(test_learned_noun_reading),
+        cmocka_unit_test(test_attributive_participle),
+        cmocka_unit_test(test_no_subject_across_parenthesis),
+        cmocka_unit_test(test_subject_stops_at_reporting_verb),
+        cmocka_unit_test(test_object_coordinated_past_possessor),
+        cmocka_unit_test(test_time_of_noun_trigger),
+        cmocka_unit_test(test_objects_stop_at_subordinate_clause),
+        cmocka_unit_test(test_verb_after_relative_that),
+        cmocka_unit_test(test_intensional_scope),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -388,6 +388,66 @@ static void test_empty_corpus(void **state)
     el_corpus_free(c);
 }
 
+/* A meeting planned "in the coming months" is not the one that took place
+ * last November, even with the same participants. */
+static void test_future_and_past_stay_apart(void **state)
+{
+    el_date dct = {2023, 6, 20};
+    el_doc *a = doc_with("a", "Smith met Jones in November.", dct);
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    date_at(a, "November", 1, "2022-11");
+    el_doc *b = doc_with("b", "Smith may meet Jones in the coming months.", dct);
+    ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(b, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    date_at(b, "the", 3, "FUTURE_REF");
+    el_doc *docs[] = {a, b};
+    el_corpus *c = build(docs, 2, *state);
+    assert_int_equal(c->nevents, 2);
+    el_corpus_free(c);
+}
+
+/* "their summit in Rome", without participants or time, is the one
+ * meeting known to have taken place in Rome. */
+static void test_place_identifies_event(void **state)
+{
+    el_date dct = {2023, 6, 20};
+    el_doc *a = doc_with("a", "Smith met Jones in Rome in November. Smith met Brown in Oslo.", dct);
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    ent(a, "Oslo", EL_ENT_LOCATION, "LOC:oslo", "Oslo");
+    ent(a, "Brown", EL_ENT_PERSON, "P:brown", "Cy Brown");
+    size_t s2 = find_tok(a, "Smith", 1);
+    add_ent(a, s2, s2 + 1, EL_ENT_PERSON, "P:smith", "Ann Smith");
+    date_at(a, "November", 1, "2022-11");
+    el_doc *b = doc_with("b", "They recalled the summit in Rome.", dct);
+    ent(b, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    el_doc *docs[] = {a, b};
+    el_corpus *c = build(docs, 2, *state);
+    assert_int_equal(c->nevents, 2);
+    el_corpus_free(c);
+}
+
+/* A trip only mentioned as cancelled is not asserted: it stays off the
+ * timeline, while the cancellation is on it. */
+static void test_cancelled_trip_not_factual(void **state)
+{
+    el_doc *a = doc_with("a", "Smith cancelled the trip to Rome in February.", (el_date){2023, 6, 20});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    date_at(a, "February", 1, "2023-02");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const el_event *trip = event_of_type(c, "trip");
+    assert_non_null(trip);
+    assert_false(trip->factual);
+    const el_event *cancel = event_of_type(c, "cancellation");
+    assert_non_null(cancel);
+    assert_true(cancel->factual);
+    el_corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -402,6 +462,9 @@ int main(void)
         cmocka_unit_test(test_lasting_visit_spans_days),
         cmocka_unit_test(test_untyped_events_kept_off_timeline),
         cmocka_unit_test(test_duration_gives_lasting_span),
+        cmocka_unit_test(test_future_and_past_stay_apart),
+        cmocka_unit_test(test_place_identifies_event),
+        cmocka_unit_test(test_cancelled_trip_not_factual),
         cmocka_unit_test(test_empty_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
