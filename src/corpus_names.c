@@ -14,16 +14,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct short_name {
-    char *word;              /* lower-case short name ("wang") */
-    const el_mention *full;  /* a mention resolved to the full name */
-} short_name;
+/* A one-word name left alone somewhere, and what the other articles say. */
+typedef struct lone_name {
+    char *word;              /* lower-case ("wang") */
+    const el_mention *full;  /* the mention its resolutions agree on, or NULL */
+    bool disputed;           /* resolved to different people */
+} lone_name;
 
-static int cmp_short(const void *a, const void *b)
+static int cmp_lone(const void *a, const void *b)
 {
-    const short_name *x = a, *y = b;
-    int k = strcmp(x->word, y->word);
-    return k ? k : strcmp(x->full->key, y->full->key);
+    return strcmp(((const lone_name *)a)->word, ((const lone_name *)b)->word);
+}
+
+/* strcmp of a lower-case word with s[0..n) read lower-case. */
+static int cmp_word(const char *word, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        if ((unsigned char)word[i] != c)
+            return (unsigned char)word[i] < c ? -1 : 1;
+    }
+    return word[n] ? 1 : 0;
 }
 
 static char *lower_copy(const char *s, size_t n)
@@ -63,62 +75,89 @@ static bool lone_short(const el_doc *d, const el_mention *m)
            one_word(d, m) && m->name && el_eq_nocase(m->name, strlen(m->name), d->text + m->start, n);
 }
 
-static short_name *collect(const el_corpus *c, size_t *n)
+/* The distinct one-word names that stand alone somewhere, sorted. */
+static lone_name *collect_lone(const el_corpus *c, size_t *n)
 {
-    short_name *v = NULL;
+    lone_name *v = NULL;
     size_t cap = 0;
     *n = 0;
     for (size_t d = 0; d < c->ndocs; d++) {
         const el_doc *doc = c->docs[d];
-        for (size_t m = 0; m < doc->nmentions; m++) {
-            const el_mention *x = &doc->mentions[m];
-            if (resolved_short(doc, x))
-                EL_PUSH(v, *n, cap) = (short_name){lower_copy(doc->text + x->start, x->end - x->start), x};
-        }
+        for (size_t m = 0; m < doc->nmentions; m++)
+            if (lone_short(doc, &doc->mentions[m]))
+                EL_PUSH(v, *n, cap) = (lone_name){
+                    lower_copy(doc->text + doc->mentions[m].start,
+                               doc->mentions[m].end - doc->mentions[m].start), NULL, false};
     }
     if (*n > 1)
-        qsort(v, *n, sizeof *v, cmp_short);
+        qsort(v, *n, sizeof *v, cmp_lone);
+    size_t u = 0;   /* unique */
+    for (size_t i = 0; i < *n; i++) {
+        if (u > 0 && strcmp(v[u - 1].word, v[i].word) == 0)
+            free(v[i].word);
+        else
+            v[u++] = v[i];
+    }
+    *n = u;
     return v;
 }
 
-/* The one full-name mention all resolutions of `word` agree on, or NULL. */
-static const el_mention *agreed_full(const short_name *v, size_t n, const char *word)
+static lone_name *find_lone(lone_name *v, size_t n, const char *s, size_t len)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (strcmp(v[mid].word, word) < 0)
+        int k = cmp_word(v[mid].word, s, len);
+        if (k == 0)
+            return &v[mid];
+        if (k < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo == n || strcmp(v[lo].word, word) != 0)
-        return NULL;
-    size_t last = lo;
-    while (last + 1 < n && strcmp(v[last + 1].word, word) == 0)
-        last++;
-    return strcmp(v[lo].full->key, v[last].full->key) == 0 ? v[lo].full : NULL;
+    return NULL;
+}
+
+/* What the articles that resolved each lone word resolved it to. */
+static void gather_resolutions(const el_corpus *c, lone_name *v, size_t n)
+{
+    for (size_t d = 0; d < c->ndocs; d++) {
+        const el_doc *doc = c->docs[d];
+        for (size_t m = 0; m < doc->nmentions; m++) {
+            const el_mention *x = &doc->mentions[m];
+            if (!resolved_short(doc, x))
+                continue;
+            lone_name *l = find_lone(v, n, doc->text + x->start, x->end - x->start);
+            if (!l)
+                continue;
+            if (!l->full)
+                l->full = x;
+            else if (strcmp(l->full->key, x->key) != 0)
+                l->disputed = true;
+        }
+    }
 }
 
 void el_corpus_adopt_short_names(el_corpus *c)
 {
     size_t n;
-    short_name *v = collect(c, &n);
+    lone_name *v = collect_lone(c, &n);
+    if (n)
+        gather_resolutions(c, v, n);
     for (size_t d = 0; n && d < c->ndocs; d++) {
         el_doc *doc = c->docs[d];
         for (size_t m = 0; m < doc->nmentions; m++) {
             el_mention *x = &doc->mentions[m];
             if (!lone_short(doc, x))
                 continue;
-            char *word = lower_copy(doc->text + x->start, x->end - x->start);
-            const el_mention *full = agreed_full(v, n, word);
-            free(word);
-            if (!full)
+            const lone_name *l = find_lone(v, n, doc->text + x->start, x->end - x->start);
+            if (!l || !l->full || l->disputed)
                 continue;
+            char *key = el_strdup(l->full->key), *name = el_strdup(l->full->name);
             free(x->key);
             free(x->name);
-            x->key = el_strdup(full->key);
-            x->name = el_strdup(full->name);
+            x->key = key;
+            x->name = name;
             x->type = EL_ENT_PERSON;
         }
     }

@@ -487,6 +487,7 @@ static size_t step(tagger *t, size_t i)
               : t->gz->entries[entry].type == EL_ENT_ORGANIZATION ? el_ent_product_end(t, i, n) : 0;
     if (pe) {   /* "iPod nano", "Nokia N95" */
         el_ent_push(t, i, pe, EL_ENT_PRODUCT, -1);
+        t->nproducts++;
         return pe;
     }
     int model = n ? -1 : el_ent_product_model_of(t, i);

@@ -33,6 +33,7 @@ typedef struct tagger {
     size_t title_end;       /* token after the last title seen */
     int title;              /* that title's entry */
     title_span *titles; size_t ntitles, cap_titles;  /* every title seen, in order */
+    size_t nproducts;       /* product candidates so far (product.c) */
 } tagger;
 
 cand *el_ent_push(tagger *t, size_t b, size_t e, int type, int entry);

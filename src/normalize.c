@@ -52,6 +52,8 @@ typedef struct mfeat {
     bool generic;                          /* untyped: grouped by lemma */
     int duration_days;                     /* "a two-day visit": 2, else 0 */
     int when;                              /* -1 before the article's day, +1 after, 0 unknown */
+    int64_t latest;                        /* a reported past event began before this
+                                              instant (the end of the article's day) */
     char dct_value[11];
 } mfeat;
 
@@ -60,6 +62,9 @@ typedef struct cluster {
     el_interval iv;             /* intersection of known mention times, or
                                    their hull for lasting types (visits) */
     int span_days;              /* the seed's */
+    int64_t latest;             /* the earliest of its mentions' latest */
+    int locs[4];                /* distinct locations of its mentions ... */
+    uint8_t nlocs;              /* ... how many (5 = more than fit: scan m) */
 } cluster;
 
 /* ---- mention features --------------------------------------------------- */
@@ -121,6 +126,16 @@ static int mention_when(const el_doc *d, const el_event_mention *ev, const mfeat
         return 0;
     int64_t day = el_instant_from_date(d->dct, 0, 0);
     return f->iv.end <= day ? -1 : f->iv.begin >= day + 1440 ? 1 : 0;
+}
+
+/* An article reports as past only what began by the end of its day: the
+ * bound for a factual past-tense mention, INT64_MAX when there is none. */
+static int64_t latest_start(const el_doc *d, const el_event_mention *ev)
+{
+    if (!is_factual(ev) || ev->tense != EL_TENSE_PAST || !d->dct.year || !d->dct.month ||
+        !d->dct.day)
+        return INT64_MAX;
+    return el_instant_from_date(d->dct, 0, 0) + 1440;
 }
 
 static void mention_time(const el_doc *d, const el_event_mention *ev, mfeat *f)
@@ -281,6 +296,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             f->cluster = -1;
             mention_time(d, ev, f);
             f->when = mention_when(d, ev, f);
+            f->latest = latest_start(d, ev);
             mention_parts(c, d, ev, f);
             f->indefinite = indefinite(d, ev);
             f->duration_days = duration_before(d, ev);
@@ -418,6 +434,17 @@ static bool iv_compatible(el_interval a, el_interval b, int span_days)
     return hi - lo <= (int64_t)span_days * 1440;
 }
 
+/* Could mention f and cluster k be one event as far as the articles' days
+ * tell?  "X announced" in a 2005 article is not the announcement a 2011
+ * article dates to 2011; a lasting event (a visit) may go on for its span
+ * after the report. */
+static bool before_reports(const cluster *k, const mfeat *f)
+{
+    int64_t slack = (int64_t)k->span_days * 1440;   /* a visit goes on after the report */
+    return !(iv_known(k->iv) && f->latest != INT64_MAX && k->iv.begin >= f->latest + slack) &&
+           !(iv_known(f->iv) && k->latest != INT64_MAX && f->iv.begin >= k->latest + slack);
+}
+
 static bool has_part(const mfeat *f, int e)
 {
     for (size_t k = 0; k < f->nparts; k++)
@@ -450,7 +477,7 @@ static bool when_compatible(const mfeat *a, const mfeat *b)
 
 static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
 {
-    if (!k->n || !iv_compatible(k->iv, f->iv, k->span_days))
+    if (!k->n || !iv_compatible(k->iv, f->iv, k->span_days) || !before_reports(k, f))
         return -1;
     const mfeat *g = &fs[k->m[0]];
     if (strcmp(g->group, f->group) != 0 || !when_compatible(g, f))
@@ -466,9 +493,22 @@ static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
 
 static void cluster_add(cluster *k, const mfeat *fs, size_t m)
 {
-    if (k->n == 0)
+    if (k->n == 0) {
         k->span_days = fs[m].span_days;
+        k->latest = INT64_MAX;
+    }
+    if (fs[m].latest < k->latest)
+        k->latest = fs[m].latest;
     EL_PUSH(k->m, k->n, k->cap) = m;
+    int loc = fs[m].location;
+    bool seen = false;
+    for (size_t i = 0; i < k->nlocs && i < 4; i++)
+        seen |= k->locs[i] == loc;
+    if (loc >= 0 && !seen && k->nlocs <= 4) {
+        if (k->nlocs < 4)
+            k->locs[k->nlocs] = loc;
+        k->nlocs++;
+    }
     el_interval iv = fs[m].iv;
     if (!iv_known(iv))
         return;
@@ -712,6 +752,11 @@ static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
 
 static bool cluster_at(const cluster *k, const mfeat *fs, int location)
 {
+    for (size_t i = 0; i < k->nlocs && i < 4; i++)
+        if (k->locs[i] == location)
+            return true;
+    if (k->nlocs <= 4)
+        return false;   /* every location is in locs */
     for (size_t i = 0; i < k->n; i++)
         if (fs[k->m[i]].location == location)
             return true;
@@ -774,7 +819,7 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
             k = -1;
         if (k < 0)
             k = same_group_cluster(*ks, groups, fs, f);
-        if (k >= 0 && !when_compatible(&fs[(*ks)[k].m[0]], f))
+        if (k >= 0 && (!when_compatible(&fs[(*ks)[k].m[0]], f) || !before_reports(&(*ks)[k], f)))
             k = -1;
         if (k < 0)
             k = (int)seed_cluster(ks, nk, cap, groups, ents, f);

@@ -119,7 +119,7 @@ enum { PRODUCT_LOOKBACK = 64 };
 
 int el_ent_product_model_of(const tagger *t, size_t i)
 {
-    if (!t->nc || !model_token(t, i, true))
+    if (!t->nproducts || !model_token(t, i, true))
         return -1;
     size_t n;
     const char *s = el_tok_text(t->doc, i, &n);

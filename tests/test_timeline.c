@@ -407,6 +407,35 @@ static void test_future_and_past_stay_apart(void **state)
     el_corpus_free(c);
 }
 
+/* An article reports as past only what began by its own day: "Smith met
+ * Jones" in a 2005 article is not the meeting a 2011 article dates to 2011. */
+static void test_report_bounds_the_event(void **state)
+{
+    el_doc *a = doc_with("a", "Smith met Jones.", (el_date){2005, 6, 6});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    el_doc *b = doc_with("b", "Smith met Jones in March.", (el_date){2011, 6, 6});
+    ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(b, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    date_at(b, "March", 1, "2011-03");
+    el_doc *docs[] = {a, b};
+    el_corpus *c = build(docs, 2, *state);
+    assert_int_equal(c->nevents, 2);
+    el_corpus_free(c);
+    /* the same two mentions with the later report first in time still merge */
+    a = doc_with("a", "Smith met Jones.", (el_date){2011, 6, 6});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    b = doc_with("b", "Smith met Jones in March.", (el_date){2011, 6, 6});
+    ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(b, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    date_at(b, "March", 1, "2011-03");
+    el_doc *same[] = {a, b};
+    c = build(same, 2, *state);
+    assert_int_equal(c->nevents, 1);
+    el_corpus_free(c);
+}
+
 /* "their summit in Rome", without participants or time, is the one
  * meeting known to have taken place in Rome. */
 static void test_place_identifies_event(void **state)
@@ -464,6 +493,7 @@ int main(void)
         cmocka_unit_test(test_duration_gives_lasting_span),
         cmocka_unit_test(test_future_and_past_stay_apart),
         cmocka_unit_test(test_place_identifies_event),
+        cmocka_unit_test(test_report_bounds_the_event),
         cmocka_unit_test(test_cancelled_trip_not_factual),
         cmocka_unit_test(test_empty_corpus),
     };
