@@ -25,7 +25,7 @@
 
 #define SUBJ_WINDOW_VERB 10
 #define SUBJ_WINDOW_NOUN 3
-#define OBJ_WINDOW 8
+#define OBJ_WINDOW 10
 #define TIME_MAX_COST 16
 #define TIME_WINDOW 30       /* tokens searched on each side of a trigger */
 #define SIGNAL_WINDOW 30
@@ -106,15 +106,38 @@ static bool possessive(const el_doc *d, const el_mention *m)
     return k < d->ntokens && (el_tok_is(d, k, "'s") || el_tok_is(d, k, "\u2019s"));
 }
 
+/* A name that only qualifies the person right after it, through a title
+ * or role ("Acme Corp. co-founder Jane Roe", "US Secretary of State X"):
+ * the person is the participant, the organization or place is not.  Up to
+ * four words between, none of them a comma, "and" or a preposition. */
+static bool qualifies_person(const el_doc *d, const uint32_t *roles, const mention_index *mi,
+                             const el_mention *m)
+{
+    if (m->type == EL_ENT_PERSON)
+        return false;
+    size_t se = sent_end(d, m->tok_begin);
+    for (size_t k = m->tok_end; k < se && k < m->tok_end + 4; k++) {
+        int n = mi->starts[k];
+        if (n >= 0)
+            return d->mentions[n].type == EL_ENT_PERSON && k > m->tok_end;
+        if (el_tok_is(d, k, ",") || el_tok_is(d, k, "and") ||
+            (roles[k] & (EL_R_CLAUSE | EL_R_LOC_PREP | EL_R_TIME_PREP | EL_R_WITH | EL_R_DET)) ||
+            !(d->tokens[k].flags & EL_TOK_WORD || el_tok_is(d, k, "-")))
+            return false;
+    }
+    return false;
+}
+
 /* A further object must be coordinated with the previous one ("X and Y",
  * also with a possessor in between: "X and Z's Y"). */
-static bool coordinated(const el_doc *d, const int *mention_ends, const el_mention *m)
+static bool coordinated(const el_doc *d, const int *mention_ends, const el_mention *m,
+                        size_t prev_end)
 {
     size_t b = m->tok_begin;
     if (b >= 2 && (el_tok_is(d, b - 1, "'s") || el_tok_is(d, b - 1, "\u2019s")) &&
         mention_ends[b - 2] >= 0)
         b = d->mentions[mention_ends[b - 2]].tok_begin;
-    return b > 0 && (el_tok_is(d, b - 1, "and") || el_tok_is(d, b - 1, ","));
+    return b > 1 && b - 1 == prev_end && (el_tok_is(d, b - 1, "and") || el_tok_is(d, b - 1, ","));
 }
 
 /* Punctuation a subject is not looked for across: a parenthesis (a
@@ -263,9 +286,33 @@ static bool complement_clause_verb(const el_doc *d, const int *ev_at, size_t j,
             v->cls == EL_EV_I_ACTION || v->cls == EL_EV_PERCEPTION);
 }
 
+/* "Jane Roe, then the mayor of Springfield, visited Rome": the subject is
+ * the name before an appositive that ends right before the verb.  Returns
+ * that name's mention, or -1. */
+static int subject_before_apposition(const el_doc *d, const el_event_mention *ev,
+                                     const mention_index *mi)
+{
+    size_t b = ev->tok_begin, sb = sent_begin(d, b);
+    if (b < sb + 4 || !el_tok_is(d, b - 1, ","))
+        return -1;
+    for (size_t k = b - 2; k > sb && b - k <= 12; k--) {
+        if (!el_tok_is(d, k, ","))
+            continue;
+        int m = mi->ends[k - 1];
+        return m >= 0 && can_participate(&d->mentions[m]) &&
+                       d->mentions[m].type == EL_ENT_PERSON ? m : -1;
+    }
+    return -1;
+}
+
 static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                          const mention_index *mi, const int *ev_at)
 {
+    int appos = finite(ev) ? subject_before_apposition(d, ev, mi) : -1;
+    if (appos >= 0) {
+        el_event_add_participant(ev, appos);
+        return;
+    }
     size_t window = ev->tense == EL_TENSE_NONE && !ev->modality && ev->aspect == EL_ASPECT_NONE &&
                             ev->tok_end - ev->tok_begin == 1 && ev->cls != EL_EV_REPORTING
                         ? SUBJ_WINDOW_NOUN : SUBJ_WINDOW_VERB;
@@ -302,7 +349,10 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                          const mention_index *mi, const int *ev_at)
 {
     size_t se = sent_end(d, ev->tok_begin), nobj = 0;
-    for (size_t j = ev->tok_end; j < se && j < ev->tok_end + OBJ_WINDOW && nobj < 3; j++) {
+    bool weak_place = false;   /* the location is a bare place ("then-US"), no "to"/"in" */
+    size_t last_obj_end = 0;   /* token after the last object taken */
+    /* the window counts words and whole names ("House Speaker Nancy Pelosi" is 3) */
+    for (size_t j = ev->tok_end, units = 0; j < se && units < OBJ_WINDOW && nobj < 3; j++, units++) {
         if ((roles[j] & EL_R_CLAUSE) && !(roles[j] & EL_R_DET))
             break;
         if ((roles[j] & EL_R_COMP) && j > ev->tok_end && (roles[j - 1] & EL_R_CLAUSE ||
@@ -318,13 +368,20 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         const el_mention *mn = &d->mentions[m];
         bool after_prep = j > 0 && (roles[j - 1] & (EL_R_LOC_PREP | EL_R_TIME_PREP));
         bool modifies_event = mn->tok_end < d->ntokens && ev_at[mn->tok_end] >= 0;
+        if (qualifies_person(d, roles, mi, mn)) {
+            j = mn->tok_end - 1;   /* "Acme Corp. co-founder Jane Roe": Jane Roe */
+            continue;
+        }
         if (is_place(mn) && (after_prep || visit_like(ev) || modifies_event)) {
-            if (ev->location < 0)
+            if (ev->location < 0 || (weak_place && after_prep)) {
                 ev->location = m;   /* "in Paris", "visit Paris", "a Paris visit" */
+                weak_place = !after_prep;   /* "a visit by the US envoy to Rome": Rome */
+            }
         } else if (can_participate(mn) && !possessive(d, mn) &&
-                   (nobj == 0 || coordinated(d, mi->ends, mn))) {
+                   (nobj == 0 || coordinated(d, mi->ends, mn, last_obj_end))) {
             el_event_add_participant(ev, m);
             nobj++;
+            last_obj_end = mn->tok_end;   /* the next object joins this one */
         }
         j = mn->tok_end - 1;
     }

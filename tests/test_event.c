@@ -342,6 +342,56 @@ static void test_object_coordinated_past_possessor(void **state)
     el_doc_free(d);
 }
 
+/* Objects: a name that only qualifies the person after it through a role
+ * is no participant; a later name joins only when coordinated with the last
+ * object; "to" + place beats a bare place as the destination, and whole
+ * names count as one word of the object window. */
+static void test_objects_qualifiers_and_destination(void **state)
+{
+    el_doc *d = test_doc("They held a meeting with Acme Corp. co-founder Ann Smith that Freedonia "
+                         "and Sylvania can talk.");
+    size_t ac = find_tok(d, "Acme", 0), sm = find_tok(d, "Ann", 0);
+    size_t fr = find_tok(d, "Freedonia", 0), sy = find_tok(d, "Sylvania", 0);
+    add_ent(d, ac, ac + 2, EL_ENT_ORGANIZATION, "ORG:acme", "Acme Corp.");
+    add_ent(d, sm, sm + 2, EL_ENT_PERSON, "PERSON:ann smith", "Ann Smith");
+    add_ent(d, fr, fr + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    add_ent(d, sy, sy + 1, EL_ENT_LOCATION, "LOC:sylvania", "Sylvania");
+    el_event_tag(d, *state);
+    const el_event_mention *m = event_at(d, "meeting");
+    assert_non_null(m);
+    assert_int_equal(m->nparticipants, 1);
+    assert_int_equal(m->participants[0], 1);
+    el_doc_free(d);
+
+    d = test_doc("It followed a visit from then-Freedonia House Speaker Ann Smith to Sylvania.");
+    fr = find_tok(d, "Freedonia", 0), sm = find_tok(d, "Ann", 0), sy = find_tok(d, "Sylvania", 0);
+    add_ent(d, fr, fr + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    add_ent(d, sm, sm + 2, EL_ENT_PERSON, "PERSON:ann smith", "Ann Smith");
+    add_ent(d, sy, sy + 1, EL_ENT_LOCATION, "LOC:sylvania", "Sylvania");
+    el_event_tag(d, *state);
+    m = event_at(d, "visit");
+    assert_non_null(m);
+    assert_int_equal(m->location, 2);
+    el_doc_free(d);
+}
+
+/* "X, then the mayor of Y, visited Z": X is the subject, not Y. */
+static void test_subject_before_apposition(void **state)
+{
+    el_doc *d = test_doc("Ann Smith, then the speaker of the Freedonia House, visited Sylvania.");
+    size_t fr = find_tok(d, "Freedonia", 0), sy = find_tok(d, "Sylvania", 0);
+    add_ent(d, 0, 2, EL_ENT_PERSON, "PERSON:ann smith", "Ann Smith");
+    add_ent(d, fr, fr + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    add_ent(d, sy, sy + 1, EL_ENT_LOCATION, "LOC:sylvania", "Sylvania");
+    el_event_tag(d, *state);
+    const el_event_mention *v = event_at(d, "visited");
+    assert_non_null(v);
+    assert_true(v->nparticipants >= 1);
+    assert_int_equal(v->participants[0], 0);
+    assert_int_equal(v->location, 2);
+    el_doc_free(d);
+}
+
 /* A time before the trigger with a finite verb in between belongs to that
  * verb's clause; a noun trigger reaches the time at the end of its own
  * chain of prepositional phrases. */
@@ -475,6 +525,8 @@ int main(void)
         cmocka_unit_test(test_no_subject_across_parenthesis),
         cmocka_unit_test(test_subject_stops_at_reporting_verb),
         cmocka_unit_test(test_object_coordinated_past_possessor),
+        cmocka_unit_test(test_objects_qualifiers_and_destination),
+        cmocka_unit_test(test_subject_before_apposition),
         cmocka_unit_test(test_time_of_noun_trigger),
         cmocka_unit_test(test_objects_stop_at_subordinate_clause),
         cmocka_unit_test(test_verb_after_relative_that),
