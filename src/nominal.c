@@ -257,12 +257,22 @@ void el_ent_add_pronouns(tagger *t)
     size_t np;
     uint32_t *p = people_in_order(t, &np);
     unsigned *learned = el_calloc(t->nc ? t->nc : 1, sizeof *learned);
+    int last = -1;               /* antecedent of the previous pronoun ... */
+    size_t last_s = SIZE_MAX;    /* ... its sentence ... */
+    unsigned last_g = 0;         /* ... and gender */
     for (size_t i = 0; i < t->doc->ntokens && np; i++) {
         if (!(t->cue[i] & CUE_PRONOUN) || t->blocked[i])
             continue;
-        int a = antecedent(t, p, np, i, learned);
+        /* "X described his talks with Y and said his meeting ...": pronouns of
+         * one gender in one sentence keep the antecedent the first one found */
+        size_t s = t->doc->tokens[i].sentence;
+        unsigned g = t->cue[i] & (CUE_MALE | CUE_FEMALE);
+        int a = last >= 0 && s == last_s && g == last_g ? last : antecedent(t, p, np, i, learned);
         if (a < 0)
             continue;
+        last = a;
+        last_s = s;
+        last_g = g;
         learned[el_ent_identity(t, &t->c[a]) - t->c] |= t->cue[i] & (CUE_MALE | CUE_FEMALE);
         cand *c = el_ent_push(t, i, i + 1, EL_ENT_PERSON, -1);
         c->subtype = "pronoun";

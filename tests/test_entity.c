@@ -248,6 +248,14 @@ static void test_pronouns_take_subject_of_same_gender(void **state)
         {"Georgetown", "LOCATION", NULL, NULL},
         {"he", "PERSON", "PERSON:boris kolar", NULL},
         {"she", "PERSON", "PERSON:anna smith", NULL}, {0}});
+    /* one sentence, one gender: a later pronoun keeps the first one's antecedent */
+    check(gz, "Boris Kolar described his talks with Anna Smith and Mr. Tom Quill and said his "
+              "visit went well.", (found[]){
+        {"Boris Kolar", "PERSON", "PERSON:boris kolar", NULL},
+        {"his", "PERSON", "PERSON:boris kolar", NULL},
+        {"Anna Smith", "PERSON", "PERSON:anna smith", NULL},
+        {"Tom Quill", "PERSON", "PERSON:tom quill", NULL},
+        {"his", "PERSON", "PERSON:boris kolar", NULL}, {0}});
     /* no person named before: no mention */
     check(gz, "He left Georgetown.", (found[]){{"Georgetown", "LOCATION", NULL, NULL}, {0}});
     el_gazetteer_free(gz);
