@@ -106,6 +106,24 @@ static bool possessive(const el_doc *d, const el_mention *m)
     return k < d->ntokens && (el_tok_is(d, k, "'s") || el_tok_is(d, k, "\u2019s"));
 }
 
+/* Is mention m the object of a preposition of `roles_mask`, directly or
+ * as a later conjunct ("in Kenya and Tanzania": both)?  Tokens before
+ * `from` are not looked at. */
+static bool in_prep_phrase(const el_doc *d, const uint32_t *roles, const mention_index *mi,
+                           const el_mention *m, size_t from, uint32_t roles_mask)
+{
+    for (int hops = 0; hops < 4 && m->tok_begin > from; hops++) {
+        size_t k = m->tok_begin - 1;
+        if (roles[k] & roles_mask)
+            return true;
+        if (!(el_tok_is(d, k, "and") || el_tok_is(d, k, ",") || el_tok_is(d, k, "or")) ||
+            k == 0 || mi->ends[k - 1] < 0)
+            return false;
+        m = &d->mentions[mi->ends[k - 1]];
+    }
+    return false;
+}
+
 /* A name that only qualifies the person right after it, through a title
  * or role ("Acme Corp. co-founder Jane Roe", "US Secretary of State X"):
  * the person is the participant, the organization or place is not.  Up to
@@ -327,8 +345,10 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         const el_mention *mn = &d->mentions[m];
         if (!can_participate(mn) && !is_place(mn))
             continue;
-        bool pp = mn->tok_begin > sb && ev->tok_begin - mn->tok_end > 0 &&
-                  (roles[mn->tok_begin - 1] & (EL_R_LOC_PREP | EL_R_TIME_PREP | EL_R_WITH));
+        /* right before a gerund the object of a preposition is its subject
+         * ("resulted in X scrapping ..."), not before a finite verb */
+        bool pp = (ev->tok_begin - mn->tok_end > 0 || finite(ev)) &&
+                  in_prep_phrase(d, roles, mi, mn, sb, EL_R_LOC_PREP | EL_R_TIME_PREP | EL_R_WITH);
         if (is_place(mn) && (pp || ev->tok_begin - mn->tok_end <= 1)) {
             if (ev->location < 0 && window == SUBJ_WINDOW_NOUN)
                 ev->location = m;   /* "a Paris visit", "talks in Geneva" before a noun */
@@ -366,7 +386,8 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         if (m < 0)
             continue;
         const el_mention *mn = &d->mentions[m];
-        bool after_prep = j > 0 && (roles[j - 1] & (EL_R_LOC_PREP | EL_R_TIME_PREP));
+        bool after_prep = in_prep_phrase(d, roles, mi, mn, ev->tok_end,
+                                         EL_R_LOC_PREP | EL_R_TIME_PREP);
         bool modifies_event = mn->tok_end < d->ntokens && ev_at[mn->tok_end] >= 0;
         if (qualifies_person(d, roles, mi, mn)) {
             j = mn->tok_end - 1;   /* "Acme Corp. co-founder Jane Roe": Jane Roe */

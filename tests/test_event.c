@@ -375,6 +375,24 @@ static void test_objects_qualifiers_and_destination(void **state)
     el_doc_free(d);
 }
 
+/* "in X and Y": both places are in the prepositional phrase, neither is
+ * the subject of the verb after it. */
+static void test_coordinated_places_stay_in_phrase(void **state)
+{
+    el_doc *d = test_doc("Bombs in Freedonia and Sylvania killed Ann Smith.");
+    size_t fr = find_tok(d, "Freedonia", 0), sy = find_tok(d, "Sylvania", 0);
+    size_t an = find_tok(d, "Ann", 0);
+    add_ent(d, fr, fr + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    add_ent(d, sy, sy + 1, EL_ENT_LOCATION, "LOC:sylvania", "Sylvania");
+    add_ent(d, an, an + 2, EL_ENT_PERSON, "PERSON:ann smith", "Ann Smith");
+    el_event_tag(d, *state);
+    const el_event_mention *k = event_at(d, "killed");
+    assert_non_null(k);
+    for (size_t p = 0; p < k->nparticipants; p++)
+        assert_int_not_equal(k->participants[p], 1);
+    el_doc_free(d);
+}
+
 /* "X, then the mayor of Y, visited Z": X is the subject, not Y. */
 static void test_subject_before_apposition(void **state)
 {
@@ -527,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_object_coordinated_past_possessor),
         cmocka_unit_test(test_objects_qualifiers_and_destination),
         cmocka_unit_test(test_subject_before_apposition),
+        cmocka_unit_test(test_coordinated_places_stay_in_phrase),
         cmocka_unit_test(test_time_of_noun_trigger),
         cmocka_unit_test(test_objects_stop_at_subordinate_clause),
         cmocka_unit_test(test_verb_after_relative_that),
