@@ -42,6 +42,25 @@ typedef struct el_trigger {
     float weight;        /* 1 for the hand lexicon, the event ratio for learned forms */
 } el_trigger;
 
+/* Contexts of a learned form (timeml-classes.tsv): any, the word before
+ * (adverbs skipped), the word after. */
+enum {
+    EL_CTX_ALL, EL_CTX_P_TO, EL_CTX_P_MOD, EL_CTX_P_HAVE, EL_CTX_P_BE, EL_CTX_P_DET,
+    EL_CTX_P_NONE, EL_CTX_N_TO, EL_CTX_N_COMP, EL_CTX_N_OBJ, EL_CTX_N_PREP, EL_CTX_N_NONE,
+    EL_CTX_COUNT
+};
+
+/* What TimeML data says about one form in one context; occ 0 = no row. */
+typedef struct el_form_ctx {
+    uint32_t occ, events;   /* occurrences, of which annotated as events */
+    int cls;                /* majority el_event_class, -1 if not clear */
+    float share;            /* the majority class's share of the events */
+} el_form_ctx;
+
+typedef struct el_form_stats {
+    el_form_ctx ctx[EL_CTX_COUNT];
+} el_form_stats;
+
 typedef struct el_signal {
     char reltype[16];
     bool causal;
@@ -52,6 +71,8 @@ struct el_trigger_lexicon {
     el_trigger *trig; size_t ntrig, cap_trig;
     el_lexicon *grammar;     /* word -> role bits */
     el_lexicon *weak;        /* forms rarely annotated as events (untyped ones skipped) */
+    el_lexicon *classes;     /* form -> index into stats (timeml-classes.tsv) */
+    el_form_stats *stats; size_t nstats, cap_stats;
     el_lexicon *signals;     /* phrase -> index into sig */
     el_signal *sig; size_t nsig, cap_sig;
     el_event_type_info *types; size_t ntypes, cap_types;

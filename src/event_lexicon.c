@@ -290,6 +290,44 @@ static bool learned_line(el_trigger_lexicon *lx, char **f, size_t nf)
     return el_lexicon_add(lx->forms, f[0], id, 0);
 }
 
+static int context_id(const char *name)
+{
+    static const char *const names[EL_CTX_COUNT] = {
+        "*", "p:to", "p:mod", "p:have", "p:be", "p:det", "p:-",
+        "n:to", "n:comp", "n:obj", "n:prep", "n:-",
+    };
+    for (int i = 0; i < EL_CTX_COUNT; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* FORM CTX OCC EVENTS CLASS SHARE: one context of a form; the rows of one
+ * form share a record. */
+static bool class_line(el_trigger_lexicon *lx, char **f, size_t nf)
+{
+    (void)nf;
+    el_event_class cls = EL_EV_OCCURRENCE;
+    int ctx = context_id(f[1]);
+    bool has_cls = strcmp(f[4], "-") != 0;
+    if (ctx < 0 || (has_cls && !el_event_class_parse(f[4], &cls)))
+        return false;
+    uint32_t id;
+    if (!el_lexicon_lookup(lx->classes, f[0], &id)) {
+        el_form_stats *st = &EL_PUSH(lx->stats, lx->nstats, lx->cap_stats);
+        memset(st, 0, sizeof *st);
+        id = (uint32_t)(lx->nstats - 1);
+        if (!el_lexicon_add(lx->classes, f[0], id, 0))
+            return false;
+    }
+    el_form_ctx *c = &lx->stats[id].ctx[ctx];
+    c->occ = (uint32_t)strtoul(f[2], NULL, 10);
+    c->events = (uint32_t)strtoul(f[3], NULL, 10);
+    c->cls = has_cls ? (int)cls : -1;
+    c->share = (float)atof(f[5]);
+    return c->occ > 0 && c->events <= c->occ;
+}
+
 static unsigned role_bit(const char *name)
 {
     static const char *const names[] = {
@@ -352,8 +390,10 @@ el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
     lx->grammar = el_lexicon_new();
     lx->signals = el_lexicon_new();
     lx->weak = el_lexicon_new();
+    lx->classes = el_lexicon_new();
     if (!read_tsv(lx, dir, "triggers.tsv", 4, trigger_line, err) ||
         !read_tsv(lx, dir, "timeml-forms.tsv", 5, learned_line, err) ||
+        !read_tsv(lx, dir, "timeml-classes.tsv", 6, class_line, err) ||
         !read_tsv(lx, dir, "grammar.tsv", 2, grammar_line, err) ||
         !read_tsv(lx, dir, "signals.tsv", 3, signal_line, err) ||
         !read_tsv(lx, dir, "types.tsv", 4, type_line, err)) {
@@ -371,6 +411,8 @@ void el_trigger_lexicon_free(el_trigger_lexicon *lx)
     el_lexicon_free(lx->grammar);
     el_lexicon_free(lx->signals);
     el_lexicon_free(lx->weak);
+    el_lexicon_free(lx->classes);
+    free(lx->stats);
     for (size_t i = 0; i < lx->ntrig; i++) {
         free(lx->trig[i].lemma);
         free(lx->trig[i].type);
