@@ -19,7 +19,7 @@ negation skipped, as src/event_class.c does):
 A row is written when there is enough evidence: EVENTS >= MIN_EVENTS (CLASS
 is the majority class if its SHARE >= MIN_SHARE, else "-": the class is
 mixed in that context), or OCC >= MIN_OCC and EVENTS/OCC < MAX_EVENTNESS
-(seldom an event).
+(seldom an event; grammar words, never triggers, are left out).
 Columns: FORM CTX OCC EVENTS CLASS SHARE.
 
 usage: build_event_classes.py TML_DIR... > gazetteers/events/timeml-classes.tsv
@@ -126,6 +126,8 @@ def main(dirs):
         rare = n >= MIN_OCC and ev / n < MAX_EVENTNESS
         if ev < MIN_EVENTS and not rare:
             continue
+        if not ev and w in roles:
+            continue   # grammar words are never triggers
         print(f"{w}\t{ctx}\t{n}\t{ev}\t{c if strong_class else '-'}\t{share:.2f}")
 
 

@@ -251,13 +251,18 @@ static int next_context(const el_doc *doc, const uint32_t *roles, size_t te)
     return EL_CTX_N_NONE;
 }
 
-/* The rows for a one-token trigger: any context, before, after. */
+/* The rows for a one-token trigger: any context, before, after (the most
+ * specific last).  `id` is the trigger reading's record, or
+ * EL_LEARNED_UNKNOWN to look the form up (the generic verb rule). */
 static size_t learned_rows(const el_trigger_lexicon *lx, const el_doc *doc, const uint32_t *roles,
-                           const el_event_mention *ev, const el_form_ctx *rows[3])
+                           const el_event_mention *ev, int32_t id, const el_form_ctx *rows[3])
 {
-    uint32_t id;
-    if (ev->tok_end != ev->tok_begin + 1 ||
-        el_lexicon_match(lx->classes, doc, ev->tok_begin, &id) != 1)
+    if (ev->tok_end != ev->tok_begin + 1)
+        return 0;
+    uint32_t found;
+    if (id == EL_LEARNED_UNKNOWN)
+        id = el_lexicon_match(lx->classes, doc, ev->tok_begin, &found) == 1 ? (int32_t)found : -1;
+    if (id < 0)
         return 0;
     const el_form_stats *st = &lx->stats[id];
     int ids[3] = {EL_CTX_ALL, prev_context(roles, ev->tok_begin),
@@ -297,7 +302,8 @@ static void free_mention(el_event_mention *ev)
     free(ev->participants);
 }
 
-void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles)
+void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles,
+                              const int32_t *learned_at)
 {
     uint8_t *is_event = el_calloc(doc->ntokens + 1, 1);
     for (size_t e = 0; e < doc->nevents; e++)
@@ -306,13 +312,15 @@ void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const u
     for (size_t e = 0; e < doc->nevents; e++) {
         el_event_mention *ev = &doc->events[e];
         const el_form_ctx *rows[3];
-        size_t n = learned_rows(lx, doc, roles, ev, rows);
+        size_t n = learned_rows(lx, doc, roles, ev, learned_at[ev->tok_begin], rows);
         if (!ev->type && learned_rare(rows, n)) {
             free_mention(ev);
             continue;
         }
         ev->cls = learned_class(rows, n, context_class(lx, doc, roles, is_event, ev));
-        doc->events[kept++] = *ev;
+        if (kept != e)
+            doc->events[kept] = *ev;
+        kept++;
     }
     doc->nevents = kept;
     free(is_event);

@@ -40,6 +40,7 @@ typedef struct el_trigger {
     char pos;            /* 'V', 'N', 'A' */
     unsigned morph;      /* EL_M_* */
     float weight;        /* 1 for the hand lexicon, the event ratio for learned forms */
+    int32_t stats;       /* index into el_trigger_lexicon.stats for the form, -1 none */
 } el_trigger;
 
 /* Contexts of a learned form (timeml-classes.tsv): any, the word before
@@ -52,9 +53,8 @@ enum {
 
 /* What TimeML data says about one form in one context; occ 0 = no row. */
 typedef struct el_form_ctx {
-    uint32_t occ, events;   /* occurrences, of which annotated as events */
-    int cls;                /* majority el_event_class, -1 if not clear */
-    float share;            /* the majority class's share of the events */
+    uint16_t occ, events;   /* occurrences, of which annotated as events */
+    int8_t cls;             /* clear majority el_event_class, -1 if mixed */
 } el_form_ctx;
 
 typedef struct el_form_stats {
@@ -86,8 +86,14 @@ uint32_t *el_event_token_roles(const el_doc *doc, const el_trigger_lexicon *lx);
 void el_event_arguments(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
 void el_event_links(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
 
-/* Revise the class of every event mention of doc from its complement
- * (event_class.c). */
-void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
+/* Learned rows of the trigger found at a token: EL_LEARNED_UNKNOWN until
+ * the trigger pass stores its reading's el_trigger.stats there. */
+#define EL_LEARNED_UNKNOWN (-2)
+
+/* Revise the class of every event mention of doc from its complement and
+ * the learned rows of its form (learned_at: per token, see above); drop
+ * mentions of forms seldom events in their context (event_class.c). */
+void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles,
+                              const int32_t *learned_at);
 
 #endif

@@ -153,6 +153,7 @@ static uint32_t push_trigger(el_trigger_lexicon *lx, const char *lemma, const ch
     t->pos = pos;
     t->morph = morph;
     t->weight = weight;
+    t->stats = -1;
     return (uint32_t)(lx->ntrig - 1);
 }
 
@@ -302,8 +303,23 @@ static int context_id(const char *name)
     return -1;
 }
 
+/* Point every trigger reading of the single-word `form` at its learned
+ * rows, so the event stage finds them without a second lookup. */
+static void link_readings(el_trigger_lexicon *lx, const char *form, int32_t id)
+{
+    uint32_t pl[8];
+    size_t np = 0;
+    el_doc *d = el_doc_new("form", NULL, el_strdup(form), strlen(form));
+    el_tokenize(d, NULL);
+    if (d->ntokens == 1 && el_lexicon_match_all(lx->forms, d, 0, pl, 8, &np) == 1)
+        for (size_t k = 0; k < np; k++)
+            lx->trig[pl[k]].stats = id;
+    el_doc_free(d);
+}
+
 /* FORM CTX OCC EVENTS CLASS SHARE: one context of a form; the rows of one
- * form share a record. */
+ * form share a record.  SHARE is informative (the file only marks a class
+ * when it is clear). */
 static bool class_line(el_trigger_lexicon *lx, char **f, size_t nf)
 {
     (void)nf;
@@ -319,13 +335,16 @@ static bool class_line(el_trigger_lexicon *lx, char **f, size_t nf)
         id = (uint32_t)(lx->nstats - 1);
         if (!el_lexicon_add(lx->classes, f[0], id, 0))
             return false;
+        link_readings(lx, f[0], (int32_t)id);
     }
+    unsigned long occ = strtoul(f[2], NULL, 10), events = strtoul(f[3], NULL, 10);
+    if (occ == 0 || events > occ)
+        return false;
     el_form_ctx *c = &lx->stats[id].ctx[ctx];
-    c->occ = (uint32_t)strtoul(f[2], NULL, 10);
-    c->events = (uint32_t)strtoul(f[3], NULL, 10);
-    c->cls = has_cls ? (int)cls : -1;
-    c->share = (float)atof(f[5]);
-    return c->occ > 0 && c->events <= c->occ;
+    c->occ = (uint16_t)(occ < UINT16_MAX ? occ : UINT16_MAX);   /* keeps the ratio */
+    c->events = (uint16_t)(occ < UINT16_MAX ? events : events * UINT16_MAX / occ);
+    c->cls = (int8_t)(has_cls ? (int)cls : -1);
+    return true;
 }
 
 static unsigned role_bit(const char *name)
