@@ -26,8 +26,9 @@ usage: build_event_classes.py TML_DIR... > gazetteers/events/timeml-classes.tsv
 """
 import collections, glob, os, re, sys
 
-# Thresholds chosen by 5-fold document cross-validation over TBAQ; MIN_OCC and
-# MAX_EVENTNESS are also RARE_MIN_OCC and RARE_EVENTNESS in src/event_class.c.
+# Thresholds chosen by 5-fold document cross-validation over TBAQ (scripts/cv-events);
+# MIN_EVENTS, MIN_OCC and MAX_EVENTNESS are also LEARNED_MIN_EVENTS, RARE_MIN_OCC
+# and RARE_EVENTNESS in src/event_class.c.
 MIN_EVENTS, MIN_SHARE = 3, 0.7
 MIN_OCC, MAX_EVENTNESS = 8, 0.3
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*|'s|\S")
