@@ -52,8 +52,11 @@ enum {
 };
 
 /* What TimeML data says about one form in one context; occ 0 = no row. */
+#define EL_NCLASSES 7
+
 typedef struct el_form_ctx {
     uint16_t occ, events;   /* occurrences, of which annotated as events */
+    uint16_t by_class[EL_NCLASSES];   /* events per el_event_class */
     int8_t cls;             /* clear majority el_event_class, -1 if mixed */
 } el_form_ctx;
 

@@ -317,8 +317,29 @@ static void link_readings(el_trigger_lexicon *lx, const char *form, int32_t id)
     el_doc_free(d);
 }
 
-/* FORM CTX OCC EVENTS CLASS SHARE: one context of a form; the rows of one
- * form share a record.  SHARE is informative (the file only marks a class
+/* DIST "CLASS:N,CLASS:N" (or "-") into c->by_class, scaled like events. */
+static bool class_counts(el_form_ctx *c, char *dist, unsigned long occ)
+{
+    if (strcmp(dist, "-") == 0)
+        return true;
+    char *parts[EL_NCLASSES];
+    size_t n = split_commas(dist, parts, EL_NCLASSES);
+    for (size_t i = 0; i < n; i++) {
+        char *colon = strchr(parts[i], ':');
+        el_event_class k;
+        if (!colon)
+            return false;
+        *colon = '\0';
+        if (!el_event_class_parse(parts[i], &k))
+            return false;
+        unsigned long m = strtoul(colon + 1, NULL, 10);
+        c->by_class[k] = (uint16_t)(occ < UINT16_MAX ? m : m * UINT16_MAX / occ);
+    }
+    return true;
+}
+
+/* FORM CTX OCC EVENTS CLASS SHARE DIST: one context of a form; the rows of
+ * one form share a record.  SHARE is informative (the file only marks a class
  * when it is clear). */
 static bool class_line(el_trigger_lexicon *lx, char **f, size_t nf)
 {
@@ -344,7 +365,7 @@ static bool class_line(el_trigger_lexicon *lx, char **f, size_t nf)
     c->occ = (uint16_t)(occ < UINT16_MAX ? occ : UINT16_MAX);   /* keeps the ratio */
     c->events = (uint16_t)(occ < UINT16_MAX ? events : events * UINT16_MAX / occ);
     c->cls = (int8_t)(has_cls ? (int)cls : -1);
-    return true;
+    return class_counts(c, f[6], occ);
 }
 
 static unsigned role_bit(const char *name)
@@ -412,7 +433,7 @@ el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
     lx->classes = el_lexicon_new();
     if (!read_tsv(lx, dir, "triggers.tsv", 4, trigger_line, err) ||
         !read_tsv(lx, dir, "timeml-forms.tsv", 5, learned_line, err) ||
-        !read_tsv(lx, dir, "timeml-classes.tsv", 6, class_line, err) ||
+        !read_tsv(lx, dir, "timeml-classes.tsv", 7, class_line, err) ||
         !read_tsv(lx, dir, "grammar.tsv", 2, grammar_line, err) ||
         !read_tsv(lx, dir, "signals.tsv", 3, signal_line, err) ||
         !read_tsv(lx, dir, "types.tsv", 4, type_line, err)) {

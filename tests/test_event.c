@@ -487,7 +487,7 @@ static el_trigger_lexicon *lexicon_with_classes(const char *rows, char dir[64])
     snprintf(path, sizeof path, "%s/events/timeml-classes.tsv", dir);
     FILE *fp = fopen(path, "w");
     assert_non_null(fp);
-    fputs("# FORM\tCTX\tOCC\tEVENTS\tCLASS\tSHARE\n", fp);
+    fputs("# FORM\tCTX\tOCC\tEVENTS\tCLASS\tSHARE\tDIST\n", fp);
     fputs(rows, fp);
     fclose(fp);
     char *err = NULL;
@@ -529,17 +529,29 @@ static void test_learned_class_by_context(void **state)
 {
     char dir[64];
     el_trigger_lexicon *lx = lexicon_with_classes(
-        "resumed\t*\t20\t20\tASPECTUAL\t1.00\n"
-        "resumed\tn:obj\t10\t10\tSTATE\t0.90\n"
-        "resumed\tp:be\t6\t6\t-\t0.50\n"
-        "resumed\tn:prep\t2\t2\tREPORTING\t1.00\n", dir);
+        "resumed\t*\t20\t20\tASPECTUAL\t1.00\tASPECTUAL:20\n"
+        "resumed\tn:obj\t10\t10\tSTATE\t0.90\tSTATE:9,I_ACTION:1\n"
+        "resumed\tp:be\t6\t6\t-\t0.50\tSTATE:3,ASPECTUAL:3\n"
+        "resumed\tn:prep\t2\t2\tREPORTING\t1.00\tREPORTING:2\n", dir);
     /* no row for the word after (n:-) nor before (p:-): any context */
     assert_int_equal(class_at(lx, "Talks resumed.", "resumed"), EL_EV_ASPECTUAL);
-    /* the word after: a determiner */
+    /* the word after: a determiner (the rule's class is not seen there) */
     assert_int_equal(class_at(lx, "They resumed the talks.", "resumed"), EL_EV_STATE);
     /* too few events after "in" (2 < 3): the word before decides, mixed */
     int rule = class_at(*state, "Talks were resumed in Rome.", "resumed");
     assert_int_equal(class_at(lx, "Talks were resumed in Rome.", "resumed"), rule);
+    el_trigger_lexicon_free(lx);
+    remove_gazetteers(dir);
+
+    /* a rule's class seen in 10% of the row's events stays */
+    lx = lexicon_with_classes(
+        "resumed\t*\t20\t20\tSTATE\t0.80\tSTATE:16,ASPECTUAL:2,I_ACTION:2\n", dir);
+    int rule_cls = class_at(*state, "Talks resumed.", "resumed");
+    int got = class_at(lx, "Talks resumed.", "resumed");
+    if (rule_cls == EL_EV_ASPECTUAL || rule_cls == EL_EV_I_ACTION)
+        assert_int_equal(got, rule_cls);
+    else
+        assert_int_equal(got, EL_EV_STATE);
     el_trigger_lexicon_free(lx);
     remove_gazetteers(dir);
 }
@@ -551,10 +563,10 @@ static void test_learned_eventness(void **state)
     (void)state;
     char dir[64];
     el_trigger_lexicon *lx = lexicon_with_classes(
-        "flumped\t*\t20\t12\tOCCURRENCE\t1.00\n"
-        "flumped\tn:obj\t10\t2\t-\t1.00\n"
-        "flumped\tn:prep\t5\t0\t-\t0.00\n"
-        "visit\t*\t100\t1\t-\t1.00\n", dir);
+        "flumped\t*\t20\t12\tOCCURRENCE\t1.00\tOCCURRENCE:12\n"
+        "flumped\tn:obj\t10\t2\t-\t1.00\tOCCURRENCE:2\n"
+        "flumped\tn:prep\t5\t0\t-\t0.00\t-\n"
+        "visit\t*\t100\t1\t-\t1.00\tOCCURRENCE:1\n", dir);
     /* generic -ed verb: kept in general, dropped before an object */
     assert_int_equal(class_at(lx, "He flumped.", "flumped"), EL_EV_OCCURRENCE);
     assert_int_equal(class_at(lx, "He flumped the ball.", "flumped"), -1);
