@@ -221,10 +221,7 @@ static el_event_class context_class(const el_trigger_lexicon *lx, const el_doc *
 #define RARE_EVENTNESS 0.3f
 /* A learned row decides the class from this many events on. */
 #define LEARNED_MIN_EVENTS 3
-/* The rule's class stays when that row shows it for this share (percent)
- * of the events: the data must contradict the rule, not merely prefer
- * another class. */
-#define RULE_KEEP_PCT 10u
+
 
 /* Context of the word before token tb (adverbs skipped), as
  * scripts/build_event_classes.py computes it. */
@@ -279,15 +276,16 @@ static size_t learned_rows(const el_trigger_lexicon *lx, const el_doc *doc, cons
 }
 
 /* The class of the most specific row with enough events (after, before,
- * any context), or `cls` when that row's class is mixed or shows `cls`
- * often enough. */
+ * any context), or `cls` when that row's class is mixed or `cls` is seen
+ * there (EL_CLASS_SEEN_PCT): the data must contradict the rule, not merely
+ * prefer another class. */
 static el_event_class learned_class(const el_form_ctx *const *rows, size_t n, el_event_class cls)
 {
     for (size_t k = n; k > 0; k--) {
         const el_form_ctx *r = rows[k - 1];
         if (r->events < LEARNED_MIN_EVENTS)
             continue;
-        if (r->cls < 0 || (unsigned)r->by_class[cls] * 100u >= (unsigned)r->events * RULE_KEEP_PCT)
+        if (r->cls < 0 || (r->seen >> cls & 1u))
             return cls;
         return (el_event_class)r->cls;
     }

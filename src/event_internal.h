@@ -52,12 +52,14 @@ enum {
 };
 
 /* What TimeML data says about one form in one context; occ 0 = no row. */
-#define EL_NCLASSES 7
+/* A class seen for this share (percent) of a row's events is "seen" there:
+ * a rule giving it is not contradicted by the data. */
+#define EL_CLASS_SEEN_PCT 10u
 
 typedef struct el_form_ctx {
     uint16_t occ, events;   /* occurrences, of which annotated as events */
-    uint16_t by_class[EL_NCLASSES];   /* events per el_event_class */
     int8_t cls;             /* clear majority el_event_class, -1 if mixed */
+    uint8_t seen;           /* bit c: class c has EL_CLASS_SEEN_PCT of the events */
 } el_form_ctx;
 
 typedef struct el_form_stats {

@@ -317,13 +317,13 @@ static void link_readings(el_trigger_lexicon *lx, const char *form, int32_t id)
     el_doc_free(d);
 }
 
-/* DIST "CLASS:N,CLASS:N" (or "-") into c->by_class, scaled like events. */
-static bool class_counts(el_form_ctx *c, char *dist, unsigned long occ)
+/* DIST "CLASS:N,CLASS:N" (or "-"): the classes seen in c->seen. */
+static bool class_counts(el_form_ctx *c, char *dist, unsigned long events)
 {
     if (strcmp(dist, "-") == 0)
         return true;
-    char *parts[EL_NCLASSES];
-    size_t n = split_commas(dist, parts, EL_NCLASSES);
+    char *parts[8];
+    size_t n = split_commas(dist, parts, 8);
     for (size_t i = 0; i < n; i++) {
         char *colon = strchr(parts[i], ':');
         el_event_class k;
@@ -332,8 +332,8 @@ static bool class_counts(el_form_ctx *c, char *dist, unsigned long occ)
         *colon = '\0';
         if (!el_event_class_parse(parts[i], &k))
             return false;
-        unsigned long m = strtoul(colon + 1, NULL, 10);
-        c->by_class[k] = (uint16_t)(occ < UINT16_MAX ? m : m * UINT16_MAX / occ);
+        if (strtoul(colon + 1, NULL, 10) * 100u >= events * EL_CLASS_SEEN_PCT)
+            c->seen |= (uint8_t)(1u << k);
     }
     return true;
 }
@@ -365,7 +365,7 @@ static bool class_line(el_trigger_lexicon *lx, char **f, size_t nf)
     c->occ = (uint16_t)(occ < UINT16_MAX ? occ : UINT16_MAX);   /* keeps the ratio */
     c->events = (uint16_t)(occ < UINT16_MAX ? events : events * UINT16_MAX / occ);
     c->cls = (int8_t)(has_cls ? (int)cls : -1);
-    return class_counts(c, f[6], occ);
+    return class_counts(c, f[6], events);
 }
 
 static unsigned role_bit(const char *name)
