@@ -228,7 +228,7 @@ static void tag_generic(el_doc *doc, const uint32_t *roles, size_t i, const aux_
     for (char *p = lemma; *p; p++)
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p + 32);
-    el_trigger t = {lemma, NULL, EL_EV_OCCURRENCE, 'V', morph, 0.5f};
+    el_trigger t = {lemma, NULL, EL_EV_OCCURRENCE, 'V', morph, 0.5f, -1};
     add_mention(doc, roles, i, i + 1, &t, ch);
 }
 
@@ -239,7 +239,8 @@ static bool weak_form(const el_trigger_lexicon *lx, const el_doc *doc, size_t i)
     return el_lexicon_match(lx->weak, doc, i, &dummy) == 1;
 }
 
-static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles)
+static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles,
+                          int32_t *learned_at)
 {
     uint32_t pl[MAX_READINGS];
     uint8_t *blocked = blocked_tokens(doc);
@@ -259,8 +260,10 @@ static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint3
         const el_trigger *t = proper_name_like(doc, i) ? NULL : choose_reading(lx, pl, np, &ch);
         if (t && len == 1 && !t->type && weak_form(lx, doc, i))
             t = NULL;
-        if (t && !any_blocked(blocked, i, i + len))
+        if (t && !any_blocked(blocked, i, i + len)) {
             add_mention(doc, roles, i, i + len, t, &ch);
+            learned_at[i] = t->stats;
+        }
         i += len;
     }
     free(blocked);
@@ -271,8 +274,12 @@ void el_event_tag(el_doc *doc, const el_trigger_lexicon *lx)
     if (!lx || !lx->forms || doc->ntokens == 0)
         return;
     uint32_t *roles = el_event_token_roles(doc, lx);
-    find_triggers(doc, lx, roles);
-    el_event_context_classes(doc, lx, roles);
+    int32_t *learned_at = el_malloc(doc->ntokens * sizeof *learned_at);
+    for (size_t i = 0; i < doc->ntokens; i++)
+        learned_at[i] = EL_LEARNED_UNKNOWN;
+    find_triggers(doc, lx, roles, learned_at);
+    el_event_context_classes(doc, lx, roles, learned_at);
+    free(learned_at);
     el_event_arguments(doc, lx, roles);
     el_event_links(doc, lx, roles);
     free(roles);

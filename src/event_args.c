@@ -446,6 +446,9 @@ static int path_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, s
         else if (!pk.before && pk.noun && t == EL_TENSE_INFINITIVE)
             cost += TIME_MAX_COST;   /* "the trip follows plans to visit Y in February":
                                         the embedded verb's time, not the noun's */
+        else if (!pk.before && t != EL_TENSE_NONE && d->events[ev_at[k]].cls == EL_EV_REPORTING)
+            cost += TIME_MAX_COST;   /* "X's trip, an aide told reporters Monday":
+                                        the time of the report */
     }
     return cost;
 }

@@ -9,6 +9,10 @@
  *    "threatened to leave") is an I_ACTION;
  *  - a PERCEPTION or ASPECTUAL -ing form after a determiner or a plain
  *    noun is a noun ("the hearing", "an asylum hearing"): an OCCURRENCE.
+ * Then the class TimeML data gives the form in its context (the word
+ * before and after it; gazetteers/events/timeml-classes.tsv) replaces the
+ * rule's when it is clear, and untyped mentions of forms that are seldom
+ * events in their context are dropped (typed ones feed the timeline).
  * Run by event.c once every trigger of a document is tagged. */
 #include "event_internal.h"
 
@@ -209,12 +213,123 @@ static el_event_class context_class(const el_trigger_lexicon *lx, const el_doc *
     return cls;
 }
 
-void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles)
+/* ---- learned class and eventness (timeml-classes.tsv) ------------------ */
+
+/* A learned row counts for eventness from this many occurrences on, and
+ * marks a form as seldom an event below this share. */
+#define RARE_MIN_OCC 8
+#define RARE_EVENTNESS 0.3f
+/* A learned row decides the class from this many events on. */
+#define LEARNED_MIN_EVENTS 3
+
+
+/* Context of the word before token tb (adverbs skipped), as
+ * scripts/build_event_classes.py computes it. */
+static int prev_context(const uint32_t *roles, size_t tb)
+{
+    size_t j = tb;
+    while (j > 0 && (roles[j - 1] & (EL_R_ADV | EL_R_NEG)) && !(roles[j - 1] & EL_R_AUX))
+        j--;
+    uint32_t r = j > 0 ? roles[j - 1] : 0;
+    if (r & EL_R_TO) return EL_CTX_P_TO;
+    if (r & (EL_R_WILL | EL_R_MODAL | EL_R_DO_PRES | EL_R_DO_PAST)) return EL_CTX_P_MOD;
+    if (r & (EL_R_HAVE_PRES | EL_R_HAVE_PAST | EL_R_HAVE_BASE)) return EL_CTX_P_HAVE;
+    if (r & (EL_R_BE_PRES | EL_R_BE_PAST | EL_R_BE_PART | EL_R_BE_BASE | EL_R_BE_ING))
+        return EL_CTX_P_BE;
+    if (r & EL_R_DET) return EL_CTX_P_DET;
+    return EL_CTX_P_NONE;
+}
+
+/* Context of the word after token te - 1 (adverbs skipped). */
+static int next_context(const el_doc *doc, const uint32_t *roles, size_t te)
+{
+    size_t n = skip_adverbs(roles, te, doc->ntokens);
+    uint32_t r = n < doc->ntokens ? roles[n] : 0;
+    if (r & EL_R_TO) return EL_CTX_N_TO;
+    if (r & EL_R_COMP) return EL_CTX_N_COMP;
+    if (r & (EL_R_DET | EL_R_PRON)) return EL_CTX_N_OBJ;
+    if (r & (EL_R_LOC_PREP | EL_R_TIME_PREP)) return EL_CTX_N_PREP;
+    return EL_CTX_N_NONE;
+}
+
+/* The rows for a one-token trigger: any context, before, after (the most
+ * specific last).  `id` is the trigger reading's record, or
+ * EL_LEARNED_UNKNOWN to look the form up (the generic verb rule). */
+static size_t learned_rows(const el_trigger_lexicon *lx, const el_doc *doc, const uint32_t *roles,
+                           const el_event_mention *ev, int32_t id, const el_form_ctx *rows[3])
+{
+    if (ev->tok_end != ev->tok_begin + 1)
+        return 0;
+    uint32_t found;
+    if (id == EL_LEARNED_UNKNOWN)
+        id = el_lexicon_match(lx->classes, doc, ev->tok_begin, &found) == 1 ? (int32_t)found : -1;
+    if (id < 0)
+        return 0;
+    const el_form_stats *st = &lx->stats[id];
+    int ids[3] = {EL_CTX_ALL, prev_context(roles, ev->tok_begin),
+                  next_context(doc, roles, ev->tok_end)};
+    size_t n = 0;
+    for (size_t k = 0; k < 3; k++)
+        if (st->ctx[ids[k]].occ)
+            rows[n++] = &st->ctx[ids[k]];
+    return n;
+}
+
+/* The class of the most specific row with enough events (after, before,
+ * any context), or `cls` when that row's class is mixed or `cls` is seen
+ * there (EL_CLASS_SEEN_PCT): the data must contradict the rule, not merely
+ * prefer another class. */
+static el_event_class learned_class(const el_form_ctx *const *rows, size_t n, el_event_class cls)
+{
+    for (size_t k = n; k > 0; k--) {
+        const el_form_ctx *r = rows[k - 1];
+        if (r->events < LEARNED_MIN_EVENTS)
+            continue;
+        if (r->cls < 0 || (r->seen >> cls & 1u))
+            return cls;
+        return (el_event_class)r->cls;
+    }
+    return cls;
+}
+
+/* Is the form seldom an event here (a row with enough occurrences)? */
+static bool learned_rare(const el_form_ctx *const *rows, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (rows[k]->occ >= RARE_MIN_OCC &&
+            (float)rows[k]->events < RARE_EVENTNESS * (float)rows[k]->occ)
+            return true;
+    return false;
+}
+
+static void free_mention(el_event_mention *ev)
+{
+    free(ev->type);
+    free(ev->lemma);
+    free(ev->modality);
+    free(ev->participants);
+}
+
+void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles,
+                              const int32_t *learned_at)
 {
     uint8_t *is_event = el_calloc(doc->ntokens + 1, 1);
     for (size_t e = 0; e < doc->nevents; e++)
         is_event[doc->events[e].tok_begin] = 1;
-    for (size_t e = 0; e < doc->nevents; e++)
-        doc->events[e].cls = context_class(lx, doc, roles, is_event, &doc->events[e]);
+    size_t kept = 0;
+    for (size_t e = 0; e < doc->nevents; e++) {
+        el_event_mention *ev = &doc->events[e];
+        const el_form_ctx *rows[3];
+        size_t n = learned_rows(lx, doc, roles, ev, learned_at[ev->tok_begin], rows);
+        if (!ev->type && learned_rare(rows, n)) {
+            free_mention(ev);
+            continue;
+        }
+        ev->cls = learned_class(rows, n, context_class(lx, doc, roles, is_event, ev));
+        if (kept != e)
+            doc->events[kept] = *ev;
+        kept++;
+    }
+    doc->nevents = kept;
     free(is_event);
 }

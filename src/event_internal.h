@@ -40,7 +40,31 @@ typedef struct el_trigger {
     char pos;            /* 'V', 'N', 'A' */
     unsigned morph;      /* EL_M_* */
     float weight;        /* 1 for the hand lexicon, the event ratio for learned forms */
+    int32_t stats;       /* index into el_trigger_lexicon.stats for the form, -1 none */
 } el_trigger;
+
+/* Contexts of a learned form (timeml-classes.tsv): any, the word before
+ * (adverbs skipped), the word after. */
+enum {
+    EL_CTX_ALL, EL_CTX_P_TO, EL_CTX_P_MOD, EL_CTX_P_HAVE, EL_CTX_P_BE, EL_CTX_P_DET,
+    EL_CTX_P_NONE, EL_CTX_N_TO, EL_CTX_N_COMP, EL_CTX_N_OBJ, EL_CTX_N_PREP, EL_CTX_N_NONE,
+    EL_CTX_COUNT
+};
+
+/* What TimeML data says about one form in one context; occ 0 = no row. */
+/* A class seen for this share (percent) of a row's events is "seen" there:
+ * a rule giving it is not contradicted by the data. */
+#define EL_CLASS_SEEN_PCT 10u
+
+typedef struct el_form_ctx {
+    uint16_t occ, events;   /* occurrences, of which annotated as events */
+    int8_t cls;             /* clear majority el_event_class, -1 if mixed */
+    uint8_t seen;           /* bit c: class c has EL_CLASS_SEEN_PCT of the events */
+} el_form_ctx;
+
+typedef struct el_form_stats {
+    el_form_ctx ctx[EL_CTX_COUNT];
+} el_form_stats;
 
 typedef struct el_signal {
     char reltype[16];
@@ -52,6 +76,8 @@ struct el_trigger_lexicon {
     el_trigger *trig; size_t ntrig, cap_trig;
     el_lexicon *grammar;     /* word -> role bits */
     el_lexicon *weak;        /* forms rarely annotated as events (untyped ones skipped) */
+    el_lexicon *classes;     /* form -> index into stats (timeml-classes.tsv) */
+    el_form_stats *stats; size_t nstats, cap_stats;
     el_lexicon *signals;     /* phrase -> index into sig */
     el_signal *sig; size_t nsig, cap_sig;
     el_event_type_info *types; size_t ntypes, cap_types;
@@ -65,8 +91,14 @@ uint32_t *el_event_token_roles(const el_doc *doc, const el_trigger_lexicon *lx);
 void el_event_arguments(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
 void el_event_links(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
 
-/* Revise the class of every event mention of doc from its complement
- * (event_class.c). */
-void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
+/* Learned rows of the trigger found at a token: EL_LEARNED_UNKNOWN until
+ * the trigger pass stores its reading's el_trigger.stats there. */
+#define EL_LEARNED_UNKNOWN (-2)
+
+/* Revise the class of every event mention of doc from its complement and
+ * the learned rows of its form (learned_at: per token, see above); drop
+ * mentions of forms seldom events in their context (event_class.c). */
+void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles,
+                              const int32_t *learned_at);
 
 #endif

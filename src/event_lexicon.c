@@ -153,6 +153,7 @@ static uint32_t push_trigger(el_trigger_lexicon *lx, const char *lemma, const ch
     t->pos = pos;
     t->morph = morph;
     t->weight = weight;
+    t->stats = -1;
     return (uint32_t)(lx->ntrig - 1);
 }
 
@@ -290,6 +291,83 @@ static bool learned_line(el_trigger_lexicon *lx, char **f, size_t nf)
     return el_lexicon_add(lx->forms, f[0], id, 0);
 }
 
+static int context_id(const char *name)
+{
+    static const char *const names[EL_CTX_COUNT] = {
+        "*", "p:to", "p:mod", "p:have", "p:be", "p:det", "p:-",
+        "n:to", "n:comp", "n:obj", "n:prep", "n:-",
+    };
+    for (int i = 0; i < EL_CTX_COUNT; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* Point every trigger reading of the single-word `form` at its learned
+ * rows, so the event stage finds them without a second lookup. */
+static void link_readings(el_trigger_lexicon *lx, const char *form, int32_t id)
+{
+    uint32_t pl[8];
+    size_t np = 0;
+    el_doc *d = el_doc_new("form", NULL, el_strdup(form), strlen(form));
+    el_tokenize(d, NULL);
+    if (d->ntokens == 1 && el_lexicon_match_all(lx->forms, d, 0, pl, 8, &np) == 1)
+        for (size_t k = 0; k < np; k++)
+            lx->trig[pl[k]].stats = id;
+    el_doc_free(d);
+}
+
+/* DIST "CLASS:N,CLASS:N" (or "-"): the classes seen in c->seen. */
+static bool class_counts(el_form_ctx *c, char *dist, unsigned long events)
+{
+    if (strcmp(dist, "-") == 0)
+        return true;
+    char *parts[8];
+    size_t n = split_commas(dist, parts, 8);
+    for (size_t i = 0; i < n; i++) {
+        char *colon = strchr(parts[i], ':');
+        el_event_class k;
+        if (!colon)
+            return false;
+        *colon = '\0';
+        if (!el_event_class_parse(parts[i], &k))
+            return false;
+        if (strtoul(colon + 1, NULL, 10) * 100u >= events * EL_CLASS_SEEN_PCT)
+            c->seen |= (uint8_t)(1u << k);
+    }
+    return true;
+}
+
+/* FORM CTX OCC EVENTS CLASS SHARE DIST: one context of a form; the rows of
+ * one form share a record.  SHARE is informative (the file only marks a class
+ * when it is clear). */
+static bool class_line(el_trigger_lexicon *lx, char **f, size_t nf)
+{
+    (void)nf;
+    el_event_class cls = EL_EV_OCCURRENCE;
+    int ctx = context_id(f[1]);
+    bool has_cls = strcmp(f[4], "-") != 0;
+    if (ctx < 0 || (has_cls && !el_event_class_parse(f[4], &cls)))
+        return false;
+    uint32_t id;
+    if (!el_lexicon_lookup(lx->classes, f[0], &id)) {
+        el_form_stats *st = &EL_PUSH(lx->stats, lx->nstats, lx->cap_stats);
+        memset(st, 0, sizeof *st);
+        id = (uint32_t)(lx->nstats - 1);
+        if (!el_lexicon_add(lx->classes, f[0], id, 0))
+            return false;
+        link_readings(lx, f[0], (int32_t)id);
+    }
+    unsigned long occ = strtoul(f[2], NULL, 10), events = strtoul(f[3], NULL, 10);
+    if (occ == 0 || events > occ)
+        return false;
+    el_form_ctx *c = &lx->stats[id].ctx[ctx];
+    c->occ = (uint16_t)(occ < UINT16_MAX ? occ : UINT16_MAX);   /* keeps the ratio */
+    c->events = (uint16_t)(occ < UINT16_MAX ? events : events * UINT16_MAX / occ);
+    c->cls = (int8_t)(has_cls ? (int)cls : -1);
+    return class_counts(c, f[6], events);
+}
+
 static unsigned role_bit(const char *name)
 {
     static const char *const names[] = {
@@ -352,8 +430,10 @@ el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
     lx->grammar = el_lexicon_new();
     lx->signals = el_lexicon_new();
     lx->weak = el_lexicon_new();
+    lx->classes = el_lexicon_new();
     if (!read_tsv(lx, dir, "triggers.tsv", 4, trigger_line, err) ||
         !read_tsv(lx, dir, "timeml-forms.tsv", 5, learned_line, err) ||
+        !read_tsv(lx, dir, "timeml-classes.tsv", 7, class_line, err) ||
         !read_tsv(lx, dir, "grammar.tsv", 2, grammar_line, err) ||
         !read_tsv(lx, dir, "signals.tsv", 3, signal_line, err) ||
         !read_tsv(lx, dir, "types.tsv", 4, type_line, err)) {
@@ -371,6 +451,8 @@ void el_trigger_lexicon_free(el_trigger_lexicon *lx)
     el_lexicon_free(lx->grammar);
     el_lexicon_free(lx->signals);
     el_lexicon_free(lx->weak);
+    el_lexicon_free(lx->classes);
+    free(lx->stats);
     for (size_t i = 0; i < lx->ntrig; i++) {
         free(lx->trig[i].lemma);
         free(lx->trig[i].type);

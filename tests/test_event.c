@@ -1,9 +1,14 @@
 /* test_event.c - the event stage: trigger matching (inflections, nouns,
  * particles), tense/aspect from auxiliaries, polarity, modality,
- * participants, location, time attachment and TLINKs from signals. */
+ * participants, location, time attachment and TLINKs from signals, and
+ * the class and eventness learned per form and context. */
 #include "event_fixture.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 static int setup(void **state)
 {
@@ -523,6 +528,141 @@ static void test_intensional_scope(void **state)
     }
 }
 
+/* ---- learned class and eventness (timeml-classes.tsv) ------------------- */
+
+static const char *const EVENT_FILES[] = {
+    "triggers.tsv", "timeml-forms.tsv", "grammar.tsv", "signals.tsv", "types.tsv",
+};
+
+/* A gazetteer directory under /tmp holding the source tree's event files
+ * (symbolic links) and `rows` as timeml-classes.tsv; the lexicon loaded
+ * from it.  remove_gazetteers() deletes the directory. */
+static el_trigger_lexicon *lexicon_with_classes(const char *rows, char dir[64])
+{
+    const char *src = getenv("EVENTLINE_GAZETTEERS");
+    char real[PATH_MAX], path[PATH_MAX + 128];
+    assert_non_null(realpath(src && *src ? src : "gazetteers", real));
+    snprintf(dir, 64, "/tmp/el-classes-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/events", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    for (size_t i = 0; i < sizeof EVENT_FILES / sizeof *EVENT_FILES; i++) {
+        char from[PATH_MAX + 64];
+        snprintf(from, sizeof from, "%s/events/%s", real, EVENT_FILES[i]);
+        snprintf(path, sizeof path, "%s/events/%s", dir, EVENT_FILES[i]);
+        assert_int_equal(symlink(from, path), 0);
+    }
+    snprintf(path, sizeof path, "%s/events/timeml-classes.tsv", dir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("# FORM\tCTX\tOCC\tEVENTS\tCLASS\tSHARE\tDIST\n", fp);
+    fputs(rows, fp);
+    fclose(fp);
+    char *err = NULL;
+    el_trigger_lexicon *lx = el_trigger_lexicon_load(dir, &err);
+    if (!lx)
+        fail_msg("%s", err);
+    return lx;
+}
+
+static void remove_gazetteers(const char *dir)
+{
+    char path[128];
+    static const char *const extra[] = {"timeml-classes.tsv"};
+    for (size_t i = 0; i < sizeof EVENT_FILES / sizeof *EVENT_FILES + 1; i++) {
+        const char *f = i < sizeof EVENT_FILES / sizeof *EVENT_FILES ? EVENT_FILES[i] : extra[0];
+        snprintf(path, sizeof path, "%s/events/%s", dir, f);
+        unlink(path);
+    }
+    snprintf(path, sizeof path, "%s/events", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
+/* Class of the event at `word` in `text` with lexicon lx (-1 if none). */
+static int class_at(el_trigger_lexicon *lx, const char *text, const char *word)
+{
+    el_doc *d = test_doc(text);
+    el_event_tag(d, lx);
+    const el_event_mention *ev = event_at(d, word);
+    int cls = ev ? (int)ev->cls : -1;
+    el_doc_free(d);
+    return cls;
+}
+
+/* The most specific row with enough events decides: the word after, then
+ * the word before, then any context; a row whose class is mixed ("-")
+ * leaves the rule's class. */
+static void test_learned_class_by_context(void **state)
+{
+    char dir[64];
+    el_trigger_lexicon *lx = lexicon_with_classes(
+        "resumed\t*\t20\t20\tASPECTUAL\t1.00\tASPECTUAL:20\n"
+        "resumed\tn:obj\t10\t10\tSTATE\t0.90\tSTATE:9,I_ACTION:1\n"
+        "resumed\tp:be\t6\t6\t-\t0.50\tSTATE:3,ASPECTUAL:3\n"
+        "resumed\tn:prep\t2\t2\tREPORTING\t1.00\tREPORTING:2\n", dir);
+    /* no row for the word after (n:-) nor before (p:-): any context */
+    assert_int_equal(class_at(lx, "Talks resumed.", "resumed"), EL_EV_ASPECTUAL);
+    /* the word after: a determiner (the rule's class is not seen there) */
+    assert_int_equal(class_at(lx, "They resumed the talks.", "resumed"), EL_EV_STATE);
+    /* too few events after "in" (2 < 3): the word before decides, mixed */
+    int rule = class_at(*state, "Talks were resumed in Rome.", "resumed");
+    assert_int_equal(class_at(lx, "Talks were resumed in Rome.", "resumed"), rule);
+    el_trigger_lexicon_free(lx);
+    remove_gazetteers(dir);
+
+    /* a rule's class seen in 10% of the row's events stays */
+    lx = lexicon_with_classes(
+        "resumed\t*\t20\t20\tSTATE\t0.80\tSTATE:16,ASPECTUAL:2,I_ACTION:2\n", dir);
+    int rule_cls = class_at(*state, "Talks resumed.", "resumed");
+    int got = class_at(lx, "Talks resumed.", "resumed");
+    if (rule_cls == EL_EV_ASPECTUAL || rule_cls == EL_EV_I_ACTION)
+        assert_int_equal(got, rule_cls);
+    else
+        assert_int_equal(got, EL_EV_STATE);
+    el_trigger_lexicon_free(lx);
+    remove_gazetteers(dir);
+}
+
+/* A mention is dropped when a row with 8+ occurrences shows the form an
+ * event less than 30% of the time there; typed triggers are kept. */
+static void test_learned_eventness(void **state)
+{
+    (void)state;
+    char dir[64];
+    el_trigger_lexicon *lx = lexicon_with_classes(
+        "flumped\t*\t20\t12\tOCCURRENCE\t1.00\tOCCURRENCE:12\n"
+        "flumped\tn:obj\t10\t2\t-\t1.00\tOCCURRENCE:2\n"
+        "flumped\tn:prep\t5\t0\t-\t0.00\t-\n"
+        "visit\t*\t100\t1\t-\t1.00\tOCCURRENCE:1\n", dir);
+    /* generic -ed verb: kept in general, dropped before an object */
+    assert_int_equal(class_at(lx, "He flumped.", "flumped"), EL_EV_OCCURRENCE);
+    assert_int_equal(class_at(lx, "He flumped the ball.", "flumped"), -1);
+    /* 5 occurrences are too few to call it rare */
+    assert_int_equal(class_at(lx, "He flumped in Rome.", "flumped"), EL_EV_OCCURRENCE);
+    /* a typed trigger stays whatever the data say */
+    assert_true(class_at(lx, "The visit was long.", "visit") >= 0);
+    el_trigger_lexicon_free(lx);
+    remove_gazetteers(dir);
+}
+
+/* A tensed reporting verb between a trigger and a later time takes that
+ * time: "X's trip, an aide told reporters Monday". */
+static void test_reporting_verb_takes_later_time(void **state)
+{
+    el_doc *d = test_doc("He praised the trip, an aide told reporters Monday.");
+    size_t mon = find_tok(d, "Monday", 0);
+    add_date(d, mon, mon + 1, "2023-06-19");
+    el_event_tag(d, *state);
+    const el_event_mention *trip = event_at(d, "trip"), *told = event_at(d, "told");
+    assert_non_null(trip);
+    assert_non_null(told);
+    assert_int_equal(told->cls, EL_EV_REPORTING);
+    assert_int_equal(told->timex, 0);
+    assert_int_equal(trip->timex, -1);
+    el_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -550,6 +690,9 @@ int main(void)
         cmocka_unit_test(test_objects_stop_at_subordinate_clause),
         cmocka_unit_test(test_verb_after_relative_that),
         cmocka_unit_test(test_intensional_scope),
+        cmocka_unit_test(test_learned_class_by_context),
+        cmocka_unit_test(test_learned_eventness),
+        cmocka_unit_test(test_reporting_verb_takes_later_time),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
