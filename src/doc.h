@@ -60,6 +60,8 @@ typedef struct el_timex {
     char mod[16];                 /* TIMEX3 mod or "" */
     char quant[12];               /* SET quant ("EACH", "EVERY") or "" */
     char freq[12];                /* SET freq or "" */
+    char zone[8];                 /* UTC offset of a named zone ("-04:00", "Z") or "";
+                                     the value itself stays local, as in TimeBank */
     int anchor;                   /* index of anchoring timex, -1 = DCT/none */
     bool temporal_function;       /* value computed relative to an anchor */
     el_interval iv;               /* begin/end instants when anchored */

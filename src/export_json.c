@@ -51,6 +51,8 @@ static json_t *timex_json(const el_doc *d, size_t i)
         json_object_set_new(o, "quant", json_string(t->quant));
     if (t->freq[0])
         json_object_set_new(o, "freq", json_string(t->freq));
+    if (t->zone[0])
+        json_object_set_new(o, "zone", json_string(t->zone));
     if (t->anchor >= 0) {
         snprintf(id, sizeof id, "t%d", t->anchor + 1);
         json_object_set_new(o, "anchor", json_string(id));

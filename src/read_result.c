@@ -112,6 +112,7 @@ static bool read_timexes(el_doc *d, const json_t *arr)
         snprintf(t->mod, sizeof t->mod, "%s", str(o, "mod"));
         snprintf(t->quant, sizeof t->quant, "%s", str(o, "quant"));
         snprintf(t->freq, sizeof t->freq, "%s", str(o, "freq"));
+        snprintf(t->zone, sizeof t->zone, "%s", str(o, "zone"));
         t->anchor = ref_index(o, "anchor", "t");
         t->temporal_function = json_is_true(json_object_get(o, "temporal_function"));
         read_interval(o, &t->iv);

@@ -165,6 +165,7 @@ static void emit(tx_ctx *c, size_t b, const tx_res *r, uint32_t start, uint32_t 
     snprintf(t->mod, sizeof t->mod, "%s", r->mod);
     snprintf(t->quant, sizeof t->quant, "%s", r->quant);
     snprintf(t->freq, sizeof t->freq, "%s", r->freq);
+    snprintf(t->zone, sizeof t->zone, "%s", r->zone);
     t->temporal_function = r->tf;
     int anchors[] = {-1, c->day_tx, c->ref_tx, c->quarter_tx};
     t->anchor = r->tf ? anchors[r->anchor] : -1;   /* -1 = the DCT */

@@ -61,6 +61,7 @@ typedef struct tx_res {
     char mod[16];
     char quant[12];
     char freq[12];
+    char zone[8];                /* UTC offset of a named zone, "" */
     bool tf;                     /* computed relative to the DCT/context */
     bool topic;                  /* a period later references refer back to */
     size_t start;                /* token start when a rule skips a word ("the"), else 0 */

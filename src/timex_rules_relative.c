@@ -799,6 +799,53 @@ static void clock_zone(const tx_ctx *c, size_t *j, char *zone, size_t cap)
         snprintf(zone, cap, "%s", z->val);
 }
 
+/* Is YYYY-MM-DD (day) in US daylight saving time?  Since 2007 from the
+ * second Sunday of March to the first Sunday of November, before from the
+ * first Sunday of April to the last Sunday of October (at day precision). */
+static bool us_dst(int y, int mo, int d)
+{
+    el_date first = {y, mo, 1};
+    int wd = el_weekday(first);   /* 1 = Monday ... 7 = Sunday */
+    int first_sunday = 1 + (7 - wd) % 7;
+    if (y >= 2007) {
+        if (mo > 3 && mo < 11) return true;
+        if (mo == 3) return d >= first_sunday + 7;
+        if (mo == 11) return d < first_sunday;
+        return false;
+    }
+    if (mo > 4 && mo < 10) return true;
+    if (mo == 4) return d >= first_sunday;
+    if (mo == 10) {
+        int last_sunday = first_sunday + 28 <= 31 ? first_sunday + 28 : first_sunday + 21;
+        return d < last_sunday;
+    }
+    return false;
+}
+
+/* The UTC offset of zone code z (zones.tsv: "Z", "-05", "US-05" = a US zone
+ * whose offset follows daylight saving time) on day (YYYY-MM-DD), as
+ * "-04:00" / "Z" in out; "" when the day or the offset is unknown. */
+static void utc_offset(const char *z, const char *day, char *out, size_t cap)
+{
+    int y, mo, d, h;
+    out[0] = '\0';
+    if (!strcmp(z, "Z")) {
+        snprintf(out, cap, "Z");
+        return;
+    }
+    bool us = !strncmp(z, "US", 2);
+    if (sscanf(us ? z + 2 : z, "%d", &h) != 1 || (z[us ? 2 : 0] != '-' && z[us ? 2 : 0] != '+'))
+        return;
+    if (us) {
+        if (sscanf(day, "%4d-%2d-%2d", &y, &mo, &d) != 3 || strlen(day) != 10)
+            return;
+        h += us_dst(y, mo, d);
+    }
+    if (h < -12 || h > 14)
+        return;
+    snprintf(out, cap, "%c%02d:00", h < 0 ? '-' : '+', h < 0 ? -h : h);
+}
+
 /* "at 0400 GMT": four digits HHMM after a preposition, before a zone with
  * a fixed offset; 5 (a 24-hour clock) or 0. */
 static int military_time(const tx_ctx *c, size_t j, int *h, int *m)
@@ -876,9 +923,9 @@ bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
     tx_anchor anchor;
     if (clock_day(c, &j, day, sizeof day, &anchor) && midnight)
         h = 24;   /* "midnight Friday": the end of Friday */
-    (void)zone;   /* named zones stay in the span; TimeBank values carry no offset */
     snprintf(v, sizeof v, "%sT%02d:%02d", day, h, m);
     tx_set_res(r, j, EL_TIMEX_TIME, v, true);
+    utc_offset(zone, day, r->zone, sizeof r->zone);   /* the value stays local (TimeBank) */
     r->anchor = anchor;
     return true;
 }

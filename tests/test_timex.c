@@ -494,6 +494,32 @@ static void test_frequency_and_holiday_rules(void **state)
     assert_false(tx_holiday_date("Ex", 2020, &bad));
 }
 
+/* A named zone keeps its UTC offset beside the (local) value; a US zone
+ * follows daylight saving time by the date; "local time" has none. */
+static void test_zone_offsets(void **state)
+{
+    fixture *f = *state;
+    static const struct { const char *text, *dct, *span, *zone; } Z[] = {
+        {"The market opens at 10 a.m. ET.", "2023-06-19", "10 a.m. ET", "-04:00"},
+        {"The market opens at 10 a.m. ET.", "2023-01-09", "10 a.m. ET", "-05:00"},
+        {"The market opened at 10 a.m. ET.", "2006-04-03", "10 a.m. ET", "-04:00"},
+        {"The market opened at 10 a.m. ET.", "2006-03-13", "10 a.m. ET", "-05:00"},
+        {"It began at 9 a.m. EST Tuesday.", "2023-06-19", "9 a.m. EST Tuesday", "-05:00"},
+        {"The rocket lifted off at 0400 GMT.", "2023-06-19", "0400 GMT", "Z"},
+        {"The plane landed at 5:09 p.m. local time.", "2023-06-19", "5:09 p.m. local time", ""},
+    };
+    for (size_t i = 0; i < sizeof Z / sizeof Z[0]; i++) {
+        el_doc *d = tag(f, Z[i].text, Z[i].dct);
+        const el_timex *t = find_span(d, Z[i].span);
+        assert_non_null(t);
+        if (strcmp(t->zone, Z[i].zone) != 0)
+            fprintf(stderr, "  \"%s\" (DCT %s): zone %s, want %s\n", Z[i].text, Z[i].dct, t->zone,
+                    Z[i].zone);
+        assert_string_equal(t->zone, Z[i].zone);
+        el_doc_free(d);
+    }
+}
+
 /* ---- without a DCT values stay underspecified --------------------------- */
 
 static const tx_case NO_DCT[] = {
@@ -584,6 +610,7 @@ int main(void)
         cmocka_unit_test(test_more_rules),
         cmocka_unit_test(test_narrative_rules),
         cmocka_unit_test(test_frequency_and_holiday_rules),
+        cmocka_unit_test(test_zone_offsets),
         cmocka_unit_test(test_sorted_disjoint_with_intervals),
         cmocka_unit_test(test_anchors),
         cmocka_unit_test(test_empty_and_missing_lexicon),
