@@ -69,17 +69,12 @@ typedef struct cluster {
 
 /* ---- mention features --------------------------------------------------- */
 
-static const char *group_of(const el_trigger_lexicon *lx, const char *type)
-{
-    const el_event_type_info *ti = el_trigger_type(lx, type);
-    return ti ? ti->group : type;
-}
-
-static bool type_on_timeline(const el_trigger_lexicon *lx, const el_event_mention *ev)
+/* Is the mention's type on the timeline?  ti: its lexicon entry. */
+static bool type_on_timeline(const el_trigger_lexicon *lx, const el_event_mention *ev,
+                             const el_event_type_info *ti)
 {
     if (!ev->type)
         return false;
-    const el_event_type_info *ti = el_trigger_type(lx, ev->type);
     if (ti)
         return ti->timeline;
     return !lx && ev->cls != EL_EV_REPORTING && ev->cls != EL_EV_ASPECTUAL &&
@@ -229,11 +224,15 @@ static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_me
 }
 
 /* Distinct strings (not owned): the mentions' types and groups point to
- * one copy of each, so that clustering compares strings that stay in cache
- * instead of every event's own copy. */
-typedef struct str_set { const char **s; uint32_t *h; size_t n, cap; } str_set;
+ * one copy of each, so that clustering compares pointers instead of
+ * strings.  A type's lexicon entry is looked up once per distinct type
+ * (ti, valid where has_ti is set) instead of once per mention. */
+typedef struct str_set {
+    const char **s; uint32_t *h; const el_event_type_info **ti; uint8_t *has_ti;
+    size_t n, cap;
+} str_set;
 
-static void str_put(str_set *set, const char *s, uint32_t h)
+static size_t str_put(str_set *set, const char *s, uint32_t h)
 {
     size_t i = h & (set->cap - 1);
     while (set->s[i])
@@ -241,30 +240,69 @@ static void str_put(str_set *set, const char *s, uint32_t h)
     set->s[i] = s;
     set->h[i] = h;
     set->n++;
+    return i;
+}
+
+static void str_grow(str_set *set)
+{
+    str_set old = *set;
+    set->cap = old.cap ? 2 * old.cap : 64;
+    set->s = el_calloc(set->cap, sizeof *set->s);
+    set->h = el_malloc(set->cap * sizeof *set->h);
+    set->ti = el_calloc(set->cap, sizeof *set->ti);
+    set->has_ti = el_calloc(set->cap, 1);
+    set->n = 0;
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.s[i]) {
+            size_t j = str_put(set, old.s[i], old.h[i]);
+            set->ti[j] = old.ti[i];
+            set->has_ti[j] = old.has_ti[i];
+        }
+    free(old.s);
+    free(old.h);
+    free(old.ti);
+    free(old.has_ti);
+}
+
+/* The slot of s (added if new). */
+static size_t str_slot(str_set *set, const char *s)
+{
+    if (2 * (set->n + 1) > set->cap)
+        str_grow(set);
+    uint32_t h = el_hash(s, strlen(s));
+    for (size_t i = h & (set->cap - 1); set->s[i]; i = (i + 1) & (set->cap - 1))
+        if (set->h[i] == h && strcmp(set->s[i], s) == 0)
+            return i;
+    return str_put(set, s, h);
 }
 
 static const char *str_intern(str_set *set, const char *s)
 {
     if (!s)
         return NULL;
-    if (2 * (set->n + 1) > set->cap) {
-        str_set old = *set;
-        set->cap = old.cap ? 2 * old.cap : 64;
-        set->s = el_calloc(set->cap, sizeof *set->s);
-        set->h = el_malloc(set->cap * sizeof *set->h);
-        set->n = 0;
-        for (size_t i = 0; i < old.cap; i++)
-            if (old.s[i])
-                str_put(set, old.s[i], old.h[i]);
-        free(old.s);
-        free(old.h);
+    size_t i = str_slot(set, s);   /* (may grow set->s) */
+    return set->s[i];
+}
+
+/* The interned copy of type (non-NULL) and its lexicon entry in *ti. */
+static const char *type_intern(str_set *set, const el_trigger_lexicon *lx, const char *type,
+                               const el_event_type_info **ti)
+{
+    size_t i = str_slot(set, type);
+    if (!set->has_ti[i]) {
+        set->ti[i] = el_trigger_type(lx, type);
+        set->has_ti[i] = 1;
     }
-    uint32_t h = el_hash(s, strlen(s));
-    for (size_t i = h & (set->cap - 1); set->s[i]; i = (i + 1) & (set->cap - 1))
-        if (set->h[i] == h && strcmp(set->s[i], s) == 0)
-            return set->s[i];
-    str_put(set, s, h);
-    return s;
+    *ti = set->ti[i];
+    return set->s[i];
+}
+
+static void str_set_free(str_set *set)
+{
+    free(set->s);
+    free(set->h);
+    free(set->ti);
+    free(set->has_ti);
 }
 
 static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx, size_t *n)
@@ -273,23 +311,24 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
     for (size_t di = 0; di < c->ndocs; di++)
         cap += c->docs[di]->nevents;   /* at most one each: no reallocs */
     mfeat *fs = el_malloc((cap ? cap : 1) * sizeof *fs);
-    str_set names = {NULL, NULL, 0, 0};
+    str_set names = {NULL, NULL, NULL, NULL, 0, 0};
     for (size_t di = 0; di < c->ndocs; di++) {
         const el_doc *d = c->docs[di];
         for (size_t e = 0; e < d->nevents; e++) {
             const el_event_mention *ev = &d->events[e];
             bool generic = generic_candidate(ev);
-            if ((!generic && !type_on_timeline(lx, ev)) || collective(d, ev))
+            const el_event_type_info *ti = NULL;
+            const char *type = ev->type ? type_intern(&names, lx, ev->type, &ti) : NULL;
+            if ((!generic && !type_on_timeline(lx, ev, ti)) || collective(d, ev))
                 continue;
             mfeat *f = &EL_PUSH(fs, nf, cap);
             memset(f, 0, sizeof *f);
             f->doc = (uint32_t)di;
             f->ev = (uint32_t)e;
             f->sentence = d->tokens[ev->tok_begin].sentence;
-            f->type = str_intern(&names, ev->type);
-            f->group = str_intern(&names, generic ? ev->lemma : group_of(lx, ev->type));
+            f->type = type;
+            f->group = str_intern(&names, generic ? ev->lemma : ti ? ti->group : type);
             f->generic = generic;
-            const el_event_type_info *ti = el_trigger_type(lx, ev->type);
             f->span_days = ti ? ti->span_days : 0;
             f->factual = is_factual(ev);
             f->confidence = ev->confidence;
@@ -304,8 +343,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
                 nf--;   /* an untyped event is only worth keeping with its participants */
         }
     }
-    free(names.s);
-    free(names.h);
+    str_set_free(&names);
     *n = nf;
     return fs;
 }
@@ -349,7 +387,7 @@ static size_t group_count(const mfeat *fs, size_t nf, uint32_t doc, const char *
             hi = mid;
     }
     for (size_t i = lo; i < nf && fs[i].doc == doc; i++)
-        n += strcmp(fs[i].group, group) == 0;
+        n += fs[i].group == group;   /* interned */
     return n;
 }
 
@@ -480,7 +518,7 @@ static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
     if (!k->n || !iv_compatible(k->iv, f->iv, k->span_days) || !before_reports(k, f))
         return -1;
     const mfeat *g = &fs[k->m[0]];
-    if (strcmp(g->group, f->group) != 0 || !when_compatible(g, f))
+    if (g->group != f->group || !when_compatible(g, f))   /* interned */
         return -1;
     if (g->location >= 0 && f->location >= 0 && g->location != f->location && g->doc == f->doc)
         return -1;
@@ -741,7 +779,7 @@ static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
         const mfeat *g = &fs[k];
         if (g->doc != f->doc)
             break;
-        if (g->cluster < 0 || strcmp(g->group, f->group) != 0 || g->indefinite)
+        if (g->cluster < 0 || g->group != f->group || g->indefinite)   /* interned */
             continue;
         if (g->sentence + ANAPHORA_SENTENCES < s)
             break;
@@ -973,7 +1011,7 @@ static const char *cluster_type(const mfeat *fs, const cluster *k)
         if (!t)
             continue;
         size_t j = 0;
-        while (j < nt && strcmp(types[j], t) != 0)
+        while (j < nt && types[j] != t)   /* interned */
             j++;
         if (j == nt && nt < 16) {
             types[nt] = t;
