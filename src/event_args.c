@@ -425,10 +425,12 @@ static void find_time(el_doc *d, size_t e, const uint32_t *roles, const int *ev_
     size_t lo = ev->tok_begin > sb + TIME_WINDOW ? ev->tok_begin - TIME_WINDOW : sb;
     size_t hi = ev->tok_end + TIME_WINDOW < se ? ev->tok_end + TIME_WINDOW : se;
     int best = -1, best_cost = TIME_MAX_COST + 1;
-    for (size_t k = lo; k < hi; k++)
-        consider_timex(d, roles, ev_at, e, tx_at[k], &best, &best_cost);
+    for (size_t k = lo; k < hi; k++)   /* most tokens start no timex: test inline */
+        if (tx_at[k] >= 0)
+            consider_timex(d, roles, ev_at, e, tx_at[k], &best, &best_cost);
     for (size_t k = sb; k < sb + 2 && k < lo; k++)
-        consider_timex(d, roles, ev_at, e, tx_at[k], &best, &best_cost);
+        if (tx_at[k] >= 0)
+            consider_timex(d, roles, ev_at, e, tx_at[k], &best, &best_cost);
     ev->timex = best;
 }
 
