@@ -48,7 +48,9 @@ static char *lower_copy(const char *s, size_t n)
 
 static bool is_reference(const el_mention *m)
 {
-    return m->subtype && (strcmp(m->subtype, "pronoun") == 0 || strcmp(m->subtype, "nominal") == 0);
+    const char *s = m->subtype;   /* first letters first: most subtypes are neither */
+    return s && ((s[0] == 'p' && strcmp(s, "pronoun") == 0) ||
+                 (s[0] == 'n' && strcmp(s, "nominal") == 0));
 }
 
 /* A one-word name: no space, starts with a capital letter. */
@@ -63,7 +65,7 @@ static bool one_word(const el_doc *d, const el_mention *m)
 static bool resolved_short(const el_doc *d, const el_mention *m)
 {
     size_t n = m->end - m->start;
-    return m->type == EL_ENT_PERSON && !is_reference(m) && one_word(d, m) && m->name &&
+    return m->type == EL_ENT_PERSON && one_word(d, m) && !is_reference(m) && m->name &&
            strlen(m->name) > n && !el_eq_nocase(m->name, strlen(m->name), d->text + m->start, n);
 }
 
@@ -71,8 +73,8 @@ static bool resolved_short(const el_doc *d, const el_mention *m)
 static bool lone_short(const el_doc *d, const el_mention *m)
 {
     size_t n = m->end - m->start;
-    return (m->type == EL_ENT_PERSON || m->type == EL_ENT_OTHER) && !is_reference(m) &&
-           one_word(d, m) && m->name && el_eq_nocase(m->name, strlen(m->name), d->text + m->start, n);
+    return (m->type == EL_ENT_PERSON || m->type == EL_ENT_OTHER) && one_word(d, m) &&
+           !is_reference(m) && m->name && el_eq_nocase(m->name, strlen(m->name), d->text + m->start, n);
 }
 
 /* The distinct one-word names that stand alone somewhere, sorted. */
