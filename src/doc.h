@@ -35,7 +35,9 @@ enum {
 
 typedef struct el_token {
     uint32_t start, end;    /* byte offsets, end exclusive */
-    uint32_t cstart, cend;  /* code-point offsets */
+    uint32_t cstart;        /* code-point offset of start (the end's is
+                               el_doc_cp_offset(doc, end): kept out of the
+                               token, which every stage streams through) */
     uint32_t sentence;      /* index into doc->sentences */
     uint32_t lhash;         /* el_hash_lower of the token text */
     uint16_t flags;         /* EL_TOK_* */
