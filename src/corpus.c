@@ -176,6 +176,11 @@ static mref *mentions_by_key(const el_corpus *c, size_t total)
     for (size_t d = 0; d < c->ndocs; d++)
         for (size_t m = 0; m < c->docs[d]->nmentions; m++, k++) {
             const el_mention *mn = &c->docs[d]->mentions[m];
+            if (m + 4 < c->docs[d]->nmentions) {   /* strings lie apart: ask ahead */
+                el_prefetch(mn[4].key);
+                el_prefetch(mn[4].name);
+                el_prefetch(c->docs[d]->text + mn[4].start);
+            }
             size_t nkeys = kt.nkeys;
             uint32_t ki = key_index(&kt, mn->key);
             if (kt.nkeys > nkeys)

@@ -77,6 +77,22 @@ static bool lone_short(const el_doc *d, const el_mention *m)
            !is_reference(m) && m->name && el_eq_nocase(m->name, strlen(m->name), d->text + m->start, n);
 }
 
+/* The mention PREFETCH_AHEAD after m: its text and strings are asked for
+ * ahead (they lie apart in memory; every mention of the corpus is read). */
+enum { PREFETCH_AHEAD = 4 };
+
+static void prefetch_mention(const el_doc *d, size_t m)
+{
+    if (m + PREFETCH_AHEAD >= d->nmentions)
+        return;
+    const el_mention *x = &d->mentions[m + PREFETCH_AHEAD];
+    el_prefetch(d->text + x->start);
+    if (x->subtype)
+        el_prefetch(x->subtype);
+    if (x->name)
+        el_prefetch(x->name);
+}
+
 /* The distinct one-word names that stand alone somewhere, sorted. */
 static lone_name *collect_lone(const el_corpus *c, size_t *n)
 {
@@ -85,11 +101,13 @@ static lone_name *collect_lone(const el_corpus *c, size_t *n)
     *n = 0;
     for (size_t d = 0; d < c->ndocs; d++) {
         const el_doc *doc = c->docs[d];
-        for (size_t m = 0; m < doc->nmentions; m++)
+        for (size_t m = 0; m < doc->nmentions; m++) {
+            prefetch_mention(doc, m);
             if (lone_short(doc, &doc->mentions[m]))
                 EL_PUSH(v, *n, cap) = (lone_name){
                     lower_copy(doc->text + doc->mentions[m].start,
                                doc->mentions[m].end - doc->mentions[m].start), NULL, false};
+        }
     }
     if (*n > 1)
         qsort(v, *n, sizeof *v, cmp_lone);
@@ -127,6 +145,7 @@ static void gather_resolutions(const el_corpus *c, lone_name *v, size_t n)
         const el_doc *doc = c->docs[d];
         for (size_t m = 0; m < doc->nmentions; m++) {
             const el_mention *x = &doc->mentions[m];
+            prefetch_mention(doc, m);
             if (!resolved_short(doc, x))
                 continue;
             lone_name *l = find_lone(v, n, doc->text + x->start, x->end - x->start);
@@ -150,6 +169,7 @@ void el_corpus_adopt_short_names(el_corpus *c)
         el_doc *doc = c->docs[d];
         for (size_t m = 0; m < doc->nmentions; m++) {
             el_mention *x = &doc->mentions[m];
+            prefetch_mention(doc, m);
             if (!lone_short(doc, x))
                 continue;
             const lone_name *l = find_lone(v, n, doc->text + x->start, x->end - x->start);
