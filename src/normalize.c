@@ -33,28 +33,29 @@
 #define DCT_REPORT_DAYS 3        /* a present-tense report covers the last days */
 #define ANAPHORA_MENTIONS 50     /* earlier mentions looked at for an antecedent */
 
-typedef struct mfeat {
+typedef struct mfeat {   /* (fields ordered to pack: one per mention of the corpus) */
     uint32_t doc, ev;
     uint32_t sentence;                     /* of the trigger's first token */
+    int cluster;
     const char *type, *group;
-    int parts[MAX_PARTS]; size_t nparts;   /* entity indices */
+    int parts[MAX_PARTS];                  /* entity indices */
     int subject;                           /* entity index or -1 */
     int location;                          /* entity index or -1 */
     el_interval iv;                        /* iv.end == 0: unknown */
     const char *value;                     /* timex value or NULL */
     int64_t clock_begin, clock_end;        /* from aspectual verbs, 0 = none */
-    bool factual;
-    float confidence;
-    int cluster;
-    int span_days;                         /* how long one event of the type may last */
-    bool indefinite;                       /* "a meeting": introduces, never refers back */
-    bool dct_time;                         /* time taken from the DCT (present tense) */
-    bool generic;                          /* untyped: grouped by lemma */
-    int duration_days;                     /* "a two-day visit": 2, else 0 */
-    int when;                              /* -1 before the article's day, +1 after, 0 unknown */
     int64_t latest;                        /* a reported past event began before this
                                               instant (the end of the article's day) */
-    char dct_value[11];
+    float confidence;
+    int span_days;                         /* how long one event of the type may last */
+    int duration_days;                     /* "a two-day visit": 2, else 0 */
+    uint8_t nparts;
+    int8_t when;                           /* -1 before the article's day, +1 after, 0 unknown */
+    bool factual;
+    bool indefinite;                       /* "a meeting": introduces, never refers back */
+    bool dct_time;                         /* time taken from the DCT (present tense;
+                                              the value is the document's DCT) */
+    bool generic;                          /* untyped: grouped by lemma */
 } mfeat;
 
 typedef struct cluster {
@@ -145,7 +146,6 @@ static void mention_time(const el_doc *d, const el_event_mention *ev, mfeat *f)
         f->iv.begin = f->iv.end - DCT_REPORT_DAYS * 1440;
         f->iv.gran = EL_GRAN_DAY;
         f->dct_time = true;
-        el_date_format(d->dct, f->dct_value);
         return;
     }
     if (ev->timex < 0 || (size_t)ev->timex >= d->ntimexes)
@@ -905,6 +905,15 @@ static const mfeat *best_time(const mfeat *fs, const cluster *k)
     return best;
 }
 
+/* The interval of the article's day of mention f (as its formatted date
+ * reads: only mentions chosen for a canonical event need it). */
+static void dct_interval(const el_corpus *c, const mfeat *f, el_interval *iv)
+{
+    char day[11];
+    el_date_format(c->docs[f->doc]->dct, day);
+    el_value_interval(day, iv);
+}
+
 /* A lasting event seen on several days: first day as value, last as end. */
 static void set_day_span(el_event *v, el_interval hull)
 {
@@ -919,7 +928,7 @@ static void set_day_span(el_event *v, el_interval hull)
 
 /* A lasting event without explicit dates but with a length ("a two-day
  * visit" in an article of its last day): the days ending on that day. */
-static void apply_duration(el_event *v, const mfeat *fs, const cluster *k)
+static void apply_duration(const el_corpus *c, el_event *v, const mfeat *fs, const cluster *k)
 {
     for (size_t i = 0; i < k->n; i++) {
         const mfeat *f = &fs[k->m[i]];
@@ -927,7 +936,7 @@ static void apply_duration(el_event *v, const mfeat *fs, const cluster *k)
             continue;
         el_interval last = f->iv;
         if (f->dct_time)
-            el_value_interval(f->dct_value, &last);
+            dct_interval(c, f, &last);
         el_interval span = {last.end - (int64_t)f->duration_days * 1440, last.end, EL_GRAN_DAY};
         set_day_span(v, span);
         v->time_source.doc = f->doc;
@@ -937,7 +946,7 @@ static void apply_duration(el_event *v, const mfeat *fs, const cluster *k)
     }
 }
 
-static void set_time(el_event *v, const mfeat *fs, const cluster *k)
+static void set_time(const el_corpus *c, el_event *v, const mfeat *fs, const cluster *k)
 {
     const mfeat *b = best_time(fs, k);
     int64_t cb = 0, ce = 0;
@@ -947,9 +956,12 @@ static void set_time(el_event *v, const mfeat *fs, const cluster *k)
     }
     if (b) {
         v->iv = b->iv;
-        snprintf(v->value, sizeof v->value, "%s", b->dct_time ? b->dct_value : b->value ? b->value : "");
-        if (b->dct_time)
-            el_value_interval(b->dct_value, &v->iv);   /* the article's day itself */
+        if (b->dct_time) {
+            el_date_format(c->docs[b->doc]->dct, v->value);
+            dct_interval(c, b, &v->iv);   /* the article's day itself */
+        } else {
+            snprintf(v->value, sizeof v->value, "%s", b->value ? b->value : "");
+        }
         v->time_source.doc = b->doc;
         v->time_source.ev = b->ev;
         v->has_time_source = true;
@@ -958,7 +970,7 @@ static void set_time(el_event *v, const mfeat *fs, const cluster *k)
             set_day_span(v, k->iv);
     }
     if (k->span_days > 0 && (!b || b->dct_time))
-        apply_duration(v, fs, k);
+        apply_duration(c, v, fs, k);
     if (cb && (!b || (cb >= b->iv.begin && cb < b->iv.end))) {
         el_instant_format(cb, v->value);
         v->iv.begin = cb;
@@ -1066,7 +1078,7 @@ static void build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat 
     }
     qsort(v->mentions, v->nmentions, sizeof *v->mentions, cmp_mref);
     set_participants(v, fs, k);
-    set_time(v, fs, k);
+    set_time(c, v, fs, k);
     v->confidence = (1.0f - miss) * (iv_known(v->iv) ? 1.0f : 0.7f);
     v->label = el_event_label(c, v, el_trigger_type(lx, v->type), fs[k->m[0]].group);
 }
