@@ -224,7 +224,9 @@ static void tag_generic(el_doc *doc, const uint32_t *roles, size_t i, const aux_
                      : n > 3 && memcmp(s + n - 2, "ed", 2) == 0 ? EL_M_VBN | EL_M_VBD
                                                               : EL_M_VB;
     char lemma[64];
-    snprintf(lemma, sizeof lemma, "%.*s", (int)(n < 63 ? n : 63), s);
+    size_t ln = n < 63 ? n : 63;
+    memcpy(lemma, s, ln);   /* (no format parser for every untyped verb) */
+    lemma[ln] = '\0';
     for (char *p = lemma; *p; p++)
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p + 32);

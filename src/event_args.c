@@ -123,11 +123,9 @@ static bool hard_boundary(const el_doc *d, const uint32_t *roles, size_t j)
 {
     if (!(roles[j] & EL_R_CLAUSE) || !(d->tokens[j].flags & EL_TOK_PUNCT))
         return false;
-    static const char *const marks[] = {"(", ")", "\u2014", "\u2013", ";", ":"};
-    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
-        if (el_tok_is(d, j, marks[k]))
-            return true;
-    return false;
+    /* literals: el_tok_is knows their lengths at compile time */
+    return el_tok_is(d, j, "(") || el_tok_is(d, j, ")") || el_tok_is(d, j, "\u2014") ||
+           el_tok_is(d, j, "\u2013") || el_tok_is(d, j, ";") || el_tok_is(d, j, ":");
 }
 
 static bool ends_with(const el_doc *d, size_t i, const char *suffix)
