@@ -226,8 +226,8 @@ static void words_grow(el_lexicon *lx)
 /* Id of the word s[0..n), adding it (lower-cased) if new. */
 static uint32_t word_intern(el_lexicon *lx, uint32_t h, const char *s, size_t n)
 {
-    if (lx->nwords * 4 > ((size_t)3 << lx->filter.wbits))
-        words_grow(lx);
+    if (lx->nwords * 2 > ((size_t)1 << lx->filter.wbits))
+        words_grow(lx);   /* at most half full: short probes, and misses end soon */
     word_slot *ws = word_slot_of(lx, h, s, n);
     if (ws->id)
         return ws->id;
