@@ -313,8 +313,8 @@ static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w, uint32_t 
         lx->nodes[parent].chain_word = w;
         return c;
     }
-    if ((lx->nedges + 1) * 4 > ((size_t)3 << lx->ebits))
-        edges_grow(lx);
+    if ((lx->nedges + 1) * 2 > ((size_t)1 << lx->ebits))
+        edges_grow(lx);   /* at most half full, as the word table */
     edge_put(lx->edges, lx->ebits, (edge){parent, w, c});
     lx->nedges++;
     lx->nodes[parent].chain_word |= EDGE_CHILDREN;
