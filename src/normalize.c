@@ -201,15 +201,26 @@ static int duration_before(const el_doc *d, const el_event_mention *ev)
     return 0;
 }
 
+/* The entity of mention m of d, looked up once per mention: ents holds
+ * the document's answers so far (ENT_UNKNOWN = not yet asked). */
+enum { ENT_UNKNOWN = -2 };
+
+static int entity_of(const el_corpus *c, const el_doc *d, int *ents, size_t m)
+{
+    if (ents[m] == ENT_UNKNOWN)
+        ents[m] = el_corpus_entity_of(c, d->mentions[m].key);
+    return ents[m];
+}
+
 static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_mention *ev,
-                          mfeat *f)
+                          int *ents, mfeat *f)
 {
     f->subject = f->location = -1;
     if (ev->location >= 0 && (size_t)ev->location < d->nmentions)
-        f->location = el_corpus_entity_of(c, d->mentions[ev->location].key);
+        f->location = entity_of(c, d, ents, (size_t)ev->location);
     for (size_t p = 0; p < ev->nparticipants && f->nparts < MAX_PARTS; p++) {
         const el_mention *m = &d->mentions[ev->participants[p]];
-        int e = el_corpus_entity_of(c, m->key);
+        int e = entity_of(c, d, ents, (size_t)ev->participants[p]);
         if (e < 0)
             continue;
         bool dup = false;
@@ -326,8 +337,13 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
         cap += c->docs[di]->nevents;   /* at most one each: no reallocs */
     mfeat *fs = el_malloc((cap ? cap : 1) * sizeof *fs);
     str_set names = {NULL, NULL, NULL, NULL, 0, 0};
+    int *ents = NULL;   /* entity_of's answers for the document */
+    size_t cap_ents = 0;
     for (size_t di = 0; di < c->ndocs; di++) {
         const el_doc *d = c->docs[di];
+        ents = el_grow(ents, &cap_ents, d->nmentions + 1, sizeof *ents);
+        for (size_t m = 0; m < d->nmentions; m++)
+            ents[m] = ENT_UNKNOWN;
         for (size_t e = 0; e < d->nevents; e++) {
             const el_event_mention *ev = &d->events[e];
             if (e + PREFETCH_AHEAD < d->nevents)
@@ -352,7 +368,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             mention_time(d, ev, f);
             f->when = mention_when(d, ev, f);
             f->latest = latest_start(d, ev);
-            mention_parts(c, d, ev, f);
+            mention_parts(c, d, ev, ents, f);
             f->indefinite = indefinite(d, ev);
             f->duration_days = duration_before(d, ev);
             if (generic && f->nparts == 0)
@@ -360,6 +376,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
         }
     }
     str_set_free(&names);
+    free(ents);
     *n = nf;
     return fs;
 }
