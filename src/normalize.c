@@ -330,7 +330,23 @@ static void prefetch_event(const el_doc *d, const el_event_mention *ev)
     el_prefetch(d->text + ev->end - 1);
 }
 
-static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx, size_t *n)
+static bool aspect_kind(const el_event_mention *ev, bool *is_begin)
+{
+    if (!ev->type)
+        return false;
+    if (strcmp(ev->type, "begin") == 0) *is_begin = true;
+    else if (strcmp(ev->type, "end") == 0) *is_begin = false;
+    else return false;
+    return true;
+}
+
+/* An aspectual mention with a time ("beginning at 4:34 p.m."), noted
+ * while its type is at hand: apply_aspectuals needs only these. */
+typedef struct aspref { uint32_t doc, ev; } aspref;
+typedef struct asp_list { aspref *v; size_t n, cap; } asp_list;
+
+static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx, asp_list *asp,
+                               size_t *n)
 {
     size_t nf = 0, cap = 0;
     for (size_t di = 0; di < c->ndocs; di++)
@@ -348,7 +364,9 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             const el_event_mention *ev = &d->events[e];
             if (e + PREFETCH_AHEAD < d->nevents)
                 prefetch_event(d, &d->events[e + PREFETCH_AHEAD]);
-            bool generic = generic_candidate(ev);
+            bool generic = generic_candidate(ev), is_begin = false;
+            if (ev->timex >= 0 && aspect_kind(ev, &is_begin))
+                EL_PUSH(asp->v, asp->n, asp->cap) = (aspref){(uint32_t)di, (uint32_t)e};
             const el_event_type_info *ti = NULL;
             const char *type = ev->type ? type_intern(&names, lx, ev->type, &ti) : NULL;
             if ((!generic && !type_on_timeline(lx, ev, ti)) || collective(d, ev))
@@ -382,16 +400,6 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
 }
 
 /* ---- aspectual begin/end ---------------------------------------------------- */
-
-static bool aspect_kind(const el_event_mention *ev, bool *is_begin)
-{
-    if (!ev->type)
-        return false;
-    if (strcmp(ev->type, "begin") == 0) *is_begin = true;
-    else if (strcmp(ev->type, "end") == 0) *is_begin = false;
-    else return false;
-    return true;
-}
 
 /* The last mention of document `doc` before event mention `ev` (fs is in
  * document and mention order), or NULL. */
@@ -454,28 +462,25 @@ static mfeat *aspect_host(const el_doc *d, mfeat *fs, size_t nf, uint32_t doc, u
 
 /* A clock time ("4:34 p.m.") on an aspectual verb sets the begin or end of
  * the nearest event mention before it in the same document. */
-static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf)
+static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf, const asp_list *asp)
 {
-    for (size_t di = 0; di < c->ndocs; di++) {
-        const el_doc *d = c->docs[di];
-        for (size_t e = 0; e < d->nevents; e++) {
-            const el_event_mention *ev = &d->events[e];
-            bool is_begin;
-            if (ev->timex < 0 || !aspect_kind(ev, &is_begin))   /* the cheap test first */
-                continue;
-            const el_timex *t = &d->timexes[ev->timex];
-            el_interval iv = t->iv;
-            if ((iv.end <= iv.begin && !el_value_interval(t->value, &iv)) ||
-                iv.gran < EL_GRAN_HOUR)
-                continue;
-            mfeat *best = aspect_host(d, fs, nf, (uint32_t)di, (uint32_t)e);
-            if (!best)
-                continue;
-            if (is_begin)
-                best->clock_begin = iv.begin;
-            else
-                best->clock_end = iv.begin;
-        }
+    for (size_t a = 0; a < asp->n; a++) {   /* in document and mention order */
+        const el_doc *d = c->docs[asp->v[a].doc];
+        const el_event_mention *ev = &d->events[asp->v[a].ev];
+        bool is_begin = false;
+        aspect_kind(ev, &is_begin);
+        const el_timex *t = &d->timexes[ev->timex];
+        el_interval iv = t->iv;
+        if ((iv.end <= iv.begin && !el_value_interval(t->value, &iv)) ||
+            iv.gran < EL_GRAN_HOUR)
+            continue;
+        mfeat *best = aspect_host(d, fs, nf, asp->v[a].doc, asp->v[a].ev);
+        if (!best)
+            continue;
+        if (is_begin)
+            best->clock_begin = iv.begin;
+        else
+            best->clock_end = iv.begin;
     }
 }
 
@@ -1103,9 +1108,11 @@ static void build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat 
 void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx)
 {
     size_t nf = 0, nk = 0, cap = 0;
-    mfeat *fs = collect_mentions(c, lx, &nf);
+    asp_list asp = {NULL, 0, 0};
+    mfeat *fs = collect_mentions(c, lx, &asp, &nf);
     cluster *ks = NULL;
-    apply_aspectuals(c, fs, nf);
+    apply_aspectuals(c, fs, nf, &asp);
+    free(asp.v);
     key_index groups = {NULL, 0, 0}, ents = {NULL, 0, 0};
     cluster_with_participants(fs, nf, &ks, &nk, &cap, &groups, &ents);
     cluster_without_participants(c, fs, nf, &ks, &nk, &cap, &groups, &ents);
