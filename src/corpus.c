@@ -135,7 +135,9 @@ static uint32_t key_index(key_table *kt, const char *key)
 /* A pronoun or a description: its text is no name of the entity. */
 static bool refers(const el_mention *m)
 {
-    return m->subtype && (strcmp(m->subtype, "pronoun") == 0 || strcmp(m->subtype, "nominal") == 0);
+    const char *s = m->subtype;   /* first letters first: most subtypes are neither */
+    return s && ((s[0] == 'p' && strcmp(s, "pronoun") == 0) ||
+                 (s[0] == 'n' && strcmp(s, "nominal") == 0));
 }
 
 /* Set r->alias to the mention's text if it is an alias of the entity named
@@ -149,7 +151,8 @@ static void alias_of(const el_doc *doc, const el_mention *m, const char *name, m
         text += 4;   /* "the United States": the alias is "United States" */
         len -= 4;
     }
-    if ((strlen(name) != len || memcmp(name, text, len) != 0) && !refers(m)) {
+    bool same = strncmp(name, text, len) == 0 && name[len] == '\0';   /* the name itself */
+    if (!same && !refers(m)) {
         r->alias = text;
         r->alias_len = (uint32_t)len;
     }
