@@ -522,6 +522,8 @@ size_t el_lexicon_match_from(const el_lexicon *lx, const el_doc *doc, size_t tok
             best = len;
             *npayloads = found < max ? found : max;
         }
+        if (!lx->nodes[cur].chain_word)
+            break;   /* a leaf: no longer phrase (the next token is not looked at) */
     }
     return best;
 }
