@@ -34,12 +34,13 @@ static bool same_span_text(const tagger *t, size_t b1, size_t e1, size_t b2, siz
     return n1 == n2 && memcmp(s1, s2, n1) == 0;
 }
 
-/* Surface with runs of white space folded to one space (caller frees). */
-static char *surface(const tagger *t, size_t b, size_t e, bool lower)
+/* Surface of tokens b..e with runs of white space folded to one space,
+ * written at out (room for the span's bytes + 1); returns its NUL. */
+static char *surface_into(const tagger *t, size_t b, size_t e, bool lower, char *out)
 {
     size_t n;
     const char *s = span_text(t, b, e, &n);
-    char *out = el_malloc(n + 1), *o = out;
+    char *o = out;
     for (size_t i = 0; i < n; i++) {
         char ch = s[i];
         if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
@@ -50,6 +51,16 @@ static char *surface(const tagger *t, size_t b, size_t e, bool lower)
         *o++ = lower && ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
     }
     *o = '\0';
+    return o;
+}
+
+/* The same, allocated (caller frees). */
+static char *surface(const tagger *t, size_t b, size_t e, bool lower)
+{
+    size_t n;
+    span_text(t, b, e, &n);
+    char *out = el_malloc(n + 1);
+    surface_into(t, b, e, lower, out);
     return out;
 }
 
@@ -421,14 +432,14 @@ static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
     size_t b = c->b, e = c->e;
     if (c->type != EL_ENT_LOCATION && c->type != EL_ENT_ORGANIZATION && c->type != EL_ENT_PRODUCT)
         return b;
+    if (b == 0 || b - 1 < prev_end || !el_tok_is(d, b - 1, "the") ||
+        d->tokens[b - 1].sentence != d->tokens[b].sentence)
+        return b;   /* (tested first: the cheapest, and most names have no "the") */
     if (c->entry >= 0) {   /* cities take no article: "the Springfield, Illinois-based firm" */
         const char *sub = el_gz_str(t->gz, t->gz->entries[c->entry].subtype);
         if (strcmp(sub, "city") == 0 || strcmp(sub, "capital") == 0)
             return b;
     }
-    if (b == 0 || b - 1 < prev_end || !el_tok_is(d, b - 1, "the") ||
-        d->tokens[b - 1].sentence != d->tokens[b].sentence)
-        return b;
     bool end = e >= d->ntokens || d->tokens[e].sentence != d->tokens[b].sentence;
     if (!end && (d->tokens[e].flags & EL_TOK_GLUED) && el_tok_is(d, e, "-"))
         return b;   /* "the France-Spain relationship" */
@@ -446,22 +457,23 @@ static void emit_one(tagger *t, const cand *c, uint32_t prev_end)
 {
     const cand *id = el_ent_identity(t, c);
     const el_gazetteer *gz = t->gz;
-    const char *name, *key;           /* copied by el_doc_add_mention */
-    char *own_name = NULL, *own_key = NULL;
-    if (id->entry >= 0) {
-        key = el_gz_str(gz, gz->entries[id->entry].key);
-        name = el_gz_str(gz, gz->entries[id->entry].name);
-    } else {
-        char *low = surface(t, id->b, id->e, true);
+    size_t b = extent_begin(t, c, prev_end);
+    el_mention *m;
+    if (id->entry >= 0) {   /* gazetteer strings, copied by el_doc_add_mention */
+        m = el_doc_add_mention(t->doc, (uint32_t)b, c->e, c->type,
+                               el_gz_str(gz, gz->entries[id->entry].key),
+                               el_gz_str(gz, gz->entries[id->entry].name));
+    } else {   /* "TYPE:lower-case surface" and the surface, handed over */
         const char *tn = el_ent_type_name(c->type);
-        size_t n = strlen(tn) + strlen(low) + 2;
-        key = own_key = el_malloc(n);
-        snprintf(own_key, n, "%s:%s", tn, low);
-        free(low);
-        name = own_name = surface(t, id->b, id->e, false);
+        size_t n, tl = strlen(tn);
+        span_text(t, id->b, id->e, &n);
+        char *key = el_malloc(tl + n + 2);
+        memcpy(key, tn, tl);
+        key[tl] = ':';
+        surface_into(t, id->b, id->e, true, key + tl + 1);
+        m = el_doc_add_mention_own(t->doc, (uint32_t)b, c->e, c->type, key,
+                                   surface(t, id->b, id->e, false));
     }
-    el_mention *m = el_doc_add_mention(t->doc, (uint32_t)extent_begin(t, c, prev_end), c->e,
-                                       c->type, key, name);
     if (c->subtype)   /* "pronoun", "nominal", "facility" */
         m->subtype = el_strdup(c->subtype);
     else if (id->entry >= 0 && gz->entries[id->entry].subtype)
@@ -469,8 +481,6 @@ static void emit_one(tagger *t, const cand *c, uint32_t prev_end)
     if (c->role >= 0)
         m->role = el_strdup(el_gz_str(gz, gz->entries[c->role].name));
     m->confidence = c->entry >= 0 ? 0.9f : c->type == EL_ENT_OTHER ? 0.4f : 0.7f;
-    free(own_key);
-    free(own_name);
 }
 
 void el_ent_emit(tagger *t)

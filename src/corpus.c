@@ -135,7 +135,9 @@ static uint32_t key_index(key_table *kt, const char *key)
 /* A pronoun or a description: its text is no name of the entity. */
 static bool refers(const el_mention *m)
 {
-    return m->subtype && (strcmp(m->subtype, "pronoun") == 0 || strcmp(m->subtype, "nominal") == 0);
+    const char *s = m->subtype;   /* first letters first: most subtypes are neither */
+    return s && ((s[0] == 'p' && strcmp(s, "pronoun") == 0) ||
+                 (s[0] == 'n' && strcmp(s, "nominal") == 0));
 }
 
 /* Set r->alias to the mention's text if it is an alias of the entity named
@@ -149,7 +151,8 @@ static void alias_of(const el_doc *doc, const el_mention *m, const char *name, m
         text += 4;   /* "the United States": the alias is "United States" */
         len -= 4;
     }
-    if ((strlen(name) != len || memcmp(name, text, len) != 0) && !refers(m)) {
+    bool same = strncmp(name, text, len) == 0 && name[len] == '\0';   /* the name itself */
+    if (!same && !refers(m)) {
         r->alias = text;
         r->alias_len = (uint32_t)len;
     }
@@ -162,7 +165,7 @@ static int cmp_key_ptr(const void *a, const void *b)
 
 /* The mentions of all documents ordered by (key, document, mention): each
  * mention's key is looked up once, the distinct keys are sorted, and the
- * mentions (already in document order) are placed by their key's rank. */
+ * mentions (read again in document order) are placed by their key's rank. */
 static mref *mentions_by_key(const el_corpus *c, size_t total)
 {
     size_t cap = 16;
@@ -170,18 +173,18 @@ static mref *mentions_by_key(const el_corpus *c, size_t total)
         cap *= 2;
     key_table kt = {el_calloc(cap, sizeof *kt.slots), el_malloc((total + 1) * sizeof *kt.hashes),
                     el_malloc((total + 1) * sizeof *kt.keys), 0, cap - 1};
-    mref *bydoc = el_malloc((total + 1) * sizeof *bydoc);
+    uint32_t *kis = el_malloc((total + 1) * sizeof *kis);   /* key index by mention */
     const char **names = el_malloc((total + 1) * sizeof *names);   /* by key index */
     size_t k = 0;
     for (size_t d = 0; d < c->ndocs; d++)
         for (size_t m = 0; m < c->docs[d]->nmentions; m++, k++) {
             const el_mention *mn = &c->docs[d]->mentions[m];
+            if (m + 4 < c->docs[d]->nmentions)
+                el_prefetch(mn[4].key);   /* strings lie apart: ask ahead */
             size_t nkeys = kt.nkeys;
-            uint32_t ki = key_index(&kt, mn->key);
+            kis[k] = key_index(&kt, mn->key);
             if (kt.nkeys > nkeys)
-                names[ki] = mn->name;   /* the entity's name: its first mention's */
-            bydoc[k] = (mref){ki, (uint32_t)d, (uint32_t)m, 0, NULL, mn->role};
-            alias_of(c->docs[d], mn, names[ki], &bydoc[k]);
+                names[kis[k]] = mn->name;   /* the entity's name: its first mention's */
         }
     const char ***order = el_malloc((kt.nkeys + 1) * sizeof *order);
     for (size_t i = 0; i < kt.nkeys; i++)
@@ -189,18 +192,28 @@ static mref *mentions_by_key(const el_corpus *c, size_t total)
     qsort(order, kt.nkeys, sizeof *order, cmp_key_ptr);
     size_t *first = el_calloc(kt.nkeys + 1, sizeof *first);   /* by key index */
     for (size_t i = 0; i < total; i++)
-        first[bydoc[i].key]++;
+        first[kis[i]]++;
     for (size_t r = 0, at = 0; r < kt.nkeys; r++) {
         size_t ki = (size_t)(order[r] - kt.keys), n = first[ki];
         first[ki] = at;
         at += n;
     }
     mref *refs = el_malloc((total ? total : 1) * sizeof *refs);
-    for (size_t i = 0; i < total; i++)
-        refs[first[bydoc[i].key]++] = bydoc[i];
+    k = 0;
+    for (size_t d = 0; d < c->ndocs; d++)
+        for (size_t m = 0; m < c->docs[d]->nmentions; m++, k++) {
+            const el_mention *mn = &c->docs[d]->mentions[m];
+            if (m + 4 < c->docs[d]->nmentions) {
+                el_prefetch(mn[4].name);
+                el_prefetch(c->docs[d]->text + mn[4].start);
+            }
+            mref *r = &refs[first[kis[k]]++];
+            *r = (mref){kis[k], (uint32_t)d, (uint32_t)m, 0, NULL, mn->role};
+            alias_of(c->docs[d], mn, names[kis[k]], r);
+        }
     free(first);
     free(order);
-    free(bydoc);
+    free(kis);
     free(names);
     free(kt.slots);
     free(kt.hashes);

@@ -48,7 +48,9 @@ static char *lower_copy(const char *s, size_t n)
 
 static bool is_reference(const el_mention *m)
 {
-    return m->subtype && (strcmp(m->subtype, "pronoun") == 0 || strcmp(m->subtype, "nominal") == 0);
+    const char *s = m->subtype;   /* first letters first: most subtypes are neither */
+    return s && ((s[0] == 'p' && strcmp(s, "pronoun") == 0) ||
+                 (s[0] == 'n' && strcmp(s, "nominal") == 0));
 }
 
 /* A one-word name: no space, starts with a capital letter. */
@@ -63,7 +65,7 @@ static bool one_word(const el_doc *d, const el_mention *m)
 static bool resolved_short(const el_doc *d, const el_mention *m)
 {
     size_t n = m->end - m->start;
-    return m->type == EL_ENT_PERSON && !is_reference(m) && one_word(d, m) && m->name &&
+    return m->type == EL_ENT_PERSON && one_word(d, m) && !is_reference(m) && m->name &&
            strlen(m->name) > n && !el_eq_nocase(m->name, strlen(m->name), d->text + m->start, n);
 }
 
@@ -71,23 +73,49 @@ static bool resolved_short(const el_doc *d, const el_mention *m)
 static bool lone_short(const el_doc *d, const el_mention *m)
 {
     size_t n = m->end - m->start;
-    return (m->type == EL_ENT_PERSON || m->type == EL_ENT_OTHER) && !is_reference(m) &&
-           one_word(d, m) && m->name && el_eq_nocase(m->name, strlen(m->name), d->text + m->start, n);
+    return (m->type == EL_ENT_PERSON || m->type == EL_ENT_OTHER) && one_word(d, m) &&
+           !is_reference(m) && m->name && el_eq_nocase(m->name, strlen(m->name), d->text + m->start, n);
 }
 
-/* The distinct one-word names that stand alone somewhere, sorted. */
-static lone_name *collect_lone(const el_corpus *c, size_t *n)
+/* The mention PREFETCH_AHEAD after m: its text and strings are asked for
+ * ahead (they lie apart in memory; every mention of the corpus is read). */
+enum { PREFETCH_AHEAD = 4 };
+
+static void prefetch_mention(const el_doc *d, size_t m)
+{
+    if (m + PREFETCH_AHEAD >= d->nmentions)
+        return;
+    const el_mention *x = &d->mentions[m + PREFETCH_AHEAD];
+    el_prefetch(d->text + x->start);
+    if (x->subtype)
+        el_prefetch(x->subtype);
+    if (x->name)
+        el_prefetch(x->name);
+}
+
+/* What the passes below need to know of each mention of the corpus (in
+ * document order), found in one pass over them all. */
+enum { M_LONE = 1, M_RESOLVED = 2 };
+
+/* The distinct one-word names that stand alone somewhere, sorted; kinds
+ * receives M_LONE / M_RESOLVED for every mention. */
+static lone_name *collect_lone(const el_corpus *c, uint8_t *kinds, size_t *n)
 {
     lone_name *v = NULL;
-    size_t cap = 0;
+    size_t cap = 0, k = 0;
     *n = 0;
     for (size_t d = 0; d < c->ndocs; d++) {
         const el_doc *doc = c->docs[d];
-        for (size_t m = 0; m < doc->nmentions; m++)
-            if (lone_short(doc, &doc->mentions[m]))
-                EL_PUSH(v, *n, cap) = (lone_name){
-                    lower_copy(doc->text + doc->mentions[m].start,
-                               doc->mentions[m].end - doc->mentions[m].start), NULL, false};
+        for (size_t m = 0; m < doc->nmentions; m++, k++) {
+            prefetch_mention(doc, m);
+            const el_mention *x = &doc->mentions[m];
+            kinds[k] = (uint8_t)(resolved_short(doc, x) ? M_RESOLVED : 0);
+            if (!lone_short(doc, x))
+                continue;
+            kinds[k] |= M_LONE;
+            EL_PUSH(v, *n, cap) = (lone_name){lower_copy(doc->text + x->start, x->end - x->start),
+                                              NULL, false};
+        }
     }
     if (*n > 1)
         qsort(v, *n, sizeof *v, cmp_lone);
@@ -119,13 +147,14 @@ static lone_name *find_lone(lone_name *v, size_t n, const char *s, size_t len)
 }
 
 /* What the articles that resolved each lone word resolved it to. */
-static void gather_resolutions(const el_corpus *c, lone_name *v, size_t n)
+static void gather_resolutions(const el_corpus *c, const uint8_t *kinds, lone_name *v, size_t n)
 {
+    size_t k = 0;
     for (size_t d = 0; d < c->ndocs; d++) {
         const el_doc *doc = c->docs[d];
         for (size_t m = 0; m < doc->nmentions; m++) {
             const el_mention *x = &doc->mentions[m];
-            if (!resolved_short(doc, x))
+            if (!(kinds[k++] & M_RESOLVED))
                 continue;
             lone_name *l = find_lone(v, n, doc->text + x->start, x->end - x->start);
             if (!l)
@@ -140,15 +169,18 @@ static void gather_resolutions(const el_corpus *c, lone_name *v, size_t n)
 
 void el_corpus_adopt_short_names(el_corpus *c)
 {
-    size_t n;
-    lone_name *v = collect_lone(c, &n);
+    size_t n, total = 0, k = 0;
+    for (size_t d = 0; d < c->ndocs; d++)
+        total += c->docs[d]->nmentions;
+    uint8_t *kinds = el_malloc(total + 1);
+    lone_name *v = collect_lone(c, kinds, &n);
     if (n)
-        gather_resolutions(c, v, n);
+        gather_resolutions(c, kinds, v, n);
     for (size_t d = 0; n && d < c->ndocs; d++) {
         el_doc *doc = c->docs[d];
         for (size_t m = 0; m < doc->nmentions; m++) {
             el_mention *x = &doc->mentions[m];
-            if (!lone_short(doc, x))
+            if (!(kinds[k++] & M_LONE))   /* (nothing has changed x since collect_lone) */
                 continue;
             const lone_name *l = find_lone(v, n, doc->text + x->start, x->end - x->start);
             if (!l || !l->full || l->disputed)
@@ -164,4 +196,5 @@ void el_corpus_adopt_short_names(el_corpus *c)
     for (size_t i = 0; i < n; i++)
         free(v[i].word);
     free(v);
+    free(kinds);
 }

@@ -95,19 +95,25 @@ el_timex *el_doc_add_timex(el_doc *d, uint32_t tb, uint32_t te)
     return t;
 }
 
-el_mention *el_doc_add_mention(el_doc *d, uint32_t tb, uint32_t te, el_ent_type type,
-                               const char *key, const char *name)
+el_mention *el_doc_add_mention_own(el_doc *d, uint32_t tb, uint32_t te, el_ent_type type,
+                                   char *key, char *name)
 {
     el_mention *m = &EL_PUSH(d->mentions, d->nmentions, d->cap_mentions);
     memset(m, 0, sizeof *m);
     m->tok_begin = tb;
     m->tok_end = te;
     m->type = type;
-    m->key = el_strdup(key);
-    m->name = el_strdup(name);
+    m->key = key;
+    m->name = name;
     m->confidence = 1.0f;
     set_span(d, tb, te, &m->start, &m->end);
     return m;
+}
+
+el_mention *el_doc_add_mention(el_doc *d, uint32_t tb, uint32_t te, el_ent_type type,
+                               const char *key, const char *name)
+{
+    return el_doc_add_mention_own(d, tb, te, type, el_strdup(key), el_strdup(name));
 }
 
 el_event_mention *el_doc_add_event(el_doc *d, uint32_t tb, uint32_t te, el_event_class cls,

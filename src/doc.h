@@ -35,7 +35,9 @@ enum {
 
 typedef struct el_token {
     uint32_t start, end;    /* byte offsets, end exclusive */
-    uint32_t cstart, cend;  /* code-point offsets */
+    uint32_t cstart;        /* code-point offset of start (the end's is
+                               el_doc_cp_offset(doc, end): kept out of the
+                               token, which every stage streams through) */
     uint32_t sentence;      /* index into doc->sentences */
     uint32_t lhash;         /* el_hash_lower of the token text */
     uint16_t flags;         /* EL_TOK_* */
@@ -196,6 +198,10 @@ static inline bool el_tok_is(const el_doc *d, size_t i, const char *s)
 el_timex *el_doc_add_timex(el_doc *d, uint32_t tok_begin, uint32_t tok_end);
 el_mention *el_doc_add_mention(el_doc *d, uint32_t tok_begin, uint32_t tok_end,
                                el_ent_type type, const char *key, const char *name);
+/* Like el_doc_add_mention, but takes over key and name (heap strings the
+ * document frees) instead of copying them. */
+el_mention *el_doc_add_mention_own(el_doc *d, uint32_t tb, uint32_t te, el_ent_type type,
+                                   char *key, char *name);
 el_event_mention *el_doc_add_event(el_doc *d, uint32_t tok_begin, uint32_t tok_end,
                                    el_event_class cls, const char *type, const char *lemma);
 el_link *el_doc_add_link(el_doc *d, el_link_kind kind, el_node_kind fk, int from,

@@ -224,12 +224,27 @@ static void tag_generic(el_doc *doc, const uint32_t *roles, size_t i, const aux_
                      : n > 3 && memcmp(s + n - 2, "ed", 2) == 0 ? EL_M_VBN | EL_M_VBD
                                                               : EL_M_VB;
     char lemma[64];
-    snprintf(lemma, sizeof lemma, "%.*s", (int)(n < 63 ? n : 63), s);
+    size_t ln = n < 63 ? n : 63;
+    memcpy(lemma, s, ln);   /* (no format parser for every untyped verb) */
+    lemma[ln] = '\0';
     for (char *p = lemma; *p; p++)
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p + 32);
     el_trigger t = {lemma, NULL, EL_EV_OCCURRENCE, 'V', morph, 0.5f, -1};
     add_mention(doc, roles, i, i + 1, &t, ch);
+}
+
+/* Could generic_verb accept token i at all?  Without an "-ed"/"-ing"
+ * ending it needs an auxiliary or "to" right before (adverbs skipped), so
+ * the chain is only read when the token before could start one: most
+ * lower-case words are neither (a cheap test before read_aux_chain). */
+static bool generic_possible(const el_doc *doc, const uint32_t *roles, size_t i)
+{
+    size_t n;
+    const char *s = el_tok_text(doc, i, &n);
+    if (n > 4 && (memcmp(s + n - 2, "ed", 2) == 0 || memcmp(s + n - 3, "ing", 3) == 0))
+        return true;
+    return i > 0 && (roles[i - 1] & (EL_R_AUX | EL_R_TO | EL_R_ADV | EL_R_NEG));
 }
 
 /* A form rarely annotated as an event (looked up only when it matters). */
@@ -248,7 +263,8 @@ static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint3
         size_t np = 0;
         size_t len = el_lexicon_match_all(lx->forms, doc, i, pl, MAX_READINGS, &np);
         if (len == 0 || np == 0) {
-            if (!blocked[i] && generic_shape(doc, roles, i)) {   /* cheap tests first */
+            if (!blocked[i] && generic_shape(doc, roles, i) &&
+                generic_possible(doc, roles, i)) {   /* cheap tests first */
                 aux_chain ch = read_aux_chain(doc, roles, i);
                 if (generic_verb(doc, roles, i, &ch) && !weak_form(lx, doc, i))
                     tag_generic(doc, roles, i, &ch);

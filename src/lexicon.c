@@ -226,8 +226,8 @@ static void words_grow(el_lexicon *lx)
 /* Id of the word s[0..n), adding it (lower-cased) if new. */
 static uint32_t word_intern(el_lexicon *lx, uint32_t h, const char *s, size_t n)
 {
-    if (lx->nwords * 4 > ((size_t)3 << lx->filter.wbits))
-        words_grow(lx);
+    if (lx->nwords * 2 > ((size_t)1 << lx->filter.wbits))
+        words_grow(lx);   /* at most half full: short probes, and misses end soon */
     word_slot *ws = word_slot_of(lx, h, s, n);
     if (ws->id)
         return ws->id;
@@ -313,8 +313,8 @@ static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w, uint32_t 
         lx->nodes[parent].chain_word = w;
         return c;
     }
-    if ((lx->nedges + 1) * 4 > ((size_t)3 << lx->ebits))
-        edges_grow(lx);
+    if ((lx->nedges + 1) * 2 > ((size_t)1 << lx->ebits))
+        edges_grow(lx);   /* at most half full, as the word table */
     edge_put(lx->edges, lx->ebits, (edge){parent, w, c});
     lx->nedges++;
     lx->nodes[parent].chain_word |= EDGE_CHILDREN;
@@ -349,7 +349,7 @@ static size_t plain_word(const char *s, size_t b, size_t len, el_token *t)
         f |= EL_TOK_CAP;
     if (letters >= 2 && upper == letters)
         f |= EL_TOK_ALLCAPS;
-    *t = (el_token){(uint32_t)b, (uint32_t)i, (uint32_t)b, (uint32_t)i, 0, h, f};
+    *t = (el_token){(uint32_t)b, (uint32_t)i, (uint32_t)b, 0, h, f};
     return i;
 }
 
@@ -522,6 +522,8 @@ size_t el_lexicon_match_from(const el_lexicon *lx, const el_doc *doc, size_t tok
             best = len;
             *npayloads = found < max ? found : max;
         }
+        if (!lx->nodes[cur].chain_word)
+            break;   /* a leaf: no longer phrase (the next token is not looked at) */
     }
     return best;
 }

@@ -33,28 +33,29 @@
 #define DCT_REPORT_DAYS 3        /* a present-tense report covers the last days */
 #define ANAPHORA_MENTIONS 50     /* earlier mentions looked at for an antecedent */
 
-typedef struct mfeat {
+typedef struct mfeat {   /* (fields ordered to pack: one per mention of the corpus) */
     uint32_t doc, ev;
     uint32_t sentence;                     /* of the trigger's first token */
+    int cluster;
     const char *type, *group;
-    int parts[MAX_PARTS]; size_t nparts;   /* entity indices */
+    int parts[MAX_PARTS];                  /* entity indices */
     int subject;                           /* entity index or -1 */
     int location;                          /* entity index or -1 */
     el_interval iv;                        /* iv.end == 0: unknown */
     const char *value;                     /* timex value or NULL */
     int64_t clock_begin, clock_end;        /* from aspectual verbs, 0 = none */
-    bool factual;
-    float confidence;
-    int cluster;
-    int span_days;                         /* how long one event of the type may last */
-    bool indefinite;                       /* "a meeting": introduces, never refers back */
-    bool dct_time;                         /* time taken from the DCT (present tense) */
-    bool generic;                          /* untyped: grouped by lemma */
-    int duration_days;                     /* "a two-day visit": 2, else 0 */
-    int when;                              /* -1 before the article's day, +1 after, 0 unknown */
     int64_t latest;                        /* a reported past event began before this
                                               instant (the end of the article's day) */
-    char dct_value[11];
+    float confidence;
+    int span_days;                         /* how long one event of the type may last */
+    int duration_days;                     /* "a two-day visit": 2, else 0 */
+    uint8_t nparts;
+    int8_t when;                           /* -1 before the article's day, +1 after, 0 unknown */
+    bool factual;
+    bool indefinite;                       /* "a meeting": introduces, never refers back */
+    bool dct_time;                         /* time taken from the DCT (present tense;
+                                              the value is the document's DCT) */
+    bool generic;                          /* untyped: grouped by lemma */
 } mfeat;
 
 typedef struct cluster {
@@ -69,17 +70,12 @@ typedef struct cluster {
 
 /* ---- mention features --------------------------------------------------- */
 
-static const char *group_of(const el_trigger_lexicon *lx, const char *type)
-{
-    const el_event_type_info *ti = el_trigger_type(lx, type);
-    return ti ? ti->group : type;
-}
-
-static bool type_on_timeline(const el_trigger_lexicon *lx, const el_event_mention *ev)
+/* Is the mention's type on the timeline?  ti: its lexicon entry. */
+static bool type_on_timeline(const el_trigger_lexicon *lx, const el_event_mention *ev,
+                             const el_event_type_info *ti)
 {
     if (!ev->type)
         return false;
-    const el_event_type_info *ti = el_trigger_type(lx, ev->type);
     if (ti)
         return ti->timeline;
     return !lx && ev->cls != EL_EV_REPORTING && ev->cls != EL_EV_ASPECTUAL &&
@@ -150,7 +146,6 @@ static void mention_time(const el_doc *d, const el_event_mention *ev, mfeat *f)
         f->iv.begin = f->iv.end - DCT_REPORT_DAYS * 1440;
         f->iv.gran = EL_GRAN_DAY;
         f->dct_time = true;
-        el_date_format(d->dct, f->dct_value);
         return;
     }
     if (ev->timex < 0 || (size_t)ev->timex >= d->ntimexes)
@@ -206,15 +201,26 @@ static int duration_before(const el_doc *d, const el_event_mention *ev)
     return 0;
 }
 
+/* The entity of mention m of d, looked up once per mention: ents holds
+ * the document's answers so far (ENT_UNKNOWN = not yet asked). */
+enum { ENT_UNKNOWN = -2 };
+
+static int entity_of(const el_corpus *c, const el_doc *d, int *ents, size_t m)
+{
+    if (ents[m] == ENT_UNKNOWN)
+        ents[m] = el_corpus_entity_of(c, d->mentions[m].key);
+    return ents[m];
+}
+
 static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_mention *ev,
-                          mfeat *f)
+                          int *ents, mfeat *f)
 {
     f->subject = f->location = -1;
     if (ev->location >= 0 && (size_t)ev->location < d->nmentions)
-        f->location = el_corpus_entity_of(c, d->mentions[ev->location].key);
+        f->location = entity_of(c, d, ents, (size_t)ev->location);
     for (size_t p = 0; p < ev->nparticipants && f->nparts < MAX_PARTS; p++) {
         const el_mention *m = &d->mentions[ev->participants[p]];
-        int e = el_corpus_entity_of(c, m->key);
+        int e = entity_of(c, d, ents, (size_t)ev->participants[p]);
         if (e < 0)
             continue;
         bool dup = false;
@@ -229,11 +235,15 @@ static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_me
 }
 
 /* Distinct strings (not owned): the mentions' types and groups point to
- * one copy of each, so that clustering compares strings that stay in cache
- * instead of every event's own copy. */
-typedef struct str_set { const char **s; uint32_t *h; size_t n, cap; } str_set;
+ * one copy of each, so that clustering compares pointers instead of
+ * strings.  A type's lexicon entry is looked up once per distinct type
+ * (ti, valid where has_ti is set) instead of once per mention. */
+typedef struct str_set {
+    const char **s; uint32_t *h; const el_event_type_info **ti; uint8_t *has_ti;
+    size_t n, cap;
+} str_set;
 
-static void str_put(str_set *set, const char *s, uint32_t h)
+static size_t str_put(str_set *set, const char *s, uint32_t h)
 {
     size_t i = h & (set->cap - 1);
     while (set->s[i])
@@ -241,76 +251,84 @@ static void str_put(str_set *set, const char *s, uint32_t h)
     set->s[i] = s;
     set->h[i] = h;
     set->n++;
+    return i;
+}
+
+static void str_grow(str_set *set)
+{
+    str_set old = *set;
+    set->cap = old.cap ? 2 * old.cap : 64;
+    set->s = el_calloc(set->cap, sizeof *set->s);
+    set->h = el_malloc(set->cap * sizeof *set->h);
+    set->ti = el_calloc(set->cap, sizeof *set->ti);
+    set->has_ti = el_calloc(set->cap, 1);
+    set->n = 0;
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.s[i]) {
+            size_t j = str_put(set, old.s[i], old.h[i]);
+            set->ti[j] = old.ti[i];
+            set->has_ti[j] = old.has_ti[i];
+        }
+    free(old.s);
+    free(old.h);
+    free(old.ti);
+    free(old.has_ti);
+}
+
+/* The slot of s (added if new). */
+static size_t str_slot(str_set *set, const char *s)
+{
+    if (2 * (set->n + 1) > set->cap)
+        str_grow(set);
+    uint32_t h = el_hash(s, strlen(s));
+    for (size_t i = h & (set->cap - 1); set->s[i]; i = (i + 1) & (set->cap - 1))
+        if (set->h[i] == h && strcmp(set->s[i], s) == 0)
+            return i;
+    return str_put(set, s, h);
 }
 
 static const char *str_intern(str_set *set, const char *s)
 {
     if (!s)
         return NULL;
-    if (2 * (set->n + 1) > set->cap) {
-        str_set old = *set;
-        set->cap = old.cap ? 2 * old.cap : 64;
-        set->s = el_calloc(set->cap, sizeof *set->s);
-        set->h = el_malloc(set->cap * sizeof *set->h);
-        set->n = 0;
-        for (size_t i = 0; i < old.cap; i++)
-            if (old.s[i])
-                str_put(set, old.s[i], old.h[i]);
-        free(old.s);
-        free(old.h);
-    }
-    uint32_t h = el_hash(s, strlen(s));
-    for (size_t i = h & (set->cap - 1); set->s[i]; i = (i + 1) & (set->cap - 1))
-        if (set->h[i] == h && strcmp(set->s[i], s) == 0)
-            return set->s[i];
-    str_put(set, s, h);
-    return s;
+    size_t i = str_slot(set, s);   /* (may grow set->s) */
+    return set->s[i];
 }
 
-static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx, size_t *n)
+/* The interned copy of type (non-NULL) and its lexicon entry in *ti. */
+static const char *type_intern(str_set *set, const el_trigger_lexicon *lx, const char *type,
+                               const el_event_type_info **ti)
 {
-    size_t nf = 0, cap = 0;
-    for (size_t di = 0; di < c->ndocs; di++)
-        cap += c->docs[di]->nevents;   /* at most one each: no reallocs */
-    mfeat *fs = el_malloc((cap ? cap : 1) * sizeof *fs);
-    str_set names = {NULL, NULL, 0, 0};
-    for (size_t di = 0; di < c->ndocs; di++) {
-        const el_doc *d = c->docs[di];
-        for (size_t e = 0; e < d->nevents; e++) {
-            const el_event_mention *ev = &d->events[e];
-            bool generic = generic_candidate(ev);
-            if ((!generic && !type_on_timeline(lx, ev)) || collective(d, ev))
-                continue;
-            mfeat *f = &EL_PUSH(fs, nf, cap);
-            memset(f, 0, sizeof *f);
-            f->doc = (uint32_t)di;
-            f->ev = (uint32_t)e;
-            f->sentence = d->tokens[ev->tok_begin].sentence;
-            f->type = str_intern(&names, ev->type);
-            f->group = str_intern(&names, generic ? ev->lemma : group_of(lx, ev->type));
-            f->generic = generic;
-            const el_event_type_info *ti = el_trigger_type(lx, ev->type);
-            f->span_days = ti ? ti->span_days : 0;
-            f->factual = is_factual(ev);
-            f->confidence = ev->confidence;
-            f->cluster = -1;
-            mention_time(d, ev, f);
-            f->when = mention_when(d, ev, f);
-            f->latest = latest_start(d, ev);
-            mention_parts(c, d, ev, f);
-            f->indefinite = indefinite(d, ev);
-            f->duration_days = duration_before(d, ev);
-            if (generic && f->nparts == 0)
-                nf--;   /* an untyped event is only worth keeping with its participants */
-        }
+    size_t i = str_slot(set, type);
+    if (!set->has_ti[i]) {
+        set->ti[i] = el_trigger_type(lx, type);
+        set->has_ti[i] = 1;
     }
-    free(names.s);
-    free(names.h);
-    *n = nf;
-    return fs;
+    *ti = set->ti[i];
+    return set->s[i];
 }
 
-/* ---- aspectual begin/end ---------------------------------------------------- */
+static void str_set_free(str_set *set)
+{
+    free(set->s);
+    free(set->h);
+    free(set->ti);
+    free(set->has_ti);
+}
+
+/* Each mention's strings and token sit apart in memory: they are asked
+ * for a few mentions ahead so that the loads overlap. */
+enum { PREFETCH_AHEAD = 4 };
+
+static void prefetch_event(const el_doc *d, const el_event_mention *ev)
+{
+    if (ev->type)
+        el_prefetch(ev->type);
+    if (ev->lemma)
+        el_prefetch(ev->lemma);
+    el_prefetch(&d->tokens[ev->tok_begin]);
+    el_prefetch(d->text + ev->end - 1);
+}
 
 static bool aspect_kind(const el_event_mention *ev, bool *is_begin)
 {
@@ -321,6 +339,67 @@ static bool aspect_kind(const el_event_mention *ev, bool *is_begin)
     else return false;
     return true;
 }
+
+/* An aspectual mention with a time ("beginning at 4:34 p.m."), noted
+ * while its type is at hand: apply_aspectuals needs only these. */
+typedef struct aspref { uint32_t doc, ev; } aspref;
+typedef struct asp_list { aspref *v; size_t n, cap; } asp_list;
+
+static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx, asp_list *asp,
+                               size_t *n)
+{
+    size_t nf = 0, cap = 0;
+    for (size_t di = 0; di < c->ndocs; di++)
+        cap += c->docs[di]->nevents;   /* at most one each: no reallocs */
+    mfeat *fs = el_malloc((cap ? cap : 1) * sizeof *fs);
+    str_set names = {NULL, NULL, NULL, NULL, 0, 0};
+    int *ents = NULL;   /* entity_of's answers for the document */
+    size_t cap_ents = 0;
+    for (size_t di = 0; di < c->ndocs; di++) {
+        const el_doc *d = c->docs[di];
+        ents = el_grow(ents, &cap_ents, d->nmentions + 1, sizeof *ents);
+        for (size_t m = 0; m < d->nmentions; m++)
+            ents[m] = ENT_UNKNOWN;
+        for (size_t e = 0; e < d->nevents; e++) {
+            const el_event_mention *ev = &d->events[e];
+            if (e + PREFETCH_AHEAD < d->nevents)
+                prefetch_event(d, &d->events[e + PREFETCH_AHEAD]);
+            bool generic = generic_candidate(ev), is_begin = false;
+            if (ev->timex >= 0 && aspect_kind(ev, &is_begin))
+                EL_PUSH(asp->v, asp->n, asp->cap) = (aspref){(uint32_t)di, (uint32_t)e};
+            const el_event_type_info *ti = NULL;
+            const char *type = ev->type ? type_intern(&names, lx, ev->type, &ti) : NULL;
+            if ((!generic && !type_on_timeline(lx, ev, ti)) || collective(d, ev))
+                continue;
+            mfeat *f = &EL_PUSH(fs, nf, cap);
+            memset(f, 0, sizeof *f);
+            f->doc = (uint32_t)di;
+            f->ev = (uint32_t)e;
+            f->sentence = d->tokens[ev->tok_begin].sentence;
+            f->type = type;
+            f->group = str_intern(&names, generic ? ev->lemma : ti ? ti->group : type);
+            f->generic = generic;
+            f->span_days = ti ? ti->span_days : 0;
+            f->factual = is_factual(ev);
+            f->confidence = ev->confidence;
+            f->cluster = -1;
+            mention_time(d, ev, f);
+            f->when = mention_when(d, ev, f);
+            f->latest = latest_start(d, ev);
+            mention_parts(c, d, ev, ents, f);
+            f->indefinite = indefinite(d, ev);
+            f->duration_days = duration_before(d, ev);
+            if (generic && f->nparts == 0)
+                nf--;   /* an untyped event is only worth keeping with its participants */
+        }
+    }
+    str_set_free(&names);
+    free(ents);
+    *n = nf;
+    return fs;
+}
+
+/* ---- aspectual begin/end ---------------------------------------------------- */
 
 /* The last mention of document `doc` before event mention `ev` (fs is in
  * document and mention order), or NULL. */
@@ -349,7 +428,7 @@ static size_t group_count(const mfeat *fs, size_t nf, uint32_t doc, const char *
             hi = mid;
     }
     for (size_t i = lo; i < nf && fs[i].doc == doc; i++)
-        n += strcmp(fs[i].group, group) == 0;
+        n += fs[i].group == group;   /* interned */
     return n;
 }
 
@@ -383,28 +462,25 @@ static mfeat *aspect_host(const el_doc *d, mfeat *fs, size_t nf, uint32_t doc, u
 
 /* A clock time ("4:34 p.m.") on an aspectual verb sets the begin or end of
  * the nearest event mention before it in the same document. */
-static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf)
+static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf, const asp_list *asp)
 {
-    for (size_t di = 0; di < c->ndocs; di++) {
-        const el_doc *d = c->docs[di];
-        for (size_t e = 0; e < d->nevents; e++) {
-            const el_event_mention *ev = &d->events[e];
-            bool is_begin;
-            if (ev->timex < 0 || !aspect_kind(ev, &is_begin))   /* the cheap test first */
-                continue;
-            const el_timex *t = &d->timexes[ev->timex];
-            el_interval iv = t->iv;
-            if ((iv.end <= iv.begin && !el_value_interval(t->value, &iv)) ||
-                iv.gran < EL_GRAN_HOUR)
-                continue;
-            mfeat *best = aspect_host(d, fs, nf, (uint32_t)di, (uint32_t)e);
-            if (!best)
-                continue;
-            if (is_begin)
-                best->clock_begin = iv.begin;
-            else
-                best->clock_end = iv.begin;
-        }
+    for (size_t a = 0; a < asp->n; a++) {   /* in document and mention order */
+        const el_doc *d = c->docs[asp->v[a].doc];
+        const el_event_mention *ev = &d->events[asp->v[a].ev];
+        bool is_begin = false;
+        aspect_kind(ev, &is_begin);
+        const el_timex *t = &d->timexes[ev->timex];
+        el_interval iv = t->iv;
+        if ((iv.end <= iv.begin && !el_value_interval(t->value, &iv)) ||
+            iv.gran < EL_GRAN_HOUR)
+            continue;
+        mfeat *best = aspect_host(d, fs, nf, asp->v[a].doc, asp->v[a].ev);
+        if (!best)
+            continue;
+        if (is_begin)
+            best->clock_begin = iv.begin;
+        else
+            best->clock_end = iv.begin;
     }
 }
 
@@ -480,7 +556,7 @@ static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
     if (!k->n || !iv_compatible(k->iv, f->iv, k->span_days) || !before_reports(k, f))
         return -1;
     const mfeat *g = &fs[k->m[0]];
-    if (strcmp(g->group, f->group) != 0 || !when_compatible(g, f))
+    if (g->group != f->group || !when_compatible(g, f))   /* interned */
         return -1;
     if (g->location >= 0 && f->location >= 0 && g->location != f->location && g->doc == f->doc)
         return -1;
@@ -741,7 +817,7 @@ static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
         const mfeat *g = &fs[k];
         if (g->doc != f->doc)
             break;
-        if (g->cluster < 0 || strcmp(g->group, f->group) != 0 || g->indefinite)
+        if (g->cluster < 0 || g->group != f->group || g->indefinite)   /* interned */
             continue;
         if (g->sentence + ANAPHORA_SENTENCES < s)
             break;
@@ -851,6 +927,15 @@ static const mfeat *best_time(const mfeat *fs, const cluster *k)
     return best;
 }
 
+/* The interval of the article's day of mention f (as its formatted date
+ * reads: only mentions chosen for a canonical event need it). */
+static void dct_interval(const el_corpus *c, const mfeat *f, el_interval *iv)
+{
+    char day[11];
+    el_date_format(c->docs[f->doc]->dct, day);
+    el_value_interval(day, iv);
+}
+
 /* A lasting event seen on several days: first day as value, last as end. */
 static void set_day_span(el_event *v, el_interval hull)
 {
@@ -865,7 +950,7 @@ static void set_day_span(el_event *v, el_interval hull)
 
 /* A lasting event without explicit dates but with a length ("a two-day
  * visit" in an article of its last day): the days ending on that day. */
-static void apply_duration(el_event *v, const mfeat *fs, const cluster *k)
+static void apply_duration(const el_corpus *c, el_event *v, const mfeat *fs, const cluster *k)
 {
     for (size_t i = 0; i < k->n; i++) {
         const mfeat *f = &fs[k->m[i]];
@@ -873,7 +958,7 @@ static void apply_duration(el_event *v, const mfeat *fs, const cluster *k)
             continue;
         el_interval last = f->iv;
         if (f->dct_time)
-            el_value_interval(f->dct_value, &last);
+            dct_interval(c, f, &last);
         el_interval span = {last.end - (int64_t)f->duration_days * 1440, last.end, EL_GRAN_DAY};
         set_day_span(v, span);
         v->time_source.doc = f->doc;
@@ -883,7 +968,7 @@ static void apply_duration(el_event *v, const mfeat *fs, const cluster *k)
     }
 }
 
-static void set_time(el_event *v, const mfeat *fs, const cluster *k)
+static void set_time(const el_corpus *c, el_event *v, const mfeat *fs, const cluster *k)
 {
     const mfeat *b = best_time(fs, k);
     int64_t cb = 0, ce = 0;
@@ -893,9 +978,12 @@ static void set_time(el_event *v, const mfeat *fs, const cluster *k)
     }
     if (b) {
         v->iv = b->iv;
-        snprintf(v->value, sizeof v->value, "%s", b->dct_time ? b->dct_value : b->value ? b->value : "");
-        if (b->dct_time)
-            el_value_interval(b->dct_value, &v->iv);   /* the article's day itself */
+        if (b->dct_time) {
+            el_date_format(c->docs[b->doc]->dct, v->value);
+            dct_interval(c, b, &v->iv);   /* the article's day itself */
+        } else {
+            snprintf(v->value, sizeof v->value, "%s", b->value ? b->value : "");
+        }
         v->time_source.doc = b->doc;
         v->time_source.ev = b->ev;
         v->has_time_source = true;
@@ -904,7 +992,7 @@ static void set_time(el_event *v, const mfeat *fs, const cluster *k)
             set_day_span(v, k->iv);
     }
     if (k->span_days > 0 && (!b || b->dct_time))
-        apply_duration(v, fs, k);
+        apply_duration(c, v, fs, k);
     if (cb && (!b || (cb >= b->iv.begin && cb < b->iv.end))) {
         el_instant_format(cb, v->value);
         v->iv.begin = cb;
@@ -973,7 +1061,7 @@ static const char *cluster_type(const mfeat *fs, const cluster *k)
         if (!t)
             continue;
         size_t j = 0;
-        while (j < nt && strcmp(types[j], t) != 0)
+        while (j < nt && types[j] != t)   /* interned */
             j++;
         if (j == nt && nt < 16) {
             types[nt] = t;
@@ -1012,7 +1100,7 @@ static void build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat 
     }
     qsort(v->mentions, v->nmentions, sizeof *v->mentions, cmp_mref);
     set_participants(v, fs, k);
-    set_time(v, fs, k);
+    set_time(c, v, fs, k);
     v->confidence = (1.0f - miss) * (iv_known(v->iv) ? 1.0f : 0.7f);
     v->label = el_event_label(c, v, el_trigger_type(lx, v->type), fs[k->m[0]].group);
 }
@@ -1020,9 +1108,11 @@ static void build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat 
 void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx)
 {
     size_t nf = 0, nk = 0, cap = 0;
-    mfeat *fs = collect_mentions(c, lx, &nf);
+    asp_list asp = {NULL, 0, 0};
+    mfeat *fs = collect_mentions(c, lx, &asp, &nf);
     cluster *ks = NULL;
-    apply_aspectuals(c, fs, nf);
+    apply_aspectuals(c, fs, nf, &asp);
+    free(asp.v);
     key_index groups = {NULL, 0, 0}, ents = {NULL, 0, 0};
     cluster_with_participants(fs, nf, &ks, &nk, &cap, &groups, &ents);
     cluster_without_participants(c, fs, nf, &ks, &nk, &cap, &groups, &ents);

@@ -24,13 +24,13 @@ enum {
 };
 #define K(cls) (1u << (cls))
 
-typedef struct tok_info {
-    uint8_t len, n;              /* lexicon match length, number of words */
-    int8_t tense;                /* tx_tense cue of this token (phrases cover all their tokens) */
+typedef struct tok_info {       /* (fields ordered to pack: one per token) */
     uint32_t kinds;              /* start kinds (K_* and 1 << tw_class), 0 = no timex starts here */
-    uint8_t ndig;                /* number of leading digits */
     int32_t lead;                /* value of the leading digits, -1 = none */
     uint16_t w[TX_MAXW];         /* indices into the lexicon's words */
+    uint8_t len, n;              /* lexicon match length, number of words */
+    int8_t tense;                /* tx_tense cue of this token (phrases cover all their tokens) */
+    uint8_t ndig;                /* number of leading digits */
 } tok_info;
 
 typedef struct tx_ctx {

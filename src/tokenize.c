@@ -500,7 +500,6 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         t->start = (uint32_t)start;
         t->end = (uint32_t)sc.i;
         t->cstart = (uint32_t)cstart;
-        t->cend = (uint32_t)sc.cp;
         t->sentence = (uint32_t)d->nsentences;   /* the sentence being built */
         if (wp.end == sc.i) {   /* a plain ASCII word: scanned and hashed at once */
             t->lhash = wp.hash;

@@ -22,6 +22,17 @@ char *el_strdupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * `*cap` is updated; the returned pointer replaces the old one. */
 void *el_grow(void *p, size_t *cap, size_t need, size_t elsize);
 
+/* Ask for the cache line at p ahead of its use (a hint: loops over items
+ * whose strings lie apart in memory overlap the loads). */
+static inline void el_prefetch(const void *p)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
+
 /* Append one element to a (ptr, count, cap) array, e.g.
  *   EL_PUSH(doc->tokens, doc->ntokens, doc->cap_tokens) = tok; */
 #define EL_PUSH(arr, n, cap) \
