@@ -104,6 +104,9 @@ static void tagger_init(tagger *t, el_doc *doc, const el_gazetteer *gz)
     size_t n = doc->ntokens ? doc->ntokens : 1;
     t->cue = el_calloc(n, sizeof *t->cue);
     t->blocked = el_calloc(n, sizeof *t->blocked);
+    t->memo = el_malloc(n * sizeof *t->memo);
+    for (size_t i = 0; i < n; i++)
+        t->memo[i].len = GZ_MEMO_UNKNOWN;
     t->headline = el_calloc(doc->nsentences ? doc->nsentences : 1, sizeof *t->headline);
     bool one_pass = sentences_partition(doc);
     for (size_t i = 0; i < doc->ntokens && !one_pass; i++)
@@ -121,6 +124,7 @@ static void tagger_free(tagger *t)
 {
     free(t->cue);
     free(t->blocked);
+    free(t->memo);
     free(t->headline);
     free(t->c);
     free(t->titles);
@@ -224,7 +228,27 @@ static bool better_entry(const el_gazetteer *gz, uint32_t a, int b)
     return a > (uint32_t)b;
 }
 
+static size_t gz_match(const tagger *t, size_t i, int *entry);
+
+/* Longest gazetteer match at i, remembered per token. */
 size_t el_ent_gz_match(const tagger *t, size_t i, int *entry)
+{
+    if (i >= t->doc->ntokens) {
+        *entry = -1;
+        return 0;
+    }
+    gz_memo *memo = &t->memo[i];   /* asked several times per token: once is enough */
+    if (memo->len != GZ_MEMO_UNKNOWN) {
+        *entry = memo->entry;
+        return memo->len;
+    }
+    size_t n = gz_match(t, i, entry);
+    memo->entry = *entry;
+    memo->len = n < GZ_MEMO_UNKNOWN ? (uint16_t)n : GZ_MEMO_UNKNOWN - 1;
+    return memo->len;
+}
+
+static size_t gz_match(const tagger *t, size_t i, int *entry)
 {
     uint32_t p[16];
     const el_lexicon *lx = t->doc->tokens[i].flags & EL_TOK_CAP ? t->gz->names : t->gz->lower;
@@ -438,12 +462,13 @@ static bool implausible_run(const tagger *t, size_t b, size_t n)
 }
 
 /* A city name followed by unknown capitalized words in one run. */
-static bool city_with_name(const tagger *t, size_t i, size_t n, size_t run)
+static bool city_with_name(const tagger *t, size_t i, size_t n, size_t run, int entry)
 {
-    int entry, next;
-    el_ent_gz_match(t, i, &entry);
+    int next;
+    if (run <= n)
+        return false;
     const char *sub = el_gz_str(t->gz, t->gz->entries[entry].subtype);
-    if (run <= n || (strcmp(sub, "city") != 0 && strcmp(sub, "capital") != 0))
+    if (strcmp(sub, "city") != 0 && strcmp(sub, "capital") != 0)
         return false;
     return !el_ent_gz_match(t, i + n, &next) && !(t->doc->tokens[i].flags & EL_TOK_ALLCAPS);
 }
@@ -481,7 +506,7 @@ static size_t step(tagger *t, size_t i)
         EL_PUSH(t->titles, t->ntitles, t->cap_titles) = (title_span){(uint32_t)i, (uint32_t)(i + n), entry};
         return i + n;
     }
-    if (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY && !shaped && city_with_name(t, i, n, run))
+    if (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY && !shaped && city_with_name(t, i, n, run, entry))
         n = 0;   /* "Oslo Widgets", "Paris Smith": the run is the name, not the city */
     size_t pe = !n || t->gz->entries[entry].kind != GZ_KIND_ENTITY ? el_ent_product_end(t, i, 0)
               : t->gz->entries[entry].type == EL_ENT_ORGANIZATION ? el_ent_product_end(t, i, n) : 0;

@@ -22,11 +22,16 @@ typedef struct cand {
 
 typedef struct title_span { uint32_t b, e; int entry; } title_span;
 
+/* A token's longest gazetteer match, once computed (len GZ_MEMO_UNKNOWN: not yet). */
+enum { GZ_MEMO_UNKNOWN = 0xFFFF };
+typedef struct gz_memo { int32_t entry; uint16_t len; } gz_memo;
+
 typedef struct tagger {
     el_doc *doc;
     const el_gazetteer *gz;
     unsigned *cue;          /* per token: CUE_* bits */
     bool *blocked;          /* per token: inside a time expression */
+    gz_memo *memo;          /* per token: el_ent_gz_match's answer */
     bool *headline;         /* per sentence: headline case */
     cand *c; size_t nc, cap;
     size_t nnamed;          /* candidates before nominals were appended (in token order) */
