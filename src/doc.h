@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include "date.h"
+#include "util.h"
 
 /* ---- tokens and sentences ------------------------------------------ */
 
@@ -177,20 +178,9 @@ static inline const char *el_tok_text(const el_doc *d, size_t i, size_t *n)
  * by one comparison of lengths. */
 static inline bool el_tok_is(const el_doc *d, size_t i, const char *s)
 {
-    size_t n, len = strlen(s);
+    size_t n;
     const char *t = el_tok_text(d, i, &n);
-    if (n != len)
-        return false;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char x = (unsigned char)t[k], y = (unsigned char)s[k];
-        if (x >= 'A' && x <= 'Z')
-            x = (unsigned char)(x + 32);
-        if (y >= 'A' && y <= 'Z')
-            y = (unsigned char)(y + 32);
-        if (x != y)
-            return false;
-    }
-    return true;
+    return el_eq_nocase(t, n, s, strlen(s));
 }
 
 /* Append annotations; the returned pointer is valid until the next append

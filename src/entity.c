@@ -36,11 +36,6 @@ static bool is_cap(const tagger *t, size_t i)
     return is_cap_inner(t, i) && !(t->cue[i] & CUE_NOT_NAME);
 }
 
-static bool same_sentence(const tagger *t, size_t a, size_t b)
-{
-    return b < t->doc->ntokens && t->doc->tokens[a].sentence == t->doc->tokens[b].sentence;
-}
-
 /* First word of its sentence, or right after an opening quote or colon. */
 bool el_ent_initial(const tagger *t, size_t i)
 {
@@ -143,7 +138,7 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool
     *tentative = false;
     if (t->cue[j - 1] & CUE_ORG_SUFFIX && !el_tok_is(d, j, "of"))
         return 0;   /* a complete name: "X Group and Y Ltd." are two */
-    while (k < j + 2 && same_sentence(t, b, k) && (t->cue[k] & CUE_CONNECTOR)) {
+    while (k < j + 2 && el_ent_same_sentence(t, b, k) && (t->cue[k] & CUE_CONNECTOR)) {
         bool of_the = el_tok_is(d, k, "of") || el_tok_is(d, k, "the");
         if (!(of_the && heads) && !(heads & (CUE_ORG_HEAD | CUE_ORG_SUFFIX)))
             *tentative = true;
@@ -154,7 +149,7 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool
                     (el_tok_is(d, j, "-") && (d->tokens[j].flags & EL_TOK_GLUED));
         k = glue ? j + 1 : j;
     }
-    if (k == j || !same_sentence(t, b, k) || !is_cap_inner(t, k))
+    if (k == j || !el_ent_same_sentence(t, b, k) || !is_cap_inner(t, k))
         return 0;
     int entry;   /* "X and France": coordination of a listed name, not one name */
     if (el_tok_is(d, j, "and") && el_ent_gz_match(t, k, &entry) &&
@@ -170,7 +165,7 @@ static size_t cap_run(const tagger *t, size_t b)
     unsigned seen = 0;
     bool tentative;
     const unsigned heads = CUE_ORG_HEAD | CUE_ORG_SUFFIX | CUE_LOC_HEAD | CUE_LOC_SUFFIX | CUE_FAC_SUFFIX;
-    while (same_sentence(t, b, j) && !t->blocked[j]) {
+    while (el_ent_same_sentence(t, b, j) && !t->blocked[j]) {
         if (j == b ? is_cap(t, j) : is_cap_inner(t, j)) {
             seen |= t->cue[j] & heads;
             end = ++j;
@@ -262,11 +257,11 @@ static size_t gz_match(const tagger *t, size_t i, int *entry)
 
 static bool say_follows(const tagger *t, size_t e)
 {
-    if (!same_sentence(t, e - 1, e))
+    if (!el_ent_same_sentence(t, e - 1, e))
         return false;
     if (t->cue[e] & CUE_SAY)
         return true;
-    return el_tok_is(t->doc, e, ",") && same_sentence(t, e, e + 1) && el_tok_is(t->doc, e + 1, "who");
+    return el_tok_is(t->doc, e, ",") && el_ent_same_sentence(t, e, e + 1) && el_tok_is(t->doc, e + 1, "who");
 }
 
 cand *el_ent_push(tagger *t, size_t b, size_t e, int type, int entry)
@@ -372,17 +367,17 @@ static bool lower_cue(const tagger *t, size_t i, unsigned bit)
 static bool org_context(const tagger *t, size_t b, size_t e)
 {
     const el_doc *d = t->doc;
-    if (b > 0 && same_sentence(t, b - 1, b) && lower_cue(t, b - 1, CUE_ORG_NOUN))
+    if (b > 0 && el_ent_same_sentence(t, b - 1, b) && lower_cue(t, b - 1, CUE_ORG_NOUN))
         return true;
-    if (b > 1 && same_sentence(t, b - 2, b) && el_tok_is(d, b - 1, "of") &&
+    if (b > 1 && el_ent_same_sentence(t, b - 2, b) && el_tok_is(d, b - 1, "of") &&
         (el_tok_is(d, b - 2, "shares") || el_tok_is(d, b - 2, "stock")))
         return true;
-    if (!same_sentence(t, b, e + 1) || (e - b == 1 && el_ent_initial(t, b)))
+    if (!el_ent_same_sentence(t, b, e + 1) || (e - b == 1 && el_ent_initial(t, b)))
         return false;   /* "Moreover, the company ..." */
     if (!el_tok_is(d, e, ",") ||
         !(el_tok_is(d, e + 1, "a") || el_tok_is(d, e + 1, "an") || el_tok_is(d, e + 1, "the")))
         return false;
-    for (size_t i = e + 2; i < e + 8 && same_sentence(t, b, i); i++) {
+    for (size_t i = e + 2; i < e + 8 && el_ent_same_sentence(t, b, i); i++) {
         if (lower_cue(t, i, CUE_ORG_NOUN))
             return true;
         if (!(d->tokens[i].flags & (EL_TOK_WORD | EL_TOK_NUMBER)) && !el_tok_is(d, i, "-"))
@@ -480,7 +475,7 @@ static bool plural_title_before_name(tagger *t, size_t i)
     size_t len;
     const char *s = el_tok_text(t->doc, i, &len);
     int entry = (t->doc->tokens[i].flags & EL_TOK_CAP) ? plural_title(t, s, len) : -1;
-    if (entry < 0 || !same_sentence(t, i, i + 1) || !is_cap(t, i + 1))
+    if (entry < 0 || !el_ent_same_sentence(t, i, i + 1) || !is_cap(t, i + 1))
         return false;
     t->title = entry;
     t->title_end = i + 1;

@@ -42,6 +42,11 @@ typedef struct tagger {
 } tagger;
 
 cand *el_ent_push(tagger *t, size_t b, size_t e, int type, int entry);
+/* Token b exists and is in token a's sentence. */
+static inline bool el_ent_same_sentence(const tagger *t, size_t a, size_t b)
+{
+    return b < t->doc->ntokens && t->doc->tokens[a].sentence == t->doc->tokens[b].sentence;
+}
 bool el_ent_initial(const tagger *t, size_t i);
 /* Longest gazetteer match at i; *entry = preferred entry (entity before title). */
 size_t el_ent_gz_match(const tagger *t, size_t i, int *entry);

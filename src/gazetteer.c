@@ -235,25 +235,13 @@ bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
     return true;
 }
 
-/* Does the lower-case word lw[0..n) equal s[0..n) with ASCII case folded?
- * (Words are short: a loop beats a call to memcmp.) */
-static bool eq_lower(const char *lw, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
-        if (c != lw[i])
-            return false;
-    }
-    return true;
-}
-
 /* The slot of word w[0..n) (hash h), or the empty slot where it would go;
  * cue words are stored lower-case. */
 static el_cue_slot *cue_find(const el_gazetteer *gz, uint32_t h, const char *w, size_t n)
 {
     size_t i = h & (gz->cap_cues - 1);
     for (; gz->cues[i].len; i = (i + 1) & (gz->cap_cues - 1))
-        if (gz->cues[i].hash == h && gz->cues[i].len == n && eq_lower(gz->cue_pool + gz->cues[i].off, w, n))
+        if (gz->cues[i].hash == h && gz->cues[i].len == n && el_eq_lower(gz->cue_pool + gz->cues[i].off, w, n))
             break;
     return &gz->cues[i];
 }

@@ -168,18 +168,6 @@ static size_t word_home(uint32_t hash, unsigned bits)
     return (size_t)(((uint64_t)hash * 0x9E3779B97F4A7C15ull) >> (64 - bits));
 }
 
-/* Does the lower-case word lw[0..n) equal s[0..n) with ASCII case folded?
- * (Words are short: a loop beats a call to memcmp.) */
-static bool eq_lower(const char *lw, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
-        if (c != lw[i])
-            return false;
-    }
-    return true;
-}
-
 /* The slot holding the word s[0..n) (hash h), or the empty slot where it
  * would go. */
 static word_slot *word_slot_of(const el_lexicon *lx, uint32_t h, const char *s, size_t n)
@@ -190,7 +178,7 @@ static word_slot *word_slot_of(const el_lexicon *lx, uint32_t h, const char *s, 
         if (!ws->id)
             return ws;
         if (ws->hash == h && word_rec(lx, ws->id)[REC_LEN] == n
-            && eq_lower(word_text(lx, ws->id), s, n))
+            && el_eq_lower(word_text(lx, ws->id), s, n))
             return ws;
     }
 }
@@ -498,7 +486,7 @@ static uint32_t next_node(const el_lexicon *lx, uint32_t cur, const el_doc *doc,
     const char *s = el_tok_text(doc, t, &n);
     uint32_t cw = cur ? lx->nodes[cur].chain_word : EDGE_CHILDREN;
     uint32_t chain = cw & ~EDGE_CHILDREN;
-    if (chain && word_rec(lx, chain)[REC_LEN] == n && eq_lower(word_text(lx, chain), s, n))
+    if (chain && word_rec(lx, chain)[REC_LEN] == n && el_eq_lower(word_text(lx, chain), s, n))
         return cur + 1;
     if (!(cw & EDGE_CHILDREN))   /* (at the root the caller asked the filter) */
         return 0;

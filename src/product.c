@@ -22,11 +22,6 @@
 
 enum { PRODUCT_MAX_TAIL = 4 };
 
-static bool in_sentence(const tagger *t, size_t a, size_t b)
-{
-    return b < t->doc->ntokens && t->doc->tokens[a].sentence == t->doc->tokens[b].sentence;
-}
-
 static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -73,7 +68,7 @@ static bool model_token(const tagger *t, size_t i, bool strict)
     const char *s = el_tok_text(d, i, &n);
     if (!model_shape(s, n, &letters) || (strict && !letters && n < 3))
         return false;
-    if (in_sentence(t, i, i + 1) && (el_tok_is(d, i + 1, "%") || (t->cue[i + 1] & CUE_MEASURE)))
+    if (el_ent_same_sentence(t, i, i + 1) && (el_tok_is(d, i + 1, "%") || (t->cue[i + 1] & CUE_MEASURE)))
         return false;
     return true;
 }
@@ -97,7 +92,7 @@ static bool tail_word(const tagger *t, size_t i)
 static size_t product_tail(const tagger *t, size_t b, size_t e)
 {
     size_t limit = e + PRODUCT_MAX_TAIL;
-    while (e < limit && in_sentence(t, b, e) && (model_token(t, e, false) || tail_word(t, e)))
+    while (e < limit && el_ent_same_sentence(t, b, e) && (model_token(t, e, false) || tail_word(t, e)))
         e++;
     return e;
 }
@@ -105,7 +100,7 @@ static size_t product_tail(const tagger *t, size_t b, size_t e)
 size_t el_ent_product_end(const tagger *t, size_t i, size_t org_len)
 {
     if (org_len)
-        return in_sentence(t, i, i + org_len) && model_token(t, i + org_len, true)
+        return el_ent_same_sentence(t, i, i + org_len) && model_token(t, i + org_len, true)
                    ? product_tail(t, i, i + org_len + 1) : 0;
     if (t->blocked[i] || !el_ent_camel_word(t->doc, i))
         return 0;

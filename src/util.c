@@ -95,21 +95,6 @@ uint32_t el_hash_lower(const char *s, size_t n)
     return h;
 }
 
-bool el_eq_nocase(const char *a, size_t alen, const char *b, size_t blen)
-{
-    if (alen != blen)
-        return false;
-    for (size_t i = 0; i < alen; i++) {
-        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (unsigned char)(x + 32);
-        if (y >= 'A' && y <= 'Z')
-            y = (unsigned char)(y + 32);
-        if (x != y)
-            return false;
-    }
-    return true;
-}
 
 char *el_read_file(const char *path, size_t *len, const char **err)
 {

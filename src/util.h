@@ -43,8 +43,34 @@ static inline void el_prefetch(const void *p)
 uint32_t el_hash(const char *s, size_t n);
 uint32_t el_hash_lower(const char *s, size_t n);
 
-/* ASCII-case-insensitive comparison of two byte ranges. */
-bool el_eq_nocase(const char *a, size_t alen, const char *b, size_t blen);
+/* a[0..alen) == b[0..blen) with ASCII case folded (inline: hot in every stage). */
+static inline bool el_eq_nocase(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen != blen)
+        return false;
+    for (size_t i = 0; i < alen; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y + 32);
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+/* Does the lower-case word lw[0..n) equal s[0..n) with ASCII case folded?
+ * (Words are short: a loop beats a call to memcmp.) */
+static inline bool el_eq_lower(const char *lw, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+        if (c != lw[i])
+            return false;
+    }
+    return true;
+}
 
 /* Read a whole file; returns NULL and sets *err (static string) on failure. */
 char *el_read_file(const char *path, size_t *len, const char **err);
