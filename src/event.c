@@ -22,11 +22,33 @@ typedef struct aux_chain {
     bool negated;
     uint32_t prev_role;    /* roles of the token right before (adverbs skipped) */
     bool prev_is_word;
+    bool prev_possessive;  /* ... and it is a possessive "'s" */
+    bool prev_attributive; /* ... or a participle after a determiner ("the scheduled") */
 } aux_chain;
+
+static bool lower_ed_word(const el_doc *doc, const uint32_t *roles, size_t j)
+{
+    size_t n;
+    const char *s = el_tok_text(doc, j, &n);
+    return !roles[j] && n > 3 && s[n - 2] == 'e' && s[n - 1] == 'd' &&
+           (doc->tokens[j].flags & EL_TOK_WORD) && !(doc->tokens[j].flags & EL_TOK_CAP);
+}
+
+/* "the scheduled", "X's original planned": an -ed word after a determiner
+ * (one plain word may stand between) modifies the noun after it. */
+static bool attributive_before(const el_doc *doc, const uint32_t *roles, size_t j, size_t sb)
+{
+    if (j <= sb || !lower_ed_word(doc, roles, j))
+        return false;
+    if (roles[j - 1] & EL_R_DET)
+        return true;
+    return j - 1 > sb && !roles[j - 1] && (doc->tokens[j - 1].flags & EL_TOK_WORD) &&
+           !(doc->tokens[j - 1].flags & EL_TOK_CAP) && (roles[j - 2] & EL_R_DET);
+}
 
 static aux_chain read_aux_chain(const el_doc *doc, const uint32_t *roles, size_t tok)
 {
-    aux_chain ch = {{0}, {0}, 0, false, 0, false};
+    aux_chain ch = {{0}, {0}, 0, false, 0, false, false, false};
     size_t sb = doc->sentences[doc->tokens[tok].sentence].tok_begin;
     bool first = true;
     for (size_t j = tok; j > sb && ch.n < 3;) {
@@ -39,6 +61,9 @@ static aux_chain read_aux_chain(const el_doc *doc, const uint32_t *roles, size_t
         if (first) {
             ch.prev_role = r;
             ch.prev_is_word = (doc->tokens[j].flags & EL_TOK_WORD) != 0;
+            ch.prev_possessive = (r & EL_R_DET) &&
+                                 (el_tok_is(doc, j, "'s") || el_tok_is(doc, j, "\u2019s"));
+            ch.prev_attributive = attributive_before(doc, roles, j, sb);
             first = false;
         }
         if (!(r & (EL_R_AUX | EL_R_TO)))
@@ -123,7 +148,7 @@ static void verb_tense_aspect(unsigned morph, const aux_chain *ch, el_tense *ten
 static const el_trigger *choose_reading(const el_trigger_lexicon *lx, const uint32_t *pl,
                                         size_t np, const aux_chain *ch)
 {
-    bool want_noun = (ch->prev_role & EL_R_DET) != 0;
+    bool want_noun = (ch->prev_role & (EL_R_DET | EL_R_ANY_PREP)) || ch->prev_attributive;
     bool want_verb = ch->n > 0 || (ch->prev_role & (EL_R_NEG | EL_R_TO));
     for (size_t k = 0; k < np; k++) {
         const el_trigger *t = &lx->trig[pl[k]];
@@ -136,8 +161,9 @@ static const el_trigger *choose_reading(const el_trigger_lexicon *lx, const uint
     /* "a bomb": a verb form after a determiner is not a verb, except after
      * "that", which also opens a relative clause ("the blast that killed") */
     if (want_noun && best->pos == 'V' && !(best->morph & EL_M_VBG) &&
-        !(ch->prev_role & EL_R_CLAUSE))
-        return NULL;
+        !(ch->prev_role & (EL_R_CLAUSE | EL_R_ANY_PREP)) && !ch->prev_possessive &&
+        !ch->prev_attributive)
+        return NULL;   /* but "Iraq's vaunted Guard", "the firm's estimated value" */
     return best;
 }
 

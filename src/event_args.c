@@ -343,6 +343,10 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         const el_mention *mn = &d->mentions[m];
         if (!can_participate(mn) && !is_place(mn))
             continue;
+        if (window == SUBJ_WINDOW_NOUN && possessive(d, mn) && ev->tok_begin - mn->tok_end <= 3) {
+            el_event_add_participant(ev, m);   /* "during Russia's invasion": the agent */
+            return;
+        }
         /* right before a gerund the object of a preposition is its subject
          * ("resulted in X scrapping ..."), not before a finite verb */
         bool pp = (ev->tok_begin - mn->tok_end > 0 || finite(ev)) &&

@@ -26,8 +26,10 @@ enum {
     EL_R_NEG = 1u << 12, EL_R_TO = 1u << 13, EL_R_DET = 1u << 14, EL_R_ADV = 1u << 15,
     EL_R_TIME_PREP = 1u << 16, EL_R_LOC_PREP = 1u << 17, EL_R_WITH = 1u << 18,
     EL_R_CLAUSE = 1u << 19, EL_R_PRON = 1u << 20,
-    EL_R_NOEVENT = 1u << 21, EL_R_COMP = 1u << 22,
+    EL_R_NOEVENT = 1u << 21, EL_R_COMP = 1u << 22, EL_R_PREP = 1u << 23,
 };
+/* any preposition: a verb form right after one is read as a noun */
+#define EL_R_ANY_PREP (EL_R_PREP | EL_R_TIME_PREP | EL_R_LOC_PREP | EL_R_WITH)
 #define EL_R_AUX (EL_R_BE_PRES | EL_R_BE_PAST | EL_R_BE_PART | EL_R_BE_BASE | EL_R_BE_ING | \
                   EL_R_HAVE_PRES | EL_R_HAVE_PAST | EL_R_HAVE_BASE | EL_R_DO_PRES |      \
                   EL_R_DO_PAST | EL_R_WILL | EL_R_MODAL)

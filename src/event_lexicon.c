@@ -373,7 +373,7 @@ static unsigned role_bit(const char *name)
     static const char *const names[] = {
         "be_pres", "be_past", "be_part", "be_base", "be_ing", "have_pres", "have_past",
         "have_base", "do_pres", "do_past", "will", "modal", "neg", "to", "det", "adv",
-        "time_prep", "loc_prep", "with", "clause", "pron", "noevent", "comp",
+        "time_prep", "loc_prep", "with", "clause", "pron", "noevent", "comp", "prep",
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(name, names[i]) == 0)
@@ -480,6 +480,16 @@ const el_event_type_info *el_trigger_type(const el_trigger_lexicon *lx, const ch
     return NULL;
 }
 
+/* "'s" is a possessive (a determiner) after a noun, but "is" or "has"
+ * after a pronoun or relative word ("it's expected", "who's been"). */
+static uint32_t clitic_s_role(const el_doc *doc, const uint32_t *roles, size_t i)
+{
+    if (i == 0 || !(roles[i - 1] & (EL_R_PRON | EL_R_CLAUSE)) ||
+        !(el_tok_is(doc, i, "'s") || el_tok_is(doc, i, "\u2019s")))
+        return roles[i];
+    return i + 1 < doc->ntokens && el_tok_is(doc, i + 1, "been") ? EL_R_HAVE_PRES : EL_R_BE_PRES;
+}
+
 uint32_t *el_event_token_roles(const el_doc *doc, const el_trigger_lexicon *lx)
 {
     uint32_t *roles = el_calloc(doc->ntokens + 1, sizeof *roles);
@@ -487,6 +497,8 @@ uint32_t *el_event_token_roles(const el_doc *doc, const el_trigger_lexicon *lx)
         uint32_t bits;
         if (el_lexicon_match(lx->grammar, doc, i, &bits) == 1)
             roles[i] = bits;
+        if (roles[i] & EL_R_DET)
+            roles[i] = clitic_s_role(doc, roles, i);
     }
     return roles;
 }

@@ -563,8 +563,10 @@ static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
     int s = parts_score(g, f);
     if (s < 0)
         return -1;
+    /* between equals, a report of what happened joins what happened, not
+     * a plan ("during X's visit": the visit that took place) */
     return s * 4 + (iv_known(f->iv) && iv_known(g->iv) ? 2 : 0) +
-           (g->location >= 0 && g->location == f->location);
+           (g->location >= 0 && g->location == f->location) + (g->factual == f->factual);
 }
 
 static void cluster_add(cluster *k, const mfeat *fs, size_t m)
@@ -1091,13 +1093,20 @@ static void build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat 
     memset(v, 0, sizeof *v);
     v->type = el_strdup(cluster_type(fs, k));
     float miss = 1.0f;
+    bool any_factual = false, any_informative = false;
     for (size_t i = 0; i < k->n; i++) {
         const mfeat *f = &fs[k->m[i]];
         el_mref r = {f->doc, f->ev};
         EL_PUSH(v->mentions, v->nmentions, v->cap_mentions) = r;
         miss *= 1.0f - f->confidence * (f->factual ? 1.0f : 0.5f);
-        v->factual |= f->factual;
+        bool informative = f->nparts > 0 || iv_known(f->iv) || f->location >= 0;
+        any_factual |= f->factual;
+        any_informative |= informative;
+        v->factual |= f->factual && informative;
     }
+    /* a bare "this trip" asserts what it refers to, not a planned trip
+     * it was clustered with; it counts only when nothing says more */
+    v->factual |= any_factual && !any_informative;
     qsort(v->mentions, v->nmentions, sizeof *v->mentions, cmp_mref);
     set_participants(v, fs, k);
     set_time(c, v, fs, k);

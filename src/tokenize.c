@@ -473,8 +473,8 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
                 extra |= EL_TOK_NUMBER;
         } else if (is_apostrophe(c) && (peek(&sc, next_pos(&sc, sc.i)) | 32) == 's'
                    && !is_alnum_cp(peek(&sc, next_pos(&sc, next_pos(&sc, sc.i))))
-                   && !space_before) {
-            advance(&sc);  /* possessive 's */
+                   && (!space_before || d->ntokens == 0)) {
+            advance(&sc);  /* possessive 's (alone in a lexicon phrase too) */
             advance(&sc);
         } else {
             advance(&sc);

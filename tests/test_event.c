@@ -506,6 +506,58 @@ static void test_verb_after_relative_that(void **state)
 /* An event in the scope of an intensional predicate is not asserted: the
  * participle before it, the verb whose object it is, or the noun before
  * "of"/"for" (past an agent phrase). */
+/* The reading of a form from the word before it: a possessive "'s", a
+ * determiner and an -ed modifier, or a preposition make it a noun; "'s"
+ * after a pronoun is "is". */
+static void test_reading_after_possessive_and_preposition(void **state)
+{
+    static const struct { const char *text, *trigger; el_tense tense; } cases[] = {
+        {"Smith's visit comes after the talks.", "visit", EL_TENSE_NONE},
+        {"Smith\u2019s visit comes after the talks.", "visit", EL_TENSE_NONE},
+        {"His original scheduled visit was called off.", "visit", EL_TENSE_NONE},
+        {"It heralds a new round of visits by officials.", "visits", EL_TENSE_NONE},
+        {"It's expected to rise.", "expected", EL_TENSE_PRESENT},
+        {"They visit Rome.", "visit", EL_TENSE_PRESENT},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        el_doc *d = tagged(state, cases[i].text);
+        const el_event_mention *ev = event_at(d, cases[i].trigger);
+        if (!ev)
+            fail_msg("no event '%s' in '%s'", cases[i].trigger, cases[i].text);
+        if (ev->tense != cases[i].tense)
+            fail_msg("'%s' in '%s': tense %d", cases[i].trigger, cases[i].text, (int)ev->tense);
+        el_doc_free(d);
+    }
+    /* an adjectival participle after a possessive is still an event */
+    el_doc *d = tagged(state, "The firm's estimated value fell.");
+    assert_non_null(event_at(d, "estimated"));
+    el_doc_free(d);
+}
+
+/* The possessor of an event noun is its participant, also inside a
+ * prepositional phrase ("during Smith's visit"), and a place there is the
+ * agent, not the location. */
+static void test_possessor_of_event_noun(void **state)
+{
+    static const char *const texts[] = {
+        "Talks stalled during Smith's visit.",
+        "Freedonia's invasion began in May.",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        el_doc *d = test_doc(texts[i]);
+        size_t b = i == 0 ? find_tok(d, "Smith", 0) : find_tok(d, "Freedonia", 0);
+        add_ent(d, b, b + 1, i == 0 ? EL_ENT_PERSON : EL_ENT_LOCATION,
+                i == 0 ? "PERSON:smith" : "LOC:freedonia", i == 0 ? "Ann Smith" : "Freedonia");
+        el_event_tag(d, *state);
+        const el_event_mention *ev = event_at(d, i == 0 ? "visit" : "invasion");
+        assert_non_null(ev);
+        assert_int_equal(ev->nparticipants, 1);
+        assert_int_equal(ev->participants[0], 0);
+        assert_int_equal(ev->location, -1);
+        el_doc_free(d);
+    }
+}
+
 static void test_intensional_scope(void **state)
 {
     static const struct { const char *text, *trigger; bool intensional; } cases[] = {
@@ -690,6 +742,8 @@ int main(void)
         cmocka_unit_test(test_objects_stop_at_subordinate_clause),
         cmocka_unit_test(test_verb_after_relative_that),
         cmocka_unit_test(test_intensional_scope),
+        cmocka_unit_test(test_reading_after_possessive_and_preposition),
+        cmocka_unit_test(test_possessor_of_event_noun),
         cmocka_unit_test(test_learned_class_by_context),
         cmocka_unit_test(test_learned_eventness),
         cmocka_unit_test(test_reporting_verb_takes_later_time),

@@ -477,6 +477,24 @@ static void test_cancelled_trip_not_factual(void **state)
     el_corpus_free(c);
 }
 
+/* A bare "this trip" that joins a planned, dated trip does not make the
+ * plan a thing that happened. */
+static void test_bare_reference_does_not_assert_plan(void **state)
+{
+    el_doc *a = doc_with("a", "Smith cancelled the trip to Rome in February. "
+                              "They set goals for this trip.", (el_date){2023, 6, 20});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    date_at(a, "February", 1, "2023-02");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const el_event *trip = event_of_type(c, "trip");
+    assert_non_null(trip);
+    assert_int_equal(trip->nmentions, 2);
+    assert_false(trip->factual);
+    el_corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -495,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_place_identifies_event),
         cmocka_unit_test(test_report_bounds_the_event),
         cmocka_unit_test(test_cancelled_trip_not_factual),
+        cmocka_unit_test(test_bare_reference_does_not_assert_plan),
         cmocka_unit_test(test_empty_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

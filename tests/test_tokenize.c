@@ -33,6 +33,11 @@ static void test_hyphens_quotes_possessives(void **state)
     const char *const want[] = {"Blinken", "’s", "“", "US", "-", "China", "”", "talks",
                                 "—", "35", "-", "minute", "meeting", "isn't", "over"};
     expect_tokens("Blinken’s “US-China” talks — 35-minute meeting isn't over", want, 15);
+    /* a lexicon phrase may be the possessive alone; a quote inside text is not one */
+    const char *const alone[] = {"'s"};
+    expect_tokens("'s", alone, 1);
+    const char *const quoted[] = {"the", "'", "sixties", "'"};
+    expect_tokens("the 'sixties'", quoted, 4);
     el_doc *d = test_doc("US-China");
     assert_true(d->tokens[1].flags & EL_TOK_GLUED);
     assert_true(d->tokens[2].flags & EL_TOK_GLUED);
