@@ -112,14 +112,24 @@ static bool possessive(const el_doc *d, const el_mention *m)
 static bool in_prep_phrase(const el_doc *d, const uint32_t *roles, const mention_index *mi,
                            const el_mention *m, size_t from, uint32_t roles_mask)
 {
+    /* a comma links list members of one kind, in a list that goes on or
+     * has ended in "and": "in Rome, Alice Smith met ..." is no list */
+    bool list = m->tok_end < d->ntokens &&
+                (el_tok_is(d, m->tok_end, "and") || el_tok_is(d, m->tok_end, ",") ||
+                 el_tok_is(d, m->tok_end, "or"));
     for (int hops = 0; hops < 4 && m->tok_begin > from; hops++) {
         size_t k = m->tok_begin - 1;
         if (roles[k] & roles_mask)
             return true;
-        if (!(el_tok_is(d, k, "and") || el_tok_is(d, k, ",") || el_tok_is(d, k, "or")) ||
-            k == 0 || mi->ends[k - 1] < 0)
+        bool comma = el_tok_is(d, k, ",");
+        if (!(el_tok_is(d, k, "and") || comma || el_tok_is(d, k, "or")) || k == 0 ||
+            mi->ends[k - 1] < 0)
             return false;
-        m = &d->mentions[mi->ends[k - 1]];
+        const el_mention *prev = &d->mentions[mi->ends[k - 1]];
+        if (comma && (!list || prev->type != m->type))
+            return false;
+        list = true;
+        m = prev;
     }
     return false;
 }
@@ -267,18 +277,35 @@ static bool attributive_participle(const el_doc *d, const uint32_t *roles, const
 
 /* "Merkel and Macron met": mentions coordinated with the subject by "and"
  * are subjects too (a comma is too often a clause boundary). */
+/* Earlier conjuncts of a subject list: "A and B", "A, B and the C",
+ * "A, B, and C" (the link next to the last name must be "and"/"or", so a
+ * fronted "In Paris, X said" is no list). */
 static void add_coordinated(const el_doc *d, el_event_mention *ev, const mention_index *mi,
                             const el_mention *mn, size_t sb)
 {
-    for (size_t k = 0; k < 3 && mn->tok_begin >= sb + 2; k++) {
-        size_t conj = mn->tok_begin - 1;
-        if (!el_tok_is(d, conj, "and"))
-            return;
+    size_t first = ev->nparticipants ? ev->nparticipants - 1 : 0;   /* the last conjunct */
+    for (size_t k = 0; k < 4; k++) {
+        size_t b = mn->tok_begin;
+        if (b > sb && el_tok_is(d, b - 1, "the"))
+            b--;
+        if (b < sb + 2)
+            break;
+        size_t conj = b - 1;
+        bool word = el_tok_is(d, conj, "and") || el_tok_is(d, conj, "or");
+        if (word && conj > sb + 1 && el_tok_is(d, conj - 1, ","))
+            conj--;   /* the serial comma */
+        if (!(word || (k > 0 && el_tok_is(d, conj, ","))))
+            break;
         int m = mi->ends[conj - 1];
         if (m < 0 || !can_participate(&d->mentions[m]))
-            return;
+            break;
         el_event_add_participant(ev, m);
         mn = &d->mentions[m];
+    }
+    for (size_t i = first, j = ev->nparticipants; i + 1 < j; i++, j--) {   /* text order */
+        int t = ev->participants[i];
+        ev->participants[i] = ev->participants[j - 1];
+        ev->participants[j - 1] = t;
     }
 }
 

@@ -127,6 +127,41 @@ static void test_arguments(void **state)
     el_doc_free(d);
 }
 
+/* A subject list "A, B and the C" (or "A, B, and C") gives every member,
+ * in text order; a fronted phrase before a comma is no list member. */
+static void test_subject_list(void **state)
+{
+    static const char *const texts[] = {
+        "Freedonia, Sylvania and the Klopstokia held talks.",
+        "Freedonia, Sylvania, and Klopstokia held talks.",
+    };
+    static const char *const names[] = {"Freedonia", "Sylvania", "Klopstokia"};
+    for (size_t i = 0; i < 2; i++) {
+        el_doc *d = test_doc(texts[i]);
+        for (size_t k = 0; k < 3; k++) {
+            size_t t = find_tok(d, names[k], 0);
+            add_ent(d, t, t + 1, EL_ENT_LOCATION, names[k], names[k]);
+        }
+        el_event_tag(d, *state);
+        const el_event_mention *held = event_at(d, "held");
+        assert_non_null(held);
+        assert_int_equal(held->nparticipants, 3);
+        for (size_t k = 0; k < 3; k++)
+            assert_int_equal(held->participants[k], (int)k);
+        el_doc_free(d);
+    }
+    el_doc *d = test_doc("In Rome, Alice Smith met Bob Jones.");
+    add_ent(d, 1, 2, EL_ENT_LOCATION, "LOC:rome", "Rome");
+    add_ent(d, 3, 5, EL_ENT_PERSON, "PERSON:alice smith", "Alice Smith");
+    add_ent(d, 6, 8, EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    el_event_tag(d, *state);
+    const el_event_mention *met = event_at(d, "met");
+    assert_non_null(met);
+    assert_int_equal(met->nparticipants, 2);
+    assert_int_equal(met->participants[0], 1);
+    el_doc_free(d);
+}
+
 static void test_nearest_timex_in_clause(void **state)
 {
     el_doc *d = test_doc("On Friday the delegates arrived, and they left on Sunday.");
@@ -724,6 +759,7 @@ int main(void)
         cmocka_unit_test(test_polarity_modality),
         cmocka_unit_test(test_names_are_not_triggers),
         cmocka_unit_test(test_arguments),
+        cmocka_unit_test(test_subject_list),
         cmocka_unit_test(test_nearest_timex_in_clause),
         cmocka_unit_test(test_signal_links),
         cmocka_unit_test(test_reporting_dct),
