@@ -629,6 +629,59 @@ static bool in_intensional_scope(const el_doc *d, const uint32_t *roles, const i
     return false;
 }
 
+/* ---- subjects shared across a clause ---------------------------------------- */
+
+static void prepend_participant(el_event_mention *ev, int m)
+{
+    el_event_add_participant(ev, m);
+    size_t i = 0;
+    while (i < ev->nparticipants && ev->participants[i] != m)
+        i++;
+    for (; i > 0; i--)
+        ev->participants[i] = ev->participants[i - 1];
+    ev->participants[0] = m;
+}
+
+/* The subject of the nearest finite verb before token `tok` in its
+ * sentence that has one, or -1. */
+static int clause_subject(const el_doc *d, size_t e)
+{
+    const el_event_mention *ev = &d->events[e];
+    size_t sb = sent_begin(d, ev->tok_begin);
+    for (size_t k = e; k-- > 0;) {
+        const el_event_mention *v = &d->events[k];
+        if (v->tok_begin < sb)
+            break;
+        if (finite(v) && v->nparticipants > 0)
+            return v->participants[0];
+    }
+    return -1;
+}
+
+/* ", saying ...": a participle clause after a comma has the subject of
+ * the verb before it; "X said in an interview", "saying in a meeting with
+ * Y": the event noun right after a verb and "in a" has the verb's subject
+ * among its participants, first. */
+static void share_clause_subjects(el_doc *d, const uint32_t *roles, const int *ev_at)
+{
+    for (size_t e = 0; e < d->nevents; e++) {
+        el_event_mention *ev = &d->events[e];
+        size_t b = ev->tok_begin, sb = sent_begin(d, b);
+        if (ev->tense == EL_TENSE_PRESPART && ev->nparticipants == 0 && b > sb &&
+            el_tok_is(d, b - 1, ",")) {
+            int s = clause_subject(d, e);
+            if (s >= 0)
+                el_event_add_participant(ev, s);
+        }
+        if (ev->tense != EL_TENSE_NONE || b < sb + 3 || !(roles[b - 1] & EL_R_DET) ||
+            !el_tok_is(d, b - 2, "in") || ev_at[b - 3] < 0)
+            continue;
+        const el_event_mention *v = &d->events[ev_at[b - 3]];
+        if (v->tense != EL_TENSE_NONE && v->nparticipants > 0)
+            prepend_participant(ev, v->participants[0]);
+    }
+}
+
 void el_event_arguments(el_doc *d, const el_trigger_lexicon *lx, const uint32_t *roles)
 {
     (void)lx;
@@ -644,6 +697,7 @@ void el_event_arguments(el_doc *d, const el_trigger_lexicon *lx, const uint32_t 
         if (!attributive)
             find_time(d, e, roles, ev_at, &ts);   /* the clause's time is not the state's */
     }
+    share_clause_subjects(d, roles, ev_at);
     for (size_t e = 0; e < d->nevents; e++)
         d->events[e].intensional = in_intensional_scope(d, roles, ev_at, &mi, &d->events[e]);
     free(ts.tok);

@@ -162,6 +162,27 @@ static void test_subject_list(void **state)
     el_doc_free(d);
 }
 
+/* ", saying in a meeting with Y": the participle has the subject of the
+ * verb before it, and the meeting has that subject first, then Y. */
+static void test_subject_shared_by_participle_clause(void **state)
+{
+    el_doc *d = test_doc("Alice Smith made an offer, saying in a meeting with Bob Jones that it stood.");
+    add_ent(d, 0, 2, EL_ENT_PERSON, "PERSON:alice smith", "Alice Smith");
+    size_t bob = find_tok(d, "Bob", 0);
+    add_ent(d, bob, bob + 2, EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    el_event_tag(d, *state);
+    const el_event_mention *saying = event_at(d, "saying");
+    assert_non_null(saying);
+    assert_int_equal(saying->nparticipants, 1);
+    assert_int_equal(saying->participants[0], 0);
+    const el_event_mention *meeting = event_at(d, "meeting");
+    assert_non_null(meeting);
+    assert_int_equal(meeting->nparticipants, 2);
+    assert_int_equal(meeting->participants[0], 0);
+    assert_int_equal(meeting->participants[1], 1);
+    el_doc_free(d);
+}
+
 static void test_nearest_timex_in_clause(void **state)
 {
     el_doc *d = test_doc("On Friday the delegates arrived, and they left on Sunday.");
@@ -760,6 +781,7 @@ int main(void)
         cmocka_unit_test(test_names_are_not_triggers),
         cmocka_unit_test(test_arguments),
         cmocka_unit_test(test_subject_list),
+        cmocka_unit_test(test_subject_shared_by_participle_clause),
         cmocka_unit_test(test_nearest_timex_in_clause),
         cmocka_unit_test(test_signal_links),
         cmocka_unit_test(test_reporting_dct),
