@@ -247,8 +247,9 @@ static bool inside_object(const el_doc *d, const uint32_t *roles, const int *ev_
 
 /* A participle used as an adjective has no subject of its own (the
  * sentence's subject is not its agent):
- *  - before its noun, after a determiner, preposition or verb
- *    ("wrongfully detained citizens", "to release detained citizens");
+ *  - before its noun or title, after a determiner, possessive, preposition
+ *    or verb ("wrongfully detained citizens", "to release detained
+ *    citizens", "the country's sanctioned Defense Minister X");
  *  - after its noun, closing the phrase ("citizens wrongfully detained
  *    and ...", "the people arrested by ..."). */
 static bool attributive_participle(const el_doc *d, const uint32_t *roles, const int *ev_at,
@@ -262,7 +263,9 @@ static bool attributive_participle(const el_doc *d, const uint32_t *roles, const
     if (p == sb || (roles[p - 1] & EL_R_AUX))
         return false;
     p--;
-    bool noun_next = n < se && (mi->starts[n] >= 0 || plain_word(d, roles, ev_at, n));
+    bool noun_next = n < se && (mi->starts[n] >= 0 || plain_word(d, roles, ev_at, n) ||
+                                ((d->tokens[n].flags & (EL_TOK_CAP | EL_TOK_WORD)) ==
+                                 (EL_TOK_CAP | EL_TOK_WORD)));   /* "sanctioned Defence Minister X" */
     if (noun_next && (roles[p] & (EL_R_DET | EL_R_LOC_PREP | EL_R_TIME_PREP)) &&
         !(roles[p] & EL_R_TO))
         return true;
@@ -275,8 +278,6 @@ static bool attributive_participle(const el_doc *d, const uint32_t *roles, const
 
 /* ---- participants and location ------------------------------------------ */
 
-/* "Merkel and Macron met": mentions coordinated with the subject by "and"
- * are subjects too (a comma is too often a clause boundary). */
 /* Earlier conjuncts of a subject list: "A and B", "A, B and the C",
  * "A, B, and C" (the link next to the last name must be "and"/"or", so a
  * fronted "In Paris, X said" is no list). */

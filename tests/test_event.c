@@ -584,6 +584,17 @@ static void test_reading_after_possessive_and_preposition(void **state)
             fail_msg("'%s' in '%s': tense %d", cases[i].trigger, cases[i].text, (int)ev->tense);
         el_doc_free(d);
     }
+    /* a participle between a possessive and a title is attributive: no subject */
+    el_doc *a = test_doc("Alice Smith met the country's sanctioned Defense Minister Bob Jones.");
+    add_ent(a, 0, 2, EL_ENT_PERSON, "PERSON:alice smith", "Alice Smith");
+    size_t bob = find_tok(a, "Bob", 0);
+    add_ent(a, bob, bob + 2, EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    el_event_tag(a, *state);
+    const el_event_mention *sanctioned = event_at(a, "sanctioned");
+    assert_non_null(sanctioned);
+    for (size_t p = 0; p < sanctioned->nparticipants; p++)
+        assert_int_not_equal(sanctioned->participants[p], 0);
+    el_doc_free(a);
     /* an adjectival participle after a possessive is still an event */
     el_doc *d = tagged(state, "The firm's estimated value fell.");
     assert_non_null(event_at(d, "estimated"));
