@@ -24,6 +24,7 @@ typedef struct aux_chain {
     bool prev_is_word;
     bool prev_possessive;  /* ... and it is a possessive "'s" */
     bool prev_attributive; /* ... or a participle after a determiner ("the scheduled") */
+    bool prev_name_modifier; /* ... or a name after one ("the U.S.") */
 } aux_chain;
 
 static bool lower_ed_word(const el_doc *doc, const uint32_t *roles, size_t j)
@@ -32,6 +33,27 @@ static bool lower_ed_word(const el_doc *doc, const uint32_t *roles, size_t j)
     const char *s = el_tok_text(doc, j, &n);
     return !roles[j] && n > 3 && s[n - 2] == 'e' && s[n - 1] == 'd' &&
            (doc->tokens[j].flags & EL_TOK_WORD) && !(doc->tokens[j].flags & EL_TOK_CAP);
+}
+
+/* "the U.S. visit", "a Paris summit", "the highest-level U.S. visit": a
+ * name (capitalized words, maybe after a hyphenated one; five tokens at
+ * most) after a determiner
+ * modifies the noun after it. */
+static bool name_modifier_before(const el_doc *doc, const uint32_t *roles, size_t j, size_t sb)
+{
+    size_t k = j + 1, caps = 0;
+    while (k > sb + 1 && j + 1 - k < 5) {
+        const el_token *t = &doc->tokens[k - 1];
+        bool hyphen = (t->flags & EL_TOK_GLUED) && el_tok_is(doc, k - 1, "-");
+        if ((roles[k - 1] & ~(uint32_t)EL_R_ADV) || !(t->flags & EL_TOK_WORD || hyphen) ||
+            (t->flags & EL_TOK_SENT_START))
+            break;
+        caps += (t->flags & EL_TOK_CAP) != 0;
+        k--;
+    }
+    return caps > 0 && (doc->tokens[j].flags & EL_TOK_CAP) && k > sb &&
+           (roles[k - 1] & EL_R_DET) && !el_tok_is(doc, k - 1, "'s") &&
+           !el_tok_is(doc, k - 1, "\u2019s");
 }
 
 /* "the scheduled", "X's original planned": an -ed word after a determiner
@@ -48,7 +70,7 @@ static bool attributive_before(const el_doc *doc, const uint32_t *roles, size_t 
 
 static aux_chain read_aux_chain(const el_doc *doc, const uint32_t *roles, size_t tok)
 {
-    aux_chain ch = {{0}, {0}, 0, false, 0, false, false, false};
+    aux_chain ch = {{0}, {0}, 0, false, 0, false, false, false, false};
     size_t sb = doc->sentences[doc->tokens[tok].sentence].tok_begin;
     bool first = true;
     for (size_t j = tok; j > sb && ch.n < 3;) {
@@ -64,6 +86,7 @@ static aux_chain read_aux_chain(const el_doc *doc, const uint32_t *roles, size_t
             ch.prev_possessive = (r & EL_R_DET) &&
                                  (el_tok_is(doc, j, "'s") || el_tok_is(doc, j, "\u2019s"));
             ch.prev_attributive = attributive_before(doc, roles, j, sb);
+            ch.prev_name_modifier = name_modifier_before(doc, roles, j, sb);
             first = false;
         }
         if (!(r & (EL_R_AUX | EL_R_TO)))
@@ -152,7 +175,7 @@ static const el_trigger *choose_reading(const el_trigger_lexicon *lx, const uint
     bool want_verb = ch->n > 0 || (ch->prev_role & (EL_R_NEG | EL_R_TO));
     for (size_t k = 0; k < np; k++) {
         const el_trigger *t = &lx->trig[pl[k]];
-        if (want_noun && t->pos == 'N')
+        if ((want_noun || ch->prev_name_modifier) && t->pos == 'N')
             return t;
         if (want_verb && t->pos == 'V')
             return t;

@@ -349,6 +349,17 @@ static int subject_before_apposition(const el_doc *d, const el_event_mention *ev
     return -1;
 }
 
+static void prepend_participant(el_event_mention *ev, int m)
+{
+    el_event_add_participant(ev, m);
+    size_t i = 0;
+    while (i < ev->nparticipants && ev->participants[i] != m)
+        i++;
+    for (; i > 0; i--)
+        ev->participants[i] = ev->participants[i - 1];
+    ev->participants[0] = m;
+}
+
 static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                          const mention_index *mi, const int *ev_at)
 {
@@ -424,6 +435,13 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
             continue;
         }
         if (is_place(mn) && (after_prep || visit_like(ev) || modifies_event)) {
+            if (after_prep && visit_like(ev) && ev->location >= 0 &&
+                d->mentions[ev->location].tok_end <= ev->tok_begin) {
+                /* "the U.S. visit to China": the place before is the visitor */
+                if (can_participate(&d->mentions[ev->location]))
+                    prepend_participant(ev, ev->location);
+                ev->location = -1;
+            }
             if (ev->location < 0 || (weak_place && after_prep)) {
                 ev->location = m;   /* "in Paris", "visit Paris", "a Paris visit" */
                 weak_place = !after_prep;   /* "a visit by the US envoy to Rome": Rome */
@@ -631,17 +649,6 @@ static bool in_intensional_scope(const el_doc *d, const uint32_t *roles, const i
 }
 
 /* ---- subjects shared across a clause ---------------------------------------- */
-
-static void prepend_participant(el_event_mention *ev, int m)
-{
-    el_event_add_participant(ev, m);
-    size_t i = 0;
-    while (i < ev->nparticipants && ev->participants[i] != m)
-        i++;
-    for (; i > 0; i--)
-        ev->participants[i] = ev->participants[i - 1];
-    ev->participants[0] = m;
-}
 
 /* The subject of the nearest finite verb before token `tok` in its
  * sentence that has one, or -1. */

@@ -129,6 +129,24 @@ static void test_arguments(void **state)
 
 /* A subject list "A, B and the C" (or "A, B, and C") gives every member,
  * in text order; a fronted phrase before a comma is no list member. */
+/* "the Freedonian visit to Sylvania": the destination is the location,
+ * the place before the noun is the visitor. */
+static void test_destination_beats_modifier_place(void **state)
+{
+    el_doc *d = test_doc("It praised the Freedonia visit to Sylvania.");
+    size_t f = find_tok(d, "Freedonia", 0), s = find_tok(d, "Sylvania", 0);
+    add_ent(d, f, f + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    add_ent(d, s, s + 1, EL_ENT_LOCATION, "LOC:sylvania", "Sylvania");
+    el_event_tag(d, *state);
+    const el_event_mention *visit = event_at(d, "visit");
+    assert_non_null(visit);
+    assert_int_equal(visit->tense, EL_TENSE_NONE);
+    assert_int_equal(visit->location, 1);
+    assert_int_equal(visit->nparticipants, 1);
+    assert_int_equal(visit->participants[0], 0);
+    el_doc_free(d);
+}
+
 static void test_subject_list(void **state)
 {
     static const char *const texts[] = {
@@ -573,6 +591,7 @@ static void test_reading_after_possessive_and_preposition(void **state)
         {"His original scheduled visit was called off.", "visit", EL_TENSE_NONE},
         {"It heralds a new round of visits by officials.", "visits", EL_TENSE_NONE},
         {"It's expected to rise.", "expected", EL_TENSE_PRESENT},
+        {"It was the first high-level Freedonian visit in years.", "visit", EL_TENSE_NONE},
         {"They visit Rome.", "visit", EL_TENSE_PRESENT},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -792,6 +811,7 @@ int main(void)
         cmocka_unit_test(test_names_are_not_triggers),
         cmocka_unit_test(test_arguments),
         cmocka_unit_test(test_subject_list),
+        cmocka_unit_test(test_destination_beats_modifier_place),
         cmocka_unit_test(test_subject_shared_by_participle_clause),
         cmocka_unit_test(test_nearest_timex_in_clause),
         cmocka_unit_test(test_signal_links),
