@@ -32,6 +32,8 @@ typedef struct el_event {
     el_interval iv;       /* anchored interval (iv.end == 0 if undated) */
     el_mref time_source;  /* mention whose timex gave the time */
     bool has_time_source;
+    bool time_from_report; /* no time said: the day of the first article reporting
+                              it in the past tense */
     el_mref *mentions; size_t nmentions, cap_mentions;
     float confidence;
     bool factual;         /* false for negated / hypothetical / future */

@@ -272,6 +272,8 @@ static json_t *event_json(const el_corpus *c, const el_event *v)
                      v->time_source.ev + 1);
             json_object_set_new(time, "source", json_string(ref));
         }
+        if (v->time_from_report)
+            json_object_set_new(time, "from_report", json_true());
     }
     json_object_set_new(o, "time", time);
     json_t *ms = json_array();

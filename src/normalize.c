@@ -56,6 +56,8 @@ typedef struct mfeat {   /* (fields ordered to pack: one per mention of the corp
     bool dct_time;                         /* time taken from the DCT (present tense;
                                               the value is the document's DCT) */
     bool generic;                          /* untyped: grouped by lemma */
+    bool past_report;                      /* factual simple past without a time: it
+                                              happened by the article's day */
 } mfeat;
 
 typedef struct cluster {
@@ -320,6 +322,22 @@ static void str_set_free(str_set *set)
  * for a few mentions ahead so that the loads overlap. */
 enum { PREFETCH_AHEAD = 4 };
 
+/* Which event mentions a signal ties to another event ("resigned after
+ * the attack"): the relation places them, not the article's day. */
+static void mark_event_links(const el_doc *d, bool *linked)
+{
+    memset(linked, 0, (d->nevents + 1) * sizeof *linked);
+    for (size_t i = 0; i < d->nlinks; i++) {
+        const el_link *l = &d->links[i];
+        if (l->from_kind != EL_NODE_EVENT || l->to_kind != EL_NODE_EVENT)
+            continue;
+        if (l->from >= 0 && (size_t)l->from < d->nevents)
+            linked[l->from] = true;
+        if (l->to >= 0 && (size_t)l->to < d->nevents)
+            linked[l->to] = true;
+    }
+}
+
 static void prefetch_event(const el_doc *d, const el_event_mention *ev)
 {
     if (ev->type)
@@ -354,12 +372,15 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
     mfeat *fs = el_malloc((cap ? cap : 1) * sizeof *fs);
     str_set names = {NULL, NULL, NULL, NULL, 0, 0};
     int *ents = NULL;   /* entity_of's answers for the document */
-    size_t cap_ents = 0;
+    size_t cap_ents = 0, cap_linked = 0;
+    bool *linked = NULL;   /* event mentions a signal relates to another */
     for (size_t di = 0; di < c->ndocs; di++) {
         const el_doc *d = c->docs[di];
         ents = el_grow(ents, &cap_ents, d->nmentions + 1, sizeof *ents);
         for (size_t m = 0; m < d->nmentions; m++)
             ents[m] = ENT_UNKNOWN;
+        linked = el_grow(linked, &cap_linked, d->nevents + 1, sizeof *linked);
+        mark_event_links(d, linked);
         for (size_t e = 0; e < d->nevents; e++) {
             const el_event_mention *ev = &d->events[e];
             if (e + PREFETCH_AHEAD < d->nevents)
@@ -386,6 +407,8 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             mention_time(d, ev, f);
             f->when = mention_when(d, ev, f);
             f->latest = latest_start(d, ev);
+            f->past_report = f->latest != INT64_MAX && ev->aspect == EL_ASPECT_NONE &&
+                             f->iv.end <= f->iv.begin && !f->value && !linked[e];
             mention_parts(c, d, ev, ents, f);
             f->indefinite = indefinite(d, ev);
             f->duration_days = duration_before(d, ev);
@@ -395,6 +418,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
     }
     str_set_free(&names);
     free(ents);
+    free(linked);
     *n = nf;
     return fs;
 }
@@ -970,6 +994,27 @@ static void apply_duration(const el_corpus *c, el_event *v, const mfeat *fs, con
     }
 }
 
+/* No mention of the event has a time, but an article reports it in the
+ * simple past: it happened by that article's day (the earliest such day),
+ * which is the day news text leaves it on.  Marked as inferred. */
+static void set_report_day(const el_corpus *c, el_event *v, const mfeat *fs, const cluster *k)
+{
+    const mfeat *first = NULL;
+    for (size_t i = 0; i < k->n; i++) {
+        const mfeat *f = &fs[k->m[i]];
+        if (f->past_report && (!first || f->latest < first->latest))
+            first = f;
+    }
+    if (!first)
+        return;
+    el_date_format(c->docs[first->doc]->dct, v->value);
+    dct_interval(c, first, &v->iv);
+    v->time_source.doc = first->doc;
+    v->time_source.ev = first->ev;
+    v->has_time_source = true;
+    v->time_from_report = true;
+}
+
 static void set_time(const el_corpus *c, el_event *v, const mfeat *fs, const cluster *k)
 {
     const mfeat *b = best_time(fs, k);
@@ -995,6 +1040,8 @@ static void set_time(const el_corpus *c, el_event *v, const mfeat *fs, const clu
     }
     if (k->span_days > 0 && (!b || b->dct_time))
         apply_duration(c, v, fs, k);
+    if (!v->value[0])
+        set_report_day(c, v, fs, k);
     if (cb && (!b || (cb >= b->iv.begin && cb < b->iv.end))) {
         el_instant_format(cb, v->value);
         v->iv.begin = cb;

@@ -495,6 +495,36 @@ static void test_bare_reference_does_not_assert_plan(void **state)
     el_corpus_free(c);
 }
 
+/* An event no article dates, reported in the simple past, is placed on
+ * the day of the first article that reports it, and marked so; a plan or
+ * a dated event is not. */
+static void test_undated_past_event_on_report_day(void **state)
+{
+    el_doc *a = doc_with("a", "Smith met Jones.", (el_date){2023, 6, 20});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    el_doc *b = doc_with("b", "Smith met Jones, officials said.", (el_date){2023, 6, 19});
+    ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(b, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    el_doc *docs[] = {a, b};
+    el_corpus *c = build(docs, 2, *state);
+    const el_event *v = event_of_type(c, "meeting");
+    assert_non_null(v);
+    assert_string_equal(v->value, "2023-06-19");
+    assert_true(v->time_from_report);
+    el_corpus_free(c);
+
+    el_doc *p = doc_with("p", "Smith will meet Jones.", (el_date){2023, 6, 20});
+    ent(p, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(p, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    el_doc *pd[] = {p};
+    c = build(pd, 1, *state);
+    v = event_of_type(c, "meeting");
+    assert_non_null(v);
+    assert_string_equal(v->value, "");
+    el_corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -514,6 +544,7 @@ int main(void)
         cmocka_unit_test(test_report_bounds_the_event),
         cmocka_unit_test(test_cancelled_trip_not_factual),
         cmocka_unit_test(test_bare_reference_does_not_assert_plan),
+        cmocka_unit_test(test_undated_past_event_on_report_day),
         cmocka_unit_test(test_empty_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
