@@ -23,22 +23,22 @@ typedef struct aux_chain {
     uint32_t prev_role;    /* roles of the token right before (adverbs skipped) */
     bool prev_is_word;
     bool prev_possessive;  /* ... and it is a possessive "'s" */
-    bool prev_attributive; /* ... or a participle after a determiner ("the scheduled") */
+    bool prev_attributive; /* ... or a modifier after a determiner ("the scheduled") */
     bool prev_name_modifier; /* ... or a name after one ("the U.S.") */
+    bool prev_event_noun;  /* ... or an event noun ("bomb" in "bomb attacks") */
 } aux_chain;
 
-static bool lower_ed_word(const el_doc *doc, const uint32_t *roles, size_t j)
+/* A lower-case word without a grammar role: an adjective, noun or
+ * participle as far as the event stage can tell. */
+static bool plain_lower(const el_doc *doc, const uint32_t *roles, size_t j)
 {
-    size_t n;
-    const char *s = el_tok_text(doc, j, &n);
-    return !roles[j] && n > 3 && s[n - 2] == 'e' && s[n - 1] == 'd' &&
-           (doc->tokens[j].flags & EL_TOK_WORD) && !(doc->tokens[j].flags & EL_TOK_CAP);
+    uint16_t f = doc->tokens[j].flags;
+    return !roles[j] && (f & EL_TOK_WORD) && !(f & EL_TOK_CAP);
 }
 
 /* "the U.S. visit", "a Paris summit", "the highest-level U.S. visit": a
  * name (capitalized words, maybe after a hyphenated one; five tokens at
- * most) after a determiner
- * modifies the noun after it. */
+ * most) after a determiner or a number modifies the noun after it. */
 static bool name_modifier_before(const el_doc *doc, const uint32_t *roles, size_t j, size_t sb)
 {
     size_t k = j + 1, caps = 0;
@@ -52,25 +52,45 @@ static bool name_modifier_before(const el_doc *doc, const uint32_t *roles, size_
         k--;
     }
     return caps > 0 && (doc->tokens[j].flags & EL_TOK_CAP) && k > sb &&
-           (roles[k - 1] & EL_R_DET) && !el_tok_is(doc, k - 1, "'s") &&
-           !el_tok_is(doc, k - 1, "\u2019s");
+           (((roles[k - 1] & EL_R_DET) && !el_tok_is(doc, k - 1, "'s") &&
+             !el_tok_is(doc, k - 1, "\u2019s")) ||
+            (doc->tokens[k - 1].flags & EL_TOK_NUMBER));   /* "3 Atlanta attacks" */
 }
 
-/* "the scheduled", "X's original planned": an -ed word after a determiner
- * (one plain word may stand between) modifies the noun after it. */
+/* "the scheduled visit", "X's original planned trip", "the peace talks":
+ * a plain word after a determiner (one more may stand between) modifies
+ * the noun after it. */
 static bool attributive_before(const el_doc *doc, const uint32_t *roles, size_t j, size_t sb)
 {
-    if (j <= sb || !lower_ed_word(doc, roles, j))
+    if (j <= sb || !plain_lower(doc, roles, j))
         return false;
     if (roles[j - 1] & EL_R_DET)
         return true;
-    return j - 1 > sb && !roles[j - 1] && (doc->tokens[j - 1].flags & EL_TOK_WORD) &&
-           !(doc->tokens[j - 1].flags & EL_TOK_CAP) && (roles[j - 2] & EL_R_DET);
+    return j - 1 > sb && plain_lower(doc, roles, j - 1) && (roles[j - 2] & EL_R_DET);
+}
+
+static bool ends_in_ed(const el_doc *doc, size_t j)
+{
+    size_t n;
+    const char *s = el_tok_text(doc, j, &n);
+    return n > 3 && s[n - 2] == 'e' && s[n - 1] == 'd';
+}
+
+/* Does an object start right after token `tok` (a determiner, pronoun,
+ * name or number: "the envoy visits the region")?  Then "the envoy
+ * visits" is subject and verb, not one noun phrase. */
+static bool object_follows(const el_doc *doc, const uint32_t *roles, size_t tok)
+{
+    size_t k = tok + 1;
+    if (k >= doc->ntokens || doc->tokens[k].sentence != doc->tokens[tok].sentence)
+        return false;
+    return (roles[k] & (EL_R_DET | EL_R_PRON)) ||
+           (doc->tokens[k].flags & (EL_TOK_CAP | EL_TOK_NUMBER));
 }
 
 static aux_chain read_aux_chain(const el_doc *doc, const uint32_t *roles, size_t tok)
 {
-    aux_chain ch = {{0}, {0}, 0, false, 0, false, false, false, false};
+    aux_chain ch = {{0}, {0}, 0, false, 0, false, false, false, false, false};
     size_t sb = doc->sentences[doc->tokens[tok].sentence].tok_begin;
     bool first = true;
     for (size_t j = tok; j > sb && ch.n < 3;) {
@@ -85,7 +105,8 @@ static aux_chain read_aux_chain(const el_doc *doc, const uint32_t *roles, size_t
             ch.prev_is_word = (doc->tokens[j].flags & EL_TOK_WORD) != 0;
             ch.prev_possessive = (r & EL_R_DET) &&
                                  (el_tok_is(doc, j, "'s") || el_tok_is(doc, j, "\u2019s"));
-            ch.prev_attributive = attributive_before(doc, roles, j, sb);
+            ch.prev_attributive = attributive_before(doc, roles, j, sb) &&
+                                  (ends_in_ed(doc, j) || !object_follows(doc, roles, tok));
             ch.prev_name_modifier = name_modifier_before(doc, roles, j, sb);
             first = false;
         }
@@ -175,7 +196,7 @@ static const el_trigger *choose_reading(const el_trigger_lexicon *lx, const uint
     bool want_verb = ch->n > 0 || (ch->prev_role & (EL_R_NEG | EL_R_TO));
     for (size_t k = 0; k < np; k++) {
         const el_trigger *t = &lx->trig[pl[k]];
-        if ((want_noun || ch->prev_name_modifier) && t->pos == 'N')
+        if ((want_noun || ch->prev_name_modifier || ch->prev_event_noun) && t->pos == 'N')
             return t;
         if (want_verb && t->pos == 'V')
             return t;
@@ -322,6 +343,10 @@ static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint3
             continue;
         }
         aux_chain ch = read_aux_chain(doc, roles, i);
+        /* "bomb attacks", "peace talks": after an event noun, a noun */
+        ch.prev_event_noun = doc->nevents > 0 && doc->events[doc->nevents - 1].tok_end == i &&
+                             doc->events[doc->nevents - 1].tense == EL_TENSE_NONE &&
+                             !doc->events[doc->nevents - 1].modality;
         const el_trigger *t = proper_name_like(doc, i) ? NULL : choose_reading(lx, pl, np, &ch);
         if (t && len == 1 && !t->type && weak_form(lx, doc, i))
             t = NULL;

@@ -389,7 +389,7 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         /* right before a gerund the object of a preposition is its subject
          * ("resulted in X scrapping ..."), not before a finite verb */
         bool pp = (ev->tok_begin - mn->tok_end > 0 || finite(ev)) &&
-                  in_prep_phrase(d, roles, mi, mn, sb, EL_R_LOC_PREP | EL_R_TIME_PREP | EL_R_WITH);
+                  in_prep_phrase(d, roles, mi, mn, sb, EL_R_ANY_PREP);
         if (is_place(mn) && (pp || ev->tok_begin - mn->tok_end <= 1)) {
             if (ev->location < 0 && window == SUBJ_WINDOW_NOUN)
                 ev->location = m;   /* "a Paris visit", "talks in Geneva" before a noun */
@@ -404,6 +404,17 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         add_coordinated(d, ev, mi, mn, sb);
         return;
     }
+}
+
+/* Is mention m in the "of" phrase right after an event noun ending at
+ * `from` ("of Ukraine", "of a Birmingham clinic", "of the U.S. embassies")? */
+static bool of_phrase(const el_doc *d, const el_mention *m, size_t from)
+{
+    size_t k = m->tok_begin;
+    if (k > from && (el_tok_is(d, k - 1, "the") || el_tok_is(d, k - 1, "a") ||
+                     el_tok_is(d, k - 1, "an")))
+        k--;
+    return k == from + 1 && el_tok_is(d, from, "of");
 }
 
 static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
@@ -430,6 +441,8 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         bool after_prep = in_prep_phrase(d, roles, mi, mn, ev->tok_end,
                                          EL_R_LOC_PREP | EL_R_TIME_PREP);
         bool modifies_event = mn->tok_end < d->ntokens && ev_at[mn->tok_end] >= 0;
+        if (ev->tense == EL_TENSE_NONE && of_phrase(d, mn, ev->tok_end))
+            after_prep = true;   /* "the bombing of a Birmingham clinic", "invasion of Ukraine" */
         if (qualifies_person(d, roles, mi, mn)) {
             j = mn->tok_end - 1;   /* "Acme Corp. co-founder Jane Roe": Jane Roe */
             continue;

@@ -147,6 +147,24 @@ static void test_destination_beats_modifier_place(void **state)
     el_doc_free(d);
 }
 
+/* A place in the "of" phrase of an event noun is where it happened, and
+ * a name after "of" is no subject of the verb after it. */
+static void test_place_after_of(void **state)
+{
+    el_doc *d = test_doc("The invasion of Freedonia began.");
+    size_t f = find_tok(d, "Freedonia", 0);
+    add_ent(d, f, f + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    el_event_tag(d, *state);
+    const el_event_mention *inv = event_at(d, "invasion");
+    assert_non_null(inv);
+    assert_int_equal(inv->location, 0);
+    assert_int_equal(inv->nparticipants, 0);
+    const el_event_mention *began = event_at(d, "began");
+    assert_non_null(began);
+    assert_int_equal(began->nparticipants, 0);
+    el_doc_free(d);
+}
+
 static void test_subject_list(void **state)
 {
     static const char *const texts[] = {
@@ -592,6 +610,9 @@ static void test_reading_after_possessive_and_preposition(void **state)
         {"It heralds a new round of visits by officials.", "visits", EL_TENSE_NONE},
         {"It's expected to rise.", "expected", EL_TENSE_PRESENT},
         {"It was the first high-level Freedonian visit in years.", "visit", EL_TENSE_NONE},
+        {"The peace talks resumed.", "talks", EL_TENSE_NONE},
+        {"He is charged in 3 Atlanta attacks.", "attacks", EL_TENSE_NONE},
+        {"Freedonia talks to Sylvania.", "talks", EL_TENSE_PRESENT},
         {"They visit Rome.", "visit", EL_TENSE_PRESENT},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -811,6 +832,7 @@ int main(void)
         cmocka_unit_test(test_names_are_not_triggers),
         cmocka_unit_test(test_arguments),
         cmocka_unit_test(test_subject_list),
+        cmocka_unit_test(test_place_after_of),
         cmocka_unit_test(test_destination_beats_modifier_place),
         cmocka_unit_test(test_subject_shared_by_participle_clause),
         cmocka_unit_test(test_nearest_timex_in_clause),
