@@ -57,16 +57,22 @@ static bool name_modifier_before(const el_doc *doc, const uint32_t *roles, size_
             (doc->tokens[k - 1].flags & EL_TOK_NUMBER));   /* "3 Atlanta attacks" */
 }
 
-/* "the scheduled visit", "X's original planned trip", "the peace talks":
- * a plain word after a determiner (one more may stand between) modifies
- * the noun after it. */
+/* "the scheduled visit", "X's original planned trip", "the peace talks",
+ * "a five-hour visit": lower-case words (up to four tokens, with glued
+ * hyphens and numbers) after a determiner modify the noun after them. */
 static bool attributive_before(const el_doc *doc, const uint32_t *roles, size_t j, size_t sb)
 {
     if (j <= sb || !plain_lower(doc, roles, j))
         return false;
-    if (roles[j - 1] & EL_R_DET)
-        return true;
-    return j - 1 > sb && plain_lower(doc, roles, j - 1) && (roles[j - 2] & EL_R_DET);
+    size_t k = j;
+    while (k > sb + 1 && j - k < 3) {
+        const el_token *t = &doc->tokens[k - 1];
+        bool hyphen = (t->flags & EL_TOK_GLUED) && el_tok_is(doc, k - 1, "-");
+        if (!plain_lower(doc, roles, k - 1) && !hyphen && !(t->flags & EL_TOK_NUMBER))
+            break;
+        k--;
+    }
+    return (roles[k - 1] & EL_R_DET) != 0;
 }
 
 static bool ends_in_ed(const el_doc *doc, size_t j)

@@ -611,6 +611,7 @@ static void test_reading_after_possessive_and_preposition(void **state)
         {"It's expected to rise.", "expected", EL_TENSE_PRESENT},
         {"It was the first high-level Freedonian visit in years.", "visit", EL_TENSE_NONE},
         {"The peace talks resumed.", "talks", EL_TENSE_NONE},
+        {"They met in a five-hour visit.", "visit", EL_TENSE_NONE},
         {"He is charged in 3 Atlanta attacks.", "attacks", EL_TENSE_NONE},
         {"Freedonia talks to Sylvania.", "talks", EL_TENSE_PRESENT},
         {"They visit Rome.", "visit", EL_TENSE_PRESENT},
