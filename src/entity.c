@@ -307,13 +307,25 @@ static void take_role(tagger *t, cand *c)
         }
 }
 
+/* "Janet Reno", "Jack London": a given name and a city ending the run is
+ * a person's name. */
+static bool surname_like_city(const tagger *t, size_t b, size_t j, size_t n, size_t e, int entry)
+{
+    if (j != b + 1 || j + n != e || !(t->cue[b] & CUE_GIVEN) ||
+        t->gz->entries[entry].type != EL_ENT_LOCATION)
+        return false;
+    const char *sub = el_gz_str(t->gz, t->gz->entries[entry].subtype);
+    return strcmp(sub, "city") == 0;
+}
+
 /* Truncate a run at the first token (after b) where a list entry starts. */
 static size_t cut_at_known(const tagger *t, size_t b, size_t e)
 {
     int entry;
     for (size_t j = b + 1; j < e; j++) {
         size_t n = el_ent_gz_match(t, j, &entry);
-        if (!n)
+        if (!n || (t->gz->entries[entry].kind == GZ_KIND_ENTITY &&
+                   surname_like_city(t, b, j, n, e, entry)))
             continue;
         /* a title cuts only where it introduces a name ("X CEO Jane Roe", not "Anna King") */
         if (t->gz->entries[entry].kind == GZ_KIND_ENTITY || (j + n < e && is_cap(t, j + n)))

@@ -39,6 +39,7 @@ static const char *ENTS =
     "Ruritanian\tNORP\tnationality\t\tnat:RR\t\n"
     "Georgetown\tLOCATION\tregion\t\tiso:XX-G\tlow\n"
     "Georgetown\tLOCATION\tcity\t\tcity:1\t\n"
+    "Lakeview\tLOCATION\tcity\t\tcity:2\t\n"
     "Acme Corp.\tORGANIZATION\tcompany\tAcme\t\t\n"
     "State Department\tORGANIZATION\tgovernment\t\t\t\n"
     "Jane Roe\tPERSON\tpolitician\tRoe\t\t\n"
@@ -96,7 +97,7 @@ static void test_load_and_case_policy(void **state)
 {
     (void)state;
     el_gazetteer *gz = gz_from(ENTS, CUES);
-    assert_int_equal(el_gazetteer_size(gz), 13);
+    assert_int_equal(el_gazetteer_size(gz), 14);
     check(gz, "Let us go to the US and America.", (found[]){
         {"US", "LOCATION", "iso:US", NULL}, {"America", "LOCATION", "iso:US", NULL}, {0}});
     /* lower-case words never match capitalized-only names */
@@ -137,6 +138,10 @@ static void test_rules_for_unknown_names(void **state)
         {"Zorba River", "LOCATION", NULL, NULL}, {"Ozville Airport", "LOCATION", NULL, NULL},
         {"Pat Quill", "PERSON", NULL, NULL}, {0}});
     check(gz, "Then Mr. Quill left.", (found[]){{"Quill", "PERSON", NULL, NULL}, {0}});
+    /* a given name before a city is a person whose surname is the city's name */
+    check(gz, "A report by Anna Lakeview came out.", (found[]){
+        {"Anna Lakeview", "PERSON", NULL, NULL}, {0}});
+    check(gz, "A report came out in Lakeview.", (found[]){{"Lakeview", "LOCATION", NULL, NULL}, {0}});
     el_gazetteer_free(gz);
 }
 
