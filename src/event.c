@@ -72,7 +72,7 @@ static bool attributive_before(const el_doc *doc, const uint32_t *roles, size_t 
             break;
         k--;
     }
-    return (roles[k - 1] & EL_R_DET) != 0;
+    return (roles[k - 1] & (EL_R_DET | EL_R_QUANT)) != 0;
 }
 
 static bool ends_in_ed(const el_doc *doc, size_t j)
@@ -199,10 +199,12 @@ static const el_trigger *choose_reading(const el_trigger_lexicon *lx, const uint
                                         size_t np, const aux_chain *ch)
 {
     bool want_noun = (ch->prev_role & (EL_R_DET | EL_R_ANY_PREP)) || ch->prev_attributive;
+    bool prefer_noun = want_noun || ch->prev_name_modifier || ch->prev_event_noun ||
+                       (ch->prev_role & EL_R_QUANT);
     bool want_verb = ch->n > 0 || (ch->prev_role & (EL_R_NEG | EL_R_TO));
     for (size_t k = 0; k < np; k++) {
         const el_trigger *t = &lx->trig[pl[k]];
-        if ((want_noun || ch->prev_name_modifier || ch->prev_event_noun) && t->pos == 'N')
+        if (prefer_noun && t->pos == 'N')
             return t;
         if (want_verb && t->pos == 'V')
             return t;

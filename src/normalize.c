@@ -30,6 +30,7 @@
 #define MAX_PARTS 8
 #define ANAPHORA_SENTENCES 6
 #define ASPECTUAL_SENTENCES 2
+#define SALIENT_SCAN 256          /* mentions of a cluster looked at for salience */
 #define DCT_REPORT_DAYS 3        /* a present-tense report covers the last days */
 #define ANAPHORA_MENTIONS 50     /* earlier mentions looked at for an antecedent */
 
@@ -136,13 +137,27 @@ static int64_t latest_start(const el_doc *d, const el_event_mention *ev)
     return el_instant_from_date(d->dct, 0, 0) + 1440;
 }
 
-static void mention_time(const el_doc *d, const el_event_mention *ev, mfeat *f)
+/* The mention whose tense dates event mention e: itself, or for an event
+ * noun right before a finite verb, that verb ("his visit comes at a
+ * critical time", "the meeting lasted two hours"). */
+static const el_event_mention *tense_bearer(const el_doc *d, size_t e)
 {
+    const el_event_mention *ev = &d->events[e];
+    if (ev->tense != EL_TENSE_NONE || ev->modality || e + 1 >= d->nevents)
+        return ev;
+    const el_event_mention *next = &d->events[e + 1];
+    bool finite = next->tense == EL_TENSE_PRESENT || next->tense == EL_TENSE_PAST;
+    return next->tok_begin == ev->tok_end && finite && !next->modality ? next : ev;
+}
+
+static void mention_time(const el_doc *d, size_t e, mfeat *f)
+{
+    const el_event_mention *ev = &d->events[e], *tv = tense_bearer(d, e);
     f->iv.begin = f->iv.end = 0;
     f->iv.gran = EL_GRAN_NONE;
     if ((ev->timex < 0 || (size_t)ev->timex >= d->ntimexes) && d->dct.year && d->dct.month &&
-        d->dct.day && ev->tense == EL_TENSE_PRESENT &&
-        (ev->aspect == EL_ASPECT_NONE || ev->aspect == EL_ASPECT_PROGRESSIVE)) {
+        d->dct.day && tv->tense == EL_TENSE_PRESENT &&
+        (tv->aspect == EL_ASPECT_NONE || tv->aspect == EL_ASPECT_PROGRESSIVE)) {
         /* "the visit comes...": news of the last days up to the article's day */
         f->iv.end = el_instant_from_date(d->dct, 0, 0) + 1440;
         f->iv.begin = f->iv.end - DCT_REPORT_DAYS * 1440;
@@ -404,9 +419,9 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             f->factual = is_factual(ev);
             f->confidence = ev->confidence;
             f->cluster = -1;
-            mention_time(d, ev, f);
+            mention_time(d, e, f);
             f->when = mention_when(d, ev, f);
-            f->latest = latest_start(d, ev);
+            f->latest = is_factual(ev) ? latest_start(d, tense_bearer(d, e)) : INT64_MAX;
             f->past_report = f->latest != INT64_MAX && ev->aspect == EL_ASPECT_NONE &&
                              f->iv.end <= f->iv.begin && !f->value && !linked[e];
             mention_parts(c, d, ev, ents, f);
@@ -575,12 +590,23 @@ static bool when_compatible(const mfeat *a, const mfeat *b)
     return !a->when || !b->when || a->when == b->when;
 }
 
+/* A dated plan (or cancelled event) and an undated report of something
+ * that happened are two events: "his visit comes at a critical time" is
+ * not the visit planned for February.  g is the cluster's seed. */
+static bool plan_and_fact(const cluster *k, const mfeat *g, const mfeat *f)
+{
+    return (!g->factual && f->factual && iv_known(k->iv) && !iv_known(f->iv)) ||
+           (g->factual && !f->factual && !iv_known(k->iv) && iv_known(f->iv));
+}
+
 static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
 {
     if (!k->n || !iv_compatible(k->iv, f->iv, k->span_days) || !before_reports(k, f))
         return -1;
     const mfeat *g = &fs[k->m[0]];
     if (g->group != f->group || !when_compatible(g, f))   /* interned */
+        return -1;
+    if (plan_and_fact(k, g, f))
         return -1;
     if (g->location >= 0 && f->location >= 0 && g->location != f->location && g->doc == f->doc)
         return -1;
@@ -881,6 +907,33 @@ static int only_cluster_at(const cluster *ks, const kbucket *b, const mfeat *fs,
     return found;
 }
 
+/* The cluster of bucket b that the mention's document names most often
+ * (mentions with participants: two at least, more than any other cluster
+ * as factual as the mention): "the two-day visit" in an article about one
+ * visit.  -1 if none stands out. */
+static int salient_cluster(const cluster *ks, const kbucket *b, const mfeat *fs, const mfeat *f)
+{
+    int best = -1;
+    size_t best_n = 1, second = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        const cluster *k = &ks[b->ids[i]];
+        const mfeat *g = &fs[k->m[0]];
+        if (!k->n || g->factual != f->factual || !when_compatible(g, f))
+            continue;
+        size_t n = 0;
+        for (size_t j = 0; j < k->n && j < SALIENT_SCAN; j++)
+            n += fs[k->m[j]].doc == f->doc && fs[k->m[j]].nparts > 0;
+        if (n > best_n) {
+            second = best_n;
+            best_n = n;
+            best = (int)b->ids[i];
+        } else if (n > second) {
+            second = n;
+        }
+    }
+    return best >= 0 && best_n > second ? best : -1;
+}
+
 /* For a mention without participants and antecedent: the cluster of its
  * group whose known time overlaps its own (the narrowest), or, when its
  * time is unknown, the only cluster of its group, or the only one at its
@@ -905,7 +958,16 @@ static int same_group_cluster(const cluster *ks, const key_index *groups, const 
         return (int)b->ids[0];
     if (best < 0 && b && !iv_known(f->iv) && f->location >= 0)
         best = only_cluster_at(ks, b, fs, f->location);
+    if (best < 0 && b && !iv_known(f->iv))
+        best = salient_cluster(ks, b, fs, f);
     return best;
+}
+
+/* Tense, report day and factuality let mention f join cluster k. */
+static bool may_join(const cluster *ks, int k, const mfeat *fs, const mfeat *f)
+{
+    const mfeat *g = &fs[ks[k].m[0]];
+    return when_compatible(g, f) && before_reports(&ks[k], f) && !plan_and_fact(&ks[k], g, f);
 }
 
 static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t nf,
@@ -917,11 +979,12 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
         if (f->nparts > 0)
             continue;
         int k = antecedent(c, fs, i);
-        if (k >= 0 && !iv_compatible((*ks)[k].iv, f->iv, (*ks)[k].span_days))
+        if (k >= 0 && (!iv_compatible((*ks)[k].iv, f->iv, (*ks)[k].span_days) ||
+                       !may_join(*ks, k, fs, f)))
             k = -1;
         if (k < 0)
             k = same_group_cluster(*ks, groups, fs, f);
-        if (k >= 0 && (!when_compatible(&fs[(*ks)[k].m[0]], f) || !before_reports(&(*ks)[k], f)))
+        if (k >= 0 && !may_join(*ks, k, fs, f))
             k = -1;
         if (k < 0)
             k = (int)seed_cluster(ks, nk, cap, groups, ents, f);
@@ -980,11 +1043,13 @@ static void apply_duration(const el_corpus *c, el_event *v, const mfeat *fs, con
 {
     for (size_t i = 0; i < k->n; i++) {
         const mfeat *f = &fs[k->m[i]];
-        if (f->duration_days < 2 || !iv_known(f->iv) || f->iv.gran < EL_GRAN_DAY)
+        const el_date dct = c->docs[f->doc]->dct;
+        bool on_dct = f->dct_time || (!iv_known(f->iv) && dct.year && dct.month && dct.day);
+        if (f->duration_days < 2 || (!on_dct && (!iv_known(f->iv) || f->iv.gran < EL_GRAN_DAY)))
             continue;
         el_interval last = f->iv;
-        if (f->dct_time)
-            dct_interval(c, f, &last);
+        if (on_dct)
+            dct_interval(c, f, &last);   /* "a two-day visit" said on its last day */
         el_interval span = {last.end - (int64_t)f->duration_days * 1440, last.end, EL_GRAN_DAY};
         set_day_span(v, span);
         v->time_source.doc = f->doc;
