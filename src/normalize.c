@@ -30,7 +30,7 @@
 #define MAX_PARTS 8
 #define ANAPHORA_SENTENCES 6
 #define ASPECTUAL_SENTENCES 2
-#define SALIENT_SCAN 256          /* mentions of a cluster looked at for salience */
+#define SALIENT_MAX 32            /* clusters of one group compared for salience */
 #define DCT_REPORT_DAYS 3        /* a present-tense report covers the last days */
 #define ANAPHORA_MENTIONS 50     /* earlier mentions looked at for an antecedent */
 
@@ -907,28 +907,40 @@ static int only_cluster_at(const cluster *ks, const kbucket *b, const mfeat *fs,
     return found;
 }
 
-/* The cluster of bucket b that the mention's document names most often
- * (mentions with participants: two at least, more than any other cluster
- * as factual as the mention): "the two-day visit" in an article about one
- * visit.  -1 if none stands out. */
-static int salient_cluster(const cluster *ks, const kbucket *b, const mfeat *fs, const mfeat *f)
+/* The cluster the mention's document names most often (its mentions
+ * fs[lo, hi) with participants: two at least, more than any other cluster
+ * of the group as factual as the mention): "the two-day visit" in an
+ * article about one visit.  -1 if none stands out. */
+static int salient_cluster(const cluster *ks, const mfeat *fs, size_t lo, size_t hi,
+                           const mfeat *f)
 {
+    struct { int k; size_t n; } seen[SALIENT_MAX];
+    size_t nseen = 0;
+    for (size_t i = lo; i < hi; i++) {
+        const mfeat *h = &fs[i];
+        if (h->nparts == 0 || h->cluster < 0 || h->group != f->group)
+            continue;
+        size_t j = 0;
+        while (j < nseen && seen[j].k != h->cluster)
+            j++;
+        if (j == nseen) {
+            const mfeat *g = &fs[ks[h->cluster].m[0]];
+            if (nseen == SALIENT_MAX || g->factual != f->factual || !when_compatible(g, f))
+                continue;
+            seen[nseen].k = h->cluster;
+            seen[nseen++].n = 0;
+        }
+        seen[j].n++;
+    }
     int best = -1;
     size_t best_n = 1, second = 0;
-    for (size_t i = 0; i < b->n; i++) {
-        const cluster *k = &ks[b->ids[i]];
-        const mfeat *g = &fs[k->m[0]];
-        if (!k->n || g->factual != f->factual || !when_compatible(g, f))
-            continue;
-        size_t n = 0;
-        for (size_t j = 0; j < k->n && j < SALIENT_SCAN; j++)
-            n += fs[k->m[j]].doc == f->doc && fs[k->m[j]].nparts > 0;
-        if (n > best_n) {
+    for (size_t j = 0; j < nseen; j++) {
+        if (seen[j].n > best_n) {
             second = best_n;
-            best_n = n;
-            best = (int)b->ids[i];
-        } else if (n > second) {
-            second = n;
+            best_n = seen[j].n;
+            best = seen[j].k;
+        } else if (seen[j].n > second) {
+            second = seen[j].n;
         }
     }
     return best >= 0 && best_n > second ? best : -1;
@@ -939,7 +951,7 @@ static int salient_cluster(const cluster *ks, const kbucket *b, const mfeat *fs,
  * time is unknown, the only cluster of its group, or the only one at its
  * place.  -1 if none fits. */
 static int same_group_cluster(const cluster *ks, const key_index *groups, const mfeat *fs,
-                              const mfeat *f)
+                              size_t lo, size_t hi, const mfeat *f)
 {
     const kbucket *b = ki_get(groups, f->group);
     int best = -1, compatible = 0;
@@ -959,7 +971,7 @@ static int same_group_cluster(const cluster *ks, const key_index *groups, const 
     if (best < 0 && b && !iv_known(f->iv) && f->location >= 0)
         best = only_cluster_at(ks, b, fs, f->location);
     if (best < 0 && b && !iv_known(f->iv))
-        best = salient_cluster(ks, b, fs, f);
+        best = salient_cluster(ks, fs, lo, hi, f);
     return best;
 }
 
@@ -974,8 +986,14 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
                                          cluster **ks, size_t *nk, size_t *cap,
                                          key_index *groups, key_index *ents)
 {
+    size_t lo = 0, hi = 0;   /* the mentions of f's document */
     for (size_t i = 0; i < nf; i++) {
         mfeat *f = &fs[i];
+        if (i >= hi) {
+            lo = i;
+            for (hi = i; hi < nf && fs[hi].doc == f->doc; hi++)
+                ;
+        }
         if (f->nparts > 0)
             continue;
         int k = antecedent(c, fs, i);
@@ -983,7 +1001,7 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
                        !may_join(*ks, k, fs, f)))
             k = -1;
         if (k < 0)
-            k = same_group_cluster(*ks, groups, fs, f);
+            k = same_group_cluster(*ks, groups, fs, lo, hi, f);
         if (k >= 0 && !may_join(*ks, k, fs, f))
             k = -1;
         if (k < 0)
