@@ -147,6 +147,36 @@ tx_tense tx_tense_near(const tx_ctx *c, size_t b, size_t e)
     return TX_NO_TENSE;
 }
 
+/* "the biggest", "its highest": a superlative after a determiner. */
+static bool superlative_at(const tx_ctx *c, size_t k)
+{
+    size_t n;
+    const char *s = text(c, k, &n);
+    if (n < 6 || memcmp(s + n - 3, "est", 3) || (c->doc->tokens[k].flags & EL_TOK_CAP) || k <= c->sbeg)
+        return false;
+    return is(c, k - 1, "the") || is(c, k - 1, "its") || is(c, k - 1, "their") || is(c, k - 1, "his")
+        || is(c, k - 1, "her") || is(c, k - 1, "our") || is(c, k - 1, "'s");
+}
+
+/* The clause before token i looks ahead: the nearest tense cue before it
+ * is a future ("will", "is expected to") or a modal ("could"), and no
+ * ordinal, "only", "ever" or superlative in between makes what follows a
+ * stretch of time ("will be the first visit in five years"). */
+bool tx_future_before(const tx_ctx *c, size_t i)
+{
+    for (size_t k = i; k > c->sbeg; k--) {
+        const tw_word *t = word(c, k - 1, TW_TENSE, NULL);
+        if (t && (t->flags & TW_MODAL))
+            return true;
+        if (c->info[k - 1].tense != TX_NO_TENSE)
+            return c->info[k - 1].tense == TX_FUTURE;
+        if (word(c, k - 1, TW_ORDINAL, NULL) || is(c, k - 1, "only") || is(c, k - 1, "ever")
+            || superlative_at(c, k - 1))
+            return false;
+    }
+    return false;
+}
+
 /* ---- results ----------------------------------------------------------- */
 
 /* Copy a NUL-terminated string, truncating to the destination's capacity. */

@@ -386,6 +386,34 @@ static bool the_part_of_day(tx_ctx *c, size_t i, tx_res *r)
     return true;
 }
 
+/* Token j ends a phrase: the sentence's end, punctuation or a conjunction
+ * ("the day before, ..."), not an object ("the day before the vote"). */
+static bool no_object(const tx_ctx *c, size_t j)
+{
+    if (j >= c->lim || is(c, j, "and") || is(c, j, "but") || is(c, j, "or"))
+        return true;
+    return !(c->doc->tokens[j].flags & (EL_TOK_WORD | EL_TOK_NUMBER));
+}
+
+/* "the day before" / "the day after" with no object: the day before or
+ * after the day last told (like "the previous day"), else the DCT's. */
+static bool the_day_around(tx_ctx *c, size_t i, const tw_word *u, size_t len, tx_res *r)
+{
+    size_t j = i + 1 + len;
+    int dir = is(c, j, "before") ? -1 : is(c, j, "after") ? 1 : 0;
+    if (strcmp(u->val, "D") || !dir || !no_object(c, j + 1))
+        return false;
+    bool story = c->ref.year && c->ref.day;
+    if (!story && !c->have_dct)
+        return tx_set_res(r, j + 1, EL_TIMEX_DATE, "XXXX-XX-XX", true);
+    el_date d = el_date_add_days(story ? c->ref : c->dct, dir);
+    char v[40];
+    tx_day_format(d.year, d.month, d.day, v, sizeof v);
+    tx_set_res(r, j + 1, EL_TIMEX_DATE, v, true);
+    r->anchor = story ? TX_ANCHOR_REF : TX_ANCHOR_DCT;
+    return true;
+}
+
 bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
@@ -400,6 +428,8 @@ bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
     const tw_word *u = word(c, i + 1 + full, TW_UNIT, &len);
     if (!u || (u->flags & TW_PLURAL))
         return false;
+    if (!full && the_day_around(c, i, u, len, r))
+        return true;
     if (full || ((!strcmp(u->val, "Y") || !strcmp(u->val, "W")) && !tx_in_title(c, i + 1)))
         return (!strcmp(u->val, "Y") || (!full && !strcmp(u->val, "W")))
             && the_year_or_week(c, i + 1 + full + len, u, r);
@@ -500,6 +530,40 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
     tx_set_res(r, j, EL_TIMEX_DATE, v, true);
     if (story)
         r->anchor = TX_ANCHOR_DAY;
+    tx_set_mod(r, a->mod);
+    return true;
+}
+
+/* "will leave in two weeks", "could double in five years": after "in", in
+ * a clause that looks ahead, an amount of calendar units is the point that
+ * far after the document date, at the unit's granularity (TimeML: "will be
+ * redeemed in five years" is the year five years on); an unspecified amount
+ * ("in a few days") is FUTURE_REF.  Not "in five years of work", nor "the
+ * first visit in five years" (tx_future_before). */
+static bool future_in(tx_ctx *c, size_t amount_start, size_t j, const amount *a, const tw_word *u, tx_res *r)
+{
+    static const char *const UNITS[] = {"Y", "M", "W", "D", "DE", "Q", "FN"};
+    bool calendar = false;
+    for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++)
+        calendar |= !strcmp(u->val, UNITS[k]);
+    if (!calendar || amount_start <= c->sbeg || !is(c, amount_start - 1, "in") || is(c, j, "of")
+        || is(c, j, "-") || is(c, j, "that") || is(c, j, "which") || is(c, j, "when")
+        || !tx_future_before(c, amount_start - 1))
+        return false;   /* "in a quarter that produced a loss": a period described */
+    amount b;
+    if (is(c, j, "or") && tx_amount_at(c, j + 1, &b) && b.n > a->n && !is(c, j + 1, "a"))
+        return tx_set_res(r, j + 1 + b.len, EL_TIMEX_DATE, "FUTURE_REF", true);   /* "in a year or two" */
+    if (a->n < 0 || !c->have_dct)
+        return tx_set_res(r, j, EL_TIMEX_DATE, "FUTURE_REF", true);
+    int n = a->n;
+    const char *unit = u->val;
+    if (!strcmp(unit, "DE"))
+        n *= 10, unit = "Y";
+    if (!strcmp(unit, "FN"))
+        n *= 2, unit = "W";
+    char v[40];
+    tx_shift_format(c->dct, unit, n, v, sizeof v);
+    tx_set_res(r, j, EL_TIMEX_DATE, v, true);
     tx_set_mod(r, a->mod);
     return true;
 }
@@ -670,6 +734,8 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
         return false;  /* "three quarters of": a fraction */
     j += len;
     if (!the && relative_point(c, j, &a, u, r))
+        return true;
+    if (!the && !hyphen && !half && future_in(c, amount_start, j, &a, u, r))
         return true;
     if (!duration_after_unit(c, &j, amount_start, hyphen, &a, &half))
         return false;

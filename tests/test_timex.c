@@ -285,7 +285,7 @@ static const tx_case DURATIONS[] = {
     {"It took twenty-four hours.", "2023-06-20", "twenty-four hours", "DURATION", "PT24H", ""},
     {"It took a couple of years.", "2023-06-20", "a couple of years", "DURATION", "P2Y", "APPROX"},
     {"Growth slowed over the past two years.", "2023-06-20", "the past two years", "DURATION", "P2Y", ""},
-    {"It will be finished in five years.", "2023-06-20", "five years", "DURATION", "P5Y", ""},
+    {"It will be finished in five years.", "2023-06-20", "five years", "DATE", "2028", ""},
     {"It is the first visit in five years.", "2023-06-20", "five years", "DURATION", "P5Y", ""},
     {"Floods have hit the region for years.", "2023-06-20", "years", "DURATION", "PXY", ""},
     {"The decades-long dispute ended.", "2023-06-20", "decades-long", "DURATION", "PXY", ""},
@@ -462,6 +462,41 @@ static const tx_case NARRATIVE[] = {
     /* "the latest period" of a quarterly report is the quarter it is about */
     {"Profit in the third quarter rose; sales in the latest period fell.", "2023-11-02", "the latest period", "DATE", "2023-Q3", ""},
     {"The latest period had no one-time gains.", "2023-11-02", "The latest period", "DATE", "2023-Q3", ""},
+    /* "in" + an amount after a future or modal verb is the point that far
+     * after the DCT, at the unit's granularity; a stretch up to now after
+     * "the first", "the biggest" or before "of"/"that" */
+    {"The bridge will reopen in two weeks.", "2023-06-20", "two weeks", "DATE", "2023-W27", ""},
+    {"Prices could double in five years.", "2023-06-20", "five years", "DATE", "2028", ""},
+    {"The ministers are expected to meet again in three months.", "2023-06-20", "three months", "DATE", "2023-09", ""},
+    {"The verdict may come in ten days.", "2023-06-20", "ten days", "DATE", "2023-06-30", ""},
+    {"The party will be back in power in a decade.", "2023-06-20", "a decade", "DATE", "2033", ""},
+    {"A deal will follow in a few weeks.", "2023-06-20", "a few weeks", "DATE", "FUTURE_REF", ""},
+    {"You may, in a year or two, save more.", "2023-06-20", "a year or two", "DATE", "FUTURE_REF", ""},
+    {"It will be the first visit in five years.", "2023-06-20", "five years", "DURATION", "P5Y", ""},
+    {"It will be the biggest rally in two decades.", "2023-06-20", "two decades", "DURATION", "P20Y", ""},
+    {"They will publish it in five years of work.", "2023-06-20", "five years", "DURATION", "P5Y", ""},
+    {"Taxes would be low in a quarter that lost money.", "2023-06-20", "a quarter", "DURATION", "P1Q", ""},
+    {"He finished the job in two weeks.", "2023-06-20", "two weeks", "DURATION", "P2W", ""},
+    {"The talks will end within two weeks.", "2023-06-20", "two weeks", "DURATION", "P2W", ""},
+    {"The talks will last two hours, and end in two hours.", "2023-06-20", "two hours", "DURATION", "PT2H", ""},
+    /* "the day before" / "the day after" with no object: next to the day last told */
+    {"Rebels attacked on May 3. The day before, aid had arrived.", "2023-06-21", "The day before", "DATE", "2023-05-02", ""},
+    {"Rebels attacked on May 3 and troops left the day after.", "2023-06-21", "the day after", "DATE", "2023-05-04", ""},
+    {"Stocks rose; they had fallen the day before.", "2023-06-21", "the day before", "DATE", "2023-06-20", ""},
+    {"He left the day before the vote.", "2023-06-21", "the day before", NULL, NULL, NULL},
+    {"The day before yesterday it rained.", "2023-06-21", "The day before yesterday", "DATE", "2023-06-19", ""},
+    /* "until"/"by" after a simple past verb tell of the story's past;
+     * after a verb that sets a time ahead, a future or an infinitive, of a
+     * coming day; "effective" always looks ahead */
+    {"The rally lasted until Friday.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    {"He remained in custody until Monday.", "2023-06-21", "Monday", "DATE", "2023-06-19", ""},
+    {"Police arrested 20 people by Tuesday.", "2023-06-21", "Tuesday", "DATE", "2023-06-20", ""},
+    {"But by Monday, officials hardened their stance.", "2023-06-21", "Monday", "DATE", "2023-06-19", ""},
+    {"The deadline was extended until Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"The tenants were given until Friday to leave.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"He will stay until Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"They asked the firm to respond by Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"The bank created a new office, effective Monday.", "2023-06-21", "Monday", "DATE", "2023-06-26", ""},
 };
 
 static void test_narrative_rules(void **state) { RUN(NARRATIVE); }
