@@ -149,6 +149,8 @@ static void mark_tense_cues(tx_ctx *c)
                 t = TX_NO_TENSE;   /* "to be paid", "has sold": participles */
             if (t == TX_FUTURE && future_in_past(c, i))
                 t = TX_PAST;       /* "was due to", "had been scheduled to" */
+            if ((w->flags & TW_MODAL) && i + 1 < c->doc->ntokens && el_tok_is(c->doc, i + 1, "have"))
+                t = TX_PAST;       /* "may have been": a guess about the past */
             if ((w->flags & TW_MIDCLAUSE) && clause_start(c, i))
                 t = TX_NO_TENSE;   /* "Until Friday, they had not ...": a story's past */
             if ((w->flags & TW_BEFORE_DATE) && !before_date(c, i + len))

@@ -129,22 +129,37 @@ static tx_tense token_tense(const tx_ctx *c, size_t k)
     return (tx_tense)c->info[k].tense;
 }
 
-/* Tense of the nearest tense cue around tokens [b, e) in the sentence. */
+static bool quote_at(const tx_ctx *c, size_t k)
+{
+    return c->doc->tokens[k].flags & EL_TOK_QUOTE;
+}
+
+/* Tense of the nearest tense cue around tokens [b, e) in the sentence.
+ * Inside a quotation the cues outside it do not count once one is found
+ * inside: "``He will leave Thursday,'' Castro said" looks ahead. */
 tx_tense tx_tense_near(const tx_ctx *c, size_t b, size_t e)
 {
+    bool left = true, right = true;   /* still searching that way */
+    tx_tense outside = TX_NO_TENSE;   /* first cue found beyond a quote */
     for (size_t d = 1; b >= c->sbeg + d || e + d - 1 < c->lim; d++) {
         if (b >= c->sbeg + d) {
             tx_tense t = token_tense(c, b - d);
-            if (t != TX_NO_TENSE)
+            if (t != TX_NO_TENSE && left)
                 return t;
+            if (t != TX_NO_TENSE && outside == TX_NO_TENSE)
+                outside = t;
+            left &= !quote_at(c, b - d);
         }
         if (e + d - 1 < c->lim) {
             tx_tense t = token_tense(c, e + d - 1);
-            if (t != TX_NO_TENSE)
+            if (t != TX_NO_TENSE && right)
                 return t;
+            if (t != TX_NO_TENSE && outside == TX_NO_TENSE)
+                outside = t;
+            right &= !quote_at(c, e + d - 1);
         }
     }
-    return TX_NO_TENSE;
+    return outside;
 }
 
 /* "the biggest", "its highest": a superlative after a determiner. */

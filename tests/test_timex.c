@@ -497,6 +497,13 @@ static const tx_case NARRATIVE[] = {
     {"He will stay until Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
     {"They asked the firm to respond by Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
     {"The bank created a new office, effective Monday.", "2023-06-21", "Monday", "DATE", "2023-06-26", ""},
+    /* "may", "can", "should" look ahead; a modal before "have" looks back */
+    {"Poland can join planning for the summit in April.", "2023-12-05", "April", "DATE", "2024-04", ""},
+    {"Talks may resume on Monday.", "2023-06-21", "Monday", "DATE", "2023-06-26", ""},
+    {"The chip may have caused a drop on Wednesday.", "2023-06-23", "Wednesday", "DATE", "2023-06-21", ""},
+    /* inside a quotation, the verb of the quote decides, not "said" */
+    {"``He will leave at 4 a.m. Thursday,'' Castro said.", "2023-06-21", "4 a.m. Thursday", "TIME", "2023-06-22T04:00", ""},
+    {"``The talks failed on Monday,'' he will say.", "2023-06-21", "Monday", "DATE", "2023-06-19", ""},
 };
 
 static void test_narrative_rules(void **state) { RUN(NARRATIVE); }
