@@ -395,14 +395,32 @@ static bool no_object(const tx_ctx *c, size_t j)
     return !(c->doc->tokens[j].flags & (EL_TOK_WORD | EL_TOK_NUMBER));
 }
 
+/* "the day before last Tuesday", "the day after Christmas": one day off
+ * a named day at k (one timex). */
+static bool day_next_to_date(tx_ctx *c, size_t k, int dir, tx_res *r)
+{
+    tx_res d;
+    int y, m, dd;
+    if (!(tx_r_weekday(c, k, &d) || tx_r_month(c, k, &d) || tx_r_day_month(c, k, &d) || tx_r_holiday(c, k, &d))
+        || strlen(d.value) != 10 || sscanf(d.value, "%4d-%2d-%2d", &y, &m, &dd) != 3
+        || !el_date_valid((el_date){y, m, dd}))
+        return false;
+    el_date x = el_date_add_days((el_date){y, m, dd}, dir);
+    char v[40];
+    tx_day_format(x.year, x.month, x.day, v, sizeof v);
+    return tx_set_res(r, d.end, EL_TIMEX_DATE, v, true);
+}
+
 /* "the day before" / "the day after" with no object: the day before or
  * after the day last told (like "the previous day"), else the DCT's. */
 static bool the_day_around(tx_ctx *c, size_t i, const tw_word *u, size_t len, tx_res *r)
 {
     size_t j = i + 1 + len;
     int dir = is(c, j, "before") ? -1 : is(c, j, "after") ? 1 : 0;
-    if (strcmp(u->val, "D") || !dir || !no_object(c, j + 1))
+    if (strcmp(u->val, "D") || !dir)
         return false;
+    if (!no_object(c, j + 1))
+        return day_next_to_date(c, j + 1, dir, r);
     bool story = c->ref.year && c->ref.day;
     if (!story && !c->have_dct)
         return tx_set_res(r, j + 1, EL_TIMEX_DATE, "XXXX-XX-XX", true);

@@ -484,6 +484,8 @@ static const tx_case NARRATIVE[] = {
     {"Rebels attacked on May 3 and troops left the day after.", "2023-06-21", "the day after", "DATE", "2023-05-04", ""},
     {"Stocks rose; they had fallen the day before.", "2023-06-21", "the day before", "DATE", "2023-06-20", ""},
     {"He left the day before the vote.", "2023-06-21", "the day before", NULL, NULL, NULL},
+    {"The day before last Tuesday's hearing, he fled.", "2023-06-23", "The day before last Tuesday", "DATE", "2023-06-19", ""},
+    {"Stores reopen the day after Christmas.", "2023-12-01", "the day after Christmas", "DATE", "2023-12-26", ""},
     {"The day before yesterday it rained.", "2023-06-21", "The day before yesterday", "DATE", "2023-06-19", ""},
     /* "until"/"by" after a simple past verb tell of the story's past;
      * after a verb that sets a time ahead, a future or an infinitive, of a
