@@ -295,8 +295,13 @@ bool tx_r_shifter(tx_ctx *c, size_t i, tx_res *r)
         if ((c->doc->tokens[j].flags & EL_TOK_CAP) && !(c->doc->tokens[i].flags & EL_TOK_SENT_START)
             && (c->doc->tokens[i].flags & EL_TOK_CAP))
             return false;   /* "This Week", a title */
+        if ((w->flags & TW_PLURAL) && s->num > 0) {
+            char v[40];   /* "the coming weeks": an unspecified stretch ahead, like "the next few weeks" */
+            tx_duration_format(w->val, -1, v, sizeof v);
+            return tx_set_res(r, j + len, EL_TIMEX_DURATION, v, false);
+        }
         if (w->flags & TW_PLURAL)
-            return tx_set_res(r, j + len, EL_TIMEX_DATE, s->num > 0 ? "FUTURE_REF" : "PAST_REF", true);
+            return tx_set_res(r, j + len, EL_TIMEX_DATE, "PAST_REF", true);
         return shifted_unit(c, i, j + len, s, w, r);
     }
     if ((w = word(c, j, TW_MONTH, &len)))
@@ -516,6 +521,9 @@ bool tx_r_year_ago(tx_ctx *c, size_t i, tx_res *r)
 static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *u, tx_res *r)
 {
     size_t len;
+    bool or_so = is(c, j, "or") && is(c, j + 1, "so") && word(c, j + 2, TW_RELATION, NULL);
+    if (or_so)
+        j += 2;   /* "a week or so ago" */
     const tw_word *rel = word(c, j, TW_RELATION, &len);
     if (!rel || (rel->flags & TW_ANAPHORIC))
         return false;   /* "three days later": a length from a story event */
@@ -531,7 +539,7 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
         snprintf(v, sizeof v, "%04d-Q%d", c->qyear + n, c->quarter);
         tx_set_res(r, j, EL_TIMEX_DATE, v, true);
         r->anchor = TX_ANCHOR_QUARTER;
-        tx_set_mod(r, a->mod);
+        tx_set_mod(r, or_so ? "APPROX" : a->mod);
         return true;
     }
     if (!strcmp(unit, "FN"))
@@ -548,8 +556,19 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
     tx_set_res(r, j, EL_TIMEX_DATE, v, true);
     if (story)
         r->anchor = TX_ANCHOR_DAY;
-    tx_set_mod(r, a->mod);
+    tx_set_mod(r, or_so ? "APPROX" : a->mod);
     return true;
+}
+
+/* "will one day be", "may one day return": an indefinite future. */
+static bool one_day_ahead(tx_ctx *c, size_t amount_start, size_t j, const tw_word *u, tx_res *r)
+{
+    if (strcmp(u->val, "D") || !is(c, amount_start, "one") || amount_start <= c->sbeg)
+        return false;
+    const tw_word *t = word(c, amount_start - 1, TW_TENSE, NULL);
+    if (!t || !((t->flags & TW_MODAL) || c->info[amount_start - 1].tense == TX_FUTURE))
+        return false;
+    return tx_set_res(r, j, EL_TIMEX_DATE, "FUTURE_REF", true);
 }
 
 /* "will leave in two weeks", "could double in five years": after "in", in
@@ -557,9 +576,11 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
  * far after the document date, at the unit's granularity (TimeML: "will be
  * redeemed in five years" is the year five years on); an unspecified amount
  * ("in a few days") is FUTURE_REF.  Not "in five years of work", nor "the
- * first visit in five years" (tx_future_before). */
+ * first visit in five years" (tx_future_before).  Also "will one day". */
 static bool future_in(tx_ctx *c, size_t amount_start, size_t j, const amount *a, const tw_word *u, tx_res *r)
 {
+    if (one_day_ahead(c, amount_start, j, u, r))
+        return true;
     static const char *const UNITS[] = {"Y", "M", "W", "D", "DE", "Q", "FN"};
     bool calendar = false;
     for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++)
