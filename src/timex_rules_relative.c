@@ -467,8 +467,9 @@ bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
         return tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
     }
     if (c->in_point_mod && c->have_dct
-        && (!strcmp(u->val, "Y") || !strcmp(u->val, "M") || !strcmp(u->val, "W"))) {
-        tx_shift_format(c->dct, u->val, 0, v, sizeof v);   /* "the end of the year" */
+        && (!strcmp(u->val, "Y") || !strcmp(u->val, "M") || !strcmp(u->val, "W")
+            || !strcmp(u->val, "DE") || !strcmp(u->val, "CE"))) {
+        tx_shift_format(c->dct, u->val, 0, v, sizeof v);   /* "the end of the year", "... of the decade" */
         return tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
     }
     if (!strcmp(u->val, "Q") && !is(c, i + 2, "of"))

@@ -242,6 +242,8 @@ static const tx_case RELATIVE[] = {
     {"The plan will pay off in the near future.", "2023-06-20", "the near future", "DATE", "FUTURE_REF", ""},
     {"The merger should close by year-end.", "2023-06-20", "year-end", "DATE", "2023", "END"},
     {"Debt will fall by the end of the year.", "2023-06-20", "the end of the year", "DATE", "2023", "END"},
+    {"Debt will halve by the end of the decade.", "2023-06-20", "the end of the decade", "DATE", "202", "END"},
+    {"Steam power spread at the start of the century.", "1905-06-20", "the start of the century", "DATE", "19", "START"},
     {"He moved in 1996 and married later that year.", "2023-06-20", "later that year", "DATE", "1996", "END"},
     {"They met that day.", "2023-06-20", "that day", NULL, NULL, NULL},
     {"Talks are set for May 1 and 3.", "2023-04-20", "3", "DATE", "2023-05-03", ""},
@@ -507,6 +509,11 @@ static const tx_case NARRATIVE[] = {
     {"Poland can join planning for the summit in April.", "2023-12-05", "April", "DATE", "2024-04", ""},
     {"Talks may resume on Monday.", "2023-06-21", "Monday", "DATE", "2023-06-26", ""},
     {"The chip may have caused a drop on Wednesday.", "2023-06-23", "Wednesday", "DATE", "2023-06-21", ""},
+    /* a scheduled event in the simple present is ahead */
+    {"The trial begins Tuesday.", "2023-06-21", "Tuesday", "DATE", "2023-06-27", ""},
+    {"The offer expires Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"Blinken arrives in Beijing on Sunday.", "2023-06-21", "Sunday", "DATE", "2023-06-25", ""},
+    {"Heads of state met Friday.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
     /* inside a quotation, the verb of the quote decides, not "said" */
     {"``He will leave at 4 a.m. Thursday,'' Castro said.", "2023-06-21", "4 a.m. Thursday", "TIME", "2023-06-22T04:00", ""},
     {"``The talks failed on Monday,'' he will say.", "2023-06-21", "Monday", "DATE", "2023-06-19", ""},
