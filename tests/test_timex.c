@@ -442,6 +442,12 @@ static const tx_case NARRATIVE[] = {
     /* a present tense makes no month more than four months ahead a plan */
     {"Shares worth $130 million in October are worth only half that now.", "2023-01-08", "October", "DATE", "2022-10", ""},
     {"The new line will open in October.", "2023-01-08", "October", "DATE", "2023-10", ""},
+    /* a future clause does not pick a month more than a month gone; a
+     * deadline just past stays in this year */
+    {"The law will take effect Jan. 1.", "2023-06-21", "Jan. 1", "DATE", "2024-01-01", ""},
+    {"The plant will open in May.", "2023-06-21", "May", "DATE", "2024-05", ""},
+    {"The plant opened in May.", "2023-06-21", "May", "DATE", "2023-05", ""},
+    {"They ordered the INS to return the boy by Jan. 14.", "2023-01-15", "Jan. 14", "DATE", "2023-01-14", ""},
     /* a present perfect tells of something done: the month before */
     {"Police have gathered evidence in the October killing of a doctor to show a jury as early as next week.", "2023-04-19", "October", "DATE", "2022-10", ""},
     /* a range of lengths: each end is a duration in the unit given last */
