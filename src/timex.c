@@ -133,6 +133,16 @@ static void mark_past_deadlines(tx_ctx *c)
     }
 }
 
+/* A capitalized "May" inside a sentence, or before a number, is the
+ * month, not the modal. */
+static bool month_not_modal(const el_doc *d, size_t i)
+{
+    uint16_t f = d->tokens[i].flags;
+    if (!(f & EL_TOK_CAP))
+        return false;
+    return !(f & EL_TOK_SENT_START) || (i + 1 < d->ntokens && (d->tokens[i + 1].flags & EL_TOK_NUMBER));
+}
+
 /* Fill info[].tense for the whole document (sentence limits do not matter:
  * cue phrases never cross them). */
 static void mark_tense_cues(tx_ctx *c)
@@ -151,6 +161,8 @@ static void mark_tense_cues(tx_ctx *c)
                 t = TX_PAST;       /* "was due to", "had been scheduled to" */
             if ((w->flags & TW_MODAL) && i + 1 < c->doc->ntokens && el_tok_is(c->doc, i + 1, "have"))
                 t = TX_PAST;       /* "may have been": a guess about the past */
+            if ((w->flags & TW_MODAL) && month_not_modal(c->doc, i))
+                t = TX_NO_TENSE;   /* "between March and May prices rose" */
             if ((w->flags & TW_MIDCLAUSE) && clause_start(c, i))
                 t = TX_NO_TENSE;   /* "Until Friday, they had not ...": a story's past */
             if ((w->flags & TW_BEFORE_DATE) && !before_date(c, i + len))

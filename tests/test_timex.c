@@ -200,6 +200,9 @@ static const tx_case DATES[] = {
     {"In this year's third quarter sales fell.", "2023-11-02", "this year's third quarter", "DATE", "2023-Q3", ""},
     {"They paid $2,000 for 1500 shares.", "2023-07-01", "1500", NULL, NULL, NULL},
     {"Leaders of the 1992 protests left.", "2023-07-01", "1992", "DATE", "1992", ""},
+    {"In 1998 and 1999 sales fell.", "2023-07-01", "1999", "DATE", "1999", ""},
+    {"He paid 1990 dollars in May and 2000 dollars then.", "2023-07-01", "2000 dollars then", NULL, NULL, NULL},
+    {"Between March and May prices rose.", "2023-06-21", "March", "DATE", "2023-03", ""},
 };
 
 static void test_calendar_dates(void **state) { RUN(DATES); }
