@@ -153,7 +153,7 @@ static void mark_tense_cues(tx_ctx *c)
     for (size_t i = 0; i < c->doc->ntokens; i++) {
         size_t len;
         const tw_word *w = word(c, i, TW_TENSE, &len);
-        if (w) {
+        if (w && i >= covered_to) {   /* not inside a longer cue ("is expected to") */
             tx_tense t = word_tense(w);
             if (t == TX_PAST && len == 1 && after_auxiliary(c, i))
                 t = TX_NO_TENSE;   /* "to be paid", "has sold": participles */

@@ -514,6 +514,9 @@ static const tx_case NARRATIVE[] = {
     {"He will stay until Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
     {"They asked the firm to respond by Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
     {"The bank created a new office, effective Monday.", "2023-06-21", "Monday", "DATE", "2023-06-26", ""},
+    {"Officials expected the report by Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"The UN said the troops withdrew by Friday.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    {"The deal is expected to close around year end.", "2023-06-21", "year end", "DATE", "2023", "END"},
     /* "may", "can", "should" look ahead; a modal before "have" looks back */
     {"Poland can join planning for the summit in April.", "2023-12-05", "April", "DATE", "2024-04", ""},
     {"Talks may resume on Monday.", "2023-06-21", "Monday", "DATE", "2023-06-26", ""},
