@@ -40,7 +40,7 @@ size_t tx_ordinal_at(const tx_ctx *c, size_t i, int *v)
 
 int tx_year_tok(const tx_ctx *c, size_t i)
 {
-    size_t nd;
+    size_t nd = 0;
     int y = digits_with(c, i, 4, NULL, &nd);
     return nd == 4 && y >= 1000 && y <= 2999 ? y : -1;
 }
@@ -176,7 +176,9 @@ static bool superlative_at(const tx_ctx *c, size_t k)
 /* The clause before token i looks ahead: the nearest tense cue before it
  * is a future ("will", "is expected to") or a modal ("could"), and no
  * ordinal, "only", "ever" or superlative in between makes what follows a
- * stretch of time ("will be the first visit in five years"). */
+ * stretch of time ("will be the first visit in five years"), nor a
+ * quantity a stretch to reach it in ("will cut 10,000 jobs in three
+ * years"). */
 bool tx_future_before(const tx_ctx *c, size_t i)
 {
     for (size_t k = i; k > c->sbeg; k--) {
@@ -186,7 +188,8 @@ bool tx_future_before(const tx_ctx *c, size_t i)
         if (c->info[k - 1].tense != TX_NO_TENSE)
             return c->info[k - 1].tense == TX_FUTURE;
         if (word(c, k - 1, TW_ORDINAL, NULL) || is(c, k - 1, "only") || is(c, k - 1, "ever")
-            || superlative_at(c, k - 1))
+            || superlative_at(c, k - 1) || c->info[k - 1].lead >= 0 || word(c, k - 1, TW_NUMBER, NULL)
+            || is(c, k - 1, "$"))
             return false;
     }
     return false;

@@ -492,6 +492,8 @@ static const tx_case NARRATIVE[] = {
     {"They will publish it in five years of work.", "2023-06-20", "five years", "DURATION", "P5Y", ""},
     {"Taxes would be low in a quarter that lost money.", "2023-06-20", "a quarter", "DURATION", "P1Q", ""},
     {"He finished the job in two weeks.", "2023-06-20", "two weeks", "DURATION", "P2W", ""},
+    {"The company will cut 10,000 jobs in three years.", "2023-06-20", "three years", "DURATION", "P3Y", ""},
+    {"He will be eligible for parole in 15 years.", "2023-06-20", "15 years", "DATE", "2038", ""},
     {"The talks will end within two weeks.", "2023-06-20", "two weeks", "DURATION", "P2W", ""},
     {"The talks will last two hours, and end in two hours.", "2023-06-20", "two hours", "DURATION", "PT2H", ""},
     /* "the day before" / "the day after" with no object: next to the day last told */
