@@ -528,6 +528,8 @@ static const tx_case NARRATIVE[] = {
     {"The offer expires Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
     {"Blinken arrives in Beijing on Sunday.", "2023-06-21", "Sunday", "DATE", "2023-06-25", ""},
     {"Heads of state met Friday.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    {"Voting ends at 8 p.m. on Nov. 7.", "2023-06-21", "Nov. 7", "DATE", "2023-11-07", ""},
+    {"The plant reopens in two weeks.", "2023-06-21", "two weeks", "DATE", "2023-W27", ""},
     /* inside a quotation, the verb of the quote decides, not "said" */
     {"``He will leave at 4 a.m. Thursday,'' Castro said.", "2023-06-21", "4 a.m. Thursday", "TIME", "2023-06-22T04:00", ""},
     {"``The talks failed on Monday,'' he will say.", "2023-06-21", "Monday", "DATE", "2023-06-19", ""},
