@@ -572,6 +572,29 @@ static bool one_day_ahead(tx_ctx *c, size_t amount_start, size_t j, const tw_wor
     return tx_set_res(r, j, EL_TIMEX_DATE, "FUTURE_REF", true);
 }
 
+/* A unit a date can be shifted by (not hours: the DCT has no clock time). */
+static bool calendar_unit(const tw_word *u)
+{
+    static const char *const UNITS[] = {"Y", "M", "W", "D", "DE", "Q", "FN"};
+    for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++)
+        if (!strcmp(u->val, UNITS[k]))
+            return true;
+    return false;
+}
+
+/* The DCT shifted n units u ahead, at the unit's granularity. */
+static void dct_ahead(const tx_ctx *c, int n, const char *unit, char *v, size_t cap)
+{
+    if (!strcmp(unit, "DE")) {
+        n *= 10;
+        unit = "Y";
+    } else if (!strcmp(unit, "FN")) {
+        n *= 2;
+        unit = "W";
+    }
+    tx_shift_format(c->dct, unit, n, v, cap);
+}
+
 /* "will leave in two weeks", "could double in five years": after "in", in
  * a clause that looks ahead, an amount of calendar units is the point that
  * far after the document date, at the unit's granularity (TimeML: "will be
@@ -582,11 +605,7 @@ static bool future_in(tx_ctx *c, size_t amount_start, size_t j, const amount *a,
 {
     if (one_day_ahead(c, amount_start, j, u, r))
         return true;
-    static const char *const UNITS[] = {"Y", "M", "W", "D", "DE", "Q", "FN"};
-    bool calendar = false;
-    for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++)
-        calendar |= !strcmp(u->val, UNITS[k]);
-    if (!calendar || amount_start <= c->sbeg || !is(c, amount_start - 1, "in") || is(c, j, "of")
+    if (!calendar_unit(u) || amount_start <= c->sbeg || !is(c, amount_start - 1, "in") || is(c, j, "of")
         || is(c, j, "-") || is(c, j, "that") || is(c, j, "which") || is(c, j, "when")
         || !tx_future_before(c, amount_start - 1))
         return false;   /* "in a quarter that produced a loss": a period described */
@@ -595,14 +614,8 @@ static bool future_in(tx_ctx *c, size_t amount_start, size_t j, const amount *a,
         return tx_set_res(r, j + 1 + b.len, EL_TIMEX_DATE, "FUTURE_REF", true);   /* "in a year or two" */
     if (a->n < 0 || !c->have_dct)
         return tx_set_res(r, j, EL_TIMEX_DATE, "FUTURE_REF", true);
-    int n = a->n;
-    const char *unit = u->val;
-    if (!strcmp(unit, "DE"))
-        n *= 10, unit = "Y";
-    if (!strcmp(unit, "FN"))
-        n *= 2, unit = "W";
     char v[40];
-    tx_shift_format(c->dct, unit, n, v, sizeof v);
+    dct_ahead(c, a->n, u->val, v, sizeof v);
     tx_set_res(r, j, EL_TIMEX_DATE, v, true);
     tx_set_mod(r, a->mod);
     return true;
