@@ -91,6 +91,58 @@ static bool before_date(const tx_ctx *c, size_t k)
     return true;
 }
 
+/* Tense of the clause around a deadline cue at i ("until", "by"), read
+ * from the nearest verb before it: a simple past ("stayed until Friday",
+ * "were arrested by Tuesday") tells of the story's past, unless it is a
+ * verb that sets a time ahead ("postponed", "gave them until Friday";
+ * tense.tsv "deadline"), or a future, modal or infinitive comes first.
+ * With no verb before ("But by Monday, officials hardened"), the first cue
+ * after it decides. */
+static bool past_deadline(const tx_ctx *c, size_t i, size_t len)
+{
+    const el_doc *d = c->doc;
+    uint32_t sent = d->tokens[i].sentence;
+    for (size_t k = i; k > 0 && d->tokens[k - 1].sentence == sent; k--) {
+        const tw_word *w = word(c, k - 1, TW_TENSE, NULL);
+        if (w && (w->flags & (TW_DEADLINE | TW_MODAL)))
+            return false;
+        if (el_tok_is(d, k - 1, "to"))
+            return false;
+        if (c->info[k - 1].tense != TX_NO_TENSE)
+            return c->info[k - 1].tense == TX_PAST;
+    }
+    for (size_t k = i + len; k < d->ntokens && d->tokens[k].sentence == sent; k++)
+        if (c->info[k].tense != TX_NO_TENSE)
+            return c->info[k].tense == TX_PAST;
+    return false;
+}
+
+/* A deadline cue left FUTURE by mark_tense_cues becomes PAST after a past
+ * verb (a second pass: it reads the cues on both sides). */
+static void mark_past_deadlines(tx_ctx *c)
+{
+    for (size_t i = 0; i < c->doc->ntokens; i++) {
+        size_t len;
+        const tw_word *w = word(c, i, TW_TENSE, &len);
+        if (!w || !(w->flags & (TW_MIDCLAUSE | TW_BEFORE_DATE)) || (w->flags & TW_FORWARD)
+            || c->info[i].tense != TX_FUTURE)
+            continue;
+        if (past_deadline(c, i, len))
+            for (size_t k = i; k < i + len; k++)
+                c->info[k].tense = (int8_t)TX_PAST;
+    }
+}
+
+/* A capitalized "May" inside a sentence, or before a number, is the
+ * month, not the modal. */
+static bool month_not_modal(const el_doc *d, size_t i)
+{
+    uint16_t f = d->tokens[i].flags;
+    if (!(f & EL_TOK_CAP))
+        return false;
+    return !(f & EL_TOK_SENT_START) || (i + 1 < d->ntokens && (d->tokens[i + 1].flags & EL_TOK_NUMBER));
+}
+
 /* Fill info[].tense for the whole document (sentence limits do not matter:
  * cue phrases never cross them). */
 static void mark_tense_cues(tx_ctx *c)
@@ -101,12 +153,16 @@ static void mark_tense_cues(tx_ctx *c)
     for (size_t i = 0; i < c->doc->ntokens; i++) {
         size_t len;
         const tw_word *w = word(c, i, TW_TENSE, &len);
-        if (w) {
+        if (w && i >= covered_to) {   /* not inside a longer cue ("is expected to") */
             tx_tense t = word_tense(w);
             if (t == TX_PAST && len == 1 && after_auxiliary(c, i))
                 t = TX_NO_TENSE;   /* "to be paid", "has sold": participles */
             if (t == TX_FUTURE && future_in_past(c, i))
                 t = TX_PAST;       /* "was due to", "had been scheduled to" */
+            if ((w->flags & TW_MODAL) && i + 1 < c->doc->ntokens && el_tok_is(c->doc, i + 1, "have"))
+                t = TX_PAST;       /* "may have been": a guess about the past */
+            if ((w->flags & TW_MODAL) && month_not_modal(c->doc, i))
+                t = TX_NO_TENSE;   /* "between March and May prices rose" */
             if ((w->flags & TW_MIDCLAUSE) && clause_start(c, i))
                 t = TX_NO_TENSE;   /* "Until Friday, they had not ...": a story's past */
             if ((w->flags & TW_BEFORE_DATE) && !before_date(c, i + len))
@@ -118,6 +174,7 @@ static void mark_tense_cues(tx_ctx *c)
             c->info[i].tense = (int8_t)suffix_tense(c, i);
         }
     }
+    mark_past_deadlines(c);
 }
 
 /* ---- the pass ------------------------------------------------------------ */

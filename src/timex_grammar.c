@@ -40,7 +40,7 @@ size_t tx_ordinal_at(const tx_ctx *c, size_t i, int *v)
 
 int tx_year_tok(const tx_ctx *c, size_t i)
 {
-    size_t nd;
+    size_t nd = 0;
     int y = digits_with(c, i, 4, NULL, &nd);
     return nd == 4 && y >= 1000 && y <= 2999 ? y : -1;
 }
@@ -129,22 +129,70 @@ static tx_tense token_tense(const tx_ctx *c, size_t k)
     return (tx_tense)c->info[k].tense;
 }
 
-/* Tense of the nearest tense cue around tokens [b, e) in the sentence. */
+static bool quote_at(const tx_ctx *c, size_t k)
+{
+    return c->doc->tokens[k].flags & EL_TOK_QUOTE;
+}
+
+/* Tense of the nearest tense cue around tokens [b, e) in the sentence.
+ * Inside a quotation the cues outside it do not count once one is found
+ * inside: "``He will leave Thursday,'' Castro said" looks ahead. */
 tx_tense tx_tense_near(const tx_ctx *c, size_t b, size_t e)
 {
+    bool left = true, right = true;   /* still searching that way */
+    tx_tense outside = TX_NO_TENSE;   /* first cue found beyond a quote */
     for (size_t d = 1; b >= c->sbeg + d || e + d - 1 < c->lim; d++) {
         if (b >= c->sbeg + d) {
             tx_tense t = token_tense(c, b - d);
-            if (t != TX_NO_TENSE)
+            if (t != TX_NO_TENSE && left)
                 return t;
+            if (t != TX_NO_TENSE && outside == TX_NO_TENSE)
+                outside = t;
+            left &= !quote_at(c, b - d);
         }
         if (e + d - 1 < c->lim) {
             tx_tense t = token_tense(c, e + d - 1);
-            if (t != TX_NO_TENSE)
+            if (t != TX_NO_TENSE && right)
                 return t;
+            if (t != TX_NO_TENSE && outside == TX_NO_TENSE)
+                outside = t;
+            right &= !quote_at(c, e + d - 1);
         }
     }
-    return TX_NO_TENSE;
+    return outside;
+}
+
+/* "the biggest", "its highest": a superlative after a determiner. */
+static bool superlative_at(const tx_ctx *c, size_t k)
+{
+    size_t n;
+    const char *s = text(c, k, &n);
+    if (n < 6 || memcmp(s + n - 3, "est", 3) || (c->doc->tokens[k].flags & EL_TOK_CAP) || k <= c->sbeg)
+        return false;
+    return is(c, k - 1, "the") || is(c, k - 1, "its") || is(c, k - 1, "their") || is(c, k - 1, "his")
+        || is(c, k - 1, "her") || is(c, k - 1, "our") || is(c, k - 1, "'s");
+}
+
+/* The clause before token i looks ahead: the nearest tense cue before it
+ * is a future ("will", "is expected to") or a modal ("could"), and no
+ * ordinal, "only", "ever" or superlative in between makes what follows a
+ * stretch of time ("will be the first visit in five years"), nor a
+ * quantity a stretch to reach it in ("will cut 10,000 jobs in three
+ * years"). */
+bool tx_future_before(const tx_ctx *c, size_t i)
+{
+    for (size_t k = i; k > c->sbeg; k--) {
+        const tw_word *t = word(c, k - 1, TW_TENSE, NULL);
+        if (t && (t->flags & TW_MODAL))
+            return true;
+        if (c->info[k - 1].tense != TX_NO_TENSE)
+            return c->info[k - 1].tense == TX_FUTURE;
+        if (word(c, k - 1, TW_ORDINAL, NULL) || is(c, k - 1, "only") || is(c, k - 1, "ever")
+            || superlative_at(c, k - 1) || c->info[k - 1].lead >= 0 || word(c, k - 1, TW_NUMBER, NULL)
+            || is(c, k - 1, "$"))
+            return false;
+    }
+    return false;
 }
 
 /* ---- results ----------------------------------------------------------- */

@@ -68,6 +68,12 @@ static unsigned word_flags(const char *aux)
         f |= TW_BEFORE_DATE;
     if (!strcmp(aux, "surname"))
         f |= TW_SURNAME;
+    if (!strcmp(aux, "startdate"))
+        f |= TW_BEFORE_DATE | TW_FORWARD;
+    if (!strcmp(aux, "deadline"))
+        f |= TW_DEADLINE;
+    if (!strcmp(aux, "modal"))
+        f |= TW_MODAL | TW_AUX;
     return f;
 }
 

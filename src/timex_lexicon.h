@@ -31,6 +31,9 @@ enum {
     TW_STORY     = 1u << 8,   /* counts from the day just told, if any ("two days earlier") */
     TW_BEFORE_DATE = 1u << 9, /* tense cue only right before a month, weekday or holiday ("by August") */
     TW_SURNAME   = 1u << 10,  /* a month name that is also a family name ("the May government") */
+    TW_MODAL     = 1u << 11,  /* a modal verb ("could", "may"): an auxiliary that looks ahead */
+    TW_DEADLINE  = 1u << 12,  /* a past verb that sets a time ahead ("postponed until Monday") */
+    TW_FORWARD   = 1u << 13,  /* a cue that looks ahead even after a past verb ("effective Feb. 1") */
 };
 
 typedef struct tw_word {

@@ -36,6 +36,8 @@ int tx_resolve_month_year(el_date ref, int month, int day, tx_dir dir, tx_tense 
         return month > ref.month || (day && diff > 0) ? ref.year : ref.year + 1;
     if (!day && month == ref.month)
         return ref.year;
+    if (tense == TX_FUTURE && !present && diff < -31)
+        return ref.year + 1;   /* "will open in May" in July: next May (a deadline just past stays) */
     /* News mostly talks about the months around its date: a month more
      * than four months ahead is last year's unless the clause is future;
      * three to four months ahead, last year's only in a past clause; up to

@@ -271,7 +271,12 @@ static bool year_plausible(const tx_ctx *c, size_t i, int y)
         && (is(c, i - 2, "pre") || is(c, i - 2, "post"));   /* "post-1959 politics" */
     bool modifier_year = i > c->sbeg && (is(c, i - 1, "fiscal") || prefixed
                                          || (is(c, i - 1, "the") && y >= 1900 && y <= 2099));
-    if (tx_before_counted_noun(c, i + 1) && !modifier_year) {   /* "the 1992 protests" is a year */
+    const el_doc *d = c->doc;
+    bool coordinated = i > c->sbeg + 1 && (is(c, i - 1, "and") || is(c, i - 1, "or") || is(c, i - 1, ","))
+        && d->ntimexes && d->timexes[d->ntimexes - 1].tok_end == i - 1
+        && d->timexes[d->ntimexes - 1].tok_begin == i - 2
+        && tx_year_tok(c, i - 2) >= 0;   /* "in 1998 and 1999 sales fell": after a year tagged */
+    if (tx_before_counted_noun(c, i + 1) && !modifier_year && !coordinated) {   /* "the 1992 protests" is a year */
         const tw_word *p = i > c->sbeg ? word(c, i - 1, TW_PREP, NULL) : NULL;
         if (!p || !strstr(p->val, "year"))
             return false;   /* "1500 shares", "2000 troops" */

@@ -295,8 +295,13 @@ bool tx_r_shifter(tx_ctx *c, size_t i, tx_res *r)
         if ((c->doc->tokens[j].flags & EL_TOK_CAP) && !(c->doc->tokens[i].flags & EL_TOK_SENT_START)
             && (c->doc->tokens[i].flags & EL_TOK_CAP))
             return false;   /* "This Week", a title */
+        if ((w->flags & TW_PLURAL) && s->num > 0) {
+            char v[40];   /* "the coming weeks": an unspecified stretch ahead, like "the next few weeks" */
+            tx_duration_format(w->val, -1, v, sizeof v);
+            return tx_set_res(r, j + len, EL_TIMEX_DURATION, v, false);
+        }
         if (w->flags & TW_PLURAL)
-            return tx_set_res(r, j + len, EL_TIMEX_DATE, s->num > 0 ? "FUTURE_REF" : "PAST_REF", true);
+            return tx_set_res(r, j + len, EL_TIMEX_DATE, "PAST_REF", true);
         return shifted_unit(c, i, j + len, s, w, r);
     }
     if ((w = word(c, j, TW_MONTH, &len)))
@@ -386,6 +391,52 @@ static bool the_part_of_day(tx_ctx *c, size_t i, tx_res *r)
     return true;
 }
 
+/* Token j ends a phrase: the sentence's end, punctuation or a conjunction
+ * ("the day before, ..."), not an object ("the day before the vote"). */
+static bool no_object(const tx_ctx *c, size_t j)
+{
+    if (j >= c->lim || is(c, j, "and") || is(c, j, "but") || is(c, j, "or"))
+        return true;
+    return !(c->doc->tokens[j].flags & (EL_TOK_WORD | EL_TOK_NUMBER));
+}
+
+/* "the day before last Tuesday", "the day after Christmas": one day off
+ * a named day at k (one timex). */
+static bool day_next_to_date(tx_ctx *c, size_t k, int dir, tx_res *r)
+{
+    tx_res d;
+    int y, m, dd;
+    if (!(tx_r_weekday(c, k, &d) || tx_r_month(c, k, &d) || tx_r_day_month(c, k, &d) || tx_r_holiday(c, k, &d))
+        || strlen(d.value) != 10 || sscanf(d.value, "%4d-%2d-%2d", &y, &m, &dd) != 3
+        || !el_date_valid((el_date){y, m, dd}))
+        return false;
+    el_date x = el_date_add_days((el_date){y, m, dd}, dir);
+    char v[40];
+    tx_day_format(x.year, x.month, x.day, v, sizeof v);
+    return tx_set_res(r, d.end, EL_TIMEX_DATE, v, true);
+}
+
+/* "the day before" / "the day after" with no object: the day before or
+ * after the day last told (like "the previous day"), else the DCT's. */
+static bool the_day_around(tx_ctx *c, size_t i, const tw_word *u, size_t len, tx_res *r)
+{
+    size_t j = i + 1 + len;
+    int dir = is(c, j, "before") ? -1 : is(c, j, "after") ? 1 : 0;
+    if (strcmp(u->val, "D") || !dir)
+        return false;
+    if (!no_object(c, j + 1))
+        return day_next_to_date(c, j + 1, dir, r);
+    bool story = c->ref.year && c->ref.day;
+    if (!story && !c->have_dct)
+        return tx_set_res(r, j + 1, EL_TIMEX_DATE, "XXXX-XX-XX", true);
+    el_date d = el_date_add_days(story ? c->ref : c->dct, dir);
+    char v[40];
+    tx_day_format(d.year, d.month, d.day, v, sizeof v);
+    tx_set_res(r, j + 1, EL_TIMEX_DATE, v, true);
+    r->anchor = story ? TX_ANCHOR_REF : TX_ANCHOR_DCT;
+    return true;
+}
+
 bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
@@ -400,6 +451,8 @@ bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
     const tw_word *u = word(c, i + 1 + full, TW_UNIT, &len);
     if (!u || (u->flags & TW_PLURAL))
         return false;
+    if (!full && the_day_around(c, i, u, len, r))
+        return true;
     if (full || ((!strcmp(u->val, "Y") || !strcmp(u->val, "W")) && !tx_in_title(c, i + 1)))
         return (!strcmp(u->val, "Y") || (!full && !strcmp(u->val, "W")))
             && the_year_or_week(c, i + 1 + full + len, u, r);
@@ -414,8 +467,9 @@ bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
         return tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
     }
     if (c->in_point_mod && c->have_dct
-        && (!strcmp(u->val, "Y") || !strcmp(u->val, "M") || !strcmp(u->val, "W"))) {
-        tx_shift_format(c->dct, u->val, 0, v, sizeof v);   /* "the end of the year" */
+        && (!strcmp(u->val, "Y") || !strcmp(u->val, "M") || !strcmp(u->val, "W")
+            || !strcmp(u->val, "DE") || !strcmp(u->val, "CE"))) {
+        tx_shift_format(c->dct, u->val, 0, v, sizeof v);   /* "the end of the year", "... of the decade" */
         return tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
     }
     if (!strcmp(u->val, "Q") && !is(c, i + 2, "of"))
@@ -468,6 +522,9 @@ bool tx_r_year_ago(tx_ctx *c, size_t i, tx_res *r)
 static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *u, tx_res *r)
 {
     size_t len;
+    bool or_so = is(c, j, "or") && is(c, j + 1, "so") && word(c, j + 2, TW_RELATION, NULL);
+    if (or_so)
+        j += 2;   /* "a week or so ago" */
     const tw_word *rel = word(c, j, TW_RELATION, &len);
     if (!rel || (rel->flags & TW_ANAPHORIC))
         return false;   /* "three days later": a length from a story event */
@@ -483,7 +540,7 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
         snprintf(v, sizeof v, "%04d-Q%d", c->qyear + n, c->quarter);
         tx_set_res(r, j, EL_TIMEX_DATE, v, true);
         r->anchor = TX_ANCHOR_QUARTER;
-        tx_set_mod(r, a->mod);
+        tx_set_mod(r, or_so ? "APPROX" : a->mod);
         return true;
     }
     if (!strcmp(unit, "FN"))
@@ -500,6 +557,66 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
     tx_set_res(r, j, EL_TIMEX_DATE, v, true);
     if (story)
         r->anchor = TX_ANCHOR_DAY;
+    tx_set_mod(r, or_so ? "APPROX" : a->mod);
+    return true;
+}
+
+/* "will one day be", "may one day return": an indefinite future. */
+static bool one_day_ahead(tx_ctx *c, size_t amount_start, size_t j, const tw_word *u, tx_res *r)
+{
+    if (strcmp(u->val, "D") || !is(c, amount_start, "one") || amount_start <= c->sbeg)
+        return false;
+    const tw_word *t = word(c, amount_start - 1, TW_TENSE, NULL);
+    if (!t || !((t->flags & TW_MODAL) || c->info[amount_start - 1].tense == TX_FUTURE))
+        return false;
+    return tx_set_res(r, j, EL_TIMEX_DATE, "FUTURE_REF", true);
+}
+
+/* A unit a date can be shifted by (not hours: the DCT has no clock time). */
+static bool calendar_unit(const tw_word *u)
+{
+    static const char *const UNITS[] = {"Y", "M", "W", "D", "DE", "Q", "FN"};
+    for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++)
+        if (!strcmp(u->val, UNITS[k]))
+            return true;
+    return false;
+}
+
+/* The DCT shifted n units u ahead, at the unit's granularity. */
+static void dct_ahead(const tx_ctx *c, int n, const char *unit, char *v, size_t cap)
+{
+    if (!strcmp(unit, "DE")) {
+        n *= 10;
+        unit = "Y";
+    } else if (!strcmp(unit, "FN")) {
+        n *= 2;
+        unit = "W";
+    }
+    tx_shift_format(c->dct, unit, n, v, cap);
+}
+
+/* "will leave in two weeks", "could double in five years": after "in", in
+ * a clause that looks ahead, an amount of calendar units is the point that
+ * far after the document date, at the unit's granularity (TimeML: "will be
+ * redeemed in five years" is the year five years on); an unspecified amount
+ * ("in a few days") is FUTURE_REF.  Not "in five years of work", nor "the
+ * first visit in five years" (tx_future_before).  Also "will one day". */
+static bool future_in(tx_ctx *c, size_t amount_start, size_t j, const amount *a, const tw_word *u, tx_res *r)
+{
+    if (one_day_ahead(c, amount_start, j, u, r))
+        return true;
+    if (!calendar_unit(u) || amount_start <= c->sbeg || !is(c, amount_start - 1, "in") || is(c, j, "of")
+        || is(c, j, "-") || is(c, j, "that") || is(c, j, "which") || is(c, j, "when")
+        || !tx_future_before(c, amount_start - 1))
+        return false;   /* "in a quarter that produced a loss": a period described */
+    amount b;
+    if (is(c, j, "or") && tx_amount_at(c, j + 1, &b) && b.n > a->n && !is(c, j + 1, "a"))
+        return tx_set_res(r, j + 1 + b.len, EL_TIMEX_DATE, "FUTURE_REF", true);   /* "in a year or two" */
+    if (a->n < 0 || !c->have_dct)
+        return tx_set_res(r, j, EL_TIMEX_DATE, "FUTURE_REF", true);
+    char v[40];
+    dct_ahead(c, a->n, u->val, v, sizeof v);
+    tx_set_res(r, j, EL_TIMEX_DATE, v, true);
     tx_set_mod(r, a->mod);
     return true;
 }
@@ -670,6 +787,8 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
         return false;  /* "three quarters of": a fraction */
     j += len;
     if (!the && relative_point(c, j, &a, u, r))
+        return true;
+    if (!the && !hyphen && !half && future_in(c, amount_start, j, &a, u, r))
         return true;
     if (!duration_after_unit(c, &j, amount_start, hyphen, &a, &half))
         return false;

@@ -200,6 +200,9 @@ static const tx_case DATES[] = {
     {"In this year's third quarter sales fell.", "2023-11-02", "this year's third quarter", "DATE", "2023-Q3", ""},
     {"They paid $2,000 for 1500 shares.", "2023-07-01", "1500", NULL, NULL, NULL},
     {"Leaders of the 1992 protests left.", "2023-07-01", "1992", "DATE", "1992", ""},
+    {"In 1998 and 1999 sales fell.", "2023-07-01", "1999", "DATE", "1999", ""},
+    {"He paid 1990 dollars in May and 2000 dollars then.", "2023-07-01", "2000 dollars then", NULL, NULL, NULL},
+    {"Between March and May prices rose.", "2023-06-21", "March", "DATE", "2023-03", ""},
 };
 
 static void test_calendar_dates(void **state) { RUN(DATES); }
@@ -229,7 +232,8 @@ static const tx_case RELATIVE[] = {
     {"In 1996 he moved; the following year he married.", "2023-06-20", "the following year", "DATE", "1997", ""},
     {"The ship sank two days ago.", "2023-06-20", "two days ago", "DATE", "2023-06-18", ""},
     {"A decade ago it was a village.", "2023-06-20", "A decade ago", "DATE", "2013", ""},
-    {"Prices will rise in the coming months.", "2023-06-20", "the coming months", "DATE", "FUTURE_REF", ""},
+    {"Prices will rise in the coming months.", "2023-06-20", "the coming months", "DURATION", "PXM", ""},
+    {"Sales fell in past years.", "2023-06-20", "past years", "DATE", "PAST_REF", ""},
     {"He recently resigned.", "2023-06-20", "recently", "DATE", "PAST_REF", ""},
     {"Rates are high now.", "2023-06-20", "now", "DATE", "PRESENT_REF", ""},
     {"Under current rules the bid fails.", "2023-06-20", "current", "DATE", "PRESENT_REF", ""},
@@ -241,6 +245,8 @@ static const tx_case RELATIVE[] = {
     {"The plan will pay off in the near future.", "2023-06-20", "the near future", "DATE", "FUTURE_REF", ""},
     {"The merger should close by year-end.", "2023-06-20", "year-end", "DATE", "2023", "END"},
     {"Debt will fall by the end of the year.", "2023-06-20", "the end of the year", "DATE", "2023", "END"},
+    {"Debt will halve by the end of the decade.", "2023-06-20", "the end of the decade", "DATE", "202", "END"},
+    {"Steam power spread at the start of the century.", "1905-06-20", "the start of the century", "DATE", "19", "START"},
     {"He moved in 1996 and married later that year.", "2023-06-20", "later that year", "DATE", "1996", "END"},
     {"They met that day.", "2023-06-20", "that day", NULL, NULL, NULL},
     {"Talks are set for May 1 and 3.", "2023-04-20", "3", "DATE", "2023-05-03", ""},
@@ -285,7 +291,7 @@ static const tx_case DURATIONS[] = {
     {"It took twenty-four hours.", "2023-06-20", "twenty-four hours", "DURATION", "PT24H", ""},
     {"It took a couple of years.", "2023-06-20", "a couple of years", "DURATION", "P2Y", "APPROX"},
     {"Growth slowed over the past two years.", "2023-06-20", "the past two years", "DURATION", "P2Y", ""},
-    {"It will be finished in five years.", "2023-06-20", "five years", "DURATION", "P5Y", ""},
+    {"It will be finished in five years.", "2023-06-20", "five years", "DATE", "2028", ""},
     {"It is the first visit in five years.", "2023-06-20", "five years", "DURATION", "P5Y", ""},
     {"Floods have hit the region for years.", "2023-06-20", "years", "DURATION", "PXY", ""},
     {"The decades-long dispute ended.", "2023-06-20", "decades-long", "DURATION", "PXY", ""},
@@ -378,6 +384,9 @@ static const tx_case MORE[] = {
     {"The rebels struck; three days later the army replied.", "2023-06-01", "three days", "DURATION", "P3D", ""},
     {"Three days later, the army replied.", "2023-06-01", "later", NULL, NULL, NULL},
     {"The army replied two days ago.", "2023-06-01", "two days ago", "DATE", "2023-05-30", ""},
+    {"Then, a week or so ago, the general moved.", "2023-06-21", "a week or so ago", "DATE", "2023-W24", "APPROX"},
+    {"Islam will one day be the largest faith there.", "2023-06-21", "one day", "DATE", "FUTURE_REF", ""},
+    {"He had been in the job one day.", "2023-06-21", "one day", "DURATION", "P1D", ""},
     /* "the next" counts from the day last told; "next" alone from the DCT */
     {"The trial opened on May 3 and he testified the next day.", "2023-06-01", "the next day", "DATE", "2023-05-04", ""},
     {"The trial opened on May 3; the next morning he testified.", "2023-06-01", "the next morning", "TIME", "2023-05-04TMO", ""},
@@ -436,6 +445,12 @@ static const tx_case NARRATIVE[] = {
     /* a present tense makes no month more than four months ahead a plan */
     {"Shares worth $130 million in October are worth only half that now.", "2023-01-08", "October", "DATE", "2022-10", ""},
     {"The new line will open in October.", "2023-01-08", "October", "DATE", "2023-10", ""},
+    /* a future clause does not pick a month more than a month gone; a
+     * deadline just past stays in this year */
+    {"The law will take effect Jan. 1.", "2023-06-21", "Jan. 1", "DATE", "2024-01-01", ""},
+    {"The plant will open in May.", "2023-06-21", "May", "DATE", "2024-05", ""},
+    {"The plant opened in May.", "2023-06-21", "May", "DATE", "2023-05", ""},
+    {"They ordered the INS to return the boy by Jan. 14.", "2023-01-15", "Jan. 14", "DATE", "2023-01-14", ""},
     /* a present perfect tells of something done: the month before */
     {"Police have gathered evidence in the October killing of a doctor to show a jury as early as next week.", "2023-04-19", "October", "DATE", "2022-10", ""},
     /* a range of lengths: each end is a duration in the unit given last */
@@ -462,6 +477,62 @@ static const tx_case NARRATIVE[] = {
     /* "the latest period" of a quarterly report is the quarter it is about */
     {"Profit in the third quarter rose; sales in the latest period fell.", "2023-11-02", "the latest period", "DATE", "2023-Q3", ""},
     {"The latest period had no one-time gains.", "2023-11-02", "The latest period", "DATE", "2023-Q3", ""},
+    /* "in" + an amount after a future or modal verb is the point that far
+     * after the DCT, at the unit's granularity; a stretch up to now after
+     * "the first", "the biggest" or before "of"/"that" */
+    {"The bridge will reopen in two weeks.", "2023-06-20", "two weeks", "DATE", "2023-W27", ""},
+    {"Prices could double in five years.", "2023-06-20", "five years", "DATE", "2028", ""},
+    {"The ministers are expected to meet again in three months.", "2023-06-20", "three months", "DATE", "2023-09", ""},
+    {"The verdict may come in ten days.", "2023-06-20", "ten days", "DATE", "2023-06-30", ""},
+    {"The party will be back in power in a decade.", "2023-06-20", "a decade", "DATE", "2033", ""},
+    {"A deal will follow in a few weeks.", "2023-06-20", "a few weeks", "DATE", "FUTURE_REF", ""},
+    {"You may, in a year or two, save more.", "2023-06-20", "a year or two", "DATE", "FUTURE_REF", ""},
+    {"It will be the first visit in five years.", "2023-06-20", "five years", "DURATION", "P5Y", ""},
+    {"It will be the biggest rally in two decades.", "2023-06-20", "two decades", "DURATION", "P20Y", ""},
+    {"They will publish it in five years of work.", "2023-06-20", "five years", "DURATION", "P5Y", ""},
+    {"Taxes would be low in a quarter that lost money.", "2023-06-20", "a quarter", "DURATION", "P1Q", ""},
+    {"He finished the job in two weeks.", "2023-06-20", "two weeks", "DURATION", "P2W", ""},
+    {"The company will cut 10,000 jobs in three years.", "2023-06-20", "three years", "DURATION", "P3Y", ""},
+    {"He will be eligible for parole in 15 years.", "2023-06-20", "15 years", "DATE", "2038", ""},
+    {"The talks will end within two weeks.", "2023-06-20", "two weeks", "DURATION", "P2W", ""},
+    {"The talks will last two hours, and end in two hours.", "2023-06-20", "two hours", "DURATION", "PT2H", ""},
+    /* "the day before" / "the day after" with no object: next to the day last told */
+    {"Rebels attacked on May 3. The day before, aid had arrived.", "2023-06-21", "The day before", "DATE", "2023-05-02", ""},
+    {"Rebels attacked on May 3 and troops left the day after.", "2023-06-21", "the day after", "DATE", "2023-05-04", ""},
+    {"Stocks rose; they had fallen the day before.", "2023-06-21", "the day before", "DATE", "2023-06-20", ""},
+    {"He left the day before the vote.", "2023-06-21", "the day before", NULL, NULL, NULL},
+    {"The day before last Tuesday's hearing, he fled.", "2023-06-23", "The day before last Tuesday", "DATE", "2023-06-19", ""},
+    {"Stores reopen the day after Christmas.", "2023-12-01", "the day after Christmas", "DATE", "2023-12-26", ""},
+    {"The day before yesterday it rained.", "2023-06-21", "The day before yesterday", "DATE", "2023-06-19", ""},
+    /* "until"/"by" after a simple past verb tell of the story's past;
+     * after a verb that sets a time ahead, a future or an infinitive, of a
+     * coming day; "effective" always looks ahead */
+    {"The rally lasted until Friday.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    {"He remained in custody until Monday.", "2023-06-21", "Monday", "DATE", "2023-06-19", ""},
+    {"Police arrested 20 people by Tuesday.", "2023-06-21", "Tuesday", "DATE", "2023-06-20", ""},
+    {"But by Monday, officials hardened their stance.", "2023-06-21", "Monday", "DATE", "2023-06-19", ""},
+    {"The deadline was extended until Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"The tenants were given until Friday to leave.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"He will stay until Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"They asked the firm to respond by Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"The bank created a new office, effective Monday.", "2023-06-21", "Monday", "DATE", "2023-06-26", ""},
+    {"Officials expected the report by Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"The UN said the troops withdrew by Friday.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    {"The deal is expected to close around year end.", "2023-06-21", "year end", "DATE", "2023", "END"},
+    /* "may", "can", "should" look ahead; a modal before "have" looks back */
+    {"Poland can join planning for the summit in April.", "2023-12-05", "April", "DATE", "2024-04", ""},
+    {"Talks may resume on Monday.", "2023-06-21", "Monday", "DATE", "2023-06-26", ""},
+    {"The chip may have caused a drop on Wednesday.", "2023-06-23", "Wednesday", "DATE", "2023-06-21", ""},
+    /* a scheduled event in the simple present is ahead */
+    {"The trial begins Tuesday.", "2023-06-21", "Tuesday", "DATE", "2023-06-27", ""},
+    {"The offer expires Friday.", "2023-06-21", "Friday", "DATE", "2023-06-23", ""},
+    {"Blinken arrives in Beijing on Sunday.", "2023-06-21", "Sunday", "DATE", "2023-06-25", ""},
+    {"Heads of state met Friday.", "2023-06-21", "Friday", "DATE", "2023-06-16", ""},
+    {"Voting ends at 8 p.m. on Nov. 7.", "2023-06-21", "Nov. 7", "DATE", "2023-11-07", ""},
+    {"The plant reopens in two weeks.", "2023-06-21", "two weeks", "DATE", "2023-W27", ""},
+    /* inside a quotation, the verb of the quote decides, not "said" */
+    {"``He will leave at 4 a.m. Thursday,'' Castro said.", "2023-06-21", "4 a.m. Thursday", "TIME", "2023-06-22T04:00", ""},
+    {"``The talks failed on Monday,'' he will say.", "2023-06-21", "Monday", "DATE", "2023-06-19", ""},
 };
 
 static void test_narrative_rules(void **state) { RUN(NARRATIVE); }
