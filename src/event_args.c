@@ -486,6 +486,7 @@ typedef struct path_kind {
     size_t skip_ev, own_prep;
     bool before;        /* the time precedes the trigger */
     bool noun;          /* the trigger is a noun */
+    bool clausal;       /* the trigger is a finite verb that takes a clause ("said") */
 } path_kind;
 
 static int path_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t a,
@@ -510,6 +511,10 @@ static int path_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, s
         else if (!pk.before && t != EL_TENSE_NONE && d->events[ev_at[k]].cls == EL_EV_REPORTING)
             cost += TIME_MAX_COST;   /* "X's trip, an aide told reporters Monday":
                                         the time of the report */
+        else if (!pk.before && pk.clausal &&
+                 (t == EL_TENSE_PAST || t == EL_TENSE_PRESENT || t == EL_TENSE_FUTURE))
+            cost += TIME_MAX_COST;   /* "said Jones will visit Rome on Friday": the
+                                        time of the clause's own verb */
     }
     return cost;
 }
@@ -521,7 +526,9 @@ static int timex_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, 
     size_t sb = sent_begin(d, ev->tok_begin);
     bool noun = ev->tense == EL_TENSE_NONE && !ev->modality;
     bool before = t->tok_end <= ev->tok_begin;
-    path_kind pk = {e, before ? SIZE_MAX : t->tok_begin - 1, before, noun};
+    bool clausal = (ev->cls == EL_EV_REPORTING || ev->cls == EL_EV_I_STATE) &&
+                   (ev->tense == EL_TENSE_PAST || ev->tense == EL_TENSE_PRESENT);
+    path_kind pk = {e, before ? SIZE_MAX : t->tok_begin - 1, before, noun, clausal};
     int cost = before ? path_cost(d, roles, ev_at, t->tok_end, ev->tok_begin, pk) + 1
                       : path_cost(d, roles, ev_at, ev->tok_end, t->tok_begin, pk);
     if (t->tok_begin > sb && (roles[t->tok_begin - 1] & EL_R_TIME_PREP))

@@ -173,8 +173,8 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt)
     Agnode_t **nodes = el_calloc(c->nevents + 1, sizeof *nodes);
     bool *drawn = drawn_events(c, opt && opt->undated);
     for (size_t i = 0; i < c->ntimeline; i++) {
-        if (!drawn[c->timeline[i]])
-            continue;
+        if (!drawn[c->timeline[i]] || !c->events[c->timeline[i]].type)
+            continue;   /* untyped events ("X said") stay in the JSON */
         const el_event *v = &c->events[c->timeline[i]];
         Agraph_t *sg = cluster_for(g, v);
         Agnode_t *n = agnode(sg, (char *)v->id, 1);

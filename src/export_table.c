@@ -142,7 +142,7 @@ int el_export_timelinejs(const el_corpus *c, FILE *out)
     json_t *events = json_array();
     for (size_t i = 0; i < c->ntimeline; i++) {
         const el_event *v = &c->events[c->timeline[i]];
-        if (v->iv.end > v->iv.begin)
+        if (v->type && v->iv.end > v->iv.begin)   /* typed events, as in the drawing */
             json_array_append_new(events, tjs_event(c, v));
     }
     json_t *root = json_pack("{s:o}", "events", events);

@@ -96,6 +96,15 @@ static bool generic_candidate(const el_event_mention *ev)
            (ev->cls == EL_EV_OCCURRENCE || ev->cls == EL_EV_I_ACTION) && is_factual(ev);
 }
 
+/* "X said", "X told reporters": a statement someone made, a canonical
+ * event of its own lemma for per-entity timelines (statements stay off
+ * the typed timeline). */
+static bool reported_statement(const el_event_mention *ev)
+{
+    return ev->cls == EL_EV_REPORTING && ev->lemma && ev->nparticipants > 0 &&
+           ev->tense != EL_TENSE_NONE && is_factual(ev);
+}
+
 /* A plural event noun ("meetings", "visits") sums up several events; it
  * is kept as a mention but does not make or join a canonical event. */
 static bool collective(const el_doc *d, const el_event_mention *ev)
@@ -405,6 +414,11 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
                 EL_PUSH(asp->v, asp->n, asp->cap) = (aspref){(uint32_t)di, (uint32_t)e};
             const el_event_type_info *ti = NULL;
             const char *type = ev->type ? type_intern(&names, lx, ev->type, &ti) : NULL;
+            if (!generic && reported_statement(ev) && !type_on_timeline(lx, ev, ti)) {
+                generic = true;   /* "Jobs said": kept by lemma, untyped, like a generic verb */
+                type = NULL;
+                ti = NULL;
+            }
             if ((!generic && !type_on_timeline(lx, ev, ti)) || collective(d, ev))
                 continue;
             mfeat *f = &EL_PUSH(fs, nf, cap);

@@ -663,12 +663,17 @@ static void assign_ids(el_corpus *c, const bool *on, const int64_t *key)
     free(placed);
 }
 
-/* On the timeline: typed, factual, confident, and with enough support -
- * someone taking part or more than one mention. */
+/* On the timeline: factual, confident, and with enough support - for a
+ * typed event someone taking part or more than one mention; for an
+ * untyped one ("Jobs said", "Apple released the iPhone") someone taking
+ * part and a time.  The drawings keep to the typed ones. */
 static bool supported(const el_event *v)
 {
-    return v->type && v->factual && v->confidence >= EL_TIMELINE_MIN_CONFIDENCE &&
-           (v->nparticipants > 0 || v->nmentions > 1);
+    if (!v->factual || v->confidence < EL_TIMELINE_MIN_CONFIDENCE)
+        return false;
+    if (!v->type)
+        return v->nparticipants > 0 && v->value[0];
+    return v->nparticipants > 0 || v->nmentions > 1;
 }
 
 void el_relate_and_order(el_corpus *c)

@@ -821,6 +821,18 @@ static void test_reporting_verb_takes_later_time(void **state)
     assert_int_equal(told->timex, 0);
     assert_int_equal(trip->timex, -1);
     el_doc_free(d);
+
+    /* a time inside the reported clause is its verb's, not the report's */
+    d = test_doc("Smith said Jones will visit Rome on Friday.");
+    size_t fri = find_tok(d, "Friday", 0);
+    add_date(d, fri, fri + 1, "2023-06-23");
+    el_event_tag(d, *state);
+    const el_event_mention *said = event_at(d, "said"), *visit = event_at(d, "visit");
+    assert_non_null(said);
+    assert_non_null(visit);
+    assert_int_equal(said->timex, -1);
+    assert_int_equal(visit->timex, 0);
+    el_doc_free(d);
 }
 
 int main(void)
