@@ -13,7 +13,8 @@
 #include <string.h>
 
 /* A person's short name: a one-word alias that is part of the full name
- * (the form the articles use: "Merkel", "Macron"), else the last word. */
+ * (the form the articles use: "Merkel", "Macron", "Xi"), else the full
+ * name. */
 static const char *short_name(const el_entity *e)
 {
     if (e->type != EL_ENT_PERSON)
@@ -29,10 +30,7 @@ static const char *short_name(const el_entity *e)
         if (!best || strcmp(a, best) < 0)
             best = a;
     }
-    if (best)
-        return best;
-    const char *sp = strrchr(e->name, ' ');
-    return sp && sp[1] ? sp + 1 : e->name;
+    return best ? best : e->name;   /* never shortened: which word is the surname is a guess */
 }
 
 static void append_others(const el_corpus *c, const el_event *v, el_buf *b)
