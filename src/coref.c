@@ -54,16 +54,6 @@ static char *surface_into(const tagger *t, size_t b, size_t e, bool lower, char 
     return o;
 }
 
-/* The same, allocated (caller frees). */
-static char *surface(const tagger *t, size_t b, size_t e, bool lower)
-{
-    size_t n;
-    span_text(t, b, e, &n);
-    char *out = el_malloc(n + 1);
-    surface_into(t, b, e, lower, out);
-    return out;
-}
-
 /* ---- a (hash, candidate) index ------------------------------------------ */
 
 typedef struct hpair { uint32_t h; uint32_t c; } hpair;
@@ -467,19 +457,20 @@ static void emit_one(tagger *t, const cand *c, uint32_t prev_end)
         const char *tn = el_ent_type_name(c->type);
         size_t n, tl = strlen(tn);
         span_text(t, id->b, id->e, &n);
-        char *key = el_malloc(tl + n + 2);
+        char *key = el_doc_stralloc(t->doc, tl + n + 2);
         memcpy(key, tn, tl);
         key[tl] = ':';
         surface_into(t, id->b, id->e, true, key + tl + 1);
-        m = el_doc_add_mention_own(t->doc, (uint32_t)b, c->e, c->type, key,
-                                   surface(t, id->b, id->e, false));
+        char *name = el_doc_stralloc(t->doc, n + 1);
+        surface_into(t, id->b, id->e, false, name);
+        m = el_doc_add_mention_own(t->doc, (uint32_t)b, c->e, c->type, key, name);
     }
     if (c->subtype)   /* "pronoun", "nominal", "facility" */
-        m->subtype = el_strdup(c->subtype);
+        m->subtype = el_doc_str(t->doc, c->subtype);
     else if (id->entry >= 0 && gz->entries[id->entry].subtype)
-        m->subtype = el_strdup(el_gz_str(gz, gz->entries[id->entry].subtype));
+        m->subtype = el_doc_str(t->doc, el_gz_str(gz, gz->entries[id->entry].subtype));
     if (c->role >= 0)
-        m->role = el_strdup(el_gz_str(gz, gz->entries[c->role].name));
+        m->role = el_doc_str(t->doc, el_gz_str(gz, gz->entries[c->role].name));
     m->confidence = c->entry >= 0 ? 0.9f : c->type == EL_ENT_OTHER ? 0.4f : 0.7f;
 }
 

@@ -185,11 +185,8 @@ void el_corpus_adopt_short_names(el_corpus *c)
             const lone_name *l = find_lone(v, n, doc->text + x->start, x->end - x->start);
             if (!l || !l->full || l->disputed)
                 continue;
-            char *key = el_strdup(l->full->key), *name = el_strdup(l->full->name);
-            free(x->key);
-            free(x->name);
-            x->key = key;
-            x->name = name;
+            x->key = el_doc_str(doc, l->full->key);   /* (the old ones stay in doc's strings) */
+            x->name = el_doc_str(doc, l->full->name);
             x->type = EL_ENT_PERSON;
         }
     }

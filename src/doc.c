@@ -18,32 +18,70 @@ el_doc *el_doc_new(const char *id, const char *path, char *text, size_t len)
     return d;
 }
 
-static void free_mention(el_mention *m)
+/* ---- annotation strings -------------------------------------------------- */
+
+/* A block of strings; a document's blocks form a list, newest first.  A
+ * string never moves, so a block is never reallocated: a full one is left
+ * as it is and a new (larger) one put in front. */
+struct el_strblock {
+    el_strblock *next;
+    size_t used, cap;
+    char data[];
+};
+
+enum { STRBLOCK_MIN = 1024, STRBLOCK_MAX = 64 * 1024 };
+
+char *el_doc_stralloc(el_doc *d, size_t n)
 {
-    free(m->key);
-    free(m->name);
-    free(m->subtype);
-    free(m->role);
+    el_strblock *b = d->strings;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = b ? 2 * b->cap : STRBLOCK_MIN;
+        if (cap > STRBLOCK_MAX)
+            cap = STRBLOCK_MAX;
+        if (cap < n)
+            cap = n;
+        el_strblock *nb = el_malloc(sizeof *nb + cap);
+        nb->used = 0;
+        nb->cap = cap;
+        nb->next = b;
+        d->strings = b = nb;
+    }
+    char *p = b->data + b->used;
+    b->used += n;
+    return p;
 }
 
-static void free_event(el_event_mention *e)
+char *el_doc_strn(el_doc *d, const char *s, size_t n)
 {
-    free(e->type);
-    free(e->lemma);
-    free(e->modality);
-    free(e->participants);
+    char *p = el_doc_stralloc(d, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
 }
+
+char *el_doc_str(el_doc *d, const char *s)
+{
+    return s ? el_doc_strn(d, s, strlen(s)) : NULL;
+}
+
+static void free_strings(el_strblock *b)
+{
+    while (b) {
+        el_strblock *next = b->next;
+        free(b);
+        b = next;
+    }
+}
+
+/* ---- the document --------------------------------------------------------- */
 
 void el_doc_free(el_doc *d)
 {
     if (!d)
         return;
-    for (size_t i = 0; i < d->nmentions; i++)
-        free_mention(&d->mentions[i]);
     for (size_t i = 0; i < d->nevents; i++)
-        free_event(&d->events[i]);
-    for (size_t i = 0; i < d->nlinks; i++)
-        free(d->links[i].evidence);
+        free(d->events[i].participants);
+    free_strings(d->strings);
     free(d->id);
     free(d->path);
     free(d->title);
@@ -113,7 +151,7 @@ el_mention *el_doc_add_mention_own(el_doc *d, uint32_t tb, uint32_t te, el_ent_t
 el_mention *el_doc_add_mention(el_doc *d, uint32_t tb, uint32_t te, el_ent_type type,
                                const char *key, const char *name)
 {
-    return el_doc_add_mention_own(d, tb, te, type, el_strdup(key), el_strdup(name));
+    return el_doc_add_mention_own(d, tb, te, type, el_doc_str(d, key), el_doc_str(d, name));
 }
 
 el_event_mention *el_doc_add_event(el_doc *d, uint32_t tb, uint32_t te, el_event_class cls,
@@ -126,8 +164,8 @@ el_event_mention *el_doc_add_event(el_doc *d, uint32_t tb, uint32_t te, el_event
     e->tok_begin = tb;
     e->tok_end = te;
     e->cls = cls;
-    e->type = el_strdup(type);
-    e->lemma = el_strdup(lemma);
+    e->type = el_doc_str(d, type);
+    e->lemma = el_doc_str(d, lemma);
     e->timex = -1;
     e->location = -1;
     e->confidence = 1.0f;
@@ -146,7 +184,7 @@ el_link *el_doc_add_link(el_doc *d, el_link_kind kind, el_node_kind fk, int from
     l->to_kind = tk;
     l->to = to;
     strncpy(l->reltype, reltype, sizeof l->reltype - 1);
-    l->evidence = el_strdup(evidence);
+    l->evidence = el_doc_str(d, evidence);
     return l;
 }
 

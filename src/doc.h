@@ -140,6 +140,9 @@ typedef enum el_dct_source {
     EL_DCT_NONE, EL_DCT_OPTION, EL_DCT_MANIFEST, EL_DCT_METADATA, EL_DCT_TEXT
 } el_dct_source;
 
+/* The blocks that hold a document's annotation strings (doc.c). */
+typedef struct el_strblock el_strblock;
+
 typedef struct el_doc {
     char *id;              /* document id (file stem, TimeML DOCID, JSONL id) */
     char *path;            /* where it came from, for messages (may be NULL) */
@@ -156,6 +159,10 @@ typedef struct el_doc {
     el_mention *mentions;   size_t nmentions,  cap_mentions;
     el_event_mention *events; size_t nevents,  cap_events;
     el_link *links;         size_t nlinks,     cap_links;
+    el_strblock *strings;   /* every annotation string (mention key, name,
+                               subtype, role; event type, lemma, modality; link
+                               evidence): carved from blocks freed with the
+                               document, never one by one (el_doc_str) */
 } el_doc;
 
 /* Create a document taking ownership of `text` (must be valid UTF-8,
@@ -183,13 +190,21 @@ static inline bool el_tok_is(const el_doc *d, size_t i, const char *s)
     return el_eq_nocase(t, n, s, strlen(s));
 }
 
+/* A copy of s (NULL for NULL) or of s[0..n), owned by the document d: the
+ * strings of the annotation layers are made only with these, and freed with
+ * the document (replacing one leaves the old copy in place until then). */
+char *el_doc_str(el_doc *d, const char *s);
+char *el_doc_strn(el_doc *d, const char *s, size_t n);
+/* Room for n bytes among d's strings (the caller writes them, NUL included). */
+char *el_doc_stralloc(el_doc *d, size_t n);
+
 /* Append annotations; the returned pointer is valid until the next append
- * to the same layer.  Strings passed in are copied. */
+ * to the same layer.  Strings passed in are copied (el_doc_str). */
 el_timex *el_doc_add_timex(el_doc *d, uint32_t tok_begin, uint32_t tok_end);
 el_mention *el_doc_add_mention(el_doc *d, uint32_t tok_begin, uint32_t tok_end,
                                el_ent_type type, const char *key, const char *name);
-/* Like el_doc_add_mention, but takes over key and name (heap strings the
- * document frees) instead of copying them. */
+/* Like el_doc_add_mention, but key and name are d's own strings already
+ * (el_doc_stralloc, el_doc_str): they are not copied again. */
 el_mention *el_doc_add_mention_own(el_doc *d, uint32_t tb, uint32_t te, el_ent_type type,
                                    char *key, char *name);
 el_event_mention *el_doc_add_event(el_doc *d, uint32_t tok_begin, uint32_t tok_end,

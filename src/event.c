@@ -126,14 +126,14 @@ static aux_chain read_aux_chain(const el_doc *doc, const uint32_t *roles, size_t
     return ch;
 }
 
-/* Modal word of the chain, or NULL. */
-static char *chain_modality(const el_doc *doc, const aux_chain *ch)
+/* Modal word of the chain (lower case, among doc's strings), or NULL. */
+static char *chain_modality(el_doc *doc, const aux_chain *ch)
 {
     for (size_t k = 0; k < ch->n; k++)
         if (ch->role[k] & (EL_R_MODAL | EL_R_WILL)) {
             size_t n;
             const char *s = el_tok_text(doc, ch->tok[k], &n);
-            char *m = el_strndup(s, n);
+            char *m = el_doc_strn(doc, s, n);
             for (char *p = m; *p; p++)
                 if (*p >= 'A' && *p <= 'Z')
                     *p = (char)(*p + 32);

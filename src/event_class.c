@@ -302,11 +302,9 @@ static bool learned_rare(const el_form_ctx *const *rows, size_t n)
     return false;
 }
 
+/* (Its strings are the document's: they go with it.) */
 static void free_mention(el_event_mention *ev)
 {
-    free(ev->type);
-    free(ev->lemma);
-    free(ev->modality);
     free(ev->participants);
 }
 

@@ -146,9 +146,9 @@ static bool read_mentions(el_doc *d, const json_t *arr, const json_t *entities)
         m->start = s;
         m->end = e;
         if (*str(o, "role"))
-            m->role = el_strdup(str(o, "role"));
+            m->role = el_doc_str(d, str(o, "role"));
         if (*str(o, "subtype"))
-            m->subtype = el_strdup(str(o, "subtype"));
+            m->subtype = el_doc_str(d, str(o, "subtype"));
         if (json_is_number(json_object_get(o, "confidence")))
             m->confidence = (float)json_number_value(json_object_get(o, "confidence"));
     }
@@ -186,7 +186,7 @@ static bool read_events(el_doc *d, const json_t *arr)
                                            EL_ASPECT_PERFECTIVE_PROGRESSIVE + 1);
         ev->negated = strcmp(str(o, "polarity"), "NEG") == 0;
         if (*str(o, "modality"))
-            ev->modality = el_strdup(str(o, "modality"));
+            ev->modality = el_doc_str(d, str(o, "modality"));
         ev->intensional = json_is_true(json_object_get(o, "intensional"));
         ev->timex = ref_index(o, "timex", "t");
         ev->location = ref_index(o, "location_mention", "m");
