@@ -197,6 +197,28 @@ void el_event_add_participant(el_event_mention *ev, int mention)
     ev->participants[ev->nparticipants++] = mention;
 }
 
+/* Shrink arr (cap elements of size bytes) to n elements. */
+static void *fit(void *arr, size_t n, size_t *cap, size_t size)
+{
+    if (*cap <= n || !arr)
+        return arr;
+    if (n == 0) {
+        free(arr);
+        *cap = 0;
+        return NULL;
+    }
+    *cap = n;
+    return el_realloc(arr, n * size);   /* shrinking: in place */
+}
+
+void el_doc_fit(el_doc *d)
+{
+    d->timexes = fit(d->timexes, d->ntimexes, &d->cap_timexes, sizeof *d->timexes);
+    d->mentions = fit(d->mentions, d->nmentions, &d->cap_mentions, sizeof *d->mentions);
+    d->events = fit(d->events, d->nevents, &d->cap_events, sizeof *d->events);
+    d->links = fit(d->links, d->nlinks, &d->cap_links, sizeof *d->links);
+}
+
 static int cmp_timex(const void *a, const void *b)
 {
     const el_timex *x = a, *y = b;

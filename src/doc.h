@@ -213,6 +213,11 @@ el_link *el_doc_add_link(el_doc *d, el_link_kind kind, el_node_kind fk, int from
                          el_node_kind tk, int to, const char *reltype, const char *evidence);
 void el_event_add_participant(el_event_mention *ev, int mention);
 
+/* Give back the unused room of the annotation layers (a stage calls it when
+ * it is done: documents stay in memory for the corpus step, and capacity
+ * left over by doubling would be a quarter or more of their memory). */
+void el_doc_fit(el_doc *d);
+
 /* Sort a layer by start offset (stages call this once they are done). */
 void el_doc_sort_timexes(el_doc *d);
 void el_doc_sort_mentions(el_doc *d);

@@ -559,4 +559,5 @@ void el_entity_tag(el_doc *doc, const el_gazetteer *gz)
     el_ent_emit(&t);
     tagger_free(&t);
     el_doc_sort_mentions(doc);
+    el_doc_fit(doc);
 }

@@ -381,4 +381,5 @@ void el_event_tag(el_doc *doc, const el_trigger_lexicon *lx)
     el_event_arguments(doc, lx, roles);
     el_event_links(doc, lx, roles);
     free(roles);
+    el_doc_fit(doc);
 }

@@ -423,4 +423,5 @@ void el_timex_tag(el_doc *doc, const el_time_lexicon *lx)
         tag_sentence(&c, &doc->sentences[s]);
     free(c.info);
     el_doc_sort_timexes(doc);
+    el_doc_fit(doc);
 }
