@@ -969,10 +969,11 @@ static int same_group_cluster(const cluster *ks, const key_index *groups, const 
 {
     const kbucket *b = ki_get(groups, f->group);
     int best = -1, compatible = 0;
-    for (size_t i = 0; b && i < b->n; i++) {
+    size_t nb = b && iv_known(f->iv) ? b->n : 0;   /* (an unknown time is compatible
+                                                       with no cluster) */
+    for (size_t i = 0; i < nb; i++) {
         size_t k = b->ids[i];
-        if (!iv_known(f->iv) || !iv_known(ks[k].iv) ||
-            !iv_compatible(ks[k].iv, f->iv, ks[k].span_days))
+        if (!iv_known(ks[k].iv) || !iv_compatible(ks[k].iv, f->iv, ks[k].span_days))
             continue;
         compatible++;
         if (best < 0 || ks[k].iv.end - ks[k].iv.begin < ks[best].iv.end - ks[best].iv.begin)
