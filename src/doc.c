@@ -29,26 +29,41 @@ struct el_strblock {
     char data[];
 };
 
-enum { STRBLOCK_MIN = 1024, STRBLOCK_MAX = 64 * 1024 };
+enum { STRBLOCK_MIN = 1024, STRBLOCK_MAX = 1024 * 1024 };
 
-char *el_doc_stralloc(el_doc *d, size_t n)
+/* Size of d's next block: the first one holds the strings of most
+ * documents (news takes about 1.3 bytes of strings per byte of text: a page
+ * of it left unused is never touched), later ones double. */
+static size_t block_size(const el_doc *d, const el_strblock *last, size_t n)
+{
+    size_t cap = last ? 2 * last->cap : d->len + d->len / 2 + STRBLOCK_MIN;
+    if (cap > STRBLOCK_MAX)
+        cap = STRBLOCK_MAX;
+    return cap < n ? n : cap;
+}
+
+/* Room for n bytes aligned to `align` (a power of two, at most 8: the
+ * blocks' data is 8-aligned) among d's strings. */
+static void *doc_alloc(el_doc *d, size_t n, size_t align)
 {
     el_strblock *b = d->strings;
-    if (!b || b->cap - b->used < n) {
-        size_t cap = b ? 2 * b->cap : STRBLOCK_MIN;
-        if (cap > STRBLOCK_MAX)
-            cap = STRBLOCK_MAX;
-        if (cap < n)
-            cap = n;
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at > b->cap || b->cap - at < n) {
+        size_t cap = block_size(d, b, n);
         el_strblock *nb = el_malloc(sizeof *nb + cap);
         nb->used = 0;
         nb->cap = cap;
         nb->next = b;
         d->strings = b = nb;
+        at = 0;
     }
-    char *p = b->data + b->used;
-    b->used += n;
-    return p;
+    b->used = at + n;
+    return b->data + at;
+}
+
+char *el_doc_stralloc(el_doc *d, size_t n)
+{
+    return doc_alloc(d, n, 1);
 }
 
 char *el_doc_strn(el_doc *d, const char *s, size_t n)
@@ -79,8 +94,6 @@ void el_doc_free(el_doc *d)
 {
     if (!d)
         return;
-    for (size_t i = 0; i < d->nevents; i++)
-        free(d->events[i].participants);
     free_strings(d->strings);
     free(d->id);
     free(d->path);
@@ -188,12 +201,18 @@ el_link *el_doc_add_link(el_doc *d, el_link_kind kind, el_node_kind fk, int from
     return l;
 }
 
-void el_event_add_participant(el_event_mention *ev, int mention)
+void el_event_add_participant(el_doc *d, el_event_mention *ev, int mention)
 {
-    for (size_t i = 0; i < ev->nparticipants; i++)
+    size_t n = ev->nparticipants;
+    for (size_t i = 0; i < n; i++)
         if (ev->participants[i] == mention)
             return;
-    ev->participants = el_realloc(ev->participants, (ev->nparticipants + 1) * sizeof(int));
+    if ((n & (n - 1)) == 0) {   /* n is 0 or a power of two: the room is full */
+        int *p = doc_alloc(d, (n ? 2 * n : 1) * sizeof *p, _Alignof(int));
+        if (n)
+            memcpy(p, ev->participants, n * sizeof *p);
+        ev->participants = p;   /* (the old room stays among d's strings) */
+    }
     ev->participants[ev->nparticipants++] = mention;
 }
 

@@ -161,8 +161,9 @@ typedef struct el_doc {
     el_link *links;         size_t nlinks,     cap_links;
     el_strblock *strings;   /* every annotation string (mention key, name,
                                subtype, role; event type, lemma, modality; link
-                               evidence): carved from blocks freed with the
-                               document, never one by one (el_doc_str) */
+                               evidence) and participant list: carved from
+                               blocks freed with the document, never one by one
+                               (el_doc_str) */
 } el_doc;
 
 /* Create a document taking ownership of `text` (must be valid UTF-8,
@@ -211,7 +212,9 @@ el_event_mention *el_doc_add_event(el_doc *d, uint32_t tok_begin, uint32_t tok_e
                                    el_event_class cls, const char *type, const char *lemma);
 el_link *el_doc_add_link(el_doc *d, el_link_kind kind, el_node_kind fk, int from,
                          el_node_kind tk, int to, const char *reltype, const char *evidence);
-void el_event_add_participant(el_event_mention *ev, int mention);
+/* Add a participant (a mention index) to ev, an event of d, unless it is
+ * one already; the list lives among d's strings (el_doc_str). */
+void el_event_add_participant(el_doc *d, el_event_mention *ev, int mention);
 
 /* Give back the unused room of the annotation layers (a stage calls it when
  * it is done: documents stay in memory for the corpus step, and capacity

@@ -281,7 +281,7 @@ static bool attributive_participle(const el_doc *d, const uint32_t *roles, const
 /* Earlier conjuncts of a subject list: "A and B", "A, B and the C",
  * "A, B, and C" (the link next to the last name must be "and"/"or", so a
  * fronted "In Paris, X said" is no list). */
-static void add_coordinated(const el_doc *d, el_event_mention *ev, const mention_index *mi,
+static void add_coordinated(el_doc *d, el_event_mention *ev, const mention_index *mi,
                             const el_mention *mn, size_t sb)
 {
     size_t first = ev->nparticipants ? ev->nparticipants - 1 : 0;   /* the last conjunct */
@@ -300,7 +300,7 @@ static void add_coordinated(const el_doc *d, el_event_mention *ev, const mention
         int m = mi->ends[conj - 1];
         if (m < 0 || !can_participate(&d->mentions[m]))
             break;
-        el_event_add_participant(ev, m);
+        el_event_add_participant(d, ev, m);
         mn = &d->mentions[m];
     }
     for (size_t i = first, j = ev->nparticipants; i + 1 < j; i++, j--) {   /* text order */
@@ -349,9 +349,9 @@ static int subject_before_apposition(const el_doc *d, const el_event_mention *ev
     return -1;
 }
 
-static void prepend_participant(el_event_mention *ev, int m)
+static void prepend_participant(el_doc *d, el_event_mention *ev, int m)
 {
-    el_event_add_participant(ev, m);
+    el_event_add_participant(d, ev, m);
     size_t i = 0;
     while (i < ev->nparticipants && ev->participants[i] != m)
         i++;
@@ -365,7 +365,7 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
 {
     int appos = finite(ev) ? subject_before_apposition(d, ev, mi) : -1;
     if (appos >= 0) {
-        el_event_add_participant(ev, appos);
+        el_event_add_participant(d, ev, appos);
         return;
     }
     size_t window = ev->tense == EL_TENSE_NONE && !ev->modality && ev->aspect == EL_ASPECT_NONE &&
@@ -383,7 +383,7 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         if (!can_participate(mn) && !is_place(mn))
             continue;
         if (window == SUBJ_WINDOW_NOUN && possessive(d, mn) && ev->tok_begin - mn->tok_end <= 3) {
-            el_event_add_participant(ev, m);   /* "during Russia's invasion": the agent */
+            el_event_add_participant(d, ev, m);   /* "during Russia's invasion": the agent */
             return;
         }
         /* right before a gerund the object of a preposition is its subject
@@ -400,7 +400,7 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
             continue;
         if (window == SUBJ_WINDOW_VERB && possessive(d, mn))
             return;   /* "X's visit had been agreed": the subject is the visit */
-        el_event_add_participant(ev, m);
+        el_event_add_participant(d, ev, m);
         add_coordinated(d, ev, mi, mn, sb);
         return;
     }
@@ -452,7 +452,7 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                 d->mentions[ev->location].tok_end <= ev->tok_begin) {
                 /* "the U.S. visit to China": the place before is the visitor */
                 if (can_participate(&d->mentions[ev->location]))
-                    prepend_participant(ev, ev->location);
+                    prepend_participant(d, ev, ev->location);
                 ev->location = -1;
             }
             if (ev->location < 0 || (weak_place && after_prep)) {
@@ -461,7 +461,7 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
             }
         } else if (can_participate(mn) && !possessive(d, mn) &&
                    (nobj == 0 || coordinated(d, mi->ends, mn, last_obj_end))) {
-            el_event_add_participant(ev, m);
+            el_event_add_participant(d, ev, m);
             nobj++;
             last_obj_end = mn->tok_end;   /* the next object joins this one */
         }
@@ -699,14 +699,14 @@ static void share_clause_subjects(el_doc *d, const uint32_t *roles, const int *e
             el_tok_is(d, b - 1, ",")) {
             int s = clause_subject(d, e);
             if (s >= 0)
-                el_event_add_participant(ev, s);
+                el_event_add_participant(d, ev, s);
         }
         if (ev->tense != EL_TENSE_NONE || b < sb + 3 || !(roles[b - 1] & EL_R_DET) ||
             !el_tok_is(d, b - 2, "in") || ev_at[b - 3] < 0)
             continue;
         const el_event_mention *v = &d->events[ev_at[b - 3]];
         if (v->tense != EL_TENSE_NONE && v->nparticipants > 0)
-            prepend_participant(ev, v->participants[0]);
+            prepend_participant(d, ev, v->participants[0]);
     }
 }
 

@@ -302,12 +302,6 @@ static bool learned_rare(const el_form_ctx *const *rows, size_t n)
     return false;
 }
 
-/* (Its strings are the document's: they go with it.) */
-static void free_mention(el_event_mention *ev)
-{
-    free(ev->participants);
-}
-
 void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles,
                               const int32_t *learned_at)
 {
@@ -319,10 +313,8 @@ void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const u
         el_event_mention *ev = &doc->events[e];
         const el_form_ctx *rows[3];
         size_t n = learned_rows(lx, doc, roles, ev, learned_at[ev->tok_begin], rows);
-        if (!ev->type && learned_rare(rows, n)) {
-            free_mention(ev);
-            continue;
-        }
+        if (!ev->type && learned_rare(rows, n))
+            continue;   /* (its strings are the document's: they go with it) */
         ev->cls = learned_class(rows, n, context_class(lx, doc, roles, is_event, ev));
         if (kept != e)
             doc->events[kept] = *ev;

@@ -195,7 +195,7 @@ static bool read_events(el_doc *d, const json_t *arr)
         json_array_foreach(json_object_get(o, "participant_mentions"), k, p) {
             int m = p && json_is_string(p) ? atoi(json_string_value(p) + 1) - 1 : -1;
             if (m >= 0 && (size_t)m < d->nmentions)
-                el_event_add_participant(ev, m);
+                el_event_add_participant(d, ev, m);
         }
     }
     return true;

@@ -15,9 +15,9 @@ static void test_layers(void **state)
     el_doc_sort_mentions(d);
     assert_string_equal(d->mentions[0].key, "PERSON:blinken");
     el_event_mention *e = el_doc_add_event(d, 1, 2, EL_EV_OCCURRENCE, "meeting", "meet");
-    el_event_add_participant(e, 0);
-    el_event_add_participant(e, 1);
-    el_event_add_participant(e, 0);
+    el_event_add_participant(d, e, 0);
+    el_event_add_participant(d, e, 1);
+    el_event_add_participant(d, e, 0);
     assert_int_equal(e->nparticipants, 2);
     el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, 0, EL_NODE_TIMEX, 0, "IS_INCLUDED", "on");
     assert_int_equal(d->nlinks, 1);
