@@ -112,6 +112,8 @@ size_t el_doc_cp_offset(const el_doc *d, size_t b)
 {
     if (b >= d->len)
         return d->ncp;
+    if (d->ncp == d->len)
+        return b;   /* ASCII: one byte, one code point */
     if (d->ntokens == 0)
         return el_utf8_count(d->text, b);
     /* Find the last token starting at or before b, count from there. */
@@ -123,10 +125,11 @@ size_t el_doc_cp_offset(const el_doc *d, size_t b)
         else
             hi = mid;
     }
-    if (lo == 0)
+    uint32_t s = lo ? d->tokens[lo - 1].sentence : 0;
+    if (lo == 0 || s >= d->nsentences)
         return el_utf8_count(d->text, b);
-    const el_token *t = &d->tokens[lo - 1];
-    return t->cstart + el_utf8_count(d->text + t->start, b - t->start);
+    const el_sentence *sn = &d->sentences[s];   /* (it starts at or before b) */
+    return sn->cstart + el_utf8_count(d->text + sn->start, b - sn->start);
 }
 
 static void set_span(const el_doc *d, uint32_t tb, uint32_t te, uint32_t *start, uint32_t *end)

@@ -35,10 +35,10 @@ enum {
 };
 
 typedef struct el_token {
-    uint32_t start, end;    /* byte offsets, end exclusive */
-    uint32_t cstart;        /* code-point offset of start (the end's is
-                               el_doc_cp_offset(doc, end): kept out of the
-                               token, which every stage streams through) */
+    uint32_t start, end;    /* byte offsets, end exclusive (code-point offsets:
+                               el_doc_cp_offset, counted from the sentence's:
+                               kept out of the token, which every stage
+                               streams through and every document keeps) */
     uint32_t sentence;      /* index into doc->sentences */
     uint32_t lhash;         /* el_hash_lower of the token text */
     uint16_t flags;         /* EL_TOK_* */
@@ -47,6 +47,7 @@ typedef struct el_token {
 typedef struct el_sentence {
     uint32_t tok_begin, tok_end;  /* token range, end exclusive */
     uint32_t start, end;          /* byte offsets */
+    uint32_t cstart;              /* code-point offset of start */
 } el_sentence;
 
 /* ---- annotation layers ---------------------------------------------- */
@@ -172,7 +173,8 @@ el_doc *el_doc_new(const char *id, const char *path, char *text, size_t len);
 void el_doc_free(el_doc *doc);
 
 /* Code-point offset of byte offset `b` (b must be a character boundary or
- * len).  O(log n) after tokenization, O(n) before. */
+ * len).  O(1) for ASCII text; else O(log n + sentence length) after
+ * tokenization, O(n) before. */
 size_t el_doc_cp_offset(const el_doc *doc, size_t b);
 
 /* Pointer and byte length of token i's text. */

@@ -337,7 +337,7 @@ static size_t plain_word(const char *s, size_t b, size_t len, el_token *t)
         f |= EL_TOK_CAP;
     if (letters >= 2 && upper == letters)
         f |= EL_TOK_ALLCAPS;
-    *t = (el_token){(uint32_t)b, (uint32_t)i, (uint32_t)b, 0, h, f};
+    *t = (el_token){(uint32_t)b, (uint32_t)i, 0, h, f};
     return i;
 }
 

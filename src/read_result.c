@@ -10,20 +10,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Byte offset of code point `cp` (binary search over tokens, then a walk). */
+/* Byte offset of code point `cp` (binary search over sentences, then a
+ * walk; ASCII text: the same number). */
 static size_t byte_of_cp(const el_doc *d, size_t cp)
 {
-    size_t lo = 0, hi = d->ntokens, b = 0, c = 0;
+    if (d->ncp == d->len)
+        return cp < d->len ? cp : d->len;
+    size_t lo = 0, hi = d->nsentences, b = 0, c = 0;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (d->tokens[mid].cstart <= cp)
+        if (d->sentences[mid].cstart <= cp)
             lo = mid + 1;
         else
             hi = mid;
     }
     if (lo > 0) {
-        b = d->tokens[lo - 1].start;
-        c = d->tokens[lo - 1].cstart;
+        b = d->sentences[lo - 1].start;
+        c = d->sentences[lo - 1].cstart;
     }
     while (c < cp && b < d->len) {
         el_utf8_next(d->text, d->len, &b);

@@ -321,7 +321,9 @@ static int scan_word(scanner *sc, const el_abbrevs *ab, word_prefix *wp)
     return 0;
 }
 
-static void finish_sentence(el_doc *d, size_t tok_end)
+/* Close the sentence ending before token tok_end; *cstart is the
+ * code-point offset of its first token (taken, and reset for the next). */
+static void finish_sentence(el_doc *d, size_t tok_end, size_t *cstart)
 {
     size_t begin = d->nsentences ? d->sentences[d->nsentences - 1].tok_end : 0;
     if (tok_end <= begin)
@@ -331,6 +333,8 @@ static void finish_sentence(el_doc *d, size_t tok_end)
     s->tok_end = (uint32_t)tok_end;
     s->start = d->tokens[begin].start;
     s->end = d->tokens[tok_end - 1].end;
+    s->cstart = (uint32_t)*cstart;
+    *cstart = SIZE_MAX;
     d->tokens[begin].flags |= EL_TOK_SENT_START;   /* (tokens got their sentence index
                                                       when made: no second pass) */
 }
@@ -437,6 +441,7 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
     bool after_abbrev = false;     /* the last token is an abbreviation that may end one */
     int newlines = 0;
     bool space_before = true;
+    size_t sent_cstart = SIZE_MAX;   /* code-point offset of the sentence's first token */
     d->ntokens = 0;
     d->nsentences = 0;
     /* news text averages over 5 bytes a token: one allocation for most
@@ -487,19 +492,20 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
             bool lower_start = c < 0x80 ? c - 'a' < 26u : el_cp_is_letter(c) && !el_cp_is_upper(c);
             bool closer = (extra & EL_TOK_QUOTE) || c == ')' || c == ']';
             if (newlines >= 2 || (newlines == 1 && !lower_start))
-                finish_sentence(d, d->ntokens);
+                finish_sentence(d, d->ntokens, &sent_cstart);
             else if (pending_end && !(closer && !space_before) && !lower_start)
-                finish_sentence(d, d->ntokens);
+                finish_sentence(d, d->ntokens, &sent_cstart);
             else if (after_abbrev && space_before && el_cp_is_upper(c) &&
                      abbrevs_get(ab, d->text + start, sc.i - start) == AB_STARTER)
-                finish_sentence(d, d->ntokens);   /* "the U.S. The ..." */
+                finish_sentence(d, d->ntokens, &sent_cstart);   /* "the U.S. The ..." */
             else if (run_on(d))
-                finish_sentence(d, d->ntokens);
+                finish_sentence(d, d->ntokens, &sent_cstart);
         }
         el_token *t = &EL_PUSH(d->tokens, d->ntokens, d->cap_tokens);
         t->start = (uint32_t)start;
         t->end = (uint32_t)sc.i;
-        t->cstart = (uint32_t)cstart;
+        if (sent_cstart == SIZE_MAX)
+            sent_cstart = cstart;
         t->sentence = (uint32_t)d->nsentences;   /* the sentence being built */
         if (wp.end == sc.i) {   /* a plain ASCII word: scanned and hashed at once */
             t->lhash = wp.hash;
@@ -520,7 +526,7 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         newlines = 0;
         space_before = false;
     }
-    finish_sentence(d, d->ntokens);
+    finish_sentence(d, d->ntokens, &sent_cstart);
     if (d->cap_tokens > d->ntokens + 16) {
         d->cap_tokens = d->ntokens + 1;
         d->tokens = el_realloc(d->tokens, d->cap_tokens * sizeof *d->tokens);

@@ -104,7 +104,6 @@ static void check_split(const char *phrase)
         const el_token *a = &toks[i], *b = &d->tokens[i];
         assert_int_equal(a->start, b->start);
         assert_int_equal(a->end, b->end);
-        assert_int_equal(a->cstart, b->cstart);
         assert_int_equal(a->sentence, b->sentence);
         assert_int_equal(a->lhash, b->lhash);
         assert_int_equal(a->flags, b->flags);

@@ -1,5 +1,6 @@
 /* test_tokenize.c - tokens and sentences of English news text. */
 #include "test_util.h"
+#include "utf8.h"
 
 static void expect_tokens(const char *text, const char *const *want, size_t n)
 {
@@ -59,10 +60,21 @@ static void test_code_point_offsets(void **state)
     (void)state;
     el_doc *d = test_doc("“Hi” Blinken");
     assert_int_equal(d->ntokens, 4);
-    assert_int_equal(d->tokens[3].cstart, 5);
+    assert_int_equal(el_doc_cp_offset(d, d->tokens[3].start), 5);
     assert_int_equal(el_doc_cp_offset(d, d->tokens[3].end), 12);
     assert_int_equal(d->tokens[3].start, 9);   /* bytes: “ and ” are 3 bytes each */
     assert_int_equal(el_doc_cp_offset(d, 9), 5);
+    el_doc_free(d);
+    /* later sentences count from their own start: every token agrees with a
+     * count from the beginning */
+    d = test_doc("“Hi.” Über Blinken said. Ça va, señor?\n\nNext – line é. End");
+    assert_true(d->nsentences >= 4);
+    for (size_t i = 0; i < d->ntokens; i++) {
+        assert_int_equal(el_doc_cp_offset(d, d->tokens[i].start),
+                         el_utf8_count(d->text, d->tokens[i].start));
+        assert_int_equal(el_doc_cp_offset(d, d->tokens[i].end),
+                         el_utf8_count(d->text, d->tokens[i].end));
+    }
     el_doc_free(d);
 }
 
