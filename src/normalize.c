@@ -69,6 +69,7 @@ typedef struct cluster {
     int64_t latest;             /* the earliest of its mentions' latest */
     int locs[4];                /* distinct locations of its mentions ... */
     uint8_t nlocs;              /* ... how many (5 = more than fit: scan m) */
+    bool dated;                 /* listed among its group's dated clusters */
 } cluster;
 
 /* ---- mention features --------------------------------------------------- */
@@ -960,23 +961,37 @@ static int salient_cluster(const cluster *ks, const mfeat *fs, size_t lo, size_t
     return best >= 0 && best_n > second ? best : -1;
 }
 
+/* List cluster k under its group in `dated` once it has a known time: a
+ * dated mention only looks at those (most clusters have no time).  A
+ * listed cluster stays listed: its time is tested when looked at. */
+static void list_dated(key_index *dated, cluster *ks, size_t k, const mfeat *fs)
+{
+    if (!ks[k].dated && iv_known(ks[k].iv)) {
+        ks[k].dated = true;
+        ki_add(dated, fs[ks[k].m[0]].group, k);   /* (the seed's group) */
+    }
+}
+
 /* For a mention without participants and antecedent: the cluster of its
- * group whose known time overlaps its own (the narrowest), or, when its
- * time is unknown, the only cluster of its group, or the only one at its
- * place.  -1 if none fits. */
-static int same_group_cluster(const cluster *ks, const key_index *groups, const mfeat *fs,
-                              size_t lo, size_t hi, const mfeat *f)
+ * group whose known time overlaps its own (the narrowest, then the first
+ * made), or, when its time is unknown, the only cluster of its group, or
+ * the only one at its place.  -1 if none fits.  (`dated`: list_dated; lo,
+ * hi: the mentions of f's document.) */
+static int same_group_cluster(const cluster *ks, const key_index *groups,
+                              const key_index *dated, const mfeat *fs, size_t lo, size_t hi,
+                              const mfeat *f)
 {
     const kbucket *b = ki_get(groups, f->group);
+    const kbucket *dt = iv_known(f->iv) ? ki_get(dated, f->group) : NULL;
     int best = -1, compatible = 0;
-    size_t nb = b && iv_known(f->iv) ? b->n : 0;   /* (an unknown time is compatible
-                                                       with no cluster) */
-    for (size_t i = 0; i < nb; i++) {
-        size_t k = b->ids[i];
+    for (size_t i = 0; dt && i < dt->n; i++) {   /* (in the order they got a time) */
+        size_t k = dt->ids[i];
         if (!iv_known(ks[k].iv) || !iv_compatible(ks[k].iv, f->iv, ks[k].span_days))
             continue;
         compatible++;
-        if (best < 0 || ks[k].iv.end - ks[k].iv.begin < ks[best].iv.end - ks[best].iv.begin)
+        int64_t w = ks[k].iv.end - ks[k].iv.begin;
+        if (best < 0 || w < ks[best].iv.end - ks[best].iv.begin ||
+            (w == ks[best].iv.end - ks[best].iv.begin && (int)k < best))
             best = (int)k;
     }
     if (best >= 0 && f->iv.gran < EL_GRAN_MONTH && compatible > 1)
@@ -1002,6 +1017,9 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
                                          key_index *groups, key_index *ents)
 {
     size_t lo = 0, hi = 0;   /* the mentions of f's document */
+    key_index dated = {NULL, 0, 0};
+    for (size_t k = 0; k < *nk; k++)
+        list_dated(&dated, *ks, k, fs);
     for (size_t i = 0; i < nf; i++) {
         mfeat *f = &fs[i];
         if (i >= hi) {
@@ -1016,14 +1034,16 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
                        !may_join(*ks, k, fs, f)))
             k = -1;
         if (k < 0)
-            k = same_group_cluster(*ks, groups, fs, lo, hi, f);
+            k = same_group_cluster(*ks, groups, &dated, fs, lo, hi, f);
         if (k >= 0 && !may_join(*ks, k, fs, f))
             k = -1;
         if (k < 0)
             k = (int)seed_cluster(ks, nk, cap, groups, ents, f);
         f->cluster = k;
         cluster_add(&(*ks)[k], fs, i);
+        list_dated(&dated, *ks, (size_t)k, fs);
     }
+    ki_free(&dated);
 }
 
 /* ---- canonical events ------------------------------------------------------- */
