@@ -11,8 +11,9 @@
  *    noun is a noun ("the hearing", "an asylum hearing"): an OCCURRENCE.
  * Then the class TimeML data gives the form in its context (the word
  * before and after it; gazetteers/events/timeml-classes.tsv) replaces the
- * rule's when it is clear, and untyped mentions of forms that are seldom
- * events in their context are dropped (typed ones feed the timeline).
+ * rule's when it is clear, and mentions of forms that are seldom events in
+ * their context are dropped: untyped ones, and typed nouns ("sales rose",
+ * "the offer price"); a typed verb stays, it feeds the timeline.
  * Run by event.c once every trigger of a document is tagged. */
 #include "event_internal.h"
 
@@ -313,7 +314,7 @@ void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const u
         el_event_mention *ev = &doc->events[e];
         const el_form_ctx *rows[3];
         size_t n = learned_rows(lx, doc, roles, ev, learned_at[ev->tok_begin], rows);
-        if (!ev->type && learned_rare(rows, n))
+        if ((!ev->type || ev->tense == EL_TENSE_NONE) && learned_rare(rows, n))
             continue;   /* (its strings are the document's: they go with it) */
         ev->cls = learned_class(rows, n, context_class(lx, doc, roles, is_event, ev));
         if (kept != e)
