@@ -133,6 +133,20 @@ static void mark_past_deadlines(tx_ctx *c)
     }
 }
 
+/* Is the word at i used as a noun: right after a determiner, a possessive
+ * or "of" ("his plans to", "the plan to", "of plans to")? */
+static bool after_determiner(const el_doc *d, size_t i)
+{
+    static const char *const dets[] = {"the", "a", "an", "his", "her", "its", "their", "our",
+                                       "my", "your", "of", "'s", "\u2019s", "these", "those"};
+    if (i == 0 || d->tokens[i - 1].sentence != d->tokens[i].sentence)
+        return false;
+    for (size_t k = 0; k < sizeof dets / sizeof *dets; k++)
+        if (el_tok_is(d, i - 1, dets[k]))
+            return true;
+    return false;
+}
+
 /* A capitalized "May" inside a sentence, or before a number, is the
  * month, not the modal. */
 static bool month_not_modal(const el_doc *d, size_t i)
@@ -167,6 +181,8 @@ static void mark_tense_cues(tx_ctx *c)
                 t = TX_NO_TENSE;   /* "Until Friday, they had not ...": a story's past */
             if ((w->flags & TW_BEFORE_DATE) && !before_date(c, i + len))
                 t = TX_NO_TENSE;   /* "by August" is a deadline, "by police" no cue */
+            if ((w->flags & TW_VERB_ONLY) && after_determiner(c->doc, i))
+                t = TX_NO_TENSE;   /* "the postponement of his plans to visit": a noun */
             for (size_t k = i; k < i + len; k++)
                 c->info[k].tense = (int8_t)t;
             covered_to = i + len;

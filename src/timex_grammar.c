@@ -136,12 +136,20 @@ static bool quote_at(const tx_ctx *c, size_t k)
 
 /* Tense of the nearest tense cue around tokens [b, e) in the sentence.
  * Inside a quotation the cues outside it do not count once one is found
- * inside: "``He will leave Thursday,'' Castro said" looks ahead. */
+ * inside: "``He will leave Thursday,'' Castro said" looks ahead.  A clause
+ * that opens after the expression ("... on Friday that they can ...") has
+ * its own tense: the search to the right stops at "that". */
 tx_tense tx_tense_near(const tx_ctx *c, size_t b, size_t e)
 {
     bool left = true, right = true;   /* still searching that way */
     tx_tense outside = TX_NO_TENSE;   /* first cue found beyond a quote */
-    for (size_t d = 1; b >= c->sbeg + d || e + d - 1 < c->lim; d++) {
+    size_t lim = c->lim;
+    for (size_t k = e; k < lim; k++)
+        if (is(c, k, "that")) {
+            lim = k;
+            break;
+        }
+    for (size_t d = 1; b >= c->sbeg + d || e + d - 1 < lim; d++) {
         if (b >= c->sbeg + d) {
             tx_tense t = token_tense(c, b - d);
             if (t != TX_NO_TENSE && left)
@@ -150,7 +158,7 @@ tx_tense tx_tense_near(const tx_ctx *c, size_t b, size_t e)
                 outside = t;
             left &= !quote_at(c, b - d);
         }
-        if (e + d - 1 < c->lim) {
+        if (e + d - 1 < lim) {
             tx_tense t = token_tense(c, e + d - 1);
             if (t != TX_NO_TENSE && right)
                 return t;

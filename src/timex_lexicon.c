@@ -74,6 +74,8 @@ static unsigned word_flags(const char *aux)
         f |= TW_DEADLINE;
     if (!strcmp(aux, "modal"))
         f |= TW_MODAL | TW_AUX;
+    if (!strcmp(aux, "verb"))
+        f |= TW_VERB_ONLY;
     return f;
 }
 

@@ -34,6 +34,7 @@ enum {
     TW_MODAL     = 1u << 11,  /* a modal verb ("could", "may"): an auxiliary that looks ahead */
     TW_DEADLINE  = 1u << 12,  /* a past verb that sets a time ahead ("postponed until Monday") */
     TW_FORWARD   = 1u << 13,  /* a cue that looks ahead even after a past verb ("effective Feb. 1") */
+    TW_VERB_ONLY = 1u << 14,  /* a cue only as a verb: not after a determiner ("his plans to") */
 };
 
 typedef struct tw_word {

@@ -533,6 +533,13 @@ static const tx_case NARRATIVE[] = {
     /* inside a quotation, the verb of the quote decides, not "said" */
     {"``He will leave at 4 a.m. Thursday,'' Castro said.", "2023-06-21", "4 a.m. Thursday", "TIME", "2023-06-22T04:00", ""},
     {"``The talks failed on Monday,'' he will say.", "2023-06-21", "Monday", "DATE", "2023-06-19", ""},
+    /* "plan to" looks ahead as a verb, not as a noun after a determiner */
+    {"They plan to visit Rome in February.", "2023-06-21", "February", "DATE", "2024-02", ""},
+    {"The trip follows the postponement of his plans to visit Rome in February.", "2023-06-21",
+     "February", "DATE", "2023-02", ""},
+    /* a clause opened by "that" after the expression has its own tense */
+    {"He offered hope, saying in a meeting on Friday that both can cooperate.", "2023-06-21",
+     "Friday", "DATE", "2023-06-16", ""},
 };
 
 static void test_narrative_rules(void **state) { RUN(NARRATIVE); }
