@@ -2,8 +2,9 @@
 """blinken-chain.py TIMELINE_JSON - golden check of the example corpus's
 event chain (issue 5): balloon shootdown (2023-02) -> postponed/cancelled
 trip (2023-02) -> Beijing talks/visit (2023-06-18/19) -> meeting with Xi
-(2023-06-19, 16:34-17:09), in that order on the timeline.  Exit 0 when the
-chain holds, 1 with the reasons otherwise."""
+(2023-06-19, 16:34-17:09), in that order on the timeline; and no typed
+event reported as having happened is dated after the last article.  Exit 0
+when the chain holds, 1 with the reasons otherwise."""
 import json, sys
 
 j = json.load(open(sys.argv[1]))
@@ -49,6 +50,14 @@ found = [(w, e) for w, e in chain if e]
 for (w1, e1), (w2, e2) in zip(found, found[1:]):
     if order[e1["id"]] >= order[e2["id"]]:
         problems.append("%s (%s) should come before %s (%s)" % (w1, e1["id"], w2, e2["id"]))
+# Nothing the articles report as having happened starts after the last of
+# their days: an event dated later is a misread weekday or month.
+last_day = max(d.get("dct", "") for d in j["documents"])
+for ev in j["events"]:
+    begin = ev.get("time", {}).get("interval", {}).get("begin", "")
+    if ev.get("factual") and ev.get("type") and begin[:10] > last_day:
+        problems.append("%s (%s) happened on %s, after every article (%s)"
+                        % (ev.get("label"), ev["id"], begin[:10], last_day))
 for p in problems:
     print("golden: " + p)
 for w, e in chain:
