@@ -664,7 +664,8 @@ static void assign_ids(el_corpus *c, const bool *on, const int64_t *key)
 }
 
 /* On the timeline: factual, confident, and with enough support - for a
- * typed event someone taking part or more than one mention; for an
+ * typed event someone taking part, or a place and more than one mention
+ * (a bare "the agreement" twice says nothing a reader can place); for an
  * untyped one ("Jobs said", "Apple released the iPhone") someone taking
  * part and a time.  The drawings keep to the typed ones. */
 static bool supported(const el_event *v)
@@ -673,7 +674,7 @@ static bool supported(const el_event *v)
         return false;
     if (!v->type)
         return v->nparticipants > 0 && v->value[0];
-    return v->nparticipants > 0 || v->nmentions > 1;
+    return v->nparticipants > 0 || (v->nmentions > 1 && v->location >= 0);
 }
 
 void el_relate_and_order(el_corpus *c)

@@ -575,6 +575,33 @@ static void test_noun_subject_and_salient_visit(void **state)
     el_corpus_free(c);
 }
 
+/* A typed event with neither participant nor place stays off the timeline
+ * even when mentioned twice; with a place it goes on. */
+static void test_bare_typed_event_needs_a_place(void **state)
+{
+    el_date dct = {2023, 6, 20};
+    el_doc *a = doc_with("a", "The summit ended on Monday. The summit was long.", dct);
+    date_at(a, "Monday", 1, "2023-06-19");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const el_event *v = event_of_type(c, "meeting");
+    assert_non_null(v);
+    assert_int_equal(v->nmentions, 2);
+    assert_true(timeline_pos(c, v) == SIZE_MAX);
+    el_corpus_free(c);
+
+    el_doc *b = doc_with("b", "The summit in Rome ended on Monday. The summit was long.", dct);
+    ent(b, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    date_at(b, "Monday", 1, "2023-06-19");
+    el_doc *bd[] = {b};
+    c = build(bd, 1, *state);
+    v = event_of_type(c, "meeting");
+    assert_non_null(v);
+    assert_int_equal(v->nmentions, 2);
+    assert_true(timeline_pos(c, v) != SIZE_MAX);
+    el_corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -596,6 +623,7 @@ int main(void)
         cmocka_unit_test(test_bare_reference_does_not_assert_plan),
         cmocka_unit_test(test_undated_past_event_on_report_day),
         cmocka_unit_test(test_noun_subject_and_salient_visit),
+        cmocka_unit_test(test_bare_typed_event_needs_a_place),
         cmocka_unit_test(test_empty_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
