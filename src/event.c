@@ -53,8 +53,8 @@ static bool name_modifier_before(const el_doc *doc, const uint32_t *roles, size_
     }
     return caps > 0 && (doc->tokens[j].flags & EL_TOK_CAP) && k > sb &&
            (((roles[k - 1] & EL_R_DET) && !el_tok_is(doc, k - 1, "'s") &&
-             !el_tok_is(doc, k - 1, "\u2019s")) ||
-            (doc->tokens[k - 1].flags & EL_TOK_NUMBER));   /* "3 Atlanta attacks" */
+             !el_tok_is(doc, k - 1, "\u2019s")) || (roles[k - 1] & EL_R_QUANT) ||
+            (doc->tokens[k - 1].flags & EL_TOK_NUMBER));   /* "three Atlanta attacks" */
 }
 
 /* "the scheduled visit", "X's original planned trip", "the peace talks",

@@ -613,6 +613,7 @@ static void test_reading_after_possessive_and_preposition(void **state)
         {"The peace talks resumed.", "talks", EL_TENSE_NONE},
         {"They met in a five-hour visit.", "visit", EL_TENSE_NONE},
         {"He is charged in 3 Atlanta attacks.", "attacks", EL_TENSE_NONE},
+        {"He is charged in three Atlanta attacks.", "attacks", EL_TENSE_NONE},
         {"Freedonia talks to Sylvania.", "talks", EL_TENSE_PRESENT},
         {"They visit Rome.", "visit", EL_TENSE_PRESENT},
     };
