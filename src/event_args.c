@@ -360,6 +360,22 @@ static void prepend_participant(el_doc *d, el_event_mention *ev, int m)
     ev->participants[0] = m;
 }
 
+/* A verb before an event noun whose subject takes a stance on the event
+ * rather than taking part in it ("the Council condemned the bombing",
+ * "China rebuffed a meeting"): a finite verb with a type of its own or a
+ * reporting, perception or intensional-state class.  Light verbs ("held
+ * talks", "made a visit") are untyped and let their subject through. */
+static bool stance_verb(const el_doc *d, const int *ev_at, size_t j)
+{
+    if (ev_at[j] < 0)
+        return false;
+    const el_event_mention *v = &d->events[ev_at[j]];
+    if (v->tok_begin != j || !finite(v) || v->cls == EL_EV_ASPECTUAL)
+        return false;
+    return v->type || v->cls == EL_EV_REPORTING || v->cls == EL_EV_PERCEPTION ||
+           v->cls == EL_EV_I_STATE;
+}
+
 static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                          const mention_index *mi, const int *ev_at)
 {
@@ -375,6 +391,8 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
     for (size_t j = ev->tok_begin, steps = 0; j > sb && steps < window; steps++) {
         j--;
         if (hard_boundary(d, roles, j) || complement_clause_verb(d, ev_at, j, ev))
+            return;
+        if (window == SUBJ_WINDOW_NOUN && stance_verb(d, ev_at, j))
             return;
         int m = mi->ends[j];
         if (m < 0)

@@ -165,6 +165,26 @@ static void test_place_after_of(void **state)
     el_doc_free(d);
 }
 
+/* The subject of a verb that takes a stance on an event is not its
+ * participant ("Freedonia condemned the bombing"); a light verb's is
+ * ("Freedonia held talks"). */
+static void test_stance_verb_subject(void **state)
+{
+    static const struct { const char *text, *trigger; size_t parts; } cases[] = {
+        {"Freedonia condemned the bombing.", "bombing", 0},
+        {"Freedonia held talks.", "talks", 1},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        el_doc *d = test_doc(cases[i].text);
+        add_ent(d, 0, 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+        el_event_tag(d, *state);
+        const el_event_mention *ev = event_at(d, cases[i].trigger);
+        assert_non_null(ev);
+        assert_int_equal(ev->nparticipants, cases[i].parts);
+        el_doc_free(d);
+    }
+}
+
 static void test_subject_list(void **state)
 {
     static const char *const texts[] = {
@@ -849,6 +869,7 @@ int main(void)
         cmocka_unit_test(test_names_are_not_triggers),
         cmocka_unit_test(test_arguments),
         cmocka_unit_test(test_subject_list),
+        cmocka_unit_test(test_stance_verb_subject),
         cmocka_unit_test(test_place_after_of),
         cmocka_unit_test(test_destination_beats_modifier_place),
         cmocka_unit_test(test_subject_shared_by_participle_clause),
