@@ -134,11 +134,6 @@ int el_ent_cand_at(const tagger *t, size_t j)
     return lo < t->nc && t->c[lo].b == j ? (int)lo : -1;
 }
 
-bool el_ent_possessive(const el_doc *d, size_t j)
-{
-    return el_tok_is(d, j, "'s") || el_tok_is(d, j, "\xe2\x80\x99s");
-}
-
 /* Skip "the", "'s" and non-person candidates from token j on; the country
  * among them goes to nat ("the US secretary of state"). */
 static size_t skip_modifiers(const tagger *t, size_t j, size_t s, char nat[4])
@@ -146,7 +141,7 @@ static size_t skip_modifiers(const tagger *t, size_t j, size_t s, char nat[4])
     const el_doc *d = t->doc;
     while (j < d->ntokens && d->tokens[j].sentence == s) {
         int k = el_ent_cand_at(t, j);
-        if (el_tok_is(d, j, "the") || el_ent_possessive(d, j)) {
+        if (el_tok_is(d, j, "the") || el_tok_is_possessive(d, j)) {
             j++;
         } else if (k >= 0 && t->c[k].type != EL_ENT_PERSON) {
             char n[4];

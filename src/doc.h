@@ -193,6 +193,12 @@ static inline bool el_tok_is(const el_doc *d, size_t i, const char *s)
     return el_eq_nocase(t, n, s, strlen(s));
 }
 
+/* Is token i the possessive clitic ("'s" or "\u2019s")? */
+static inline bool el_tok_is_possessive(const el_doc *d, size_t i)
+{
+    return el_tok_is(d, i, "'s") || el_tok_is(d, i, "\u2019s");
+}
+
 /* A copy of s (NULL for NULL) or of s[0..n), owned by the document d: the
  * strings of the annotation layers are made only with these, and freed with
  * the document (replacing one leaves the old copy in place until then). */

@@ -300,8 +300,7 @@ static void take_role(tagger *t, cand *c)
         return;   /* nationality from the list */
     uint32_t tb = t->titles[t->ntitles - 1].b;
     for (size_t k = t->nc - 1; k-- > 0 && t->c[k].e + 2 >= tb;)
-        if (t->c[k].e == tb || (t->c[k].e + 1 == tb && (el_tok_is(t->doc, tb - 1, "'s") ||
-                                                         el_tok_is(t->doc, tb - 1, "\xe2\x80\x99s")))) {
+        if (t->c[k].e == tb || (t->c[k].e + 1 == tb && el_tok_is_possessive(t->doc, tb - 1))) {
             el_ent_country_of(t, &t->c[k], c->nat);
             break;
         }

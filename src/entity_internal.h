@@ -68,8 +68,6 @@ int el_ent_product_model_of(const tagger *t, size_t i);
 /* coref.c */
 /* Candidate starting at token j (candidates are in token order), or -1. */
 int el_ent_cand_at(const tagger *t, size_t j);
-/* Token j is a possessive "'s". */
-bool el_ent_possessive(const el_doc *d, size_t j);
 /* The candidate whose identity c takes (following targets). */
 const cand *el_ent_identity(const tagger *t, const cand *c);
 

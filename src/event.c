@@ -21,12 +21,23 @@ typedef struct aux_chain {
     size_t n;
     bool negated;
     uint32_t prev_role;    /* roles of the token right before (adverbs skipped) */
+    size_t prev;           /* that token, or SIZE_MAX at the sentence start */
     bool prev_is_word;
-    bool prev_possessive;  /* ... and it is a possessive "'s" */
-    bool prev_attributive; /* ... or a modifier after a determiner ("the scheduled") */
-    bool prev_name_modifier; /* ... or a name after one ("the U.S.") */
-    bool prev_event_noun;  /* ... or an event noun ("bomb" in "bomb attacks") */
 } aux_chain;
+
+/* What the words before a lexicon form say about its reading (read only
+ * when the form has readings to choose from). */
+typedef struct noun_cues {
+    bool possessive;       /* right after "'s" */
+    bool attributive;      /* after a modifier after a determiner ("the scheduled") */
+    bool name_modifier;    /* after a name after one ("the U.S.") */
+    bool event_noun;       /* after an event noun ("bomb" in "bomb attacks") */
+} noun_cues;
+
+static bool glued_hyphen(const el_doc *doc, size_t k)
+{
+    return (doc->tokens[k].flags & EL_TOK_GLUED) && el_tok_is(doc, k, "-");
+}
 
 /* A lower-case word without a grammar role: an adjective, noun or
  * participle as far as the event stage can tell. */
@@ -44,7 +55,7 @@ static bool name_modifier_before(const el_doc *doc, const uint32_t *roles, size_
     size_t k = j + 1, caps = 0;
     while (k > sb + 1 && j + 1 - k < 5) {
         const el_token *t = &doc->tokens[k - 1];
-        bool hyphen = (t->flags & EL_TOK_GLUED) && el_tok_is(doc, k - 1, "-");
+        bool hyphen = glued_hyphen(doc, k - 1);
         if ((roles[k - 1] & ~(uint32_t)EL_R_ADV) || !(t->flags & EL_TOK_WORD || hyphen) ||
             (t->flags & EL_TOK_SENT_START))
             break;
@@ -52,8 +63,8 @@ static bool name_modifier_before(const el_doc *doc, const uint32_t *roles, size_
         k--;
     }
     return caps > 0 && (doc->tokens[j].flags & EL_TOK_CAP) && k > sb &&
-           (((roles[k - 1] & EL_R_DET) && !el_tok_is(doc, k - 1, "'s") &&
-             !el_tok_is(doc, k - 1, "\u2019s")) || (roles[k - 1] & EL_R_QUANT) ||
+           (((roles[k - 1] & EL_R_DET) && !el_tok_is_possessive(doc, k - 1)) ||
+            (roles[k - 1] & EL_R_QUANT) ||
             (doc->tokens[k - 1].flags & EL_TOK_NUMBER));   /* "three Atlanta attacks" */
 }
 
@@ -66,9 +77,8 @@ static bool attributive_before(const el_doc *doc, const uint32_t *roles, size_t 
         return false;
     size_t k = j;
     while (k > sb + 1 && j - k < 3) {
-        const el_token *t = &doc->tokens[k - 1];
-        bool hyphen = (t->flags & EL_TOK_GLUED) && el_tok_is(doc, k - 1, "-");
-        if (!plain_lower(doc, roles, k - 1) && !hyphen && !(t->flags & EL_TOK_NUMBER))
+        if (!plain_lower(doc, roles, k - 1) && !glued_hyphen(doc, k - 1) &&
+            !(doc->tokens[k - 1].flags & EL_TOK_NUMBER))
             break;
         k--;
     }
@@ -96,7 +106,7 @@ static bool object_follows(const el_doc *doc, const uint32_t *roles, size_t tok)
 
 static aux_chain read_aux_chain(const el_doc *doc, const uint32_t *roles, size_t tok)
 {
-    aux_chain ch = {{0}, {0}, 0, false, 0, false, false, false, false, false};
+    aux_chain ch = {{0}, {0}, 0, false, 0, SIZE_MAX, false};
     size_t sb = doc->sentences[doc->tokens[tok].sentence].tok_begin;
     bool first = true;
     for (size_t j = tok; j > sb && ch.n < 3;) {
@@ -108,12 +118,8 @@ static aux_chain read_aux_chain(const el_doc *doc, const uint32_t *roles, size_t
             continue;
         if (first) {
             ch.prev_role = r;
+            ch.prev = j;
             ch.prev_is_word = (doc->tokens[j].flags & EL_TOK_WORD) != 0;
-            ch.prev_possessive = (r & EL_R_DET) &&
-                                 (el_tok_is(doc, j, "'s") || el_tok_is(doc, j, "\u2019s"));
-            ch.prev_attributive = attributive_before(doc, roles, j, sb) &&
-                                  (ends_in_ed(doc, j) || !object_follows(doc, roles, tok));
-            ch.prev_name_modifier = name_modifier_before(doc, roles, j, sb);
             first = false;
         }
         if (!(r & (EL_R_AUX | EL_R_TO)))
@@ -124,6 +130,23 @@ static aux_chain read_aux_chain(const el_doc *doc, const uint32_t *roles, size_t
             break;   /* nothing before these changes the reading */
     }
     return ch;
+}
+
+static noun_cues read_noun_cues(const el_doc *doc, const uint32_t *roles, size_t tok,
+                                const aux_chain *ch)
+{
+    noun_cues nc = {false, false, false, false};
+    size_t j = ch->prev, sb = doc->sentences[doc->tokens[tok].sentence].tok_begin;
+    if (j != SIZE_MAX) {
+        nc.possessive = (ch->prev_role & EL_R_DET) && el_tok_is_possessive(doc, j);
+        nc.attributive = attributive_before(doc, roles, j, sb) &&
+                         (ends_in_ed(doc, j) || !object_follows(doc, roles, tok));
+        nc.name_modifier = name_modifier_before(doc, roles, j, sb);
+    }
+    const el_event_mention *last = doc->nevents ? &doc->events[doc->nevents - 1] : NULL;
+    nc.event_noun = last && last->tok_end == tok && last->tense == EL_TENSE_NONE &&
+                    !last->modality;
+    return nc;
 }
 
 /* Modal word of the chain (lower case, among doc's strings), or NULL. */
@@ -196,10 +219,10 @@ static void verb_tense_aspect(unsigned morph, const aux_chain *ch, el_tense *ten
 /* Pick the reading that fits the context: after a determiner a noun,
  * after an auxiliary or "to" a verb, else the first listed. */
 static const el_trigger *choose_reading(const el_trigger_lexicon *lx, const uint32_t *pl,
-                                        size_t np, const aux_chain *ch)
+                                        size_t np, const aux_chain *ch, const noun_cues *nc)
 {
-    bool want_noun = (ch->prev_role & (EL_R_DET | EL_R_ANY_PREP)) || ch->prev_attributive;
-    bool prefer_noun = want_noun || ch->prev_name_modifier || ch->prev_event_noun ||
+    bool want_noun = (ch->prev_role & (EL_R_DET | EL_R_ANY_PREP)) || nc->attributive;
+    bool prefer_noun = want_noun || nc->name_modifier || nc->event_noun ||
                        (ch->prev_role & EL_R_QUANT);
     bool want_verb = ch->n > 0 || (ch->prev_role & (EL_R_NEG | EL_R_TO));
     for (size_t k = 0; k < np; k++) {
@@ -213,8 +236,8 @@ static const el_trigger *choose_reading(const el_trigger_lexicon *lx, const uint
     /* "a bomb": a verb form after a determiner is not a verb, except after
      * "that", which also opens a relative clause ("the blast that killed") */
     if (want_noun && best->pos == 'V' && !(best->morph & EL_M_VBG) &&
-        !(ch->prev_role & (EL_R_CLAUSE | EL_R_ANY_PREP)) && !ch->prev_possessive &&
-        !ch->prev_attributive)
+        !(ch->prev_role & (EL_R_CLAUSE | EL_R_ANY_PREP)) && !nc->possessive &&
+        !nc->attributive)
         return NULL;   /* but "Iraq's vaunted Guard", "the firm's estimated value" */
     return best;
 }
@@ -351,11 +374,11 @@ static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint3
             continue;
         }
         aux_chain ch = read_aux_chain(doc, roles, i);
-        /* "bomb attacks", "peace talks": after an event noun, a noun */
-        ch.prev_event_noun = doc->nevents > 0 && doc->events[doc->nevents - 1].tok_end == i &&
-                             doc->events[doc->nevents - 1].tense == EL_TENSE_NONE &&
-                             !doc->events[doc->nevents - 1].modality;
-        const el_trigger *t = proper_name_like(doc, i) ? NULL : choose_reading(lx, pl, np, &ch);
+        const el_trigger *t = NULL;
+        if (!proper_name_like(doc, i)) {
+            noun_cues nc = read_noun_cues(doc, roles, i, &ch);
+            t = choose_reading(lx, pl, np, &ch, &nc);
+        }
         if (t && len == 1 && !t->type && weak_form(lx, doc, i))
             t = NULL;
         if (t && !any_blocked(blocked, i, i + len)) {

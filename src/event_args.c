@@ -103,7 +103,7 @@ static mention_index index_mentions(const el_doc *d)
 static bool possessive(const el_doc *d, const el_mention *m)
 {
     size_t k = m->tok_end;
-    return k < d->ntokens && (el_tok_is(d, k, "'s") || el_tok_is(d, k, "\u2019s"));
+    return k < d->ntokens && el_tok_is_possessive(d, k);
 }
 
 /* Is mention m the object of a preposition of `roles_mask`, directly or
@@ -162,7 +162,7 @@ static bool coordinated(const el_doc *d, const int *mention_ends, const el_menti
                         size_t prev_end)
 {
     size_t b = m->tok_begin;
-    if (b >= 2 && (el_tok_is(d, b - 1, "'s") || el_tok_is(d, b - 1, "\u2019s")) &&
+    if (b >= 2 && el_tok_is_possessive(d, b - 1) &&
         mention_ends[b - 2] >= 0)
         b = d->mentions[mention_ends[b - 2]].tok_begin;
     return b > 1 && b - 1 == prev_end && (el_tok_is(d, b - 1, "and") || el_tok_is(d, b - 1, ","));
@@ -678,7 +678,7 @@ static bool in_intensional_scope(const el_doc *d, const uint32_t *roles, const i
             j = d->mentions[mi->ends[j]].tok_begin;
             continue;
         }
-        if ((roles[j] & EL_R_DET) || el_tok_is(d, j, "'s") || el_tok_is(d, j, "\u2019s"))
+        if ((roles[j] & EL_R_DET) || el_tok_is_possessive(d, j))
             continue;
         if (!plain_word(d, roles, ev_at, j) || ++plain > 2)
             return false;

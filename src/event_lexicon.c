@@ -485,7 +485,7 @@ const el_event_type_info *el_trigger_type(const el_trigger_lexicon *lx, const ch
 static uint32_t clitic_s_role(const el_doc *doc, const uint32_t *roles, size_t i)
 {
     if (i == 0 || !(roles[i - 1] & (EL_R_PRON | EL_R_CLAUSE)) ||
-        !(el_tok_is(doc, i, "'s") || el_tok_is(doc, i, "\u2019s")))
+        !el_tok_is_possessive(doc, i))
         return roles[i];
     return i + 1 < doc->ntokens && el_tok_is(doc, i + 1, "been") ? EL_R_HAVE_PRES : EL_R_BE_PRES;
 }

@@ -45,7 +45,7 @@ static size_t nominal_start(const tagger *t, size_t tb, char nat[4])
         unsigned f = d->tokens[j - 1].flags;
         if (el_tok_is(d, j - 1, "the"))
             return j - 1;
-        if (el_ent_possessive(d, j - 1)) {
+        if (el_tok_is_possessive(d, j - 1)) {
             /* "France's top diplomat"; not "Lopes's secretary", "the firm's CEO" */
             int o = cand_ending_at(t, j - 1);
             if (o < 0 || t->c[o].type == EL_ENT_PERSON || t->c[o].type == EL_ENT_OTHER)

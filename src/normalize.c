@@ -160,9 +160,11 @@ static const el_event_mention *tense_bearer(const el_doc *d, size_t e)
     return next->tok_begin == ev->tok_end && finite && !next->modality ? next : ev;
 }
 
-static void mention_time(const el_doc *d, size_t e, mfeat *f)
+/* f's time: its own timex, else the article's days for a present-tense
+ * report (tv: the mention whose tense dates it, tense_bearer). */
+static void mention_time(const el_doc *d, const el_event_mention *ev,
+                         const el_event_mention *tv, mfeat *f)
 {
-    const el_event_mention *ev = &d->events[e], *tv = tense_bearer(d, e);
     f->iv.begin = f->iv.end = 0;
     f->iv.gran = EL_GRAN_NONE;
     if ((ev->timex < 0 || (size_t)ev->timex >= d->ntimexes) && d->dct.year && d->dct.month &&
@@ -434,9 +436,10 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             f->factual = is_factual(ev);
             f->confidence = ev->confidence;
             f->cluster = -1;
-            mention_time(d, e, f);
+            const el_event_mention *tv = tense_bearer(d, e);
+            mention_time(d, ev, tv, f);
             f->when = mention_when(d, ev, f);
-            f->latest = is_factual(ev) ? latest_start(d, tense_bearer(d, e)) : INT64_MAX;
+            f->latest = is_factual(ev) ? latest_start(d, tv) : INT64_MAX;
             f->past_report = f->latest != INT64_MAX && ev->aspect == EL_ASPECT_NONE &&
                              f->iv.end <= f->iv.begin && !f->value && !linked[e];
             mention_parts(c, d, ev, ents, f);

@@ -138,9 +138,11 @@ static void mark_past_deadlines(tx_ctx *c)
 static bool after_determiner(const el_doc *d, size_t i)
 {
     static const char *const dets[] = {"the", "a", "an", "his", "her", "its", "their", "our",
-                                       "my", "your", "of", "'s", "\u2019s", "these", "those"};
+                                       "my", "your", "of", "these", "those"};
     if (i == 0 || d->tokens[i - 1].sentence != d->tokens[i].sentence)
         return false;
+    if (el_tok_is_possessive(d, i - 1))
+        return true;
     for (size_t k = 0; k < sizeof dets / sizeof *dets; k++)
         if (el_tok_is(d, i - 1, dets[k]))
             return true;

@@ -51,7 +51,7 @@ static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, b
     }
     tx_tense t = tx_tense_near(c, i, end);
     bool ahead = i > c->sbeg && c->info[i - 1].tense == TX_FUTURE;   /* "ahead of Sunday's vote" */
-    if ((is(c, end, "'s") || is(c, end, "\xe2\x80\x99s")) && !ahead)
+    if (el_tok_is_possessive(c->doc, end) && !ahead)
         t = TX_PAST;   /* "Friday's meeting": an event already reported */
     el_date d = tx_resolve_weekday(c->dct, wd, dir, t);
     if (this_week && t == TX_NO_TENSE)   /* "this Friday" with no tense: this week's */
@@ -109,7 +109,7 @@ bool tx_r_deictic(tx_ctx *c, size_t i, tx_res *r)
     if (!w)
         return false;
     size_t j = i + len;
-    if ((is(c, j, "'s") || is(c, j, "\xe2\x80\x99s")) && !strcmp(w->val, "D0"))
+    if (el_tok_is_possessive(c->doc, j) && !strcmp(w->val, "D0"))
         return false;   /* "today's world": generic, not the day */
     el_timex_type type = !strcmp(w->aux, "TIME") ? EL_TIMEX_TIME : EL_TIMEX_DATE;
     if (!strcmp(w->val, "Y0")) {   /* "year-end" */

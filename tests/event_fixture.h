@@ -45,6 +45,14 @@ static inline void add_ent(el_doc *d, size_t tb, size_t te, el_ent_type type, co
     el_doc_add_mention(d, (uint32_t)tb, (uint32_t)te, type, key, name);
 }
 
+/* An entity mention over `ntok` tokens from the first `word`. */
+static inline void add_ent_at(el_doc *d, const char *word, size_t ntok, el_ent_type type,
+                              const char *key, const char *name)
+{
+    size_t t = find_tok(d, word, 0);
+    add_ent(d, t, t + ntok, type, key, name);
+}
+
 /* The event mention whose first token is `word`, or NULL. */
 static inline const el_event_mention *event_at(const el_doc *d, const char *word)
 {

@@ -107,8 +107,7 @@ static void test_arguments(void **state)
     el_doc *d = test_doc("Alice Smith met Bob Jones in Paris on Monday.");
     add_ent(d, 0, 2, EL_ENT_PERSON, "PERSON:alice smith", "Alice Smith");
     add_ent(d, 3, 5, EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
-    size_t paris = find_tok(d, "Paris", 0);
-    add_ent(d, paris, paris + 1, EL_ENT_LOCATION, "LOC:paris", "Paris");
+    add_ent_at(d, "Paris", 1, EL_ENT_LOCATION, "LOC:paris", "Paris");
     size_t mon = find_tok(d, "Monday", 0);
     add_date(d, mon, mon + 1, "2023-06-19");
     el_event_tag(d, *state);
@@ -152,8 +151,7 @@ static void test_destination_beats_modifier_place(void **state)
 static void test_place_after_of(void **state)
 {
     el_doc *d = test_doc("The invasion of Freedonia began.");
-    size_t f = find_tok(d, "Freedonia", 0);
-    add_ent(d, f, f + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    add_ent_at(d, "Freedonia", 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
     el_event_tag(d, *state);
     const el_event_mention *inv = event_at(d, "invasion");
     assert_non_null(inv);
@@ -224,8 +222,7 @@ static void test_subject_shared_by_participle_clause(void **state)
 {
     el_doc *d = test_doc("Alice Smith made an offer, saying in a meeting with Bob Jones that it stood.");
     add_ent(d, 0, 2, EL_ENT_PERSON, "PERSON:alice smith", "Alice Smith");
-    size_t bob = find_tok(d, "Bob", 0);
-    add_ent(d, bob, bob + 2, EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    add_ent_at(d, "Bob", 2, EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
     el_event_tag(d, *state);
     const el_event_mention *saying = event_at(d, "saying");
     assert_non_null(saying);
@@ -402,8 +399,7 @@ static void test_attributive_participle(void **state)
 static void test_no_subject_across_parenthesis(void **state)
 {
     el_doc *d = test_doc("Beijing (Acme News) - Both sides agreed on a plan.");
-    size_t a = find_tok(d, "Acme", 0);
-    add_ent(d, a, a + 2, EL_ENT_ORGANIZATION, "ORG:acme news", "Acme News");
+    add_ent_at(d, "Acme", 2, EL_ENT_ORGANIZATION, "ORG:acme news", "Acme News");
     el_event_tag(d, *state);
     const el_event_mention *ag = event_at(d, "agreed");
     assert_non_null(ag);
@@ -649,8 +645,7 @@ static void test_reading_after_possessive_and_preposition(void **state)
     /* a participle between a possessive and a title is attributive: no subject */
     el_doc *a = test_doc("Alice Smith met the country's sanctioned Defense Minister Bob Jones.");
     add_ent(a, 0, 2, EL_ENT_PERSON, "PERSON:alice smith", "Alice Smith");
-    size_t bob = find_tok(a, "Bob", 0);
-    add_ent(a, bob, bob + 2, EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
+    add_ent_at(a, "Bob", 2, EL_ENT_PERSON, "PERSON:bob jones", "Bob Jones");
     el_event_tag(a, *state);
     const el_event_mention *sanctioned = event_at(a, "sanctioned");
     assert_non_null(sanctioned);

@@ -33,8 +33,14 @@ static el_doc *doc_with(const char *id, const char *text, el_date dct)
 /* Entity mention over the first occurrence of `word` (one token). */
 static void ent(el_doc *d, const char *word, el_ent_type type, const char *key, const char *name)
 {
-    size_t t = find_tok(d, word, 0);
-    add_ent(d, t, t + 1, type, key, name);
+    add_ent_at(d, word, 1, type, key, name);
+}
+
+/* The two people most tests talk about, at their first mentions. */
+static void smith_and_jones(el_doc *d)
+{
+    ent(d, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent(d, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
 }
 
 static void date_at(el_doc *d, const char *first, size_t ntok, const char *value)
@@ -275,8 +281,7 @@ static void test_clock_times_from_aspectuals(void **state)
 {
     el_doc *a = doc_with("a", "Smith met Jones on June 19. The meeting began at 4:34 p.m. "
                               "and ended at 5:09 p.m.", (el_date){2023, 6, 19});
-    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
-    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    smith_and_jones(a);
     date_at(a, "June", 2, "2023-06-19");
     size_t t1 = find_tok(a, "4:34", 0), t2 = find_tok(a, "5:09", 0);
     add_date(a, t1, t1 + 2, "2023-06-19T16:34");
@@ -293,8 +298,7 @@ static void test_clock_times_from_aspectuals(void **state)
 static void test_nonfactual_and_reporting_kept_off(void **state)
 {
     el_doc *a = doc_with("a", "Smith said Jones will visit Rome on Friday.", (el_date){2023, 6, 20});
-    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
-    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    smith_and_jones(a);
     ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
     date_at(a, "Friday", 1, "2023-06-23");
     el_doc *docs[] = {a};
@@ -407,12 +411,10 @@ static void test_future_and_past_stay_apart(void **state)
 {
     el_date dct = {2023, 6, 20};
     el_doc *a = doc_with("a", "Smith met Jones in November.", dct);
-    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
-    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    smith_and_jones(a);
     date_at(a, "November", 1, "2022-11");
     el_doc *b = doc_with("b", "Smith may meet Jones in the coming months.", dct);
-    ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
-    ent(b, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    smith_and_jones(b);
     date_at(b, "the", 3, "FUTURE_REF");
     el_doc *docs[] = {a, b};
     el_corpus *c = build(docs, 2, *state);
@@ -425,11 +427,9 @@ static void test_future_and_past_stay_apart(void **state)
 static void test_report_bounds_the_event(void **state)
 {
     el_doc *a = doc_with("a", "Smith met Jones.", (el_date){2005, 6, 6});
-    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
-    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    smith_and_jones(a);
     el_doc *b = doc_with("b", "Smith met Jones in March.", (el_date){2011, 6, 6});
-    ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
-    ent(b, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    smith_and_jones(b);
     date_at(b, "March", 1, "2011-03");
     el_doc *docs[] = {a, b};
     el_corpus *c = build(docs, 2, *state);
@@ -437,11 +437,9 @@ static void test_report_bounds_the_event(void **state)
     el_corpus_free(c);
     /* the same two mentions with the later report first in time still merge */
     a = doc_with("a", "Smith met Jones.", (el_date){2011, 6, 6});
-    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
-    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    smith_and_jones(a);
     b = doc_with("b", "Smith met Jones in March.", (el_date){2011, 6, 6});
-    ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
-    ent(b, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    smith_and_jones(b);
     date_at(b, "March", 1, "2011-03");
     el_doc *same[] = {a, b};
     c = build(same, 2, *state);
@@ -455,8 +453,7 @@ static void test_place_identifies_event(void **state)
 {
     el_date dct = {2023, 6, 20};
     el_doc *a = doc_with("a", "Smith met Jones in Rome in November. Smith met Brown in Oslo.", dct);
-    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
-    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    smith_and_jones(a);
     ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
     ent(a, "Oslo", EL_ENT_LOCATION, "LOC:oslo", "Oslo");
     ent(a, "Brown", EL_ENT_PERSON, "P:brown", "Cy Brown");
@@ -518,11 +515,9 @@ static void test_bare_reference_does_not_assert_plan(void **state)
 static void test_undated_past_event_on_report_day(void **state)
 {
     el_doc *a = doc_with("a", "Smith met Jones.", (el_date){2023, 6, 20});
-    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
-    ent(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    smith_and_jones(a);
     el_doc *b = doc_with("b", "Smith met Jones, officials said.", (el_date){2023, 6, 19});
-    ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
-    ent(b, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    smith_and_jones(b);
     el_doc *docs[] = {a, b};
     el_corpus *c = build(docs, 2, *state);
     const el_event *v = event_of_type(c, "meeting");
@@ -532,8 +527,7 @@ static void test_undated_past_event_on_report_day(void **state)
     el_corpus_free(c);
 
     el_doc *p = doc_with("p", "Smith will meet Jones.", (el_date){2023, 6, 20});
-    ent(p, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
-    ent(p, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    smith_and_jones(p);
     el_doc *pd[] = {p};
     c = build(pd, 1, *state);
     v = event_of_type(c, "meeting");
