@@ -57,10 +57,15 @@ static tx_tense suffix_tense(const tx_ctx *c, size_t k)
 }
 
 /* A future cue after a past auxiliary ("was expected to", "had been
- * scheduled to") tells of a plan made before: in news, mostly a past day. */
+ * scheduled to") tells of a plan made before: in news, mostly a past day;
+ * a progressive ("were planning to") tells of a plan still on. */
 static bool future_in_past(const tx_ctx *c, size_t i)
 {
     const el_doc *d = c->doc;
+    size_t n;
+    const char *s = text(c, i, &n);
+    if (n > 4 && !memcmp(s + n - 3, "ing", 3))
+        return false;   /* "were planning to": a plan still on */
     size_t k = i;
     if (k > 0 && d->tokens[k - 1].sentence == d->tokens[i].sentence && el_tok_is(d, k - 1, "been"))
         k--;

@@ -134,18 +134,26 @@ static bool quote_at(const tx_ctx *c, size_t k)
     return c->doc->tokens[k].flags & EL_TOK_QUOTE;
 }
 
+/* "and"/"but" right before a tense cue opens a clause with its own verb
+ * ("a rally on Saturday and were planning to ..."). */
+static bool clause_and(const tx_ctx *c, size_t k)
+{
+    return (is(c, k, "and") || is(c, k, "but")) && k + 1 < c->lim && token_tense(c, k + 1) != TX_NO_TENSE;
+}
+
 /* Tense of the nearest tense cue around tokens [b, e) in the sentence.
  * Inside a quotation the cues outside it do not count once one is found
  * inside: "``He will leave Thursday,'' Castro said" looks ahead.  A clause
  * that opens after the expression ("... on Friday that they can ...") has
- * its own tense: the search to the right stops at "that". */
+ * its own tense: the search to the right stops at "that", and at "and" or
+ * "but" right before a verb. */
 tx_tense tx_tense_near(const tx_ctx *c, size_t b, size_t e)
 {
     bool left = true, right = true;   /* still searching that way */
     tx_tense outside = TX_NO_TENSE;   /* first cue found beyond a quote */
     size_t lim = c->lim;
     for (size_t k = e; k < lim; k++)
-        if (is(c, k, "that")) {
+        if (is(c, k, "that") || clause_and(c, k)) {
             lim = k;
             break;
         }
@@ -240,11 +248,14 @@ void tx_set_mod(tx_res *r, const char *mod)
 
 /* Reference year for a month (or month/day) without a year: for a bare
  * month a year named earlier in the same sentence ("last year ... in
- * November"), else resolved from the DCT by tense; 0 = unknown. */
+ * November"), after "since" the last one before the DCT, else resolved from
+ * the DCT by tense; 0 = unknown. */
 int tx_month_year(const tx_ctx *c, size_t b, size_t e, int m, int d, tx_dir dir)
 {
     if (dir == TX_BY_TENSE && !d && c->year && c->year_sent == c->doc->tokens[b].sentence)
         return c->year;
+    if (dir == TX_BY_TENSE && b > c->sbeg && is(c, b - 1, "since"))
+        dir = TX_BEFORE;   /* "since March": the last March before the story */
     if (!c->have_dct)
         return 0;
     return tx_resolve_month_year(c->dct, m, d, dir, tx_tense_near(c, b, e));

@@ -540,6 +540,24 @@ static const tx_case NARRATIVE[] = {
     /* a clause opened by "that" after the expression has its own tense */
     {"He offered hope, saying in a meeting on Friday that both can cooperate.", "2023-06-21",
      "Friday", "DATE", "2023-06-16", ""},
+    /* a plan with its object tells of the plan's day; a past plan stays past */
+    {"Exiles planned a large rally on Saturday.", "2023-06-21", "Saturday", "DATE", "2023-06-24", ""},
+    {"The mayor scheduled a news conference Thursday.", "2023-06-20", "Thursday", "DATE", "2023-06-22", ""},
+    {"The offensive began as planned Saturday night.", "2023-06-21", "Saturday night", "DATE",
+     "2023-06-17TNI", ""},
+    /* a progressive plan is still on; "was expected to" is a plan made before */
+    {"They were planning to drive to the airport on Monday.", "2023-06-21", "Monday", "DATE", "2023-06-26", ""},
+    {"The vote was expected to take place on Monday.", "2023-06-21", "Monday", "DATE", "2023-06-19", ""},
+    /* "and" or "but" before a verb opens another clause with its own tense */
+    {"Exiles held a rally on Saturday and will march again.", "2023-06-21", "Saturday", "DATE",
+     "2023-06-17", ""},
+    {"Crowds are expected on Saturday and were gathering already.", "2023-06-21", "Saturday", "DATE",
+     "2023-06-24", ""},
+    {"On Tuesday, the Abortion and Reproductive Rights League plans to hold a rally.", "2023-06-21",
+     "Tuesday", "DATE", "2023-06-27", ""},
+    /* "since" looks back */
+    {"The carrier has been on patrol since March and will return soon.", "2023-02-21", "March", "DATE",
+     "2022-03", ""},
 };
 
 static void test_narrative_rules(void **state) { RUN(NARRATIVE); }
