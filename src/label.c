@@ -1,5 +1,6 @@
 /* label.c - short human labels for canonical events ("Merkel meets Emmanuel
- * Macron") from the label templates of gazetteers/events/types.tsv:
+ * Macron") from the label templates of gazetteers/events/types.tsv, or for
+ * an untyped event from its verb ("Smith says", "Acme ships Widget"):
  * {S} the first participant (a person by the short name the articles use),
  * {O} the others (full
  * names joined by "and"), {L} the location.  The first template whose
@@ -69,10 +70,46 @@ static bool fill(const el_corpus *c, const el_event *v, const char *tpl, el_buf 
     return true;
 }
 
-char *el_event_label(const el_corpus *c, const el_event *v, const el_event_type_info *ti,
-                     const char *word)
+/* The third person singular of verb lemma `lemma`, as a headline says it
+ * ("say" -> "says", "press" -> "presses", "deny" -> "denies", "call off"
+ * -> "calls off"); a word that is no lemma (an inflected form the lexicon
+ * did not reduce: "downplayed", "repackaging") is kept as it is. */
+static void third_person(const char *lemma, char *out, size_t cap)
 {
-    const char *what = v->type ? v->type : word ? word : "event";
+    size_t n = strcspn(lemma, " ");   /* the verb of a phrasal verb */
+    const char *rest = lemma + n;
+    static const char *const irregular[][2] = {{"be", "is"}, {"have", "has"}, {"do", "does"},
+                                               {"go", "goes"}};
+    for (size_t i = 0; i < sizeof irregular / sizeof *irregular; i++)
+        if (strlen(irregular[i][0]) == n && !strncmp(lemma, irregular[i][0], n)) {
+            snprintf(out, cap, "%s%s", irregular[i][1], rest);
+            return;
+        }
+    bool inflected = (n > 4 && !strncmp(lemma + n - 2, "ed", 2) && lemma[n - 3] != 'e')
+                     || (n > 5 && !strncmp(lemma + n - 3, "ing", 3));
+    const char *suffix = "s";
+    char last = n ? lemma[n - 1] : 0, before = n > 1 ? lemma[n - 2] : 0;
+    if (inflected || !n)
+        suffix = "";
+    else if (last == 's' || last == 'x' || last == 'z' || last == 'o' ||
+             ((last == 'h') && (before == 'c' || before == 's')))
+        suffix = "es";
+    else if (last == 'y' && !strchr("aeiou", before))
+        suffix = "ies", n--;
+    snprintf(out, cap, "%.*s%s%s", (int)n, lemma, suffix, rest);
+}
+
+char *el_event_label(const el_corpus *c, const el_event *v, const el_event_type_info *ti,
+                     const el_event_mention *head)
+{
+    char verb[64];
+    const char *what = v->type ? v->type : "event";
+    if (!v->type && head && head->lemma) {   /* untyped: its verb, as a headline says it */
+        third_person(head->lemma, verb, sizeof verb);
+        what = verb;
+    }
+    /* a statement names who made it, not who it was about ("Smith says") */
+    bool statement = !v->type && head && head->cls == EL_EV_REPORTING;
     static const char *const generic[] = {"{S} {T} {O}", "{S} {T}", "{T} in {L}", "{T}"};
     for (size_t i = 0; ti && i < ti->nlabels; i++) {
         el_buf b = EL_BUF_INIT;
@@ -80,7 +117,7 @@ char *el_event_label(const el_corpus *c, const el_event *v, const el_event_type_
             return el_buf_detach(&b, NULL);
         el_buf_free(&b);
     }
-    for (size_t i = 0; i < sizeof generic / sizeof *generic; i++) {
+    for (size_t i = statement ? 1 : 0; i < sizeof generic / sizeof *generic; i++) {
         char tpl[128];
         const char *t = strstr(generic[i], "{T}");
         snprintf(tpl, sizeof tpl, "%.*s%s%s", (int)(t - generic[i]), generic[i], what, t + 3);

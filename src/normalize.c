@@ -1279,7 +1279,8 @@ static void build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat 
     set_participants(v, fs, k);
     set_time(c, v, fs, k);
     v->confidence = (1.0f - miss) * (iv_known(v->iv) ? 1.0f : 0.7f);
-    v->label = el_event_label(c, v, el_trigger_type(lx, v->type), fs[k->m[0]].group);
+    const mfeat *head = &fs[k->m[0]];
+    v->label = el_event_label(c, v, el_trigger_type(lx, v->type), &c->docs[head->doc]->events[head->ev]);
 }
 
 void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx)

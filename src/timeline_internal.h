@@ -12,10 +12,11 @@
  * templates; NULL = every typed non-REPORTING event, generic labels. */
 void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx);
 
-/* A short human label from the type's templates (label.c), or "{S} word
- * {O}" for an untyped event or type without templates; caller frees. */
+/* A short human label from the type's templates (label.c), or for an
+ * untyped event "{S} verb {O}" from the lemma of `head`, its first mention
+ * ("Smith says" for a statement); caller frees. */
 char *el_event_label(const el_corpus *c, const el_event *v, const el_event_type_info *ti,
-                     const char *word);
+                     const el_event_mention *head);
 
 /* Relations (intervals, signals, closure), conflicts and the timeline
  * order; then ids V1.. in timeline order (events re-sorted to match). */
