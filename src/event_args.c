@@ -537,11 +537,31 @@ static int path_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, s
     return cost;
 }
 
+/* The time right after a finite reporting verb other than event e ("said
+ * Friday", "told reporters on Friday") is the report's, not that of the
+ * clause it reports ("Austin said Friday he would meet ..."); "said
+ * Friday's meeting" is the meeting's. */
+static bool report_time(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t e,
+                        const el_timex *t, size_t sb)
+{
+    size_t k = t->tok_begin;
+    if (k > sb && (roles[k - 1] & EL_R_TIME_PREP))
+        k--;
+    if (k <= sb || ev_at[k - 1] < 0 || (size_t)ev_at[k - 1] == e)
+        return false;
+    const el_event_mention *r = &d->events[ev_at[k - 1]];
+    if (r->cls != EL_EV_REPORTING || r->tense == EL_TENSE_NONE || r->tense == EL_TENSE_INFINITIVE)
+        return false;
+    return !(t->tok_end < d->ntokens && el_tok_is_possessive(d, t->tok_end));
+}
+
 static int timex_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t e,
                       const el_timex *t)
 {
     const el_event_mention *ev = &d->events[e];
     size_t sb = sent_begin(d, ev->tok_begin);
+    if (t->tok_end <= ev->tok_begin && report_time(d, roles, ev_at, e, t, sb))
+        return TIME_MAX_COST + 1;
     bool noun = ev->tense == EL_TENSE_NONE && !ev->modality;
     bool before = t->tok_end <= ev->tok_begin;
     bool clausal = (ev->cls == EL_EV_REPORTING || ev->cls == EL_EV_I_STATE) &&

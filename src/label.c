@@ -73,8 +73,9 @@ static bool fill(const el_corpus *c, const el_event *v, const char *tpl, el_buf 
 /* The third person singular of verb lemma `lemma`, as a headline says it
  * ("say" -> "says", "press" -> "presses", "deny" -> "denies", "call off"
  * -> "calls off"); a word that is no lemma (an inflected form the lexicon
- * did not reduce: "downplayed", "repackaging") is kept as it is. */
-static void third_person(const char *lemma, char *out, size_t cap)
+ * did not reduce: "downplayed", "repackaging", a past "guaranteed") is kept
+ * as it is. */
+static void third_person(const char *lemma, bool past, char *out, size_t cap)
 {
     size_t n = strcspn(lemma, " ");   /* the verb of a phrasal verb */
     const char *rest = lemma + n;
@@ -85,8 +86,8 @@ static void third_person(const char *lemma, char *out, size_t cap)
             snprintf(out, cap, "%s%s", irregular[i][1], rest);
             return;
         }
-    bool inflected = (n > 4 && !strncmp(lemma + n - 2, "ed", 2) && lemma[n - 3] != 'e')
-                     || (n > 5 && !strncmp(lemma + n - 3, "ing", 3));
+    bool inflected = (n > 4 && !strncmp(lemma + n - 2, "ed", 2) && (past || lemma[n - 3] != 'e'))
+                     || (n > 5 && !strncmp(lemma + n - 3, "ing", 3));   /* "guaranteed", not "need" */
     const char *suffix = "s";
     char last = n ? lemma[n - 1] : 0, before = n > 1 ? lemma[n - 2] : 0;
     if (inflected || !n)
@@ -105,7 +106,8 @@ char *el_event_label(const el_corpus *c, const el_event *v, const el_event_type_
     char verb[64];
     const char *what = v->type ? v->type : "event";
     if (!v->type && head && head->lemma) {   /* untyped: its verb, as a headline says it */
-        third_person(head->lemma, verb, sizeof verb);
+        third_person(head->lemma, head->tense == EL_TENSE_PAST || head->tense == EL_TENSE_PASTPART,
+                     verb, sizeof verb);
         what = verb;
     }
     /* a statement names who made it, not who it was about ("Smith says") */

@@ -877,7 +877,9 @@ static void cluster_with_participants(mfeat *fs, size_t nf, cluster **ks, size_t
     free(order);
 }
 
-/* Nearest earlier clustered mention of the same group in the document. */
+/* Nearest earlier clustered mention of the same group in the document
+ * (one that says who or where, or is as factual as the mention: a bare
+ * mention was itself placed by a guess). */
 static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
 {
     const mfeat *f = &fs[i];
@@ -889,6 +891,8 @@ static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
             break;
         if (g->cluster < 0 || g->group != f->group || g->indefinite)   /* interned */
             continue;
+        if (g->nparts == 0 && g->location < 0 && g->factual != f->factual)
+            continue;   /* a bare plan ("able to discuss") is no antecedent of a fact */
         if (g->sentence + ANAPHORA_SENTENCES < s)
             break;
         return g->cluster;

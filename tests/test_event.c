@@ -852,6 +852,25 @@ static void test_reporting_verb_takes_later_time(void **state)
     assert_int_equal(said->timex, -1);
     assert_int_equal(visit->timex, 0);
     el_doc_free(d);
+
+    /* the time right after a reporting verb is the report's, not the
+     * reported clause's; "said Friday's meeting" is the meeting's */
+    d = test_doc("Smith said Friday he was confident they would meet soon.");
+    fri = find_tok(d, "Friday", 0);
+    add_date(d, fri, fri + 1, "2023-06-16");
+    el_event_tag(d, *state);
+    const el_event_mention *meet = event_at(d, "meet");
+    assert_non_null(meet);
+    assert_int_equal(event_at(d, "said")->timex, 0);
+    assert_int_equal(meet->timex, -1);
+    el_doc_free(d);
+    d = test_doc("Smith said Friday's meeting went well.");
+    fri = find_tok(d, "Friday", 0);
+    add_date(d, fri, fri + 1, "2023-06-16");
+    el_event_tag(d, *state);
+    assert_non_null(event_at(d, "meeting"));
+    assert_int_equal(event_at(d, "meeting")->timex, 0);
+    el_doc_free(d);
 }
 
 int main(void)

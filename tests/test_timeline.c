@@ -389,6 +389,42 @@ static void test_untyped_events_ordered_not_drawn(void **state)
     el_corpus_free(c);
 }
 
+/* Every occurrence of `word` as a mention of one entity. */
+static void ent_all(el_doc *d, const char *word, el_ent_type type, const char *key, const char *name)
+{
+    for (size_t t = 0; t < d->ntokens; t++)
+        if (el_tok_is(d, t, word))
+            add_ent(d, t, t + 1, type, key, name);
+}
+
+/* A bare mention placed by a guess with a plan ("were able to discuss")
+ * is no antecedent of a bare report of what happened ("agreed to continue
+ * talks, officials said Sunday"): the report joins the talks that took
+ * place. */
+static void test_bare_plan_is_no_antecedent_of_fact(void **state)
+{
+    el_doc *a = doc_with("a", "The two sides were able to discuss trade and have agreed to "
+                              "continue talks, officials said Sunday. Brown met Green for six hours "
+                              "on Sunday. Smith rebuffed a request from Jones for a meeting in Rome. "
+                              "Jones said he would meet Smith.", (el_date){2023, 6, 18});
+    ent_all(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent_all(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    ent_all(a, "Brown", EL_ENT_PERSON, "P:brown", "Cy Brown");
+    ent_all(a, "Green", EL_ENT_PERSON, "P:green", "Di Green");
+    ent(a, "Rome", EL_ENT_LOCATION, "LOC:rome", "Rome");
+    for (size_t t = 0; t < a->ntokens; t++)
+        if (el_tok_is(a, t, "Sunday"))
+            add_date(a, t, t + 1, "2023-06-18");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const el_event *met = event_of_type(c, "meeting"), *talks = event_of_type(c, "talks");
+    assert_non_null(met);
+    assert_string_equal(met->label, "Brown meets Di Green");
+    assert_int_equal(met->nmentions, 3);   /* met, and the talks that continued */
+    assert_true(!talks || !talks->factual);   /* "able to discuss" stays a plan of its own */
+    el_corpus_free(c);
+}
+
 /* An untyped event is labelled by its verb as a headline says it; a
  * statement by who made it. */
 static void test_untyped_labels_use_headline_verbs(void **state)
@@ -399,20 +435,22 @@ static void test_untyped_labels_use_headline_verbs(void **state)
     el_corpus c = {.entities = ents, .nentities = 2};
     size_t parts[] = {0, 1};
     el_event v = {.participants = parts, .nparticipants = 2, .location = -1};
-    static const struct { const char *lemma; el_event_class cls; const char *want; } T[] = {
-        {"ship", EL_EV_OCCURRENCE, "Acme ships Widget"},
-        {"press", EL_EV_OCCURRENCE, "Acme presses Widget"},
-        {"deny", EL_EV_OCCURRENCE, "Acme denies Widget"},
-        {"delay", EL_EV_OCCURRENCE, "Acme delays Widget"},
-        {"fix", EL_EV_OCCURRENCE, "Acme fixes Widget"},
-        {"go", EL_EV_OCCURRENCE, "Acme goes Widget"},
-        {"have", EL_EV_OCCURRENCE, "Acme has Widget"},
-        {"call off", EL_EV_OCCURRENCE, "Acme calls off Widget"},
-        {"downplayed", EL_EV_OCCURRENCE, "Acme downplayed Widget"},   /* no lemma: kept */
-        {"say", EL_EV_REPORTING, "Acme says"},
+    static const struct { const char *lemma; el_event_class cls; const char *want; el_tense tense; } T[] = {
+        {"ship", EL_EV_OCCURRENCE, "Acme ships Widget", EL_TENSE_PAST},
+        {"guaranteed", EL_EV_OCCURRENCE, "Acme guaranteed Widget", EL_TENSE_PAST},   /* not reduced */
+        {"need", EL_EV_OCCURRENCE, "Acme needs Widget", EL_TENSE_PRESENT},
+        {"press", EL_EV_OCCURRENCE, "Acme presses Widget", EL_TENSE_PAST},
+        {"deny", EL_EV_OCCURRENCE, "Acme denies Widget", EL_TENSE_PAST},
+        {"delay", EL_EV_OCCURRENCE, "Acme delays Widget", EL_TENSE_PAST},
+        {"fix", EL_EV_OCCURRENCE, "Acme fixes Widget", EL_TENSE_PAST},
+        {"go", EL_EV_OCCURRENCE, "Acme goes Widget", EL_TENSE_PAST},
+        {"have", EL_EV_OCCURRENCE, "Acme has Widget", EL_TENSE_PAST},
+        {"call off", EL_EV_OCCURRENCE, "Acme calls off Widget", EL_TENSE_PAST},
+        {"downplayed", EL_EV_OCCURRENCE, "Acme downplayed Widget", EL_TENSE_PAST},   /* no lemma: kept */
+        {"say", EL_EV_REPORTING, "Acme says", EL_TENSE_PAST},
     };
     for (size_t i = 0; i < sizeof T / sizeof *T; i++) {
-        el_event_mention m = {.lemma = (char *)T[i].lemma, .cls = T[i].cls};
+        el_event_mention m = {.lemma = (char *)T[i].lemma, .cls = T[i].cls, .tense = T[i].tense};
         char *label = el_event_label(&c, &v, NULL, &m);
         assert_string_equal(label, T[i].want);
         free(label);
@@ -650,6 +688,7 @@ int main(void)
         cmocka_unit_test(test_noun_subject_and_salient_visit),
         cmocka_unit_test(test_bare_typed_event_needs_a_place),
         cmocka_unit_test(test_untyped_labels_use_headline_verbs),
+        cmocka_unit_test(test_bare_plan_is_no_antecedent_of_fact),
         cmocka_unit_test(test_empty_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
