@@ -676,6 +676,27 @@ static bool intensional_event(const el_doc *d, int e)
     return c == EL_EV_I_ACTION || c == EL_EV_I_STATE;
 }
 
+/* An event in a "that"-clause the writer does not assert ("denied that",
+ * "accusations that Washington carries out attacks"): up to the clause
+ * boundary before it; a finite verb right after "and"/"but" is coordinated
+ * with the main clause ("... and complained"). */
+#define UNASSERT_WINDOW 16
+static bool in_unasserted_clause(const el_doc *d, const uint32_t *roles, const el_event_mention *ev)
+{
+    size_t sb = sent_begin(d, ev->tok_begin), b = ev->tok_begin;
+    if (b > sb && ev->tense != EL_TENSE_NONE &&
+        (el_tok_is(d, b - 1, "and") || el_tok_is(d, b - 1, "but")))
+        return false;
+    for (size_t j = b, steps = 0; j > sb + 1 && steps < UNASSERT_WINDOW; steps++) {
+        j--;
+        if (el_tok_is(d, j, ",") || el_tok_is(d, j, ";"))
+            return false;
+        if (roles[j] & EL_R_COMP)
+            return el_tok_is(d, j, "that") && (roles[j - 1] & EL_R_UNASSERT);
+    }
+    return false;
+}
+
 /* A noun event in the scope of an intensional predicate is not asserted:
  * modified by its participle ("the scheduled visit"), its object ("asked
  * for a meeting", "cancelled the trip") or after "of"/"for" ("the
@@ -765,7 +786,8 @@ void el_event_arguments(el_doc *d, const el_trigger_lexicon *lx, const uint32_t 
     }
     share_clause_subjects(d, roles, ev_at);
     for (size_t e = 0; e < d->nevents; e++)
-        d->events[e].intensional = in_intensional_scope(d, roles, ev_at, &mi, &d->events[e]);
+        d->events[e].intensional = in_intensional_scope(d, roles, ev_at, &mi, &d->events[e]) ||
+                                   in_unasserted_clause(d, roles, &d->events[e]);
     free(ts.tok);
     free(ts.id);
     free(ev_at);

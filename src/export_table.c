@@ -1,6 +1,7 @@
 /* export_table.c - spreadsheet and newsroom exports of the timeline:
  * TSV/CSV with one row per canonical event (id, date, end, type, label,
- * participants, location, documents, confidence), and TimelineJS3 JSON
+ * participants, location, documents, confidence, factual: "no" for a
+ * negated, planned or unasserted event), and TimelineJS3 JSON
  * (events[] with start_date/end_date {year, month, day, hour, minute} down
  * to the event's granularity, text.headline/text.text, group = type).
  * Rows follow the event ids (timeline order first). */
@@ -68,7 +69,8 @@ static void table_row(const el_corpus *c, const el_event *v, char sep, FILE *out
     snprintf(conf, sizeof conf, "%.2f", v->confidence);
     const char *fields[] = {v->id, v->value, v->end_value, v->type ? v->type : "",
                             v->label ? v->label : "", parts,
-                            v->location >= 0 ? c->entities[v->location].name : "", docs, conf};
+                            v->location >= 0 ? c->entities[v->location].name : "", docs, conf,
+                            v->factual ? "yes" : "no"};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         if (i)
             fputc(sep, out);
@@ -82,7 +84,7 @@ static void table_row(const el_corpus *c, const el_event *v, char sep, FILE *out
 int el_export_table(const el_corpus *c, char sep, FILE *out)
 {
     static const char *const head[] = {"id", "date", "end", "type", "label", "participants",
-                                       "location", "documents", "confidence"};
+                                       "location", "documents", "confidence", "factual"};
     for (size_t i = 0; i < sizeof head / sizeof *head; i++) {
         if (i)
             fputc(sep, out);

@@ -691,6 +691,12 @@ static void test_intensional_scope(void **state)
         {"The ministers postponed the summit.", "summit", true},
         {"The summit took place in Rome.", "summit", false},
         {"After the meeting, they left.", "meeting", false},
+        /* a "that"-clause the writer does not assert; a reported one is asserted */
+        {"The minister denied that he met the lobbyist.", "met", true},
+        {"China rejected accusations that Washington carries out attacks.", "attacks", true},
+        {"China rejected accusations that Smith attacks and complained about it.", "complained", false},
+        {"Officials said that the leaders met in Rome.", "met", false},
+        {"The minister denied the report, and he met the lobbyist.", "met", false},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         el_doc *d = tagged(state, cases[i].text);
