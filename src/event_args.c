@@ -435,6 +435,22 @@ static bool of_phrase(const el_doc *d, const el_mention *m, size_t from)
     return k == from + 1 && el_tok_is(d, from, "of");
 }
 
+/* Mention mn opens a clause: a finite verb or an auxiliary follows it
+ * ("the United States must", "Beijing has", "China wants"). */
+static bool subject_of_clause(const el_doc *d, const uint32_t *roles, const int *ev_at,
+                              const el_mention *mn)
+{
+    size_t k = mn->tok_end;
+    if (k >= d->ntokens || d->tokens[k].sentence != d->tokens[mn->tok_begin].sentence)
+        return false;
+    if (roles[k] & (EL_R_AUX | EL_R_WILL | EL_R_MODAL))
+        return true;
+    if (ev_at[k] < 0)
+        return false;
+    el_tense t = d->events[ev_at[k]].tense;
+    return t == EL_TENSE_PAST || t == EL_TENSE_PRESENT || t == EL_TENSE_FUTURE;
+}
+
 static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                          const mention_index *mi, const int *ev_at)
 {
@@ -465,6 +481,8 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
             j = mn->tok_end - 1;   /* "Acme Corp. co-founder Jane Roe": Jane Roe */
             continue;
         }
+        if (ev->cls == EL_EV_REPORTING && subject_of_clause(d, roles, ev_at, mn))
+            break;   /* "he said the United States must ...": what was said, not to whom */
         if (is_place(mn) && (after_prep || visit_like(ev) || modifies_event)) {
             if (after_prep && visit_like(ev) && ev->location >= 0 &&
                 d->mentions[ev->location].tok_end <= ev->tok_begin) {
@@ -514,6 +532,8 @@ static int path_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, s
     for (size_t k = a; k < b; k++) {
         if (roles[k] & EL_R_CLAUSE)
             cost += 3;
+        if (pk.clausal && !pk.before && (roles[k] & EL_R_COMP))
+            cost += TIME_MAX_COST;   /* "has said that, since 2021, ...": the clause's time */
         if ((roles[k] & EL_R_TIME_PREP) && k != pk.own_prep)
             cost += pk.noun && !pk.before ? 1 : 2;   /* "left on June 1 after the summit" */
         if (ev_at[k] < 0 || (size_t)ev_at[k] == pk.skip_ev)
@@ -537,22 +557,29 @@ static int path_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, s
     return cost;
 }
 
-/* The time right after a finite reporting verb other than event e ("said
- * Friday", "told reporters on Friday") is the report's, not that of the
- * clause it reports ("Austin said Friday he would meet ..."); "said
- * Friday's meeting" is the meeting's. */
+/* The time right after a finite reporting verb other than event e and its
+ * object ("said Friday", "told reporters on Friday") is the report's, not
+ * that of the clause it reports ("Austin said Friday he would meet ...");
+ * "said Friday's meeting" is the meeting's. */
+#define REPORT_OBJECT_WORDS 3   /* "told reporters", "told the Senate panel" */
 static bool report_time(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t e,
                         const el_timex *t, size_t sb)
 {
+    if (t->tok_end < d->ntokens && el_tok_is_possessive(d, t->tok_end))
+        return false;
     size_t k = t->tok_begin;
     if (k > sb && (roles[k - 1] & EL_R_TIME_PREP))
         k--;
-    if (k <= sb || ev_at[k - 1] < 0 || (size_t)ev_at[k - 1] == e)
-        return false;
-    const el_event_mention *r = &d->events[ev_at[k - 1]];
-    if (r->cls != EL_EV_REPORTING || r->tense == EL_TENSE_NONE || r->tense == EL_TENSE_INFINITIVE)
-        return false;
-    return !(t->tok_end < d->ntokens && el_tok_is_possessive(d, t->tok_end));
+    for (size_t steps = 0; k > sb && steps <= REPORT_OBJECT_WORDS; steps++, k--) {
+        if (ev_at[k - 1] >= 0) {
+            const el_event_mention *r = &d->events[ev_at[k - 1]];
+            return (size_t)ev_at[k - 1] != e && r->cls == EL_EV_REPORTING &&
+                   r->tense != EL_TENSE_NONE && r->tense != EL_TENSE_INFINITIVE;
+        }
+        if ((roles[k - 1] & (EL_R_CLAUSE | EL_R_COMP)) || !(d->tokens[k - 1].flags & EL_TOK_WORD))
+            return false;
+    }
+    return false;
 }
 
 static int timex_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t e,

@@ -831,6 +831,27 @@ static void test_learned_eventness(void **state)
     remove_gazetteers(dir);
 }
 
+/* What is said is no participant of saying: "he said the United States
+ * must ..." names no addressee; "told Jones" does. */
+static void test_reported_clause_subject_not_object(void **state)
+{
+    el_doc *d = test_doc("Smith said Jones must respect the deal.");
+    add_ent_at(d, "Smith", 1, EL_ENT_PERSON, "P:smith", "Ann Smith");
+    add_ent_at(d, "Jones", 1, EL_ENT_PERSON, "P:jones", "Bob Jones");
+    el_event_tag(d, *state);
+    const el_event_mention *said = event_at(d, "said");
+    assert_non_null(said);
+    assert_int_equal(said->nparticipants, 1);
+    assert_int_equal(said->participants[0], 0);   /* Smith */
+    el_doc_free(d);
+    d = test_doc("Smith told Jones the deal would hold.");
+    add_ent_at(d, "Smith", 1, EL_ENT_PERSON, "P:smith", "Ann Smith");
+    add_ent_at(d, "Jones", 1, EL_ENT_PERSON, "P:jones", "Bob Jones");
+    el_event_tag(d, *state);
+    assert_int_equal(event_at(d, "told")->nparticipants, 2);
+    el_doc_free(d);
+}
+
 /* A tensed reporting verb between a trigger and a later time takes that
  * time: "X's trip, an aide told reporters Monday". */
 static void test_reporting_verb_takes_later_time(void **state)
@@ -870,6 +891,21 @@ static void test_reporting_verb_takes_later_time(void **state)
     assert_int_equal(event_at(d, "said")->timex, 0);
     assert_int_equal(meet->timex, -1);
     el_doc_free(d);
+    d = test_doc("Smith told reporters on Friday that talks would resume.");
+    fri = find_tok(d, "Friday", 0);
+    add_date(d, fri, fri + 1, "2023-06-16");
+    el_event_tag(d, *state);
+    assert_int_equal(event_at(d, "told")->timex, 0);
+    assert_non_null(event_at(d, "talks"));
+    assert_int_equal(event_at(d, "talks")->timex, -1);
+    el_doc_free(d);
+    /* nor is a time inside the reported clause the report's */
+    d = test_doc("Smith has said that, since 2021, Jones has declined talks.");
+    size_t y = find_tok(d, "2021", 0);
+    add_date(d, y, y + 1, "2021");
+    el_event_tag(d, *state);
+    assert_int_equal(event_at(d, "said")->timex, -1);
+    el_doc_free(d);
     d = test_doc("Smith said Friday's meeting went well.");
     fri = find_tok(d, "Friday", 0);
     add_date(d, fri, fri + 1, "2023-06-16");
@@ -894,6 +930,7 @@ int main(void)
         cmocka_unit_test(test_destination_beats_modifier_place),
         cmocka_unit_test(test_subject_shared_by_participle_clause),
         cmocka_unit_test(test_nearest_timex_in_clause),
+        cmocka_unit_test(test_reported_clause_subject_not_object),
         cmocka_unit_test(test_signal_links),
         cmocka_unit_test(test_reporting_dct),
         cmocka_unit_test(test_empty_and_missing),

@@ -389,6 +389,24 @@ static void test_untyped_events_ordered_not_drawn(void **state)
     el_corpus_free(c);
 }
 
+/* A statement is its speaker's: "Jones told Smith" and "Smith told
+ * reporters" share Smith but are two statements. */
+static void test_statements_of_two_speakers_stay_apart(void **state)
+{
+    el_doc *a = doc_with("a", "Jones told Smith that ties matter.", (el_date){2023, 6, 19});
+    smith_and_jones(a);
+    el_doc *b = doc_with("b", "Smith told reporters that progress is hard.", (el_date){2023, 6, 19});
+    ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    el_doc *docs[] = {a, b};
+    el_corpus *c = build(docs, 2, *state);
+    size_t statements = 0;
+    for (size_t i = 0; i < c->nevents; i++)
+        if (!c->events[i].type && c->events[i].label && strstr(c->events[i].label, " tells"))
+            statements++;
+    assert_int_equal(statements, 2);
+    el_corpus_free(c);
+}
+
 /* Every occurrence of `word` as a mention of one entity. */
 static void ent_all(el_doc *d, const char *word, el_ent_type type, const char *key, const char *name)
 {
@@ -689,6 +707,7 @@ int main(void)
         cmocka_unit_test(test_bare_typed_event_needs_a_place),
         cmocka_unit_test(test_untyped_labels_use_headline_verbs),
         cmocka_unit_test(test_bare_plan_is_no_antecedent_of_fact),
+        cmocka_unit_test(test_statements_of_two_speakers_stay_apart),
         cmocka_unit_test(test_empty_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
