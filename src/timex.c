@@ -122,10 +122,11 @@ static bool past_deadline(const tx_ctx *c, size_t i, size_t len)
 static void mark_past_deadlines(tx_ctx *c)
 {
     for (size_t i = 0; i < c->doc->ntokens; i++) {
+        if (c->info[i].tense != TX_FUTURE)
+            continue;   /* (the cheap test first: few tokens are future cues) */
         size_t len;
         const tw_word *w = word(c, i, TW_TENSE, &len);
-        if (!w || !(w->flags & (TW_MIDCLAUSE | TW_BEFORE_DATE)) || (w->flags & TW_FORWARD)
-            || c->info[i].tense != TX_FUTURE)
+        if (!w || !(w->flags & (TW_MIDCLAUSE | TW_BEFORE_DATE)) || (w->flags & TW_FORWARD))
             continue;
         if (past_deadline(c, i, len))
             for (size_t k = i; k < i + len; k++)
@@ -197,6 +198,48 @@ static void mark_tense_cues(tx_ctx *c)
 
 /* ---- the pass ------------------------------------------------------------ */
 
+/* Two-digit field of sscanf's "%2d" at *p, for scan_ymd: 1 and the value
+ * (p moved past it) if a digit starts it, 0 if no number can start there,
+ * -1 where sscanf would read more than digits (white space, a sign). */
+static int scan_2d(const char **p, int *out)
+{
+    const char *s = *p;
+    if ((unsigned)(s[0] - '0') < 10u) {
+        int v = s[0] - '0', k = 1;
+        if ((unsigned)(s[1] - '0') < 10u)
+            v = v * 10 + (s[k++] - '0');
+        *out = v;
+        *p = s + k;
+        return 1;
+    }
+    return s[0] == '+' || s[0] == '-' || isspace((unsigned char)s[0]) ? -1 : 0;
+}
+
+/* sscanf(v, "%4d-%2d-%2d", y, m, d), read directly when v starts with
+ * four digits or a letter (every value the stage makes): a call to the
+ * scanf machinery per expression cost more than the rest of emit. */
+static int scan_ymd(const char *v, int *y, int *m, int *d)
+{
+    if (isalpha((unsigned char)v[0]))
+        return 0;   /* "PRESENT_REF", "P3D", "XXXX-06-19" */
+    for (int k = 0; k < 4; k++)
+        if ((unsigned)(v[k] - '0') >= 10u)
+            return sscanf(v, "%4d-%2d-%2d", y, m, d);
+    *y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+    const char *p = v + 4;
+    if (*p++ != '-')
+        return 1;
+    int r = scan_2d(&p, m);
+    if (r <= 0)
+        return r < 0 ? sscanf(v, "%4d-%2d-%2d", y, m, d) : 1;
+    if (*p++ != '-')
+        return 2;
+    r = scan_2d(&p, d);
+    if (r <= 0)
+        return r < 0 ? sscanf(v, "%4d-%2d-%2d", y, m, d) : 2;
+    return 3;
+}
+
 /* Keep what later expressions may refer to: the story's day (clock times),
  * the last date of any granularity ("the following year"), the quarter a
  * report is about ("a year earlier"), and a year computed in this sentence
@@ -206,8 +249,7 @@ static void remember(tx_ctx *c, const el_timex *t, const tx_res *r, uint32_t sen
     const char *v = t->value;
     int tx = (int)(c->doc->ntimexes - 1), y, m, d, q;
     char tail;
-    int n = isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[3])
-        ? sscanf(v, "%4d-%2d-%2d", &y, &m, &d) : 0;
+    int n = isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[3]) ? scan_ymd(v, &y, &m, &d) : 0;
     if (n == 3 && el_date_valid((el_date){y, m, d})) {
         c->day = (el_date){y, m, d};
         c->day_sent = sent;
@@ -238,11 +280,11 @@ static void emit(tx_ctx *c, size_t b, const tx_res *r, uint32_t start, uint32_t 
         t->end = end;
     }
     t->type = r->type;
-    snprintf(t->value, sizeof t->value, "%s", r->value);
-    snprintf(t->mod, sizeof t->mod, "%s", r->mod);
-    snprintf(t->quant, sizeof t->quant, "%s", r->quant);
-    snprintf(t->freq, sizeof t->freq, "%s", r->freq);
-    snprintf(t->zone, sizeof t->zone, "%s", r->zone);
+    tx_copy_str(t->value, sizeof t->value, r->value);   /* (as snprintf "%s", without */
+    tx_copy_str(t->mod, sizeof t->mod, r->mod);         /* the formatting machinery) */
+    tx_copy_str(t->quant, sizeof t->quant, r->quant);
+    tx_copy_str(t->freq, sizeof t->freq, r->freq);
+    tx_copy_str(t->zone, sizeof t->zone, r->zone);
     t->temporal_function = r->tf;
     int anchors[] = {-1, c->day_tx, c->ref_tx, c->quarter_tx};
     t->anchor = r->tf ? anchors[r->anchor] : -1;   /* -1 = the DCT */
@@ -282,9 +324,9 @@ static void digit_shape(const el_doc *d, size_t i, tok_info *t)
     size_t n, k = 0;
     const char *s = el_tok_text(d, i, &n);
     int32_t v = 0;
-    while (k < n && k < 9 && isdigit((unsigned char)s[k]))
+    while (k < n && k < 9 && (unsigned)(s[k] - '0') < 10u)   /* (isdigit, without a call) */
         v = v * 10 + (s[k++] - '0');
-    if (k < n && isdigit((unsigned char)s[k]))
+    if (k < n && (unsigned)(s[k] - '0') < 10u)
         k = 0;   /* too long to be a time */
     t->ndig = (uint8_t)k;
     t->lead = k ? v : -1;
@@ -358,7 +400,7 @@ static size_t continued_day(tx_ctx *c, size_t j, const tx_res *prev)
 {
     int y, m, d;
     const char *v = prev->value;
-    bool known = sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3;
+    bool known = scan_ymd(v, &y, &m, &d) == 3;
     if (!known && !(strlen(v) == 10 && !strncmp(v, "XXXX-", 5) && sscanf(v + 5, "%2d-%2d", &m, &d) == 2))
         return j;
     if (!(is(c, j, "and") || is(c, j, "or") || is(c, j, "to") || is(c, j, "through") || is(c, j, "-")))
