@@ -1150,7 +1150,7 @@ static void set_time(const el_corpus *c, el_event *v, const mfeat *fs, const clu
             el_date_format(c->docs[b->doc]->dct, v->value);
             dct_interval(c, b, &v->iv);   /* the article's day itself */
         } else {
-            snprintf(v->value, sizeof v->value, "%s", b->value ? b->value : "");
+            el_copy_str(v->value, sizeof v->value, b->value ? b->value : "");
         }
         v->time_source.doc = b->doc;
         v->time_source.ev = b->ev;
