@@ -249,6 +249,13 @@ static int scan_word(scanner *sc, const el_abbrevs *ab, word_prefix *wp)
 {
     size_t start = sc->i;
     bool all_digits = scan_prefix(sc, wp);
+    if (sc->i >= sc->n)
+        return 0;
+    unsigned char nb = (unsigned char)sc->s[sc->i];
+    if (nb < 0x80 && nb != ':' && nb != ',' && nb != '.' && nb != '/' && nb != '-' && nb != '\'')
+        return 0;   /* most words: an ASCII blank or mark that neither continues
+                       the word nor makes it an abbreviation (the loop below
+                       would stop at once) */
     for (;;) {
         size_t i = sc->i;   /* ASCII fast path of the loop below, in registers */
         for (unsigned char b; i < sc->n && (b = (unsigned char)sc->s[i]) < 0x80; i++) {
