@@ -383,6 +383,7 @@ static void classify_tokens(tx_ctx *c)
     for (size_t i = 0; i < d->ntokens; i++) {
         size_t n = 0;
         tok_info *t = &c->info[i];
+        *t = (tok_info){0};   /* (info is not zeroed beforehand: one pass, not two) */
         const tw_word *w[TX_MAXW];
         t->len = (uint8_t)tw_match(c->lx, d, i, w, TX_MAXW, &n);
         t->n = (uint8_t)n;
@@ -473,7 +474,7 @@ void el_timex_tag(el_doc *doc, const el_time_lexicon *lx)
     tx_ctx c = {0};
     c.doc = doc;
     c.lx = lx;
-    c.info = el_calloc(doc->ntokens, sizeof *c.info);
+    c.info = el_malloc(doc->ntokens * sizeof *c.info);   /* (classify_tokens fills it) */
     c.dct = doc->dct;
     c.have_dct = doc->dct.year >= 100 && doc->dct.year <= 9000 && el_date_valid(doc->dct);   /* else: underspecified values */
     c.day_sent = SIZE_MAX;
