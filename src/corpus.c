@@ -176,13 +176,22 @@ static mref *mentions_by_key(const el_corpus *c, size_t total)
     uint32_t *kis = el_malloc((total + 1) * sizeof *kis);   /* key index by mention */
     const char **names = el_malloc((total + 1) * sizeof *names);   /* by key index */
     size_t k = 0;
+    const char *memo_key[64] = {0};   /* the last key index by key address: a document's
+                                         mentions of one name share their key string */
+    uint32_t memo_ki[64] = {0};
     for (size_t d = 0; d < c->ndocs; d++)
         for (size_t m = 0; m < c->docs[d]->nmentions; m++, k++) {
             const el_mention *mn = &c->docs[d]->mentions[m];
             if (m + 4 < c->docs[d]->nmentions)
                 el_prefetch(mn[4].key);   /* strings lie apart: ask ahead */
-            size_t nkeys = kt.nkeys;
+            size_t nkeys = kt.nkeys, h = ((uintptr_t)mn->key >> 3) & 63;
+            if (mn->key && memo_key[h] == mn->key) {
+                kis[k] = memo_ki[h];
+                continue;   /* (a key seen before: not new, nothing more to note) */
+            }
             kis[k] = key_index(&kt, mn->key);
+            memo_key[h] = mn->key;
+            memo_ki[h] = kis[k];
             if (kt.nkeys > nkeys)
                 names[kis[k]] = mn->name;   /* the entity's name: its first mention's */
         }
