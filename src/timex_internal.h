@@ -92,6 +92,8 @@ static inline bool is(const tx_ctx *c, size_t i, const char *s)
 {
     if (i >= c->lim)
         return false;
+    if (s[0] == 't' && s[1] == 'h' && s[2] == 'e' && s[3] == '\0')   /* (folded for literals) */
+        return (c->info[i].kinds & K_THE) != 0;   /* set for exactly the tokens "the" */
     char first = c->doc->text[c->doc->tokens[i].start];
     if (first >= 'A' && first <= 'Z')
         first = (char)(first + 32);
