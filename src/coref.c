@@ -443,48 +443,59 @@ static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
  * take its identity, share them instead of copying the same key and name
  * once per mention (mention strings are never changed in place). */
 typedef struct gz_copy {
-    int32_t entry;                /* -1 = empty slot */
     char *key, *name, *subtype;   /* NULL = not copied yet */
 } gz_copy;
 
 typedef struct emit_copies {
-    gz_copy *gz; size_t mask;     /* by gazetteer entry (entities, roles) */
+    uint32_t *slot; size_t mask;  /* gazetteer entry + 1 << 32 | its index in gz, 0 = empty */
+    gz_copy *gz; size_t ngz;      /* by gazetteer entry (entities, roles), as first met */
     char **rule_key, **rule_name; /* by identity candidate (names no list holds) ... */
     el_ent_type *rule_type;       /* ... and the type rule_key was made with */
     const char *sub_from[8]; char *sub_copy[8]; size_t nsub;   /* rule subtypes
                                      (a handful of literals) */
 } emit_copies;
 
-static void copies_init(emit_copies *cp, size_t nc)
+static void copies_init(emit_copies *cp, const tagger *t)
 {
+    size_t n = 0;   /* gazetteer entries the mentions can ask for, at most */
+    for (size_t i = 0; i < t->nc; i++)
+        n += (t->c[i].entry >= 0) + (t->c[i].role >= 0);
     size_t cap = 16;
-    while (cap < 4 * nc)   /* two entries at most per mention, half full */
+    while (cap < 2 * n)   /* half full at most */
         cap *= 2;
-    cp->gz = el_malloc(cap * sizeof *cp->gz);
-    for (size_t i = 0; i < cap; i++)
-        cp->gz[i] = (gz_copy){-1, NULL, NULL, NULL};
+    cp->slot = el_calloc(2 * cap, sizeof *cp->slot);
     cp->mask = cap - 1;
-    cp->rule_key = el_calloc(nc ? nc : 1, sizeof *cp->rule_key);
-    cp->rule_name = el_calloc(nc ? nc : 1, sizeof *cp->rule_name);
-    cp->rule_type = el_calloc(nc ? nc : 1, sizeof *cp->rule_type);
+    cp->gz = el_malloc((n + 1) * sizeof *cp->gz);
+    cp->ngz = 0;
+    size_t nc = t->nc ? t->nc : 1;
+    cp->rule_key = el_calloc(nc, sizeof *cp->rule_key);
+    cp->rule_name = el_calloc(nc, sizeof *cp->rule_name);
+    cp->rule_type = el_calloc(nc, sizeof *cp->rule_type);
     cp->nsub = 0;
 }
 
 static void copies_free(emit_copies *cp)
 {
+    free(cp->slot);
     free(cp->gz);
     free(cp->rule_key);
     free(cp->rule_name);
     free(cp->rule_type);
 }
 
+/* The copies of entry's strings (an entry some candidate has: identities
+ * are candidates, so the count in copies_init covers them). */
 static gz_copy *gz_copy_of(emit_copies *cp, int entry)
 {
     size_t i = ((uint32_t)entry * 2654435761u) & cp->mask;
-    while (cp->gz[i].entry >= 0 && cp->gz[i].entry != entry)
+    while (cp->slot[2 * i] && cp->slot[2 * i] != (uint32_t)entry + 1)
         i = (i + 1) & cp->mask;
-    cp->gz[i].entry = entry;
-    return &cp->gz[i];
+    if (!cp->slot[2 * i]) {
+        cp->slot[2 * i] = (uint32_t)entry + 1;
+        cp->slot[2 * i + 1] = (uint32_t)cp->ngz;
+        cp->gz[cp->ngz++] = (gz_copy){NULL, NULL, NULL};
+    }
+    return &cp->gz[cp->slot[2 * i + 1]];
 }
 
 static char *gz_name_copy(tagger *t, emit_copies *cp, int entry)
@@ -564,7 +575,7 @@ void el_ent_emit(tagger *t)
     t->doc->mentions = el_grow(t->doc->mentions, &t->doc->cap_mentions, n,
                                sizeof *t->doc->mentions);   /* one allocation */
     emit_copies cp;
-    copies_init(&cp, t->nc);
+    copies_init(&cp, t);
     for (size_t i = 0; i < t->nc; i++)
         if (!t->c[i].drop) {
             emit_one(t, &cp, &t->c[i], prev_end);
