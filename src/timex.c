@@ -387,8 +387,10 @@ static void classify_tokens(tx_ctx *c)
         const tw_word *w[TX_MAXW];
         t->len = (uint8_t)tw_match(c->lx, d, i, w, TX_MAXW, &n);
         t->n = (uint8_t)n;
-        for (size_t k = 0; k < n; k++)
+        for (size_t k = 0; k < n; k++) {
             t->w[k] = (uint16_t)(w[k] - c->lx->words);
+            t->cls |= K(w[k]->cls);
+        }
         digit_shape(d, i, t);
         t->kinds = lexicon_start_kinds(c->lx, t) | (t->lead >= 0 ? K_DIGIT : 0) | grammar_start_kind(d, i, &sw);
     }
