@@ -22,6 +22,8 @@ static bool after_auxiliary(const tx_ctx *c, size_t k)
     if (k == 0 || c->doc->tokens[k].sentence != c->doc->tokens[k - 1].sentence)
         return false;
     const tok_info *t = &c->info[k - 1];
+    if (!(t->cls & K(TW_TENSE)))
+        return false;
     for (size_t a = 0; a < t->n; a++)
         if (c->lx->words[t->w[a]].cls == TW_TENSE && (c->lx->words[t->w[a]].flags & TW_AUX))
             return true;
@@ -363,16 +365,10 @@ static uint32_t grammar_start_kind(const el_doc *d, size_t i, const start_words 
 
 /* Lexicon classes a timex can start with (not tense cues, prepositions,
  * zones or "ago"-words, which only matter around one). */
-static uint32_t lexicon_start_kinds(const el_time_lexicon *lx, const tok_info *t)
+static uint32_t lexicon_start_kinds(const tok_info *t)
 {
-    uint32_t k = 0;
-    for (size_t j = 0; j < t->n; j++) {
-        int cls = lx->words[t->w[j]].cls;
-        if (cls != TW_TENSE && cls != TW_PREP && cls != TW_ZONE && cls != TW_RELATION
-            && cls != TW_FILLER && cls != TW_PERSON)
-            k |= K(cls);
-    }
-    return k;
+    return t->cls & ~(K(TW_TENSE) | K(TW_PREP) | K(TW_ZONE) | K(TW_RELATION) | K(TW_FILLER)
+                      | K(TW_PERSON));
 }
 
 static void classify_tokens(tx_ctx *c)
@@ -392,7 +388,7 @@ static void classify_tokens(tx_ctx *c)
             t->cls |= K(w[k]->cls);
         }
         digit_shape(d, i, t);
-        t->kinds = lexicon_start_kinds(c->lx, t) | (t->lead >= 0 ? K_DIGIT : 0) | grammar_start_kind(d, i, &sw);
+        t->kinds = lexicon_start_kinds(t) | (t->lead >= 0 ? K_DIGIT : 0) | grammar_start_kind(d, i, &sw);
     }
     mark_tense_cues(c);
 }

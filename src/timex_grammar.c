@@ -49,11 +49,7 @@ bool tx_prev_is_class(const tx_ctx *c, size_t i, int cls)
 {
     if (i == 0 || i <= c->sbeg)
         return false;
-    const tok_info *t = &c->info[i - 1];
-    for (size_t k = 0; k < t->n; k++)
-        if (c->lx->words[t->w[k]].cls == cls)
-            return true;
-    return false;
+    return (c->info[i - 1].cls & K(cls)) != 0;   /* (the mask of its words' classes) */
 }
 
 bool tx_temporal_context_before(const tx_ctx *c, size_t i)
