@@ -448,13 +448,27 @@ static size_t emit_match(tx_ctx *c, size_t i, tx_res *r)
     return continued_day(c, r->end, r);
 }
 
+/* A "the" that no rule can take further.  Every rule a "the" starts at
+ * (timex_grammar.c RULES; parse_modified) first needs the next token to be
+ * a time word, digits, "a"/"an", "fiscal", an apostrophe or a quarter
+ * token ("Q3") -- each gives the token lexicon words or start kinds -- or
+ * "full" ("the full year"); the time words and "the" itself are enough when
+ * "the" has start kinds of its own.  "the" is the commonest word and most
+ * are no timex: eleven rules are spared the look. */
+static bool the_alone(const tx_ctx *c, size_t i)
+{
+    size_t k = i + 1;
+    return c->info[i].kinds == K_THE
+        && (k >= c->lim || (!c->info[k].kinds && !c->info[k].n && !is(c, k, "full")));
+}
+
 static void tag_sentence(tx_ctx *c, const el_sentence *s)
 {
     c->sbeg = s->tok_begin;
     c->lim = s->tok_end;
     for (size_t i = s->tok_begin; i < s->tok_end;) {
         tx_res r;
-        if (!c->info[i].kinds)
+        if (!c->info[i].kinds || the_alone(c, i))
             i++;
         else if (emit_year_range(c, i))
             i++;
