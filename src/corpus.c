@@ -117,12 +117,11 @@ typedef struct key_table {
  * at least twice as many slots as there are mentions). */
 static uint32_t key_index(key_table *kt, const char *key)
 {
-    size_t len = strlen(key);
-    uint32_t h = el_hash(key, len);
+    uint32_t h = el_hash_str(key);
     size_t i = h & kt->mask;
     for (; kt->slots[i]; i = (i + 1) & kt->mask) {
         uint32_t k = kt->slots[i] - 1;
-        if (kt->hashes[k] == h && strcmp(kt->keys[k], key) == 0)
+        if (kt->hashes[k] == h && (kt->keys[k] == key || strcmp(kt->keys[k], key) == 0))
             return k;
     }
     uint32_t k = (uint32_t)kt->nkeys++;
@@ -253,7 +252,7 @@ static void index_entities(el_corpus *c)
     c->entity_slots = el_calloc(cap, sizeof *c->entity_slots);
     c->entity_mask = cap - 1;
     for (size_t e = 0; e < c->nentities; e++) {
-        size_t i = el_hash(c->entities[e].key, strlen(c->entities[e].key)) & c->entity_mask;
+        size_t i = el_hash_str(c->entities[e].key) & c->entity_mask;
         while (c->entity_slots[i])
             i = (i + 1) & c->entity_mask;
         c->entity_slots[i] = (uint32_t)e + 1;
@@ -300,7 +299,7 @@ void el_corpus_link_entities(el_corpus *c)
 int el_corpus_entity_of(const el_corpus *c, const char *key)
 {
     if (c->entity_slots) {
-        for (size_t i = el_hash(key, strlen(key)) & c->entity_mask; c->entity_slots[i];
+        for (size_t i = el_hash_str(key) & c->entity_mask; c->entity_slots[i];
              i = (i + 1) & c->entity_mask)
             if (strcmp(c->entities[c->entity_slots[i] - 1].key, key) == 0)
                 return (int)c->entity_slots[i] - 1;

@@ -324,9 +324,9 @@ static size_t str_slot(str_set *set, const char *s)
 {
     if (2 * (set->n + 1) > set->cap)
         str_grow(set);
-    uint32_t h = el_hash(s, strlen(s));
+    uint32_t h = el_hash_str(s);
     for (size_t i = h & (set->cap - 1); set->s[i]; i = (i + 1) & (set->cap - 1))
-        if (set->h[i] == h && strcmp(set->s[i], s) == 0)
+        if (set->h[i] == h && (set->s[i] == s || strcmp(set->s[i], s) == 0))
             return i;
     return str_put(set, s, h);
 }
@@ -771,7 +771,7 @@ typedef struct key_index { kbucket *b; size_t nb, used; } key_index;
 
 static kbucket *ki_find(kbucket *b, size_t nb, const char *key)
 {
-    size_t i = el_hash(key, strlen(key)) & (nb - 1);
+    size_t i = el_hash_str(key) & (nb - 1);
     while (b[i].key && strcmp(b[i].key, key) != 0)
         i = (i + 1) & (nb - 1);
     return &b[i];

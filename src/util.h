@@ -56,6 +56,16 @@ static inline char *el_copy_str(char *dst, size_t cap, const char *src)
 uint32_t el_hash(const char *s, size_t n);
 uint32_t el_hash_lower(const char *s, size_t n);
 
+/* el_hash(s, strlen(s)) in one pass over a NUL-terminated string (the
+ * corpus step hashes keys and types it holds no length for). */
+static inline uint32_t el_hash_str(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
 /* a[0..alen) == b[0..blen) with ASCII case folded (inline: hot in every stage). */
 static inline bool el_eq_nocase(const char *a, size_t alen, const char *b, size_t blen)
 {
