@@ -438,34 +438,131 @@ static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
     return b;
 }
 
-static void emit_one(tagger *t, const cand *c, uint32_t prev_end)
+/* The copies among the document's strings already made while writing its
+ * mentions: a name mentioned again, and the pronouns and short names that
+ * take its identity, share them instead of copying the same key and name
+ * once per mention (mention strings are never changed in place). */
+typedef struct gz_copy {
+    char *key, *name, *subtype;   /* NULL = not copied yet */
+} gz_copy;
+
+typedef struct emit_copies {
+    uint32_t *slot; size_t mask;  /* gazetteer entry + 1 << 32 | its index in gz, 0 = empty */
+    gz_copy *gz; size_t ngz;      /* by gazetteer entry (entities, roles), as first met */
+    char **rule_key, **rule_name; /* by identity candidate (names no list holds) ... */
+    el_ent_type *rule_type;       /* ... and the type rule_key was made with */
+    const char *sub_from[8]; char *sub_copy[8]; size_t nsub;   /* rule subtypes
+                                     (a handful of literals) */
+} emit_copies;
+
+static void copies_init(emit_copies *cp, const tagger *t)
+{
+    size_t n = 0;   /* gazetteer entries the mentions can ask for, at most */
+    for (size_t i = 0; i < t->nc; i++)
+        n += (t->c[i].entry >= 0) + (t->c[i].role >= 0);
+    size_t cap = 16;
+    while (cap < 2 * n)   /* half full at most */
+        cap *= 2;
+    cp->slot = el_calloc(2 * cap, sizeof *cp->slot);
+    cp->mask = cap - 1;
+    cp->gz = el_malloc((n + 1) * sizeof *cp->gz);
+    cp->ngz = 0;
+    size_t nc = t->nc ? t->nc : 1;
+    cp->rule_key = el_calloc(nc, sizeof *cp->rule_key);
+    cp->rule_name = el_calloc(nc, sizeof *cp->rule_name);
+    cp->rule_type = el_calloc(nc, sizeof *cp->rule_type);
+    cp->nsub = 0;
+}
+
+static void copies_free(emit_copies *cp)
+{
+    free(cp->slot);
+    free(cp->gz);
+    free(cp->rule_key);
+    free(cp->rule_name);
+    free(cp->rule_type);
+}
+
+/* The copies of entry's strings (an entry some candidate has: identities
+ * are candidates, so the count in copies_init covers them). */
+static gz_copy *gz_copy_of(emit_copies *cp, int entry)
+{
+    size_t i = ((uint32_t)entry * 2654435761u) & cp->mask;
+    while (cp->slot[2 * i] && cp->slot[2 * i] != (uint32_t)entry + 1)
+        i = (i + 1) & cp->mask;
+    if (!cp->slot[2 * i]) {
+        cp->slot[2 * i] = (uint32_t)entry + 1;
+        cp->slot[2 * i + 1] = (uint32_t)cp->ngz;
+        cp->gz[cp->ngz++] = (gz_copy){NULL, NULL, NULL};
+    }
+    return &cp->gz[cp->slot[2 * i + 1]];
+}
+
+static char *gz_name_copy(tagger *t, emit_copies *cp, int entry)
+{
+    gz_copy *g = gz_copy_of(cp, entry);
+    if (!g->name)
+        g->name = el_doc_str(t->doc, el_gz_str(t->gz, t->gz->entries[entry].name));
+    return g->name;
+}
+
+static char *sub_copy(tagger *t, emit_copies *cp, const char *sub)
+{
+    for (size_t i = 0; i < cp->nsub; i++)
+        if (cp->sub_from[i] == sub)
+            return cp->sub_copy[i];
+    char *copy = el_doc_str(t->doc, sub);
+    if (cp->nsub < sizeof cp->sub_from / sizeof *cp->sub_from) {
+        cp->sub_from[cp->nsub] = sub;
+        cp->sub_copy[cp->nsub++] = copy;
+    }
+    return copy;
+}
+
+static void emit_one(tagger *t, emit_copies *cp, const cand *c, uint32_t prev_end)
 {
     const cand *id = el_ent_identity(t, c);
     const el_gazetteer *gz = t->gz;
     size_t b = extent_begin(t, c, prev_end);
     el_mention *m;
-    if (id->entry >= 0) {   /* gazetteer strings, copied by el_doc_add_mention */
-        m = el_doc_add_mention(t->doc, (uint32_t)b, c->e, c->type,
-                               el_gz_str(gz, gz->entries[id->entry].key),
-                               el_gz_str(gz, gz->entries[id->entry].name));
-    } else {   /* "TYPE:lower-case surface" and the surface, handed over */
-        const char *tn = el_ent_type_name(c->type);
-        size_t n, tl = strlen(tn);
+    if (id->entry >= 0) {   /* gazetteer strings, copied once per document */
+        gz_copy *g = gz_copy_of(cp, id->entry);
+        if (!g->key)
+            g->key = el_doc_str(t->doc, el_gz_str(gz, gz->entries[id->entry].key));
+        if (!g->name)
+            g->name = el_doc_str(t->doc, el_gz_str(gz, gz->entries[id->entry].name));
+        m = el_doc_add_mention_own(t->doc, (uint32_t)b, c->e, c->type, g->key, g->name);
+    } else {   /* "TYPE:lower-case surface" (the mention's type, the identity's
+                  surface) and the surface, made once per identity and type */
+        size_t ix = (size_t)(id - t->c), n;
         span_text(t, id->b, id->e, &n);
-        char *key = el_doc_stralloc(t->doc, tl + n + 2);
-        memcpy(key, tn, tl);
-        key[tl] = ':';
-        surface_into(t, id->b, id->e, true, key + tl + 1);
-        char *name = el_doc_stralloc(t->doc, n + 1);
-        surface_into(t, id->b, id->e, false, name);
-        m = el_doc_add_mention_own(t->doc, (uint32_t)b, c->e, c->type, key, name);
+        if (!cp->rule_key[ix] || cp->rule_type[ix] != c->type) {
+            const char *tn = el_ent_type_name(c->type);
+            size_t tl = strlen(tn);
+            char *key = el_doc_stralloc(t->doc, tl + n + 2);
+            memcpy(key, tn, tl);
+            key[tl] = ':';
+            surface_into(t, id->b, id->e, true, key + tl + 1);
+            cp->rule_key[ix] = key;
+            cp->rule_type[ix] = c->type;
+        }
+        if (!cp->rule_name[ix]) {
+            cp->rule_name[ix] = el_doc_stralloc(t->doc, n + 1);
+            surface_into(t, id->b, id->e, false, cp->rule_name[ix]);
+        }
+        m = el_doc_add_mention_own(t->doc, (uint32_t)b, c->e, c->type, cp->rule_key[ix],
+                                   cp->rule_name[ix]);
     }
-    if (c->subtype)   /* "pronoun", "nominal", "facility" */
-        m->subtype = el_doc_str(t->doc, c->subtype);
-    else if (id->entry >= 0 && gz->entries[id->entry].subtype)
-        m->subtype = el_doc_str(t->doc, el_gz_str(gz, gz->entries[id->entry].subtype));
+    if (c->subtype) {   /* "pronoun", "nominal", "facility" */
+        m->subtype = sub_copy(t, cp, c->subtype);
+    } else if (id->entry >= 0 && gz->entries[id->entry].subtype) {
+        gz_copy *g = gz_copy_of(cp, id->entry);
+        if (!g->subtype)
+            g->subtype = el_doc_str(t->doc, el_gz_str(gz, gz->entries[id->entry].subtype));
+        m->subtype = g->subtype;
+    }
     if (c->role >= 0)
-        m->role = el_doc_str(t->doc, el_gz_str(gz, gz->entries[c->role].name));
+        m->role = gz_name_copy(t, cp, c->role);
     m->confidence = c->entry >= 0 ? 0.9f : c->type == EL_ENT_OTHER ? 0.4f : 0.7f;
 }
 
@@ -477,9 +574,12 @@ void el_ent_emit(tagger *t)
         n += !t->c[i].drop;
     t->doc->mentions = el_grow(t->doc->mentions, &t->doc->cap_mentions, n,
                                sizeof *t->doc->mentions);   /* one allocation */
+    emit_copies cp;
+    copies_init(&cp, t);
     for (size_t i = 0; i < t->nc; i++)
         if (!t->c[i].drop) {
-            emit_one(t, &t->c[i], prev_end);
+            emit_one(t, &cp, &t->c[i], prev_end);
             prev_end = t->c[i].e;
         }
+    copies_free(&cp);
 }

@@ -117,12 +117,11 @@ typedef struct key_table {
  * at least twice as many slots as there are mentions). */
 static uint32_t key_index(key_table *kt, const char *key)
 {
-    size_t len = strlen(key);
-    uint32_t h = el_hash(key, len);
+    uint32_t h = el_hash_str(key);
     size_t i = h & kt->mask;
     for (; kt->slots[i]; i = (i + 1) & kt->mask) {
         uint32_t k = kt->slots[i] - 1;
-        if (kt->hashes[k] == h && strcmp(kt->keys[k], key) == 0)
+        if (kt->hashes[k] == h && (kt->keys[k] == key || strcmp(kt->keys[k], key) == 0))
             return k;
     }
     uint32_t k = (uint32_t)kt->nkeys++;
@@ -176,13 +175,22 @@ static mref *mentions_by_key(const el_corpus *c, size_t total)
     uint32_t *kis = el_malloc((total + 1) * sizeof *kis);   /* key index by mention */
     const char **names = el_malloc((total + 1) * sizeof *names);   /* by key index */
     size_t k = 0;
+    const char *memo_key[64] = {0};   /* the last key index by key address: a document's
+                                         mentions of one name share their key string */
+    uint32_t memo_ki[64] = {0};
     for (size_t d = 0; d < c->ndocs; d++)
         for (size_t m = 0; m < c->docs[d]->nmentions; m++, k++) {
             const el_mention *mn = &c->docs[d]->mentions[m];
             if (m + 4 < c->docs[d]->nmentions)
                 el_prefetch(mn[4].key);   /* strings lie apart: ask ahead */
-            size_t nkeys = kt.nkeys;
+            size_t nkeys = kt.nkeys, h = ((uintptr_t)mn->key >> 3) & 63;
+            if (mn->key && memo_key[h] == mn->key) {
+                kis[k] = memo_ki[h];
+                continue;   /* (a key seen before: not new, nothing more to note) */
+            }
             kis[k] = key_index(&kt, mn->key);
+            memo_key[h] = mn->key;
+            memo_ki[h] = kis[k];
             if (kt.nkeys > nkeys)
                 names[kis[k]] = mn->name;   /* the entity's name: its first mention's */
         }
@@ -244,7 +252,7 @@ static void index_entities(el_corpus *c)
     c->entity_slots = el_calloc(cap, sizeof *c->entity_slots);
     c->entity_mask = cap - 1;
     for (size_t e = 0; e < c->nentities; e++) {
-        size_t i = el_hash(c->entities[e].key, strlen(c->entities[e].key)) & c->entity_mask;
+        size_t i = el_hash_str(c->entities[e].key) & c->entity_mask;
         while (c->entity_slots[i])
             i = (i + 1) & c->entity_mask;
         c->entity_slots[i] = (uint32_t)e + 1;
@@ -291,7 +299,7 @@ void el_corpus_link_entities(el_corpus *c)
 int el_corpus_entity_of(const el_corpus *c, const char *key)
 {
     if (c->entity_slots) {
-        for (size_t i = el_hash(key, strlen(key)) & c->entity_mask; c->entity_slots[i];
+        for (size_t i = el_hash_str(key) & c->entity_mask; c->entity_slots[i];
              i = (i + 1) & c->entity_mask)
             if (strcmp(c->entities[c->entity_slots[i] - 1].key, key) == 0)
                 return (int)c->entity_slots[i] - 1;

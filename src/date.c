@@ -128,8 +128,33 @@ bool el_date_parse(const char *s, el_date *out)
     return true;
 }
 
+/* Write v (0..10^w - 1) as w digits at out. */
+static void put_digits(char *out, int v, int w)
+{
+    for (int i = w - 1; i >= 0; i--, v /= 10)
+        out[i] = (char)('0' + v % 10);
+}
+
+/* "YYYY-MM-DD" for a year of four digits and a month and day of two at
+ * most (every date the pipeline makes): no printf. */
+static bool date_digits(el_date d, char *buf)
+{
+    if (d.year < 0 || d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99)
+        return false;
+    put_digits(buf, d.year, 4);
+    buf[4] = '-';
+    put_digits(buf + 5, d.month, 2);
+    buf[7] = '-';
+    put_digits(buf + 8, d.day, 2);
+    return true;
+}
+
 void el_date_format(el_date d, char *buf)
 {
+    if (date_digits(d, buf)) {
+        buf[10] = '\0';
+        return;
+    }
     char tmp[64];
     snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", d.year, d.month, d.day);
     memcpy(buf, tmp, 10);
@@ -149,6 +174,14 @@ void el_instant_format(int64_t minutes, char *buf)
         days--;
     }
     el_date d = el_days_to_date(days);
+    if (date_digits(d, buf)) {   /* (rem: 0 .. one day less a minute) */
+        buf[10] = 'T';
+        put_digits(buf + 11, (int)(rem / 60), 2);
+        buf[13] = ':';
+        put_digits(buf + 14, (int)(rem % 60), 2);
+        buf[16] = '\0';
+        return;
+    }
     char tmp[96];
     snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d", d.year, d.month, d.day,
              (int)(rem / 60), (int)(rem % 60));

@@ -76,7 +76,20 @@ char *el_doc_strn(el_doc *d, const char *s, size_t n)
 
 char *el_doc_str(el_doc *d, const char *s)
 {
-    return s ? el_doc_strn(d, s, strlen(s)) : NULL;
+    if (!s)
+        return NULL;
+    el_strblock *b = d->strings;
+    if (b) {   /* copy while measuring, where el_doc_strn would put it: most
+                  strings (types, lemmas, keys) are short and fit, and then
+                  need no strlen and memcpy calls */
+        char *o = b->data + b->used;
+        for (size_t i = 0, room = b->cap - b->used; i < room; i++)
+            if (!(o[i] = s[i])) {
+                b->used += i + 1;
+                return o;
+            }
+    }   /* (no room: the bytes written past `used` are free space still) */
+    return el_doc_strn(d, s, strlen(s));
 }
 
 static void free_strings(el_strblock *b)

@@ -122,7 +122,11 @@ char *el_event_label(const el_corpus *c, const el_event *v, const el_event_type_
     for (size_t i = statement ? 1 : 0; i < sizeof generic / sizeof *generic; i++) {
         char tpl[128];
         const char *t = strstr(generic[i], "{T}");
-        snprintf(tpl, sizeof tpl, "%.*s%s%s", (int)(t - generic[i]), generic[i], what, t + 3);
+        size_t at = (size_t)(t - generic[i]);   /* "%.*s%s%s", without printf */
+        memcpy(tpl, generic[i], at);
+        el_copy_str(tpl + at, sizeof tpl - at, what);
+        at += strlen(tpl + at);
+        el_copy_str(tpl + at, sizeof tpl - at, t + 3);
         el_buf b = EL_BUF_INIT;
         if (fill(c, v, tpl, &b))
             return el_buf_detach(&b, NULL);

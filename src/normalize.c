@@ -234,22 +234,37 @@ static int duration_before(const el_doc *d, const el_event_mention *ev)
  * the document's answers so far (ENT_UNKNOWN = not yet asked). */
 enum { ENT_UNKNOWN = -2 };
 
-static int entity_of(const el_corpus *c, const el_doc *d, int *ents, size_t m)
+/* The last answers by key string: the mentions of one name in a document
+ * share their key (coref.c copies it once), so most are answered without
+ * hashing and comparing the key again.  Same pointer, same string. */
+typedef struct key_memo {
+    const char *key[64];
+    int ent[64];
+} key_memo;
+
+static int entity_of(const el_corpus *c, const el_doc *d, int *ents, size_t m, key_memo *km)
 {
-    if (ents[m] == ENT_UNKNOWN)
-        ents[m] = el_corpus_entity_of(c, d->mentions[m].key);
+    if (ents[m] == ENT_UNKNOWN) {
+        const char *key = d->mentions[m].key;
+        size_t h = ((uintptr_t)key >> 3) & 63;
+        if (!key || km->key[h] != key) {
+            km->key[h] = key;
+            km->ent[h] = el_corpus_entity_of(c, key);
+        }
+        ents[m] = km->ent[h];
+    }
     return ents[m];
 }
 
 static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_mention *ev,
-                          int *ents, mfeat *f)
+                          int *ents, key_memo *km, mfeat *f)
 {
     f->subject = f->location = -1;
     if (ev->location >= 0 && (size_t)ev->location < d->nmentions)
-        f->location = entity_of(c, d, ents, (size_t)ev->location);
+        f->location = entity_of(c, d, ents, (size_t)ev->location, km);
     for (size_t p = 0; p < ev->nparticipants && f->nparts < MAX_PARTS; p++) {
         const el_mention *m = &d->mentions[ev->participants[p]];
-        int e = entity_of(c, d, ents, (size_t)ev->participants[p]);
+        int e = entity_of(c, d, ents, (size_t)ev->participants[p], km);
         if (e < 0)
             continue;
         bool dup = false;
@@ -309,9 +324,9 @@ static size_t str_slot(str_set *set, const char *s)
 {
     if (2 * (set->n + 1) > set->cap)
         str_grow(set);
-    uint32_t h = el_hash(s, strlen(s));
+    uint32_t h = el_hash_str(s);
     for (size_t i = h & (set->cap - 1); set->s[i]; i = (i + 1) & (set->cap - 1))
-        if (set->h[i] == h && strcmp(set->s[i], s) == 0)
+        if (set->h[i] == h && (set->s[i] == s || strcmp(set->s[i], s) == 0))
             return i;
     return str_put(set, s, h);
 }
@@ -399,6 +414,8 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
     mfeat *fs = el_malloc((cap ? cap : 1) * sizeof *fs);
     str_set names = {NULL, NULL, NULL, NULL, 0, 0};
     int *ents = NULL;   /* entity_of's answers for the document */
+    key_memo km;
+    memset(&km, 0, sizeof km);
     size_t cap_ents = 0, cap_linked = 0;
     bool *linked = NULL;   /* event mentions a signal relates to another */
     for (size_t di = 0; di < c->ndocs; di++) {
@@ -442,7 +459,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             f->latest = is_factual(ev) ? latest_start(d, tv) : INT64_MAX;
             f->past_report = f->latest != INT64_MAX && ev->aspect == EL_ASPECT_NONE &&
                              f->iv.end <= f->iv.begin && !f->value && !linked[e];
-            mention_parts(c, d, ev, ents, f);
+            mention_parts(c, d, ev, ents, &km, f);
             f->indefinite = indefinite(d, ev);
             f->duration_days = duration_before(d, ev);
             if (generic && f->nparts == 0)
@@ -756,7 +773,7 @@ typedef struct key_index { kbucket *b; size_t nb, used; } key_index;
 
 static kbucket *ki_find(kbucket *b, size_t nb, const char *key)
 {
-    size_t i = el_hash(key, strlen(key)) & (nb - 1);
+    size_t i = el_hash_str(key) & (nb - 1);
     while (b[i].key && strcmp(b[i].key, key) != 0)
         i = (i + 1) & (nb - 1);
     return &b[i];
@@ -1156,7 +1173,7 @@ static void set_time(const el_corpus *c, el_event *v, const mfeat *fs, const clu
             el_date_format(c->docs[b->doc]->dct, v->value);
             dct_interval(c, b, &v->iv);   /* the article's day itself */
         } else {
-            snprintf(v->value, sizeof v->value, "%s", b->value ? b->value : "");
+            el_copy_str(v->value, sizeof v->value, b->value ? b->value : "");
         }
         v->time_source.doc = b->doc;
         v->time_source.ev = b->ev;

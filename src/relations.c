@@ -247,7 +247,7 @@ static void add_relation(el_corpus *c, size_t a, size_t b, const char *type, boo
     el_relation *r = &EL_PUSH(c->relations, c->nrelations, c->cap_relations);
     r->from = a;
     r->to = b;
-    snprintf(r->type, sizeof r->type, "%s", type);
+    el_copy_str(r->type, sizeof r->type, type);
     r->inferred = inferred;
     r->evidence = el_strdup(evidence);
 }

@@ -22,6 +22,8 @@ static bool after_auxiliary(const tx_ctx *c, size_t k)
     if (k == 0 || c->doc->tokens[k].sentence != c->doc->tokens[k - 1].sentence)
         return false;
     const tok_info *t = &c->info[k - 1];
+    if (!(t->cls & K(TW_TENSE)))
+        return false;
     for (size_t a = 0; a < t->n; a++)
         if (c->lx->words[t->w[a]].cls == TW_TENSE && (c->lx->words[t->w[a]].flags & TW_AUX))
             return true;
@@ -127,10 +129,11 @@ static bool past_deadline(const tx_ctx *c, size_t i, size_t len)
 static void mark_past_deadlines(tx_ctx *c)
 {
     for (size_t i = 0; i < c->doc->ntokens; i++) {
+        if (c->info[i].tense != TX_FUTURE)
+            continue;   /* (the cheap test first: few tokens are future cues) */
         size_t len;
         const tw_word *w = word(c, i, TW_TENSE, &len);
-        if (!w || !(w->flags & (TW_MIDCLAUSE | TW_BEFORE_DATE)) || (w->flags & TW_FORWARD)
-            || c->info[i].tense != TX_FUTURE)
+        if (!w || !(w->flags & (TW_MIDCLAUSE | TW_BEFORE_DATE)) || (w->flags & TW_FORWARD))
             continue;
         if (past_deadline(c, i, len))
             for (size_t k = i; k < i + len; k++)
@@ -202,6 +205,48 @@ static void mark_tense_cues(tx_ctx *c)
 
 /* ---- the pass ------------------------------------------------------------ */
 
+/* Two-digit field of sscanf's "%2d" at *p, for scan_ymd: 1 and the value
+ * (p moved past it) if a digit starts it, 0 if no number can start there,
+ * -1 where sscanf would read more than digits (white space, a sign). */
+static int scan_2d(const char **p, int *out)
+{
+    const char *s = *p;
+    if ((unsigned)(s[0] - '0') < 10u) {
+        int v = s[0] - '0', k = 1;
+        if ((unsigned)(s[1] - '0') < 10u)
+            v = v * 10 + (s[k++] - '0');
+        *out = v;
+        *p = s + k;
+        return 1;
+    }
+    return s[0] == '+' || s[0] == '-' || isspace((unsigned char)s[0]) ? -1 : 0;
+}
+
+/* sscanf(v, "%4d-%2d-%2d", y, m, d), read directly when v starts with
+ * four digits or a letter (every value the stage makes): a call to the
+ * scanf machinery per expression cost more than the rest of emit. */
+static int scan_ymd(const char *v, int *y, int *m, int *d)
+{
+    if (isalpha((unsigned char)v[0]))
+        return 0;   /* "PRESENT_REF", "P3D", "XXXX-06-19" */
+    for (int k = 0; k < 4; k++)
+        if ((unsigned)(v[k] - '0') >= 10u)
+            return sscanf(v, "%4d-%2d-%2d", y, m, d);
+    *y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+    const char *p = v + 4;
+    if (*p++ != '-')
+        return 1;
+    int r = scan_2d(&p, m);
+    if (r <= 0)
+        return r < 0 ? sscanf(v, "%4d-%2d-%2d", y, m, d) : 1;
+    if (*p++ != '-')
+        return 2;
+    r = scan_2d(&p, d);
+    if (r <= 0)
+        return r < 0 ? sscanf(v, "%4d-%2d-%2d", y, m, d) : 2;
+    return 3;
+}
+
 /* Keep what later expressions may refer to: the story's day (clock times),
  * the last date of any granularity ("the following year"), the quarter a
  * report is about ("a year earlier"), and a year computed in this sentence
@@ -211,8 +256,7 @@ static void remember(tx_ctx *c, const el_timex *t, const tx_res *r, uint32_t sen
     const char *v = t->value;
     int tx = (int)(c->doc->ntimexes - 1), y, m, d, q;
     char tail;
-    int n = isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[3])
-        ? sscanf(v, "%4d-%2d-%2d", &y, &m, &d) : 0;
+    int n = isdigit((unsigned char)v[0]) && isdigit((unsigned char)v[3]) ? scan_ymd(v, &y, &m, &d) : 0;
     if (n == 3 && el_date_valid((el_date){y, m, d})) {
         c->day = (el_date){y, m, d};
         c->day_sent = sent;
@@ -243,11 +287,11 @@ static void emit(tx_ctx *c, size_t b, const tx_res *r, uint32_t start, uint32_t 
         t->end = end;
     }
     t->type = r->type;
-    snprintf(t->value, sizeof t->value, "%s", r->value);
-    snprintf(t->mod, sizeof t->mod, "%s", r->mod);
-    snprintf(t->quant, sizeof t->quant, "%s", r->quant);
-    snprintf(t->freq, sizeof t->freq, "%s", r->freq);
-    snprintf(t->zone, sizeof t->zone, "%s", r->zone);
+    tx_copy_str(t->value, sizeof t->value, r->value);   /* (as snprintf "%s", without */
+    tx_copy_str(t->mod, sizeof t->mod, r->mod);         /* the formatting machinery) */
+    tx_copy_str(t->quant, sizeof t->quant, r->quant);
+    tx_copy_str(t->freq, sizeof t->freq, r->freq);
+    tx_copy_str(t->zone, sizeof t->zone, r->zone);
     t->temporal_function = r->tf;
     int anchors[] = {-1, c->day_tx, c->ref_tx, c->quarter_tx};
     t->anchor = r->tf ? anchors[r->anchor] : -1;   /* -1 = the DCT */
@@ -287,9 +331,9 @@ static void digit_shape(const el_doc *d, size_t i, tok_info *t)
     size_t n, k = 0;
     const char *s = el_tok_text(d, i, &n);
     int32_t v = 0;
-    while (k < n && k < 9 && isdigit((unsigned char)s[k]))
+    while (k < n && k < 9 && (unsigned)(s[k] - '0') < 10u)   /* (isdigit, without a call) */
         v = v * 10 + (s[k++] - '0');
-    if (k < n && isdigit((unsigned char)s[k]))
+    if (k < n && (unsigned)(s[k] - '0') < 10u)
         k = 0;   /* too long to be a time */
     t->ndig = (uint8_t)k;
     t->lead = k ? v : -1;
@@ -326,16 +370,10 @@ static uint32_t grammar_start_kind(const el_doc *d, size_t i, const start_words 
 
 /* Lexicon classes a timex can start with (not tense cues, prepositions,
  * zones or "ago"-words, which only matter around one). */
-static uint32_t lexicon_start_kinds(const el_time_lexicon *lx, const tok_info *t)
+static uint32_t lexicon_start_kinds(const tok_info *t)
 {
-    uint32_t k = 0;
-    for (size_t j = 0; j < t->n; j++) {
-        int cls = lx->words[t->w[j]].cls;
-        if (cls != TW_TENSE && cls != TW_PREP && cls != TW_ZONE && cls != TW_RELATION
-            && cls != TW_FILLER && cls != TW_PERSON)
-            k |= K(cls);
-    }
-    return k;
+    return t->cls & ~(K(TW_TENSE) | K(TW_PREP) | K(TW_ZONE) | K(TW_RELATION) | K(TW_FILLER)
+                      | K(TW_PERSON));
 }
 
 static void classify_tokens(tx_ctx *c)
@@ -346,13 +384,16 @@ static void classify_tokens(tx_ctx *c)
     for (size_t i = 0; i < d->ntokens; i++) {
         size_t n = 0;
         tok_info *t = &c->info[i];
+        *t = (tok_info){0};   /* (info is not zeroed beforehand: one pass, not two) */
         const tw_word *w[TX_MAXW];
         t->len = (uint8_t)tw_match(c->lx, d, i, w, TX_MAXW, &n);
         t->n = (uint8_t)n;
-        for (size_t k = 0; k < n; k++)
+        for (size_t k = 0; k < n; k++) {
             t->w[k] = (uint16_t)(w[k] - c->lx->words);
+            t->cls |= K(w[k]->cls);
+        }
         digit_shape(d, i, t);
-        t->kinds = lexicon_start_kinds(c->lx, t) | (t->lead >= 0 ? K_DIGIT : 0) | grammar_start_kind(d, i, &sw);
+        t->kinds = lexicon_start_kinds(t) | (t->lead >= 0 ? K_DIGIT : 0) | grammar_start_kind(d, i, &sw);
     }
     mark_tense_cues(c);
 }
@@ -363,7 +404,7 @@ static size_t continued_day(tx_ctx *c, size_t j, const tx_res *prev)
 {
     int y, m, d;
     const char *v = prev->value;
-    bool known = sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3;
+    bool known = scan_ymd(v, &y, &m, &d) == 3;
     if (!known && !(strlen(v) == 10 && !strncmp(v, "XXXX-", 5) && sscanf(v + 5, "%2d-%2d", &m, &d) == 2))
         return j;
     if (!(is(c, j, "and") || is(c, j, "or") || is(c, j, "to") || is(c, j, "through") || is(c, j, "-")))
@@ -412,13 +453,27 @@ static size_t emit_match(tx_ctx *c, size_t i, tx_res *r)
     return continued_day(c, r->end, r);
 }
 
+/* A "the" that no rule can take further.  Every rule a "the" starts at
+ * (timex_grammar.c RULES; parse_modified) first needs the next token to be
+ * a time word, digits, "a"/"an", "fiscal", an apostrophe or a quarter
+ * token ("Q3") -- each gives the token lexicon words or start kinds -- or
+ * "full" ("the full year"); the time words and "the" itself are enough when
+ * "the" has start kinds of its own.  "the" is the commonest word and most
+ * are no timex: eleven rules are spared the look. */
+static bool the_alone(const tx_ctx *c, size_t i)
+{
+    size_t k = i + 1;
+    return c->info[i].kinds == K_THE
+        && (k >= c->lim || (!c->info[k].kinds && !c->info[k].n && !is(c, k, "full")));
+}
+
 static void tag_sentence(tx_ctx *c, const el_sentence *s)
 {
     c->sbeg = s->tok_begin;
     c->lim = s->tok_end;
     for (size_t i = s->tok_begin; i < s->tok_end;) {
         tx_res r;
-        if (!c->info[i].kinds)
+        if (!c->info[i].kinds || the_alone(c, i))
             i++;
         else if (emit_year_range(c, i))
             i++;
@@ -436,7 +491,7 @@ void el_timex_tag(el_doc *doc, const el_time_lexicon *lx)
     tx_ctx c = {0};
     c.doc = doc;
     c.lx = lx;
-    c.info = el_calloc(doc->ntokens, sizeof *c.info);
+    c.info = el_malloc(doc->ntokens * sizeof *c.info);   /* (classify_tokens fills it) */
     c.dct = doc->dct;
     c.have_dct = doc->dct.year >= 100 && doc->dct.year <= 9000 && el_date_valid(doc->dct);   /* else: underspecified values */
     c.day_sent = SIZE_MAX;

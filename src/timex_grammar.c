@@ -49,11 +49,7 @@ bool tx_prev_is_class(const tx_ctx *c, size_t i, int cls)
 {
     if (i == 0 || i <= c->sbeg)
         return false;
-    const tok_info *t = &c->info[i - 1];
-    for (size_t k = 0; k < t->n; k++)
-        if (c->lx->words[t->w[k]].cls == cls)
-            return true;
-    return false;
+    return (c->info[i - 1].cls & K(cls)) != 0;   /* (the mask of its words' classes) */
 }
 
 bool tx_temporal_context_before(const tx_ctx *c, size_t i)
@@ -75,7 +71,7 @@ size_t tx_number_words(const tx_ctx *c, size_t i, amount *a)
             if (j != i)
                 break;
             a->n = -1;
-            snprintf(a->mod, sizeof a->mod, "%s", w->aux);
+            tx_copy_str(a->mod, sizeof a->mod, w->aux);
             return len;
         }
         if (w->num == 100)
@@ -85,7 +81,7 @@ size_t tx_number_words(const tx_ctx *c, size_t i, amount *a)
             cur = 0;
         } else
             cur += w->num;
-        snprintf(a->mod, sizeof a->mod, "%s", w->aux);
+        tx_copy_str(a->mod, sizeof a->mod, w->aux);
         j += len;
         if (is(c, j, "-") && word(c, j + 1, TW_NUMBER, NULL))
             j++;
@@ -243,7 +239,7 @@ bool tx_set_res(tx_res *r, size_t end, el_timex_type type, const char *value, bo
 void tx_set_mod(tx_res *r, const char *mod)
 {
     if (mod && *mod && !r->mod[0])
-        snprintf(r->mod, sizeof r->mod, "%s", mod);
+        tx_copy_str(r->mod, sizeof r->mod, mod);
 }
 
 /* Reference year for a month (or month/day) without a year: for a bare
@@ -341,7 +337,7 @@ static bool parse_modified(tx_ctx *c, size_t i, tx_res *r)
     if (!ok || !modifier_fits(c, m, j, r))
         return false;
     if (!r->mod[0] || strcmp(m->val, "APPROX"))
-        snprintf(r->mod, sizeof r->mod, "%s", m->val);
+        tx_copy_str(r->mod, sizeof r->mod, m->val);
     return true;
 }
 

@@ -26,6 +26,8 @@ enum {
 
 typedef struct tok_info {       /* (fields ordered to pack: one per token) */
     uint32_t kinds;              /* start kinds (K_* and 1 << tw_class), 0 = no timex starts here */
+    uint32_t cls;                /* K(class) of every lexicon word in w: word() answers
+                                    most tokens with one test */
     int32_t lead;                /* value of the leading digits, -1 = none */
     uint16_t w[TX_MAXW];         /* indices into the lexicon's words */
     uint8_t len, n;              /* lexicon match length, number of words */
@@ -79,6 +81,8 @@ static inline const tw_word *word(const tx_ctx *c, size_t i, int cls, size_t *le
     if (i >= c->lim)
         return NULL;
     const tok_info *t = &c->info[i];
+    if (!(t->cls & K(cls)))
+        return NULL;
     for (size_t k = 0; k < t->n; k++)
         if (c->lx->words[t->w[k]].cls == cls) {
             if (len)
@@ -92,6 +96,8 @@ static inline bool is(const tx_ctx *c, size_t i, const char *s)
 {
     if (i >= c->lim)
         return false;
+    if (s[0] == 't' && s[1] == 'h' && s[2] == 'e' && s[3] == '\0')   /* (folded for literals) */
+        return (c->info[i].kinds & K_THE) != 0;   /* set for exactly the tokens "the" */
     char first = c->doc->text[c->doc->tokens[i].start];
     if (first >= 'A' && first <= 'Z')
         first = (char)(first + 32);

@@ -249,6 +249,13 @@ static int scan_word(scanner *sc, const el_abbrevs *ab, word_prefix *wp)
 {
     size_t start = sc->i;
     bool all_digits = scan_prefix(sc, wp);
+    if (sc->i >= sc->n)
+        return 0;
+    unsigned char nb = (unsigned char)sc->s[sc->i];
+    if (nb < 0x80 && nb != ':' && nb != ',' && nb != '.' && nb != '/' && nb != '-' && nb != '\'')
+        return 0;   /* most words: an ASCII blank or mark that neither continues
+                       the word nor makes it an abbreviation (the loop below
+                       would stop at once) */
     for (;;) {
         size_t i = sc->i;   /* ASCII fast path of the loop below, in registers */
         for (unsigned char b; i < sc->n && (b = (unsigned char)sc->s[i]) < 0x80; i++) {
@@ -421,10 +428,9 @@ static bool ends_sentence(const el_doc *d, size_t t, int abbrev_kind)
  * punctuation): past EL_SENTENCE_SOFT_MAX tokens a sentence ends after the
  * next , ; : and at EL_SENTENCE_HARD_MAX it ends anyway.  This keeps every
  * per-sentence stage linear on any input. */
-static bool run_on(const el_doc *d)
+static bool run_on(const el_doc *d, size_t begin)
 {
-    size_t begin = d->nsentences ? d->sentences[d->nsentences - 1].tok_end : 0;
-    size_t len = d->ntokens - begin;
+    size_t len = d->ntokens - begin;   /* (begin: the sentence's first token) */
     if (len >= EL_SENTENCE_HARD_MAX)
         return true;
     if (len < EL_SENTENCE_SOFT_MAX)
@@ -442,6 +448,8 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
     int newlines = 0;
     bool space_before = true;
     size_t sent_cstart = SIZE_MAX;   /* code-point offset of the sentence's first token */
+    size_t sent_begin = 0;           /* its index (kept here: reading it back from the
+                                        sentence layer cost a chain of loads per token) */
     d->ntokens = 0;
     d->nsentences = 0;
     /* news text averages over 5 bytes a token: one allocation for most
@@ -491,15 +499,21 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         if (d->ntokens > 0) {
             bool lower_start = c < 0x80 ? c - 'a' < 26u : el_cp_is_letter(c) && !el_cp_is_upper(c);
             bool closer = (extra & EL_TOK_QUOTE) || c == ')' || c == ']';
+            bool end = false;
             if (newlines >= 2 || (newlines == 1 && !lower_start))
-                finish_sentence(d, d->ntokens, &sent_cstart);
+                end = true;
             else if (pending_end && !(closer && !space_before) && !lower_start)
-                finish_sentence(d, d->ntokens, &sent_cstart);
+                end = true;
             else if (after_abbrev && space_before && el_cp_is_upper(c) &&
                      abbrevs_get(ab, d->text + start, sc.i - start) == AB_STARTER)
-                finish_sentence(d, d->ntokens, &sent_cstart);   /* "the U.S. The ..." */
-            else if (run_on(d))
+                end = true;   /* "the U.S. The ..." */
+            else if (run_on(d, sent_begin))
+                end = true;
+            if (end) {
                 finish_sentence(d, d->ntokens, &sent_cstart);
+                sent_begin = d->ntokens;   /* (finish_sentence ends one there if any
+                                              token is left since the last) */
+            }
         }
         el_token *t = &EL_PUSH(d->tokens, d->ntokens, d->cap_tokens);
         t->start = (uint32_t)start;

@@ -39,9 +39,32 @@ static inline void el_prefetch(const void *p)
     (*((arr) = (n) < (cap) ? (arr) : el_grow((arr), &(cap), (n) + 1, sizeof *(arr)), \
        &(arr)[(n)++]))
 
+/* snprintf(dst, cap, "%s", src) without the format machinery (cap >= 1):
+ * copies what fits, always terminates; returns dst. */
+static inline char *el_copy_str(char *dst, size_t cap, const char *src)
+{
+    size_t n = 0;
+    while (n + 1 < cap && src[n])
+        n++;
+    for (size_t i = 0; i < n; i++)
+        dst[i] = src[i];
+    dst[n] = '\0';
+    return dst;
+}
+
 /* FNV-1a over bytes; el_hash_lower folds ASCII letters to lower case. */
 uint32_t el_hash(const char *s, size_t n);
 uint32_t el_hash_lower(const char *s, size_t n);
+
+/* el_hash(s, strlen(s)) in one pass over a NUL-terminated string (the
+ * corpus step hashes keys and types it holds no length for). */
+static inline uint32_t el_hash_str(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
 
 /* a[0..alen) == b[0..blen) with ASCII case folded (inline: hot in every stage). */
 static inline bool el_eq_nocase(const char *a, size_t alen, const char *b, size_t blen)

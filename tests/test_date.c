@@ -2,6 +2,8 @@
 #include "test_util.h"
 #include "date.h"
 
+#include <stdio.h>
+
 static void test_day_numbers_round_trip(void **state)
 {
     (void)state;
@@ -95,6 +97,33 @@ static void test_mod_narrows(void **state)
     assert_true(end.begin > start.end);
 }
 
+/* The digit writer of el_date_format / el_instant_format agrees with
+ * printf, and years it does not take (negative, five digits) still print. */
+static void test_formats_match_printf(void **state)
+{
+    (void)state;
+    static const el_date dates[] = {{2023, 6, 19}, {1, 1, 1}, {999, 12, 31}, {9999, 2, 3},
+                                    {0, 0, 0}, {12345, 6, 7}, {-44, 3, 15}};
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+        char got[11], tmp[64], want[11];
+        el_date_format(dates[i], got);
+        snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", dates[i].year, dates[i].month, dates[i].day);
+        memcpy(want, tmp, 10);
+        want[10] = '\0';
+        assert_string_equal(got, want);
+    }
+    static const el_date days[] = {{2023, 6, 19}, {1, 1, 1}, {9999, 12, 31}};
+    static const int minutes[] = {0, 1, 59, 60, 754, 1439};
+    for (size_t i = 0; i < sizeof days / sizeof *days; i++)
+        for (size_t k = 0; k < sizeof minutes / sizeof *minutes; k++) {
+            char got[17], want[17];
+            el_instant_format(el_instant_from_date(days[i], 0, minutes[k]), got);
+            snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d", days[i].year, days[i].month,
+                     days[i].day, minutes[k] / 60, minutes[k] % 60);
+            assert_string_equal(got, want);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -103,6 +132,7 @@ int main(void)
         cmocka_unit_test(test_value_intervals),
         cmocka_unit_test(test_unanchored_values),
         cmocka_unit_test(test_mod_narrows),
+        cmocka_unit_test(test_formats_match_printf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

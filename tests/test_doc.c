@@ -1,6 +1,8 @@
 /* test_doc.c - the document model: layers, ownership, sorting, names. */
 #include "test_util.h"
 
+#include <stdio.h>
+
 static void test_layers(void **state)
 {
     (void)state;
@@ -38,11 +40,46 @@ static void test_names(void **state)
     assert_string_equal(el_timex_type_name(EL_TIMEX_SET), "SET");
 }
 
+/* Document strings: copies equal to their source wherever they land (the
+ * current block or a new one), and the string helpers of util.h agree with
+ * snprintf and el_hash. */
+static void test_strings(void **state)
+{
+    (void)state;
+    el_doc *d = test_doc("A short text.");
+    char big[5000];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    const char *srcs[] = {"meeting", "", "PERSON:xi jinping", big, "meet", big, "after"};
+    char *copies[sizeof srcs / sizeof *srcs];
+    for (size_t i = 0; i < sizeof srcs / sizeof *srcs; i++)
+        copies[i] = el_doc_str(d, srcs[i]);
+    for (size_t i = 0; i < sizeof srcs / sizeof *srcs; i++) {
+        assert_string_equal(copies[i], srcs[i]);
+        assert_ptr_not_equal(copies[i], srcs[i]);
+    }
+    assert_null(el_doc_str(d, NULL));
+    el_doc_free(d);
+    char out[8], want[8];
+    const char *words[] = {"", "abc", "1234567", "12345678", "a much longer string"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        for (size_t cap = 1; cap <= sizeof out; cap++) {
+            memset(out, '#', sizeof out);
+            memset(want, '#', sizeof want);
+            el_copy_str(out, cap, words[i]);
+            snprintf(want, cap, "%s", words[i]);
+            assert_memory_equal(out, want, sizeof out);
+        }
+        assert_int_equal(el_hash_str(words[i]), el_hash(words[i], strlen(words[i])));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_layers),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
