@@ -18,8 +18,9 @@ typedef struct el_event_type_info {
     int span_days;     /* how many days one event of this type may last (0 = instant) */
 } el_event_type_info;
 
-/* Load gazetteers/events/ (triggers.tsv, timeml-forms.tsv, grammar.tsv,
- * signals.tsv, types.tsv).  Returns NULL and sets *err on failure. */
+/* Load gazetteers/events/ (triggers.tsv, timeml-forms.tsv,
+ * timeml-classes.tsv, grammar.tsv, signals.tsv, types.tsv and, when there
+ * is one, event-model.tsv).  Returns NULL and sets *err on failure. */
 el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err);
 void el_trigger_lexicon_free(el_trigger_lexicon *lx);
 

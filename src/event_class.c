@@ -14,6 +14,9 @@
  * rule's when it is clear, and mentions of forms that are seldom events in
  * their context are dropped: untyped ones, and typed nouns ("sales rose",
  * "the offer price"); a typed verb stays, it feeds the timeline.
+ * With the learned event model (event_model.c), the model decides which
+ * untyped mentions to drop instead, and a clear model class replaces the
+ * class of an untyped mention the complement rules left alone.
  * Run by event.c once every trigger of a document is tagged. */
 #include "event_internal.h"
 
@@ -226,7 +229,7 @@ static el_event_class context_class(const el_trigger_lexicon *lx, const el_doc *
 
 /* Context of the word before token tb (adverbs skipped), as
  * scripts/build_event_classes.py computes it. */
-static int prev_context(const uint32_t *roles, size_t tb)
+int el_event_prev_context(const uint32_t *roles, size_t tb)
 {
     size_t j = tb;
     while (j > 0 && (roles[j - 1] & (EL_R_ADV | EL_R_NEG)) && !(roles[j - 1] & EL_R_AUX))
@@ -242,7 +245,7 @@ static int prev_context(const uint32_t *roles, size_t tb)
 }
 
 /* Context of the word after token te - 1 (adverbs skipped). */
-static int next_context(const el_doc *doc, const uint32_t *roles, size_t te)
+int el_event_next_context(const el_doc *doc, const uint32_t *roles, size_t te)
 {
     size_t n = skip_adverbs(roles, te, doc->ntokens);
     uint32_t r = n < doc->ntokens ? roles[n] : 0;
@@ -267,8 +270,8 @@ static size_t learned_rows(const el_trigger_lexicon *lx, const el_doc *doc, cons
     if (id < 0)
         return 0;
     const el_form_stats *st = &lx->stats[id];
-    int ids[3] = {EL_CTX_ALL, prev_context(roles, ev->tok_begin),
-                  next_context(doc, roles, ev->tok_end)};
+    int ids[3] = {EL_CTX_ALL, el_event_prev_context(roles, ev->tok_begin),
+                  el_event_next_context(doc, roles, ev->tok_end)};
     size_t n = 0;
     for (size_t k = 0; k < 3; k++)
         if (st->ctx[ids[k]].occ)
@@ -303,6 +306,34 @@ static bool learned_rare(const el_form_ctx *const *rows, size_t n)
     return false;
 }
 
+/* ---- the learned event model (event-model.tsv) ------------------------- */
+
+/* With a model, it replaces the eventness of the per-form rows above: an
+ * untyped mention is dropped when the model scores "no event" this much
+ * above its best class; and the model's class replaces that of an untyped
+ * mention when it scores this much above it.  Chosen by 5-fold document
+ * cross-validation over TBAQ (scripts/cv-events). */
+#define MODEL_DROP_MARGIN 6.0f
+#define MODEL_CLASS_MARGIN 10.0f
+
+/* Revise the class *cls of an untyped mention from the model's scores
+ * (only when `revisable`: the complement rules above, which follow the
+ * TimeML guidelines, left the lexicon's class); false: drop the mention.
+ * Typed mentions keep their lexicon class and are never dropped (they
+ * feed the timeline), so they are not scored. */
+static bool model_class(const el_event_model *m, const el_doc *doc, const uint32_t *roles,
+                        const el_event_mention *ev, bool revisable, el_event_class *cls)
+{
+    float sc[EL_MODEL_LABELS];
+    el_event_model_score(m, doc, roles, ev->tok_begin, sc);
+    el_event_class best = el_event_model_best_class(sc);
+    if (sc[0] - sc[1 + best] > MODEL_DROP_MARGIN)
+        return false;
+    if (revisable && sc[1 + best] - sc[1 + *cls] > MODEL_CLASS_MARGIN)
+        *cls = best;
+    return true;
+}
+
 void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles,
                               const int32_t *learned_at)
 {
@@ -314,9 +345,15 @@ void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const u
         el_event_mention *ev = &doc->events[e];
         const el_form_ctx *rows[3];
         size_t n = learned_rows(lx, doc, roles, ev, learned_at[ev->tok_begin], rows);
-        if ((!ev->type || ev->tense == EL_TENSE_NONE) && learned_rare(rows, n))
+        bool rare_drops = lx->model ? ev->type && ev->tense == EL_TENSE_NONE
+                                    : !ev->type || ev->tense == EL_TENSE_NONE;
+        if (rare_drops && learned_rare(rows, n))
             continue;   /* (its strings are the document's: they go with it) */
-        ev->cls = learned_class(rows, n, context_class(lx, doc, roles, is_event, ev));
+        el_event_class ctx = context_class(lx, doc, roles, is_event, ev);
+        el_event_class cls = learned_class(rows, n, ctx);
+        if (lx->model && !ev->type && !model_class(lx->model, doc, roles, ev, ctx == ev->cls, &cls))
+            continue;
+        ev->cls = cls;
         if (kept != e)
             doc->events[kept] = *ev;
         kept++;

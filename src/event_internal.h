@@ -75,6 +75,36 @@ typedef struct el_signal {
     bool causal;
 } el_signal;
 
+/* The learned event model (event_model.c, gazetteers/events/event-model.tsv):
+ * per token one score per label, label 0 no event, label 1 + c the event
+ * class c (el_event_class order). */
+#define EL_MODEL_LABELS 8
+typedef struct el_event_model el_event_model;
+
+/* Load a model file.  A missing file is no model: NULL with *err NULL;
+ * an unreadable or malformed one: NULL and *err (caller frees). */
+el_event_model *el_event_model_load(const char *path, char **err);
+void el_event_model_free(el_event_model *m);
+size_t el_event_model_features(const el_event_model *m);
+
+/* Scores of token tok of doc (roles: el_event_token_roles). */
+void el_event_model_score(const el_event_model *m, const el_doc *doc, const uint32_t *roles,
+                          size_t tok, float out[EL_MODEL_LABELS]);
+/* Scores of token tok as a candidate new event, as el_event_model_score,
+ * or false without scoring it all when its form, whatever its context,
+ * is unlikely to be an event (a cheap test first: most words are not). */
+bool el_event_model_score_new(const el_event_model *m, const el_doc *doc, const uint32_t *roles,
+                              size_t tok, float out[EL_MODEL_LABELS]);
+/* The class with the highest score (labels 1..). */
+el_event_class el_event_model_best_class(const float sc[EL_MODEL_LABELS]);
+
+/* Names of the EL_CTX_* contexts ("*", "p:to", ... as in timeml-classes.tsv)
+ * and the contexts of the word before token tb and after token te - 1
+ * (adverbs and negation skipped; event_class.c). */
+extern const char *const el_event_ctx_names[EL_CTX_COUNT];
+int el_event_prev_context(const uint32_t *roles, size_t tb);
+int el_event_next_context(const el_doc *doc, const uint32_t *roles, size_t te);
+
 struct el_trigger_lexicon {
     el_lexicon *forms;       /* form -> index into trig */
     el_trigger *trig; size_t ntrig, cap_trig;
@@ -85,6 +115,7 @@ struct el_trigger_lexicon {
     el_lexicon *signals;     /* phrase -> index into sig */
     el_signal *sig; size_t nsig, cap_sig;
     el_event_type_info *types; size_t ntypes, cap_types;
+    el_event_model *model;   /* NULL: no event-model.tsv */
 };
 
 /* Role bits of every token of doc (caller frees). */

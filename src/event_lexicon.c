@@ -291,14 +291,15 @@ static bool learned_line(el_trigger_lexicon *lx, char **f, size_t nf)
     return el_lexicon_add(lx->forms, f[0], id, 0);
 }
 
+const char *const el_event_ctx_names[EL_CTX_COUNT] = {
+    "*", "p:to", "p:mod", "p:have", "p:be", "p:det", "p:-",
+    "n:to", "n:comp", "n:obj", "n:prep", "n:-",
+};
+
 static int context_id(const char *name)
 {
-    static const char *const names[EL_CTX_COUNT] = {
-        "*", "p:to", "p:mod", "p:have", "p:be", "p:det", "p:-",
-        "n:to", "n:comp", "n:obj", "n:prep", "n:-",
-    };
     for (int i = 0; i < EL_CTX_COUNT; i++)
-        if (strcmp(name, names[i]) == 0)
+        if (strcmp(name, el_event_ctx_names[i]) == 0)
             return i;
     return -1;
 }
@@ -424,6 +425,15 @@ static bool type_line(el_trigger_lexicon *lx, char **f, size_t nf)
     return true;
 }
 
+/* events/event-model.tsv, if there is one. */
+static bool load_model(el_trigger_lexicon *lx, const char *dir, char **err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/events/event-model.tsv", dir);
+    lx->model = el_event_model_load(path, err);
+    return lx->model || !*err;
+}
+
 el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
 {
     el_trigger_lexicon *lx = el_calloc(1, sizeof *lx);
@@ -437,7 +447,7 @@ el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
         !read_tsv(lx, dir, "timeml-classes.tsv", 7, class_line, err) ||
         !read_tsv(lx, dir, "grammar.tsv", 2, grammar_line, err) ||
         !read_tsv(lx, dir, "signals.tsv", 3, signal_line, err) ||
-        !read_tsv(lx, dir, "types.tsv", 4, type_line, err)) {
+        !read_tsv(lx, dir, "types.tsv", 4, type_line, err) || !load_model(lx, dir, err)) {
         el_trigger_lexicon_free(lx);
         return NULL;
     }
@@ -453,6 +463,7 @@ void el_trigger_lexicon_free(el_trigger_lexicon *lx)
     el_lexicon_free(lx->signals);
     el_lexicon_free(lx->weak);
     el_lexicon_free(lx->classes);
+    el_event_model_free(lx->model);
     free(lx->stats);
     for (size_t i = 0; i < lx->ntrig; i++) {
         free(lx->trig[i].lemma);

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""build_event_model.py - learn gazetteers/events/event-model.tsv, a small
+linear model (averaged multi-class perceptron) that scores a word token as
+no event (NONE) or an event of one TimeML class, from TimeML gold files
+(TempEval-3 TBAQ: TimeBank 1.2 and AQUAINT).  Standard library only.
+
+Every alphabetic token of TEXT is a training example; its label is the class
+of the EVENT tag it begins, or NONE.  Features (the same strings
+src/event_model.c computes from the document's tokens; contexts as in
+scripts/build_event_classes.py, adverbs and negation skipped):
+
+  w=FORM        lower-cased form          s3=, s2=   its last 3 / 2 letters
+  st=STEM       the form without -ing, -ed, -es, -s or -e (keeping 3+ letters)
+  pc=CTX        context before (p:to ...)  nc=CTX    context after (n:to ...)
+  wpc=FORM|CTX  form and context before    wnc=FORM|CTX  form and context after
+  s3pc=SUF|CTX  suffix and context before  s3nc=SUF|CTX  suffix and context after
+  pw=WORD       the token before (lower)   nw=WORD   the token after (lower)
+  sh=SHAPE      lo (lower case), cap (capital inside a sentence), ss (first
+                of its sentence), up (all capitals)
+  b=1           bias
+
+Features seen fewer than MIN_COUNT times are dropped; weights are the averaged
+perceptron weights after EPOCHS passes (examples shuffled with a fixed seed),
+rounded to 3 decimals (src/event_model.c stores them in thousandths, at most
+32.767 in absolute value); rows whose weights are all 0 are left out.
+
+Output: a header comment, then FEATURE<TAB>NONE<TAB>OCCURRENCE<TAB>REPORTING
+<TAB>STATE<TAB>I_ACTION<TAB>I_STATE<TAB>ASPECTUAL<TAB>PERCEPTION.
+
+usage: build_event_model.py TML_DIR... > gazetteers/events/event-model.tsv
+"""
+import collections, glob, os, random, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from build_event_classes import GRAMMAR, TOKEN, load_grammar, next_ctx, prev_ctx, skippable  # noqa
+
+LABELS = ["NONE", "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL",
+          "PERCEPTION"]
+EPOCHS, MIN_COUNT, SEED = 8, 2, 1
+PRUNE = 0.001   # rows whose weights are all smaller (0 after rounding) are left out
+SENT_END = {".", "?", "!"}
+QUOTES = {'"', "'", "``", "''", "\u201c", "\u201d"}
+
+
+def tokens(text):
+    """(token, label index) for the TEXT of one .tml file."""
+    out = []
+    for m in re.finditer(r'<EVENT([^>]*)>([^<]*)</EVENT>|<[^>]+>|[^<]+', text):
+        s = m.group(0)
+        if m.group(1) is not None:
+            cls = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1))).get("class", "OCCURRENCE")
+            lab = LABELS.index(cls) if cls in LABELS else 1
+            for k, t in enumerate(TOKEN.findall(m.group(2))):
+                out.append((t, lab if k == 0 else 0))
+        elif not s.startswith("<"):
+            out.extend((t, 0) for t in TOKEN.findall(s.replace("&amp;", "&")))
+    return out
+
+
+def lower(s):
+    return "".join(c.lower() if "A" <= c <= "Z" else c for c in s)
+
+
+def shape(toks, i):
+    t = toks[i]
+    j = i - 1
+    while j >= 0 and toks[j] in QUOTES:
+        j -= 1
+    if j < 0 or toks[j] in SENT_END:
+        return "ss"
+    if len(t) > 1 and t.isupper():
+        return "up"
+    return "cap" if t[0].isupper() else "lo"
+
+
+def stem(w):
+    """w without its first matching ending (-ing, -ed, -es, -s, -e), if 3+ letters stay."""
+    for suf in ("ing", "ed", "es", "s", "e"):
+        if len(w) > len(suf) + 2 and w.endswith(suf):
+            return w[:-len(suf)]
+    return w
+
+
+def features(toks, low, roles, i):
+    """Feature strings of token i (see the module comment)."""
+    w = low[i]
+    j = i - 1
+    while j >= 0 and skippable(roles[j]):
+        j -= 1
+    k = i + 1
+    while k < len(toks) and skippable(roles[k]):
+        k += 1
+    pc = prev_ctx(roles[j]) if j >= 0 else "p:-"
+    nc = next_ctx(roles[k]) if k < len(toks) else "n:-"
+    s3, s2 = w[-3:], w[-2:]
+    return ["b=1", "w=" + w, "s3=" + s3, "s2=" + s2, "pc=" + pc, "nc=" + nc,
+            "wpc=" + w + "|" + pc, "wnc=" + w + "|" + nc, "s3pc=" + s3 + "|" + pc,
+            "s3nc=" + s3 + "|" + nc, "pw=" + (low[i - 1] if i > 0 else "<s>"),
+            "nw=" + (low[i + 1] if i + 1 < len(toks) else "</s>"), "sh=" + shape(toks, i),
+            "st=" + stem(w)]
+
+
+def examples(dirs, roles):
+    out = []
+    none = set()
+    for d in dirs:
+        for f in sorted(glob.glob(os.path.join(d, "*.tml"))):
+            s = open(f, encoding="utf-8").read()
+            tl = tokens(s[s.index("<TEXT>"):s.index("</TEXT>")])
+            toks = [t for t, _ in tl]
+            low = [lower(t) for t in toks]
+            r = [roles.get(w, none) for w in low]
+            for i, (t, lab) in enumerate(tl):
+                if t[0].isalpha():
+                    out.append((features(toks, low, r, i), lab))
+    return out
+
+
+def train(data):
+    counts = collections.Counter(f for feats, _ in data for f in feats)
+    keep = {f for f, n in counts.items() if n >= MIN_COUNT}
+    data = [([f for f in feats if f in keep], lab) for feats, lab in data]
+    nl = len(LABELS)
+    w = collections.defaultdict(lambda: [0.0] * nl)
+    u = collections.defaultdict(lambda: [0.0] * nl)   # step-weighted updates
+    rng = random.Random(SEED)
+    c = 1
+    for _ in range(EPOCHS):
+        rng.shuffle(data)
+        for feats, lab in data:
+            sc = [0.0] * nl
+            for f in feats:
+                v = w.get(f)
+                if v:
+                    for k in range(nl):
+                        sc[k] += v[k]
+            best = max(range(nl), key=lambda k: (sc[k], -k))
+            if best != lab:
+                for f in feats:
+                    v, a = w[f], u[f]
+                    v[lab] += 1.0; v[best] -= 1.0
+                    a[lab] += c; a[best] -= c
+            c += 1
+    return {f: [v[k] - u[f][k] / c for k in range(nl)] for f, v in w.items()}
+
+
+def main(dirs):
+    roles = load_grammar(GRAMMAR)
+    model = train(examples(dirs, roles))
+    names = " + ".join(os.path.basename(os.path.normpath(d)) for d in dirs)
+    print(f"# generated by scripts/build_event_model.py from TempEval-3 TBAQ {names}")
+    print(f"# averaged perceptron, {EPOCHS} epochs, features seen >= {MIN_COUNT} times")
+    print("# FEATURE\t" + "\t".join(LABELS))
+    for f in sorted(model):
+        ws = [round(x, 3) for x in model[f]]
+        if max(abs(x) for x in ws) >= PRUNE:
+            print(f + "\t" + "\t".join(f"{x:g}" for x in ws))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    main(sys.argv[1:])
