@@ -370,8 +370,9 @@ static bool try_generic(el_doc *doc, const el_trigger_lexicon *lx, const uint32_
  * by 5-fold document cross-validation over TBAQ). */
 #define MODEL_ADD_MARGIN 0.0f
 
-/* A word no rule takes, tagged when the learned model calls it an event:
- * a verb after an auxiliary or "to", else a noun or adjective (no tense). */
+/* A word no rule takes, tagged when the learned model (which has rows for
+ * its form) calls it an event: a verb after an auxiliary or "to", else a
+ * noun or adjective (no tense). */
 static void try_model(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles, size_t i)
 {
     if (!lx->model || !(doc->tokens[i].flags & EL_TOK_WORD) || roles[i] ||

@@ -91,8 +91,9 @@ size_t el_event_model_features(const el_event_model *m);
 void el_event_model_score(const el_event_model *m, const el_doc *doc, const uint32_t *roles,
                           size_t tok, float out[EL_MODEL_LABELS]);
 /* Scores of token tok as a candidate new event, as el_event_model_score,
- * or false without scoring it all when its form, whatever its context,
- * is unlikely to be an event (a cheap test first: most words are not). */
+ * or false without scoring it when the model has no rows for its form or
+ * its form alone leans away from an event (a cheap bit test first: most
+ * words are such forms). */
 bool el_event_model_score_new(const el_event_model *m, const el_doc *doc, const uint32_t *roles,
                               size_t tok, float out[EL_MODEL_LABELS]);
 /* The class with the highest score (labels 1..). */

@@ -996,7 +996,7 @@ static void scores_at(void **state, const el_event_model *m, const char *text, c
 static void test_model_scores(void **state)
 {
     el_event_model *m = tiny_model();
-    assert_int_equal(el_event_model_features(m), 7);
+    assert_int_equal(el_event_model_features(m), 8);
     float sc[EL_MODEL_LABELS];
     scores_at(state, m, "They glorp daily.", "glorp", sc);
     assert_float_equal(sc[0], 1.5, 1e-6);                        /* b=1, pw=they */
@@ -1015,6 +1015,9 @@ static void test_model_scores(void **state)
     scores_at(state, m, "We snarfle.", "snarfle", sc);
     assert_float_equal(sc[0], 1.0, 1e-6);
     assert_float_equal(sc[1 + EL_EV_OCCURRENCE], 0.0, 1e-6);
+    /* a form without rows still has its suffixes' */
+    scores_at(state, m, "They fizz daily.", "fizz", sc);
+    assert_float_equal(sc[1 + EL_EV_OCCURRENCE], 5.0, 1e-6);
     el_event_model_free(m);
 }
 
@@ -1067,9 +1070,10 @@ static void test_model_load_errors(void **state)
 }
 
 /* In the stage: a word no rule takes that the model calls an event is an
- * untyped event of the model's class; an untyped mention the model firmly
- * rejects is dropped; a clear model class replaces the class of an untyped
- * mention; a typed trigger keeps its type and class. */
+ * untyped event of the model's class (if the model has rows for its
+ * form); an untyped mention the model firmly rejects is dropped; a clear
+ * model class replaces the class of an untyped mention; a typed trigger
+ * keeps its type and class. */
 static void test_model_in_stage(void **state)
 {
     (void)state;
@@ -1079,6 +1083,9 @@ static void test_model_in_stage(void **state)
     assert_int_equal(class_at(lx, "They glorp daily.", "glorp"), EL_EV_OCCURRENCE);
     assert_int_equal(class_at(lx, "We glorp to win.", "glorp"), EL_EV_I_ACTION);
     assert_int_equal(class_at(lx, "He flumped.", "flumped"), -1);
+    /* a new event is a form the model has rows for ("fizz" wins by its
+     * suffix only) */
+    assert_int_equal(class_at(lx, "They fizz daily.", "fizz"), -1);
     assert_int_equal(class_at(lx, "He zorped.", "zorped"), EL_EV_ASPECTUAL);
     assert_int_equal(class_at(lx, "They postponed the talks.", "postponed"), EL_EV_I_ACTION);
     el_doc *d = test_doc("They postponed the talks.");
