@@ -36,13 +36,13 @@ static const char *const template_names[T_COUNT] = {
     "b", "w", "s3", "s2", "pc", "nc", "wpc", "wnc", "s3pc", "s3nc", "pw", "nw", "sh", "st",
 };
 
-/* The tables of string-valued features, keyed by the value's hash. */
 /* The filter of forms that can win as new events: a bit per hash, small
  * enough to stay in the first-level cache (every word no rule takes probes
  * it); a form sharing a bit with one that can win is looked up in full. */
 #define WIN_LOG2 16
 #define WIN_BITS (1u << WIN_LOG2)
 
+/* The tables of string-valued features, keyed by the value's hash. */
 enum { TAB_FORM, TAB_S3, TAB_S2, TAB_ST, TAB_PW, TAB_NW, TAB_COUNT };
 
 /* Weights are read with three decimals and kept in thousandths. */
@@ -73,7 +73,7 @@ typedef struct vec_table {
 } vec_table;
 
 typedef struct ctx_row {
-    int16_t w[L];              /* thousandths (a form's row and its suffix's: at most 2 x 32.767) */
+    int16_t w[L];              /* thousandths: a form's row plus its suffix's (each <= 16.383) */
 } ctx_row;
 
 struct el_event_model {
@@ -531,7 +531,8 @@ static size_t group_end(const pair_row *p, size_t from, size_t n, size_t *bad)
 static bool build_tables(loader *ld)
 {
     el_event_model *m = ld->m;
-    qsort(ld->pairs, ld->npairs, sizeof *ld->pairs, pair_cmp);
+    if (ld->npairs)
+        qsort(ld->pairs, ld->npairs, sizeof *ld->pairs, pair_cmp);
     size_t bad = 0, i = 0;
     for (size_t j; i < ld->npairs && ld->pairs[i].tab == TAB_S3; i = j) {
         j = group_end(ld->pairs, i, ld->npairs, &bad);
@@ -565,7 +566,7 @@ static bool build_tables(loader *ld)
         }
         size_t end = lo < ld->npairs && ld->pairs[lo].h == ld->form_h[k]
                          ? group_end(ld->pairs, lo, ld->npairs, &bad) : lo;
-        attach_rows(m, sl, ld->pairs + lo, end - lo, s3);
+        attach_rows(m, sl, end > lo ? ld->pairs + lo : NULL, end - lo, s3);
     }
     ld->bad_line = bad;
     return !bad;
