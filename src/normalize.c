@@ -88,12 +88,14 @@ static bool type_on_timeline(const el_trigger_lexicon *lx, const el_event_mentio
 
 static bool is_factual(const el_event_mention *ev);
 
-/* An untyped verb with participants ("Apple released the iPhone"): a
- * canonical event of its own lemma, kept off the typed timeline but
- * available to per-entity timelines. */
+/* An untyped finite verb with participants ("Apple released the iPhone"):
+ * a canonical event of its own lemma, kept off the typed timeline but
+ * available to per-entity timelines.  Participles and gerunds ("following
+ * a visit", "slamming the decision") tell how, not what happened. */
 static bool generic_candidate(const el_event_mention *ev)
 {
-    return !ev->type && ev->lemma && ev->nparticipants > 0 && ev->tense != EL_TENSE_NONE &&
+    return !ev->type && ev->lemma && ev->nparticipants > 0 &&
+           (ev->tense == EL_TENSE_PAST || ev->tense == EL_TENSE_PRESENT) &&
            (ev->cls == EL_EV_OCCURRENCE || ev->cls == EL_EV_I_ACTION) && is_factual(ev);
 }
 

@@ -389,6 +389,34 @@ static void test_untyped_events_ordered_not_drawn(void **state)
     el_corpus_free(c);
 }
 
+/* Every occurrence of `word` as a mention of one entity. */
+static void ent_all(el_doc *d, const char *word, el_ent_type type, const char *key, const char *name)
+{
+    for (size_t t = 0; t < d->ntokens; t++)
+        if (el_tok_is(d, t, word))
+            add_ent(d, t, t + 1, type, key, name);
+}
+
+/* An untyped participle is no event of its own on the timeline ("...,
+ * hyping Zeta"); the finite verb is. */
+static void test_untyped_participle_not_canonical(void **state)
+{
+    el_doc *a = doc_with("a", "Acme praised Zeta in March, criticising Zeta for the deal and hyping Zeta.", (el_date){2023, 6, 19});
+    ent_all(a, "Acme", EL_ENT_ORGANIZATION, "ORG:acme", "Acme");
+    ent_all(a, "Zeta", EL_ENT_ORGANIZATION, "ORG:zeta", "Zeta");
+    date_at(a, "March", 1, "2023-03");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    bool praised = false;
+    for (size_t i = 0; i < c->nevents; i++) {
+        const char *l = c->events[i].label ? c->events[i].label : "";
+        praised |= strcmp(l, "Acme praises Zeta") == 0;
+        assert_null(strstr(l, "hyping"));
+    }
+    assert_true(praised);
+    el_corpus_free(c);
+}
+
 /* A statement is its speaker's: "Jones told Smith" and "Smith told
  * reporters" share Smith but are two statements. */
 static void test_statements_of_two_speakers_stay_apart(void **state)
@@ -407,13 +435,6 @@ static void test_statements_of_two_speakers_stay_apart(void **state)
     el_corpus_free(c);
 }
 
-/* Every occurrence of `word` as a mention of one entity. */
-static void ent_all(el_doc *d, const char *word, el_ent_type type, const char *key, const char *name)
-{
-    for (size_t t = 0; t < d->ntokens; t++)
-        if (el_tok_is(d, t, word))
-            add_ent(d, t, t + 1, type, key, name);
-}
 
 /* A bare mention placed by a guess with a plan ("were able to discuss")
  * is no antecedent of a bare report of what happened ("agreed to continue
@@ -708,6 +729,7 @@ int main(void)
         cmocka_unit_test(test_untyped_labels_use_headline_verbs),
         cmocka_unit_test(test_bare_plan_is_no_antecedent_of_fact),
         cmocka_unit_test(test_statements_of_two_speakers_stay_apart),
+        cmocka_unit_test(test_untyped_participle_not_canonical),
         cmocka_unit_test(test_empty_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
