@@ -70,8 +70,8 @@ void el_corpus_sort_docs(el_corpus *c);
  * after el_corpus_adopt_short_names. */
 void el_corpus_link_entities(el_corpus *c);
 /* corpus_names.c: a one-word name that an article leaves unresolved
- * ("Wang") takes the person it names in the other articles, when they all
- * agree on one ("Wang Yi"); rewrites those mentions' key, name and type. */
+ * ("Weber") takes the person it names in the other articles, when they all
+ * agree on one ("Anna Weber"); rewrites those mentions' key, name and type. */
 void el_corpus_adopt_short_names(el_corpus *c);
 /* Entity index of a mention, or -1.  Valid after el_corpus_link_entities. */
 int el_corpus_entity_of(const el_corpus *c, const char *key);

@@ -1,11 +1,11 @@
 /* corpus_names.c - short names across documents (see corpus.h).
  *
- * Within an article, coref.c links "Wang" to the nearest "Wang Yi".  An
- * article that only ever says "Wang" has no full name to link to, so its
- * mention keeps a key of its own ("OTHER:wang").  Here such a lone one-word
+ * Within an article, coref.c links "Weber" to the nearest "Anna Weber".  An
+ * article that only ever says "Weber" has no full name to link to, so its
+ * mention keeps a key of its own ("OTHER:weber").  Here such a lone one-word
  * name takes the identity that the same word has in the other articles of
  * the corpus, when every article that resolved it agrees on one person
- * ("Wang" -> Wang Yi); when they disagree (two different Wangs) it stays
+ * ("Weber" -> Anna Weber); when they disagree (two different Webers) it stays
  * as it is.  The result depends only on the set of documents, not on their
  * order, so map/merge runs give the same entities as a single run. */
 #include "corpus.h"
@@ -16,7 +16,7 @@
 
 /* A one-word name left alone somewhere, and what the other articles say. */
 typedef struct lone_name {
-    char *word;              /* lower-case ("wang") */
+    char *word;              /* lower-case ("weber") */
     const el_mention *full;  /* the mention its resolutions agree on, or NULL */
     bool disputed;           /* resolved to different people */
 } lone_name;
@@ -61,7 +61,7 @@ static bool one_word(const el_doc *d, const el_mention *m)
     return n >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !memchr(s, ' ', n);
 }
 
-/* The mention is "Wang" resolved to a person whose name is longer. */
+/* The mention is "Weber" resolved to a person whose name is longer. */
 static bool resolved_short(const el_doc *d, const el_mention *m)
 {
     size_t n = m->end - m->start;
@@ -69,7 +69,7 @@ static bool resolved_short(const el_doc *d, const el_mention *m)
            strlen(m->name) > n && !el_eq_nocase(m->name, strlen(m->name), d->text + m->start, n);
 }
 
-/* The mention is a one-word name that stands for itself ("OTHER:wang"). */
+/* The mention is a one-word name that stands for itself ("OTHER:weber"). */
 static bool lone_short(const el_doc *d, const el_mention *m)
 {
     size_t n = m->end - m->start;

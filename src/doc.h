@@ -80,7 +80,7 @@ typedef struct el_mention {
     uint32_t tok_begin, tok_end;
     uint32_t start, end;
     el_ent_type type;
-    char *key;        /* canonical entity key, e.g. "Q7747" or "PERSON:wang yi";
+    char *key;        /* canonical entity key, e.g. "Q7747" or "PERSON:anna weber";
                          identical across documents for the same entity */
     char *name;       /* canonical name ("Maria Lopez") */
     char *subtype;    /* gazetteer subtype ("country", "city", ...) or NULL */

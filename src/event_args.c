@@ -316,7 +316,7 @@ static bool finite(const el_event_mention *ev)
            ev->tense == EL_TENSE_FUTURE;
 }
 
-/* "Qin said both sides agreed": a finite verb taking a clause stands
+/* "Smith said both sides agreed": a finite verb taking a clause stands
  * between a finite trigger and the names before it; they are its own
  * subject, not the trigger's (an infinitive shares it: "X wants to go"). */
 static bool complement_clause_verb(const el_doc *d, const int *ev_at, size_t j,
@@ -436,7 +436,7 @@ static bool of_phrase(const el_doc *d, const el_mention *m, size_t from)
 }
 
 /* Mention mn opens a clause: a finite verb or an auxiliary follows it
- * ("the United States must", "Beijing has", "China wants"). */
+ * ("the United States must", "Paris has", "France wants"). */
 static bool subject_of_clause(const el_doc *d, const uint32_t *roles, const int *ev_at,
                               const el_mention *mn)
 {
@@ -457,7 +457,7 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
     size_t se = sent_end(d, ev->tok_begin), nobj = 0;
     bool weak_place = false;   /* the location is a bare place ("then-US"), no "to"/"in" */
     size_t last_obj_end = 0;   /* token after the last object taken */
-    /* the window counts words and whole names ("House Speaker Nancy Pelosi" is 3) */
+    /* the window counts words and whole names ("Foreign Minister Anna Weber" is 3) */
     for (size_t j = ev->tok_end, units = 0; j < se && units < OBJ_WINDOW && nobj < 3; j++, units++) {
         if ((roles[j] & EL_R_CLAUSE) && !(roles[j] & EL_R_DET))
             break;
@@ -559,7 +559,7 @@ static int path_cost(const el_doc *d, const uint32_t *roles, const int *ev_at, s
 
 /* The time right after a finite reporting verb other than event e and its
  * object ("said Friday", "told reporters on Friday") is the report's, not
- * that of the clause it reports ("Austin said Friday he would meet ...");
+ * that of the clause it reports ("Smith said Friday he would meet ...");
  * "said Friday's meeting" is the meeting's. */
 #define REPORT_OBJECT_WORDS 3   /* "told reporters", "told the Senate panel" */
 static bool report_time(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t e,

@@ -14,7 +14,7 @@
 #include <string.h>
 
 /* A person's short name: a one-word alias that is part of the full name
- * (the form the articles use: "Merkel", "Macron", "Xi"), else the full
+ * (the form the articles use: "Merkel", "Macron", "Scholz"), else the full
  * name. */
 static const char *short_name(const el_entity *e)
 {

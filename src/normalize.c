@@ -648,7 +648,7 @@ static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
     if (g->location >= 0 && f->location >= 0 && g->location != f->location && g->doc == f->doc)
         return -1;
     if (g->generic && g->subject >= 0 && f->subject >= 0 && g->subject != f->subject)
-        return -1;   /* "Xi told Blinken" and "Blinken told reporters": two speakers */
+        return -1;   /* "Smith told Jones" and "Jones told reporters": two speakers */
     int s = parts_score(g, f);
     if (s < 0)
         return -1;
