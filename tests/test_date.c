@@ -116,7 +116,7 @@ static void test_formats_match_printf(void **state)
     static const int minutes[] = {0, 1, 59, 60, 754, 1439};
     for (size_t i = 0; i < sizeof days / sizeof *days; i++)
         for (size_t k = 0; k < sizeof minutes / sizeof *minutes; k++) {
-            char got[17], want[17];
+            char got[17], want[64];
             el_instant_format(el_instant_from_date(days[i], 0, minutes[k]), got);
             snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d", days[i].year, days[i].month,
                      days[i].day, minutes[k] / 60, minutes[k] % 60);

@@ -33,7 +33,7 @@ static void test_case_policy(void **state)
     el_lexicon_add(lx, "US", 7, EL_LEX_CASE_EXACT);
     el_lexicon_add(lx, "China", 8, EL_LEX_CAP_ONLY);
     el_doc *d = test_doc("let us see US china China");
-    uint32_t p;
+    uint32_t p = 0;
     assert_int_equal(el_lexicon_match(lx, d, 1, &p), 0);   /* us */
     assert_int_equal(el_lexicon_match(lx, d, 3, &p), 1);   /* US */
     assert_int_equal(p, 7);
@@ -207,7 +207,7 @@ static void test_exact_case_multiword(void **state)
     el_lexicon_add(lx, "U.S.", 2, EL_LEX_CASE_EXACT);
     el_lexicon_add(lx, "new", 3, 0);
     el_doc *d = test_doc("new york New York NEW YORK New Yorker U.S. u.s.");
-    uint32_t p;
+    uint32_t p = 0;
     assert_int_equal(el_lexicon_match(lx, d, 0, &p), 1);   /* only "new" */
     assert_int_equal(p, 3);
     assert_int_equal(el_lexicon_match(lx, d, 2, &p), 2);

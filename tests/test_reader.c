@@ -75,7 +75,7 @@ static void test_manifest(void **state)
     char *err = NULL;
     el_manifest *m = el_manifest_load(path, &err);
     assert_non_null(m);
-    el_date d;
+    el_date d = {0, 0, 0};
     assert_true(el_manifest_dct(m, "some/dir/000_a.txt", &d));
     assert_int_equal(d.day, 19);
     assert_true(el_manifest_dct(m, "b", &d));
