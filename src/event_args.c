@@ -451,6 +451,24 @@ static bool subject_of_clause(const el_doc *d, const uint32_t *roles, const int 
     return t == EL_TENSE_PAST || t == EL_TENSE_PRESENT || t == EL_TENSE_FUTURE;
 }
 
+/* Place mn after an article modifies the plain noun after it ("for a
+ * Ukraine reconstruction conference", "in the Paris museum"): in a
+ * prepositional phrase it says what the thing is about or where it
+ * belongs, not where the event is ("urged the U.S. side" keeps its
+ * participant). */
+static bool names_a_noun(const el_doc *d, const uint32_t *roles, const int *ev_at,
+                         const el_mention *mn)
+{
+    size_t b = mn->tok_begin, k = mn->tok_end;
+    if (b < 2 || k >= d->ntokens || d->tokens[k].sentence != d->tokens[b].sentence)
+        return false;
+    if (!el_tok_is(d, b - 1, "a") && !el_tok_is(d, b - 1, "an") && !el_tok_is(d, b - 1, "the"))
+        return false;
+    if (!(roles[b - 2] & EL_R_ANY_PREP))
+        return false;
+    return plain_word(d, roles, ev_at, k) || (ev_at[k] >= 0 && d->events[ev_at[k]].tense == EL_TENSE_NONE);
+}
+
 static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                          const mention_index *mi, const int *ev_at)
 {
@@ -483,6 +501,10 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         }
         if (ev->cls == EL_EV_REPORTING && subject_of_clause(d, roles, ev_at, mn))
             break;   /* "he said the United States must ...": what was said, not to whom */
+        if (is_place(mn) && !modifies_event && names_a_noun(d, roles, ev_at, mn)) {
+            j = mn->tok_end - 1;   /* "for a Ukraine reconstruction conference": a topic */
+            continue;
+        }
         if (is_place(mn) && (after_prep || visit_like(ev) || modifies_event)) {
             if (after_prep && visit_like(ev) && ev->location >= 0 &&
                 d->mentions[ev->location].tok_end <= ev->tok_begin) {

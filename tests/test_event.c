@@ -146,6 +146,22 @@ static void test_destination_beats_modifier_place(void **state)
     assert_int_equal(visit->nparticipants, 1);
     assert_int_equal(visit->participants[0], 0);
     el_doc_free(d);
+
+    /* a place modifying a noun in a prepositional phrase is what the
+     * thing is about, not where the event is */
+    d = test_doc("Smith left for a Freedonia reconstruction conference.");
+    f = find_tok(d, "Freedonia", 0);
+    add_ent(d, f, f + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    el_event_tag(d, *state);
+    assert_non_null(event_at(d, "left"));
+    assert_int_equal(event_at(d, "left")->location, -1);
+    el_doc_free(d);
+    d = test_doc("Smith left for Freedonia.");
+    f = find_tok(d, "Freedonia", 0);
+    add_ent(d, f, f + 1, EL_ENT_LOCATION, "LOC:freedonia", "Freedonia");
+    el_event_tag(d, *state);
+    assert_int_equal(event_at(d, "left")->location, 0);
+    el_doc_free(d);
 }
 
 /* A place in the "of" phrase of an event noun is where it happened, and
