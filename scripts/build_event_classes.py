@@ -70,18 +70,24 @@ def skippable(r):
     return bool(r & {"adv", "neg"}) and not (r & aux)
 
 
-def tokens(text):
-    """(lower-case token, class or None) for the TEXT of one .tml file."""
+def tml_tokens(text):
+    """(token, TimeML class of the event it begins, or None) for the TEXT of
+    one .tml file."""
     out = []
     for m in re.finditer(r'<EVENT([^>]*)>([^<]*)</EVENT>|<[^>]+>|[^<]+', text):
         s = m.group(0)
         if m.group(1) is not None:
             cls = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1))).get("class", "OCCURRENCE")
             for k, t in enumerate(TOKEN.findall(m.group(2))):
-                out.append((t.lower(), cls if k == 0 else None))
+                out.append((t, cls if k == 0 else None))
         elif not s.startswith("<"):
-            out.extend((t.lower(), None) for t in TOKEN.findall(s.replace("&amp;", "&")))
+            out.extend((t, None) for t in TOKEN.findall(s.replace("&amp;", "&")))
     return out
+
+
+def tokens(text):
+    """(lower-case token, class or None) for the TEXT of one .tml file."""
+    return [(t.lower(), cls) for t, cls in tml_tokens(text)]
 
 
 def count(dirs, roles):

@@ -29,10 +29,11 @@ Output: a header comment, then FEATURE<TAB>NONE<TAB>OCCURRENCE<TAB>REPORTING
 
 usage: build_event_model.py TML_DIR... > gazetteers/events/event-model.tsv
 """
-import collections, glob, os, random, re, sys
+import collections, glob, os, random, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from build_event_classes import GRAMMAR, TOKEN, load_grammar, next_ctx, prev_ctx, skippable  # noqa
+from build_event_classes import (GRAMMAR, load_grammar, next_ctx, prev_ctx, skippable,  # noqa
+                                 tml_tokens)
 
 LABELS = ["NONE", "OCCURRENCE", "REPORTING", "STATE", "I_ACTION", "I_STATE", "ASPECTUAL",
           "PERCEPTION"]
@@ -44,17 +45,8 @@ QUOTES = {'"', "'", "``", "''", "\u201c", "\u201d"}
 
 def tokens(text):
     """(token, label index) for the TEXT of one .tml file."""
-    out = []
-    for m in re.finditer(r'<EVENT([^>]*)>([^<]*)</EVENT>|<[^>]+>|[^<]+', text):
-        s = m.group(0)
-        if m.group(1) is not None:
-            cls = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1))).get("class", "OCCURRENCE")
-            lab = LABELS.index(cls) if cls in LABELS else 1
-            for k, t in enumerate(TOKEN.findall(m.group(2))):
-                out.append((t, lab if k == 0 else 0))
-        elif not s.startswith("<"):
-            out.extend((t, 0) for t in TOKEN.findall(s.replace("&amp;", "&")))
-    return out
+    return [(t, 0 if cls is None else LABELS.index(cls) if cls in LABELS else 1)
+            for t, cls in tml_tokens(text)]
 
 
 def lower(s):

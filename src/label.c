@@ -93,7 +93,7 @@ static void third_person(const char *lemma, bool past, char *out, size_t cap)
     if (inflected || !n)
         suffix = "";
     else if (last == 's' || last == 'x' || last == 'z' || last == 'o' ||
-             ((last == 'h') && (before == 'c' || before == 's')))
+             (last == 'h' && (before == 'c' || before == 's')))
         suffix = "es";
     else if (last == 'y' && !strchr("aeiou", before))
         suffix = "ies", n--;

@@ -23,7 +23,10 @@ fi
 expect_status 0 "example corpus as TSV" "$EVENTLINE" -q -m "$EXAMPLE/manifest.tsv" \
     -o "$TMP/tsv" -f tsv "$EXAMPLE"/*.txt
 cut -f 1-8,10 "$TMP/tsv/events.tsv" > "$TMP/events.tsv"
-if diff -u "$TOP_SRCDIR/tests/golden/example-events.tsv" "$TMP/events.tsv" > "$TMP/events.diff"; then
+if [ -n "${UPDATE_GOLDEN:-}" ]; then   # `make update-golden`
+    cp "$TMP/events.tsv" "$TOP_SRCDIR/tests/golden/example-events.tsv"
+    ok "tests/golden/example-events.tsv rewritten"
+elif diff -u "$TOP_SRCDIR/tests/golden/example-events.tsv" "$TMP/events.tsv" > "$TMP/events.diff"; then
     ok "example event list and order match tests/golden/example-events.tsv"
 else
     fail "example event list differs from tests/golden/example-events.tsv (make update-golden after review):"
