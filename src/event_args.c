@@ -376,6 +376,26 @@ static bool stance_verb(const el_doc *d, const int *ev_at, size_t j)
            v->cls == EL_EV_I_STATE;
 }
 
+/* A personal pronoun at token j ("it", "they") that is the whole subject:
+ * not the last conjunct of a list ("Smith and I had agreed").  The caller
+ * checks that the entity stage did not resolve it (no mention ends there). */
+static bool unresolved_pronoun(const el_doc *d, const uint32_t *roles, size_t j)
+{
+    if (!(roles[j] & EL_R_PRON) || !(d->tokens[j].flags & EL_TOK_WORD))
+        return false;
+    return j == 0 || !(el_tok_is(d, j - 1, "and") || el_tok_is(d, j - 1, "or"));
+}
+
+/* A finite verb follows token j, past adverbs, negation and auxiliaries:
+ * the word at j is that verb's subject. */
+static bool subject_of_verb(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t j)
+{
+    size_t se = sent_end(d, j), k = j + 1;
+    while (k < se && (roles[k] & (EL_R_ADV | EL_R_NEG | EL_R_AUX)))
+        k++;
+    return k < se && ev_at[k] >= 0 && finite(&d->events[ev_at[k]]);
+}
+
 static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                          const mention_index *mi, const int *ev_at)
 {
@@ -388,6 +408,7 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                             ev->tok_end - ev->tok_begin == 1 && ev->cls != EL_EV_REPORTING
                         ? SUBJ_WINDOW_NOUN : SUBJ_WINDOW_VERB;
     size_t sb = sent_begin(d, ev->tok_begin);
+    bool next_to_verb = true;   /* only adverbs, negation and auxiliaries so far */
     for (size_t j = ev->tok_begin, steps = 0; j > sb && steps < window; steps++) {
         j--;
         if (hard_boundary(d, roles, j) || complement_clause_verb(d, ev_at, j, ev))
@@ -395,6 +416,11 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         if (window == SUBJ_WINDOW_NOUN && stance_verb(d, ev_at, j))
             return;
         int m = mi->ends[j];
+        if (m < 0 && window == SUBJ_WINDOW_VERB && unresolved_pronoun(d, roles, j) &&
+            (next_to_verb || subject_of_verb(d, roles, ev_at, j)))
+            return;   /* "According to X, it lasted (..., starting at)": "it" */
+        if (!(roles[j] & (EL_R_ADV | EL_R_NEG | EL_R_AUX)))
+            next_to_verb = false;
         if (m < 0)
             continue;
         const el_mention *mn = &d->mentions[m];
@@ -469,12 +495,28 @@ static bool names_a_noun(const el_doc *d, const uint32_t *roles, const int *ev_a
     return plain_word(d, roles, ev_at, k) || (ev_at[k] >= 0 && d->events[ev_at[k]].tense == EL_TENSE_NONE);
 }
 
+/* Place mn names what the possessive place ending at token `from` owns,
+ * past at most two plain words ("Rome's vast Colosseum"): the place
+ * inside the first one. */
+#define OWNED_PLACE_WORDS 2
+static bool owned_by_place(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t from,
+                           const el_mention *mn)
+{
+    if (mn->tok_begin < from || mn->tok_begin - from > OWNED_PLACE_WORDS)
+        return false;
+    for (size_t k = from; k < mn->tok_begin; k++)
+        if (!plain_word(d, roles, ev_at, k))
+            return false;
+    return true;
+}
+
 static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                          const mention_index *mi, const int *ev_at)
 {
     size_t se = sent_end(d, ev->tok_begin), nobj = 0;
     bool weak_place = false;   /* the location is a bare place ("then-US"), no "to"/"in" */
     size_t last_obj_end = 0;   /* token after the last object taken */
+    size_t poss_place_end = 0; /* token after the "'s" of a possessive place taken as location */
     /* the window counts words and whole names ("Foreign Minister Anna Weber" is 3) */
     for (size_t j = ev->tok_end, units = 0; j < se && units < OBJ_WINDOW && nobj < 3; j++, units++) {
         if ((roles[j] & EL_R_CLAUSE) && !(roles[j] & EL_R_DET))
@@ -501,6 +543,13 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         }
         if (ev->cls == EL_EV_REPORTING && subject_of_clause(d, roles, ev_at, mn))
             break;   /* "he said the United States must ...": what was said, not to whom */
+        if (is_place(mn) && poss_place_end && ev->location >= 0 &&
+            owned_by_place(d, roles, ev_at, poss_place_end, mn)) {
+            ev->location = m;   /* "in Rome's vast Colosseum": the Colosseum */
+            poss_place_end = 0;
+            j = mn->tok_end - 1;
+            continue;
+        }
         if (is_place(mn) && !modifies_event && names_a_noun(d, roles, ev_at, mn)) {
             j = mn->tok_end - 1;   /* "for a Ukraine reconstruction conference": a topic */
             continue;
@@ -516,6 +565,7 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
             if (ev->location < 0 || (weak_place && after_prep)) {
                 ev->location = m;   /* "in Paris", "visit Paris", "a Paris visit" */
                 weak_place = !after_prep;   /* "a visit by the US envoy to Rome": Rome */
+                poss_place_end = possessive(d, mn) ? mn->tok_end + 1 : 0;
             }
         } else if (can_participate(mn) && !possessive(d, mn) &&
                    (nobj == 0 || coordinated(d, mi->ends, mn, last_obj_end))) {

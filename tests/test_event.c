@@ -455,6 +455,49 @@ static void test_subject_stops_at_reporting_verb(void **state)
     el_doc_free(d);
 }
 
+/* A pronoun the entity stage left unresolved is the subject of the verb
+ * after it (and of a participle sharing that verb's subject): no name
+ * further back stands in for it; "X and I" keeps X. */
+static void test_unresolved_pronoun_subject(void **state)
+{
+    el_doc *d = test_doc("According to a Smith aide, they agreed on a plan, meeting in Rome.");
+    add_ent_at(d, "Smith", 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    el_event_tag(d, *state);
+    const el_event_mention *ag = event_at(d, "agreed");
+    assert_non_null(ag);
+    assert_int_equal(ag->nparticipants, 0);
+    const el_event_mention *meeting = event_at(d, "meeting");
+    assert_non_null(meeting);
+    assert_int_equal(meeting->nparticipants, 0);
+    el_doc_free(d);
+
+    d = test_doc("Smith and I agreed on a plan.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    el_event_tag(d, *state);
+    ag = event_at(d, "agreed");
+    assert_non_null(ag);
+    assert_int_equal(ag->nparticipants, 1);
+    assert_int_equal(ag->participants[0], 0);
+    el_doc_free(d);
+}
+
+/* "in Rome's old Forum": the place the possessive place owns is the
+ * location, and no participant. */
+static void test_place_owned_by_place(void **state)
+{
+    el_doc *d = test_doc("Smith met Jones in Rome's old Forum.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    add_ent(d, 2, 3, EL_ENT_PERSON, "PERSON:jones", "Bo Jones");
+    add_ent_at(d, "Rome", 1, EL_ENT_LOCATION, "LOCATION:rome", "Rome");
+    add_ent_at(d, "Forum", 1, EL_ENT_LOCATION, "LOCATION:forum", "Forum");
+    el_event_tag(d, *state);
+    const el_event_mention *met = event_at(d, "met");
+    assert_non_null(met);
+    assert_int_equal(met->location, 3);
+    assert_int_equal(met->nparticipants, 2);
+    el_doc_free(d);
+}
+
 /* "X and Z's Y": the possessor does not break the coordination. */
 static void test_object_coordinated_past_possessor(void **state)
 {
@@ -1144,6 +1187,8 @@ int main(void)
         cmocka_unit_test(test_attributive_participle),
         cmocka_unit_test(test_no_subject_across_parenthesis),
         cmocka_unit_test(test_subject_stops_at_reporting_verb),
+        cmocka_unit_test(test_unresolved_pronoun_subject),
+        cmocka_unit_test(test_place_owned_by_place),
         cmocka_unit_test(test_object_coordinated_past_possessor),
         cmocka_unit_test(test_objects_qualifiers_and_destination),
         cmocka_unit_test(test_subject_before_apposition),
