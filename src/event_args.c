@@ -376,6 +376,23 @@ static bool stance_verb(const el_doc *d, const int *ev_at, size_t j)
            v->cls == EL_EV_I_STATE;
 }
 
+/* Place mn after an article modifies the plain noun after it ("the Bali
+ * agenda", "for a Ukraine reconstruction conference", "in the Paris
+ * museum"): it says what the thing is about or where it belongs; it is
+ * neither the event's location nor a participant.  Before a noun of the
+ * grammar's `actor` role the place acts ("urged the U.S. side"): that
+ * noun is no plain word. */
+static bool names_a_noun(const el_doc *d, const uint32_t *roles, const int *ev_at,
+                         const el_mention *mn)
+{
+    size_t b = mn->tok_begin, k = mn->tok_end;
+    if (b < 1 || k >= d->ntokens || d->tokens[k].sentence != d->tokens[b].sentence)
+        return false;
+    if (!el_tok_is(d, b - 1, "a") && !el_tok_is(d, b - 1, "an") && !el_tok_is(d, b - 1, "the"))
+        return false;
+    return plain_word(d, roles, ev_at, k) || (ev_at[k] >= 0 && d->events[ev_at[k]].tense == EL_TENSE_NONE);
+}
+
 /* A personal pronoun at token j ("it", "they") that is the whole subject:
  * not the last conjunct of a list ("Smith and I had agreed").  The caller
  * checks that the entity stage did not resolve it (no mention ends there). */
@@ -394,6 +411,22 @@ static bool subject_of_verb(const el_doc *d, const uint32_t *roles, const int *e
     while (k < se && (roles[k] & (EL_R_ADV | EL_R_NEG | EL_R_AUX)))
         k++;
     return k < se && ev_at[k] >= 0 && finite(&d->events[ev_at[k]]);
+}
+
+/* A verb coordinated with the sentence's first finite verb that has a
+ * subject before it ("X said ... and pressed Y", "X, Y and Z held talks
+ * and agreed") shares that subject: its names are added to ev.  The
+ * events before ev already have their participants. */
+static void share_first_subject(el_doc *d, el_event_mention *ev, size_t sb)
+{
+    for (el_event_mention *v = d->events; v < ev; v++) {
+        if (v->tok_begin < sb || !finite(v) || v->nparticipants == 0)
+            continue;
+        for (size_t p = 0; p < v->nparticipants; p++)
+            if (d->mentions[v->participants[p]].tok_end <= v->tok_begin)
+                el_event_add_participant(d, ev, v->participants[p]);
+        return;
+    }
 }
 
 static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
@@ -415,6 +448,11 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
             return;
         if (window == SUBJ_WINDOW_NOUN && stance_verb(d, ev_at, j))
             return;
+        if (next_to_verb && window == SUBJ_WINDOW_VERB && finite(ev) &&
+            (el_tok_is(d, j, "and") || el_tok_is(d, j, "but"))) {
+            share_first_subject(d, ev, sb);
+            return;   /* "He said ... and pressed China": his */
+        }
         int m = mi->ends[j];
         if (m < 0 && window == SUBJ_WINDOW_VERB && unresolved_pronoun(d, roles, j) &&
             (next_to_verb || subject_of_verb(d, roles, ev_at, j)))
@@ -426,6 +464,8 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         const el_mention *mn = &d->mentions[m];
         if (!can_participate(mn) && !is_place(mn))
             continue;
+        if (window == SUBJ_WINDOW_VERB && is_place(mn) && names_a_noun(d, roles, ev_at, mn))
+            continue;   /* "the Paris agreement was signed" */
         if (window == SUBJ_WINDOW_NOUN && possessive(d, mn) && ev->tok_begin - mn->tok_end <= 3) {
             el_event_add_participant(d, ev, m);   /* "during Russia's invasion": the agent */
             return;
@@ -477,23 +517,6 @@ static bool subject_of_clause(const el_doc *d, const uint32_t *roles, const int 
     return t == EL_TENSE_PAST || t == EL_TENSE_PRESENT || t == EL_TENSE_FUTURE;
 }
 
-/* Place mn after an article modifies the plain noun after it ("for a
- * Ukraine reconstruction conference", "in the Paris museum"): in a
- * prepositional phrase it says what the thing is about or where it
- * belongs, not where the event is ("urged the U.S. side" keeps its
- * participant). */
-static bool names_a_noun(const el_doc *d, const uint32_t *roles, const int *ev_at,
-                         const el_mention *mn)
-{
-    size_t b = mn->tok_begin, k = mn->tok_end;
-    if (b < 2 || k >= d->ntokens || d->tokens[k].sentence != d->tokens[b].sentence)
-        return false;
-    if (!el_tok_is(d, b - 1, "a") && !el_tok_is(d, b - 1, "an") && !el_tok_is(d, b - 1, "the"))
-        return false;
-    if (!(roles[b - 2] & EL_R_ANY_PREP))
-        return false;
-    return plain_word(d, roles, ev_at, k) || (ev_at[k] >= 0 && d->events[ev_at[k]].tense == EL_TENSE_NONE);
-}
 
 /* Place mn names what the possessive place ending at token `from` owns,
  * past at most two plain words ("Rome's vast Colosseum"): the place

@@ -481,6 +481,61 @@ static void test_unresolved_pronoun_subject(void **state)
     el_doc_free(d);
 }
 
+/* A verb right after "and" shares the subject of the sentence's first
+ * finite verb, every name of it ("A, B and C held talks and agreed"),
+ * not the object or the clause between ("said the plan failed and met
+ * Jones"). */
+static void test_coordinated_verb_shares_subject(void **state)
+{
+    el_doc *d = test_doc("Smith said the Paris plan failed and met Jones.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    add_ent_at(d, "Paris", 1, EL_ENT_LOCATION, "LOCATION:paris", "Paris");
+    add_ent_at(d, "Jones", 1, EL_ENT_PERSON, "PERSON:jones", "Bo Jones");
+    el_event_tag(d, *state);
+    const el_event_mention *met = event_at(d, "met");
+    assert_non_null(met);
+    assert_int_equal(met->nparticipants, 2);
+    assert_int_equal(met->participants[0], 0);
+    assert_int_equal(met->participants[1], 2);
+    el_doc_free(d);
+
+    d = test_doc("Smith, Jones and Brown held talks and agreed on a plan.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    add_ent(d, 2, 3, EL_ENT_PERSON, "PERSON:jones", "Bo Jones");
+    add_ent(d, 4, 5, EL_ENT_PERSON, "PERSON:brown", "Cy Brown");
+    el_event_tag(d, *state);
+    const el_event_mention *ag = event_at(d, "agreed");
+    assert_non_null(ag);
+    assert_int_equal(ag->nparticipants, 3);
+    el_doc_free(d);
+}
+
+/* A place after an article before a plain noun says what the noun is
+ * about ("the Paris agenda"): no participant; before an `actor` noun it
+ * acts ("the Freedonia side"). */
+static void test_place_modifying_a_noun(void **state)
+{
+    el_doc *d = test_doc("Smith discussed the Paris agenda.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    add_ent_at(d, "Paris", 1, EL_ENT_LOCATION, "LOCATION:paris", "Paris");
+    el_event_tag(d, *state);
+    const el_event_mention *ev = event_at(d, "discussed");
+    assert_non_null(ev);
+    assert_int_equal(ev->nparticipants, 1);
+    assert_int_equal(ev->location, -1);
+    el_doc_free(d);
+
+    d = test_doc("Smith urged the Freedonia side to act.");
+    add_ent(d, 0, 1, EL_ENT_PERSON, "PERSON:smith", "Ann Smith");
+    add_ent_at(d, "Freedonia", 1, EL_ENT_LOCATION, "LOCATION:freedonia", "Freedonia");
+    el_event_tag(d, *state);
+    ev = event_at(d, "urged");
+    assert_non_null(ev);
+    assert_int_equal(ev->nparticipants, 2);
+    assert_int_equal(ev->participants[1], 1);
+    el_doc_free(d);
+}
+
 /* "in Rome's old Forum": the place the possessive place owns is the
  * location, and no participant. */
 static void test_place_owned_by_place(void **state)
@@ -1189,6 +1244,8 @@ int main(void)
         cmocka_unit_test(test_subject_stops_at_reporting_verb),
         cmocka_unit_test(test_unresolved_pronoun_subject),
         cmocka_unit_test(test_place_owned_by_place),
+        cmocka_unit_test(test_coordinated_verb_shares_subject),
+        cmocka_unit_test(test_place_modifying_a_noun),
         cmocka_unit_test(test_object_coordinated_past_possessor),
         cmocka_unit_test(test_objects_qualifiers_and_destination),
         cmocka_unit_test(test_subject_before_apposition),
