@@ -275,17 +275,32 @@ static bool any_blocked(const uint8_t *b, size_t tb, size_t te)
     return false;
 }
 
+/* "was not announced until an hour before": "not ... until" says when it
+ * happened, so the verb is not negated.  Looks at the clause after the
+ * trigger ending at te, up to UNTIL_WINDOW tokens. */
+#define UNTIL_WINDOW 8
+static bool until_follows(const el_doc *doc, const uint32_t *roles, size_t te)
+{
+    size_t se = doc->sentences[doc->tokens[te - 1].sentence].tok_end;
+    for (size_t k = te; k < se && k < te + UNTIL_WINDOW; k++) {
+        if (el_tok_is(doc, k, "until") || el_tok_is(doc, k, "till"))
+            return true;
+        if ((roles[k] & EL_R_CLAUSE) || el_tok_is(doc, k, ","))
+            return false;
+    }
+    return false;
+}
+
 static void add_mention(el_doc *doc, const uint32_t *roles, size_t tb, size_t te,
                         const el_trigger *t, const aux_chain *ch)
 {
-    (void)roles;
     el_event_mention *ev = el_doc_add_event(doc, (uint32_t)tb, (uint32_t)te, t->cls, t->type,
                                             t->lemma);
     ev->confidence = t->type ? 0.9f : 0.8f * t->weight;
     if (t->pos == 'V') {
         verb_tense_aspect(t->morph, ch, &ev->tense, &ev->aspect);
         ev->modality = chain_modality(doc, ch);
-        ev->negated = ch->negated;
+        ev->negated = ch->negated && !until_follows(doc, roles, te);
     }
 }
 

@@ -53,6 +53,7 @@ typedef struct mfeat {   /* (fields ordered to pack: one per mention of the corp
     uint8_t nparts;
     int8_t when;                           /* -1 before the article's day, +1 after, 0 unknown */
     bool factual;
+    bool negated;                          /* "has not agreed": never the one that happened */
     bool indefinite;                       /* "a meeting": introduces, never refers back */
     bool dct_time;                         /* time taken from the DCT (present tense;
                                               the value is the document's DCT) */
@@ -453,6 +454,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             f->generic = generic;
             f->span_days = ti ? ti->span_days : 0;
             f->factual = is_factual(ev);
+            f->negated = ev->negated;
             f->confidence = ev->confidence;
             f->cluster = -1;
             const el_event_mention *tv = tense_bearer(d, e);
@@ -641,7 +643,7 @@ static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
     if (!k->n || !iv_compatible(k->iv, f->iv, k->span_days) || !before_reports(k, f))
         return -1;
     const mfeat *g = &fs[k->m[0]];
-    if (g->group != f->group || !when_compatible(g, f))   /* interned */
+    if (g->group != f->group || !when_compatible(g, f) || g->negated != f->negated)   /* interned */
         return -1;
     if (plan_and_fact(k, g, f))
         return -1;
@@ -1037,7 +1039,8 @@ static int same_group_cluster(const cluster *ks, const key_index *groups,
 static bool may_join(const cluster *ks, int k, const mfeat *fs, const mfeat *f)
 {
     const mfeat *g = &fs[ks[k].m[0]];
-    return when_compatible(g, f) && before_reports(&ks[k], f) && !plan_and_fact(&ks[k], g, f);
+    return when_compatible(g, f) && g->negated == f->negated && before_reports(&ks[k], f) &&
+           !plan_and_fact(&ks[k], g, f);
 }
 
 static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t nf,

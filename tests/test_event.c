@@ -94,6 +94,13 @@ static void test_polarity_modality(void **state)
     assert_false(resume->negated);
     assert_string_equal(resume->modality, "could");
     el_doc_free(d);
+
+    /* "not ... until" says when it happened */
+    d = tagged(state, "The visit was not announced until Friday.");
+    const el_event_mention *ann = event_at(d, "announced");
+    assert_non_null(ann);
+    assert_false(ann->negated);
+    el_doc_free(d);
 }
 
 static void test_names_are_not_triggers(void **state)

@@ -515,6 +515,21 @@ static void test_empty_corpus(void **state)
 
 /* A meeting planned "in the coming months" is not the one that took place
  * last November, even with the same participants. */
+/* "Smith did not meet Jones" is never the meeting that took place. */
+static void test_negated_and_positive_stay_apart(void **state)
+{
+    el_date dct = {2023, 6, 20};
+    el_doc *a = doc_with("a", "Smith met Jones on Monday.", dct);
+    smith_and_jones(a);
+    date_at(a, "Monday", 1, "2023-06-19");
+    el_doc *b = doc_with("b", "Smith did not meet Jones.", dct);
+    smith_and_jones(b);
+    el_doc *docs[] = {a, b};
+    el_corpus *c = build(docs, 2, *state);
+    assert_int_equal(c->nevents, 2);
+    el_corpus_free(c);
+}
+
 static void test_future_and_past_stay_apart(void **state)
 {
     el_date dct = {2023, 6, 20};
@@ -718,6 +733,7 @@ int main(void)
         cmocka_unit_test(test_lasting_visit_spans_days),
         cmocka_unit_test(test_untyped_events_ordered_not_drawn),
         cmocka_unit_test(test_duration_gives_lasting_span),
+        cmocka_unit_test(test_negated_and_positive_stay_apart),
         cmocka_unit_test(test_future_and_past_stay_apart),
         cmocka_unit_test(test_place_identifies_event),
         cmocka_unit_test(test_report_bounds_the_event),
