@@ -54,6 +54,7 @@ typedef struct mfeat {   /* (fields ordered to pack: one per mention of the corp
     int8_t when;                           /* -1 before the article's day, +1 after, 0 unknown */
     bool factual;
     bool negated;                          /* "has not agreed": never the one that happened */
+    int64_t dct;                           /* the document's day (minutes), INT64_MIN if none */
     bool indefinite;                       /* "a meeting": introduces, never refers back */
     bool dct_time;                         /* time taken from the DCT (present tense;
                                               the value is the document's DCT) */
@@ -455,6 +456,8 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             f->span_days = ti ? ti->span_days : 0;
             f->factual = is_factual(ev);
             f->negated = ev->negated;
+            f->dct = d->dct.year && d->dct.month && d->dct.day ? el_instant_from_date(d->dct, 0, 0)
+                                                               : INT64_MIN;
             f->confidence = ev->confidence;
             f->cluster = -1;
             const el_event_mention *tv = tense_bearer(d, e);
@@ -638,11 +641,38 @@ static bool plan_and_fact(const cluster *k, const mfeat *g, const mfeat *f)
            (g->factual && !f->factual && !iv_known(k->iv) && iv_known(f->iv));
 }
 
+static bool cluster_has_doc(const mfeat *fs, const cluster *k, uint32_t doc)
+{
+    for (size_t i = 0; i < k->n; i++)
+        if (fs[k->m[i]].doc == doc)
+            return true;
+    return false;
+}
+
+/* Two mentions of an untyped event (a statement, a generic verb) are one
+ * happening only in the same article, when both are dated, or in articles
+ * of the same or the next day (the same news). */
+static bool same_news_day(const mfeat *a, const mfeat *b)
+{
+    if (a->doc == b->doc || (iv_known(a->iv) && iv_known(b->iv)))
+        return true;
+    if (a->dct == INT64_MIN || b->dct == INT64_MIN)
+        return false;
+    int64_t gap = a->dct > b->dct ? a->dct - b->dct : b->dct - a->dct;
+    return gap <= 1440;
+}
+
 static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
 {
-    if (!k->n || !iv_compatible(k->iv, f->iv, k->span_days) || !before_reports(k, f))
+    if (!k->n || !before_reports(k, f))
         return -1;
     const mfeat *g = &fs[k->m[0]];
+    /* "Smith said Friday ... Smith also said": in one article, an undated
+     * mention of an untyped event joins the dated one */
+    bool in_article = g->generic && cluster_has_doc(fs, k, f->doc);
+    if (!iv_compatible(k->iv, f->iv, k->span_days) &&
+        !(in_article && (!iv_known(f->iv) || !iv_known(k->iv))))
+        return -1;
     if (g->group != f->group || !when_compatible(g, f) || g->negated != f->negated)   /* interned */
         return -1;
     if (plan_and_fact(k, g, f))
@@ -651,6 +681,8 @@ static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
         return -1;
     if (g->generic && g->subject >= 0 && f->subject >= 0 && g->subject != f->subject)
         return -1;   /* "Smith told Jones" and "Jones told reporters": two speakers */
+    if (g->generic && !in_article && !same_news_day(g, f))
+        return -1;   /* "Smith said" in articles a year apart: two statements */
     int s = parts_score(g, f);
     if (s < 0)
         return -1;

@@ -530,6 +530,46 @@ static void test_negated_and_positive_stay_apart(void **state)
     el_corpus_free(c);
 }
 
+/* The untyped statements of one speaker: in one article the undated ones
+ * join the dated one ("said Friday ... also said"); in articles more than
+ * a day apart they are different statements. */
+static size_t statements_of_smith(const el_corpus *c, const char **value)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->nevents; i++)
+        if (!c->events[i].type && c->events[i].label && strstr(c->events[i].label, "Smith says")) {
+            n++;
+            *value = c->events[i].value;
+        }
+    return n;
+}
+
+static void test_statements_by_article_day(void **state)
+{
+    el_doc *a = doc_with("a", "Smith said Friday that ties matter. Smith also said that talks went well.",
+                         (el_date){2023, 6, 17});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    add_ent(a, find_tok(a, "Smith", 1), find_tok(a, "Smith", 1) + 1, EL_ENT_PERSON, "P:smith",
+            "Ann Smith");
+    date_at(a, "Friday", 1, "2023-06-16");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    const char *value = NULL;
+    assert_int_equal(statements_of_smith(c, &value), 1);
+    assert_non_null(value);
+    assert_string_equal(value, "2023-06-16");
+    el_corpus_free(c);
+
+    a = doc_with("a", "Smith said that ties matter.", (el_date){2022, 6, 17});
+    ent(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    el_doc *b = doc_with("b", "Smith said that ties matter.", (el_date){2023, 6, 17});
+    ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    el_doc *two[] = {a, b};
+    c = build(two, 2, *state);
+    assert_int_equal(statements_of_smith(c, &value), 2);
+    el_corpus_free(c);
+}
+
 static void test_future_and_past_stay_apart(void **state)
 {
     el_date dct = {2023, 6, 20};
@@ -734,6 +774,7 @@ int main(void)
         cmocka_unit_test(test_untyped_events_ordered_not_drawn),
         cmocka_unit_test(test_duration_gives_lasting_span),
         cmocka_unit_test(test_negated_and_positive_stay_apart),
+        cmocka_unit_test(test_statements_by_article_day),
         cmocka_unit_test(test_future_and_past_stay_apart),
         cmocka_unit_test(test_place_identifies_event),
         cmocka_unit_test(test_report_bounds_the_event),
