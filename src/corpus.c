@@ -139,11 +139,35 @@ static bool refers(const el_mention *m)
                  (s[0] == 'n' && strcmp(s, "nominal") == 0));
 }
 
+/* A name that its owner's possessive qualifies ("the Beatles' Apple
+ * Corps", "Acme's Widget"): the whole phrase is an alias, as articles name
+ * the entity that way.  The owner is a person, organization or other name
+ * (not a place: "China's Xi Jinping" is no name of Xi). */
+static bool possessor_alias(const el_doc *doc, const el_mention *m, mref *r)
+{
+    size_t i = (size_t)(m - doc->mentions), p = m->tok_begin - 1;
+    if (i == 0 || m->tok_begin < 2 || refers(m))
+        return false;
+    const el_mention *o = m - 1;
+    bool plural_owner = o->end > o->start && doc->text[o->end - 1] == 's' &&
+                        (el_tok_is(doc, p, "'") || el_tok_is(doc, p, "\u2019"));   /* "Beatles'" */
+    if (!(el_tok_is_possessive(doc, p) || plural_owner))
+        return false;
+    if (o->tok_end != p || refers(o) ||
+        (o->type != EL_ENT_PERSON && o->type != EL_ENT_ORGANIZATION && o->type != EL_ENT_OTHER))
+        return false;
+    r->alias = doc->text + o->start;
+    r->alias_len = (uint32_t)(m->end - o->start);
+    return true;
+}
+
 /* Set r->alias to the mention's text if it is an alias of the entity named
  * `name`: not the name itself, and no pronoun or description ("he", "the
  * top diplomat"). */
 static void alias_of(const el_doc *doc, const el_mention *m, const char *name, mref *r)
 {
+    if (possessor_alias(doc, m, r))
+        return;
     size_t len = m->end - m->start;
     const char *text = doc->text + m->start;
     if (len > 4 && (memcmp(text, "the ", 4) == 0 || memcmp(text, "The ", 4) == 0)) {

@@ -1,5 +1,5 @@
 /* test_corpus.c - the cross-document entity index: one entity per key,
- * ids in key order, and short names that an article leaves unresolved
+ * ids in key order, aliases, and short names that an article leaves unresolved
  * taking the person the other articles agree on (corpus_names.c). */
 #include "test_util.h"
 #include "corpus.h"
@@ -84,12 +84,36 @@ static void test_disputed_short_name_stays(void **state)
     el_corpus_free(c);
 }
 
+/* "the Beatles' Acme Records" names Acme Records with its owner: an alias;
+ * a place as owner ("Freedonia's Jane Roe") makes none. */
+static void test_possessor_qualified_alias(void **state)
+{
+    (void)state;
+    el_corpus *c = el_corpus_new();
+    el_corpus_add(c, doc_with("a", "The Beatles' Acme Records sued. Freedonia's Jane Roe spoke.",
+                              (row[]){
+        {1, 2, EL_ENT_OTHER, "OTHER:beatles", "Beatles"},
+        {3, 5, EL_ENT_ORGANIZATION, "ORGANIZATION:acme records", "Acme Records"},
+        {7, 8, EL_ENT_LOCATION, "LOCATION:freedonia", "Freedonia"},
+        {9, 11, EL_ENT_PERSON, "PERSON:jane roe", "Jane Roe"}, {0}}));
+    el_corpus_link_entities(c);
+    const el_entity *acme = entity_named(c, "Acme Records");
+    assert_non_null(acme);
+    assert_int_equal(acme->naliases, 1);
+    assert_string_equal(acme->aliases[0], "Beatles' Acme Records");
+    const el_entity *roe = entity_named(c, "Jane Roe");
+    assert_non_null(roe);
+    assert_int_equal(roe->naliases, 0);
+    el_corpus_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_one_entity_per_key_across_documents),
         cmocka_unit_test(test_lone_short_name_takes_agreed_person),
         cmocka_unit_test(test_disputed_short_name_stays),
+        cmocka_unit_test(test_possessor_qualified_alias),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
