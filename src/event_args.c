@@ -413,20 +413,28 @@ static bool subject_of_verb(const el_doc *d, const uint32_t *roles, const int *e
     return k < se && ev_at[k] >= 0 && finite(&d->events[ev_at[k]]);
 }
 
-/* A verb coordinated with the sentence's first finite verb that has a
- * subject before it ("X said ... and pressed Y", "X, Y and Z held talks
- * and agreed") shares that subject: its names are added to ev.  The
- * events before ev already have their participants. */
+/* A verb coordinated with an earlier finite verb of its sentence that has
+ * a subject before it ("X said ... and pressed Y", "X, Y and Z held talks
+ * and agreed") shares that subject: its names are added to ev.  The first
+ * such verb within COORD_WINDOW tokens back is taken (the events before ev
+ * already have their participants; the window keeps a sentence without end
+ * linear). */
+#define COORD_WINDOW 40
 static void share_first_subject(el_doc *d, el_event_mention *ev, size_t sb)
 {
-    for (el_event_mention *v = d->events; v < ev; v++) {
-        if (v->tok_begin < sb || !finite(v) || v->nparticipants == 0)
-            continue;
-        for (size_t p = 0; p < v->nparticipants; p++)
-            if (d->mentions[v->participants[p]].tok_end <= v->tok_begin)
-                el_event_add_participant(d, ev, v->participants[p]);
-        return;
+    const el_event_mention *first = NULL;
+    for (const el_event_mention *v = ev; v > d->events;) {
+        v--;
+        if (v->tok_begin < sb || ev->tok_begin - v->tok_begin > COORD_WINDOW)
+            break;
+        if (finite(v) && v->nparticipants > 0)
+            first = v;
     }
+    if (!first)
+        return;
+    for (size_t p = 0; p < first->nparticipants; p++)
+        if (d->mentions[first->participants[p]].tok_end <= first->tok_begin)
+            el_event_add_participant(d, ev, first->participants[p]);
 }
 
 static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,

@@ -72,6 +72,7 @@ typedef struct cluster {
     int locs[4];                /* distinct locations of its mentions ... */
     uint8_t nlocs;              /* ... how many (5 = more than fit: scan m) */
     bool dated;                 /* listed among its group's dated clusters */
+    uint32_t *docs; size_t ndocs, cap_docs;   /* the articles of its mentions, sorted */
 } cluster;
 
 /* ---- mention features --------------------------------------------------- */
@@ -641,12 +642,18 @@ static bool plan_and_fact(const cluster *k, const mfeat *g, const mfeat *f)
            (g->factual && !f->factual && !iv_known(k->iv) && iv_known(f->iv));
 }
 
-static bool cluster_has_doc(const mfeat *fs, const cluster *k, uint32_t doc)
+/* Does cluster k hold a mention of article `doc`?  (k->docs is sorted.) */
+static bool cluster_has_doc(const cluster *k, uint32_t doc)
 {
-    for (size_t i = 0; i < k->n; i++)
-        if (fs[k->m[i]].doc == doc)
-            return true;
-    return false;
+    size_t lo = 0, hi = k->ndocs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (k->docs[mid] < doc)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < k->ndocs && k->docs[lo] == doc;
 }
 
 /* Two mentions of an untyped event (a statement, a generic verb) are one
@@ -669,7 +676,7 @@ static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
     const mfeat *g = &fs[k->m[0]];
     /* "Smith said Friday ... Smith also said": in one article, an undated
      * mention of an untyped event joins the dated one */
-    bool in_article = g->generic && cluster_has_doc(fs, k, f->doc);
+    bool in_article = g->generic && cluster_has_doc(k, f->doc);
     if (!iv_compatible(k->iv, f->iv, k->span_days) &&
         !(in_article && (!iv_known(f->iv) || !iv_known(k->iv))))
         return -1;
@@ -692,6 +699,19 @@ static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
            (g->location >= 0 && g->location == f->location) + (g->factual == f->factual);
 }
 
+static void add_doc(cluster *k, uint32_t doc)
+{
+    if (k->ndocs && k->docs[k->ndocs - 1] == doc)
+        return;   /* (mentions mostly come article by article) */
+    if (cluster_has_doc(k, doc))
+        return;
+    EL_PUSH(k->docs, k->ndocs, k->cap_docs) = doc;
+    for (size_t i = k->ndocs - 1; i > 0 && k->docs[i - 1] > doc; i--) {
+        k->docs[i] = k->docs[i - 1];
+        k->docs[i - 1] = doc;
+    }
+}
+
 static void cluster_add(cluster *k, const mfeat *fs, size_t m)
 {
     if (k->n == 0) {
@@ -701,6 +721,7 @@ static void cluster_add(cluster *k, const mfeat *fs, size_t m)
     if (fs[m].latest < k->latest)
         k->latest = fs[m].latest;
     EL_PUSH(k->m, k->n, k->cap) = m;
+    add_doc(k, fs[m].doc);
     int loc = fs[m].location;
     bool seen = false;
     for (size_t i = 0; i < k->nlocs && i < 4; i++)
@@ -879,6 +900,32 @@ static void entity_key(char *buf, size_t cap, const char *group, int entity)
     buf[glen + 1 + nn] = '\0';
 }
 
+/* The key a cluster is found by for mention f and one of its entities:
+ * group and entity, and for an untyped event also the news day
+ * (`day_offset` days from f's article's day; the article itself when it
+ * has no date), as statements join only within a day (same_news_day): a
+ * speaker quoted in a thousand articles is not a thousand candidates. */
+static void cluster_key(char *buf, size_t cap, const mfeat *f, int entity, int day_offset)
+{
+    entity_key(buf, cap, f->group, entity);
+    if (!f->generic)
+        return;
+    size_t n = strlen(buf);
+    char num[24];
+    size_t nn = 0;
+    uint64_t v = f->dct != INT64_MIN ? (uint64_t)(f->dct / 1440 + day_offset) : f->doc;
+    do
+        num[nn++] = (char)('0' + v % 10);
+    while (v /= 10);
+    if (n + 2 + nn >= cap)
+        return;   /* (cannot happen: a group is a lemma) */
+    buf[n++] = '\x1e';
+    buf[n++] = f->dct != INT64_MIN ? 'D' : 'd';   /* a day, or the article */
+    while (nn)
+        buf[n++] = num[--nn];
+    buf[n] = '\0';
+}
+
 /* A new cluster seeded by f: indexed under its group and its entities. */
 static size_t seed_cluster(cluster **ks, size_t *nk, size_t *cap, key_index *groups,
                            key_index *ents, const mfeat *f)
@@ -887,7 +934,7 @@ static size_t seed_cluster(cluster **ks, size_t *nk, size_t *cap, key_index *gro
     char key[160];
     ki_add(groups, f->group, k);
     for (size_t p = 0; p < f->nparts; p++) {
-        entity_key(key, sizeof key, f->group, f->parts[p]);
+        cluster_key(key, sizeof key, f, f->parts[p], 0);
         ki_add(ents, key, k);
     }
     return k;
@@ -898,18 +945,20 @@ static int best_cluster(const mfeat *fs, const cluster *ks, const key_index *ent
 {
     int best = -1, best_score = -1;
     char key[160];
-    for (size_t p = 0; p < f->nparts; p++) {
-        entity_key(key, sizeof key, f->group, f->parts[p]);
-        const kbucket *b = ki_get(ents, key);
-        for (size_t i = 0; b && i < b->n; i++) {
-            size_t k = b->ids[i];
-            int s = join_score(fs, &ks[k], f);
-            if (s > best_score || (s == best_score && s >= 0 && (int)k < best)) {
-                best_score = s;
-                best = (int)k;
+    int days = f->generic && f->dct != INT64_MIN ? 1 : 0;   /* the day before and after */
+    for (size_t p = 0; p < f->nparts; p++)
+        for (int off = -days; off <= days; off++) {
+            cluster_key(key, sizeof key, f, f->parts[p], off);
+            const kbucket *b = ki_get(ents, key);
+            for (size_t i = 0; b && i < b->n; i++) {
+                size_t k = b->ids[i];
+                int s = join_score(fs, &ks[k], f);
+                if (s > best_score || (s == best_score && s >= 0 && (int)k < best)) {
+                    best_score = s;
+                    best = (int)k;
+                }
             }
         }
-    }
     return best;
 }
 
@@ -1360,6 +1409,7 @@ void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx)
         if (ks[k].n)
             build_event(c, lx, fs, &ks[k]);
         free(ks[k].m);
+        free(ks[k].docs);
     }
     free(ks);
     free(fs);
