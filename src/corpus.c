@@ -142,7 +142,7 @@ static bool refers(const el_mention *m)
 /* A name that its owner's possessive qualifies ("the Beatles' Apple
  * Corps", "Acme's Widget"): the whole phrase is an alias, as articles name
  * the entity that way.  The owner is a person, organization or other name
- * (not a place: "China's Xi Jinping" is no name of Xi). */
+ * (not a place: "Freedonia's Jane Roe" is no name of hers). */
 static bool possessor_alias(const el_doc *doc, const el_mention *m, mref *r)
 {
     size_t i = (size_t)(m - doc->mentions), p = m->tok_begin - 1;

@@ -376,7 +376,7 @@ static bool stance_verb(const el_doc *d, const int *ev_at, size_t j)
            v->cls == EL_EV_I_STATE;
 }
 
-/* Place mn after an article modifies the plain noun after it ("the Bali
+/* Place mn after an article modifies the plain noun after it ("the Geneva
  * agenda", "for a Ukraine reconstruction conference", "in the Paris
  * museum"): it says what the thing is about or where it belongs; it is
  * neither the event's location nor a participant.  Before a noun of the
@@ -620,7 +620,7 @@ static bool anchorable(const el_timex *t)
  * ("the visit in February had been agreed on as a follow-up to a meeting
  * in November": February is the visit's); after a noun trigger, its own
  * chain of prepositional phrases costs less than a verb's ("a meeting
- * between X and Y on the sidelines of the summit in Bali in November"). */
+ * between X and Y on the sidelines of the summit in Geneva in November"). */
 typedef struct path_kind {
     size_t skip_ev, own_prep;
     bool before;        /* the time precedes the trigger */

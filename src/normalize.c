@@ -1018,7 +1018,7 @@ static bool cluster_at(const cluster *k, const mfeat *fs, int location)
 }
 
 /* The one cluster of bucket b with a mention at `location` ("their summit
- * in Bali"), -1 if none or several. */
+ * in Geneva"), -1 if none or several. */
 static int only_cluster_at(const cluster *ks, const kbucket *b, const mfeat *fs, int location)
 {
     int found = -1;
