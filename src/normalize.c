@@ -47,6 +47,7 @@ typedef struct mfeat {   /* (fields ordered to pack: one per mention of the corp
     int64_t clock_begin, clock_end;        /* from aspectual verbs, 0 = none */
     int64_t latest;                        /* a reported past event began before this
                                               instant (the end of the article's day) */
+    int64_t dct;                           /* the document's day (minutes), INT64_MIN if none */
     float confidence;
     int span_days;                         /* how long one event of the type may last */
     int duration_days;                     /* "a two-day visit": 2, else 0 */
@@ -54,7 +55,6 @@ typedef struct mfeat {   /* (fields ordered to pack: one per mention of the corp
     int8_t when;                           /* -1 before the article's day, +1 after, 0 unknown */
     bool factual;
     bool negated;                          /* "has not agreed": never the one that happened */
-    int64_t dct;                           /* the document's day (minutes), INT64_MIN if none */
     bool indefinite;                       /* "a meeting": introduces, never refers back */
     bool dct_time;                         /* time taken from the DCT (present tense;
                                               the value is the document's DCT) */
