@@ -145,9 +145,9 @@ static bool refers(const el_mention *m)
  * (not a place: "Freedonia's Jane Roe" is no name of hers). */
 static bool possessor_alias(const el_doc *doc, const el_mention *m, mref *r)
 {
-    size_t i = (size_t)(m - doc->mentions), p = m->tok_begin - 1;
-    if (i == 0 || m->tok_begin < 2 || refers(m))
+    if (m == doc->mentions || m->tok_begin < 2 || refers(m))
         return false;
+    size_t p = m->tok_begin - 1;   /* the possessive */
     const el_mention *o = m - 1;
     bool plural_owner = o->end > o->start && doc->text[o->end - 1] == 's' &&
                         (el_tok_is(doc, p, "'") || el_tok_is(doc, p, "\u2019"));   /* "Beatles'" */

@@ -656,12 +656,12 @@ static bool cluster_has_doc(const cluster *k, uint32_t doc)
     return lo < k->ndocs && k->docs[lo] == doc;
 }
 
-/* Two mentions of an untyped event (a statement, a generic verb) are one
- * happening only in the same article, when both are dated, or in articles
- * of the same or the next day (the same news). */
+/* Two mentions of an untyped event (a statement, a generic verb) from
+ * different articles are one happening only when both are dated, or when
+ * the articles are of the same or the next day (the same news). */
 static bool same_news_day(const mfeat *a, const mfeat *b)
 {
-    if (a->doc == b->doc || (iv_known(a->iv) && iv_known(b->iv)))
+    if (iv_known(a->iv) && iv_known(b->iv))
         return true;
     if (a->dct == INT64_MIN || b->dct == INT64_MIN)
         return false;
@@ -879,14 +879,21 @@ static void ki_free(key_index *ix)
 
 /* snprintf(buf, cap, "%s\x1f%d", group, entity), without the format
  * parser: it runs for every participant of every mention. */
-static void entity_key(char *buf, size_t cap, const char *group, int entity)
+/* The decimal digits of v into num, last digit first; returns how many. */
+static size_t digits_reversed(char *num, uint64_t v)
 {
-    char num[16];
-    size_t nn = 0, glen = strlen(group);
-    unsigned v = entity < 0 ? 0u - (unsigned)entity : (unsigned)entity;
+    size_t nn = 0;
     do
         num[nn++] = (char)('0' + v % 10);
     while (v /= 10);
+    return nn;
+}
+
+static void entity_key(char *buf, size_t cap, const char *group, int entity)
+{
+    char num[16];
+    size_t glen = strlen(group);
+    size_t nn = digits_reversed(num, entity < 0 ? 0u - (unsigned)entity : (unsigned)entity);
     if (entity < 0)
         num[nn++] = '-';
     if (glen + 1 + nn >= cap) {
@@ -912,11 +919,8 @@ static void cluster_key(char *buf, size_t cap, const mfeat *f, int entity, int d
         return;
     size_t n = strlen(buf);
     char num[24];
-    size_t nn = 0;
-    uint64_t v = f->dct != INT64_MIN ? (uint64_t)(f->dct / 1440 + day_offset) : f->doc;
-    do
-        num[nn++] = (char)('0' + v % 10);
-    while (v /= 10);
+    size_t nn = digits_reversed(num, f->dct != INT64_MIN ? (uint64_t)(f->dct / 1440 + day_offset)
+                                                         : f->doc);
     if (n + 2 + nn >= cap)
         return;   /* (cannot happen: a group is a lemma) */
     buf[n++] = '\x1e';
