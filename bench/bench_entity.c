@@ -9,9 +9,9 @@
  * 2. tokenizes the TEXT_FILEs repeated to MEGABYTES of text, one document
  *    per file copy, and times el_entity_tag alone over all of them;
  * 3. prints entries, load seconds, MB, tagging seconds, MB/s and peak RSS. */
-#include "entity.h"
-#include "tokenize.h"
-#include "util.h"
+#include "stages/entity/entity.h"
+#include "text/tokenize.h"
+#include "base/util.h"
 
 #include <stdbool.h>
 #include <stdio.h>

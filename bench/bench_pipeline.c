@@ -8,14 +8,14 @@
  * (entity linking + timeline) separately.  Prints MB/s per stage and the
  * peak resident memory.  Times are CPU time of this (single-threaded)
  * process, so a busy machine skews them less.  A benchmark, not a test. */
-#include "corpus.h"
-#include "entity.h"
-#include "event.h"
-#include "resources.h"
-#include "reader.h"
-#include "timeline.h"
-#include "timex.h"
-#include "util.h"
+#include "model/corpus.h"
+#include "stages/entity/entity.h"
+#include "stages/event/event.h"
+#include "stages/resources.h"
+#include "read/reader.h"
+#include "timeline/timeline.h"
+#include "stages/timex/timex.h"
+#include "base/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

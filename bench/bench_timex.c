@@ -4,10 +4,10 @@
  * reports MB/s of text through the time stage and the peak RSS.
  *
  * Usage: bench_timex GAZETTEER_DIR TEXT_FILE [DCT] */
-#include "doc.h"
-#include "timex.h"
-#include "tokenize.h"
-#include "util.h"
+#include "model/doc.h"
+#include "stages/timex/timex.h"
+#include "text/tokenize.h"
+#include "base/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>

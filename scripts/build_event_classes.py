@@ -6,7 +6,7 @@ For every lower-cased word form, in every context the event stage computes
 from the closed-class words of gazetteers/events/grammar.tsv, count how often
 the form occurs, how often it is annotated as an EVENT (first token of the
 EVENT tag) and the TimeML classes of those events.  Contexts (adverbs and
-negation skipped, as src/event_class.c does):
+negation skipped, as src/stages/event/event_class.c does):
 
   *          any context
   p:to       after infinitive "to"          p:mod   after will/modal/do
@@ -29,7 +29,7 @@ import collections, glob, os, re, sys
 
 # Thresholds chosen by 5-fold document cross-validation over TBAQ (scripts/cv-events);
 # MIN_EVENTS, MIN_OCC and MAX_EVENTNESS are also LEARNED_MIN_EVENTS, RARE_MIN_OCC
-# and RARE_EVENTNESS in src/event_class.c.
+# and RARE_EVENTNESS in src/stages/event/event_class.c.
 MIN_EVENTS, MIN_SHARE = 3, 0.7
 MIN_OCC, MAX_EVENTNESS = 8, 0.3
 TOKEN = re.compile(r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*|'s|\S")

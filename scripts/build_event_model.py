@@ -6,7 +6,7 @@ no event (NONE) or an event of one TimeML class, from TimeML gold files
 
 Every alphabetic token of TEXT is a training example; its label is the class
 of the EVENT tag it begins, or NONE.  Features (the same strings
-src/event_model.c computes from the document's tokens; contexts as in
+src/stages/event/event_model.c computes from the document's tokens; contexts as in
 scripts/build_event_classes.py, adverbs and negation skipped):
 
   w=FORM        lower-cased form          s3=, s2=   its last 3 / 2 letters
@@ -21,7 +21,7 @@ scripts/build_event_classes.py, adverbs and negation skipped):
 
 Features seen fewer than MIN_COUNT times are dropped; weights are the averaged
 perceptron weights after EPOCHS passes (examples shuffled with a fixed seed),
-rounded to 3 decimals (src/event_model.c stores them in thousandths, at most
+rounded to 3 decimals (src/stages/event/event_model.c stores them in thousandths, at most
 32.767 in absolute value); rows whose weights are all 0 are left out.
 
 Output: a header comment, then FEATURE<TAB>NONE<TAB>OCCURRENCE<TAB>REPORTING

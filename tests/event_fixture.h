@@ -4,7 +4,7 @@
 #define EL_EVENT_FIXTURE_H
 
 #include "test_util.h"
-#include "event.h"
+#include "stages/event/event.h"
 
 #include <stdio.h>
 #include <stdlib.h>

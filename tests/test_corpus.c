@@ -2,7 +2,7 @@
  * ids in key order, aliases, and short names that an article leaves unresolved
  * taking the person the other articles agree on (corpus_names.c). */
 #include "test_util.h"
-#include "corpus.h"
+#include "model/corpus.h"
 
 #include <stdio.h>
 #include <stdlib.h>

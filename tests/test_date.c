@@ -1,6 +1,6 @@
 /* test_date.c - calendar arithmetic and TIMEX3 value intervals. */
 #include "test_util.h"
-#include "date.h"
+#include "base/date.h"
 
 #include <stdio.h>
 

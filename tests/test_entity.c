@@ -6,8 +6,8 @@
  * are built from strings, not the shipped data, so the tests state the
  * rules, not the lists. */
 #include "test_util.h"
-#include "entity.h"
-#include "gazetteer.h"
+#include "stages/entity/entity.h"
+#include "stages/entity/gazetteer.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * the class and eventness learned per form and context, and the learned
  * event model (loader, scores, how the stage uses them). */
 #include "event_fixture.h"
-#include "event_internal.h"
+#include "stages/event/event_internal.h"
 
 #include <limits.h>
 #include <stdio.h>

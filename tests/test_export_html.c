@@ -7,9 +7,9 @@
  *   test_export_html FILE       write the "many events" sample page to FILE
  *                               (tests/viewer.sh renders it in Chromium) */
 #include "test_util.h"
-#include "corpus.h"
-#include "date.h"
-#include "export.h"
+#include "model/corpus.h"
+#include "base/date.h"
+#include "export/export.h"
 
 #include <stdio.h>
 #include <stdlib.h>

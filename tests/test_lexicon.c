@@ -2,8 +2,8 @@
  * boundaries, many entries, shared prefixes added in any order, the plain
  * phrase splitter against the document tokenizer, big tables. */
 #include "test_util.h"
-#include "lexicon.h"
-#include "lexicon_internal.h"
+#include "text/lexicon.h"
+#include "text/lexicon_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /* test_reader.c - plain-text reader, ids, format detection, text DCT,
  * manifest. */
 #include "test_util.h"
-#include "reader.h"
+#include "read/reader.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,8 +1,8 @@
 /* test_readers.c - the HTML, TimeML and JSON Lines readers and the TimeML
  * writer (fixtures in tests/data/, hand-written). */
 #include "test_util.h"
-#include "reader.h"
-#include "export.h"
+#include "read/reader.h"
+#include "export/export.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,10 +3,10 @@
  * begin/end from aspectual verbs), labels, relations from intervals and
  * signals, closure (inferred), contradictions, topological order, ids. */
 #include "event_fixture.h"
-#include "corpus.h"
-#include "timeline.h"
-#include "timeline_internal.h"
-#include "export.h"
+#include "model/corpus.h"
+#include "timeline/timeline.h"
+#include "timeline/timeline_internal.h"
+#include "export/export.h"
 
 #include <stdio.h>
 

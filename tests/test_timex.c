@@ -4,9 +4,9 @@
  * NULL type means the text must NOT be tagged).  Also: non-overlap and
  * ordering of the output, intervals, spans inside a token, no DCT. */
 #include "test_util.h"
-#include "timex.h"
-#include "timex_norm.h"
-#include "tokenize.h"
+#include "stages/timex/timex.h"
+#include "stages/timex/timex_norm.h"
+#include "text/tokenize.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* test_tokenize.c - tokens and sentences of English news text. */
 #include "test_util.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 static void expect_tokens(const char *text, const char *const *want, size_t n)
 {

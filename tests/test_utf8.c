@@ -1,6 +1,6 @@
 /* test_utf8.c - UTF-8 validation, decoding and character classes. */
 #include "test_util.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 static void test_valid_and_invalid(void **state)
 {

@@ -9,9 +9,9 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "doc.h"
-#include "tokenize.h"
-#include "util.h"
+#include "model/doc.h"
+#include "text/tokenize.h"
+#include "base/util.h"
 
 /* A tokenized document over a copy of `text` (default abbreviations). */
 static inline el_doc *test_doc(const char *text)

@@ -56,12 +56,12 @@ if [ -n "${PYTHON3:-}" ]; then
     fi
 fi
 
-# The checked-in C template is generated from src/viewer/viewer.html.
-if sh "$TOP_SRCDIR/scripts/embed-viewer" "$TOP_SRCDIR/src/viewer/viewer.html" \
-    | cmp -s - "$TOP_SRCDIR/src/viewer_template.c"; then
-    ok "src/viewer_template.c is up to date"
+# The checked-in C template is generated from src/export/viewer/viewer.html.
+if sh "$TOP_SRCDIR/scripts/embed-viewer" "$TOP_SRCDIR/src/export/viewer/viewer.html" \
+    | cmp -s - "$TOP_SRCDIR/src/export/viewer_template.c"; then
+    ok "src/export/viewer_template.c is up to date"
 else
-    fail "src/viewer_template.c is stale: run scripts/embed-viewer > src/viewer_template.c"
+    fail "src/export/viewer_template.c is stale: run scripts/embed-viewer > src/export/viewer_template.c"
 fi
 
 # A page with many events, built by hand by the unit test program.

@@ -1,0 +1,430 @@
+/* cli.c - option parsing, input reading and safe output writing shared by
+ * all eventline commands (see cli.h). */
+#include "config.h"
+#include "cli/cli.h"
+#include "base/buf.h"
+#include "stages/parallel.h"
+#include "base/util.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char usage_text[] =
+    "Usage: eventline [extract] [OPTIONS] FILE...\n"
+    "       eventline annotate [OPTIONS] FILE...\n"
+    "       eventline merge [OPTIONS] RESULT.json[l]...\n"
+    "       eventline entities [OPTIONS] FILE...\n"
+    "       eventline timeline --entity NAME [OPTIONS] FILE...\n"
+    "       eventline index --db DB [OPTIONS] FILE...\n"
+    "       eventline query --db DB [--entity NAME] [--between DATE DATE] [--type TYPE]\n"
+    "                       [--cooccur NAME] [--format table|json|csv]\n"
+    "\n"
+    "Reads English news articles and writes who, what and when: named entities,\n"
+    "normalized time expressions (TIMEX3), events, and one timeline across all\n"
+    "the documents given.  FILE may be plain UTF-8 text, HTML, TimeML or JSON Lines\n"
+    "({\"id\",\"text\",\"dct\"} per line); '-' reads standard input.\n"
+    "\n"
+    "Commands:\n"
+    "  extract     (default) write the corpus timeline into the output directory\n"
+    "  annotate    one result per document: TimeML or JSON files in -o DIR, or\n"
+    "              with -f jsonl one JSON line per document (a streaming mapper)\n"
+    "  merge       combine per-document results of annotate (JSON/JSONL, any order,\n"
+    "              any partition) into the corpus timeline, as extract would\n"
+    "  entities    print the entity index (table, or JSON with --format json)\n"
+    "  timeline    print one entity's events in timeline order (--format text,\n"
+    "              json or semeval2015: the SemEval-2015 Task 4 timeline format)\n"
+    "  index       store documents, entities, timexes, events and relations in an\n"
+    "              SQLite database (re-indexing a document replaces it)\n"
+    "  query       ask an index: an entity's mentions, aliases, documents and\n"
+    "              timeline; events between two dates or of a type; co-occurrence\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output DIR         output directory (default: output); '-' = standard\n"
+    "                           output (one format only)\n"
+    "  -f, --format LIST        comma-separated outputs.  extract/merge: json, dot,\n"
+    "                           svg, png, pdf, tsv, csv, timelinejs, html (an\n"
+    "                           offline timeline viewer, index.html) (default:\n"
+    "                           json,dot,svg); annotate: timeml, json or jsonl\n"
+    "                           (default: timeml); entities: table or json;\n"
+    "                           query: table, json or csv (default: table)\n"
+    "      --dct DATE           document creation time (YYYY-MM-DD) for every input\n"
+    "  -m, --manifest FILE      TSV lines FILE<TAB>YYYY-MM-DD giving each document's DCT\n"
+    "      --input-format F     auto (default), text, html, timeml, jsonl\n"
+    "  -g, --gazetteers DIR     gazetteer directory (default: $EVENTLINE_GAZETTEERS,\n"
+    "                           else " EL_GAZETTEER_DIR ")\n"
+    "      --gazetteer FILE     an extra entity gazetteer file (repeatable)\n"
+    "      --dot-entities       add entity nodes to the DOT/SVG graph\n"
+    "      --dot-undated        keep undated events that no relation places in the\n"
+    "                           DOT/SVG graph (default: only dated events and the\n"
+    "                           undated ones ordered against them)\n"
+    "  -j, --jobs N             process documents on N threads (default 1; 0 = one\n"
+    "                           per CPU); output is identical for every N\n"
+    "      --db FILE            SQLite database for index and query\n"
+    "      --entity NAME        query: the entity's mentions, aliases, documents, events\n"
+    "      --between FROM TO    query: events whose time lies in [FROM, TO] (dates)\n"
+    "      --type TYPE          query: events of this type (meeting, visit, ...)\n"
+    "      --cooccur NAME       query: entities taking part in events with NAME\n"
+    "  -q, --quiet              no progress or summary on standard error\n"
+    "  -h, --help               show this help and exit\n"
+    "  -V, --version            show the version and exit\n"
+    "\n"
+    "DCT precedence: --dct, then the manifest, then document metadata (HTML meta,\n"
+    "TimeML DCT, JSONL \"dct\"), then a date line in the text; without one, dates\n"
+    "are left underspecified (e.g. XXXX-02) rather than guessed.\n"
+    "\n"
+    "Exit status: 0 success; 1 some documents were skipped (each reported on\n"
+    "standard error, the rest written); 2 usage or setup error; 3 nothing could\n"
+    "be processed or written.\n";
+
+void el_cli_usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "eventline: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'eventline --help'.\n");
+    exit(EL_EXIT_USAGE);
+}
+
+static int parse_jobs(const char *s)
+{
+    char *end;
+    long n = strtol(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || n < 0 || n > 1024)
+        el_cli_usage_error("invalid --jobs '%s': expected a number 0..1024", s);
+    return n == 0 ? el_cpu_count() : (int)n;
+}
+
+static void check_date_arg(const char *s, const char *what)
+{
+    el_date d;
+    if (!el_date_parse(s, &d)) {
+        char fmt[128];
+        snprintf(fmt, sizeof fmt, "invalid %s '%%s': expected a date YYYY-MM-DD", what);
+        el_cli_usage_error(fmt, s);
+    }
+}
+
+void el_cli_parse(int argc, char **argv, el_cli *o)
+{
+    enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_DB,
+           OPT_ENTITY, OPT_BETWEEN, OPT_TYPE, OPT_COOCCUR };
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"dct", required_argument, NULL, OPT_DCT},
+        {"manifest", required_argument, NULL, 'm'},
+        {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+        {"gazetteers", required_argument, NULL, 'g'},
+        {"gazetteer", required_argument, NULL, OPT_GAZETTEER},
+        {"dot-entities", no_argument, NULL, OPT_DOT_ENTITIES},
+        {"dot-undated", no_argument, NULL, OPT_DOT_UNDATED},
+        {"jobs", required_argument, NULL, 'j'},
+        {"db", required_argument, NULL, OPT_DB},
+        {"entity", required_argument, NULL, OPT_ENTITY},
+        {"between", required_argument, NULL, OPT_BETWEEN},
+        {"type", required_argument, NULL, OPT_TYPE},
+        {"cooccur", required_argument, NULL, OPT_COOCCUR},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:f:m:g:j:qhV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': o->outdir = optarg; break;
+        case 'f': free(o->formats); o->formats = el_strdup(optarg); break;
+        case 'm': o->manifest_path = optarg; break;
+        case 'g': o->gazetteer_dir = optarg; break;
+        case 'j': o->threads = parse_jobs(optarg); break;
+        case 'q': o->quiet = true; break;
+        case OPT_DCT:
+            if (!el_date_parse(optarg, &o->dct))
+                el_cli_usage_error("invalid --dct '%s': expected a date YYYY-MM-DD", optarg);
+            o->have_dct = true;
+            break;
+        case OPT_INPUT_FORMAT:
+            if (!el_input_format_parse(optarg, &o->input_format))
+                el_cli_usage_error("unknown --input-format '%s'", optarg);
+            break;
+        case OPT_GAZETTEER:
+            o->extra_gazetteers = el_realloc(o->extra_gazetteers,
+                                             (o->nextra + 1) * sizeof(char *));
+            o->extra_gazetteers[o->nextra++] = optarg;
+            break;
+        case OPT_DOT_ENTITIES: o->dot_entities = true; break;
+        case OPT_DOT_UNDATED: o->dot_undated = true; break;
+        case OPT_DB: o->db = optarg; break;
+        case OPT_ENTITY: o->q_entity = optarg; break;
+        case OPT_TYPE: o->q_type = optarg; break;
+        case OPT_COOCCUR: o->q_cooccur = optarg; break;
+        case OPT_BETWEEN:
+            if (optind >= argc)
+                el_cli_usage_error("--between needs two dates%s", "");
+            o->q_from = optarg;
+            o->q_to = argv[optind++];
+            check_date_arg(o->q_from, "--between date");
+            check_date_arg(o->q_to, "--between date");
+            break;
+        case 'h': fputs(usage_text, stdout); exit(0);
+        case 'V': printf("eventline %s\n", PACKAGE_VERSION); exit(0);
+        default: fputs("Try 'eventline --help'.\n", stderr); exit(EL_EXIT_USAGE);
+        }
+    }
+    o->files = argv + optind;
+    o->nfiles = argc - optind;
+    o->started = (long)time(NULL);
+}
+
+void el_cli_free(el_cli *o)
+{
+    el_manifest_free(o->manifest);
+    free(o->formats);
+    free(o->extra_gazetteers);
+}
+
+bool el_cli_load(el_cli *o, el_resources **res)
+{
+    char *err = NULL;
+    if (o->manifest_path && !(o->manifest = el_manifest_load(o->manifest_path, &err))) {
+        fprintf(stderr, "eventline: %s\n", err);
+        free(err);
+        return false;
+    }
+    if (!res)
+        return true;
+    *res = el_resources_load(el_resources_default_dir(o->gazetteer_dir), o->extra_gazetteers,
+                             o->nextra, &err);
+    if (!*res) {
+        fprintf(stderr, "eventline: %s\n", err);
+        free(err);
+        return false;
+    }
+    return true;
+}
+
+void el_cli_formats(el_cli *o, const char *dflt, bool (*known)(const char *))
+{
+    if (!o->formats)
+        o->formats = el_strdup(dflt);
+    char *save = NULL;
+    o->nfmts = 0;
+    for (char *f = strtok_r(o->formats, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
+        if (!known(f))
+            el_cli_usage_error("unknown --format '%s' for this command", f);
+        if (o->nfmts == sizeof o->fmts / sizeof *o->fmts)
+            el_cli_usage_error("too many formats in --format%s", "");
+        o->fmts[o->nfmts++] = f;
+    }
+    if (o->nfmts == 0)
+        el_cli_usage_error("--format needs at least one format%s", "");
+    if (o->nfmts > 1 && strcmp(o->outdir, "-") == 0)
+        el_cli_usage_error("-o - writes one format to standard output; got several%s", "");
+}
+
+void el_cli_progress(const el_cli *o, size_t ndocs)
+{
+    if (!o->quiet && ndocs % 1000 == 0)
+        fprintf(stderr, "eventline: %zu documents read (%lds)\n", ndocs,
+                (long)time(NULL) - o->started);
+}
+
+void el_cli_report(const char *where, const char *what)
+{
+    fprintf(stderr, "eventline: %s: %s\n", where, what);
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+static char *read_stream(FILE *fp, size_t *len)
+{
+    el_buf b = EL_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        el_buf_put(&b, chunk, n);
+    return el_buf_detach(&b, len);
+}
+
+static void apply_dct(el_doc *d, const el_cli *o)
+{
+    el_date dct;
+    if (o->have_dct) {
+        d->dct = o->dct;
+        d->dct_source = EL_DCT_OPTION;
+    } else if (o->manifest && (el_manifest_dct(o->manifest, d->path, &dct)
+                               || el_manifest_dct(o->manifest, d->id, &dct))) {
+        d->dct = dct;
+        d->dct_source = EL_DCT_MANIFEST;
+    }
+}
+
+static void read_jsonl_stream(FILE *fp, const char *name, const el_cli *o, el_run_stats *st,
+                              el_doc_sink sink, void *ctx)
+{
+    el_jsonl_reader *r = el_jsonl_open(fp, name);
+    el_doc *doc;
+    char *err = NULL;
+    size_t lineno = 0;
+    int rc;
+    while ((rc = el_jsonl_next(r, &doc, &err, &lineno)) != 0) {
+        if (rc < 0) {
+            fprintf(stderr, "eventline: %s:%zu: %s\n", name, lineno, err ? err : "bad record");
+            free(err);
+            err = NULL;
+            st->failed++;
+            continue;
+        }
+        apply_dct(doc, o);
+        sink(doc, ctx);
+        st->ok++;
+    }
+    el_jsonl_close(r);
+}
+
+static el_doc *read_one(const char *path, const char *name, const char *data, size_t len,
+                        el_input_format fmt, char **err)
+{
+    char *id = el_doc_id_from_path(path);
+    el_doc *doc = fmt == EL_IN_HTML     ? el_read_html(id, name, data, len, err)
+                  : fmt == EL_IN_TIMEML ? el_read_timeml(id, name, data, len, err)
+                                        : el_read_text(id, name, data, len, err);
+    free(id);
+    return doc;
+}
+
+/* Standard input starting with '{' is JSON Lines, read as a stream rather
+ * than slurped (one character of look-ahead, pushed back). */
+static bool stdin_looks_like_jsonl(void)
+{
+    int c = getc(stdin);
+    if (c == EOF)
+        return false;
+    ungetc(c, stdin);
+    return c == '{';
+}
+
+static void read_input(const char *path, const el_cli *o, el_run_stats *st, el_doc_sink sink,
+                       void *ctx)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    el_input_format fmt = o->input_format;
+    if (fmt == EL_IN_AUTO && is_stdin && stdin_looks_like_jsonl())
+        fmt = EL_IN_JSONL;
+    if (fmt == EL_IN_JSONL || (fmt == EL_IN_AUTO && !is_stdin
+                               && el_input_format_guess(path, "", 0) == EL_IN_JSONL)) {
+        FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+        struct stat sb;
+        if (!fp || (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode))) {
+            el_cli_report(name, !fp ? (errno == ENOENT ? "no such file" : strerror(errno))
+                                    : "is a directory");
+            if (fp && !is_stdin)
+                fclose(fp);
+            st->failed++;
+            return;
+        }
+        read_jsonl_stream(fp, name, o, st, sink, ctx);
+        if (!is_stdin)
+            fclose(fp);
+        return;
+    }
+    size_t len = 0;
+    const char *why = NULL;
+    char *data = is_stdin ? read_stream(stdin, &len) : el_read_file(path, &len, &why);
+    if (!data) {
+        el_cli_report(name, why);
+        st->failed++;
+        return;
+    }
+    if (fmt == EL_IN_AUTO)
+        fmt = el_input_format_guess(is_stdin ? NULL : path, data, len);
+    if (fmt == EL_IN_JSONL) {
+        FILE *fp = fmemopen(data, len ? len : 1, "rb");
+        if (fp) {
+            read_jsonl_stream(fp, name, o, st, sink, ctx);
+            fclose(fp);
+        }
+        free(data);
+        return;
+    }
+    char *err = NULL;
+    el_doc *doc = read_one(is_stdin ? "stdin" : path, name, data, len, fmt, &err);
+    free(data);
+    if (!doc) {
+        el_cli_report(name, err ? err : "could not be read");
+        free(err);
+        st->failed++;
+        return;
+    }
+    apply_dct(doc, o);
+    sink(doc, ctx);
+    st->ok++;
+}
+
+void el_cli_read_inputs(const el_cli *o, el_run_stats *st, el_doc_sink sink, void *ctx)
+{
+    for (int i = 0; i < o->nfiles; i++)
+        read_input(o->files[i], o, st, sink, ctx);
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+bool el_cli_ensure_outdir(const el_cli *o)
+{
+    struct stat st;
+    if (strcmp(o->outdir, "-") == 0)
+        return true;
+    if (stat(o->outdir, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return true;
+        el_cli_report(o->outdir, "output path exists and is not a directory");
+        return false;
+    }
+    if (mkdir(o->outdir, 0777) != 0) {
+        fprintf(stderr, "eventline: %s: cannot create output directory: %s\n", o->outdir,
+                strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+bool el_cli_write(const el_cli *o, const char *file, el_writer fn, const void *obj,
+                  const char *fmt)
+{
+    if (strcmp(o->outdir, "-") == 0) {
+        int rc = fn(obj, o, fmt, stdout);
+        if (fflush(stdout) != 0)
+            rc = -1;
+        return rc == 0;
+    }
+    char path[4096], tmp[4200];
+    snprintf(path, sizeof path, "%s/%s", o->outdir, file);
+    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+    FILE *fp = fopen(tmp, "wb");
+    if (!fp) {
+        fprintf(stderr, "eventline: %s: cannot write: %s\n", tmp, strerror(errno));
+        return false;
+    }
+    int rc = fn(obj, o, fmt, fp);
+    if (fclose(fp) != 0)
+        rc = -1;
+    if (rc != 0 || rename(tmp, path) != 0) {
+        el_cli_report(path, "could not be written");
+        remove(tmp);
+        return false;
+    }
+    return true;
+}
+
+int el_cli_status(const el_run_stats *st, bool write_failed)
+{
+    if (write_failed || st->ok == 0)
+        return EL_EXIT_NOTHING;
+    return st->failed ? EL_EXIT_PARTIAL : EL_EXIT_OK;
+}

@@ -1,0 +1,94 @@
+/* cli.h - what every eventline command shares: options, reading inputs
+ * (files, stdin, JSON Lines) with the DCT rules, writing outputs safely,
+ * and the exit codes. */
+#ifndef EL_CLI_H
+#define EL_CLI_H
+
+#include <stdio.h>
+#include "model/doc.h"
+#include "read/reader.h"
+#include "stages/resources.h"
+
+enum { EL_EXIT_OK = 0, EL_EXIT_PARTIAL = 1, EL_EXIT_USAGE = 2, EL_EXIT_NOTHING = 3 };
+
+typedef enum el_command {
+    EL_CMD_EXTRACT, EL_CMD_ANNOTATE, EL_CMD_ENTITIES, EL_CMD_MERGE, EL_CMD_INDEX, EL_CMD_QUERY,
+    EL_CMD_TIMELINE
+} el_command;
+
+typedef struct el_cli {
+    el_command cmd;
+    const char *outdir;          /* "-" = standard output */
+    char *formats;               /* comma-separated, owned */
+    el_date dct;
+    bool have_dct;
+    const char *manifest_path;
+    el_manifest *manifest;
+    el_input_format input_format;
+    const char *gazetteer_dir;
+    char **extra_gazetteers; size_t nextra;
+    bool dot_entities;
+    bool dot_undated;
+    bool quiet;
+    int threads;
+    const char *db;              /* index / query */
+    const char *q_entity, *q_type, *q_cooccur, *q_from, *q_to;
+    char **files; int nfiles;
+    char *fmts[16]; size_t nfmts;  /* after el_cli_formats: pointers into formats */
+    long started;                  /* time(NULL) at start, for progress lines */
+} el_cli;
+
+typedef struct el_run_stats {
+    size_t ok, failed;
+} el_run_stats;
+
+/* Parse argv (after the command word) into o; exits on --help, --version
+ * and usage errors. */
+void el_cli_parse(int argc, char **argv, el_cli *o);
+void el_cli_free(el_cli *o);
+/* Print "eventline: MSG ARG" and the --help hint, exit 2. */
+void el_cli_usage_error(const char *fmt, const char *arg) __attribute__((noreturn));
+
+/* Load the manifest and the resources named by the options; on failure
+ * print the error and return false. */
+bool el_cli_load(el_cli *o, el_resources **res);
+
+/* Split o->formats (default `dflt` when not given) into o->fmts, checking
+ * each with `known`; exits on a bad name or several formats with -o -. */
+void el_cli_formats(el_cli *o, const char *dflt, bool (*known)(const char *));
+
+/* Read every input file, calling sink(doc) for each document read (the
+ * sink owns it).  Errors are reported (one line each) and counted. */
+typedef void (*el_doc_sink)(el_doc *doc, void *ctx);
+void el_cli_read_inputs(const el_cli *o, el_run_stats *st, el_doc_sink sink, void *ctx);
+
+/* A progress line on stderr every 1000 documents (not with -q). */
+void el_cli_progress(const el_cli *o, size_t ndocs);
+
+/* One line "eventline: WHERE: WHAT" on stderr. */
+void el_cli_report(const char *where, const char *what);
+
+/* Write one output file o->outdir/file (via a temporary file renamed into
+ * place) or standard output when o->outdir is "-". */
+typedef int (*el_writer)(const void *obj, const el_cli *o, const char *fmt, FILE *out);
+bool el_cli_write(const el_cli *o, const char *file, el_writer fn, const void *obj,
+                  const char *fmt);
+bool el_cli_ensure_outdir(const el_cli *o);
+
+/* Exit status for a run: 0 all fine, 1 some skipped, 3 nothing processed. */
+int el_cli_status(const el_run_stats *st, bool write_failed);
+
+/* Corpus exports shared by extract and merge (cmd_extract.c). */
+typedef struct el_corpus el_corpus;
+void el_check_corpus_formats(el_cli *o);
+bool el_write_corpus(const el_cli *o, const el_corpus *c);
+void el_print_summary(const el_cli *o, const el_run_stats *st, const el_corpus *c);
+
+/* The commands (cmd_*.c). */
+int el_cmd_extract(el_cli *o);
+int el_cmd_annotate(el_cli *o);
+int el_cmd_merge(el_cli *o);
+int el_cmd_index(el_cli *o);
+int el_cmd_query(el_cli *o);
+
+#endif

@@ -1,0 +1,167 @@
+/* cmd_annotate.c - `eventline annotate`: the per-document map step.
+ * Documents are read in batches, annotated on -j threads, written in input
+ * order and freed, so memory stays bounded however large the input is.
+ *   -f timeml  DIR/ID.tml         (TimeML with TIMEX3/EVENT/TLINK)
+ *   -f json    DIR/ID.json        (contract JSON for one document, with text)
+ *   -f jsonl   DIR/annotations.jsonl or stdout with -o -: one line per
+ *              document, the input of `eventline merge` */
+#include "cli/cli.h"
+#include "model/corpus.h"
+#include "export/export.h"
+#include "stages/parallel.h"
+#include "timeline/timeline.h"
+#include "base/util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define BATCH_PER_THREAD 32
+
+typedef struct annotator {
+    el_cli *o;
+    const el_resources *res;
+    el_doc **batch; size_t n, cap, max;
+    FILE *jsonl;             /* open stream for -f jsonl */
+    size_t written, failed, seen;
+} annotator;
+
+/* A one-document corpus, for the JSON exports; the document stays owned by
+ * the caller. */
+static int write_doc_json(const el_doc *doc, unsigned flags, FILE *out)
+{
+    el_corpus *one = el_corpus_new();
+    el_corpus_add(one, (el_doc *)doc);
+    el_corpus_link_entities(one);
+    el_timeline_build(one);
+    int rc = el_export_json_file_ex(one, flags, out);
+    one->ndocs = 0;
+    el_corpus_free(one);
+    return rc;
+}
+
+static int write_doc(const void *obj, const el_cli *o, const char *fmt, FILE *out)
+{
+    (void)o;
+    if (strcmp(fmt, "timeml") == 0)
+        return el_export_timeml(obj, out);
+    return write_doc_json(obj, EL_JSON_TEXT, out);
+}
+
+/* Document ids come from the input (DOCID, JSON "id"): keep the output file
+ * inside the output directory (no '/', no leading '.', no control bytes). */
+static void safe_file_name(char *name)
+{
+    if (name[0] == '.')
+        name[0] = '_';
+    for (char *p = name; *p; p++)
+        if (*p == '/' || *p == '\\' || (unsigned char)*p < 0x20)
+            *p = '_';
+}
+
+static void write_one(annotator *an, el_doc *doc)
+{
+    const char *fmt = an->o->fmts[0];
+    bool ok;
+    if (an->jsonl) {
+        ok = write_doc_json(doc, EL_JSON_TEXT | EL_JSON_COMPACT, an->jsonl) == 0;
+    } else {
+        char file[1024];
+        snprintf(file, sizeof file, "%.200s", doc->id);
+        safe_file_name(file);
+        snprintf(file + strlen(file), sizeof file - strlen(file), ".%s",
+                 strcmp(fmt, "timeml") == 0 ? "tml" : "json");
+        ok = el_cli_write(an->o, file, write_doc, doc, fmt);
+    }
+    if (ok)
+        an->written++;
+    else
+        an->failed++;
+}
+
+static void flush_batch(annotator *an)
+{
+    el_pipeline_run_all(an->batch, an->n, an->res, an->o->threads);
+    for (size_t i = 0; i < an->n; i++) {
+        write_one(an, an->batch[i]);
+        el_doc_free(an->batch[i]);
+    }
+    an->n = 0;
+    if (an->jsonl)
+        fflush(an->jsonl);
+}
+
+static void annotate_doc(el_doc *doc, void *ctx)
+{
+    annotator *an = ctx;
+    EL_PUSH(an->batch, an->n, an->cap) = doc;
+    el_cli_progress(an->o, ++an->seen);
+    if (an->n >= an->max)
+        flush_batch(an);
+}
+
+static bool known_annotate_format(const char *f)
+{
+    return strcmp(f, "timeml") == 0 || strcmp(f, "json") == 0 || strcmp(f, "jsonl") == 0;
+}
+
+static FILE *open_jsonl(const el_cli *o, char *tmp, size_t n)
+{
+    if (strcmp(o->outdir, "-") == 0)
+        return stdout;
+    snprintf(tmp, n, "%s/annotations.jsonl.tmp%ld", o->outdir, (long)getpid());
+    FILE *fp = fopen(tmp, "wb");
+    if (!fp)
+        fprintf(stderr, "eventline: %s: cannot write: %s\n", tmp, strerror(errno));
+    return fp;
+}
+
+/* Close the JSONL stream; a file is renamed into place only if complete. */
+static bool close_jsonl(const el_cli *o, FILE *fp, const char *tmp, bool ok)
+{
+    if (fp == stdout)
+        return fflush(stdout) == 0 && ok;
+    ok = fclose(fp) == 0 && ok;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/annotations.jsonl", o->outdir);
+    if (!ok || rename(tmp, path) != 0) {
+        el_cli_report(path, "could not be written");
+        remove(tmp);
+        return false;
+    }
+    return true;
+}
+
+int el_cmd_annotate(el_cli *o)
+{
+    el_cli_formats(o, "timeml", known_annotate_format);
+    if (o->nfmts > 1)
+        el_cli_usage_error("annotate writes one format at a time%s", "");
+    el_resources *res = NULL;
+    if (!el_cli_load(o, &res) || !el_cli_ensure_outdir(o)) {
+        el_resources_free(res);
+        return EL_EXIT_USAGE;
+    }
+    annotator an = {0};
+    an.o = o;
+    an.res = res;
+    an.max = (size_t)(o->threads > 1 ? o->threads : 1) * BATCH_PER_THREAD;
+    char tmp[4200] = "";
+    if (strcmp(o->fmts[0], "jsonl") == 0 && !(an.jsonl = open_jsonl(o, tmp, sizeof tmp))) {
+        el_resources_free(res);
+        return EL_EXIT_NOTHING;
+    }
+    el_run_stats st = {0, 0};
+    el_cli_read_inputs(o, &st, annotate_doc, &an);
+    flush_batch(&an);
+    bool ok = an.failed == 0;
+    if (an.jsonl)
+        ok = close_jsonl(o, an.jsonl, tmp, ok);
+    free(an.batch);
+    el_resources_free(res);
+    if (!o->quiet)
+        fprintf(stderr, "eventline: %zu document%s annotated, %zu skipped\n", an.written,
+                an.written == 1 ? "" : "s", st.failed);
+    return el_cli_status(&st, !ok);
+}

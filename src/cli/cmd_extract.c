@@ -1,0 +1,196 @@
+/* cmd_extract.c - `eventline extract` (the corpus timeline into -o DIR) and
+ * `eventline entities` (the entity index), which share the corpus run:
+ * read everything, run the stages (on -j threads), sort documents by id,
+ * link entities, build the timeline, export. */
+#include "cli/cli.h"
+#include "model/corpus.h"
+#include "export/export.h"
+#include "stages/parallel.h"
+#include "timeline/timeline.h"
+#include "base/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct collect {
+    el_doc **docs; size_t n, cap;
+    const el_cli *o;
+} collect;
+
+static void collect_doc(el_doc *doc, void *ctx)
+{
+    collect *cx = ctx;
+    EL_PUSH(cx->docs, cx->n, cx->cap) = doc;
+    el_cli_progress(cx->o, cx->n);
+}
+
+/* Run the stages over the collected documents and build the corpus. */
+static el_corpus *build_corpus(collect *cx, const el_resources *res, int threads)
+{
+    el_pipeline_run_all(cx->docs, cx->n, res, threads);
+    el_corpus *c = el_corpus_new();
+    for (size_t i = 0; i < cx->n; i++)
+        el_corpus_add(c, cx->docs[i]);
+    free(cx->docs);
+    el_corpus_sort_docs(c);
+    el_corpus_link_entities(c);
+    el_timeline_build_ex(c, res->triggers);
+    return c;
+}
+
+static const char *corpus_file_name(const char *fmt)
+{
+    static const struct { const char *fmt, *file; } names[] = {
+        {"json", "timeline.json"}, {"dot", "timeline.dot"}, {"svg", "timeline.svg"},
+        {"png", "timeline.png"}, {"pdf", "timeline.pdf"}, {"tsv", "events.tsv"},
+        {"csv", "events.csv"}, {"timelinejs", "timelinejs.json"},
+        {"html", "index.html"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(fmt, names[i].fmt) == 0)
+            return names[i].file;
+    return NULL;
+}
+
+static bool known_corpus_format(const char *f)
+{
+    return corpus_file_name(f) != NULL;
+}
+
+static int write_corpus_format(const void *obj, const el_cli *o, const char *fmt, FILE *out)
+{
+    const el_corpus *c = obj;
+    if (strcmp(fmt, "json") == 0)
+        return el_export_json_file(c, out);
+    if (strcmp(fmt, "tsv") == 0)
+        return el_export_table(c, '\t', out);
+    if (strcmp(fmt, "csv") == 0)
+        return el_export_table(c, ',', out);
+    if (strcmp(fmt, "timelinejs") == 0)
+        return el_export_timelinejs(c, out);
+    if (strcmp(fmt, "html") == 0)
+        return el_export_html(c, out);
+    el_dot_options dopt = {o->dot_entities, o->dot_undated};
+    return el_export_dot(c, &dopt, fmt, out);
+}
+
+bool el_write_corpus(const el_cli *o, const el_corpus *c)
+{
+    bool ok = true;
+    for (size_t f = 0; f < o->nfmts; f++)
+        ok &= el_cli_write(o, corpus_file_name(o->fmts[f]), write_corpus_format, c, o->fmts[f]);
+    return ok;
+}
+
+void el_check_corpus_formats(el_cli *o)
+{
+    el_cli_formats(o, "json,dot,svg", known_corpus_format);
+}
+
+void el_print_summary(const el_cli *o, const el_run_stats *st, const el_corpus *c)
+{
+    if (o->quiet)
+        return;
+    fprintf(stderr,
+            "eventline: %zu document%s processed, %zu skipped; %zu entities, %zu events -> %s\n",
+            st->ok, st->ok == 1 ? "" : "s", st->failed, c->nentities, c->nevents,
+            strcmp(o->outdir, "-") == 0 ? "stdout" : o->outdir);
+}
+
+static bool known_entities_format(const char *f)
+{
+    return strcmp(f, "table") == 0 || strcmp(f, "json") == 0;
+}
+
+static void print_entities_table(const el_corpus *c, FILE *out)
+{
+    fprintf(out, "%-6s %-13s %-32s %8s %5s  %s\n", "ID", "TYPE", "NAME", "MENTIONS", "DOCS",
+            "ALIASES / ROLES");
+    for (size_t i = 0; i < c->nentities; i++) {
+        const el_entity *e = &c->entities[i];
+        fprintf(out, "%-6s %-13s %-32s %8zu %5zu  ", e->id, el_ent_type_name(e->type), e->name,
+                e->nmentions, e->ndocs);
+        for (size_t k = 0; k < e->naliases; k++)
+            fprintf(out, "%s%s", k ? "; " : "", e->aliases[k]);
+        for (size_t k = 0; k < e->nroles; k++)
+            fprintf(out, "%s%s", k || e->naliases ? "; " : "", e->roles[k]);
+        fputc('\n', out);
+    }
+}
+
+static int write_entities(const void *obj, const el_cli *o, const char *fmt, FILE *out)
+{
+    const el_corpus *c = obj;
+    if (strcmp(fmt, "table") == 0) {
+        print_entities_table(c, out);
+        return 0;
+    }
+    json_t *root = el_export_json(c);
+    int rc = json_dumpf(json_object_get(root, "entities"), out, JSON_INDENT(1));
+    fputc('\n', out);
+    json_decref(root);
+    return rc;
+}
+
+static bool known_timeline_format(const char *f)
+{
+    return strcmp(f, "text") == 0 || strcmp(f, "json") == 0 || strcmp(f, "semeval2015") == 0;
+}
+
+/* eventline timeline --entity NAME: one entity's events in order. */
+static int write_entity_timeline(const void *obj, const el_cli *o, const char *fmt, FILE *out)
+{
+    int rc = el_export_entity_timeline(obj, o->q_entity, fmt, out);
+    if (rc == 1)
+        fprintf(stderr, "eventline: no entity named '%s' in these documents\n", o->q_entity);
+    return rc < 0 ? -1 : 0;
+}
+
+static const char *timeline_file_name(const el_cli *o, const char *fmt)
+{
+    static char name[300];
+    snprintf(name, sizeof name, "timeline-entity.%s",
+             strcmp(fmt, "semeval2015") == 0 ? "txt" : fmt);
+    (void)o;
+    return name;
+}
+
+int el_cmd_extract(el_cli *o)
+{
+    bool entities = o->cmd == EL_CMD_ENTITIES, timeline = o->cmd == EL_CMD_TIMELINE;
+    if (timeline && !o->q_entity)
+        el_cli_usage_error("timeline needs --entity NAME%s", "");
+    if (entities)
+        el_cli_formats(o, "table", known_entities_format);
+    else if (timeline)
+        el_cli_formats(o, "text", known_timeline_format);
+    else
+        el_check_corpus_formats(o);
+    el_resources *res = NULL;
+    if (!el_cli_load(o, &res) || !el_cli_ensure_outdir(o)) {
+        el_resources_free(res);
+        return EL_EXIT_USAGE;
+    }
+    collect cx = {NULL, 0, 0, o};
+    el_run_stats st = {0, 0};
+    el_cli_read_inputs(o, &st, collect_doc, &cx);
+    el_corpus *c = build_corpus(&cx, res, o->threads);
+    bool ok = true;
+    if (st.ok > 0 || st.failed == 0) {
+        if (entities)
+            for (size_t f = 0; f < o->nfmts; f++)
+                ok &= el_cli_write(o, "entities", write_entities, c, o->fmts[f]);
+        else if (timeline)
+            for (size_t f = 0; f < o->nfmts; f++)
+                ok &= el_cli_write(o, timeline_file_name(o, o->fmts[f]), write_entity_timeline,
+                                   c, o->fmts[f]);
+        else
+            ok = el_write_corpus(o, c);
+    }
+    if (!entities && !timeline)
+        el_print_summary(o, &st, c);
+    el_corpus_free(c);
+    el_resources_free(res);
+    return el_cli_status(&st, !ok);
+}

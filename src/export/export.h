@@ -1,0 +1,49 @@
+/* export.h - one exporter per output format, all reading the same corpus. */
+#ifndef EL_EXPORT_H
+#define EL_EXPORT_H
+
+#include <stdio.h>
+#include <jansson.h>
+#include "model/corpus.h"
+
+/* JSON per ../shared/eval/CONTRACT.md (schema "eventline/1"). */
+enum {
+    EL_JSON_TEXT    = 1u << 0,  /* include each document's text (merge input) */
+    EL_JSON_COMPACT = 1u << 1,  /* one line, for JSON Lines */
+};
+json_t *el_export_json(const el_corpus *c);
+json_t *el_export_json_ex(const el_corpus *c, unsigned flags);
+int el_export_json_file(const el_corpus *c, FILE *out);
+int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out);
+
+typedef struct el_dot_options {
+    bool entities;   /* add entity nodes and participation edges */
+    bool undated;    /* keep undated events that no relation ties to the graph */
+} el_dot_options;
+
+/* DOT built with cgraph; render = "svg", "png", "pdf" via gvc, or NULL for
+ * DOT text.  Returns 0 on success, -1 + message on stderr on failure. */
+int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *render,
+                  FILE *out);
+
+/* TimeML (inline TIMEX3/EVENT/TLINK) for one document, via libxml2's
+ * xmlTextWriter.  The TEXT content equals doc->text byte for byte. */
+int el_export_timeml(const el_doc *doc, FILE *out);
+
+/* One row per event (tab- or comma-separated). */
+int el_export_table(const el_corpus *c, char sep, FILE *out);
+
+/* TimelineJS3 JSON. */
+int el_export_timelinejs(const el_corpus *c, FILE *out);
+
+/* The timeline of one entity (name or alias, case and punctuation
+ * ignored): format "text", "json" or "semeval2015".  Returns 0, 1 when no
+ * entity matched (an empty timeline is written), -1 on error. */
+int el_export_entity_timeline(const el_corpus *c, const char *name, const char *format,
+                              FILE *out);
+
+/* One self-contained, offline index.html: the timeline viewer page with
+ * the corpus data embedded as JSON (no network fetches). */
+int el_export_html(const el_corpus *c, FILE *out);
+
+#endif

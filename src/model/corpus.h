@@ -1,0 +1,79 @@
+/* corpus.h - the cross-document layer: the documents of one run, the
+ * entity index (one entity per canonical key, across documents), the
+ * canonical events (the event normalizer's output), the temporal relations
+ * between them and the timeline order.  Exporters read a corpus. */
+#ifndef EL_CORPUS_H
+#define EL_CORPUS_H
+
+#include "model/doc.h"
+
+typedef struct el_entity {
+    char id[16];          /* "E1", ... assigned in sorted key order */
+    char *key;            /* canonical key shared by its mentions */
+    char *name;           /* canonical name */
+    el_ent_type type;
+    char **aliases; size_t naliases, cap_aliases;   /* distinct mention texts */
+    char **roles;   size_t nroles,   cap_roles;     /* titles seen with it */
+    size_t nmentions;
+    size_t *docs;   size_t ndocs,    cap_docs;      /* document indices */
+} el_entity;
+
+/* A reference to one event mention: document index and mention index. */
+typedef struct el_mref { uint32_t doc, ev; } el_mref;
+
+typedef struct el_event {
+    char id[16];          /* "V1", ... in timeline order */
+    char *type;           /* "meeting", "visit", ... */
+    char *label;          /* short human label ("Smith meets Jones") */
+    size_t *participants; size_t nparticipants, cap_participants; /* entity indices */
+    int location;         /* entity index or -1 */
+    char value[40];       /* TIMEX3-style anchor value, "" if undated */
+    char end_value[40];   /* end instant value or "" */
+    el_interval iv;       /* anchored interval (iv.end == 0 if undated) */
+    el_mref time_source;  /* mention whose timex gave the time */
+    bool has_time_source;
+    bool time_from_report; /* no time said: the day of the first article reporting
+                              it in the past tense */
+    el_mref *mentions; size_t nmentions, cap_mentions;
+    float confidence;
+    bool factual;         /* false for negated / hypothetical / future */
+} el_event;
+
+typedef struct el_relation {
+    size_t from, to;      /* event indices */
+    char type[16];        /* BEFORE, AFTER, INCLUDES, IS_INCLUDED, SIMULTANEOUS, ... */
+    bool inferred;        /* added by closure */
+    char *evidence;       /* why: "interval", "signal 'after' in DOC", ... */
+} el_relation;
+
+typedef struct el_corpus {
+    el_doc **docs; size_t ndocs, cap_docs;
+    el_entity *entities; size_t nentities, cap_entities;
+    el_event *events; size_t nevents, cap_events;
+    el_relation *relations; size_t nrelations, cap_relations;
+    size_t *timeline; size_t ntimeline;    /* event indices, earliest first */
+    char **conflicts; size_t nconflicts, cap_conflicts; /* contradictions found */
+    uint32_t *entity_slots; size_t entity_mask;  /* key hash -> entity index + 1
+                                                    (el_corpus_entity_of) */
+} el_corpus;
+
+el_corpus *el_corpus_new(void);
+/* Takes ownership of doc. */
+void el_corpus_add(el_corpus *c, el_doc *doc);
+void el_corpus_free(el_corpus *c);
+
+/* Put documents in id order (so the result does not depend on the order
+ * the inputs were given in) and make duplicate ids unique ("id~2"). */
+void el_corpus_sort_docs(el_corpus *c);
+
+/* Build the entity index from the documents' mentions (ids by sorted key),
+ * after el_corpus_adopt_short_names. */
+void el_corpus_link_entities(el_corpus *c);
+/* corpus_names.c: a one-word name that an article leaves unresolved
+ * ("Weber") takes the person it names in the other articles, when they all
+ * agree on one ("Anna Weber"); rewrites those mentions' key, name and type. */
+void el_corpus_adopt_short_names(el_corpus *c);
+/* Entity index of a mention, or -1.  Valid after el_corpus_link_entities. */
+int el_corpus_entity_of(const el_corpus *c, const char *key);
+
+#endif

@@ -1,0 +1,197 @@
+/* corpus_names.c - short names across documents (see corpus.h).
+ *
+ * Within an article, coref.c links "Weber" to the nearest "Anna Weber".  An
+ * article that only ever says "Weber" has no full name to link to, so its
+ * mention keeps a key of its own ("OTHER:weber").  Here such a lone one-word
+ * name takes the identity that the same word has in the other articles of
+ * the corpus, when every article that resolved it agrees on one person
+ * ("Weber" -> Anna Weber); when they disagree (two different Webers) it stays
+ * as it is.  The result depends only on the set of documents, not on their
+ * order, so map/merge runs give the same entities as a single run. */
+#include "model/corpus.h"
+#include "base/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A one-word name left alone somewhere, and what the other articles say. */
+typedef struct lone_name {
+    char *word;              /* lower-case ("weber") */
+    const el_mention *full;  /* the mention its resolutions agree on, or NULL */
+    bool disputed;           /* resolved to different people */
+} lone_name;
+
+static int cmp_lone(const void *a, const void *b)
+{
+    return strcmp(((const lone_name *)a)->word, ((const lone_name *)b)->word);
+}
+
+/* strcmp of a lower-case word with s[0..n) read lower-case. */
+static int cmp_word(const char *word, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        if ((unsigned char)word[i] != c)
+            return (unsigned char)word[i] < c ? -1 : 1;
+    }
+    return word[n] ? 1 : 0;
+}
+
+static char *lower_copy(const char *s, size_t n)
+{
+    char *w = el_strndup(s, n);
+    for (char *p = w; *p; p++)
+        *p = *p >= 'A' && *p <= 'Z' ? (char)(*p + 32) : *p;
+    return w;
+}
+
+static bool is_reference(const el_mention *m)
+{
+    const char *s = m->subtype;   /* first letters first: most subtypes are neither */
+    return s && ((s[0] == 'p' && strcmp(s, "pronoun") == 0) ||
+                 (s[0] == 'n' && strcmp(s, "nominal") == 0));
+}
+
+/* A one-word name: no space, starts with a capital letter. */
+static bool one_word(const el_doc *d, const el_mention *m)
+{
+    const char *s = d->text + m->start;
+    size_t n = m->end - m->start;
+    return n >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !memchr(s, ' ', n);
+}
+
+/* The mention is "Weber" resolved to a person whose name is longer. */
+static bool resolved_short(const el_doc *d, const el_mention *m)
+{
+    size_t n = m->end - m->start;
+    return m->type == EL_ENT_PERSON && one_word(d, m) && !is_reference(m) && m->name &&
+           strlen(m->name) > n && !el_eq_nocase(m->name, strlen(m->name), d->text + m->start, n);
+}
+
+/* The mention is a one-word name that stands for itself ("OTHER:weber"). */
+static bool lone_short(const el_doc *d, const el_mention *m)
+{
+    size_t n = m->end - m->start;
+    return (m->type == EL_ENT_PERSON || m->type == EL_ENT_OTHER) && one_word(d, m) &&
+           !is_reference(m) && m->name && el_eq_nocase(m->name, strlen(m->name), d->text + m->start, n);
+}
+
+/* The mention PREFETCH_AHEAD after m: its text and strings are asked for
+ * ahead (they lie apart in memory; every mention of the corpus is read). */
+enum { PREFETCH_AHEAD = 4 };
+
+static void prefetch_mention(const el_doc *d, size_t m)
+{
+    if (m + PREFETCH_AHEAD >= d->nmentions)
+        return;
+    const el_mention *x = &d->mentions[m + PREFETCH_AHEAD];
+    el_prefetch(d->text + x->start);
+    if (x->subtype)
+        el_prefetch(x->subtype);
+    if (x->name)
+        el_prefetch(x->name);
+}
+
+/* What the passes below need to know of each mention of the corpus (in
+ * document order), found in one pass over them all. */
+enum { M_LONE = 1, M_RESOLVED = 2 };
+
+/* The distinct one-word names that stand alone somewhere, sorted; kinds
+ * receives M_LONE / M_RESOLVED for every mention. */
+static lone_name *collect_lone(const el_corpus *c, uint8_t *kinds, size_t *n)
+{
+    lone_name *v = NULL;
+    size_t cap = 0, k = 0;
+    *n = 0;
+    for (size_t d = 0; d < c->ndocs; d++) {
+        const el_doc *doc = c->docs[d];
+        for (size_t m = 0; m < doc->nmentions; m++, k++) {
+            prefetch_mention(doc, m);
+            const el_mention *x = &doc->mentions[m];
+            kinds[k] = (uint8_t)(resolved_short(doc, x) ? M_RESOLVED : 0);
+            if (!lone_short(doc, x))
+                continue;
+            kinds[k] |= M_LONE;
+            EL_PUSH(v, *n, cap) = (lone_name){lower_copy(doc->text + x->start, x->end - x->start),
+                                              NULL, false};
+        }
+    }
+    if (*n > 1)
+        qsort(v, *n, sizeof *v, cmp_lone);
+    size_t u = 0;   /* unique */
+    for (size_t i = 0; i < *n; i++) {
+        if (u > 0 && strcmp(v[u - 1].word, v[i].word) == 0)
+            free(v[i].word);
+        else
+            v[u++] = v[i];
+    }
+    *n = u;
+    return v;
+}
+
+static lone_name *find_lone(lone_name *v, size_t n, const char *s, size_t len)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int k = cmp_word(v[mid].word, s, len);
+        if (k == 0)
+            return &v[mid];
+        if (k < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* What the articles that resolved each lone word resolved it to. */
+static void gather_resolutions(const el_corpus *c, const uint8_t *kinds, lone_name *v, size_t n)
+{
+    size_t k = 0;
+    for (size_t d = 0; d < c->ndocs; d++) {
+        const el_doc *doc = c->docs[d];
+        for (size_t m = 0; m < doc->nmentions; m++) {
+            const el_mention *x = &doc->mentions[m];
+            if (!(kinds[k++] & M_RESOLVED))
+                continue;
+            lone_name *l = find_lone(v, n, doc->text + x->start, x->end - x->start);
+            if (!l)
+                continue;
+            if (!l->full)
+                l->full = x;
+            else if (strcmp(l->full->key, x->key) != 0)
+                l->disputed = true;
+        }
+    }
+}
+
+void el_corpus_adopt_short_names(el_corpus *c)
+{
+    size_t n, total = 0, k = 0;
+    for (size_t d = 0; d < c->ndocs; d++)
+        total += c->docs[d]->nmentions;
+    uint8_t *kinds = el_malloc(total + 1);
+    lone_name *v = collect_lone(c, kinds, &n);
+    if (n)
+        gather_resolutions(c, kinds, v, n);
+    for (size_t d = 0; n && d < c->ndocs; d++) {
+        el_doc *doc = c->docs[d];
+        for (size_t m = 0; m < doc->nmentions; m++) {
+            el_mention *x = &doc->mentions[m];
+            if (!(kinds[k++] & M_LONE))   /* (nothing has changed x since collect_lone) */
+                continue;
+            const lone_name *l = find_lone(v, n, doc->text + x->start, x->end - x->start);
+            if (!l || !l->full || l->disputed)
+                continue;
+            x->key = el_doc_str(doc, l->full->key);   /* (the old ones stay in doc's strings) */
+            x->name = el_doc_str(doc, l->full->name);
+            x->type = EL_ENT_PERSON;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(v[i].word);
+    free(v);
+    free(kinds);
+}

@@ -1,0 +1,233 @@
+/* reader.c - plain-text reader, input format detection, document ids,
+ * DCT from the text itself, and the DCT manifest (see reader.h). */
+#include "read/reader.h"
+#include "base/util.h"
+#include "base/utf8.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Common checks for textual input: not empty, no NUL bytes, valid UTF-8. */
+static bool check_text(const char *data, size_t len, char **err)
+{
+    size_t bad;
+    if (len == 0) {
+        *err = el_strdup("empty document");
+        return false;
+    }
+    const char *nul = memchr(data, '\0', len);
+    if (nul) {
+        *err = el_strdupf("binary data (NUL byte at offset %zu)", (size_t)(nul - data));
+        return false;
+    }
+    if (!el_utf8_validate(data, len, &bad)) {
+        *err = el_strdupf("invalid UTF-8 at byte %zu", bad);
+        return false;
+    }
+    for (size_t i = 0; i < len; i++)
+        if (!isspace((unsigned char)data[i]))
+            return true;
+    *err = el_strdup("empty document (only whitespace)");
+    return false;
+}
+
+bool el_check_text(const char *data, size_t len, char **err)
+{
+    return check_text(data, len, err);
+}
+
+el_doc *el_read_text(const char *id, const char *path, const char *data, size_t len, char **err)
+{
+    if (!check_text(data, len, err))
+        return NULL;
+    el_doc *d = el_doc_new(id, path, el_strndup(data, len), len);
+    el_date dct;
+    if (el_find_text_dct(d->text, d->len, &dct)) {
+        d->dct = dct;
+        d->dct_source = EL_DCT_TEXT;
+    }
+    return d;
+}
+
+bool el_input_format_parse(const char *s, el_input_format *out)
+{
+    static const struct { const char *name; el_input_format f; } names[] = {
+        {"auto", EL_IN_AUTO}, {"text", EL_IN_TEXT}, {"txt", EL_IN_TEXT},
+        {"html", EL_IN_HTML}, {"timeml", EL_IN_TIMEML}, {"tml", EL_IN_TIMEML},
+        {"jsonl", EL_IN_JSONL},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(s, names[i].name) == 0) {
+            *out = names[i].f;
+            return true;
+        }
+    return false;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+el_input_format el_input_format_guess(const char *path, const char *data, size_t len)
+{
+    if (path) {
+        if (ends_with(path, ".tml") || ends_with(path, ".TE3input") || ends_with(path, ".timeml"))
+            return EL_IN_TIMEML;
+        if (ends_with(path, ".html") || ends_with(path, ".htm") || ends_with(path, ".xhtml"))
+            return EL_IN_HTML;
+        if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson"))
+            return EL_IN_JSONL;
+        if (ends_with(path, ".txt"))
+            return EL_IN_TEXT;
+    }
+    size_t i = 0;
+    while (i < len && isspace((unsigned char)data[i]))
+        i++;
+    const char *p = data + i;
+    size_t rest = len - i;
+    if (rest >= 5 && (strncasecmp(p, "<html", 5) == 0 || strncasecmp(p, "<!doc", 5) == 0))
+        return EL_IN_HTML;
+    if (rest >= 5 && strncmp(p, "<?xml", 5) == 0) {
+        size_t look = rest < 2048 ? rest : 2048;
+        for (size_t k = 0; k + 6 <= look; k++)
+            if (strncmp(p + k, "TimeML", 6) == 0)
+                return EL_IN_TIMEML;
+        return EL_IN_HTML;
+    }
+    if (rest >= 1 && p[0] == '{')
+        return EL_IN_JSONL;
+    return EL_IN_TEXT;
+}
+
+char *el_doc_id_from_path(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    static const char *const exts[] = {".tml.TE3input", ".TE3input", ".tml", ".timeml",
+                                       ".txt", ".html", ".htm", ".xhtml", ".jsonl", ".xml"};
+    size_t n = strlen(base);
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
+        if (ends_with(base, exts[i]) && n > strlen(exts[i])) {
+            n -= strlen(exts[i]);
+            break;
+        }
+    if (n == 0)
+        return el_strdup("doc");
+    return el_strndup(base, n);
+}
+
+/* "date 2023-06-20", "Date: 2023-06-20", or a line holding only a date,
+ * within the first three non-empty lines. */
+bool el_find_text_dct(const char *text, size_t len, el_date *out)
+{
+    size_t i = 0;
+    for (int line = 0; line < 3 && i < len; line++) {
+        while (i < len && isspace((unsigned char)text[i]))
+            i++;
+        size_t eol = i;
+        while (eol < len && text[eol] != '\n')
+            eol++;
+        const char *p = text + i;
+        size_t n = eol - i;
+        if (n >= 4 && strncasecmp(p, "date", 4) == 0) {
+            p += 4;
+            n -= 4;
+            while (n && (*p == ':' || *p == ' ' || *p == '\t')) {
+                p++;
+                n--;
+            }
+        }
+        if (n >= 10) {
+            char buf[11];
+            memcpy(buf, p, 10);
+            buf[10] = '\0';
+            bool ends = n == 10 || !isalnum((unsigned char)p[10]);
+            if (ends && el_date_parse(buf, out))
+                return true;
+        }
+        i = eol;
+    }
+    return false;
+}
+
+/* ---- manifest -------------------------------------------------------- */
+
+typedef struct manifest_row {
+    char *name;   /* file name as written */
+    char *stem;   /* document id form */
+    el_date dct;
+} manifest_row;
+
+struct el_manifest {
+    manifest_row *rows;
+    size_t n, cap;
+};
+
+el_manifest *el_manifest_load(const char *path, char **err)
+{
+    size_t len;
+    char *data = el_read_data_file(path, &len, err);
+    char msg[1024];
+    if (!data)
+        return NULL;
+    el_manifest *m = el_calloc(1, sizeof *m);
+    size_t lineno = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        lineno++;
+        size_t l = strlen(line);
+        if (l && line[l - 1] == '\r')
+            line[--l] = '\0';
+        if (line[0] == '#' || l == 0)
+            continue;
+        char *f[3];
+        size_t nf = el_split_tabs(line, f, 3);
+        el_date d;
+        if (nf < 2 || !el_date_parse(f[1], &d)) {
+            snprintf(msg, sizeof msg, "%s: line %zu: expected FILE<TAB>YYYY-MM-DD", path, lineno);
+            *err = el_strdup(msg);
+            free(data);
+            el_manifest_free(m);
+            return NULL;
+        }
+        manifest_row *r = &EL_PUSH(m->rows, m->n, m->cap);
+        r->name = el_strdup(f[0]);
+        r->stem = el_doc_id_from_path(f[0]);
+        r->dct = d;
+    }
+    free(data);
+    return m;
+}
+
+bool el_manifest_dct(const el_manifest *m, const char *path, el_date *out)
+{
+    if (!m || !path)
+        return false;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    char *stem = el_doc_id_from_path(path);
+    bool found = false;
+    for (size_t i = 0; i < m->n && !found; i++)
+        if (strcmp(m->rows[i].name, base) == 0 || strcmp(m->rows[i].stem, stem) == 0) {
+            *out = m->rows[i].dct;
+            found = true;
+        }
+    free(stem);
+    return found;
+}
+
+void el_manifest_free(el_manifest *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n; i++) {
+        free(m->rows[i].name);
+        free(m->rows[i].stem);
+    }
+    free(m->rows);
+    free(m);
+}

@@ -1,0 +1,562 @@
+/* entity.c - the entity stage: one pass over the tokens with the gazetteer
+ * trie (longest match) plus general rules for names in no list (see
+ * entity.h, gazetteer.h, gazetteers/entities/README.md).
+ *
+ * Pass 1 (here) proposes candidates left to right: gazetteer entities,
+ * titles (remembered as the role of a following person), and runs of
+ * capitalized words typed by their cues (organization/location suffixes and
+ * heads, titles, honorifics, given and family names, "X said", "retailer
+ * X").  Guesses at sentence starts and in headline-case lines are "weak":
+ * they survive only when the same name is confirmed elsewhere in the
+ * document.  Then coref.c adds roles from appositions, links short names to
+ * full ones and confirms or drops guesses, nominal.c resolves "the top US
+ * diplomat", and coref.c writes doc->mentions. */
+#include "stages/entity/entity.h"
+#include "stages/entity/entity_internal.h"
+#include "base/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_word(const tagger *t, size_t i)
+{
+    return (t->doc->tokens[i].flags & EL_TOK_WORD) && !t->blocked[i];
+}
+
+/* A capitalized word that may continue a name ("West" in "Harbor West Center"). */
+static bool is_cap_inner(const tagger *t, size_t i)
+{
+    const el_token *k = &t->doc->tokens[i];
+    return is_word(t, i) && (k->flags & EL_TOK_CAP) && !(t->cue[i] & CUE_STOP);
+}
+
+/* A capitalized word that may start a name. */
+static bool is_cap(const tagger *t, size_t i)
+{
+    return is_cap_inner(t, i) && !(t->cue[i] & CUE_NOT_NAME);
+}
+
+/* First word of its sentence, or right after an opening quote or colon. */
+bool el_ent_initial(const tagger *t, size_t i)
+{
+    const el_doc *d = t->doc;
+    size_t s = d->tokens[i].sentence;
+    for (size_t j = i; j-- > d->sentences[s].tok_begin;) {
+        if (d->tokens[j].flags & EL_TOK_WORD)
+            return false;
+        if ((d->tokens[j].flags & EL_TOK_QUOTE) || el_tok_is(d, j, ":") || el_tok_is(d, j, "("))
+            return true;
+    }
+    return true;
+}
+
+/* Headline case: stop words capitalized inside the sentence ("Both Sides
+ * Agree To ..."), or every content word capitalized in a line without a
+ * final period.  With set_cues, the words' cue bits are looked up on the
+ * way (one pass over the sentence). */
+static bool headline_case(tagger *t, const el_sentence *s, bool set_cues)
+{
+    size_t content = 0, cap = 0, cap_stop = 0;
+    bool first = true;
+    for (size_t i = s->tok_begin; i < s->tok_end; i++) {
+        unsigned f = t->doc->tokens[i].flags;
+        if (!(f & EL_TOK_WORD))
+            continue;
+        if (set_cues)
+            t->cue[i] = el_gz_cues(t->gz, t->doc, i);
+        if (t->blocked[i])
+            continue;   /* "in May": a month is no capitalized stop word */
+        if (t->cue[i] & CUE_STOP) {
+            cap_stop += !first && (f & EL_TOK_CAP) && !(f & EL_TOK_ALLCAPS);
+        } else {
+            content++;
+            cap += (f & EL_TOK_CAP) != 0;
+        }
+        first = false;
+    }
+    bool period = s->tok_end > s->tok_begin && el_tok_is(t->doc, s->tok_end - 1, ".");
+    return cap_stop >= 2 || (!period && content >= 3 && cap == content);
+}
+
+/* Do the sentences cover the tokens one after the other (as the tokenizer
+ * makes them)?  Then cues can be looked up sentence by sentence. */
+static bool sentences_partition(const el_doc *d)
+{
+    size_t next = 0;
+    for (size_t s = 0; s < d->nsentences; s++) {
+        if (d->sentences[s].tok_begin != next || d->sentences[s].tok_end < next)
+            return false;
+        next = d->sentences[s].tok_end;
+    }
+    return next == d->ntokens;
+}
+
+static void tagger_init(tagger *t, el_doc *doc, const el_gazetteer *gz)
+{
+    memset(t, 0, sizeof *t);
+    t->doc = doc;
+    t->gz = gz;
+    size_t n = doc->ntokens ? doc->ntokens : 1;
+    t->cue = el_calloc(n, sizeof *t->cue);
+    t->blocked = el_calloc(n, sizeof *t->blocked);
+    t->memo = el_malloc(n * sizeof *t->memo);
+    for (size_t i = 0; i < n; i++)
+        t->memo[i].len = GZ_MEMO_UNKNOWN;
+    t->headline = el_calloc(doc->nsentences ? doc->nsentences : 1, sizeof *t->headline);
+    bool one_pass = sentences_partition(doc);
+    for (size_t i = 0; i < doc->ntokens && !one_pass; i++)
+        if (doc->tokens[i].flags & EL_TOK_WORD)
+            t->cue[i] = el_gz_cues(gz, doc, i);
+    for (size_t x = 0; x < doc->ntimexes; x++)
+        for (size_t i = doc->timexes[x].tok_begin; i < doc->timexes[x].tok_end && i < doc->ntokens; i++)
+            t->blocked[i] = true;
+    for (size_t s = 0; s < doc->nsentences; s++)
+        t->headline[s] = headline_case(t, &doc->sentences[s], one_pass);
+    t->title_end = SIZE_MAX;
+}
+
+static void tagger_free(tagger *t)
+{
+    free(t->cue);
+    free(t->blocked);
+    free(t->memo);
+    free(t->headline);
+    free(t->c);
+    free(t->titles);
+}
+
+/* Number of tokens from j that join a capitalized run whose first token is
+ * b to a following capitalized word (0 = the run ends before j).  "of the"
+ * join after any head ("Gulf of", "Hall of the"); "and", "for" after an
+ * organization head ("Ministry of Commerce and Industry"), or else only if
+ * the run ends in an organization suffix (*tentative: "Immigration and
+ * Naturalization Service"); never before a listed name ("X and France"). */
+static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool *tentative)
+{
+    const el_doc *d = t->doc;
+    size_t k = j;
+    *tentative = false;
+    if (t->cue[j - 1] & CUE_ORG_SUFFIX && !el_tok_is(d, j, "of"))
+        return 0;   /* a complete name: "X Group and Y Ltd." are two */
+    while (k < j + 2 && el_ent_same_sentence(t, b, k) && (t->cue[k] & CUE_CONNECTOR)) {
+        bool of_the = el_tok_is(d, k, "of") || el_tok_is(d, k, "the");
+        if (!(of_the && heads) && !(heads & (CUE_ORG_HEAD | CUE_ORG_SUFFIX)))
+            *tentative = true;
+        k++;
+    }
+    if (k == j) {
+        bool glue = (t->cue[j] & CUE_PARTICLE) || el_tok_is(d, j, "&") ||
+                    (el_tok_is(d, j, "-") && (d->tokens[j].flags & EL_TOK_GLUED));
+        k = glue ? j + 1 : j;
+    }
+    if (k == j || !el_ent_same_sentence(t, b, k) || !is_cap_inner(t, k))
+        return 0;
+    int entry;   /* "X and France": coordination of a listed name, not one name */
+    if (el_tok_is(d, j, "and") && el_ent_gz_match(t, k, &entry) &&
+        t->gz->entries[entry].kind == GZ_KIND_ENTITY)
+        return 0;
+    return k - j;
+}
+
+/* Length of the run of capitalized words starting at `b`. */
+static size_t cap_run(const tagger *t, size_t b)
+{
+    size_t j = b, end = b, g, cut = 0;
+    unsigned seen = 0;
+    bool tentative;
+    const unsigned heads = CUE_ORG_HEAD | CUE_ORG_SUFFIX | CUE_LOC_HEAD | CUE_LOC_SUFFIX | CUE_FAC_SUFFIX;
+    while (el_ent_same_sentence(t, b, j) && !t->blocked[j]) {
+        if (j == b ? is_cap(t, j) : is_cap_inner(t, j)) {
+            seen |= t->cue[j] & heads;
+            end = ++j;
+        } else if (j > b && (g = run_glue(t, b, j, seen, &tentative)) > 0) {
+            if (tentative && !cut)
+                cut = end;
+            j += g;
+        } else {
+            break;
+        }
+    }
+    if (cut && !(t->cue[end - 1] & CUE_ORG_SUFFIX))
+        end = cut;
+    return end - b;
+}
+
+/* The word before the first connector ("Ministry" in "Ministry of X"), or e-1. */
+static size_t head_word(const tagger *t, size_t b, size_t e)
+{
+    for (size_t i = b + 1; i < e; i++)
+        if (t->cue[i] & CUE_CONNECTOR)
+            return i - 1;
+    return e - 1;
+}
+
+/* Type given by the shape of a run alone (suffix/head cues), or -1. */
+static int shape_type(const tagger *t, size_t b, size_t e, const char **subtype)
+{
+    unsigned first = t->cue[b], last = t->cue[head_word(t, b, e)];
+    *subtype = NULL;
+    if (e - b < 2)
+        return -1;
+    if ((last & CUE_ORG_SUFFIX) || ((first & CUE_ORG_HEAD) && head_word(t, b, e) == b))
+        return EL_ENT_ORGANIZATION;
+    if ((last & CUE_LOC_SUFFIX) || (first & CUE_LOC_HEAD))
+        return EL_ENT_LOCATION;
+    if (last & CUE_FAC_SUFFIX) {
+        *subtype = "facility";
+        return EL_ENT_LOCATION;
+    }
+    return -1;
+}
+
+/* Is entry a better reading of a phrase than entry b (-1 = none)?  Entities
+ * beat titles, normal entries beat "low" ones, later files beat earlier ones. */
+static bool better_entry(const el_gazetteer *gz, uint32_t a, int b)
+{
+    if (b < 0)
+        return true;
+    const el_gz_entry *x = &gz->entries[a], *y = &gz->entries[b];
+    if ((x->kind == GZ_KIND_ENTITY) != (y->kind == GZ_KIND_ENTITY))
+        return x->kind == GZ_KIND_ENTITY;
+    if (x->low != y->low)
+        return !x->low;
+    return a > (uint32_t)b;
+}
+
+static size_t gz_match(const tagger *t, size_t i, int *entry);
+
+/* Longest gazetteer match at i, remembered per token. */
+size_t el_ent_gz_match(const tagger *t, size_t i, int *entry)
+{
+    if (i >= t->doc->ntokens) {
+        *entry = -1;
+        return 0;
+    }
+    gz_memo *memo = &t->memo[i];   /* asked several times per token: once is enough */
+    if (memo->len != GZ_MEMO_UNKNOWN) {
+        *entry = memo->entry;
+        return memo->len;
+    }
+    size_t n = gz_match(t, i, entry);
+    memo->entry = *entry;
+    memo->len = n < GZ_MEMO_UNKNOWN ? (uint16_t)n : GZ_MEMO_UNKNOWN - 1;
+    return memo->len;
+}
+
+static size_t gz_match(const tagger *t, size_t i, int *entry)
+{
+    uint32_t p[16];
+    const el_lexicon *lx = t->doc->tokens[i].flags & EL_TOK_CAP ? t->gz->names : t->gz->lower;
+    size_t np = 0, n = el_lexicon_match_all(lx, t->doc, i, p, 16, &np);
+    *entry = -1;
+    for (size_t k = 0; k < np; k++)
+        if (better_entry(t->gz, p[k], *entry))
+            *entry = (int)p[k];
+    return n;
+}
+
+static bool say_follows(const tagger *t, size_t e)
+{
+    if (!el_ent_same_sentence(t, e - 1, e))
+        return false;
+    if (t->cue[e] & CUE_SAY)
+        return true;
+    return el_tok_is(t->doc, e, ",") && el_ent_same_sentence(t, e, e + 1) && el_tok_is(t->doc, e + 1, "who");
+}
+
+cand *el_ent_push(tagger *t, size_t b, size_t e, int type, int entry)
+{
+    cand *c = &EL_PUSH(t->c, t->nc, t->cap);
+    memset(c, 0, sizeof *c);
+    c->b = (uint32_t)b;
+    c->e = (uint32_t)e;
+    c->type = (el_ent_type)type;
+    c->entry = entry;
+    c->role = -1;
+    c->target = -1;
+    return c;
+}
+
+/* The title (not honorific) right before b becomes the role of a person. */
+void el_ent_country_of(const tagger *t, const cand *c, char out[4])
+{
+    out[0] = '\0';
+    if (c->entry < 0 || (c->type != EL_ENT_LOCATION && c->type != EL_ENT_NORP))
+        return;
+    const char *key = el_gz_str(t->gz, t->gz->entries[c->entry].key);
+    if ((strncmp(key, "iso:", 4) == 0 || strncmp(key, "nat:", 4) == 0) && strlen(key) == 6)
+        memcpy(out, key + 4, 3);
+}
+
+/* The title (not honorific) right before c becomes the role of a person,
+ * and the country before the title its nationality ("US Secretary ..."). */
+static void take_role(tagger *t, cand *c)
+{
+    if (t->title_end != c->b || c->type != EL_ENT_PERSON ||
+        t->gz->entries[t->title].kind != GZ_KIND_TITLE)
+        return;
+    c->role = t->title;
+    if (*c->nat)
+        return;   /* nationality from the list */
+    uint32_t tb = t->titles[t->ntitles - 1].b;
+    for (size_t k = t->nc - 1; k-- > 0 && t->c[k].e + 2 >= tb;)
+        if (t->c[k].e == tb || (t->c[k].e + 1 == tb && el_tok_is_possessive(t->doc, tb - 1))) {
+            el_ent_country_of(t, &t->c[k], c->nat);
+            break;
+        }
+}
+
+/* "Janet Reno", "Jack London": a given name and a city ending the run is
+ * a person's name. */
+static bool surname_like_city(const tagger *t, size_t b, size_t j, size_t n, size_t e, int entry)
+{
+    if (j != b + 1 || j + n != e || !(t->cue[b] & CUE_GIVEN) ||
+        t->gz->entries[entry].type != EL_ENT_LOCATION)
+        return false;
+    const char *sub = el_gz_str(t->gz, t->gz->entries[entry].subtype);
+    return strcmp(sub, "city") == 0;
+}
+
+/* Truncate a run at the first token (after b) where a list entry starts. */
+static size_t cut_at_known(const tagger *t, size_t b, size_t e)
+{
+    int entry;
+    for (size_t j = b + 1; j < e; j++) {
+        size_t n = el_ent_gz_match(t, j, &entry);
+        if (!n || (t->gz->entries[entry].kind == GZ_KIND_ENTITY &&
+                   surname_like_city(t, b, j, n, e, entry)))
+            continue;
+        /* a title cuts only where it introduces a name ("X CEO Jane Roe", not "Anna King") */
+        if (t->gz->entries[entry].kind == GZ_KIND_ENTITY || (j + n < e && is_cap(t, j + n)))
+            return j;
+    }
+    return e;
+}
+
+/* A glued hyphen inside the run ("Smith-Jones said": rather a company). */
+static bool has_hyphen(const tagger *t, size_t b, size_t e)
+{
+    for (size_t i = b + 1; i < e; i++)
+        if (el_tok_is(t->doc, i, "-"))
+            return true;
+    return false;
+}
+
+/* Truncate a run before an inner title that introduces a name ("U.S. Trade
+ * Representative Anna Hills" is no place named "... Hills"). */
+static size_t cut_at_title(const tagger *t, size_t b, size_t e)
+{
+    int entry;
+    for (size_t j = b + 1; j < e; j++) {
+        size_t n = el_ent_gz_match(t, j, &entry);
+        if (n && t->gz->entries[entry].kind == GZ_KIND_TITLE && j + n < e && is_cap(t, j + n))
+            return j;
+    }
+    return e;
+}
+
+/* Person names hold no all-capital words beyond initials ("Gene ABC" is none). */
+static bool name_shaped(const tagger *t, size_t b, size_t e)
+{
+    for (size_t i = b + 1; i < e; i++) {
+        size_t n;
+        const char *s = el_tok_text(t->doc, i, &n);
+        if ((t->doc->tokens[i].flags & EL_TOK_ALLCAPS) && !(n == 2 && s[1] == '.') &&
+            !(t->cue[i] & CUE_PARTICLE))
+            return false;
+    }
+    return true;
+}
+
+/* A lower-case word of cue `bit` at token i. */
+static bool lower_cue(const tagger *t, size_t i, unsigned bit)
+{
+    return i < t->doc->ntokens && (t->cue[i] & bit) && !(t->doc->tokens[i].flags & EL_TOK_CAP);
+}
+
+/* Organization context: "retailer X", "shares of X", "X, a ... company". */
+static bool org_context(const tagger *t, size_t b, size_t e)
+{
+    const el_doc *d = t->doc;
+    if (b > 0 && el_ent_same_sentence(t, b - 1, b) && lower_cue(t, b - 1, CUE_ORG_NOUN))
+        return true;
+    if (b > 1 && el_ent_same_sentence(t, b - 2, b) && el_tok_is(d, b - 1, "of") &&
+        (el_tok_is(d, b - 2, "shares") || el_tok_is(d, b - 2, "stock")))
+        return true;
+    if (!el_ent_same_sentence(t, b, e + 1) || (e - b == 1 && el_ent_initial(t, b)))
+        return false;   /* "Moreover, the company ..." */
+    if (!el_tok_is(d, e, ",") ||
+        !(el_tok_is(d, e + 1, "a") || el_tok_is(d, e + 1, "an") || el_tok_is(d, e + 1, "the")))
+        return false;
+    for (size_t i = e + 2; i < e + 8 && el_ent_same_sentence(t, b, i); i++) {
+        if (lower_cue(t, i, CUE_ORG_NOUN))
+            return true;
+        if (!(d->tokens[i].flags & (EL_TOK_WORD | EL_TOK_NUMBER)) && !el_tok_is(d, i, "-"))
+            break;
+    }
+    return false;
+}
+
+static void rule_cand(tagger *t, size_t b, size_t e)
+{
+    const char *subtype;
+    int type = shape_type(t, b, e, &subtype);
+    bool strong = type >= 0, after_title = t->title_end == b;
+    if (after_title && type == EL_ENT_LOCATION) {   /* "Trade Representative Anna Hills" */
+        type = -1;
+        subtype = NULL;
+    }
+    if (type < 0) {
+        e = cut_at_known(t, b, e);
+        if (after_title)
+            type = EL_ENT_PERSON;
+        else if ((t->cue[e - 1] & CUE_PRODUCT) && e - b >= 2)
+            type = EL_ENT_PRODUCT;   /* "Mac App Store", "Galaxy Pro" */
+        else if ((t->cue[b] & (CUE_GIVEN | CUE_SURNAME)) && e - b >= 2 && name_shaped(t, b, e))
+            type = EL_ENT_PERSON;
+        else if (org_context(t, b, e))
+            type = EL_ENT_ORGANIZATION;
+        else if ((t->cue[e - 1] & CUE_SURNAME) && e - b >= 2 && e - b <= 3 && name_shaped(t, b, e))
+            type = EL_ENT_PERSON;
+        else if (e - b >= 2 && e - b <= 3 && say_follows(t, e) && name_shaped(t, b, e) &&
+                 !has_hyphen(t, b, e))
+            type = EL_ENT_PERSON;
+        else
+            type = EL_ENT_OTHER;
+        /* in a headline-case line every word is capitalized, so a title
+         * proves nothing ("Officials Discuss Trade Issues") */
+        strong = (after_title && !t->headline[t->doc->tokens[b].sentence]) ||
+                 type == EL_ENT_ORGANIZATION;
+    }
+    cand *c = el_ent_push(t, b, e, type, -1);
+    c->subtype = subtype;
+    size_t s = t->doc->tokens[b].sentence;
+    c->weak = !strong && (t->headline[s] || (el_ent_initial(t, b) && (type == EL_ENT_OTHER || e - b < 2)));
+    take_role(t, c);
+}
+
+/* The title entry whose plural the word is ("Presidents"), or -1. */
+static int plural_title(const tagger *t, const char *s, size_t len)
+{
+    if (len < 4 || len > 63 || s[len - 1] != 's')
+        return -1;
+    char one[64];
+    memcpy(one, s, len - 1);
+    one[len - 1] = '\0';
+    uint32_t entry;
+    if (el_lexicon_lookup(t->gz->names, one, &entry) && t->gz->entries[entry].kind == GZ_KIND_TITLE)
+        return (int)entry;
+    return -1;
+}
+
+/* Runs that are no name: a lone initial, a lone suffix word ("Seas"), a
+ * plural title, shouting in capitals ("AGENCIES"), pieces of URLs. */
+static bool implausible_run(const tagger *t, size_t b, size_t n)
+{
+    const el_doc *d = t->doc;
+    size_t len;
+    const char *s = el_tok_text(d, b, &len);
+    const unsigned lone = CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_LOC_SUFFIX | CUE_LOC_HEAD | CUE_FAC_SUFFIX;
+    if (n == 1 && (len == 1 || (len == 2 && s[1] == '.') || (t->cue[b] & lone)))
+        return true;
+    if (n == 1 && plural_title(t, s, len) >= 0)
+        return true;
+    if ((d->tokens[b].flags & EL_TOK_ALLCAPS) && len > 5)
+        return true;
+    return b > 0 && (d->tokens[b].flags & EL_TOK_GLUED) &&
+           (el_tok_is(d, b - 1, "/") || el_tok_is(d, b - 1, ".") || el_tok_is(d, b - 1, "@"));
+}
+
+/* A city name followed by unknown capitalized words in one run. */
+static bool city_with_name(const tagger *t, size_t i, size_t n, size_t run, int entry)
+{
+    int next;
+    if (run <= n)
+        return false;
+    const char *sub = el_gz_str(t->gz, t->gz->entries[entry].subtype);
+    if (strcmp(sub, "city") != 0 && strcmp(sub, "capital") != 0)
+        return false;
+    return !el_ent_gz_match(t, i + n, &next) && !(t->doc->tokens[i].flags & EL_TOK_ALLCAPS);
+}
+
+/* "Presidents Ana Lopes and Boris Kolar": a plural title before a name
+ * is a title. */
+static bool plural_title_before_name(tagger *t, size_t i)
+{
+    size_t len;
+    const char *s = el_tok_text(t->doc, i, &len);
+    int entry = (t->doc->tokens[i].flags & EL_TOK_CAP) ? plural_title(t, s, len) : -1;
+    if (entry < 0 || !el_ent_same_sentence(t, i, i + 1) || !is_cap(t, i + 1))
+        return false;
+    t->title = entry;
+    t->title_end = i + 1;
+    EL_PUSH(t->titles, t->ntitles, t->cap_titles) = (title_span){(uint32_t)i, (uint32_t)(i + 1), entry};
+    return true;
+}
+
+/* Handle position i; returns the next position. */
+static size_t step(tagger *t, size_t i)
+{
+    int entry, next;
+    size_t n = el_ent_gz_match(t, i, &entry);
+    if (n > 1 && el_tok_is(t->doc, i, "the") && el_ent_gz_match(t, i + 1, &next) >= n)
+        return i + 1;   /* "the Dow" must not hide "Dow Jones Industrial Average" */
+    if (!n && plural_title_before_name(t, i))
+        return i + 1;
+    size_t run = is_cap(t, i) ? cut_at_title(t, i, i + cap_run(t, i)) - i : 0;
+    const char *subtype;
+    bool shaped = run > n && shape_type(t, i, i + run, &subtype) >= 0;
+    if (n && t->gz->entries[entry].kind != GZ_KIND_ENTITY && !shaped) {   /* not "General Widgets Inc." */
+        t->title = entry;
+        t->title_end = i + n;
+        EL_PUSH(t->titles, t->ntitles, t->cap_titles) = (title_span){(uint32_t)i, (uint32_t)(i + n), entry};
+        return i + n;
+    }
+    if (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY && !shaped && city_with_name(t, i, n, run, entry))
+        n = 0;   /* "Oslo Widgets", "Paris Smith": the run is the name, not the city */
+    size_t pe = !n || t->gz->entries[entry].kind != GZ_KIND_ENTITY ? el_ent_product_end(t, i, 0)
+              : t->gz->entries[entry].type == EL_ENT_ORGANIZATION ? el_ent_product_end(t, i, n) : 0;
+    if (pe) {   /* "iPod nano", "Nokia N95" */
+        el_ent_push(t, i, pe, EL_ENT_PRODUCT, -1);
+        t->nproducts++;
+        return pe;
+    }
+    int model = n ? -1 : el_ent_product_model_of(t, i);
+    if (model >= 0) {   /* "the N95" after "Nokia N95" */
+        el_ent_push(t, i, i + 1, EL_ENT_PRODUCT, -1)->target = model;
+        return i + 1;
+    }
+    if (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY && !shaped) {
+        cand *c = el_ent_push(t, i, i + n, t->gz->entries[entry].type, entry);
+        memcpy(c->nat, t->gz->entries[entry].country, 4);
+        take_role(t, c);
+        return i + n;
+    }
+    if (run && implausible_run(t, i, run))
+        return i + run;
+    if (run) {
+        rule_cand(t, i, i + run);
+        return t->c[t->nc - 1].e;
+    }
+    return i + 1;
+}
+
+void el_entity_tag(el_doc *doc, const el_gazetteer *gz)
+{
+    if (!doc->ntokens)
+        return;
+    tagger t;
+    tagger_init(&t, doc, gz);
+    const unsigned starts = EL_TOK_WORD | EL_TOK_NUMBER;   /* no entry starts with punctuation */
+    for (size_t i = 0; i < doc->ntokens;)
+        i = t.blocked[i] || !(doc->tokens[i].flags & starts) ? i + 1 : step(&t, i);
+    el_ent_add_appositive_roles(&t);
+    el_ent_resolve(&t);
+    el_ent_capital_governments(&t);
+    el_ent_add_nominals(&t);
+    el_ent_add_pronouns(&t);
+    el_ent_emit(&t);
+    tagger_free(&t);
+    el_doc_sort_mentions(doc);
+    el_doc_fit(doc);
+}

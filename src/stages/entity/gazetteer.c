@@ -1,0 +1,392 @@
+/* gazetteer.c - load entity gazetteers and rule cue lists into token tries
+ * (see gazetteer.h and gazetteers/entities/README.md for the file formats).
+ *
+ * Entity files: NAME<TAB>TYPE<TAB>SUBTYPE<TAB>ALIASES<TAB>ID<TAB>FLAGS, aliases
+ * separated by '|'.  Names match capitalized text only (EL_LEX_CAP_ONLY);
+ * all-capital names and aliases written "=Alias" match their exact case;
+ * titles match in any case.  Cue files: WORD<TAB>KIND. */
+#include "stages/entity/gazetteer.h"
+#include "base/util.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct { const char *name; unsigned bit; } cue_kinds[] = {
+    {"stop", CUE_STOP}, {"given", CUE_GIVEN}, {"org-suffix", CUE_ORG_SUFFIX},
+    {"org-head", CUE_ORG_HEAD}, {"loc-suffix", CUE_LOC_SUFFIX}, {"loc-head", CUE_LOC_HEAD},
+    {"fac-suffix", CUE_FAC_SUFFIX}, {"say", CUE_SAY}, {"connector", CUE_CONNECTOR},
+    {"particle", CUE_PARTICLE}, {"not-name", CUE_NOT_NAME}, {"surname", CUE_SURNAME},
+    {"org-noun", CUE_ORG_NOUN}, {"modifier", CUE_MODIFIER},
+    {"pronoun", CUE_PRONOUN}, {"given-male", CUE_GIVEN | CUE_MALE},
+    {"given-female", CUE_GIVEN | CUE_FEMALE}, {"pronoun-male", CUE_PRONOUN | CUE_MALE},
+    {"pronoun-female", CUE_PRONOUN | CUE_FEMALE}, {"preposition", CUE_PREP},
+    {"statement", CUE_STATEMENT}, {"auxiliary", CUE_AUX}, {"clause", CUE_CLAUSE},
+    {"product", CUE_PRODUCT}, {"measure", CUE_MEASURE},
+};
+
+typedef struct el_cue_slot {
+    uint32_t hash;      /* el_hash_lower of the word */
+    uint32_t off;       /* the word in the pool */
+    uint16_t len;       /* 0 = empty slot */
+    uint32_t bits;      /* CUE_* */
+} el_cue_slot;
+
+static uint32_t pool_add(el_gazetteer *gz, const char *s, size_t n)
+{
+    gz->pool = el_grow(gz->pool, &gz->pool_cap, gz->pool_len + n + 1, 1);
+    uint32_t off = (uint32_t)gz->pool_len;
+    memcpy(gz->pool + off, s, n);
+    gz->pool[off + n] = '\0';
+    gz->pool_len += n + 1;
+    return off;
+}
+
+static el_gazetteer *gazetteer_new(void)
+{
+    el_gazetteer *gz = el_calloc(1, sizeof *gz);
+    gz->names = el_lexicon_new();
+    gz->lower = el_lexicon_new();
+    gz->cap_cues = 1024;
+    gz->cues = el_calloc(gz->cap_cues, sizeof *gz->cues);
+    pool_add(gz, "", 0);   /* offset 0 = empty string = "none" */
+    for (size_t i = 0; i < sizeof gz->countries / sizeof *gz->countries; i++)
+        gz->countries[i] = -1;
+    return gz;
+}
+
+void el_gazetteer_free(el_gazetteer *gz)
+{
+    if (!gz)
+        return;
+    el_lexicon_free(gz->names);
+    el_lexicon_free(gz->lower);
+    el_abbrevs_free(gz->abbrevs);
+    free(gz->cues);
+    free(gz->cue_pool);
+    free(gz->entries);
+    free(gz->pool);
+    free(gz);
+}
+
+size_t el_gazetteer_size(const el_gazetteer *gz)
+{
+    return gz->nentries;
+}
+
+static char *errf(const char *what, const char *detail)
+{
+    size_t n = strlen(what) + strlen(detail) + 3;
+    char *s = el_malloc(n);
+    snprintf(s, n, "%s: %s", what, detail);
+    return s;
+}
+
+/* True if every letter is upper case and there are at least two ("US", "U.S."). */
+static bool all_caps(const char *s)
+{
+    size_t letters = 0;
+    for (; *s; s++) {
+        if (*s >= 'a' && *s <= 'z')
+            return false;
+        if (*s >= 'A' && *s <= 'Z')
+            letters++;
+    }
+    return letters >= 2;
+}
+
+static void add_phrase(el_gazetteer *gz, const char *phrase, uint32_t entry, unsigned base)
+{
+    unsigned flags = base;
+    if (*phrase == '=') {
+        phrase++;
+        flags = EL_LEX_CASE_EXACT;
+    } else if (all_caps(phrase)) {
+        flags = EL_LEX_CASE_EXACT;
+    }
+    if (!*phrase || !el_lexicon_add(gz->names, phrase, entry, flags))
+        return;
+    gz->nnames++;
+    bool lower_start = *phrase >= 'a' && *phrase <= 'z';
+    if (!(flags & (EL_LEX_CAP_ONLY | EL_LEX_CASE_EXACT)) || ((flags & EL_LEX_CASE_EXACT) && lower_start))
+        el_lexicon_add(gz->lower, phrase, entry, flags);
+}
+
+/* The entry's key in the pool: its ID, else TYPE:<lower-case name>. */
+static uint32_t pool_key(el_gazetteer *gz, const char *id, const char *type, const char *name)
+{
+    if (id && *id)
+        return pool_add(gz, id, strlen(id));
+    size_t tl = strlen(type), nl = strlen(name);
+    gz->pool = el_grow(gz->pool, &gz->pool_cap, gz->pool_len + tl + nl + 2, 1);
+    uint32_t off = (uint32_t)gz->pool_len;
+    char *k = gz->pool + off;
+    memcpy(k, type, tl);
+    k[tl] = ':';
+    for (size_t i = 0; i < nl; i++)
+        k[tl + 1 + i] = name[i] >= 'A' && name[i] <= 'Z' ? (char)(name[i] + 32) : name[i];
+    k[tl + 1 + nl] = '\0';
+    gz->pool_len += tl + nl + 2;
+    return off;
+}
+
+static bool parse_kind(const char *type, el_ent_type *t, uint8_t *kind)
+{
+    *kind = GZ_KIND_ENTITY;
+    *t = EL_ENT_OTHER;
+    if (strcmp(type, "TITLE") == 0) {
+        *kind = GZ_KIND_TITLE;
+        return true;
+    }
+    if (strcmp(type, "HONORIFIC") == 0) {
+        *kind = GZ_KIND_HONORIFIC;
+        return true;
+    }
+    return el_ent_type_parse(type, t);
+}
+
+static unsigned line_flags(const char *flags, uint8_t kind)
+{
+    unsigned f = kind == GZ_KIND_ENTITY ? EL_LEX_CAP_ONLY : 0;
+    if (flags && strstr(flags, "nocase"))
+        f = 0;
+    if (flags && strstr(flags, "exact"))
+        f = EL_LEX_CASE_EXACT;
+    return f;
+}
+
+/* The subtype in the pool (0 = none); a run of lines with the same subtype
+ * shares one copy. */
+static uint32_t pool_subtype(el_gazetteer *gz, const char *sub)
+{
+    if (!*sub)
+        return 0;
+    if (gz->last_subtype && strcmp(gz->pool + gz->last_subtype, sub) == 0)
+        return gz->last_subtype;
+    return gz->last_subtype = pool_add(gz, sub, strlen(sub));
+}
+
+/* Index of a two-letter upper-case code in gz->countries, or -1. */
+static int code_index(const char *cc)
+{
+    if (cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z' || cc[2])
+        return -1;
+    return (cc[0] - 'A') * 26 + (cc[1] - 'A');
+}
+
+/* FLAGS "NAME=XX" into out (two letters), if present. */
+static void flag_code(const char *flags, const char *name, char out[4])
+{
+    const char *v = flags ? strstr(flags, name) : NULL;
+    if (v)
+        snprintf(out, 4, "%.2s", v + strlen(name));
+}
+
+/* Remember entry idx as the country of its ISO code (ID iso:XX). */
+static void note_country(el_gazetteer *gz, const el_gz_entry *e, uint32_t idx)
+{
+    const char *key = gz->pool + e->key;
+    int ci = e->kind == GZ_KIND_ENTITY && e->type == EL_ENT_LOCATION
+             && strncmp(key, "iso:", 4) == 0 ? code_index(key + 4) : -1;
+    if (ci >= 0)
+        gz->countries[ci] = (int32_t)idx;
+}
+
+int el_gz_capital_country(const el_gazetteer *gz, int entry)
+{
+    if (entry < 0 || !gz->entries[entry].capital_of[0])
+        return -1;
+    int ci = code_index(gz->entries[entry].capital_of);
+    return ci < 0 ? -1 : gz->countries[ci];
+}
+
+bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
+{
+    line[strcspn(line, "\r\n")] = '\0';
+    if (*line == '#' || *line == '\0')
+        return true;
+    char *f[6] = {0};
+    size_t nf = el_split_tabs(line, f, 6);
+    el_ent_type t;
+    uint8_t kind;
+    if (nf < 2 || !*f[0])
+        return *err = errf(line, "expected NAME<TAB>TYPE[<TAB>SUBTYPE<TAB>ALIASES<TAB>ID<TAB>FLAGS]"), false;
+    if (!parse_kind(f[1], &t, &kind))
+        return *err = errf(f[1], "unknown entity type"), false;
+    uint32_t name = pool_add(gz, f[0], strlen(f[0]));
+    uint32_t key = pool_key(gz, nf > 4 ? f[4] : NULL,
+                            kind == GZ_KIND_ENTITY ? el_ent_type_name(t) : "TITLE", f[0]);
+    el_gz_entry e = {name, key, nf > 2 ? pool_subtype(gz, f[2]) : 0, (uint8_t)t, kind,
+                     nf > 5 && strstr(f[5], "low") != NULL, "", ""};
+    flag_code(nf > 5 ? f[5] : NULL, "country=", e.country);
+    flag_code(nf > 5 ? f[5] : NULL, "capital-of=", e.capital_of);
+    uint32_t idx = (uint32_t)gz->nentries;
+    note_country(gz, &e, idx);
+    EL_PUSH(gz->entries, gz->nentries, gz->cap_entries) = e;
+    unsigned flags = line_flags(nf > 5 ? f[5] : NULL, kind);
+    add_phrase(gz, f[0], idx, flags);
+    for (char *a = nf > 3 ? f[3] : NULL, *next; a && *a; a = next) {
+        next = strchr(a, '|');
+        if (next)
+            *next++ = '\0';
+        add_phrase(gz, a, idx, flags);
+    }
+    return true;
+}
+
+/* The slot of word w[0..n) (hash h), or the empty slot where it would go;
+ * cue words are stored lower-case. */
+static el_cue_slot *cue_find(const el_gazetteer *gz, uint32_t h, const char *w, size_t n)
+{
+    size_t i = h & (gz->cap_cues - 1);
+    for (; gz->cues[i].len; i = (i + 1) & (gz->cap_cues - 1))
+        if (gz->cues[i].hash == h && gz->cues[i].len == n && el_eq_lower(gz->cue_pool + gz->cues[i].off, w, n))
+            break;
+    return &gz->cues[i];
+}
+
+static void cues_grow(el_gazetteer *gz)
+{
+    el_cue_slot *old = gz->cues;
+    size_t oldcap = gz->cap_cues;
+    gz->cap_cues *= 2;
+    gz->cues = el_calloc(gz->cap_cues, sizeof *gz->cues);
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i].len)
+            *cue_find(gz, old[i].hash, gz->cue_pool + old[i].off, old[i].len) = old[i];
+    free(old);
+}
+
+static void cue_add(el_gazetteer *gz, const char *w, unsigned bit)
+{
+    size_t n = strlen(w);
+    if (n == 0 || n > UINT16_MAX)
+        return;
+    if ((gz->ncues + 1) * 2 > gz->cap_cues)
+        cues_grow(gz);
+    uint32_t h = el_hash_lower(w, n);
+    el_cue_slot *s = cue_find(gz, h, w, n);
+    if (!s->len) {
+        gz->cue_pool = el_grow(gz->cue_pool, &gz->cue_pool_cap, gz->cue_pool_len + n, 1);
+        *s = (el_cue_slot){h, (uint32_t)gz->cue_pool_len, (uint16_t)n, 0};
+        for (size_t i = 0; i < n; i++)
+            gz->cue_pool[gz->cue_pool_len++] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) : w[i];
+        gz->ncues++;
+        gz->cue_filter[el_gz_cue_bit(h) / 64] |= 1ull << (el_gz_cue_bit(h) % 64);
+    }
+    s->bits |= bit;
+}
+
+bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err)
+{
+    line[strcspn(line, "\r\n")] = '\0';
+    if (*line == '#' || *line == '\0')
+        return true;
+    char *f[2] = {0};
+    if (el_split_tabs(line, f, 2) < 2)
+        return *err = errf(line, "expected WORD<TAB>KIND"), false;
+    for (size_t i = 0; i < sizeof cue_kinds / sizeof *cue_kinds; i++)
+        if (strcmp(f[1], cue_kinds[i].name) == 0) {
+            cue_add(gz, f[0], cue_kinds[i].bit);
+            return true;
+        }
+    return *err = errf(f[1], "unknown cue kind"), false;
+}
+
+unsigned el_gz_cues_lookup(const el_gazetteer *gz, const el_doc *doc, size_t tok)
+{
+    uint32_t h = doc->tokens[tok].lhash;
+    size_t n;
+    const char *w = el_tok_text(doc, tok, &n);
+    return cue_find(gz, h, w, n)->bits;
+}
+
+typedef bool (*line_fn)(el_gazetteer *, char *, char **);
+
+static bool load_lines(el_gazetteer *gz, const char *path, line_fn fn, char **err)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return *err = errf(path, "cannot open gazetteer file"), false;
+    char *line = NULL, *e = NULL;
+    size_t cap = 0, lineno = 0;
+    bool ok = true;
+    while (ok && getline(&line, &cap, fp) >= 0) {
+        lineno++;
+        if (!(ok = fn(gz, line, &e))) {
+            size_t n = strlen(path) + strlen(e) + 32;
+            *err = el_malloc(n);
+            snprintf(*err, n, "%s:%zu: %s", path, lineno, e);
+            free(e);
+        }
+    }
+    free(line);
+    fclose(fp);
+    return ok;
+}
+
+bool el_gazetteer_add_file(el_gazetteer *gz, const char *path, char **err)
+{
+    return load_lines(gz, path, el_gz_add_line, err);
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Load every *.tsv of `dir` (sorted by name) with `fn`; a missing dir is empty. */
+static bool load_dir(el_gazetteer *gz, const char *dir, line_fn fn, char **err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return true;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    for (struct dirent *de; (de = readdir(d));) {
+        size_t len = strlen(de->d_name);
+        if (len > 4 && strcmp(de->d_name + len - 4, ".tsv") == 0)
+            EL_PUSH(names, n, cap) = el_strdup(de->d_name);
+    }
+    closedir(d);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_cstr);
+    bool ok = true;
+    char path[4096];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        ok = ok && load_lines(gz, path, fn, err);
+        free(names[i]);
+    }
+    free(names);
+    return ok;
+}
+
+el_gazetteer *el_gazetteer_load(const char *dir, char **extra, size_t nextra, char **err)
+{
+    el_gazetteer *gz = gazetteer_new();
+    char path[4096];
+    bool ok = true;
+    if (dir) {
+        /* phrases must be tokenized like the documents ("Calif." is one token) */
+        char *aerr = NULL;
+        snprintf(path, sizeof path, "%s/abbreviations.tsv", dir);
+        if ((gz->abbrevs = el_abbrevs_load(path, &aerr))) {
+            el_lexicon_set_abbrevs(gz->names, gz->abbrevs);
+            el_lexicon_set_abbrevs(gz->lower, gz->abbrevs);
+        }
+        free(aerr);
+        snprintf(path, sizeof path, "%s/entities", dir);
+        ok = load_dir(gz, path, el_gz_add_line, err);
+        snprintf(path, sizeof path, "%s/entities/cues", dir);
+        ok = ok && load_dir(gz, path, el_gz_add_cue_line, err);
+    }
+    for (size_t i = 0; ok && i < nextra; i++)
+        ok = el_gazetteer_add_file(gz, extra[i], err);
+    if (!ok) {
+        el_gazetteer_free(gz);
+        return NULL;
+    }
+    return gz;
+}

@@ -1,0 +1,107 @@
+/* gazetteer.h - the entity gazetteer as the entity stage sees it (internal).
+ *
+ * A trie over the document tokenizer: `names` maps entity names, aliases and
+ * titles/roles to entries (canonical name, type, subtype, key); a hash table
+ * `cues` maps single words (any case) to rule cues (stop word, given name, organization suffix,
+ * ...) used by the rules for names that are in no list.  Everything here is
+ * read-only once loaded, so any number of threads may tag with it. */
+#ifndef EL_GAZETTEER_H
+#define EL_GAZETTEER_H
+
+#include "stages/entity/entity.h"
+#include "text/lexicon.h"
+
+/* What an entry stands for: an entity of a type, or a title/role. */
+enum { GZ_KIND_ENTITY = 0, GZ_KIND_TITLE = 1, GZ_KIND_HONORIFIC = 2 };
+
+/* Cue kinds (bits), from the cue files (PHRASE<TAB>KIND). */
+enum {
+    CUE_STOP       = 1u << 0,   /* stop word: never starts a name */
+    CUE_GIVEN      = 1u << 1,   /* given name: "Anna Smith" is a person */
+    CUE_ORG_SUFFIX = 1u << 2,   /* "Corp.", "University", "Ministry" ends an organization */
+    CUE_ORG_HEAD   = 1u << 3,   /* "Ministry" (of X), "University" (of X) */
+    CUE_LOC_SUFFIX = 1u << 4,   /* "River", "Province" */
+    CUE_LOC_HEAD   = 1u << 5,   /* "Mount", "Lake" */
+    CUE_FAC_SUFFIX = 1u << 6,   /* "Airport", "Center" (facility, typed LOCATION) */
+    CUE_SAY        = 1u << 7,   /* "said", "told": person-like context */
+    CUE_CONNECTOR  = 1u << 8,   /* "of", "for", "and", "&" inside organization names */
+    CUE_PARTICLE   = 1u << 9,   /* "de", "van", "bin" inside person names */
+    CUE_NOT_NAME   = 1u << 10,  /* capitalized word that is no name on its own ("Monday") */
+    CUE_SURNAME    = 1u << 11,  /* family name: first or last word of a person's name */
+    CUE_ORG_NOUN   = 1u << 12,  /* "company", "retailer": "retailer X", "X, a company" */
+    CUE_MODIFIER   = 1u << 13,  /* "first", "former": may stand in "the first US secretary" */
+    CUE_PRONOUN    = 1u << 14,  /* "he", "her": a personal pronoun (third person singular) */
+    CUE_MALE       = 1u << 15,  /* with CUE_GIVEN or CUE_PRONOUN: masculine */
+    CUE_FEMALE     = 1u << 16,  /* with CUE_GIVEN or CUE_PRONOUN: feminine */
+    CUE_PREP       = 1u << 17,  /* "with", "by": a name after it is no subject */
+    CUE_STATEMENT  = 1u << 18,  /* "accused", "agreed": with CUE_SAY, verbs whose subject
+                                   capital stands for its government */
+    CUE_AUX        = 1u << 19,  /* "has", "also": may stand between subject and verb */
+    CUE_CLAUSE     = 1u << 20,  /* "that", "but": a subject may start after it */
+    CUE_PRODUCT    = 1u << 21,  /* "nano", "store", "Pro": continues a product name */
+    CUE_MEASURE    = 1u << 22,  /* "percent", "million": a number before it is no model */
+};
+
+typedef struct el_gz_entry {
+    uint32_t name, key, subtype;   /* offsets into the string pool (subtype: 0 = none) */
+    uint8_t type;                  /* el_ent_type */
+    uint8_t kind;                  /* GZ_KIND_* */
+    uint8_t low;                   /* FLAGS "low": loses to any other entry of the phrase */
+    char country[4];               /* FLAGS "country=XX" (people: nationality) or "" */
+    char capital_of[4];            /* FLAGS "capital-of=XX" (a capital city) or "" */
+} el_gz_entry;
+
+struct el_gazetteer {
+    el_lexicon *names;             /* payload: index into entries */
+    el_lexicon *lower;             /* the entries of `names` that can match a word
+                                      without a capital (titles, "eBay"): the only
+                                      ones looked up at such words */
+    struct el_cue_slot *cues;      /* open addressing by lower-case word hash */
+    size_t ncues, cap_cues;        /* cap_cues: a power of two */
+    uint64_t cue_filter[1u << 11]; /* bit per hash of a cue word: most words of a
+                                      text are none, answered without the table */
+    char *cue_pool; size_t cue_pool_len, cue_pool_cap;   /* the cue words, lower-case,
+                                      apart from `pool` so that they stay in cache */
+    el_gz_entry *entries; size_t nentries, cap_entries;
+    char *pool; size_t pool_len, pool_cap;
+    el_abbrevs *abbrevs;           /* the document tokenizer's list, or NULL */
+    size_t nnames;                 /* phrases added to `names` */
+    int32_t countries[26 * 26];    /* the (last) country entry with ID iso:XX, -1 = none */
+    uint32_t last_subtype;         /* pool offset of the last subtype added, 0 = none */
+};
+
+static inline const char *el_gz_str(const el_gazetteer *gz, uint32_t off)
+{
+    return gz->pool + off;
+}
+
+/* The country entry (ID iso:XX) whose capital entry `entry` is (its FLAGS
+ * capital-of=XX), or -1. */
+int el_gz_capital_country(const el_gazetteer *gz, int entry);
+
+/* el_gz_cues past the filter. */
+unsigned el_gz_cues_lookup(const el_gazetteer *gz, const el_doc *doc, size_t tok);
+
+/* The bit of cue_filter for a word of hash h. */
+static inline size_t el_gz_cue_bit(uint32_t h)
+{
+    return (size_t)(((uint64_t)h * 0x9E3779B97F4A7C15ull) >> (64 - 17));
+}
+
+/* OR of the cue bits of token `tok` (a single-word lookup).  The filter
+ * test is inline: most words of a text are no cue. */
+static inline unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, size_t tok)
+{
+    size_t b = el_gz_cue_bit(doc->tokens[tok].lhash);
+    if (!(gz->cue_filter[b / 64] >> (b % 64) & 1))
+        return 0;
+    return el_gz_cues_lookup(gz, doc, tok);
+}
+
+/* Parse one line of an entity file (fields split in place); false + *err
+ * (caller frees) when malformed.  Comment and blank lines are accepted. */
+bool el_gz_add_line(el_gazetteer *gz, char *line, char **err);
+/* Parse one line of a cue file. */
+bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err);
+
+#endif

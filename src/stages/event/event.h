@@ -1,0 +1,34 @@
+/* event.h - the event stage: trigger lexicon matching, TimeML class, tense,
+ * aspect, polarity and modality, arguments (participants, location, time),
+ * and in-document temporal links from signals. */
+#ifndef EL_EVENT_H
+#define EL_EVENT_H
+
+#include "model/doc.h"
+
+typedef struct el_trigger_lexicon el_trigger_lexicon;
+
+/* What the normalizer needs to know about an event type (types.tsv). */
+typedef struct el_event_type_info {
+    char *name;        /* "meeting" */
+    char *group;       /* compatibility group ("meeting" for talks too) */
+    bool timeline;     /* canonical events of this type go on the timeline */
+    char **labels;     /* label templates with {S} {O} {L} slots */
+    size_t nlabels;
+    int span_days;     /* how many days one event of this type may last (0 = instant) */
+} el_event_type_info;
+
+/* Load gazetteers/events/ (triggers.tsv, timeml-forms.tsv,
+ * timeml-classes.tsv, grammar.tsv, signals.tsv, types.tsv and, when there
+ * is one, event-model.tsv).  Returns NULL and sets *err on failure. */
+el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err);
+void el_trigger_lexicon_free(el_trigger_lexicon *lx);
+
+/* Type information, or NULL for an unknown type / NULL lexicon. */
+const el_event_type_info *el_trigger_type(const el_trigger_lexicon *lx, const char *type);
+
+/* Add doc->events and doc->links.  Needs tokens, timexes and mentions.
+ * Thread-safe: the lexicon is only read. */
+void el_event_tag(el_doc *doc, const el_trigger_lexicon *lx);
+
+#endif

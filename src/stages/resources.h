@@ -1,0 +1,32 @@
+/* resources.h - every read-only table the pipeline needs, loaded once from
+ * the gazetteer directory and shared (read-only) by all documents and
+ * threads: abbreviations, the time lexicon, entity gazetteers, the event
+ * trigger lexicon. */
+#ifndef EL_RESOURCES_H
+#define EL_RESOURCES_H
+
+#include "text/tokenize.h"
+
+typedef struct el_time_lexicon el_time_lexicon;   /* timex.h */
+typedef struct el_gazetteer el_gazetteer;         /* entity.h */
+typedef struct el_trigger_lexicon el_trigger_lexicon; /* event.h */
+
+typedef struct el_resources {
+    char *dir;                    /* gazetteer directory */
+    el_abbrevs *abbrevs;
+    el_time_lexicon *time;
+    el_gazetteer *gazetteer;
+    el_trigger_lexicon *triggers;
+} el_resources;
+
+/* Directory to use: `dir` if given, else $EVENTLINE_GAZETTEERS, else the
+ * installed data directory. */
+const char *el_resources_default_dir(const char *dir);
+
+/* Load everything under `dir` plus the user's extra gazetteer files.
+ * Returns NULL and sets *err (caller frees) naming the file and problem. */
+el_resources *el_resources_load(const char *dir, char **extra_gazetteers,
+                                size_t nextra, char **err);
+void el_resources_free(el_resources *r);
+
+#endif

@@ -1,0 +1,263 @@
+/* timex_lexicon.c - load the gazetteers/time/ TSV files into the time lexicon (see
+ * timex_lexicon.h and gazetteers/time/README.md for the file formats). */
+#include "stages/timex/timex.h"
+#include "stages/timex/timex_lexicon.h"
+#include "text/tokenize.h"
+#include "base/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct tw_file {
+    const char *name;
+    tw_class cls;
+    bool numeric;       /* second field is a number */
+    unsigned lexflags;  /* EL_LEX_* for every phrase of the file */
+} tw_file;
+
+static const tw_file TW_FILES[] = {
+    {"months.tsv", TW_MONTH, true, EL_LEX_CAP_ONLY},
+    {"weekdays.tsv", TW_WEEKDAY, true, EL_LEX_CAP_ONLY},
+    {"seasons.tsv", TW_SEASON, false, 0},
+    {"units.tsv", TW_UNIT, false, 0},
+    {"numbers.tsv", TW_NUMBER, true, 0},
+    {"ordinals.tsv", TW_ORDINAL, true, 0},
+    {"parts_of_day.tsv", TW_PART_OF_DAY, false, 0},
+    {"clock.tsv", TW_CLOCK, false, 0},
+    {"zones.tsv", TW_ZONE, false, EL_LEX_CASE_EXACT},
+    {"deictic.tsv", TW_DEICTIC, false, 0},
+    {"shifters.tsv", TW_SHIFTER, true, 0},
+    {"relations.tsv", TW_RELATION, true, 0},
+    {"modifiers.tsv", TW_MODIFIER, false, 0},
+    {"sets.tsv", TW_SET, false, 0},
+    {"holidays.tsv", TW_HOLIDAY, false, EL_LEX_CAP_ONLY},
+    {"tense.tsv", TW_TENSE, false, 0},
+    {"prepositions.tsv", TW_PREP, false, 0},
+    {"fillers.tsv", TW_FILLER, false, 0},
+    {"person_nouns.tsv", TW_PERSON, false, 0},
+};
+
+static void copy_field(char *dst, size_t cap, const char *src)
+{
+    snprintf(dst, cap, "%s", src ? src : "");
+}
+
+static unsigned word_flags(const char *aux)
+{
+    unsigned f = 0;
+    if (!strcmp(aux, "ambiguous"))
+        f |= TW_AMBIGUOUS;
+    if (!strcmp(aux, "plural"))
+        f |= TW_PLURAL;
+    if (!strcmp(aux, "range"))
+        f |= TW_RANGE;
+    if (!strcmp(aux, "amount"))
+        f |= TW_AMOUNT;
+    if (!strcmp(aux, "unit"))
+        f |= TW_NEEDS_UNIT;
+    if (!strcmp(aux, "aux"))
+        f |= TW_AUX;
+    if (!strcmp(aux, "anaphoric"))
+        f |= TW_ANAPHORIC;
+    if (!strcmp(aux, "midclause"))
+        f |= TW_MIDCLAUSE;
+    if (!strcmp(aux, "story"))
+        f |= TW_STORY;
+    if (!strcmp(aux, "beforedate"))
+        f |= TW_BEFORE_DATE;
+    if (!strcmp(aux, "surname"))
+        f |= TW_SURNAME;
+    if (!strcmp(aux, "startdate"))
+        f |= TW_BEFORE_DATE | TW_FORWARD;
+    if (!strcmp(aux, "deadline"))
+        f |= TW_DEADLINE;
+    if (!strcmp(aux, "modal"))
+        f |= TW_MODAL | TW_AUX;
+    if (!strcmp(aux, "verb"))
+        f |= TW_VERB_ONLY;
+    return f;
+}
+
+static void abbr_insert(tw_abbr *tab, size_t cap, tw_abbr a)
+{
+    size_t i = a.hash & (cap - 1);
+    while (tab[i].hash)
+        i = (i + 1) & (cap - 1);
+    tab[i] = a;
+}
+
+static void abbr_add(el_time_lexicon *lx, const char *word, uint32_t idx)
+{
+    size_t n = strlen(word);
+    if (n >= sizeof ((tw_abbr *)0)->text)
+        return;
+    if ((lx->nabbr + 1) * 2 > lx->cap_abbr) {
+        size_t ncap = lx->cap_abbr ? lx->cap_abbr * 2 : 64;
+        tw_abbr *nt = el_calloc(ncap, sizeof *nt);
+        for (size_t i = 0; i < lx->cap_abbr; i++)
+            if (lx->abbr[i].hash)
+                abbr_insert(nt, ncap, lx->abbr[i]);
+        free(lx->abbr);
+        lx->abbr = nt;
+        lx->cap_abbr = ncap;
+    }
+    tw_abbr a = {el_hash_lower(word, n) | 1u, idx, ""};
+    for (size_t i = 0; i < n; i++)
+        a.text[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
+    abbr_insert(lx->abbr, lx->cap_abbr, a);
+    lx->nabbr++;
+}
+
+static const tw_word *abbr_find(const el_time_lexicon *lx, const char *s, size_t n)
+{
+    if (!lx->cap_abbr || n >= sizeof ((tw_abbr *)0)->text)
+        return NULL;
+    uint32_t h = el_hash_lower(s, n) | 1u;
+    for (size_t i = h & (lx->cap_abbr - 1); lx->abbr[i].hash; i = (i + 1) & (lx->cap_abbr - 1)) {
+        const tw_abbr *a = &lx->abbr[i];
+        if (a->hash == h && el_eq_nocase(a->text, strlen(a->text), s, n))
+            return &lx->words[a->word];
+    }
+    return NULL;
+}
+
+/* Set the filter bit of the phrase's first token (tokenized the way the
+ * trie tokenizes it). */
+static void mark_first_token(el_time_lexicon *lx, const char *phrase)
+{
+    el_doc *d = el_doc_new("phrase", NULL, el_strdup(phrase), strlen(phrase));
+    el_abbrevs *ab = el_abbrevs_default();
+    el_tokenize(d, ab);
+    if (d->ntokens) {
+        uint32_t bit = d->tokens[0].lhash & (TW_FIRST_BITS - 1);
+        lx->first[bit / 64] |= 1ull << (bit % 64);
+    }
+    el_abbrevs_free(ab);
+    el_doc_free(d);
+}
+
+static bool all_caps(const char *s)
+{
+    for (; *s; s++)
+        if (*s < 'A' || *s > 'Z')
+            return false;
+    return true;
+}
+
+static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
+{
+    char *fields[4] = {0};
+    size_t n = el_split_tabs(line, fields, 4);
+    if (n < 2 || !fields[0][0] || lx->nwords >= UINT16_MAX)
+        return false;   /* (word indices are kept in 16 bits per token) */
+    tw_word w = {0};
+    w.cls = (uint8_t)f->cls;
+    if (f->numeric)
+        w.num = (int16_t)atoi(fields[1]);
+    copy_field(w.val, sizeof w.val, fields[1]);
+    copy_field(w.aux, sizeof w.aux, n > 2 ? fields[2] : "");
+    w.flags = (uint16_t)(word_flags(w.aux) | (n > 3 ? word_flags(fields[3]) : 0));
+    if (w.cls == TW_UNIT && !strcmp(w.val, "HALF"))
+        w.cls = TW_HALF;   /* never an amount of its own ("a half") */
+    if (n > 3 && fields[3][0] >= 'A' && fields[3][0] <= 'Z')
+        copy_field(w.mod, sizeof w.mod, fields[3]);   /* e.g. "year-end": END */
+    uint32_t idx = (uint32_t)lx->nwords;
+    EL_PUSH(lx->words, lx->nwords, lx->cap_words) = w;
+    if ((f->cls == TW_MONTH || f->cls == TW_WEEKDAY || (f->cls == TW_ZONE && all_caps(fields[0])))
+        && !strchr(fields[0], ' '))
+        abbr_add(lx, fields[0], idx);   /* "Sept.", and "EST." ending a sentence */
+    mark_first_token(lx, fields[0]);
+    unsigned lf = f->lexflags;
+    if (f->cls == TW_ZONE && strchr(fields[0], ' '))
+        lf = 0;
+    return el_lexicon_add(lx->trie, fields[0], idx, lf);
+}
+
+static bool load_file(el_time_lexicon *lx, const char *dir, const tw_file *f, char **err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/time/%s", dir, f->name);
+    size_t len;
+    char *text = el_read_data_file(path, &len, err);
+    if (!text)
+        return false;
+    size_t lineno = 0;
+    bool ok = true;
+    for (char *line = text, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        lineno++;
+        size_t l = strlen(line);
+        if (l && line[l - 1] == '\r')
+            line[--l] = '\0';
+        if (!l || line[0] == '#')
+            continue;
+        if (!add_line(lx, f, line)) {
+            char msg[4200];
+            snprintf(msg, sizeof msg, "%s:%zu: expected PHRASE<TAB>VALUE", path, lineno);
+            *err = el_strdup(msg);
+            ok = false;
+            break;
+        }
+    }
+    free(text);
+    return ok;
+}
+
+el_time_lexicon *el_time_lexicon_load(const char *dir, char **err)
+{
+    el_time_lexicon *lx = el_calloc(1, sizeof *lx);
+    lx->trie = el_lexicon_new();
+    for (size_t i = 0; i < sizeof TW_FILES / sizeof TW_FILES[0]; i++)
+        if (!load_file(lx, dir, &TW_FILES[i], err)) {
+            el_time_lexicon_free(lx);
+            return NULL;
+        }
+    return lx;
+}
+
+void el_time_lexicon_free(el_time_lexicon *lx)
+{
+    if (!lx)
+        return;
+    el_lexicon_free(lx->trie);
+    free(lx->words);
+    free(lx->abbr);
+    free(lx);
+}
+
+/* An abbreviation token such as "Sept." looked up without its period. */
+static size_t match_abbrev(const el_time_lexicon *lx, const el_doc *doc, size_t i,
+                           const tw_word **out, size_t *nout)
+{
+    size_t n;
+    const char *s = el_tok_text(doc, i, &n);
+    if (!(doc->tokens[i].flags & EL_TOK_ABBREV) || !(doc->tokens[i].flags & EL_TOK_CAP)
+        || n < 2 || s[n - 1] != '.')
+        return 0;
+    const tw_word *w = abbr_find(lx, s, n - 1);
+    if (!w)
+        return 0;
+    out[0] = w;
+    *nout = 1;
+    return 1;
+}
+
+size_t tw_match(const el_time_lexicon *lx, const el_doc *doc, size_t i,
+                const tw_word **out, size_t max, size_t *nout)
+{
+    uint32_t p[8];
+    size_t np = 0;
+    *nout = 0;
+    uint32_t bit = doc->tokens[i].lhash & (TW_FIRST_BITS - 1);
+    if (!(lx->first[bit / 64] & (1ull << (bit % 64))))
+        return max ? match_abbrev(lx, doc, i, out, nout) : 0;
+    size_t len = el_lexicon_match_all(lx->trie, doc, i, p, 8, &np);
+    if (!len)
+        return max ? match_abbrev(lx, doc, i, out, nout) : 0;
+    for (size_t k = 0; k < np && *nout < max; k++)
+        out[(*nout)++] = &lx->words[p[k]];
+    return len;
+}

@@ -1,0 +1,77 @@
+/* timex_lexicon.h - the time stage's word knowledge: every file under
+ * gazetteers/time/ compiled into one token trie whose payloads index a
+ * table of classified words (month, weekday, unit, number, modifier ...).
+ * Internal to the time stage (timex.c); read-only once loaded. */
+#ifndef EL_TIMEX_LEXICON_H
+#define EL_TIMEX_LEXICON_H
+
+#include <stdint.h>
+#include "model/doc.h"
+#include "text/lexicon.h"
+#include "stages/timex/timex.h"
+
+typedef enum tw_class {
+    TW_MONTH, TW_WEEKDAY, TW_SEASON, TW_UNIT, TW_NUMBER, TW_ORDINAL,
+    TW_PART_OF_DAY, TW_CLOCK, TW_ZONE, TW_DEICTIC, TW_SHIFTER, TW_RELATION,
+    TW_MODIFIER, TW_SET, TW_HOLIDAY, TW_TENSE, TW_PREP, TW_FILLER,
+    TW_HALF,   /* "half": a unit only in "the first half (of 2023)" */
+    TW_PERSON, /* nouns for people: "a 6-year-old boy" is an age, not a period */
+    TW_NCLASSES
+} tw_class;
+
+enum {
+    TW_AMBIGUOUS = 1u << 0,   /* also an ordinary word (May, March) */
+    TW_PLURAL    = 1u << 1,   /* plural unit ("years") */
+    TW_RANGE     = 1u << 2,   /* shifter that can open a duration ("the past two years") */
+    TW_AMOUNT    = 1u << 3,   /* modifier of an amount ("about") vs. a point ("early") */
+    TW_NEEDS_UNIT= 1u << 4,   /* only before a plural unit ("recent years") */
+    TW_AUX       = 1u << 5,   /* makes a following -ed word a participle */
+    TW_ANAPHORIC = 1u << 6,   /* counts from the last time mentioned ("the following day") */
+    TW_MIDCLAUSE = 1u << 7,   /* tense cue only inside a clause ("given until Friday", not "Until Friday, ...") */
+    TW_STORY     = 1u << 8,   /* counts from the day just told, if any ("two days earlier") */
+    TW_BEFORE_DATE = 1u << 9, /* tense cue only right before a month, weekday or holiday ("by August") */
+    TW_SURNAME   = 1u << 10,  /* a month name that is also a family name ("the May government") */
+    TW_MODAL     = 1u << 11,  /* a modal verb ("could", "may"): an auxiliary that looks ahead */
+    TW_DEADLINE  = 1u << 12,  /* a past verb that sets a time ahead ("postponed until Monday") */
+    TW_FORWARD   = 1u << 13,  /* a cue that looks ahead even after a past verb ("effective Feb. 1") */
+    TW_VERB_ONLY = 1u << 14,  /* a cue only as a verb: not after a determiner ("his plans to") */
+};
+
+typedef struct tw_word {
+    uint8_t cls;        /* tw_class */
+    uint16_t flags;     /* TW_* */
+    int16_t num;        /* month, weekday, number, direction */
+    char val[14];       /* unit code, season, TIMEX3 value template, mod, ... */
+    char aux[14];       /* second field: type, mod, quant, offset */
+    char mod[14];       /* TIMEX3 mod given in a fourth field, or "" */
+} tw_word;
+
+/* Bits of a filter on first tokens: a token whose hash bit is clear starts
+ * no phrase, so the trie is not consulted. */
+#define TW_FIRST_BITS 8192
+
+/* Single-word month/weekday entries by lower-case text, so that an
+ * abbreviation token with its period ("Sept.") finds "Sept" without
+ * touching the trie's scratch state (lookups must stay read-only). */
+typedef struct tw_abbr {
+    uint32_t hash;      /* el_hash_lower of the word; 0 = empty slot */
+    uint32_t word;      /* index into words */
+    char text[12];      /* lower case */
+} tw_abbr;
+
+struct el_time_lexicon {
+    el_lexicon *trie;   /* phrase -> index into words */
+    tw_word *words;
+    size_t nwords, cap_words;
+    tw_abbr *abbr;      /* open addressing, power-of-two size */
+    size_t cap_abbr, nabbr;
+    uint64_t first[TW_FIRST_BITS / 64];  /* lower-case hashes of phrases' first tokens */
+};
+
+/* Words of class `cls` matched at token i: the longest trie match (or the
+ * token without its abbreviation period).  Writes up to `max` word pointers
+ * of any class into out; returns the match length in tokens (0 = none). */
+size_t tw_match(const el_time_lexicon *lx, const el_doc *doc, size_t i,
+                const tw_word **out, size_t max, size_t *nout);
+
+#endif
