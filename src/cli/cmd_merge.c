@@ -4,6 +4,7 @@
  * the annotated documents, and writes the corpus timeline exactly as
  * `extract` would have on the original inputs. */
 #include "cli/cli.h"
+#include "codec/codec.h"
 #include "model/corpus.h"
 #include "stages/event/event.h"
 #include "export/export.h"

@@ -2,7 +2,7 @@
  * (the per-document results of `annotate -f json|jsonl`, which carry the
  * text).  This is the input side of `eventline merge`: the document model
  * after the per-document stages, without running them again. */
-#include "read/reader.h"
+#include "codec/codec.h"
 #include "base/utf8.h"
 #include "base/util.h"
 

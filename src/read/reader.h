@@ -8,7 +8,6 @@
 #include "model/doc.h"
 #include "text/tokenize.h"
 
-struct json_t;
 
 typedef enum el_input_format {
     EL_IN_AUTO, EL_IN_TEXT, EL_IN_HTML, EL_IN_TIMEML, EL_IN_JSONL
@@ -35,13 +34,6 @@ typedef struct el_jsonl_reader el_jsonl_reader;
 el_jsonl_reader *el_jsonl_open(FILE *fp, const char *path);
 int el_jsonl_next(el_jsonl_reader *r, el_doc **doc, char **err, size_t *lineno);
 void el_jsonl_close(el_jsonl_reader *r);
-
-/* Rebuild an annotated document from one entry of the "documents" of an
- * eventline result that carries the text (annotate -f json|jsonl).
- * `entities` is that result's entity list (mention keys come from it).
- * The document is tokenized with `abbrevs`.  NULL + *err on failure. */
-el_doc *el_read_result_doc(const struct json_t *doc, const struct json_t *entities,
-                           const el_abbrevs *abbrevs, char **err);
 
 /* Default document id from a path: base name without extension(s)
  * ("a/b/AP_1.tml" -> "AP_1", "x.tml.TE3input" -> "x"). */

@@ -1,4 +1,4 @@
-/* event.c - the event stage (see event.h): one pass over the tokens with
+/* event_stage.c - the event stage (see event.h): one pass over the tokens with
  * the trigger trie; each match is read as verb or noun from its context,
  * gets tense and aspect from the auxiliaries before it, polarity from
  * negation, modality from modal verbs; then event_args.c attaches

@@ -1,4 +1,4 @@
-/* timeline.c - the event normalizer and timeline graph driver (see
+/* timeline_build.c - the event normalizer and timeline graph driver (see
  * timeline.h): normalize.c groups mentions into canonical events and
  * relations.c relates, closes and orders them. */
 #include "timeline/timeline_internal.h"

@@ -1,4 +1,4 @@
-/* entity.c - the entity stage: one pass over the tokens with the gazetteer
+/* entity_stage.c - the entity stage: one pass over the tokens with the gazetteer
  * trie (longest match) plus general rules for names in no list (see
  * entity.h, gazetteer.h, gazetteers/entities/README.md).
  *

@@ -1,4 +1,4 @@
-/* timex.c - the time-expression stage (see timex.h): one left-to-right pass
+/* timex_stage.c - the time-expression stage (see timex.h): one left-to-right pass
  * over each sentence's tokens.  Every token is first classified through the
  * time lexicon trie (gazetteers/time/); at each position a small grammar of
  * rules over those word classes and digit shapes proposes candidates, the
