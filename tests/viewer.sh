@@ -57,11 +57,11 @@ if [ -n "${PYTHON3:-}" ]; then
 fi
 
 # The checked-in C template is generated from src/export/viewer/viewer.html.
-if sh "$TOP_SRCDIR/scripts/embed-viewer" "$TOP_SRCDIR/src/export/viewer/viewer.html" \
+if sh "$TOP_SRCDIR/tools/dev/embed-viewer" "$TOP_SRCDIR/src/export/viewer/viewer.html" \
     | cmp -s - "$TOP_SRCDIR/src/export/viewer_template.c"; then
     ok "src/export/viewer_template.c is up to date"
 else
-    fail "src/export/viewer_template.c is stale: run scripts/embed-viewer > src/export/viewer_template.c"
+    fail "src/export/viewer_template.c is stale: run tools/dev/embed-viewer > src/export/viewer_template.c"
 fi
 
 # A page with many events, built by hand by the unit test program.

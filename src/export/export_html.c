@@ -1,5 +1,5 @@
 /* export_html.c - the corpus as one self-contained, offline index.html: the
- * viewer page (src/viewer/viewer.html, embedded by scripts/embed-viewer as
+ * viewer page (src/viewer/viewer.html, embedded by tools/dev/embed-viewer as
  * src/viewer_template.c) with the timeline data in a
  * <script type="application/json"> element ("eventline-viewer/1", built
  * with Jansson).  Every '<' in the JSON is written as \u003c, so no string

@@ -228,7 +228,7 @@ static el_event_class context_class(const el_trigger_lexicon *lx, const el_doc *
 
 
 /* Context of the word before token tb (adverbs skipped), as
- * scripts/build_event_classes.py computes it. */
+ * tools/data/build_event_classes.py computes it. */
 int el_event_prev_context(const uint32_t *roles, size_t tb)
 {
     size_t j = tb;
@@ -311,7 +311,7 @@ static bool learned_rare(const el_form_ctx *const *rows, size_t n)
 /* With a model, it replaces the eventness of the per-form rows above: an
  * untyped mention is dropped when the model scores "no event" this much
  * above its best class; and the model's class replaces that of an untyped
- * mention when it scores this much above it.  Chosen with scripts/cv-events
+ * mention when it scores this much above it.  Chosen with tools/eval/cv-events
  * (5 pooled folds over TBAQ and learning on one set, scoring the other): a
  * lower drop margin gains more on the pooled folds but loses on AQUAINT
  * when learned on TimeBank; from 12 on, no figure is below the stage

@@ -1,5 +1,5 @@
 /* event_model.c - the learned event model (gazetteers/events/event-model.tsv,
- * written by scripts/build_event_model.py): a linear model that scores a
+ * written by tools/data/build_event_model.py): a linear model that scores a
  * token as no event or an event of one TimeML class.  Each row of the file
  * is a feature string "TEMPLATE=VALUE" and one weight per label; a token's
  * scores are the sums of the rows of its features.
