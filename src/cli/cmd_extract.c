@@ -39,47 +39,23 @@ static el_corpus *build_corpus(collect *cx, const el_resources *res, int threads
     return c;
 }
 
-static const char *corpus_file_name(const char *fmt)
-{
-    static const struct { const char *fmt, *file; } names[] = {
-        {"json", "timeline.json"}, {"dot", "timeline.dot"}, {"svg", "timeline.svg"},
-        {"png", "timeline.png"}, {"pdf", "timeline.pdf"}, {"tsv", "events.tsv"},
-        {"csv", "events.csv"}, {"timelinejs", "timelinejs.json"},
-        {"html", "index.html"},
-    };
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (strcmp(fmt, names[i].fmt) == 0)
-            return names[i].file;
-    return NULL;
-}
-
 static bool known_corpus_format(const char *f)
 {
-    return corpus_file_name(f) != NULL;
+    return el_export_format_find(f) != NULL;
 }
 
 static int write_corpus_format(const void *obj, const el_cli *o, const char *fmt, FILE *out)
 {
-    const el_corpus *c = obj;
-    if (strcmp(fmt, "json") == 0)
-        return el_export_json_file(c, out);
-    if (strcmp(fmt, "tsv") == 0)
-        return el_export_table(c, '\t', out);
-    if (strcmp(fmt, "csv") == 0)
-        return el_export_table(c, ',', out);
-    if (strcmp(fmt, "timelinejs") == 0)
-        return el_export_timelinejs(c, out);
-    if (strcmp(fmt, "html") == 0)
-        return el_export_html(c, out);
-    el_dot_options dopt = {o->dot_entities, o->dot_undated};
-    return el_export_dot(c, &dopt, fmt, out);
+    el_export_options eo = {o->dot_entities, o->dot_undated};
+    return el_export_format_find(fmt)->write(obj, &eo, fmt, out);
 }
 
 bool el_write_corpus(const el_cli *o, const el_corpus *c)
 {
     bool ok = true;
     for (size_t f = 0; f < o->nfmts; f++)
-        ok &= el_cli_write(o, corpus_file_name(o->fmts[f]), write_corpus_format, c, o->fmts[f]);
+        ok &= el_cli_write(o, el_export_format_find(o->fmts[f])->file, write_corpus_format, c,
+                           o->fmts[f]);
     return ok;
 }
 

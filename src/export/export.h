@@ -46,4 +46,21 @@ int el_export_entity_timeline(const el_corpus *c, const char *name, const char *
  * the corpus data embedded as JSON (no network fetches). */
 int el_export_html(const el_corpus *c, FILE *out);
 
+/* The registry of corpus output formats (formats.c): the name given to
+ * -f, the file it is written to in the output folder, and its writer.
+ * Adding a format: its exporter in this folder and one row there. */
+typedef struct el_export_options {
+    bool dot_entities;   /* DOT/SVG: entity nodes and participation edges */
+    bool dot_undated;    /* DOT/SVG: every typed event, dated or not */
+} el_export_options;
+
+typedef struct el_export_format {
+    const char *name;
+    const char *file;
+    int (*write)(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out);
+} el_export_format;
+
+/* NULL when no format has that name. */
+const el_export_format *el_export_format_find(const char *name);
+
 #endif

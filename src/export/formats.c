@@ -1,0 +1,64 @@
+/* formats.c - the registry of corpus output formats: each format's name
+ * (as given to -f), the file it is written to, and its exporter.  Adding an
+ * output format is one exporter file in this folder plus one row here. */
+#include "export/export.h"
+
+#include <string.h>
+
+static int write_json(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
+{
+    (void)o, (void)fmt;
+    return el_export_json_file(c, out);
+}
+
+static int write_tsv(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
+{
+    (void)o, (void)fmt;
+    return el_export_table(c, '\t', out);
+}
+
+static int write_csv(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
+{
+    (void)o, (void)fmt;
+    return el_export_table(c, ',', out);
+}
+
+static int write_timelinejs(const el_corpus *c, const el_export_options *o, const char *fmt,
+                            FILE *out)
+{
+    (void)o, (void)fmt;
+    return el_export_timelinejs(c, out);
+}
+
+static int write_html(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
+{
+    (void)o, (void)fmt;
+    return el_export_html(c, out);
+}
+
+/* DOT text, or a drawing rendered by gvc in the format of the same name. */
+static int write_graph(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
+{
+    el_dot_options dopt = {o->dot_entities, o->dot_undated};
+    return el_export_dot(c, &dopt, fmt, out);
+}
+
+static const el_export_format formats[] = {
+    {"json", "timeline.json", write_json},
+    {"dot", "timeline.dot", write_graph},
+    {"svg", "timeline.svg", write_graph},
+    {"png", "timeline.png", write_graph},
+    {"pdf", "timeline.pdf", write_graph},
+    {"tsv", "events.tsv", write_tsv},
+    {"csv", "events.csv", write_csv},
+    {"timelinejs", "timelinejs.json", write_timelinejs},
+    {"html", "index.html", write_html},
+};
+
+const el_export_format *el_export_format_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+        if (strcmp(name, formats[i].name) == 0)
+            return &formats[i];
+    return NULL;
+}
