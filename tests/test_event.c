@@ -60,6 +60,59 @@ static void test_particle_verbs(void **state)
     el_doc_free(d);
 }
 
+/* News domains beyond diplomacy: one trigger per family, with its type
+ * (gazetteers/events/triggers.tsv; ACE mapping in its README). */
+static void test_domain_types(void **state)
+{
+    static const struct { const char *text, *trigger, *type; } cases[] = {
+        {"The storm made landfall near the coast.", "made", "landfall"},
+        {"A strong earthquake struck the region.", "earthquake", "earthquake"},
+        {"Officials ordered an evacuation of the island.", "evacuation", "evacuation"},
+        {"The governor declared a state of emergency.", "state", "emergency"},
+        {"The company filed for bankruptcy in May.", "filed", "bankruptcy"},
+        {"The firm laid off 300 workers.", "laid", "layoff"},
+        {"A jury acquitted the driver.", "acquitted", "acquittal"},
+        {"The regulator blocked the merger.", "blocked", "blocking"},
+        {"Prosecutors will appeal the ruling.", "appeal", "appeal"},
+        {"The couple married in June.", "married", "marriage"},
+        {"The chief executive stepped down on Friday.", "stepped", "resignation"},
+        {"Researchers discovered a new species.", "discovered", "discovery"},
+        {"The police launched an investigation.", "investigation", "investigation"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        el_doc *d = tagged(state, cases[i].text);
+        const el_event_mention *ev = event_at(d, cases[i].trigger);
+        if (!ev || !ev->type || strcmp(ev->type, cases[i].type) != 0)
+            fail_msg("'%s': want type %s at '%s', got %s", cases[i].text, cases[i].type,
+                     cases[i].trigger, ev ? (ev->type ? ev->type : "untyped") : "no event");
+        el_doc_free(d);
+    }
+}
+
+/* "the winds died down" is no death: the phrasal verb wins the longest match. */
+static void test_phrasal_not_death(void **state)
+{
+    el_doc *d = tagged(state, "Once the winds died down, crews cleared the roads.");
+    const el_event_mention *ev = event_at(d, "died");
+    if (ev && ev->type)
+        fail_msg("'died down' typed %s", ev->type);
+    el_doc_free(d);
+}
+
+/* Credit lines give no events: bylines, "contributed to this report",
+ * "(Reporting by ...; Editing by ...)"; the next line is news again. */
+static void test_credit_lines(void **state)
+{
+    el_doc *d = tagged(state, "Jane Doe contributed to this report\n"
+                              "The council approved the budget on Monday.\n"
+                              "(Reporting by John Roe; Editing by Ann Poe)");
+    assert_null(event_at(d, "contributed"));
+    assert_null(event_at(d, "Reporting"));
+    assert_null(event_at(d, "Editing"));
+    assert_non_null(event_at(d, "approved"));
+    el_doc_free(d);
+}
+
 static void test_tense_aspect(void **state)
 {
     static const struct { const char *text, *trigger; el_tense tense; el_aspect aspect; } cases[] = {
@@ -799,7 +852,7 @@ static void test_possessor_of_event_noun(void **state)
 }
 
 static const char *const EVENT_FILES[] = {
-    "triggers.tsv", "timeml-forms.tsv", "grammar.tsv", "signals.tsv", "types.tsv",
+    "triggers.tsv", "timeml-forms.tsv", "grammar.tsv", "signals.tsv", "credits.tsv", "types.tsv",
 };
 
 /* A gazetteer directory under /tmp holding the source tree's event files
@@ -1229,6 +1282,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_inflections_and_type),
         cmocka_unit_test(test_particle_verbs),
+        cmocka_unit_test(test_domain_types),
+        cmocka_unit_test(test_phrasal_not_death),
+        cmocka_unit_test(test_credit_lines),
         cmocka_unit_test(test_tense_aspect),
         cmocka_unit_test(test_polarity_modality),
         cmocka_unit_test(test_names_are_not_triggers),

@@ -108,6 +108,30 @@ static void test_merge_across_documents(void **state)
     el_corpus_free(c);
 }
 
+/* Reprints count once: three copies of one story (same text, same DCT)
+ * give the events of one copy, each listing the mentions of all three. */
+static el_doc *reprint(const char *id, el_date dct)
+{
+    return doc_with(id, "A storm made landfall near the coast. Crews visited the town.", dct);
+}
+
+static void test_reprints_count_once(void **state)
+{
+    el_date dct = {2023, 8, 30};
+    el_doc *one[] = {reprint("a", dct)};
+    el_corpus *c1 = build(one, 1, *state);
+    el_doc *three[] = {reprint("a", dct), reprint("b", dct), reprint("c", dct)};
+    el_corpus *c3 = build(three, 3, *state);
+    assert_int_equal(c3->nevents, c1->nevents);
+    const el_event *v = event_of_type(c3, "landfall");
+    assert_non_null(v);
+    assert_int_equal(v->nmentions, 3);
+    for (uint32_t d = 0; d < 3; d++)
+        assert_int_equal(v->mentions[d].doc, d);
+    el_corpus_free(c1);
+    el_corpus_free(c3);
+}
+
 static el_corpus *two_doc_meeting(const el_trigger_lexicon *lx)
 {
     el_date dct = {2023, 6, 20};
@@ -763,6 +787,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_merge_across_documents),
+        cmocka_unit_test(test_reprints_count_once),
         cmocka_unit_test(test_different_partners_stay_apart),
         cmocka_unit_test(test_order_relations_and_closure),
         cmocka_unit_test(test_contradiction_reported),

@@ -411,7 +411,7 @@ typedef struct aspref { uint32_t doc, ev; } aspref;
 typedef struct asp_list { aspref *v; size_t n, cap; } asp_list;
 
 static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx, asp_list *asp,
-                               size_t *n)
+                               const el_reprints *rp, size_t *n)
 {
     size_t nf = 0, cap = 0;
     for (size_t di = 0; di < c->ndocs; di++)
@@ -424,6 +424,8 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
     size_t cap_ents = 0, cap_linked = 0;
     bool *linked = NULL;   /* event mentions a signal relates to another */
     for (size_t di = 0; di < c->ndocs; di++) {
+        if (rp->first[di] != di)
+            continue;   /* a reprint: its first copy speaks for it */
         const el_doc *d = c->docs[di];
         ents = el_grow(ents, &cap_ents, d->nmentions + 1, sizeof *ents);
         for (size_t m = 0; m < d->nmentions; m++)
@@ -1367,8 +1369,17 @@ static int cmp_mref(const void *a, const void *b)
     return x->ev < y->ev ? -1 : x->ev > y->ev;
 }
 
+/* The same mention in every later copy of its document. */
+static void add_reprint_mentions(el_event *v, const el_reprints *rp)
+{
+    size_t n = v->nmentions;
+    for (size_t i = 0; i < n; i++)
+        for (size_t d = rp->next[v->mentions[i].doc]; d != SIZE_MAX; d = rp->next[d])
+            EL_PUSH(v->mentions, v->nmentions, v->cap_mentions) = (el_mref){d, v->mentions[i].ev};
+}
+
 static void build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat *fs,
-                        const cluster *k)
+                        const cluster *k, const el_reprints *rp)
 {
     el_event *v = &EL_PUSH(c->events, c->nevents, c->cap_events);
     memset(v, 0, sizeof *v);
@@ -1388,6 +1399,8 @@ static void build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat 
     /* a bare "this trip" asserts what it refers to, not a planned trip
      * it was clustered with; it counts only when nothing says more */
     v->factual |= any_factual && !any_informative;
+    if (rp->ncopies)
+        add_reprint_mentions(v, rp);
     qsort(v->mentions, v->nmentions, sizeof *v->mentions, cmp_mref);
     set_participants(v, fs, k);
     set_time(c, v, fs, k);
@@ -1400,7 +1413,9 @@ void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx)
 {
     size_t nf = 0, nk = 0, cap = 0;
     asp_list asp = {NULL, 0, 0};
-    mfeat *fs = collect_mentions(c, lx, &asp, &nf);
+    el_reprints rp;
+    el_reprints_find(c, &rp);
+    mfeat *fs = collect_mentions(c, lx, &asp, &rp, &nf);
     cluster *ks = NULL;
     apply_aspectuals(c, fs, nf, &asp);
     free(asp.v);
@@ -1411,10 +1426,11 @@ void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx)
     ki_free(&ents);
     for (size_t k = 0; k < nk; k++) {
         if (ks[k].n)
-            build_event(c, lx, fs, &ks[k]);
+            build_event(c, lx, fs, &ks[k], &rp);
         free(ks[k].m);
         free(ks[k].docs);
     }
     free(ks);
     free(fs);
+    el_reprints_free(&rp);
 }

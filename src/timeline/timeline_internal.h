@@ -22,6 +22,16 @@ char *el_event_label(const el_corpus *c, const el_event *v, const el_event_type_
  * order; then ids V1.. in timeline order (events re-sorted to match). */
 void el_relate_and_order(el_corpus *c);
 
+/* Exact reprints (reprints.c): first[d] is the first document with d's
+ * text and DCT (d itself if none before it); next[d] chains a first
+ * document to its later copies in document order (SIZE_MAX ends it). */
+typedef struct el_reprints {
+    size_t *first, *next;
+    size_t ncopies;   /* documents that are a copy of an earlier one */
+} el_reprints;
+void el_reprints_find(const el_corpus *c, el_reprints *r);
+void el_reprints_free(el_reprints *r);
+
 /* Minimum confidence of a canonical event on the timeline. */
 #define EL_TIMELINE_MIN_CONFIDENCE 0.5f
 

@@ -407,6 +407,12 @@ static bool signal_line(el_trigger_lexicon *lx, char **f, size_t nf)
     return el_lexicon_add(lx->signals, f[0], (uint32_t)(lx->nsig - 1), 0);
 }
 
+static bool credit_line(el_trigger_lexicon *lx, char **f, size_t nf)
+{
+    (void)nf;
+    return el_lexicon_add(lx->credits, f[0], 0, 0);
+}
+
 static bool type_line(el_trigger_lexicon *lx, char **f, size_t nf)
 {
     el_event_type_info *t = &EL_PUSH(lx->types, lx->ntypes, lx->cap_types);
@@ -442,11 +448,13 @@ el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
     lx->signals = el_lexicon_new();
     lx->weak = el_lexicon_new();
     lx->classes = el_lexicon_new();
+    lx->credits = el_lexicon_new();
     if (!read_tsv(lx, dir, "triggers.tsv", 4, trigger_line, err) ||
         !read_tsv(lx, dir, "timeml-forms.tsv", 5, learned_line, err) ||
         !read_tsv(lx, dir, "timeml-classes.tsv", 7, class_line, err) ||
         !read_tsv(lx, dir, "grammar.tsv", 2, grammar_line, err) ||
         !read_tsv(lx, dir, "signals.tsv", 3, signal_line, err) ||
+        !read_tsv(lx, dir, "credits.tsv", 1, credit_line, err) ||
         !read_tsv(lx, dir, "types.tsv", 4, type_line, err) || !load_model(lx, dir, err)) {
         el_trigger_lexicon_free(lx);
         return NULL;
@@ -463,6 +471,7 @@ void el_trigger_lexicon_free(el_trigger_lexicon *lx)
     el_lexicon_free(lx->signals);
     el_lexicon_free(lx->weak);
     el_lexicon_free(lx->classes);
+    el_lexicon_free(lx->credits);
     el_event_model_free(lx->model);
     free(lx->stats);
     for (size_t i = 0; i < lx->ntrig; i++) {

@@ -253,11 +253,33 @@ static bool proper_name_like(const el_doc *doc, size_t i)
              !el_tok_is(doc, i - 1, ","));
 }
 
-/* Tokens covered by an entity mention or a time expression: no trigger
- * there ("State Department", "the previous day"). */
-static uint8_t *blocked_tokens(const el_doc *doc)
+/* Block the part of token k's sentence that lies on k's line (a credit
+ * line the splitter joined to the next sentence keeps that sentence). */
+static void block_line(const el_doc *doc, uint8_t *b, size_t k)
+{
+    const char *t = doc->text;
+    const el_sentence *s = &doc->sentences[doc->tokens[k].sentence];
+    size_t lo = k, hi = k;
+    while (lo > s->tok_begin && !memchr(t + doc->tokens[lo - 1].end, '\n',
+                                        doc->tokens[lo].start - doc->tokens[lo - 1].end))
+        lo--;
+    while (hi < s->tok_end && (hi == k || !memchr(t + doc->tokens[hi - 1].end, '\n',
+                                                  doc->tokens[hi].start - doc->tokens[hi - 1].end)))
+        hi++;
+    memset(b + lo, 1, hi - lo);
+}
+
+/* Tokens covered by an entity mention or a time expression, or on the
+ * line of a sentence holding a credit phrase (credits.tsv: bylines, "contributed to this
+ * report", "(Reporting by"): no trigger there ("State Department", "the
+ * previous day", "Jane Doe contributed to this report"). */
+static uint8_t *blocked_tokens(const el_doc *doc, const el_trigger_lexicon *lx)
 {
     uint8_t *b = el_calloc(doc->ntokens + 1, 1);
+    uint32_t payload;
+    for (size_t k = 0; k < doc->ntokens; k++)
+        if (el_lexicon_match(lx->credits, doc, k, &payload) > 0)
+            block_line(doc, b, k);
     for (size_t m = 0; m < doc->nmentions; m++)
         for (size_t k = doc->mentions[m].tok_begin; k < doc->mentions[m].tok_end && k < doc->ntokens; k++)
             b[k] = 1;
@@ -414,7 +436,7 @@ static void find_triggers(el_doc *doc, const el_trigger_lexicon *lx, const uint3
                           int32_t *learned_at)
 {
     uint32_t pl[MAX_READINGS];
-    uint8_t *blocked = blocked_tokens(doc);
+    uint8_t *blocked = blocked_tokens(doc, lx);
     for (size_t i = 0; i < doc->ntokens;) {
         size_t np = 0;
         size_t len = el_lexicon_match_all(lx->forms, doc, i, pl, MAX_READINGS, &np);
