@@ -132,6 +132,31 @@ static void test_reprints_count_once(void **state)
     el_corpus_free(c3);
 }
 
+/* Unrelated stories never merge on one shared word: a bare "the appeal"
+ * in two articles that name no common participant or place is two
+ * events; an article naming the first story's participant joins it. */
+static size_t events_of_type(const el_corpus *c, const char *type)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->nevents; i++)
+        n += c->events[i].type && strcmp(c->events[i].type, type) == 0;
+    return n;
+}
+
+static void test_stories_stay_apart(void **state)
+{
+    el_date dct = {2023, 8, 30};
+    el_doc *a = doc_with("a", "Acme sued Zeta. The appeal was filed.", dct);
+    ent(a, "Acme", EL_ENT_ORGANIZATION, "ORG:acme", "Acme");
+    ent(a, "Zeta", EL_ENT_ORGANIZATION, "ORG:zeta", "Zeta");
+    el_doc *b = doc_with("b", "Smith was convicted. The appeal was filed.", dct);
+    ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    el_doc *two[] = {a, b};
+    el_corpus *c = build(two, 2, *state);
+    assert_int_equal(events_of_type(c, "appeal"), 2);
+    el_corpus_free(c);
+}
+
 static el_corpus *two_doc_meeting(const el_trigger_lexicon *lx)
 {
     el_date dct = {2023, 6, 20};
@@ -788,6 +813,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_merge_across_documents),
         cmocka_unit_test(test_reprints_count_once),
+        cmocka_unit_test(test_stories_stay_apart),
         cmocka_unit_test(test_different_partners_stay_apart),
         cmocka_unit_test(test_order_relations_and_closure),
         cmocka_unit_test(test_contradiction_reported),

@@ -1130,11 +1130,64 @@ static bool may_join(const cluster *ks, int k, const mfeat *fs, const mfeat *f)
            !plan_and_fact(&ks[k], g, f);
 }
 
+/* The entities a document's event mentions name (participants and
+ * places), sorted, for story_shared. */
+typedef struct ent_set { int *v; size_t n, cap; } ent_set;
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void doc_entities(ent_set *es, const mfeat *fs, size_t lo, size_t hi)
+{
+    es->n = 0;
+    for (size_t i = lo; i < hi; i++) {
+        for (size_t p = 0; p < fs[i].nparts; p++)
+            EL_PUSH(es->v, es->n, es->cap) = fs[i].parts[p];
+        if (fs[i].location >= 0)
+            EL_PUSH(es->v, es->n, es->cap) = fs[i].location;
+    }
+    if (es->n)
+        qsort(es->v, es->n, sizeof *es->v, cmp_int);
+}
+
+static bool ent_set_has(const ent_set *es, int e)
+{
+    return es->n && bsearch(&e, es->v, es->n, sizeof *es->v, cmp_int) != NULL;
+}
+
+/* How many of a cluster's mentions story_shared looks at (a bound, so a
+ * cluster of thousands of mentions costs no more than this). */
+#define STORY_PROBE 64
+
+/* May a mention of document `doc` without participants join cluster k
+ * from another article?  Only when the cluster is of the same story: it
+ * already has a mention of `doc`, or its mentions name a participant or
+ * place that `doc`'s events name too.  Two articles' bare "the appeal"
+ * or "the election" of different stories stay apart. */
+static bool story_shared(const cluster *k, const mfeat *fs, uint32_t doc, const ent_set *es)
+{
+    if (cluster_has_doc(k, doc))
+        return true;
+    for (size_t i = 0; i < k->n && i < STORY_PROBE; i++) {
+        const mfeat *g = &fs[k->m[i]];
+        for (size_t p = 0; p < g->nparts; p++)
+            if (ent_set_has(es, g->parts[p]))
+                return true;
+        if (g->location >= 0 && ent_set_has(es, g->location))
+            return true;
+    }
+    return false;
+}
+
 static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t nf,
                                          cluster **ks, size_t *nk, size_t *cap,
                                          key_index *groups, key_index *ents)
 {
     size_t lo = 0, hi = 0;   /* the mentions of f's document */
+    ent_set es = {NULL, 0, 0};
     key_index dated = {NULL, 0, 0};
     for (size_t k = 0; k < *nk; k++)
         list_dated(&dated, *ks, k, fs);
@@ -1144,6 +1197,7 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
             lo = i;
             for (hi = i; hi < nf && fs[hi].doc == f->doc; hi++)
                 ;
+            doc_entities(&es, fs, lo, hi);
         }
         if (f->nparts > 0)
             continue;
@@ -1153,7 +1207,7 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
             k = -1;
         if (k < 0)
             k = same_group_cluster(*ks, groups, &dated, fs, lo, hi, f);
-        if (k >= 0 && !may_join(*ks, k, fs, f))
+        if (k >= 0 && (!may_join(*ks, k, fs, f) || !story_shared(&(*ks)[k], fs, f->doc, &es)))
             k = -1;
         if (k < 0)
             k = (int)seed_cluster(ks, nk, cap, groups, ents, f);
@@ -1162,6 +1216,7 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
         list_dated(&dated, *ks, (size_t)k, fs);
     }
     ki_free(&dated);
+    free(es.v);
 }
 
 /* ---- canonical events ------------------------------------------------------- */
