@@ -39,8 +39,8 @@ static int write_html(const el_corpus *c, const el_export_options *o, const char
 /* DOT text, or a drawing rendered by gvc in the format of the same name. */
 static int write_graph(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
 {
-    el_dot_options dopt = {o->dot_entities, o->dot_undated};
-    return el_export_dot(c, &dopt, fmt, out);
+    el_dot_options dopt = {o->dot_entities, o->dot_undated, o->filter};
+    return el_export_dot(c, &dopt, fmt, out) == 0 ? 0 : -1;
 }
 
 static const el_export_format formats[] = {
