@@ -44,8 +44,20 @@ int el_export_timeml(const el_doc *doc, FILE *out);
 /* One row per event (tab- or comma-separated). */
 int el_export_table(const el_corpus *c, char sep, FILE *out);
 
-/* TimelineJS3 JSON. */
-int el_export_timelinejs(const el_corpus *c, FILE *out);
+/* TimelineJS3 (export_web.c): JSON, or the newsroom spreadsheet layout as
+ * CSV.  Returns 0, 1 when there is no dated event to show (a warning on
+ * stderr, nothing useful written), -1 on error. */
+typedef struct el_timelinejs_options {
+    const char *title;          /* title slide headline, NULL: the main entities */
+    bool group_by_entity;       /* group = the event's actor (default: none) */
+    el_export_filter filter;
+} el_timelinejs_options;
+int el_export_timelinejs(const el_corpus *c, const el_timelinejs_options *opt, FILE *out);
+int el_export_timelinejs_csv(const el_corpus *c, const el_timelinejs_options *opt, FILE *out);
+
+/* vis-timeline {items, groups} (export_web.c): new vis.Timeline(el, items,
+ * groups) takes it as is.  Returns 0, -1 on error. */
+int el_export_vis(const el_corpus *c, const el_export_filter *filter, FILE *out);
 
 /* The timeline of one entity (name or alias, case and punctuation
  * ignored): format "text", "json" or "semeval2015".  Returns 0, 1 when no
@@ -64,6 +76,8 @@ typedef struct el_export_options {
     bool dot_entities;   /* DOT/SVG: one lane per participant */
     bool dot_undated;    /* DOT/SVG: every typed event, dated or not */
     el_export_filter filter;   /* what the drawings show */
+    const char *title;         /* TimelineJS title slide, NULL: the main entities */
+    bool group_by_entity;      /* TimelineJS: group = the event's actor */
 } el_export_options;
 
 typedef struct el_export_format {

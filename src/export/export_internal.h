@@ -29,8 +29,8 @@ void el_view_headline(const el_corpus *c, const el_event *v, char *out, size_t c
 /* The sentence of a mention, whitespace collapsed, cut at a character
  * boundary to fit cap (an ellipsis marks a cut). */
 void el_view_sentence(const el_corpus *c, el_mref r, char *out, size_t cap);
-/* A document's headline: its title, else its first line when short, else
- * its id. */
+/* A document's headline: its title, else its first line when it reads as
+ * one (short, no final period), else "article of DATE", else its id. */
 void el_view_doc_headline(const el_doc *d, char *out, size_t cap);
 /* The document's source URL (http or https only), or NULL. */
 const char *el_view_doc_url(const el_doc *d);

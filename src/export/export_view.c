@@ -238,7 +238,7 @@ void el_view_sentence(const el_corpus *c, el_mref r, char *out, size_t cap)
         return;
     const el_doc *d = c->docs[r.doc];
     const el_event_mention *m = &d->events[r.ev];
-    if (m->tok_begin >= d->ntokens)
+    if (m->tok_begin >= d->ntokens || d->tokens[m->tok_begin].sentence >= d->nsentences)
         return;
     const el_sentence *s = &d->sentences[d->tokens[m->tok_begin].sentence];
     put_collapsed(d->text + s->start, s->end - s->start, out, cap);
@@ -250,13 +250,21 @@ void el_view_doc_headline(const el_doc *d, char *out, size_t cap)
         put_collapsed(d->title, strlen(d->title), out, cap);
         return;
     }
-    const char *nl = strchr(d->text, '\n');
-    size_t n = nl ? (size_t)(nl - d->text) : d->len;
-    if (n > 0 && n <= 160)
+    const char *nl = d->text ? strchr(d->text, '\n') : NULL;
+    size_t n = nl ? (size_t)(nl - d->text) : 0;
+    while (n > 0 && (d->text[n - 1] == ' ' || d->text[n - 1] == '\r'))
+        n--;
+    if (n > 0 && n <= 120 && d->text[n - 1] != '.') {   /* a headline line */
         put_collapsed(d->text, n, out, cap);
-    else
-        el_copy_str(out, cap, d->id);
-    if (!out[0])
+        if (out[0])
+            return;
+    }
+    if (d->dct.year && d->dct.month && d->dct.day) {
+        char iso[16], words[64];
+        el_date_format(d->dct, iso);
+        el_value_words(iso, words, sizeof words);
+        snprintf(out, cap, "article of %s", words);
+    } else
         el_copy_str(out, cap, d->id);
 }
 
