@@ -68,12 +68,21 @@ async function load(browser, kind, file, n) {
     out.items = await page.evaluate(() => document.querySelectorAll('.vis-item-content').length);
     out.groups = await page.evaluate(() => document.querySelectorAll('.vis-label').length);
   } else {
-    // the viewer's cards in page order, with their sort keys
-    const keys = await page.evaluate(() => Array.from(
-      document.querySelectorAll('[data-begin]')).filter((e) => e.offsetParent !== null)
-      .map((e) => [e.getAttribute('data-section') || '', e.getAttribute('data-begin')]));
-    out.cards = keys.length;
-    out.order_ok = keys.every((k, i) => i === 0 || k[0] !== keys[i - 1][0] || k[1] >= keys[i - 1][1]);
+    // the viewer's dated cards as rendered (visible ones, page order), by
+    // the start of their interval, with every event shown
+    const keys = async () => page.evaluate(() => Array.from(
+      document.querySelectorAll('li[data-begin]')).filter((e) => e.offsetParent !== null)
+      .map((e) => e.getAttribute('data-begin')));
+    const inOrder = (k) => k.every((b, i) => i === 0 || b >= k[i - 1]);
+    const shown = await keys();
+    await page.click('#everything');
+    const all = await keys();
+    out.cards = shown.length;
+    out.all_cards = all.length;
+    out.order_ok = inOrder(shown) && inOrder(all);
+    out.with_sentence = await page.evaluate(() =>
+      document.querySelectorAll('li[data-begin] .said q').length);
+    await page.click('#everything');
   }
   out.title = await page.title();
   out.screenshot = path.join(outDir, `web-${kind}-${n}.png`);

@@ -5,7 +5,9 @@
 # driving the system chromium), on the example corpus, the tram corpus and
 # the hostile names of tests/data/xss-timelinejs-*: no console or page
 # error, no dialog, one slide per event plus the title slide, one vis item
-# per item, the page title untouched.  Screenshots go to tests/web-clients/
+# per item, the page title untouched; and the offline viewer (index.html):
+# its rendered cards are in chronological order, by default and with every
+# event shown, each with its sentence.  Screenshots go to tests/web-clients/
 # (paths in this log).  The libraries are installed from npm once into a
 # cache folder outside the tree ($EVENTLINE_NPM_CACHE, default
 # ~/.cache/eventline-web-clients); without chromium, node or npm access the
@@ -28,9 +30,9 @@ SHOTS="$PWD/tests/web-clients"
 mkdir -p "$SHOTS"
 
 expect_status 0 "example exports" "$EVENTLINE" -q -m "$EXAMPLE/manifest.tsv" -o "$TMP/ex" \
-    -f timelinejs,vis "$EXAMPLE"/*.txt
+    -f timelinejs,vis,html "$EXAMPLE"/*.txt
 expect_status 0 "tram exports" "$EVENTLINE" -q -m "$TRAM/manifest.tsv" -o "$TMP/tram" \
-    -f timelinejs,vis --group entity "$TRAM"/*.txt
+    -f timelinejs,vis,html --group entity "$TRAM"/*.txt
 expect_status 0 "hostile exports" "$EVENTLINE" -q \
     --gazetteer "$TEST_DATA/xss-timelinejs-gazetteer.tsv" -o "$TMP/xss" -f timelinejs,vis \
     "$TEST_DATA/xss-timelinejs-evil.jsonl"
@@ -38,7 +40,8 @@ expect_status 0 "hostile exports" "$EVENTLINE" -q \
 if ! node "$TOP_SRCDIR/tests/web_clients.js" "$CHROMIUM" "$NPM_DIR" "$SHOTS" \
         timelinejs "$TMP/ex/timelinejs.json" vis "$TMP/ex/vis.json" \
         timelinejs "$TMP/tram/timelinejs.json" vis "$TMP/tram/vis.json" \
-        timelinejs "$TMP/xss/timelinejs.json" vis "$TMP/xss/vis.json" >"$TMP/results" 2>"$TMP/err"
+        timelinejs "$TMP/xss/timelinejs.json" vis "$TMP/xss/vis.json" \
+        viewer "$TMP/ex/index.html" viewer "$TMP/tram/index.html" >"$TMP/results" 2>"$TMP/err"
 then
     fail "headless Chromium runs the pages"; sed 's/^/    /' "$TMP/err" | head -5; finish; exit 1
 fi
@@ -46,9 +49,18 @@ fi
 import json, sys
 for line in open(sys.argv[1]):
     r = json.loads(line)
-    data = json.load(open(r["file"]))
     name = "%s %s" % (r["kind"], r["file"].split("/")[-2])
     problems = list(r["errors"])
+    if r["kind"] == "viewer":
+        if not r["order_ok"] or not r["cards"] or r["all_cards"] < r["cards"]:
+            problems.append("cards out of date order (or none)")
+        if r["with_sentence"] < r["all_cards"] * 0.9:
+            problems.append("%d of %d cards with their sentence" % (r["with_sentence"], r["all_cards"]))
+        print(("FAIL - " if problems else "ok - ") + "%s: %d cards in date order (%d with every "
+              "event), no console errors; screenshot %s%s" % (name, r["cards"], r["all_cards"],
+              r["screenshot"], "".join("\n    " + p for p in problems)))
+        continue
+    data = json.load(open(r["file"]))
     if r["kind"] == "timelinejs":
         want = len(data["events"]) + 1
         if r["slides"] != want or not r["title_slide"]:
@@ -68,5 +80,5 @@ PY
 cat "$TMP/verdicts"
 passed=$((passed + $(grep -c '^ok' "$TMP/verdicts")))
 failed=$((failed + $(grep -c '^FAIL' "$TMP/verdicts")))
-[ "$(grep -c '' "$TMP/verdicts")" -ge 6 ] && ok "six pages checked" || fail "six pages checked"
+[ "$(grep -c '^[a-zA-Z]' "$TMP/verdicts")" -ge 8 ] && ok "eight pages checked" || fail "eight pages checked"
 finish
