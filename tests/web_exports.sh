@@ -107,4 +107,17 @@ assert any("PWNED" in t for t in texts)   # the text is there, escaped
 assert len(tj["events"]) >= 3
 ' "$TMP/xss/timelinejs.json" "$TMP/xss/vis.json" "$TMP/xss/timelinejs.csv"
 
+# Source links where the reader kept a URL (JSONL "url", HTML canonical
+# link), never from a javascript: URL.
+expect_status 0 "linked sources" "$EVENTLINE" -q -o "$TMP/links" -f svg,timelinejs,html \
+    "$TEST_DATA/linked-news.jsonl" "$TEST_DATA/linked-news.html"
+grep -q 'href="https://news.example.org/2024/05/bridge-opens"' "$TMP/links/timeline.svg" &&
+    grep -q 'href="https://news.example.org/2024/07/bridge-reopens"' "$TMP/links/timeline.svg" &&
+    ok "SVG nodes link to their sources" || fail "SVG nodes link to their sources"
+grep -q 'href=\\"https://news.example.org/2024/07/bridge-reopens\\"' "$TMP/links/timelinejs.json" &&
+    grep -q 'news.example.org/2024/05/bridge-opens' "$TMP/links/index.html" &&
+    ok "TimelineJS and viewer link to the sources" || fail "TimelineJS and viewer link to the sources"
+grep -q 'javascript:' "$TMP/links/timeline.svg" "$TMP/links/timelinejs.json" "$TMP/links/index.html" &&
+    fail "no javascript: link" || ok "no javascript: link"
+
 finish

@@ -32,7 +32,8 @@ void el_view_sentence(const el_corpus *c, el_mref r, char *out, size_t cap);
 /* A document's headline: its title, else its first line when it reads as
  * one (short, no final period), else "article of DATE", else its id. */
 void el_view_doc_headline(const el_doc *d, char *out, size_t cap);
-/* The document's source URL (http or https only), or NULL. */
+/* The document's source URL (http or https only; none with spaces,
+ * quotes, angle brackets or backslashes), or NULL. */
 const char *el_view_doc_url(const el_doc *d);
 
 #endif

@@ -270,6 +270,12 @@ void el_view_doc_headline(const el_doc *d, char *out, size_t cap)
 
 const char *el_view_doc_url(const el_doc *d)
 {
-    (void)d;   /* hook: readers keep no source URL yet */
-    return NULL;
+    const char *u = d->url;
+    if (!u || (strncmp(u, "http://", 7) != 0 && strncmp(u, "https://", 8) != 0) ||
+        strlen(u) > 2000)
+        return NULL;
+    for (const unsigned char *p = (const unsigned char *)u; *p; p++)
+        if (*p <= 0x20 || *p == 0x7f || *p == '"' || *p == '<' || *p == '>' || *p == '\\')
+            return NULL;
+    return u;
 }
