@@ -32,7 +32,8 @@ function visPage(json) {
 <script src="file://${vis}"></script></head>
 <body style="margin:0"><div id="vis" style="width:1400px"></div>
 <script>const data = ${json};
-window.tl = new vis.Timeline(document.getElementById('vis'), data.items, data.groups);</script>
+window.tl = new vis.Timeline(document.getElementById('vis'), data.items, data.groups);
+window.tl.fit({animation: false});</script>
 </body></html>`;
 }
 
