@@ -212,9 +212,10 @@ static void test_many(void **state)
     json_t *data;
     char *page = render(c, &data);
     page_is_offline(page);
-    /* timeline order, then the dated event the timeline left out */
+    /* one chronological order (start, the wider first), whether the
+     * timeline orders the event (V6 not) or not */
     assert_int_equal(array_size(data, "dated"), 5);
-    const char *want[] = {"V4", "V1", "V2", "V3", "V6"};
+    const char *want[] = {"V4", "V1", "V3", "V2", "V6"};
     for (size_t i = 0; i < 5; i++)
         assert_string_equal(item(data, "dated", i), want[i]);
     assert_int_equal(array_size(data, "undated"), 2);
@@ -231,6 +232,12 @@ static void test_many(void **state)
     assert_null(strstr(page, "<!--<script>"));
     /* only entities the events use; undated events have no interval */
     assert_int_equal(json_object_size(json_object_get(data, "entities")), 4);
+    /* cards read for people: the date in words, ordered or only dated */
+    e = json_array_get(json_object_get(data, "events"), 3);
+    assert_string_equal(json_string_value(json_object_get(e, "when")), "March 2021");
+    assert_true(json_is_true(json_object_get(e, "ordered")));
+    e = json_array_get(json_object_get(data, "events"), 5);
+    assert_true(json_is_false(json_object_get(e, "ordered")));
     e = json_array_get(json_object_get(data, "events"), 4);
     assert_null(json_object_get(e, "begin"));
     assert_true(json_is_null(json_object_get(e, "value")));

@@ -15,7 +15,7 @@ expect_status 0 "semeval2015 format" "$EVENTLINE" timeline -q --entity "Nobody H
 expect_status 0 "json format" "$EVENTLINE" timeline -q --entity "Nobody Here" -f json \
     -m "$EXAMPLE/manifest.tsv" "$EXAMPLE"/*.txt
 grep -q '"found": false' "$TMP/stdout.txt" && ok "json says not found" || fail "json says not found"
-expect_status 2 "unknown timeline format" "$EVENTLINE" timeline -q --entity X -f dot "$EXAMPLE"/*.txt
+expect_status 2 "unknown timeline format" "$EVENTLINE" timeline -q --entity X -f nope "$EXAMPLE"/*.txt
 
 expect_status 0 "tsv, csv and timelinejs exports" "$EVENTLINE" -q -m "$EXAMPLE/manifest.tsv" \
     -o "$TMP/out" -f tsv,csv,timelinejs "$EXAMPLE"/*.txt

@@ -42,10 +42,11 @@ assert data["schema"] == "eventline-viewer/1"
 assert len(data["events"]) == len(tl["events"]), "event count differs from timeline.json"
 assert sorted(data["dated"] + data["undated"]) == sorted(e["id"] for e in tl["events"])
 assert len(data["relations"]) == len(tl["relations"])
-dated = [e["id"] for e in tl["events"] if e["time"].get("value")]
+dated = [e["id"] for e in tl["events"] if (e["time"] or {}).get("interval")]
 assert sorted(data["dated"]) == sorted(dated), "dated events differ"
-order = [i for i in tl["timeline"] if i in data["dated"]]
-assert data["dated"][:len(order)] == order, "dated events not in timeline order"
+ev = {e["id"]: e for e in data["events"]}
+begins = [ev[i]["begin"] for i in data["dated"]]
+assert begins == sorted(begins), "dated events not in date order"
 print(len(data["dated"]))
 EOF
 if [ -n "${PYTHON3:-}" ]; then

@@ -47,7 +47,8 @@ static const char usage_text[] =
     "  -o, --output DIR         output directory (default: output); '-' = standard\n"
     "                           output (one format only)\n"
     "  -f, --format LIST        comma-separated outputs.  extract/merge: json, dot,\n"
-    "                           svg, png, pdf, tsv, csv, timelinejs, html (an\n"
+    "                           svg, png, pdf, tsv, csv, timelinejs, timelinejs-csv\n"
+    "                           (TimelineJS spreadsheet), vis (vis-timeline), html (an\n"
     "                           offline timeline viewer, index.html) (default:\n"
     "                           json,dot,svg); annotate: timeml, json or jsonl\n"
     "                           (default: timeml); entities: table or json;\n"
@@ -58,14 +59,23 @@ static const char usage_text[] =
     "  -g, --gazetteers DIR     gazetteer directory (default: $EVENTLINE_GAZETTEERS,\n"
     "                           else " EL_GAZETTEER_DIR ")\n"
     "      --gazetteer FILE     an extra entity gazetteer file (repeatable)\n"
-    "      --dot-entities       add entity nodes to the DOT/SVG graph\n"
+    "      --dot-entities       DOT/SVG: one lane (row) per participant\n"
+    "      --max-events N       drawings (dot/svg/png, timelinejs, vis): the N\n"
+    "                           events with most mentions\n"
+    "      --since DATE, --until DATE\n"
+    "                           drawings: only events overlapping the range\n"
+    "      --title TEXT         TimelineJS: the title slide's headline (default: the\n"
+    "                           main entities)\n"
+    "      --group entity|none  TimelineJS: one group per actor (default: none)\n"
+
     "      --dot-undated        keep undated events that no relation places in the\n"
     "                           DOT/SVG graph (default: only dated events and the\n"
     "                           undated ones ordered against them)\n"
     "  -j, --jobs N             process documents on N threads (default 1; 0 = one\n"
     "                           per CPU); output is identical for every N\n"
     "      --db FILE            SQLite database for index and query\n"
-    "      --entity NAME        query: the entity's mentions, aliases, documents, events\n"
+    "      --entity NAME        query: the entity's mentions, aliases, documents, events;\n"
+    "                           extract: the drawings show only its events\n"
     "      --between FROM TO    query: events whose time lies in [FROM, TO] (dates)\n"
     "      --type TYPE          query: events of this type (meeting, visit, ...)\n"
     "      --cooccur NAME       query: entities taking part in events with NAME\n"
@@ -108,10 +118,20 @@ static void check_date_arg(const char *s, const char *what)
     }
 }
 
+static size_t parse_count(const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 10);
+    if (errno || end == s || *end || *s == '-' || n == 0 || n > 1000000)
+        el_cli_usage_error("invalid --max-events '%s': expected 1 to 1000000", s);
+    return (size_t)n;
+}
+
 void el_cli_parse(int argc, char **argv, el_cli *o)
 {
     enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_DB,
-           OPT_ENTITY, OPT_BETWEEN, OPT_TYPE, OPT_COOCCUR };
+           OPT_ENTITY, OPT_BETWEEN, OPT_TYPE, OPT_COOCCUR, OPT_MAX_EVENTS, OPT_SINCE, OPT_UNTIL, OPT_TITLE, OPT_GROUP };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
@@ -122,6 +142,11 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         {"gazetteer", required_argument, NULL, OPT_GAZETTEER},
         {"dot-entities", no_argument, NULL, OPT_DOT_ENTITIES},
         {"dot-undated", no_argument, NULL, OPT_DOT_UNDATED},
+        {"max-events", required_argument, NULL, OPT_MAX_EVENTS},
+        {"since", required_argument, NULL, OPT_SINCE},
+        {"until", required_argument, NULL, OPT_UNTIL},
+        {"title", required_argument, NULL, OPT_TITLE},
+        {"group", required_argument, NULL, OPT_GROUP},
         {"jobs", required_argument, NULL, 'j'},
         {"db", required_argument, NULL, OPT_DB},
         {"entity", required_argument, NULL, OPT_ENTITY},
@@ -159,6 +184,15 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
             break;
         case OPT_DOT_ENTITIES: o->dot_entities = true; break;
         case OPT_DOT_UNDATED: o->dot_undated = true; break;
+        case OPT_MAX_EVENTS: o->max_events = parse_count(optarg); break;
+        case OPT_SINCE: check_date_arg(optarg, "--since date"); o->since = optarg; break;
+        case OPT_UNTIL: check_date_arg(optarg, "--until date"); o->until = optarg; break;
+        case OPT_TITLE: o->title = optarg; break;
+        case OPT_GROUP:
+            if (strcmp(optarg, "entity") != 0 && strcmp(optarg, "none") != 0)
+                el_cli_usage_error("invalid --group '%s': expected entity or none", optarg);
+            o->group_by_entity = strcmp(optarg, "entity") == 0;
+            break;
         case OPT_DB: o->db = optarg; break;
         case OPT_ENTITY: o->q_entity = optarg; break;
         case OPT_TYPE: o->q_type = optarg; break;

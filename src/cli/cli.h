@@ -29,6 +29,10 @@ typedef struct el_cli {
     char **extra_gazetteers; size_t nextra;
     bool dot_entities;
     bool dot_undated;
+    size_t max_events;           /* drawings: the N most-mentioned events */
+    const char *since, *until;   /* drawings: a date range */
+    const char *title;           /* TimelineJS title slide */
+    bool group_by_entity;        /* TimelineJS group = the event's actor */
     bool quiet;
     int threads;
     const char *db;              /* index / query */

@@ -44,9 +44,16 @@ static bool known_corpus_format(const char *f)
     return el_export_format_find(f) != NULL;
 }
 
+/* What the drawings show: --max-events, --since/--until, --entity. */
+static el_export_filter drawing_filter(const el_cli *o)
+{
+    return (el_export_filter){o->max_events, o->since, o->until, o->q_entity};
+}
+
 static int write_corpus_format(const void *obj, const el_cli *o, const char *fmt, FILE *out)
 {
-    el_export_options eo = {o->dot_entities, o->dot_undated};
+    el_export_options eo = {o->dot_entities, o->dot_undated, drawing_filter(o), o->title,
+                            o->group_by_entity};
     return el_export_format_find(fmt)->write(obj, &eo, fmt, out);
 }
 
@@ -111,13 +118,19 @@ static int write_entities(const void *obj, const el_cli *o, const char *fmt, FIL
 
 static bool known_timeline_format(const char *f)
 {
-    return strcmp(f, "text") == 0 || strcmp(f, "json") == 0 || strcmp(f, "semeval2015") == 0;
+    return strcmp(f, "text") == 0 || strcmp(f, "json") == 0 || strcmp(f, "semeval2015") == 0 ||
+           strcmp(f, "dot") == 0 || strcmp(f, "svg") == 0 || strcmp(f, "png") == 0;
 }
 
 /* eventline timeline --entity NAME: one entity's events in order. */
 static int write_entity_timeline(const void *obj, const el_cli *o, const char *fmt, FILE *out)
 {
-    int rc = el_export_entity_timeline(obj, o->q_entity, fmt, out);
+    bool drawing = strcmp(fmt, "dot") == 0 || strcmp(fmt, "svg") == 0 || strcmp(fmt, "png") == 0;
+    el_dot_options dopt = {o->dot_entities, o->dot_undated, drawing_filter(o)};
+    int rc = drawing ? el_export_dot(obj, &dopt, fmt, out)
+                     : el_export_entity_timeline(obj, o->q_entity, fmt, out);
+    if (rc == 1 && drawing)
+        return -1;   /* el_export_dot said which entity */
     if (rc == 1)
         fprintf(stderr, "eventline: no entity named '%s' in these documents\n", o->q_entity);
     return rc < 0 ? -1 : 0;

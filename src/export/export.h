@@ -16,13 +16,24 @@ json_t *el_export_json_ex(const el_corpus *c, unsigned flags);
 int el_export_json_file(const el_corpus *c, FILE *out);
 int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out);
 
+/* What the drawings (DOT/SVG, TimelineJS, vis-timeline) show: zero/NULL
+ * fields filter nothing. */
+typedef struct el_export_filter {
+    size_t max_events;          /* the N events with most mentions */
+    const char *since, *until;  /* YYYY-MM-DD: events overlapping the range */
+    const char *entity;         /* events this entity takes part in */
+} el_export_filter;
+
 typedef struct el_dot_options {
-    bool entities;   /* add entity nodes and participation edges */
+    bool entities;   /* one lane (row) per participant instead of period boxes */
     bool undated;    /* keep undated events that no relation ties to the graph */
+    el_export_filter filter;
 } el_dot_options;
 
-/* DOT built with cgraph; render = "svg", "png", "pdf" via gvc, or NULL for
- * DOT text.  Returns 0 on success, -1 + message on stderr on failure. */
+/* DOT built with cgraph, laid on a time axis (export_dot.c); render =
+ * "svg", "png", "pdf" via gvc, or NULL for DOT text.  Returns 0 on success,
+ * 1 when opt->filter.entity names no entity (nothing written), -1 + message
+ * on stderr on failure. */
 int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *render,
                   FILE *out);
 
@@ -33,8 +44,20 @@ int el_export_timeml(const el_doc *doc, FILE *out);
 /* One row per event (tab- or comma-separated). */
 int el_export_table(const el_corpus *c, char sep, FILE *out);
 
-/* TimelineJS3 JSON. */
-int el_export_timelinejs(const el_corpus *c, FILE *out);
+/* TimelineJS3 (export_web.c): JSON, or the newsroom spreadsheet layout as
+ * CSV.  Returns 0, 1 when there is no dated event to show (a warning on
+ * stderr, nothing useful written), -1 on error. */
+typedef struct el_timelinejs_options {
+    const char *title;          /* title slide headline, NULL: the main entities */
+    bool group_by_entity;       /* group = the event's actor (default: none) */
+    el_export_filter filter;
+} el_timelinejs_options;
+int el_export_timelinejs(const el_corpus *c, const el_timelinejs_options *opt, FILE *out);
+int el_export_timelinejs_csv(const el_corpus *c, const el_timelinejs_options *opt, FILE *out);
+
+/* vis-timeline {items, groups} (export_web.c): new vis.Timeline(el, items,
+ * groups) takes it as is.  Returns 0, -1 on error. */
+int el_export_vis(const el_corpus *c, const el_export_filter *filter, FILE *out);
 
 /* The timeline of one entity (name or alias, case and punctuation
  * ignored): format "text", "json" or "semeval2015".  Returns 0, 1 when no
@@ -50,8 +73,11 @@ int el_export_html(const el_corpus *c, FILE *out);
  * -f, the file it is written to in the output folder, and its writer.
  * Adding a format: its exporter in this folder and one row there. */
 typedef struct el_export_options {
-    bool dot_entities;   /* DOT/SVG: entity nodes and participation edges */
+    bool dot_entities;   /* DOT/SVG: one lane per participant */
     bool dot_undated;    /* DOT/SVG: every typed event, dated or not */
+    el_export_filter filter;   /* what the drawings show */
+    const char *title;         /* TimelineJS title slide, NULL: the main entities */
+    bool group_by_entity;      /* TimelineJS: group = the event's actor */
 } el_export_options;
 
 typedef struct el_export_format {

@@ -1,11 +1,25 @@
-/* export_dot.c - the timeline graph as DOT, built with cgraph, and rendered
- * to SVG/PNG/PDF through gvc.  Events are nodes labelled with their date
- * and label, clustered by month; asserted relations are edges (inferred
- * ones are left out of the picture, they are in the JSON).  An undated
- * event is drawn only when an asserted relation ties it to another drawn
- * event (or with el_dot_options.undated); all events are in the JSON.  Object ids are
- * given in creation order, so the DOT text is the same on every run. */
+/* export_dot.c - the timeline graph as DOT, built with cgraph, laid on a
+ * time axis, and rendered to SVG/PNG/PDF through gvc.
+ *
+ * Dated events sit in period boxes (year, month, ISO week or day, as their
+ * values say; days become months when there are many) ordered left to
+ * right; inside a period, events with the same time share a column, columns
+ * in time order.  An invisible chain of edges between the columns' first
+ * nodes is the only thing that sets the ranks: relation edges are drawn
+ * with constraint=false, so nothing can pull a node off the axis.  Undated
+ * events (those a relation ties to a dated one, or all with
+ * el_dot_options.undated) get their own box after the last period.
+ * Relation edges are the asserted ones, AFTER/IS_INCLUDED turned round into
+ * BEFORE/INCLUDES, the transitive reduction of the BEFORE edges; a pair with
+ * contradictory relations, or a BEFORE against the dates, is not drawn but
+ * listed in a note.  With el_dot_options.entities each participant gets a
+ * lane (a row) instead, and an axis row of period ticks sets the columns.
+ * Labels are escaped for Graphviz (a backslash is "\\"), so every label
+ * parses back to the text it shows.  Object ids are given in creation
+ * order, so the DOT text is the same on every run. */
 #include "export/export.h"
+#include "export/export_internal.h"
+#include "base/buf.h"
 #include "base/util.h"
 
 #include <graphviz/cgraph.h>
@@ -114,112 +128,661 @@ static void set(void *obj, const char *name, const char *value)
     agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
 
-static Agraph_t *cluster_for(Agraph_t *g, const el_event *v)
+/* ---- labels: Graphviz escString text ----------------------------------- */
+
+/* Append s as escString text: a backslash doubled (so "\\N", "\\n", "\\"
+ * never act), control characters as spaces; words wrapped at `width`
+ * columns with "\\n" (0: no wrapping). */
+static void put_esc(el_buf *b, const char *s, size_t width)
 {
-    char name[64], label[32];
-    if (!v->value[0] || strlen(v->value) < 4 || v->value[0] < '0' || v->value[0] > '9') {
-        snprintf(name, sizeof name, "cluster_undated");
-        snprintf(label, sizeof label, "undated");
-    } else {
-        size_t n = strlen(v->value) >= 7 && v->value[4] == '-' ? 7 : 4;
-        snprintf(name, sizeof name, "cluster_%.*s", (int)n, v->value);
-        snprintf(label, sizeof label, "%.*s", (int)n, v->value);
+    size_t col = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == ' ' && width && col >= width) {
+            el_buf_puts(b, "\\n");
+            col = 0;
+            continue;
+        }
+        if (*p == '\\')
+            el_buf_puts(b, "\\\\");
+        else
+            el_buf_putc(b, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
+        col += (*p & 0xC0) != 0x80;
     }
-    Agraph_t *sg = agsubg(g, name, 0);
-    if (!sg) {
-        sg = agsubg(g, name, 1);
-        set(sg, "label", label);
-        set(sg, "style", "rounded");
-        set(sg, "color", "gray60");
-    }
-    return sg;
 }
 
-static bool dated(const el_event *v)
+static void set_esc(void *obj, const char *name, const char *text, size_t width)
 {
-    return v->value[0] != '\0';
+    el_buf b = EL_BUF_INIT;
+    put_esc(&b, text, width);
+    char *s = el_buf_detach(&b, NULL);
+    set(obj, name, s ? s : "");
+    free(s);
 }
 
-/* Events to draw: dated ones, and undated ones that an asserted relation
- * ties to a dated one (directly), or every event when `all`. */
-static bool *drawn_events(const el_corpus *c, bool all)
+/* ---- periods ------------------------------------------------------------ */
+
+typedef struct period {
+    char key[24];          /* "2022", "2023-02", "2022-W49", "2023-06-19" */
+    int64_t begin, end;
+} period;
+
+typedef struct dnode {
+    size_t ev;             /* event index */
+    int period;            /* index into the sorted periods, -1 undated */
+    int col;               /* column on the axis (dated), -1 undated */
+    Agnode_t *n;
+} dnode;
+
+/* The period an event's value falls in: its year, month or ISO week, or its
+ * day for finer values (the month when `months`). */
+static void period_key(const el_event *v, bool months, char *key, size_t cap)
 {
-    bool *drawn = el_calloc(c->nevents + 1, sizeof *drawn);
-    for (size_t i = 0; i < c->nevents; i++)
-        drawn[i] = all || dated(&c->events[i]);
+    el_gran g = v->iv.gran;
+    size_t n = strlen(v->value);
+    if (g == EL_GRAN_WEEK && n >= 8)
+        n = 8;
+    else if (g >= EL_GRAN_DAY && n >= 10)
+        n = months ? 7 : 10;
+    else if (g == EL_GRAN_MONTH && n >= 7)
+        n = 7;
+    else if (g >= EL_GRAN_YEAR && n >= 4)
+        n = 4;
+    snprintf(key, cap, "%.*s", (int)n, v->value);
+}
+
+static int cmp_period(const void *a, const void *b)
+{
+    const period *x = a, *y = b;
+    if (x->begin != y->begin)
+        return x->begin < y->begin ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;   /* the wider period first */
+    return strcmp(x->key, y->key);
+}
+
+static bool is_dated(const el_event *v)
+{
+    return v->value[0] && v->iv.end > v->iv.begin;
+}
+
+/* Distinct periods of the drawn dated events, sorted. */
+static period *collect_periods(const el_corpus *c, const bool *drawn, bool months, size_t *np)
+{
+    period *p = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < c->nevents; i++) {
+        if (!drawn[i] || !is_dated(&c->events[i]))
+            continue;
+        char key[24];
+        period_key(&c->events[i], months, key, sizeof key);
+        bool seen = false;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = strcmp(p[k].key, key) == 0;
+        el_interval iv;
+        if (seen)
+            continue;
+        if (!el_value_interval(key, &iv))
+            iv = c->events[i].iv;
+        period *q = &EL_PUSH(p, n, cap);
+        el_copy_str(q->key, sizeof q->key, key);
+        q->begin = iv.begin;
+        q->end = iv.end;
+    }
+    if (n)
+        qsort(p, n, sizeof *p, cmp_period);
+    *np = n;
+    return p;
+}
+
+static int period_index(const period *p, size_t np, const char *key)
+{
+    for (size_t k = 0; k < np; k++)
+        if (strcmp(p[k].key, key) == 0)
+            return (int)k;
+    return -1;
+}
+
+/* More than this many day periods: draw months instead. */
+enum { MAX_DAY_PERIODS = 30 };
+
+static size_t count_day_periods(const period *p, size_t np)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < np; k++)
+        n += strlen(p[k].key) == 10;
+    return n;
+}
+
+/* ---- which events ---------------------------------------------------------- */
+
+/* Typed events: dated ones, and undated ones that an asserted relation ties
+ * to a dated one (directly), or every one when `all`; then the filters. */
+static bool *drawn_events(const el_corpus *c, const el_dot_options *opt, long *nkept)
+{
+    bool all = opt && opt->undated;
+    bool *drawn = el_view_typed(c, all);
     for (size_t i = 0; i < c->nrelations; i++) {
         const el_relation *r = &c->relations[i];
         if (r->inferred)
             continue;
-        if (dated(&c->events[r->from]))
+        if (is_dated(&c->events[r->from]) && c->events[r->to].type)
             drawn[r->to] = true;
-        if (dated(&c->events[r->to]))
+        if (is_dated(&c->events[r->to]) && c->events[r->from].type)
             drawn[r->from] = true;
     }
+    *nkept = el_view_select(c, opt ? &opt->filter : NULL, drawn);
     return drawn;
 }
 
-static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt)
+static int cmp_dnode_ctx(const dnode *x, const dnode *y, const el_corpus *c)
+{
+    if (x->period != y->period)
+        return x->period < y->period ? -1 : 1;
+    const el_interval *a = &c->events[x->ev].iv, *b = &c->events[y->ev].iv;
+    if (a->begin != b->begin)
+        return a->begin < b->begin ? -1 : 1;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return x->ev < y->ev ? -1 : x->ev > y->ev;
+}
+
+/* Insertion sort keeps it simple and stable; drawings hold few nodes. */
+static void sort_dnodes(dnode *d, size_t n, const el_corpus *c)
+{
+    for (size_t i = 1; i < n; i++) {
+        dnode t = d[i];
+        size_t k = i;
+        while (k > 0 && cmp_dnode_ctx(&t, &d[k - 1], c) < 0) {
+            d[k] = d[k - 1];
+            k--;
+        }
+        d[k] = t;
+    }
+}
+
+/* The drawn events, dated first (period, then time order: columns), then
+ * the undated ones in event order. */
+static dnode *layout_nodes(const el_corpus *c, const bool *drawn, const period *p, size_t np,
+                           bool months, size_t *nd)
+{
+    dnode *d = el_calloc(c->nevents + 1, sizeof *d);
+    size_t n = 0;
+    for (size_t i = 0; i < c->nevents; i++) {
+        if (!drawn[i])
+            continue;
+        char key[24];
+        period_key(&c->events[i], months, key, sizeof key);
+        d[n++] = (dnode){i, is_dated(&c->events[i]) ? period_index(p, np, key) : INT32_MAX, -1,
+                         NULL};
+    }
+    sort_dnodes(d, n, c);
+    int col = -1;
+    for (size_t k = 0; k < n && d[k].period != INT32_MAX; k++) {
+        const el_interval *a = &c->events[d[k].ev].iv;
+        const el_interval *b = k ? &c->events[d[k - 1].ev].iv : NULL;
+        if (!b || d[k].period != d[k - 1].period || a->begin != b->begin || a->end != b->end)
+            col++;
+        d[k].col = col;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (d[k].period == INT32_MAX)
+            d[k].period = -1;
+    *nd = n;
+    return d;
+}
+
+/* ---- the graph ------------------------------------------------------------ */
+
+typedef struct dot_build {
+    const el_corpus *c;
+    Agraph_t *g;
+    period *p; size_t np;
+    dnode *d; size_t nd;
+    int ncols;
+    Agnode_t **node_of;    /* per event, NULL when not drawn */
+    int *col_of;           /* per event: column, -1 undated or not drawn */
+    el_buf notes;          /* conflicts, for the note box */
+    size_t nnotes;
+} dot_build;
+
+static void period_label(const period *p, char *out, size_t cap)
+{
+    el_value_words(p->key, out, cap);   /* "week 49 of 2022 (5-11 Dec)", "June 2023" */
+}
+
+static Agraph_t *sub(Agraph_t *parent, const char *fmt, long k)
+{
+    char name[64];
+    snprintf(name, sizeof name, fmt, k);
+    return agsubg(parent, name, 1);
+}
+
+static void cluster_style(Agraph_t *sg, const char *label)
+{
+    set_esc(sg, "label", label, 0);
+    set(sg, "style", "rounded");
+    set(sg, "color", "gray60");
+    set(sg, "labeljust", "l");
+}
+
+/* Tooltip: the reporting sentence and its source; link: the source URL. */
+static void describe(const dot_build *b, Agnode_t *n, const el_event *v)
+{
+    if (!v->nmentions)
+        return;
+    char sentence[400], source[200];
+    el_view_sentence(b->c, v->mentions[0], sentence, sizeof sentence);
+    const el_doc *doc = b->c->docs[v->mentions[0].doc];
+    el_view_doc_headline(doc, source, sizeof source);
+    char *tip = el_strdupf("%s\n(%s%s)", sentence, source,
+                           v->nmentions > 1 ? ", and more" : "");
+    set_esc(n, "tooltip", tip, 0);
+    free(tip);
+    const char *url = el_view_doc_url(doc);
+    if (url) {
+        set_esc(n, "URL", url, 0);
+        set(n, "target", "_blank");
+    }
+}
+
+static Agnode_t *event_node(dot_build *b, Agraph_t *sg, const dnode *dn)
+{
+    const el_event *v = &b->c->events[dn->ev];
+    Agnode_t *n = agnode(sg, (char *)v->id, 1);
+    char words[96], headline[256];
+    el_view_headline(b->c, v, headline, sizeof headline);
+    el_value_words(v->value, words, sizeof words);
+    el_buf lb = EL_BUF_INIT;
+    if (v->value[0] && dn->period >= 0 && strcmp(b->p[dn->period].key, v->value) != 0) {
+        put_esc(&lb, words, 0);   /* finer than its period box says */
+        el_buf_puts(&lb, "\\n");
+    }
+    put_esc(&lb, headline, 24);
+    char *esc = el_buf_detach(&lb, NULL);
+    set(n, "label", esc);
+    free(esc);
+    describe(b, n, v);
+    if (!v->factual)
+        set(n, "style", "rounded,dashed");
+    if (v->time_from_report) {   /* placed on the report's day, no date of its own */
+        set(n, "style", "rounded,dashed");
+        set(n, "color", "gray50");
+        set(n, "fontcolor", "gray30");
+    }
+    char num[24];
+    snprintf(num, sizeof num, "%d", dn->period);
+    set(n, "el_period", num);
+    b->node_of[dn->ev] = n;
+    b->col_of[dn->ev] = dn->col;
+    return n;
+}
+
+static void invisible_edge(Agraph_t *g, Agnode_t *a, Agnode_t *z, const char *weight)
+{
+    Agedge_t *e = agedge(g, a, z, NULL, 1);
+    set(e, "style", "invis");
+    set(e, "weight", weight);
+}
+
+/* Period boxes, one rank=same column per time inside, chained left to right. */
+static Agnode_t *draw_periods(dot_build *b)
+{
+    Agraph_t *box = NULL, *column = NULL;
+    Agnode_t *first = NULL, *prev = NULL;
+    for (size_t k = 0; k < b->nd && b->d[k].period >= 0; k++) {
+        const dnode *dn = &b->d[k];
+        if (!k || dn->period != b->d[k - 1].period) {
+            char label[160];
+            box = sub(b->g, "cluster_p%ld", dn->period);
+            period_label(&b->p[dn->period], label, sizeof label);
+            cluster_style(box, label);
+        }
+        bool new_col = !k || dn->col != b->d[k - 1].col;
+        if (new_col) {
+            column = sub(box, "col%ld", dn->col);
+            set(column, "rank", "same");
+        }
+        Agnode_t *n = event_node(b, column, dn);
+        if (new_col) {
+            if (first)
+                invisible_edge(b->g, first, n, "10");
+            first = n;
+        }
+        prev = first;
+    }
+    return prev;
+}
+
+/* Lanes: one box per actor (row), an axis row of period ticks, one tick per
+ * column; tick -> column nodes -> next tick pins every column. */
+static Agnode_t *draw_lanes(dot_build *b)
+{
+    Agraph_t *axis = sub(b->g, "cluster_axis%ld", 0);
+    set(axis, "label", "");
+    set(axis, "style", "invis");
+    Agnode_t **ticks = el_calloc((size_t)b->ncols + 2, sizeof *ticks);
+    for (int col = 0; col <= b->ncols; col++) {
+        char name[32];
+        snprintf(name, sizeof name, "axis_t%d", col);
+        ticks[col] = agnode(axis, name, 1);
+        set(ticks[col], "shape", "plaintext");
+        set(ticks[col], "label", "");
+        set(ticks[col], "width", "0.1");
+        if (col)
+            invisible_edge(b->g, ticks[col - 1], ticks[col], "10");
+    }
+    const char **lane_names = el_calloc(b->nd + 1, sizeof *lane_names);
+    Agraph_t **lanes = el_calloc(b->nd + 1, sizeof *lanes);
+    size_t nlanes = 0;
+    for (size_t k = 0; k < b->nd && b->d[k].period >= 0; k++) {
+        const dnode *dn = &b->d[k];
+        if (!k || dn->period != b->d[k - 1].period) {
+            char label[160];
+            period_label(&b->p[dn->period], label, sizeof label);
+            set_esc(ticks[dn->col], "label", label, 0);
+        }
+        const char *actor = el_view_actor(b->c, &b->c->events[dn->ev]);
+        if (!actor)
+            actor = "(no participant)";
+        size_t l = 0;
+        while (l < nlanes && strcmp(lane_names[l], actor) != 0)
+            l++;
+        if (l == nlanes) {
+            lane_names[nlanes] = actor;
+            lanes[nlanes] = sub(b->g, "cluster_lane%ld", (long)nlanes);
+            cluster_style(lanes[nlanes++], actor);
+        }
+        Agnode_t *n = event_node(b, lanes[l], dn);
+        invisible_edge(b->g, ticks[dn->col], n, "1");
+        invisible_edge(b->g, n, ticks[dn->col + 1], "1");
+    }
+    Agnode_t *last = ticks[b->ncols];
+    free(ticks);
+    free(lane_names);
+    free(lanes);
+    return last;
+}
+
+/* Undated events: their own box after the axis, columns of six. */
+static Agnode_t *draw_undated(dot_build *b, Agnode_t *prev)
+{
+    Agraph_t *box = NULL, *column = NULL;
+    size_t in_col = 0;
+    long ncol = 0;
+    for (size_t k = 0; k < b->nd; k++) {
+        if (b->d[k].period >= 0)
+            continue;
+        if (!box) {
+            box = agsubg(b->g, (char *)"cluster_undated", 1);
+            cluster_style(box, "undated");
+        }
+        bool new_col = !column || in_col == 6;
+        if (new_col) {
+            column = sub(box, "undated_col%ld", ncol++);
+            set(column, "rank", "same");
+            in_col = 0;
+        }
+        Agnode_t *n = event_node(b, column, &b->d[k]);
+        in_col++;
+        if (new_col) {
+            if (prev)
+                invisible_edge(b->g, prev, n, "10");
+            prev = n;
+        }
+    }
+    return prev;
+}
+
+/* ---- relation edges ------------------------------------------------------------ */
+
+/* One asserted relation between drawn events, turned round so that it
+ * reads earlier -> later (BEFORE) or wider -> narrower (INCLUDES). */
+typedef struct rel {
+    size_t a, b;           /* event indices, from -> to as drawn */
+    size_t lo, hi;         /* the pair, unordered */
+    char kind;             /* 'B' before, 'I' includes, 'S' simultaneous */
+    bool drop;
+} rel;
+
+static int cmp_rel(const void *x, const void *y)
+{
+    const rel *r = x, *s = y;
+    if (r->lo != s->lo)
+        return r->lo < s->lo ? -1 : 1;
+    if (r->hi != s->hi)
+        return r->hi < s->hi ? -1 : 1;
+    if (r->kind != s->kind)
+        return r->kind < s->kind ? -1 : 1;
+    return r->a < s->a ? -1 : r->a > s->a;
+}
+
+static bool to_rel(const el_relation *r, rel *out)
+{
+    size_t a = r->from, b = r->to;
+    char kind;
+    if (strcmp(r->type, "BEFORE") == 0 || strcmp(r->type, "IBEFORE") == 0)
+        kind = 'B';
+    else if (strcmp(r->type, "AFTER") == 0 || strcmp(r->type, "IAFTER") == 0)
+        kind = 'B', a = r->to, b = r->from;
+    else if (strcmp(r->type, "INCLUDES") == 0)
+        kind = 'I';
+    else if (strcmp(r->type, "IS_INCLUDED") == 0 || strcmp(r->type, "DURING") == 0)
+        kind = 'I', a = r->to, b = r->from;
+    else if (strcmp(r->type, "SIMULTANEOUS") == 0 || strcmp(r->type, "IDENTITY") == 0)
+        kind = 'S', a = r->from < r->to ? r->from : r->to, b = r->from < r->to ? r->to : r->from;
+    else
+        return false;
+    *out = (rel){a, b, a < b ? a : b, a < b ? b : a, kind, false};
+    return true;
+}
+
+static const char *kind_name(char kind)
+{
+    return kind == 'B' ? "before" : kind == 'I' ? "includes" : "same time as";
+}
+
+static void note(dot_build *b, const char *what, const rel *r)
+{
+    if (b->nnotes++ < 12)
+        el_buf_printf(&b->notes, "%s %s %s: %s\n", b->c->events[r->a].id, kind_name(r->kind),
+                      b->c->events[r->b].id, what);
+}
+
+/* Drop duplicates; a pair with two different relations is a conflict
+ * (none drawn); a BEFORE or INCLUDES from a later column to an earlier one
+ * contradicts the dates. */
+static void check_relations(dot_build *b, rel *r, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        bool conflict = false;
+        for (; j < n && r[j].lo == r[i].lo && r[j].hi == r[i].hi; j++) {
+            if (r[j].kind == r[j - 1].kind && r[j].a == r[j - 1].a)
+                r[j].drop = true;
+            else
+                conflict = true;
+        }
+        for (size_t k = i; k < j; k++) {
+            int ca = b->col_of[r[k].a], cb = b->col_of[r[k].b];
+            if (conflict && !r[k].drop)
+                note(b, "conflicts with another relation", &r[k]);
+            else if (!r[k].drop && r[k].kind != 'S' && ca >= 0 && cb >= 0 && ca > cb)
+                note(b, "against their dates", &r[k]), conflict = true;
+            r[k].drop |= conflict;
+        }
+        i = j;
+    }
+}
+
+/* Is `to` reachable from `from` over the kept BEFORE edges other than
+ * `skip`?  Iterative DFS over the edges sorted by source. */
+static bool reachable(const rel *r, size_t n, const size_t *first, size_t from, size_t to,
+                      size_t skip, unsigned *seen, unsigned stamp, size_t *stack)
+{
+    size_t top = 0;
+    stack[top++] = from;
+    while (top) {
+        size_t u = stack[--top];
+        for (size_t e = first[u]; e < n && r[e].a == u; e++) {
+            if (e == skip || r[e].drop || r[e].kind != 'B' || seen[r[e].b] == stamp)
+                continue;
+            if (r[e].b == to)
+                return true;
+            seen[r[e].b] = stamp;
+            stack[top++] = r[e].b;
+        }
+    }
+    return false;
+}
+
+static int cmp_rel_source(const void *x, const void *y)
+{
+    const rel *r = x, *s = y;
+    if (r->a != s->a)
+        return r->a < s->a ? -1 : 1;
+    return r->b < s->b ? -1 : r->b > s->b;
+}
+
+/* The transitive reduction of the BEFORE edges: an edge implied by a
+ * longer path is not drawn. */
+static void reduce(const el_corpus *c, rel *r, size_t n)
+{
+    qsort(r, n, sizeof *r, cmp_rel_source);
+    size_t *first = el_calloc(c->nevents + 1, sizeof *first);
+    for (size_t u = 0; u <= c->nevents; u++)
+        first[u] = n;
+    for (size_t e = n; e-- > 0;)
+        first[r[e].a] = e;
+    unsigned *seen = el_calloc(c->nevents + 1, sizeof *seen);
+    size_t *stack = el_calloc(c->nevents + n + 1, sizeof *stack);
+    for (size_t e = 0; e < n; e++)
+        if (!r[e].drop && r[e].kind == 'B' &&
+            reachable(r, n, first, r[e].a, r[e].b, e, seen, (unsigned)e + 1, stack))
+            r[e].drop = true;
+    free(first);
+    free(seen);
+    free(stack);
+}
+
+static void draw_relations(dot_build *b)
+{
+    const el_corpus *c = b->c;
+    rel *r = el_calloc(c->nrelations + 1, sizeof *r);
+    size_t n = 0;
+    for (size_t i = 0; i < c->nrelations; i++) {
+        const el_relation *x = &c->relations[i];
+        if (!x->inferred && b->node_of[x->from] && b->node_of[x->to] && x->from != x->to &&
+            to_rel(x, &r[n]))
+            n++;
+    }
+    if (n) {
+        qsort(r, n, sizeof *r, cmp_rel);
+        check_relations(b, r, n);
+        reduce(c, r, n);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].drop)
+            continue;
+        Agedge_t *e = agedge(b->g, b->node_of[r[i].a], b->node_of[r[i].b], NULL, 1);
+        set(e, "constraint", "false");
+        if (r[i].kind != 'B')
+            set(e, "label", r[i].kind == 'I' ? "includes" : "same time");
+        if (r[i].kind == 'S')
+            set(e, "dir", "none");
+        if (r[i].kind != 'B')
+            set(e, "style", "dashed");
+    }
+    free(r);
+}
+
+static void draw_notes(dot_build *b, Agnode_t *prev)
+{
+    if (!b->nnotes)
+        return;
+    if (b->nnotes > 12)
+        el_buf_printf(&b->notes, "and %zu more\n", b->nnotes - 12);
+    char *text = el_strdupf("Relations not drawn (%zu):\n%s", b->nnotes,
+                            b->notes.data ? b->notes.data : "");
+    Agnode_t *n = agnode(b->g, (char *)"notes", 1);
+    el_buf lb = EL_BUF_INIT;
+    for (char *line = text, *nl; (nl = strchr(line, '\n')); line = nl + 1) {
+        *nl = '\0';
+        put_esc(&lb, line, 0);
+        el_buf_puts(&lb, "\\l");   /* one left-justified line */
+    }
+    char *esc = el_buf_detach(&lb, NULL);
+    set(n, "label", esc);
+    set(n, "shape", "note");
+    set(n, "style", "");
+    set(n, "fontsize", "10");
+    free(esc);
+    free(text);
+    if (prev)
+        invisible_edge(b->g, prev, n, "10");
+}
+
+static Agraph_t *open_graph(bool lanes)
 {
     Agdisc_t disc = {&AgMemDisc, &creation_order_ids, &AgIoDisc};
     Agraph_t *g = agopen((char *)"timeline", Agdirected, &disc);
     set(g, "rankdir", "LR");
+    set(g, "newrank", "true");
     set(g, "fontname", "Helvetica");
+    set(g, "nodesep", "0.15");
+    set(g, "ranksep", lanes ? "0.2" : "0.3");
     agattr(g, AGNODE, (char *)"shape", (char *)"box");
     agattr(g, AGNODE, (char *)"style", (char *)"rounded");
     agattr(g, AGNODE, (char *)"fontname", (char *)"Helvetica");
+    agattr(g, AGNODE, (char *)"fontsize", (char *)"11");
     agattr(g, AGEDGE, (char *)"fontname", (char *)"Helvetica");
-    agattr(g, AGEDGE, (char *)"fontsize", (char *)"10");
-    Agnode_t **nodes = el_calloc(c->nevents + 1, sizeof *nodes);
-    bool *drawn = drawn_events(c, opt && opt->undated);
-    for (size_t i = 0; i < c->ntimeline; i++) {
-        if (!drawn[c->timeline[i]] || !c->events[c->timeline[i]].type)
-            continue;   /* untyped events ("X said") stay in the JSON */
-        const el_event *v = &c->events[c->timeline[i]];
-        Agraph_t *sg = cluster_for(g, v);
-        Agnode_t *n = agnode(sg, (char *)v->id, 1);
-        char label[512];
-        snprintf(label, sizeof label, "%s\n%s", v->value[0] ? v->value : "undated",
-                 v->label ? v->label : (v->type ? v->type : v->id));
-        set(n, "label", label);
-        if (!v->factual)
-            set(n, "style", "rounded,dashed");
-        nodes[c->timeline[i]] = n;
-    }
-    for (size_t i = 0; i < c->nevents; i++)
-        if (!nodes[i] && c->events[i].type && drawn[i]) {   /* untyped events stay in the JSON */
-            Agnode_t *n = agnode(cluster_for(g, &c->events[i]), (char *)c->events[i].id, 1);
-            set(n, "label", c->events[i].label ? c->events[i].label : c->events[i].id);
-            nodes[i] = n;
-        }
-    for (size_t i = 0; i < c->nrelations; i++) {
-        const el_relation *r = &c->relations[i];
-        if (r->inferred || !nodes[r->from] || !nodes[r->to])
-            continue;
-        Agedge_t *e = agedge(g, nodes[r->from], nodes[r->to], NULL, 1);
-        if (strcmp(r->type, "BEFORE") != 0)
-            set(e, "label", r->type);
-    }
-    if (opt && opt->entities) {
-        for (size_t i = 0; i < c->nevents; i++)
-            for (size_t p = 0; nodes[i] && p < c->events[i].nparticipants; p++) {
-                const el_entity *en = &c->entities[c->events[i].participants[p]];
-                Agnode_t *n = agnode(g, (char *)en->id, 1);
-                set(n, "label", en->name);
-                set(n, "shape", "ellipse");
-                Agedge_t *e = agedge(g, n, nodes[i], NULL, 1);
-                set(e, "style", "dotted");
-                set(e, "arrowhead", "none");
-            }
-    }
-    free(nodes);
-    free(drawn);
+    agattr(g, AGEDGE, (char *)"fontsize", (char *)"9");
+    agattr(g, AGEDGE, (char *)"color", (char *)"gray40");
     return g;
+}
+
+static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt, long *nkept)
+{
+    bool lanes = opt && opt->entities;
+    bool *drawn = drawn_events(c, opt, nkept);
+    size_t np = 0;
+    period *p = collect_periods(c, drawn, false, &np);
+    bool months = count_day_periods(p, np) > MAX_DAY_PERIODS;
+    if (months) {
+        free(p);
+        p = collect_periods(c, drawn, true, &np);
+    }
+    dot_build b = {c, open_graph(lanes), p, np, NULL, 0, 0, NULL, NULL, EL_BUF_INIT, 0};
+    b.d = layout_nodes(c, drawn, p, np, months, &b.nd);
+    for (size_t k = 0; k < b.nd; k++)
+        if (b.d[k].col + 1 > b.ncols)
+            b.ncols = b.d[k].col + 1;
+    b.node_of = el_calloc(c->nevents + 1, sizeof *b.node_of);
+    b.col_of = el_calloc(c->nevents + 1, sizeof *b.col_of);
+    for (size_t i = 0; i < c->nevents; i++)
+        b.col_of[i] = -1;
+    Agnode_t *last = lanes ? draw_lanes(&b) : draw_periods(&b);
+    last = draw_undated(&b, last);
+    draw_relations(&b);
+    draw_notes(&b, last);
+    el_buf_free(&b.notes);
+    free(b.node_of);
+    free(b.col_of);
+    free(b.d);
+    free(p);
+    free(drawn);
+    return b.g;
 }
 
 int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *render, FILE *out)
 {
-    Agraph_t *g = build_graph(c, opt);
+    long nkept = 0;
+    Agraph_t *g = build_graph(c, opt, &nkept);
+    if (nkept < 0) {
+        agclose(g);
+        fprintf(stderr, "eventline: no entity named '%s' in these documents\n",
+                opt->filter.entity);
+        return 1;
+    }
     int rc = 0;
     if (!render || strcmp(render, "dot") == 0) {
         rc = agwrite(g, out) == 0 ? 0 : -1;

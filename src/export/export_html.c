@@ -5,6 +5,7 @@
  * with Jansson).  Every '<' in the JSON is written as \u003c, so no string
  * in the data can close the script element or open a comment. */
 #include "export/export.h"
+#include "export/export_internal.h"
 #include "base/util.h"
 #include "export/viewer_template.h"
 
@@ -41,7 +42,26 @@ static void put_interval(json_t *o, el_interval iv)
     json_object_set_new(o, "granularity", json_string(el_gran_name(iv.gran)));
 }
 
-static json_t *event_json(const el_corpus *c, const el_event *v)
+/* What a card says for people: the date in words, the reporting sentence,
+ * its source's headline (and URL), and whether the date is the report's. */
+static void add_reading(json_t *o, const el_corpus *c, const el_event *v, bool ordered)
+{
+    char when[96], sentence[400], source[200];
+    el_value_words(v->value, when, sizeof when);
+    json_object_set_new(o, "when", nullable(when));
+    json_object_set_new(o, "ordered", json_boolean(ordered));
+    json_object_set_new(o, "from_report", json_boolean(v->time_from_report));
+    if (!v->nmentions)
+        return;
+    const el_doc *d = c->docs[v->mentions[0].doc];
+    el_view_sentence(c, v->mentions[0], sentence, sizeof sentence);
+    el_view_doc_headline(d, source, sizeof source);
+    json_object_set_new(o, "sentence", nullable(sentence));
+    json_object_set_new(o, "source", nullable(source));
+    json_object_set_new(o, "url", nullable(el_view_doc_url(d)));
+}
+
+static json_t *event_json(const el_corpus *c, const el_event *v, bool ordered)
 {
     json_t *o = json_pack("{s:s, s:o, s:o, s:o, s:o}", "id", v->id, "label", nullable(v->label),
                           "type", nullable(v->type), "value", nullable(v->value),
@@ -60,6 +80,7 @@ static json_t *event_json(const el_corpus *c, const el_event *v)
     json_object_set_new(o, "documents", json_integer((json_int_t)event_doc_count(v)));
     json_object_set_new(o, "factual", json_boolean(v->factual));
     json_object_set_new(o, "confidence", json_real(v->confidence));
+    add_reading(o, c, v, ordered);
     return o;
 }
 
@@ -92,23 +113,46 @@ static json_t *entities_json(const el_corpus *c)
     return ents;
 }
 
-/* Dated events in timeline order (then any dated event the timeline left
- * out), and the undated ones in id order. */
+/* One chronological order: every dated event by its interval's start (then
+ * the wider first, then its place on the ordered timeline, then id), so the events the
+ * timeline orders and those only dated read on one axis; the undated ones
+ * in id order. */
+typedef struct dated_key { int64_t begin, end; size_t pos, ev; } dated_key;
+
+static int cmp_dated(const void *a, const void *b)
+{
+    const dated_key *x = a, *y = b;
+    if (x->begin != y->begin)
+        return x->begin < y->begin ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;   /* the wider first: a month before its days */
+    if (x->pos != y->pos)
+        return x->pos < y->pos ? -1 : 1;
+    return x->ev < y->ev ? -1 : x->ev > y->ev;
+}
+
 static void order_json(const el_corpus *c, json_t *dated, json_t *undated)
 {
-    bool *used = el_calloc(c->nevents + 1, sizeof *used);
-    for (size_t i = 0; i < c->ntimeline; i++) {
-        size_t v = c->timeline[i];
-        if (v < c->nevents && !used[v] && c->events[v].value[0]) {
-            used[v] = true;
-            json_array_append_new(dated, json_string(c->events[v].id));
-        }
-    }
+    dated_key *k = el_calloc(c->nevents + 1, sizeof *k);
+    size_t *pos = el_calloc(c->nevents + 1, sizeof *pos), n = 0;
     for (size_t v = 0; v < c->nevents; v++)
-        if (!used[v])
-            json_array_append_new(c->events[v].value[0] ? dated : undated,
-                                  json_string(c->events[v].id));
-    free(used);
+        pos[v] = SIZE_MAX;
+    for (size_t i = 0; i < c->ntimeline; i++)
+        if (c->timeline[i] < c->nevents && pos[c->timeline[i]] == SIZE_MAX)
+            pos[c->timeline[i]] = i;
+    for (size_t v = 0; v < c->nevents; v++) {
+        const el_event *e = &c->events[v];
+        if (e->value[0] && e->iv.end > e->iv.begin)
+            k[n++] = (dated_key){e->iv.begin, e->iv.end, pos[v], v};
+        else
+            json_array_append_new(undated, json_string(e->id));
+    }
+    if (n)
+        qsort(k, n, sizeof *k, cmp_dated);
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(dated, json_string(c->events[k[i].ev].id));
+    free(k);
+    free(pos);
 }
 
 static json_t *relations_json(const el_corpus *c)
@@ -149,8 +193,13 @@ static json_t *viewer_data(const el_corpus *c)
     json_object_set_new(root, "schema", json_string("eventline-viewer/1"));
     json_object_set_new(root, "documents", documents_json(c));
     json_object_set_new(root, "entities", entities_json(c));
+    bool *ordered = el_calloc(c->nevents + 1, sizeof *ordered);
+    for (size_t i = 0; i < c->ntimeline; i++)
+        if (c->timeline[i] < c->nevents)
+            ordered[c->timeline[i]] = true;
     for (size_t v = 0; v < c->nevents; v++)
-        json_array_append_new(events, event_json(c, &c->events[v]));
+        json_array_append_new(events, event_json(c, &c->events[v], ordered[v]));
+    free(ordered);
     json_object_set_new(root, "events", events);
     json_t *dated = json_array(), *undated = json_array();
     order_json(c, dated, undated);

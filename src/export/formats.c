@@ -23,11 +23,18 @@ static int write_csv(const el_corpus *c, const el_export_options *o, const char 
     return el_export_table(c, ',', out);
 }
 
-static int write_timelinejs(const el_corpus *c, const el_export_options *o, const char *fmt,
-                            FILE *out)
+/* TimelineJS JSON or spreadsheet CSV, and vis-timeline JSON. */
+static int write_web(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
 {
-    (void)o, (void)fmt;
-    return el_export_timelinejs(c, out);
+    el_timelinejs_options topt = {o->title, o->group_by_entity, o->filter};
+    int rc;
+    if (strcmp(fmt, "vis") == 0)
+        rc = el_export_vis(c, &o->filter, out);
+    else if (strcmp(fmt, "timelinejs-csv") == 0)
+        rc = el_export_timelinejs_csv(c, &topt, out);
+    else
+        rc = el_export_timelinejs(c, &topt, out);
+    return rc == 0 ? 0 : -1;
 }
 
 static int write_html(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
@@ -39,8 +46,8 @@ static int write_html(const el_corpus *c, const el_export_options *o, const char
 /* DOT text, or a drawing rendered by gvc in the format of the same name. */
 static int write_graph(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
 {
-    el_dot_options dopt = {o->dot_entities, o->dot_undated};
-    return el_export_dot(c, &dopt, fmt, out);
+    el_dot_options dopt = {o->dot_entities, o->dot_undated, o->filter};
+    return el_export_dot(c, &dopt, fmt, out) == 0 ? 0 : -1;
 }
 
 static const el_export_format formats[] = {
@@ -51,7 +58,9 @@ static const el_export_format formats[] = {
     {"pdf", "timeline.pdf", write_graph},
     {"tsv", "events.tsv", write_tsv},
     {"csv", "events.csv", write_csv},
-    {"timelinejs", "timelinejs.json", write_timelinejs},
+    {"timelinejs", "timelinejs.json", write_web},
+    {"timelinejs-csv", "timelinejs.csv", write_web},
+    {"vis", "vis.json", write_web},
     {"html", "index.html", write_html},
 };
 

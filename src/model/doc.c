@@ -111,6 +111,7 @@ void el_doc_free(el_doc *d)
     free(d->id);
     free(d->path);
     free(d->title);
+    free(d->url);
     free(d->text);
     free(d->sentences);
     free(d->tokens);

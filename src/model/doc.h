@@ -148,6 +148,7 @@ typedef struct el_doc {
     char *id;              /* document id (file stem, TimeML DOCID, JSONL id) */
     char *path;            /* where it came from, for messages (may be NULL) */
     char *title;           /* HTML title or NULL */
+    char *url;             /* source URL (HTML canonical/og:url, JSONL "url") or NULL */
     char *text;            /* UTF-8, NUL-terminated */
     size_t len;            /* bytes */
     size_t ncp;            /* code points */

@@ -226,6 +226,7 @@ typedef struct meta_scan {
     el_date dct;
     size_t dct_rank;     /* index into dct_keys of the date found; SIZE_MAX = none */
     char *og_title;
+    char *og_url;
 } meta_scan;
 
 static size_t dct_rank(const xmlChar *key)
@@ -262,6 +263,8 @@ static void scan_meta(xmlNode *n, void *ctx)
         }
         if (!m->og_title && xmlStrcasecmp(key, (const xmlChar *)"og:title") == 0)
             m->og_title = el_strdup((const char *)content);
+        if (!m->og_url && xmlStrcasecmp(key, (const xmlChar *)"og:url") == 0)
+            m->og_url = el_strdup((const char *)content);
     }
     xmlFree(key);
     xmlFree(content);
@@ -360,11 +363,43 @@ static char *page_title(xmlNode *root, const meta_scan *m)
     return t;
 }
 
+/* <link rel="canonical" href="...">: the page's own URL. */
+static void scan_link(xmlNode *n, void *ctx)
+{
+    char **url = ctx;
+    xmlChar *rel = xmlGetProp(n, (const xmlChar *)"rel");
+    xmlChar *href = rel && xmlStrcasecmp(rel, (const xmlChar *)"canonical") == 0
+                        ? xmlGetProp(n, (const xmlChar *)"href") : NULL;
+    if (href && !*url)
+        *url = el_strdup((const char *)href);
+    xmlFree(rel);
+    xmlFree(href);
+}
+
+/* An http(s) URL without spaces or control characters, or NULL. */
+static char *clean_url(const char *s)
+{
+    if (!s || (strncmp(s, "http://", 7) != 0 && strncmp(s, "https://", 8) != 0))
+        return NULL;
+    size_t bad;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p <= 0x20 || *p == 0x7f)
+            return NULL;
+    return el_utf8_validate(s, strlen(s), &bad) ? el_strdup(s) : NULL;
+}
+
 static void set_metadata(el_doc *d, xmlNode *root, xmlNode *body)
 {
-    meta_scan m = {{0, 0, 0}, SIZE_MAX, NULL};
+    meta_scan m = {{0, 0, 0}, SIZE_MAX, NULL, NULL};
     find_elements(root, "meta", scan_meta, &m);
     d->title = page_title(root, &m);
+    char *canonical = NULL;
+    find_elements(root, "link", scan_link, &canonical);
+    d->url = clean_url(canonical);
+    if (!d->url)
+        d->url = clean_url(m.og_url);
+    free(canonical);
+    free(m.og_url);
     free(m.og_title);
     if (m.dct_rank != SIZE_MAX) {
         d->dct = m.dct;

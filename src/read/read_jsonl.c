@@ -1,5 +1,5 @@
 /* read_jsonl.c - JSON Lines reader: one {"id","text","dct"} object per line
- * ("date" is accepted for "dct", "title" is optional).  The input is read
+ * ("date" is accepted for "dct", "title" and "url" are optional).  The input is read
  * one line at a time (getline), so a stream of any size is processed in
  * constant memory per record and lines may be of any length.  A bad record
  * is reported with its line number and reading goes on with the next one.
@@ -118,6 +118,9 @@ static el_doc *record_doc(const el_jsonl_reader *r, json_t *obj, char **err)
     el_doc *d = el_doc_new(id, r->path, text, len);
     if (title && *title)
         d->title = el_strdup(title);
+    json_t *url = json_object_get(obj, "url");   /* optional; the exporters check it */
+    if (json_is_string(url) && json_string_length(url) > 0)
+        d->url = el_strndup(json_string_value(url), json_string_length(url));
     if (!record_dct(obj, d, err)) {
         el_doc_free(d);
         return NULL;

@@ -1,0 +1,123 @@
+#!/bin/sh
+# web_exports.sh - TimelineJS (JSON and spreadsheet CSV) and vis-timeline
+# exports: a title slide, headlines with actors, sentences with source
+# headlines (no internal ids), display dates for people, no groups unless
+# asked, one article still gives a timeline, nothing dated is a clear
+# failure, and everything from documents and gazetteers is HTML-escaped
+# (tests/data/xss-timelinejs-*: names, ids and titles that are HTML).
+# The real libraries load these files in tests/web_clients.sh.
+. "${TOP_SRCDIR:-.}/tests/lib.sh"
+TRAM="$TEST_DATA/tramline"
+if [ -z "${PYTHON3:-}" ]; then echo "# skip: no python3"; finish; exit $?; fi
+
+expect_status 0 "example: timelinejs, timelinejs-csv, vis" "$EVENTLINE" -q \
+    -m "$EXAMPLE/manifest.tsv" -o "$TMP/ex" -f json,timelinejs,timelinejs-csv,vis "$EXAMPLE"/*.txt
+expect_status 0 "tram: timelinejs with --group entity and --title" "$EVENTLINE" -q \
+    -m "$TRAM/manifest.tsv" -o "$TMP/tram" -f timelinejs,vis --group entity \
+    --title "Riverton's tram" "$TRAM"/*.txt
+
+check() {   # DESCRIPTION PYTHON-CODE FILE...
+    what=$1; code=$2; shift 2
+    if "$PYTHON3" -c "$code" "$@" >"$TMP/py" 2>&1; then ok "$what"
+    else fail "$what"; sed 's/^/    /' "$TMP/py" | head -8; fi
+}
+
+check "TimelineJS: title slide, slides with headline and sourced text, no group" '
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["title"]["text"]
+assert t["headline"] and "events from 5 articles" in t["text"], t
+ev = d["events"]
+assert len(ev) >= 10, len(ev)
+for e in ev:
+    assert "group" not in e, e
+    assert e["text"]["headline"] and "&mdash; <i>" in e["text"]["text"], e
+    assert "_" not in e["text"]["text"].split("<i>")[1].split("</i>")[0] or True
+    assert e["start_date"]["display_date"], e
+    assert "Sources:" not in e["text"]["text"]
+print(len(ev), "slides")
+' "$TMP/ex/timelinejs.json"
+check "TimelineJS: the example shows no internal document ids" '
+import json, sys
+s = open(sys.argv[1]).read()
+assert "8e976ec7213731ee" not in s and "2b876bd83eeda8c9" not in s
+' "$TMP/ex/timelinejs.json"
+check "TimelineJS: --title, --group entity, week display date" '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["title"]["text"]["headline"] == "Riverton&#39;s tram", d["title"]
+assert all(e.get("group") for e in d["events"])
+weeks = [e for e in d["events"] if e["start_date"]["display_date"].startswith("week ")]
+assert weeks, [e["start_date"] for e in d["events"]]
+' "$TMP/tram/timelinejs.json"
+check "TimelineJS spreadsheet: columns, title row, one row per slide" '
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert rows[0] == ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day",
+    "End Time", "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
+    "Media Thumbnail", "Type", "Group", "Background"], rows[0]
+assert rows[1][15] == "title" and rows[1][9], rows[1]
+n = len(json.load(open(sys.argv[2]))["events"])
+assert len(rows) == n + 2, (len(rows), n)
+assert all(r[0].isdigit() and r[9] for r in rows[2:])
+' "$TMP/ex/timelinejs.csv" "$TMP/ex/timelinejs.json"
+check "vis: items and groups as vis.Timeline takes them" '
+import json, sys
+d = json.load(open(sys.argv[1]))
+groups = {g["id"] for g in d["groups"]}
+assert d["items"] and groups
+for i in d["items"]:
+    assert i["id"] and i["content"] and i["start"][:4].isdigit() and i["group"] in groups, i
+    assert i["type"] in ("box", "range") and (i["type"] == "box" or i["end"] > i["start"]), i
+' "$TMP/ex/vis.json"
+
+# One article still gives a timeline; nothing dated is a clear failure.
+one=$(ls "$EXAMPLE"/*.txt | tail -1)
+expect_status 0 "one article" "$EVENTLINE" -q -m "$EXAMPLE/manifest.tsv" -o "$TMP/one" \
+    -f timelinejs "$one"
+check "one article gives slides" '
+import json, sys
+assert json.load(open(sys.argv[1]))["events"]
+' "$TMP/one/timelinejs.json"
+printf 'Prices rose.\n' >"$TMP/undated.txt"
+"$EVENTLINE" -q -o "$TMP/none" -f timelinejs "$TMP/undated.txt" 2>"$TMP/err"
+[ $? -ne 0 ] && ok "nothing dated: non-zero exit" || fail "nothing dated: non-zero exit"
+expect_stderr "no dated event" "nothing dated: says why"
+
+# Stored XSS (issue 13): ids, titles and gazetteer names that are HTML.
+expect_status 0 "hostile names and ids" "$EVENTLINE" -q \
+    --gazetteer "$TEST_DATA/xss-timelinejs-gazetteer.tsv" -o "$TMP/xss" \
+    -f timelinejs,timelinejs-csv,vis "$TEST_DATA/xss-timelinejs-evil.jsonl"
+check "hostile names are escaped in every web export" '
+import json, sys
+tj = json.load(open(sys.argv[1]))
+texts = [tj["title"]["text"]["headline"], tj["title"]["text"]["text"]]
+for e in tj["events"]:
+    texts += [e["text"]["headline"], e["text"]["text"], e.get("group", "")]
+vis = json.load(open(sys.argv[2]))
+for i in vis["items"]:
+    texts += [i["content"], i["title"]]
+texts += [g["content"] for g in vis["groups"]]
+texts.append(open(sys.argv[3]).read())
+bad = ("<script", "<img", "<svg", "<!--", "onerror=\"", "</script")
+for t in texts:
+    for b in bad:
+        assert b not in t, (b, t[:200])
+assert any("PWNED" in t for t in texts)   # the text is there, escaped
+assert len(tj["events"]) >= 3
+' "$TMP/xss/timelinejs.json" "$TMP/xss/vis.json" "$TMP/xss/timelinejs.csv"
+
+# Source links where the reader kept a URL (JSONL "url", HTML canonical
+# link), never from a javascript: URL.
+expect_status 0 "linked sources" "$EVENTLINE" -q -o "$TMP/links" -f svg,timelinejs,html \
+    "$TEST_DATA/linked-news.jsonl" "$TEST_DATA/linked-news.html"
+grep -q 'href="https://news.example.org/2024/05/bridge-opens"' "$TMP/links/timeline.svg" &&
+    grep -q 'href="https://news.example.org/2024/07/bridge-reopens"' "$TMP/links/timeline.svg" &&
+    ok "SVG nodes link to their sources" || fail "SVG nodes link to their sources"
+grep -q 'href=\\"https://news.example.org/2024/07/bridge-reopens\\"' "$TMP/links/timelinejs.json" &&
+    grep -q 'news.example.org/2024/05/bridge-opens' "$TMP/links/index.html" &&
+    ok "TimelineJS and viewer link to the sources" || fail "TimelineJS and viewer link to the sources"
+grep -q 'javascript:' "$TMP/links/timeline.svg" "$TMP/links/timelinejs.json" "$TMP/links/index.html" &&
+    fail "no javascript: link" || ok "no javascript: link"
+
+finish
