@@ -335,7 +335,7 @@ void el_doc_sort_mentions(el_doc *d)
 
 static const char *const timex_types[] = {"DATE", "TIME", "DURATION", "SET"};
 static const char *const ent_types[] = {"PERSON", "ORGANIZATION", "LOCATION", "NORP",
-                                        "FACILITY", "PRODUCT", "OTHER"};
+                                        "FACILITY", "PRODUCT", "FINANCIAL", "OTHER"};
 static const char *const event_classes[] = {"OCCURRENCE", "REPORTING", "STATE", "I_ACTION",
                                             "I_STATE", "ASPECTUAL", "PERCEPTION"};
 static const char *const tenses[] = {"NONE", "PAST", "PRESENT", "FUTURE", "INFINITIVE",
@@ -354,6 +354,7 @@ bool el_ent_type_parse(const char *s, el_ent_type *out)
     static const struct { const char *name; el_ent_type t; } aliases[] = {
         {"PER", EL_ENT_PERSON}, {"ORG", EL_ENT_ORGANIZATION}, {"LOC", EL_ENT_LOCATION},
         {"GPE", EL_ENT_LOCATION}, {"FAC", EL_ENT_FACILITY}, {"PRO", EL_ENT_PRODUCT},
+        {"FIN", EL_ENT_FINANCIAL},
     };
     for (size_t i = 0; i < sizeof ent_types / sizeof *ent_types; i++)
         if (strcmp(s, ent_types[i]) == 0) {

@@ -73,7 +73,7 @@ typedef struct el_timex {
 
 typedef enum el_ent_type {
     EL_ENT_PERSON, EL_ENT_ORGANIZATION, EL_ENT_LOCATION, EL_ENT_NORP,
-    EL_ENT_FACILITY, EL_ENT_PRODUCT, EL_ENT_OTHER
+    EL_ENT_FACILITY, EL_ENT_PRODUCT, EL_ENT_FINANCIAL, EL_ENT_OTHER
 } el_ent_type;
 
 typedef struct el_mention {

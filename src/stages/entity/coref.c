@@ -415,7 +415,8 @@ static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
 {
     const el_doc *d = t->doc;
     size_t b = c->b, e = c->e;
-    if (c->type != EL_ENT_LOCATION && c->type != EL_ENT_ORGANIZATION && c->type != EL_ENT_PRODUCT)
+    if (c->type != EL_ENT_LOCATION && c->type != EL_ENT_ORGANIZATION && c->type != EL_ENT_PRODUCT &&
+        c->type != EL_ENT_FINANCIAL)
         return b;
     if (b == 0 || b - 1 < prev_end || !el_tok_is(d, b - 1, "the") ||
         d->tokens[b - 1].sentence != d->tokens[b].sentence)
