@@ -345,6 +345,20 @@ static const char *const aspects[] = {"NONE", "PROGRESSIVE", "PERFECTIVE",
 
 const char *el_timex_type_name(el_timex_type t) { return timex_types[t]; }
 const char *el_ent_type_name(el_ent_type t) { return ent_types[t]; }
+
+static const char *const type_sources[] = {NULL, "gazetteer", "rule", "context", "coreference"};
+
+const char *el_type_source_name(el_type_source s) { return type_sources[s]; }
+
+bool el_type_source_parse(const char *s, el_type_source *out)
+{
+    for (size_t i = 1; i < sizeof type_sources / sizeof *type_sources; i++)
+        if (strcmp(s, type_sources[i]) == 0) {
+            *out = (el_type_source)i;
+            return true;
+        }
+    return false;
+}
 const char *el_event_class_name(el_event_class c) { return event_classes[c]; }
 const char *el_tense_name(el_tense t) { return tenses[t]; }
 const char *el_aspect_name(el_aspect a) { return aspects[a]; }

@@ -172,6 +172,7 @@ static void apposition_role(tagger *t, cand *c)
         if (*nat)
             memcpy(c->nat, nat, 4);
         c->type = EL_ENT_PERSON;
+        c->src = EL_TSRC_CONTEXT;
         c->weak = false;
     }
 }
@@ -210,6 +211,7 @@ static void preceding_title_role(tagger *t, size_t ci)
     if (entry >= 0 && t->gz->entries[entry].kind == GZ_KIND_TITLE && j < c->b - 1) {
         c->role = entry;
         c->type = EL_ENT_PERSON;
+        c->src = EL_TSRC_CONTEXT;
         c->weak = false;
     }
 }
@@ -299,6 +301,7 @@ static void resolve_short_names(tagger *t)
         if (f >= 0) {
             c->target = f;
             c->type = EL_ENT_PERSON;
+            c->src = c->target >= 0 ? EL_TSRC_COREFERENCE : EL_TSRC_CONTEXT;
             c->weak = false;
         }
     }
@@ -349,6 +352,7 @@ static void confirm(tagger *t)
             o = same_name(t, p, np, i, false);
         if (o >= 0) {
             c->target = o;
+            c->src = c->type == t->c[o].type ? c->src : EL_TSRC_COREFERENCE;
             c->type = t->c[o].type;
             c->weak = false;
         } else if (c->weak) {
@@ -387,13 +391,171 @@ static void list_members(tagger *t)
         const cand *l = list_neighbour(t, k, -1), *r = list_neighbour(t, k, +1);
         if (l && r && l->type == EL_ENT_PERSON && r->type == EL_ENT_PERSON) {
             c->type = EL_ENT_PERSON;
+            c->src = c->target >= 0 ? EL_TSRC_COREFERENCE : EL_TSRC_CONTEXT;
             c->weak = false;
+        }
+    }
+}
+
+/* ---- identity of names that are variants of another ------------------- */
+
+/* Make c a mention of candidate f's entity (and of its type). */
+static void bind_to(tagger *t, cand *c, size_t f)
+{
+    const cand *root = el_ent_identity(t, &t->c[f]);
+    c->target = (int)(root - t->c);
+    c->src = c->type == root->type ? c->src : EL_TSRC_COREFERENCE;
+    c->type = root->type;
+    c->weak = false;
+}
+
+/* Is the capitalized token i a word of a name's initials (not "of", "and", "&", "-")? */
+static bool initial_word(const tagger *t, size_t i)
+{
+    const el_token *k = &t->doc->tokens[i];
+    return (k->flags & EL_TOK_WORD) && (k->flags & EL_TOK_CAP);
+}
+
+/* Do the initials of f's capitalized words spell the all-capital word at a
+ * ("Competition and Markets Authority" -> "CMA"; connectors are skipped)? */
+static bool spells(const tagger *t, const cand *f, size_t a)
+{
+    size_t n, k = 0;
+    const char *s = el_tok_text(t->doc, a, &n);
+    for (size_t i = f->b; i < f->e; i++) {
+        if (!initial_word(t, i)) {
+            if ((t->doc->tokens[i].flags & EL_TOK_WORD) && !(t->cue[i] & (CUE_CONNECTOR | CUE_STOP)))
+                return false;
+            continue;
+        }
+        while (k < n && s[k] == '.')
+            k++;
+        if (k >= n || s[k] != t->doc->text[t->doc->tokens[i].start])
+            return false;
+        k++;
+    }
+    while (k < n && s[k] == '.')
+        k++;
+    return k == n;
+}
+
+/* A single all-capital word of two to eight letters ("CMA", "U.N."). */
+static bool acronym_cand(const tagger *t, const cand *c)
+{
+    size_t n;
+    el_tok_text(t->doc, c->b, &n);
+    return c->e - c->b == 1 && (t->doc->tokens[c->b].flags & EL_TOK_ALLCAPS) && n >= 2 && n <= 12 &&
+           c->target < 0 && c->type != EL_ENT_PERSON;
+}
+
+/* The candidate of two or more words before acronym candidate i whose
+ * initials it spells, nearest first, or -1; with `paren` only the one right
+ * before "(" ACRONYM ("Competition and Markets Authority (CMA)"). */
+static int expansion_of(const tagger *t, size_t i, bool paren)
+{
+    const cand *c = &t->c[i];
+    for (size_t j = i; j-- > 0;) {
+        const cand *f = &t->c[j];
+        if (paren && (f->e + 1 != c->b || !el_tok_is(t->doc, f->e, "(")))
+            return -1;
+        if (f->e - f->b >= 2 && f->type != EL_ENT_PERSON && f->subtype == NULL && spells(t, f, c->b))
+            return (int)j;
+    }
+    return -1;
+}
+
+/* An acronym takes the identity of its expansion in the text: defined in
+ * parentheses ("... Authority (CMA)"), then every mention of it, even one a
+ * list reads otherwise; an unlisted acronym also takes an earlier name whose
+ * initials it spells. */
+static void resolve_acronyms(tagger *t)
+{
+    for (size_t i = 0; i < t->nc; i++) {
+        cand *c = &t->c[i];
+        if (!acronym_cand(t, c))
+            continue;
+        int f = expansion_of(t, i, true);
+        for (size_t k = 0; f < 0 && k < i; k++)   /* defined in parentheses before */
+            if (t->c[k].target >= 0 && same_span_text(t, c->b, c->e, t->c[k].b, t->c[k].e) &&
+                t->c[k].b > 0 && el_tok_is(t->doc, t->c[k].b - 1, "("))
+                f = t->c[k].target;
+        if (f < 0 && c->entry < 0)
+            f = expansion_of(t, i, false);
+        if (f >= 0)
+            bind_to(t, c, (size_t)f);
+    }
+}
+
+/* Do the tokens of c begin the name f, word for word? */
+static bool begins(const tagger *t, const cand *c, const cand *f)
+{
+    if (f->e - f->b <= c->e - c->b)
+        return false;
+    for (size_t k = 0; k < c->e - c->b; k++)
+        if (!same_span_text(t, c->b + k, c->b + k + 1, f->b + k, f->b + k + 1))
+            return false;
+    return true;
+}
+
+/* Is the word of f after c's words a name word or a legal form ("Acme
+ * Widgets", "Acme Inc."), not a generic head ("State Department"), and c no
+ * given name ("Anna" of "Anna Lee Holdings")? */
+static bool variant_word(const tagger *t, const cand *c, const cand *f)
+{
+    unsigned next = t->cue[f->b + (c->e - c->b)];
+    const unsigned generic = CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_LOC_SUFFIX | CUE_FAC_SUFFIX | CUE_CONNECTOR;
+    if (t->cue[c->b] & CUE_GIVEN)
+        return false;
+    return (next & CUE_CORP) || !(next & generic);
+}
+
+/* An unlisted organization or untyped name that begins a longer organization
+ * of the document is that organization: "Acme Widgets Inc." = "Acme Widgets"
+ * = "Acme" (legal forms and parent names).  The longest such name wins. */
+static void resolve_org_variants(tagger *t)
+{
+    for (size_t i = 0; i < t->nc; i++) {
+        cand *c = &t->c[i];
+        if (c->target >= 0 || c->entry >= 0 || c->subtype ||
+            (c->type != EL_ENT_ORGANIZATION && c->type != EL_ENT_OTHER))
+            continue;
+        int best = -1;
+        for (size_t j = 0; j < t->nc; j++) {
+            const cand *f = &t->c[j];
+            if (j != i && f->type == EL_ENT_ORGANIZATION && !f->weak && !f->subtype && begins(t, c, f) &&
+                (best < 0 || f->e - f->b > t->c[best].e - t->c[best].b))
+                best = (int)j;
+        }
+        if (best >= 0 && variant_word(t, c, &t->c[best]))
+            bind_to(t, c, (size_t)best);
+    }
+}
+
+/* A one-word name that ends a "descriptor + name" of the document is that
+ * entity: "Hurricane Ana" = "Ana". */
+static void resolve_descriptors(tagger *t)
+{
+    for (size_t i = 0; i < t->nc; i++) {
+        cand *c = &t->c[i];
+        if (c->target >= 0 || c->e - c->b != 1 || c->subtype ||
+            (c->entry >= 0 && t->gz->entries[c->entry].type != EL_ENT_PERSON))
+            continue;
+        for (size_t j = 0; j < t->nc; j++) {
+            const cand *f = &t->c[j];
+            if (f->e - f->b == 2 && (t->cue[f->b] & CUE_DESCRIPTOR) &&
+                same_span_text(t, c->b, c->e, f->e - 1, f->e)) {
+                bind_to(t, c, j);
+                break;
+            }
         }
     }
 }
 
 void el_ent_resolve(tagger *t)
 {
+    resolve_acronyms(t);
+    resolve_org_variants(t);
+    resolve_descriptors(t);
     resolve_short_names(t);
     confirm(t);
     list_members(t);
@@ -535,7 +697,9 @@ static void emit_one(tagger *t, emit_copies *cp, const cand *c, uint32_t prev_en
         m = el_doc_add_mention_own(t->doc, (uint32_t)b, c->e, c->type, g->key, g->name);
     } else {   /* "TYPE:lower-case surface" (the mention's type, the identity's
                   surface) and the surface, made once per identity and type */
-        size_t ix = (size_t)(id - t->c), n;
+        size_t ix = (size_t)(id - t->c), n, ke = id->e;
+        while (ke - 1 > id->b && ((t->cue[ke - 1] & CUE_CORP) || el_tok_is(t->doc, ke - 1, ",")))
+            ke--;   /* "Acme Inc." and "Acme" are one key */
         span_text(t, id->b, id->e, &n);
         if (!cp->rule_key[ix] || cp->rule_type[ix] != c->type) {
             const char *tn = el_ent_type_name(c->type);
@@ -543,7 +707,7 @@ static void emit_one(tagger *t, emit_copies *cp, const cand *c, uint32_t prev_en
             char *key = el_doc_stralloc(t->doc, tl + n + 2);
             memcpy(key, tn, tl);
             key[tl] = ':';
-            surface_into(t, id->b, id->e, true, key + tl + 1);
+            surface_into(t, id->b, ke, true, key + tl + 1);
             cp->rule_key[ix] = key;
             cp->rule_type[ix] = c->type;
         }
@@ -565,6 +729,8 @@ static void emit_one(tagger *t, emit_copies *cp, const cand *c, uint32_t prev_en
     if (c->role >= 0)
         m->role = gz_name_copy(t, cp, c->role);
     m->confidence = c->entry >= 0 ? 0.9f : c->type == EL_ENT_OTHER ? 0.4f : 0.7f;
+    m->type_source = c->type == EL_ENT_OTHER && c->src != EL_TSRC_GAZETTEER ? EL_TSRC_NONE
+                                                                      : (el_type_source)c->src;
 }
 
 void el_ent_emit(tagger *t)
