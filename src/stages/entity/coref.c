@@ -104,8 +104,14 @@ static size_t hp_find(const hpair *p, size_t n, uint32_t h)
 static void hp_window(const hpair *p, size_t n, uint32_t h, size_t ci, size_t *lo, size_t *hi)
 {
     size_t b = hp_find(p, n, h), e = b, at;
-    while (e < n && p[e].h == h)
-        e++;
+    for (size_t hi_ = n; e < hi_;) {   /* end of the bucket: a binary search, so a
+                                          name repeated very often stays cheap */
+        size_t mid = (e + hi_) / 2;
+        if (p[mid].h == h)
+            e = mid + 1;
+        else
+            hi_ = mid;
+    }
     size_t l = b, r = e;
     while (l < r) {
         size_t mid = (l + r) / 2;
@@ -448,13 +454,17 @@ static bool acronym_cand(const tagger *t, const cand *c)
            c->target < 0 && c->type != EL_ENT_PERSON;
 }
 
+/* How many candidates back an acronym looks for its expansion or its
+ * definition (keeps long documents linear). */
+enum { IDENTITY_WINDOW = 200 };
+
 /* The candidate of two or more words before acronym candidate i whose
  * initials it spells, nearest first, or -1; with `paren` only the one right
  * before "(" ACRONYM ("Competition and Markets Authority (CMA)"). */
 static int expansion_of(const tagger *t, size_t i, bool paren)
 {
     const cand *c = &t->c[i];
-    for (size_t j = i; j-- > 0;) {
+    for (size_t j = i; j-- > 0 && i - j <= IDENTITY_WINDOW;) {
         const cand *f = &t->c[j];
         if (paren && (f->e + 1 != c->b || !el_tok_is(t->doc, f->e, "(")))
             return -1;
@@ -475,7 +485,7 @@ static void resolve_acronyms(tagger *t)
         if (!acronym_cand(t, c))
             continue;
         int f = expansion_of(t, i, true);
-        for (size_t k = 0; f < 0 && k < i; k++)   /* defined in parentheses before */
+        for (size_t k = i > IDENTITY_WINDOW ? i - IDENTITY_WINDOW : 0; f < 0 && k < i; k++)   /* defined before */
             if (t->c[k].target >= 0 && same_span_text(t, c->b, c->e, t->c[k].b, t->c[k].e) &&
                 t->c[k].b > 0 && el_tok_is(t->doc, t->c[k].b - 1, "("))
                 f = t->c[k].target;
@@ -514,41 +524,56 @@ static bool variant_word(const tagger *t, const cand *c, const cand *f)
  * = "Acme" (legal forms and parent names).  The longest such name wins. */
 static void resolve_org_variants(tagger *t)
 {
-    for (size_t i = 0; i < t->nc; i++) {
+    hpair *p = el_malloc((t->nc + 1) * sizeof *p);
+    size_t np = 0, lo, hi;
+    for (size_t j = 0; j < t->nc; j++) {   /* organizations of two or more words, by first word */
+        const cand *f = &t->c[j];
+        if (f->type == EL_ENT_ORGANIZATION && !f->weak && !f->subtype && f->e - f->b >= 2)
+            p[np++] = (hpair){span_hash(t, f->b, f->b + 1), (uint32_t)j};
+    }
+    hp_sort(p, np);
+    for (size_t i = 0; i < t->nc && np; i++) {
         cand *c = &t->c[i];
         if (c->target >= 0 || c->entry >= 0 || c->subtype ||
             (c->type != EL_ENT_ORGANIZATION && c->type != EL_ENT_OTHER))
             continue;
         int best = -1;
-        for (size_t j = 0; j < t->nc; j++) {
-            const cand *f = &t->c[j];
-            if (j != i && f->type == EL_ENT_ORGANIZATION && !f->weak && !f->subtype && begins(t, c, f) &&
+        hp_window(p, np, span_hash(t, c->b, c->b + 1), i, &lo, &hi);
+        for (size_t k = lo; k < hi; k++) {
+            const cand *f = &t->c[p[k].c];
+            if (p[k].c != i && begins(t, c, f) &&
                 (best < 0 || f->e - f->b > t->c[best].e - t->c[best].b))
-                best = (int)j;
+                best = (int)p[k].c;
         }
         if (best >= 0 && variant_word(t, c, &t->c[best]))
             bind_to(t, c, (size_t)best);
     }
+    free(p);
 }
 
 /* A one-word name that ends a "descriptor + name" of the document is that
  * entity: "Hurricane Ana" = "Ana". */
 static void resolve_descriptors(tagger *t)
 {
-    for (size_t i = 0; i < t->nc; i++) {
+    hpair *p = el_malloc((t->nc + 1) * sizeof *p);
+    size_t np = 0, lo, hi;
+    for (size_t j = 0; j < t->nc; j++)   /* "Hurricane X", by X */
+        if (t->c[j].e - t->c[j].b == 2 && (t->cue[t->c[j].b] & CUE_DESCRIPTOR))
+            p[np++] = (hpair){span_hash(t, t->c[j].e - 1, t->c[j].e), (uint32_t)j};
+    hp_sort(p, np);
+    for (size_t i = 0; i < t->nc && np; i++) {
         cand *c = &t->c[i];
         if (c->target >= 0 || c->e - c->b != 1 || c->subtype ||
             (c->entry >= 0 && t->gz->entries[c->entry].type != EL_ENT_PERSON))
             continue;
-        for (size_t j = 0; j < t->nc; j++) {
-            const cand *f = &t->c[j];
-            if (f->e - f->b == 2 && (t->cue[f->b] & CUE_DESCRIPTOR) &&
-                same_span_text(t, c->b, c->e, f->e - 1, f->e)) {
-                bind_to(t, c, j);
+        hp_window(p, np, span_hash(t, c->b, c->e), i, &lo, &hi);
+        for (size_t k = lo; k < hi; k++)
+            if (same_span_text(t, c->b, c->e, t->c[p[k].c].e - 1, t->c[p[k].c].e)) {
+                bind_to(t, c, p[k].c);
                 break;
             }
-        }
     }
+    free(p);
 }
 
 void el_ent_resolve(tagger *t)
