@@ -154,6 +154,8 @@ static bool read_mentions(el_doc *d, const json_t *arr, const json_t *entities)
             m->subtype = el_doc_str(d, str(o, "subtype"));
         if (json_is_number(json_object_get(o, "confidence")))
             m->confidence = (float)json_number_value(json_object_get(o, "confidence"));
+        if (*str(o, "type_source"))
+            el_type_source_parse(str(o, "type_source"), &m->type_source);
     }
     return true;
 }

@@ -80,6 +80,8 @@ static json_t *mention_json(const el_corpus *c, const el_doc *d, size_t i)
     if (m->subtype)
         json_object_set_new(o, "subtype", json_string(m->subtype));
     json_object_set_new(o, "confidence", json_real(m->confidence));
+    if (m->type_source)
+        json_object_set_new(o, "type_source", json_string(el_type_source_name(m->type_source)));
     return o;
 }
 

@@ -69,9 +69,11 @@ void el_corpus_sort_docs(el_corpus *c);
 /* Build the entity index from the documents' mentions (ids by sorted key),
  * after el_corpus_adopt_short_names. */
 void el_corpus_link_entities(el_corpus *c);
-/* corpus_names.c: a one-word name that an article leaves unresolved
- * ("Weber") takes the person it names in the other articles, when they all
- * agree on one ("Anna Weber"); rewrites those mentions' key, name and type. */
+/* corpus_names.c: an untyped name that other articles write the same way
+ * and type (all with one key) takes that entity; then a one-word name that
+ * an article leaves unresolved ("Weber") takes the person it names in the
+ * other articles, when they all agree on one ("Anna Weber"); rewrites those
+ * mentions' key, name and type. */
 void el_corpus_adopt_short_names(el_corpus *c);
 /* Entity index of a mention, or -1.  Valid after el_corpus_link_entities. */
 int el_corpus_entity_of(const el_corpus *c, const char *key);

@@ -5,7 +5,8 @@
  * mention keeps a key of its own ("OTHER:weber").  Here such a lone one-word
  * name takes the identity that the same word has in the other articles of
  * the corpus, when every article that resolved it agrees on one person
- * ("Weber" -> Anna Weber); when they disagree (two different Webers) it stays
+ * ("Weber" -> Anna Weber; "Acme" -> Acme Widgets Inc.); when they disagree
+ * (two different Webers) it stays
  * as it is.  The result depends only on the set of documents, not on their
  * order, so map/merge runs give the same entities as a single run. */
 #include "model/corpus.h"
@@ -61,11 +62,12 @@ static bool one_word(const el_doc *d, const el_mention *m)
     return n >= 2 && s[0] >= 'A' && s[0] <= 'Z' && !memchr(s, ' ', n);
 }
 
-/* The mention is "Weber" resolved to a person whose name is longer. */
+/* The mention is "Weber" resolved to a person whose name is longer, or
+ * "Acme" to an organization ("Acme Widgets Inc."). */
 static bool resolved_short(const el_doc *d, const el_mention *m)
 {
     size_t n = m->end - m->start;
-    return m->type == EL_ENT_PERSON && one_word(d, m) && !is_reference(m) && m->name &&
+    return (m->type == EL_ENT_PERSON || m->type == EL_ENT_ORGANIZATION) && one_word(d, m) && !is_reference(m) && m->name &&
            strlen(m->name) > n && !el_eq_nocase(m->name, strlen(m->name), d->text + m->start, n);
 }
 
@@ -73,7 +75,8 @@ static bool resolved_short(const el_doc *d, const el_mention *m)
 static bool lone_short(const el_doc *d, const el_mention *m)
 {
     size_t n = m->end - m->start;
-    return (m->type == EL_ENT_PERSON || m->type == EL_ENT_OTHER) && one_word(d, m) &&
+    return (m->type == EL_ENT_PERSON || m->type == EL_ENT_OTHER || m->type == EL_ENT_ORGANIZATION) &&
+           one_word(d, m) &&
            !is_reference(m) && m->name && el_eq_nocase(m->name, strlen(m->name), d->text + m->start, n);
 }
 
@@ -167,7 +170,81 @@ static void gather_resolutions(const el_corpus *c, const uint8_t *kinds, lone_na
     }
 }
 
+/* ---- untyped names typed in other articles ---------------------------- */
+
+static bool untyped_name(const el_doc *d, const el_mention *m)
+{
+    return m->type == EL_ENT_OTHER && !is_reference(m) && d->text[m->start] >= 'A' && d->text[m->start] <= 'Z';
+}
+
+static bool typed_name(const el_mention *m)
+{
+    return m->type != EL_ENT_OTHER && m->type != EL_ENT_NORP && !is_reference(m);
+}
+
+/* An untyped name ("OTHER:acme widgets") that other articles write the same
+ * way and type, all with one key, is that entity ("Acme Widgets" that one
+ * article resolves to "Acme Widgets Inc."). */
+static void adopt_types(el_corpus *c)
+{
+    lone_name *v = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t d = 0; d < c->ndocs; d++)
+        for (size_t m = 0; m < c->docs[d]->nmentions; m++) {
+            const el_mention *x = &c->docs[d]->mentions[m];
+            if (untyped_name(c->docs[d], x))
+                EL_PUSH(v, n, cap) = (lone_name){lower_copy(c->docs[d]->text + x->start, x->end - x->start),
+                                                 NULL, false};
+        }
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_lone);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u > 0 && strcmp(v[u - 1].word, v[i].word) == 0)
+            free(v[i].word);
+        else
+            v[u++] = v[i];
+    }
+    n = u;
+    for (size_t d = 0; n && d < c->ndocs; d++)
+        for (size_t m = 0; m < c->docs[d]->nmentions; m++) {
+            const el_mention *x = &c->docs[d]->mentions[m];
+            lone_name *l = typed_name(x) ? find_lone(v, n, c->docs[d]->text + x->start, x->end - x->start) : NULL;
+            if (!l)
+                continue;
+            if (!l->full)
+                l->full = x;
+            else if (strcmp(l->full->key, x->key) != 0)
+                l->disputed = true;
+        }
+    for (size_t d = 0; n && d < c->ndocs; d++) {
+        el_doc *doc = c->docs[d];
+        for (size_t m = 0; m < doc->nmentions; m++) {
+            el_mention *x = &doc->mentions[m];
+            const lone_name *l = untyped_name(doc, x) ? find_lone(v, n, doc->text + x->start, x->end - x->start)
+                                                      : NULL;
+            if (!l || !l->full || l->disputed)
+                continue;
+            x->key = el_doc_str(doc, l->full->key);
+            x->name = el_doc_str(doc, l->full->name);
+            x->type = l->full->type;
+            x->type_source = EL_TSRC_COREFERENCE;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(v[i].word);
+    free(v);
+}
+
+static void adopt_short_names(el_corpus *c);
+
 void el_corpus_adopt_short_names(el_corpus *c)
+{
+    adopt_types(c);
+    adopt_short_names(c);
+}
+
+static void adopt_short_names(el_corpus *c)
 {
     size_t n, total = 0, k = 0;
     for (size_t d = 0; d < c->ndocs; d++)
@@ -187,7 +264,8 @@ void el_corpus_adopt_short_names(el_corpus *c)
                 continue;
             x->key = el_doc_str(doc, l->full->key);   /* (the old ones stay in doc's strings) */
             x->name = el_doc_str(doc, l->full->name);
-            x->type = EL_ENT_PERSON;
+            x->type = l->full->type;
+            x->type_source = EL_TSRC_COREFERENCE;
         }
     }
     for (size_t i = 0; i < n; i++)

@@ -335,7 +335,7 @@ void el_doc_sort_mentions(el_doc *d)
 
 static const char *const timex_types[] = {"DATE", "TIME", "DURATION", "SET"};
 static const char *const ent_types[] = {"PERSON", "ORGANIZATION", "LOCATION", "NORP",
-                                        "FACILITY", "PRODUCT", "OTHER"};
+                                        "FACILITY", "PRODUCT", "FINANCIAL", "OTHER"};
 static const char *const event_classes[] = {"OCCURRENCE", "REPORTING", "STATE", "I_ACTION",
                                             "I_STATE", "ASPECTUAL", "PERCEPTION"};
 static const char *const tenses[] = {"NONE", "PAST", "PRESENT", "FUTURE", "INFINITIVE",
@@ -345,6 +345,20 @@ static const char *const aspects[] = {"NONE", "PROGRESSIVE", "PERFECTIVE",
 
 const char *el_timex_type_name(el_timex_type t) { return timex_types[t]; }
 const char *el_ent_type_name(el_ent_type t) { return ent_types[t]; }
+
+static const char *const type_sources[] = {NULL, "gazetteer", "rule", "context", "coreference"};
+
+const char *el_type_source_name(el_type_source s) { return type_sources[s]; }
+
+bool el_type_source_parse(const char *s, el_type_source *out)
+{
+    for (size_t i = 1; i < sizeof type_sources / sizeof *type_sources; i++)
+        if (strcmp(s, type_sources[i]) == 0) {
+            *out = (el_type_source)i;
+            return true;
+        }
+    return false;
+}
 const char *el_event_class_name(el_event_class c) { return event_classes[c]; }
 const char *el_tense_name(el_tense t) { return tenses[t]; }
 const char *el_aspect_name(el_aspect a) { return aspects[a]; }
@@ -354,6 +368,7 @@ bool el_ent_type_parse(const char *s, el_ent_type *out)
     static const struct { const char *name; el_ent_type t; } aliases[] = {
         {"PER", EL_ENT_PERSON}, {"ORG", EL_ENT_ORGANIZATION}, {"LOC", EL_ENT_LOCATION},
         {"GPE", EL_ENT_LOCATION}, {"FAC", EL_ENT_FACILITY}, {"PRO", EL_ENT_PRODUCT},
+        {"FIN", EL_ENT_FINANCIAL},
     };
     for (size_t i = 0; i < sizeof ent_types / sizeof *ent_types; i++)
         if (strcmp(s, ent_types[i]) == 0) {

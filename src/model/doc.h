@@ -73,8 +73,17 @@ typedef struct el_timex {
 
 typedef enum el_ent_type {
     EL_ENT_PERSON, EL_ENT_ORGANIZATION, EL_ENT_LOCATION, EL_ENT_NORP,
-    EL_ENT_FACILITY, EL_ENT_PRODUCT, EL_ENT_OTHER
+    EL_ENT_FACILITY, EL_ENT_PRODUCT, EL_ENT_FINANCIAL, EL_ENT_OTHER
 } el_ent_type;
+
+/* Where a mention's type comes from (JSON "type_source"). */
+typedef enum el_type_source {
+    EL_TSRC_NONE,         /* not recorded (results read from elsewhere) */
+    EL_TSRC_GAZETTEER,    /* a list entry */
+    EL_TSRC_RULE,         /* the name's own words: suffixes, heads, given names, camel case */
+    EL_TSRC_CONTEXT,      /* the words around it: a title, "X said", "shares of X", "the maker of X" */
+    EL_TSRC_COREFERENCE   /* another mention of the same entity (acronym, short name, pronoun) */
+} el_type_source;
 
 typedef struct el_mention {
     uint32_t tok_begin, tok_end;
@@ -86,6 +95,7 @@ typedef struct el_mention {
     char *subtype;    /* gazetteer subtype ("country", "city", ...) or NULL */
     char *role;       /* role/title attached to this mention or NULL */
     float confidence;
+    el_type_source type_source;
 } el_mention;
 
 typedef enum el_event_class {
@@ -237,6 +247,9 @@ void el_doc_sort_mentions(el_doc *d);
 /* Names of enum values as they appear in TimeML / the JSON contract. */
 const char *el_timex_type_name(el_timex_type t);
 const char *el_ent_type_name(el_ent_type t);
+/* "gazetteer", "rule", "context", "coreference" (NULL for EL_TSRC_NONE), and back. */
+const char *el_type_source_name(el_type_source s);
+bool el_type_source_parse(const char *s, el_type_source *out);
 const char *el_event_class_name(el_event_class c);
 const char *el_tense_name(el_tense t);
 const char *el_aspect_name(el_aspect a);

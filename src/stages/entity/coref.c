@@ -104,8 +104,14 @@ static size_t hp_find(const hpair *p, size_t n, uint32_t h)
 static void hp_window(const hpair *p, size_t n, uint32_t h, size_t ci, size_t *lo, size_t *hi)
 {
     size_t b = hp_find(p, n, h), e = b, at;
-    while (e < n && p[e].h == h)
-        e++;
+    for (size_t hi_ = n; e < hi_;) {   /* end of the bucket: a binary search, so a
+                                          name repeated very often stays cheap */
+        size_t mid = (e + hi_) / 2;
+        if (p[mid].h == h)
+            e = mid + 1;
+        else
+            hi_ = mid;
+    }
     size_t l = b, r = e;
     while (l < r) {
         size_t mid = (l + r) / 2;
@@ -172,6 +178,7 @@ static void apposition_role(tagger *t, cand *c)
         if (*nat)
             memcpy(c->nat, nat, 4);
         c->type = EL_ENT_PERSON;
+        c->src = EL_TSRC_CONTEXT;
         c->weak = false;
     }
 }
@@ -210,6 +217,7 @@ static void preceding_title_role(tagger *t, size_t ci)
     if (entry >= 0 && t->gz->entries[entry].kind == GZ_KIND_TITLE && j < c->b - 1) {
         c->role = entry;
         c->type = EL_ENT_PERSON;
+        c->src = EL_TSRC_CONTEXT;
         c->weak = false;
     }
 }
@@ -299,6 +307,7 @@ static void resolve_short_names(tagger *t)
         if (f >= 0) {
             c->target = f;
             c->type = EL_ENT_PERSON;
+            c->src = c->target >= 0 ? EL_TSRC_COREFERENCE : EL_TSRC_CONTEXT;
             c->weak = false;
         }
     }
@@ -349,6 +358,7 @@ static void confirm(tagger *t)
             o = same_name(t, p, np, i, false);
         if (o >= 0) {
             c->target = o;
+            c->src = c->type == t->c[o].type ? c->src : EL_TSRC_COREFERENCE;
             c->type = t->c[o].type;
             c->weak = false;
         } else if (c->weak) {
@@ -387,13 +397,190 @@ static void list_members(tagger *t)
         const cand *l = list_neighbour(t, k, -1), *r = list_neighbour(t, k, +1);
         if (l && r && l->type == EL_ENT_PERSON && r->type == EL_ENT_PERSON) {
             c->type = EL_ENT_PERSON;
+            c->src = c->target >= 0 ? EL_TSRC_COREFERENCE : EL_TSRC_CONTEXT;
             c->weak = false;
         }
     }
 }
 
+/* ---- identity of names that are variants of another ------------------- */
+
+/* Make c a mention of candidate f's entity (and of its type). */
+static void bind_to(tagger *t, cand *c, size_t f)
+{
+    const cand *root = el_ent_identity(t, &t->c[f]);
+    c->target = (int)(root - t->c);
+    c->src = c->type == root->type ? c->src : EL_TSRC_COREFERENCE;
+    c->type = root->type;
+    c->weak = false;
+}
+
+/* Is the capitalized token i a word of a name's initials (not "of", "and", "&", "-")? */
+static bool initial_word(const tagger *t, size_t i)
+{
+    const el_token *k = &t->doc->tokens[i];
+    return (k->flags & EL_TOK_WORD) && (k->flags & EL_TOK_CAP);
+}
+
+/* Do the initials of f's capitalized words spell the all-capital word at a
+ * ("Competition and Markets Authority" -> "CMA"; connectors are skipped)? */
+static bool spells(const tagger *t, const cand *f, size_t a)
+{
+    size_t n, k = 0;
+    const char *s = el_tok_text(t->doc, a, &n);
+    for (size_t i = f->b; i < f->e; i++) {
+        if (!initial_word(t, i)) {
+            if ((t->doc->tokens[i].flags & EL_TOK_WORD) && !(t->cue[i] & (CUE_CONNECTOR | CUE_STOP)))
+                return false;
+            continue;
+        }
+        while (k < n && s[k] == '.')
+            k++;
+        if (k >= n || s[k] != t->doc->text[t->doc->tokens[i].start])
+            return false;
+        k++;
+    }
+    while (k < n && s[k] == '.')
+        k++;
+    return k == n;
+}
+
+/* A single all-capital word of two to eight letters ("CMA", "U.N."). */
+static bool acronym_cand(const tagger *t, const cand *c)
+{
+    size_t n;
+    el_tok_text(t->doc, c->b, &n);
+    return c->e - c->b == 1 && (t->doc->tokens[c->b].flags & EL_TOK_ALLCAPS) && n >= 2 && n <= 12 &&
+           c->target < 0 && c->type != EL_ENT_PERSON;
+}
+
+/* How many candidates back an acronym looks for its expansion or its
+ * definition (keeps long documents linear). */
+enum { IDENTITY_WINDOW = 200 };
+
+/* The candidate of two or more words before acronym candidate i whose
+ * initials it spells, nearest first, or -1; with `paren` only the one right
+ * before "(" ACRONYM ("Competition and Markets Authority (CMA)"). */
+static int expansion_of(const tagger *t, size_t i, bool paren)
+{
+    const cand *c = &t->c[i];
+    for (size_t j = i; j-- > 0 && i - j <= IDENTITY_WINDOW;) {
+        const cand *f = &t->c[j];
+        if (paren && (f->e + 1 != c->b || !el_tok_is(t->doc, f->e, "(")))
+            return -1;
+        if (f->e - f->b >= 2 && f->type != EL_ENT_PERSON && f->subtype == NULL && spells(t, f, c->b))
+            return (int)j;
+    }
+    return -1;
+}
+
+/* An acronym takes the identity of its expansion in the text: defined in
+ * parentheses ("... Authority (CMA)"), then every mention of it, even one a
+ * list reads otherwise; an unlisted acronym also takes an earlier name whose
+ * initials it spells. */
+static void resolve_acronyms(tagger *t)
+{
+    for (size_t i = 0; i < t->nc; i++) {
+        cand *c = &t->c[i];
+        if (!acronym_cand(t, c))
+            continue;
+        int f = expansion_of(t, i, true);
+        for (size_t k = i > IDENTITY_WINDOW ? i - IDENTITY_WINDOW : 0; f < 0 && k < i; k++)   /* defined before */
+            if (t->c[k].target >= 0 && same_span_text(t, c->b, c->e, t->c[k].b, t->c[k].e) &&
+                t->c[k].b > 0 && el_tok_is(t->doc, t->c[k].b - 1, "("))
+                f = t->c[k].target;
+        if (f < 0 && c->entry < 0)
+            f = expansion_of(t, i, false);
+        if (f >= 0)
+            bind_to(t, c, (size_t)f);
+    }
+}
+
+/* Do the tokens of c begin the name f, word for word? */
+static bool begins(const tagger *t, const cand *c, const cand *f)
+{
+    if (f->e - f->b <= c->e - c->b)
+        return false;
+    for (size_t k = 0; k < c->e - c->b; k++)
+        if (!same_span_text(t, c->b + k, c->b + k + 1, f->b + k, f->b + k + 1))
+            return false;
+    return true;
+}
+
+/* Is the word of f after c's words a name word or a legal form ("Acme
+ * Widgets", "Acme Inc."), not a generic head ("State Department"), and c no
+ * given name ("Anna" of "Anna Lee Holdings")? */
+static bool variant_word(const tagger *t, const cand *c, const cand *f)
+{
+    unsigned next = t->cue[f->b + (c->e - c->b)];
+    const unsigned generic = CUE_ORG_SUFFIX | CUE_ORG_HEAD | CUE_LOC_SUFFIX | CUE_FAC_SUFFIX | CUE_CONNECTOR;
+    if (t->cue[c->b] & CUE_GIVEN)
+        return false;
+    return (next & CUE_CORP) || !(next & generic);
+}
+
+/* An unlisted organization or untyped name that begins a longer organization
+ * of the document is that organization: "Acme Widgets Inc." = "Acme Widgets"
+ * = "Acme" (legal forms and parent names).  The longest such name wins. */
+static void resolve_org_variants(tagger *t)
+{
+    hpair *p = el_malloc((t->nc + 1) * sizeof *p);
+    size_t np = 0, lo, hi;
+    for (size_t j = 0; j < t->nc; j++) {   /* organizations of two or more words, by first word */
+        const cand *f = &t->c[j];
+        if (f->type == EL_ENT_ORGANIZATION && !f->weak && !f->subtype && f->e - f->b >= 2)
+            p[np++] = (hpair){span_hash(t, f->b, f->b + 1), (uint32_t)j};
+    }
+    hp_sort(p, np);
+    for (size_t i = 0; i < t->nc && np; i++) {
+        cand *c = &t->c[i];
+        if (c->target >= 0 || c->entry >= 0 || c->subtype ||
+            (c->type != EL_ENT_ORGANIZATION && c->type != EL_ENT_OTHER))
+            continue;
+        int best = -1;
+        hp_window(p, np, span_hash(t, c->b, c->b + 1), i, &lo, &hi);
+        for (size_t k = lo; k < hi; k++) {
+            const cand *f = &t->c[p[k].c];
+            if (p[k].c != i && begins(t, c, f) &&
+                (best < 0 || f->e - f->b > t->c[best].e - t->c[best].b))
+                best = (int)p[k].c;
+        }
+        if (best >= 0 && variant_word(t, c, &t->c[best]))
+            bind_to(t, c, (size_t)best);
+    }
+    free(p);
+}
+
+/* A one-word name that ends a "descriptor + name" of the document is that
+ * entity: "Hurricane Ana" = "Ana". */
+static void resolve_descriptors(tagger *t)
+{
+    hpair *p = el_malloc((t->nc + 1) * sizeof *p);
+    size_t np = 0, lo, hi;
+    for (size_t j = 0; j < t->nc; j++)   /* "Hurricane X", by X */
+        if (t->c[j].e - t->c[j].b == 2 && (t->cue[t->c[j].b] & CUE_DESCRIPTOR))
+            p[np++] = (hpair){span_hash(t, t->c[j].e - 1, t->c[j].e), (uint32_t)j};
+    hp_sort(p, np);
+    for (size_t i = 0; i < t->nc && np; i++) {
+        cand *c = &t->c[i];
+        if (c->target >= 0 || c->e - c->b != 1 || c->subtype ||
+            (c->entry >= 0 && t->gz->entries[c->entry].type != EL_ENT_PERSON))
+            continue;
+        hp_window(p, np, span_hash(t, c->b, c->e), i, &lo, &hi);
+        for (size_t k = lo; k < hi; k++)
+            if (same_span_text(t, c->b, c->e, t->c[p[k].c].e - 1, t->c[p[k].c].e)) {
+                bind_to(t, c, p[k].c);
+                break;
+            }
+    }
+    free(p);
+}
+
 void el_ent_resolve(tagger *t)
 {
+    resolve_acronyms(t);
+    resolve_org_variants(t);
+    resolve_descriptors(t);
     resolve_short_names(t);
     confirm(t);
     list_members(t);
@@ -415,7 +602,8 @@ static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
 {
     const el_doc *d = t->doc;
     size_t b = c->b, e = c->e;
-    if (c->type != EL_ENT_LOCATION && c->type != EL_ENT_ORGANIZATION && c->type != EL_ENT_PRODUCT)
+    if (c->type != EL_ENT_LOCATION && c->type != EL_ENT_ORGANIZATION && c->type != EL_ENT_PRODUCT &&
+        c->type != EL_ENT_FINANCIAL)
         return b;
     if (b == 0 || b - 1 < prev_end || !el_tok_is(d, b - 1, "the") ||
         d->tokens[b - 1].sentence != d->tokens[b].sentence)
@@ -534,7 +722,9 @@ static void emit_one(tagger *t, emit_copies *cp, const cand *c, uint32_t prev_en
         m = el_doc_add_mention_own(t->doc, (uint32_t)b, c->e, c->type, g->key, g->name);
     } else {   /* "TYPE:lower-case surface" (the mention's type, the identity's
                   surface) and the surface, made once per identity and type */
-        size_t ix = (size_t)(id - t->c), n;
+        size_t ix = (size_t)(id - t->c), n, ke = id->e;
+        while (ke - 1 > id->b && ((t->cue[ke - 1] & CUE_CORP) || el_tok_is(t->doc, ke - 1, ",")))
+            ke--;   /* "Acme Inc." and "Acme" are one key */
         span_text(t, id->b, id->e, &n);
         if (!cp->rule_key[ix] || cp->rule_type[ix] != c->type) {
             const char *tn = el_ent_type_name(c->type);
@@ -542,7 +732,7 @@ static void emit_one(tagger *t, emit_copies *cp, const cand *c, uint32_t prev_en
             char *key = el_doc_stralloc(t->doc, tl + n + 2);
             memcpy(key, tn, tl);
             key[tl] = ':';
-            surface_into(t, id->b, id->e, true, key + tl + 1);
+            surface_into(t, id->b, ke, true, key + tl + 1);
             cp->rule_key[ix] = key;
             cp->rule_type[ix] = c->type;
         }
@@ -564,6 +754,8 @@ static void emit_one(tagger *t, emit_copies *cp, const cand *c, uint32_t prev_en
     if (c->role >= 0)
         m->role = gz_name_copy(t, cp, c->role);
     m->confidence = c->entry >= 0 ? 0.9f : c->type == EL_ENT_OTHER ? 0.4f : 0.7f;
+    m->type_source = c->type == EL_ENT_OTHER && c->src != EL_TSRC_GAZETTEER ? EL_TSRC_NONE
+                                                                      : (el_type_source)c->src;
 }
 
 void el_ent_emit(tagger *t)

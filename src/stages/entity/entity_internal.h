@@ -16,6 +16,7 @@ typedef struct cand {
     int target;             /* candidate whose identity this one takes, -1 = own */
     const char *subtype;    /* rule subtype (static string) or NULL */
     char nat[4];            /* country code of the role's modifier ("US" Secretary), "" */
+    uint8_t src;            /* el_type_source of its type */
     bool weak;              /* a guess that needs confirmation in the document */
     bool drop;
 } cand;

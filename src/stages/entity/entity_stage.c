@@ -138,6 +138,10 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool
     *tentative = false;
     if (t->cue[j - 1] & CUE_ORG_SUFFIX && !el_tok_is(d, j, "of"))
         return 0;   /* a complete name: "X Group and Y Ltd." are two */
+    int listed;   /* "France and Y Corp.": a listed name before "and" is complete */
+    if (el_tok_is(d, j, "and") && el_ent_gz_match(t, b, &listed) == j - b &&
+        t->gz->entries[listed].kind == GZ_KIND_ENTITY)
+        return 0;
     while (k < j + 2 && el_ent_same_sentence(t, b, k) && (t->cue[k] & CUE_CONNECTOR)) {
         bool of_the = el_tok_is(d, k, "of") || el_tok_is(d, k, "the");
         if (!(of_the && heads) && !(heads & (CUE_ORG_HEAD | CUE_ORG_SUFFIX)))
@@ -198,10 +202,15 @@ static int shape_type(const tagger *t, size_t b, size_t e, const char **subtype)
     *subtype = NULL;
     if (e - b < 2)
         return -1;
-    if ((last & CUE_ORG_SUFFIX) || ((first & CUE_ORG_HEAD) && head_word(t, b, e) == b))
+    size_t h = head_word(t, b, e);
+    bool coordinated = h + 1 < e && (el_tok_is(t->doc, h + 1, "and") || el_tok_is(t->doc, h + 1, "&"));
+    if ((last & CUE_ORG_SUFFIX) || ((first & CUE_ORG_HEAD) && h == b) ||
+        (coordinated && (t->cue[e - 1] & CUE_ORG_SUFFIX)))   /* "Competition and Markets Authority" */
         return EL_ENT_ORGANIZATION;
     if ((last & CUE_LOC_SUFFIX) || (first & CUE_LOC_HEAD))
         return EL_ENT_LOCATION;
+    if (first & CUE_ORG_START)   /* "National Hurricane Center", "Air Astana" */
+        return EL_ENT_ORGANIZATION;
     if (last & CUE_FAC_SUFFIX) {
         *subtype = "facility";
         return EL_ENT_LOCATION;
@@ -216,6 +225,8 @@ static bool better_entry(const el_gazetteer *gz, uint32_t a, int b)
     if (b < 0)
         return true;
     const el_gz_entry *x = &gz->entries[a], *y = &gz->entries[b];
+    if ((x->kind == GZ_KIND_EXCLUDE) != (y->kind == GZ_KIND_EXCLUDE))
+        return x->kind == GZ_KIND_EXCLUDE;   /* a user's exclusion wins */
     if ((x->kind == GZ_KIND_ENTITY) != (y->kind == GZ_KIND_ENTITY))
         return x->kind == GZ_KIND_ENTITY;
     if (x->low != y->low)
@@ -272,6 +283,7 @@ cand *el_ent_push(tagger *t, size_t b, size_t e, int type, int entry)
     c->e = (uint32_t)e;
     c->type = (el_ent_type)type;
     c->entry = entry;
+    c->src = entry >= 0 ? EL_TSRC_GAZETTEER : EL_TSRC_RULE;
     c->role = -1;
     c->target = -1;
     return c;
@@ -374,6 +386,16 @@ static bool lower_cue(const tagger *t, size_t i, unsigned bit)
     return i < t->doc->ntokens && (t->cue[i] & bit) && !(t->doc->tokens[i].flags & EL_TOK_CAP);
 }
 
+/* Product context: "the maker of X", "the game X" (a lower-case product noun
+ * right before, or before "of"). */
+static bool product_context(const tagger *t, size_t b)
+{
+    if (b > 0 && el_ent_same_sentence(t, b - 1, b) && lower_cue(t, b - 1, CUE_PRODUCT_NOUN))
+        return true;
+    return b > 1 && el_ent_same_sentence(t, b - 2, b) && el_tok_is(t->doc, b - 1, "of") &&
+           lower_cue(t, b - 2, CUE_PRODUCT_NOUN);
+}
+
 /* Organization context: "retailer X", "shares of X", "X, a ... company". */
 static bool org_context(const tagger *t, size_t b, size_t e)
 {
@@ -406,12 +428,14 @@ static void rule_cand(tagger *t, size_t b, size_t e)
         type = -1;
         subtype = NULL;
     }
+    bool context = false;
     if (type < 0) {
-        e = cut_at_known(t, b, e);
+        if (!product_context(t, b))   /* "the game Candy Crush Saga" stays one name */
+            e = cut_at_known(t, b, e);
         if (after_title)
             type = EL_ENT_PERSON;
-        else if ((t->cue[e - 1] & CUE_PRODUCT) && e - b >= 2)
-            type = EL_ENT_PRODUCT;   /* "Mac App Store", "Galaxy Pro" */
+        else if (((t->cue[e - 1] & CUE_PRODUCT) && e - b >= 2) || product_context(t, b))
+            type = EL_ENT_PRODUCT;   /* "Mac App Store", "Galaxy Pro", "the maker of X" */
         else if ((t->cue[b] & (CUE_GIVEN | CUE_SURNAME)) && e - b >= 2 && name_shaped(t, b, e))
             type = EL_ENT_PERSON;
         else if (org_context(t, b, e))
@@ -423,13 +447,18 @@ static void rule_cand(tagger *t, size_t b, size_t e)
             type = EL_ENT_PERSON;
         else
             type = EL_ENT_OTHER;
+        context = after_title || (type == EL_ENT_PRODUCT && !(t->cue[e - 1] & CUE_PRODUCT)) ||
+                  (type == EL_ENT_ORGANIZATION) ||
+                  (type == EL_ENT_PERSON && !(t->cue[b] & CUE_GIVEN) && !(t->cue[e - 1] & CUE_SURNAME));
         /* in a headline-case line every word is capitalized, so a title
          * proves nothing ("Officials Discuss Trade Issues") */
         strong = (after_title && !t->headline[t->doc->tokens[b].sentence]) ||
-                 type == EL_ENT_ORGANIZATION;
+                 type == EL_ENT_ORGANIZATION || type == EL_ENT_PRODUCT;
     }
     cand *c = el_ent_push(t, b, e, type, -1);
     c->subtype = subtype;
+    if (context)
+        c->src = EL_TSRC_CONTEXT;
     size_t s = t->doc->tokens[b].sentence;
     c->weak = !strong && (t->headline[s] || (el_ent_initial(t, b) && (type == EL_ENT_OTHER || e - b < 2)));
     take_role(t, c);
@@ -503,6 +532,8 @@ static size_t step(tagger *t, size_t i)
         return i + 1;   /* "the Dow" must not hide "Dow Jones Industrial Average" */
     if (!n && plural_title_before_name(t, i))
         return i + 1;
+    if (n && t->gz->entries[entry].kind == GZ_KIND_EXCLUDE)
+        return i + n;   /* excluded by a user file: no name */
     size_t run = is_cap(t, i) ? cut_at_title(t, i, i + cap_run(t, i)) - i : 0;
     const char *subtype;
     bool shaped = run > n && shape_type(t, i, i + run, &subtype) >= 0;

@@ -24,6 +24,8 @@ static const struct { const char *name; unsigned bit; } cue_kinds[] = {
     {"pronoun-female", CUE_PRONOUN | CUE_FEMALE}, {"preposition", CUE_PREP},
     {"statement", CUE_STATEMENT}, {"auxiliary", CUE_AUX}, {"clause", CUE_CLAUSE},
     {"product", CUE_PRODUCT}, {"measure", CUE_MEASURE},
+    {"corp-suffix", CUE_CORP | CUE_ORG_SUFFIX}, {"org-start", CUE_ORG_START},
+    {"descriptor", CUE_DESCRIPTOR}, {"product-noun", CUE_PRODUCT_NOUN},
 };
 
 typedef struct el_cue_slot {
@@ -143,12 +145,16 @@ static bool parse_kind(const char *type, el_ent_type *t, uint8_t *kind)
         *kind = GZ_KIND_HONORIFIC;
         return true;
     }
+    if (strcmp(type, "EXCLUDE") == 0) {
+        *kind = GZ_KIND_EXCLUDE;
+        return true;
+    }
     return el_ent_type_parse(type, t);
 }
 
 static unsigned line_flags(const char *flags, uint8_t kind)
 {
-    unsigned f = kind == GZ_KIND_ENTITY ? EL_LEX_CAP_ONLY : 0;
+    unsigned f = kind == GZ_KIND_ENTITY || kind == GZ_KIND_EXCLUDE ? EL_LEX_CAP_ONLY : 0;
     if (flags && strstr(flags, "nocase"))
         f = 0;
     if (flags && strstr(flags, "exact"))

@@ -11,8 +11,9 @@
 #include "stages/entity/entity.h"
 #include "text/lexicon.h"
 
-/* What an entry stands for: an entity of a type, or a title/role. */
-enum { GZ_KIND_ENTITY = 0, GZ_KIND_TITLE = 1, GZ_KIND_HONORIFIC = 2 };
+/* What an entry stands for: an entity of a type, a title/role, or a phrase a
+ * user file excludes (type EXCLUDE: never a name). */
+enum { GZ_KIND_ENTITY = 0, GZ_KIND_TITLE = 1, GZ_KIND_HONORIFIC = 2, GZ_KIND_EXCLUDE = 3 };
 
 /* Cue kinds (bits), from the cue files (PHRASE<TAB>KIND). */
 enum {
@@ -40,6 +41,11 @@ enum {
     CUE_CLAUSE     = 1u << 20,  /* "that", "but": a subject may start after it */
     CUE_PRODUCT    = 1u << 21,  /* "nano", "store", "Pro": continues a product name */
     CUE_MEASURE    = 1u << 22,  /* "percent", "million": a number before it is no model */
+    CUE_CORP       = 1u << 23,  /* "Inc.", "Corp.", "plc": a legal form, not part of the identity */
+    CUE_ORG_START  = 1u << 24,  /* "National", "Federal", "Air": a name it starts is an organization
+                                   unless a place suffix ends it ("National Park") */
+    CUE_DESCRIPTOR = 1u << 25,  /* "Hurricane", "Typhoon": "Hurricane X" = "X" */
+    CUE_PRODUCT_NOUN = 1u << 26,/* "maker", "game": "the maker of X", "the game X" is a product */
 };
 
 typedef struct el_gz_entry {

@@ -154,6 +154,7 @@ void el_ent_add_nominals(tagger *t)
             continue;
         cand *c = el_ent_push(t, b, ts->e, EL_ENT_PERSON, -1);
         c->subtype = "nominal";
+        c->src = EL_TSRC_COREFERENCE;
         c->target = holder;
         c->role = ts->entry;
         memcpy(c->nat, nat, 4);
@@ -276,6 +277,7 @@ void el_ent_add_pronouns(tagger *t)
         learned[el_ent_identity(t, &t->c[a]) - t->c] |= t->cue[i] & (CUE_MALE | CUE_FEMALE);
         cand *c = el_ent_push(t, i, i + 1, EL_ENT_PERSON, -1);
         c->subtype = "pronoun";
+        c->src = EL_TSRC_COREFERENCE;
         c->target = a;
     }
     free(learned);

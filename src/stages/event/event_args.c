@@ -48,12 +48,14 @@ static bool is_place(const el_mention *m)
 }
 
 /* Who or what can take part in an event: people, organizations, places
- * acting as states ("China rebuffed"), products ("released the iPhone").
+ * acting as states ("China rebuffed"), products ("released the iPhone"),
+ * financial names ("the Dow fell").
  * Nationality adjectives ("Chinese") and facilities cannot. */
 static bool can_participate(const el_mention *m)
 {
     return m->type == EL_ENT_PERSON || m->type == EL_ENT_ORGANIZATION ||
-           m->type == EL_ENT_LOCATION || m->type == EL_ENT_PRODUCT;
+           m->type == EL_ENT_LOCATION || m->type == EL_ENT_PRODUCT ||
+           m->type == EL_ENT_FINANCIAL;
 }
 
 static bool visit_like(const el_event_mention *ev)
