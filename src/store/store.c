@@ -69,10 +69,9 @@ static const char schema_sql[] =
     "  factual INTEGER NOT NULL, mentions INTEGER NOT NULL,"
     "  time_doc INTEGER, time_mention INTEGER, time_from_report INTEGER NOT NULL);"
     "CREATE INDEX events_begin ON events(begin);"
-    "CREATE TABLE event_members (event INTEGER NOT NULL REFERENCES events(id),"
-    "  doc INTEGER NOT NULL, mention INTEGER NOT NULL,"
-    "  PRIMARY KEY (event, doc, mention)) WITHOUT ROWID;"
-    "CREATE INDEX event_members_mention ON event_members(doc, mention);"
+    "CREATE TABLE event_members (doc INTEGER NOT NULL, mention INTEGER NOT NULL,"
+    "  event INTEGER NOT NULL REFERENCES events(id),"
+    "  PRIMARY KEY (doc, mention)) WITHOUT ROWID;"
     "CREATE TABLE event_entities (entity INTEGER NOT NULL REFERENCES entities(id),"
     "  event INTEGER NOT NULL REFERENCES events(id), PRIMARY KEY (entity, event)) WITHOUT ROWID;"
     "CREATE INDEX event_entities_event ON event_entities(event);"
@@ -316,8 +315,8 @@ el_store *el_store_open(const char *path, bool readonly, char **err)
     /* The write path deletes a document's rows itself (doc_delete_sql): no
      * foreign-key lookup for each of the many rows it inserts. */
     sqlite3_exec(db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
-    /* Large pages: a document's text is kilobytes, and 4 KiB pages leave
-     * half of every page empty (no effect on an existing file). */
+    /* Large pages: a document's text is kilobytes, and small pages leave
+     * a part of every page empty (no effect on an existing file). */
     if (!readonly)
         sqlite3_exec(db, "PRAGMA page_size = 16384", NULL, NULL, NULL);
     if (!readonly && !use_wal(db)) {
@@ -341,7 +340,8 @@ el_store *el_store_open(const char *path, bool readonly, char **err)
     /* WAL with synchronous NORMAL: a crash or power loss may lose the last
      * batches, never corrupt the file nor split a document. */
     sqlite3_exec(db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
-                     " PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+                     " PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 4096",
+                 NULL, NULL, NULL);
     el_store *s = el_calloc(1, sizeof *s);
     s->db = db;
     for (int i = 0; i < ST_COUNT && !readonly; i++)
@@ -361,36 +361,45 @@ static void idmap_clear(el_idmap *m)
     for (size_t i = 0; m->keys && i <= m->mask; i++)
         free(m->keys[i]);
     free(m->keys);
+    free(m->hashes);
     free(m->ids);
     memset(m, 0, sizeof *m);
 }
 
+static void idmap_grow(el_idmap *m)
+{
+    el_idmap old = *m;
+    m->mask = old.keys ? old.mask * 2 + 1 : 1023;
+    m->keys = el_calloc(m->mask + 1, sizeof *m->keys);
+    m->hashes = el_calloc(m->mask + 1, sizeof *m->hashes);
+    m->ids = el_calloc(m->mask + 1, sizeof *m->ids);
+    for (size_t i = 0; old.keys && i <= old.mask; i++)
+        if (old.keys[i]) {
+            size_t h = old.hashes[i] & m->mask;
+            while (m->keys[h])
+                h = (h + 1) & m->mask;
+            m->keys[h] = old.keys[i];
+            m->hashes[h] = old.hashes[i];
+            m->ids[h] = old.ids[i];
+        }
+    free(old.keys);
+    free(old.hashes);
+    free(old.ids);
+}
+
+/* The id slot of key (a new one, zero, when *found is false). */
 static int64_t *idmap_slot(el_idmap *m, const char *key, bool *found)
 {
-    if (!m->keys || (m->n + 1) * 2 > m->mask + 1) {
-        el_idmap old = *m;
-        m->mask = old.keys ? old.mask * 2 + 1 : 1023;
-        m->keys = el_calloc(m->mask + 1, sizeof *m->keys);
-        m->ids = el_calloc(m->mask + 1, sizeof *m->ids);
-        m->n = 0;
-        for (size_t i = 0; old.keys && i <= old.mask; i++)
-            if (old.keys[i]) {
-                size_t h = el_hash_str(old.keys[i]) & m->mask;
-                while (m->keys[h])
-                    h = (h + 1) & m->mask;
-                m->keys[h] = old.keys[i];
-                m->ids[h] = old.ids[i];
-                m->n++;
-            }
-        free(old.keys);
-        free(old.ids);
-    }
-    size_t h = el_hash_str(key) & m->mask;
-    while (m->keys[h] && strcmp(m->keys[h], key) != 0)
+    if (!m->keys || (m->n + 1) * 2 > m->mask + 1)
+        idmap_grow(m);
+    uint32_t hash = el_hash_str(key);
+    size_t h = hash & m->mask;
+    while (m->keys[h] && (m->hashes[h] != hash || strcmp(m->keys[h], key) != 0))
         h = (h + 1) & m->mask;
     *found = m->keys[h] != NULL;
     if (!*found) {
         m->keys[h] = el_strdup(key);
+        m->hashes[h] = hash;
         m->n++;
     }
     return &m->ids[h];

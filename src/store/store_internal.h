@@ -12,6 +12,7 @@
  * and again (cleared when a transaction rolls back). */
 typedef struct el_idmap {
     char **keys;
+    uint32_t *hashes;
     int64_t *ids;
     size_t n, mask;
 } el_idmap;

@@ -358,7 +358,7 @@ static bool put_events(el_store *s, const el_corpus *c, const int64_t *docs, con
         pos[c->timeline[k]] = (long)k;
     bool ok = prepare(s, "INSERT INTO events VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
                          " ?11, ?12, ?13, ?14, ?15, ?16, ?17)", &ev, err)
-              && prepare(s, "INSERT OR IGNORE INTO event_members VALUES (?1, ?2, ?3)", &mem, err)
+              && prepare(s, "INSERT OR IGNORE INTO event_members VALUES (?2, ?3, ?1)", &mem, err)
               && prepare(s, "INSERT OR IGNORE INTO event_entities VALUES (?1, ?2)", &par, err)
               && prepare(s, "INSERT INTO relations VALUES (?1, ?2, ?3, ?4, ?5)", &rel, err);
     for (size_t i = 0; ok && i < c->nevents; i++) {
