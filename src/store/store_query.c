@@ -67,13 +67,16 @@ static const table tables[] = {
      "   WHERE p.doc = ev.doc AND p.event = ev.n) AS participants,"
      " (SELECT v.vid FROM event_members em JOIN events v ON v.id = em.event"
      "   WHERE em.doc = ev.doc AND em.mention = ev.n) AS event"
-     " FROM event_rows ev JOIN documents d ON d.id = ev.doc"
+     /* with a name, start from its mentions, not from every event mention */
+     " FROM (SELECT DISTINCT p.doc, p.event FROM mention_rows m JOIN participant_rows p"
+     "   ON p.doc = m.doc AND p.mention = m.n WHERE m.entity IN target"
+     "   UNION ALL SELECT doc, n FROM event_rows WHERE ?1 IS NULL) sel"
+     " JOIN event_rows ev ON ev.doc = sel.doc AND ev.n = sel.event"
+     " JOIN documents d ON d.id = ev.doc"
      " LEFT JOIN terms ty ON ty.id = ev.type"
      " LEFT JOIN timex_rows t ON t.doc = ev.doc AND t.n = ev.timex"
      " LEFT JOIN terms tv ON tv.id = t.value"
-     " WHERE (?1 IS NULL OR (ev.doc, ev.n) IN (SELECT p.doc, p.event FROM mention_rows m"
-     "   JOIN participant_rows p ON p.doc = m.doc AND p.mention = m.n WHERE m.entity IN target))"
-     " AND (?2 IS NULL OR ty.text = ?2 COLLATE NOCASE)"
+     " WHERE (?2 IS NULL OR ty.text = ?2 COLLATE NOCASE)"
      " AND (?5 IS NULL OR (t.begin >= ?5 AND t.end <= ?6))",
      " ORDER BY ev.doc, ev.n"},
     {"cooccurring",
