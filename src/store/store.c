@@ -339,6 +339,8 @@ el_store *el_store_open(const char *path, bool readonly, char **err)
     }
     /* WAL with synchronous NORMAL: a crash or power loss may lose the last
      * batches, never corrupt the file nor split a document. */
+    /* queries read pages through a memory map: no read call per page */
+    sqlite3_exec(db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
     sqlite3_exec(db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;"
                      " PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 4096",
                  NULL, NULL, NULL);

@@ -24,7 +24,19 @@ typedef struct table {
     const char *name;
     const char *base;    /* SELECT ... FROM ... WHERE ..., without ORDER BY */
     const char *order;
+    const char *count;   /* the rows base selects, counted without its joins
+                            (NULL: count base itself) */
 } table;
+
+/* The event mentions of a question, in document order: with a name, from
+ * its mentions, not from every event mention; they drive the join, so a
+ * page reads only its own rows' documents. */
+#define EVENT_MENTION_SEL \
+    "(SELECT DISTINCT p.doc, p.event FROM mention_rows m JOIN participant_rows p" \
+    "   ON p.doc = m.doc AND p.mention = m.n WHERE m.entity IN target" \
+    " UNION ALL SELECT doc, n FROM event_rows WHERE ?1 IS NULL ORDER BY 1, 2) sel"
+#define EVENT_MENTION_FILTER \
+    "(?2 IS NULL OR ty.text = ?2 COLLATE NOCASE) AND (?5 IS NULL OR (t.begin >= ?5 AND t.end <= ?6))"
 
 static const table tables[] = {
     {"entities",
@@ -36,19 +48,24 @@ static const table tables[] = {
      "   JOIN terms r ON r.id = x.role WHERE x.entity = e.id"
      "   ORDER BY x.mentions DESC, r.text)) AS roles"
      " FROM entities e WHERE e.id IN target",
-     " ORDER BY e.mentions DESC, e.name, e.key"},
+     " ORDER BY e.mentions DESC, e.name, e.key", NULL},
     {"mentions",
      "SELECT d.name AS document, m.n AS mention, m.start, m.start + m.len AS end,"
      " s.text AS text, e.name AS entity, r.text AS role"
      " FROM mention_rows m JOIN documents d ON d.id = m.doc JOIN terms s ON s.id = m.surface"
      " JOIN entities e ON e.id = m.entity LEFT JOIN terms r ON r.id = m.role"
      " WHERE m.entity IN target",
-     " ORDER BY m.entity, m.doc, m.n"},
+     " ORDER BY m.entity, m.doc, m.n",
+     "SELECT count(*) FROM mention_rows m WHERE m.entity IN target"},
     {"documents",
-     "SELECT d.name AS document, d.dct, d.title, count(*) AS mentions"
-     " FROM mention_rows m JOIN documents d ON d.id = m.doc"
-     " WHERE m.entity IN target GROUP BY m.doc",
-     " ORDER BY m.doc"},
+     /* documents are read for the page only: x comes in document order
+      * (grouped, then ordered, by doc) and drives the join */
+     "SELECT d.name AS document, d.dct, d.title, x.mentions"
+     " FROM (SELECT m.doc, count(*) AS mentions FROM mention_rows m"
+     "   WHERE m.entity IN target GROUP BY m.doc ORDER BY m.doc) x"
+     " CROSS JOIN documents d ON d.id = x.doc",
+     "",
+     "SELECT count(DISTINCT m.doc) FROM mention_rows m WHERE m.entity IN target"},
     {"events",
      "SELECT v.position, v.value AS time, v.begin, v.end, v.type, v.label,"
      " (SELECT group_concat(e.name, '; ') FROM event_entities x"
@@ -58,7 +75,11 @@ static const table tables[] = {
      "  (SELECT event FROM event_entities WHERE entity IN target))"
      " AND (?2 IS NULL OR v.type = ?2 COLLATE NOCASE)"
      " AND (?3 IS NULL OR (v.begin >= ?3 AND v.end <= ?4))",
-     " ORDER BY v.position IS NULL, v.position, v.begin, v.id"},
+     " ORDER BY v.position IS NULL, v.position, v.begin, v.id",
+     "SELECT count(*) FROM events v WHERE (?1 IS NULL OR v.id IN"
+     "  (SELECT event FROM event_entities WHERE entity IN target))"
+     " AND (?2 IS NULL OR v.type = ?2 COLLATE NOCASE)"
+     " AND (?3 IS NULL OR (v.begin >= ?3 AND v.end <= ?4))"},
     {"event_mentions",
      "SELECT d.name AS document, ev.n AS mention, ev.start, ev.start + ev.len AS end,"
      " substr(d.text, ev.start + 1, ev.len) AS text, ty.text AS type, tv.text AS time,"
@@ -67,24 +88,24 @@ static const table tables[] = {
      "   WHERE p.doc = ev.doc AND p.event = ev.n) AS participants,"
      " (SELECT v.vid FROM event_members em JOIN events v ON v.id = em.event"
      "   WHERE em.doc = ev.doc AND em.mention = ev.n) AS event"
-     /* with a name, start from its mentions, not from every event mention */
-     " FROM (SELECT DISTINCT p.doc, p.event FROM mention_rows m JOIN participant_rows p"
-     "   ON p.doc = m.doc AND p.mention = m.n WHERE m.entity IN target"
-     "   UNION ALL SELECT doc, n FROM event_rows WHERE ?1 IS NULL) sel"
-     " JOIN event_rows ev ON ev.doc = sel.doc AND ev.n = sel.event"
+     " FROM " EVENT_MENTION_SEL " CROSS JOIN event_rows ev ON ev.doc = sel.doc AND ev.n = sel.event"
      " JOIN documents d ON d.id = ev.doc"
      " LEFT JOIN terms ty ON ty.id = ev.type"
      " LEFT JOIN timex_rows t ON t.doc = ev.doc AND t.n = ev.timex"
      " LEFT JOIN terms tv ON tv.id = t.value"
-     " WHERE (?2 IS NULL OR ty.text = ?2 COLLATE NOCASE)"
-     " AND (?5 IS NULL OR (t.begin >= ?5 AND t.end <= ?6))",
-     " ORDER BY ev.doc, ev.n"},
+     " WHERE " EVENT_MENTION_FILTER,
+     "",
+     "SELECT count(*) FROM " EVENT_MENTION_SEL
+     " CROSS JOIN event_rows ev ON ev.doc = sel.doc AND ev.n = sel.event"
+     " LEFT JOIN terms ty ON ty.id = ev.type"
+     " LEFT JOIN timex_rows t ON t.doc = ev.doc AND t.n = ev.timex"
+     " WHERE " EVENT_MENTION_FILTER},
     {"cooccurring",
      "SELECT e.name, e.type, count(*) AS events, e.key FROM event_entities x"
      " JOIN entities e ON e.id = x.entity"
      " WHERE x.event IN (SELECT event FROM event_entities WHERE entity IN target)"
      " AND x.entity NOT IN target GROUP BY x.entity",
-     " ORDER BY events DESC, e.name"},
+     " ORDER BY events DESC, e.name", NULL},
 };
 #define NTABLES (sizeof tables / sizeof *tables)
 
@@ -258,7 +279,8 @@ static void bind(sqlite3_stmt *st, const params *p)
 static bool count_rows(el_store *s, const table *t, const params *p, long *total, char **err)
 {
     sqlite3_stmt *st;
-    if (!prep(s, "SELECT count(*) FROM (", t->base, ")", &st, err))
+    if (t->count ? !prep(s, t->count, "", "", &st, err)
+                 : !prep(s, "SELECT count(*) FROM (", t->base, ")", &st, err))
         return false;
     bind(st, p);
     bool ok = sqlite3_step(st) == SQLITE_ROW;
