@@ -37,9 +37,15 @@ rc=$?
 vg "$EVENTLINE" index -q --db "$TMP/v.db" -m "$EXAMPLE/manifest.tsv" "$EXAMPLE"/*.txt >/dev/null 2>"$TMP/vg"
 rc=$?
 [ $rc -eq 0 ] && ok "index clean under valgrind" || { fail "index under valgrind"; head -30 "$TMP/vg"; }
-vg "$EVENTLINE" query --db "$TMP/v.db" --entity "Nobody" --cooccur "Nobody" -f json >/dev/null 2>"$TMP/vg"
+vg "$EVENTLINE" index -q --db "$TMP/v.db" --rebuild-timeline >/dev/null 2>"$TMP/vg"
+rc=$?
+[ $rc -eq 0 ] && ok "index --rebuild-timeline clean under valgrind" || { fail "rebuild under valgrind"; head -30 "$TMP/vg"; }
+vg "$EVENTLINE" query --db "$TMP/v.db" --events --between 2023 2023-06 -f json >/dev/null 2>"$TMP/vg"
 rc=$?
 [ $rc -eq 0 ] && ok "query clean under valgrind" || { fail "query under valgrind"; head -30 "$TMP/vg"; }
+vg "$EVENTLINE" query --db "$TMP/v.db" --entity "Nobody" --cooccur "Nobody" -f json >/dev/null 2>"$TMP/vg"
+rc=$?
+[ $rc -eq 1 ] && ok "unknown entity clean under valgrind" || { fail "unknown entity under valgrind (exit $rc)"; head -30 "$TMP/vg"; }
 # The readers on good input, and their unit tests, under valgrind too.
 vg "$EVENTLINE" annotate -q -f timeml -o "$TMP/readers" "$TEST_DATA/article.html" \
     "$TEST_DATA/te3/input/tiny1.tml.TE3input" "$TEST_DATA/te3/gold/tiny2.tml" \

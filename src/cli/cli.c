@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "base/buf.h"
 #include "stages/parallel.h"
+#include "store/store.h"
 #include "base/util.h"
 
 #include <errno.h>
@@ -76,11 +77,20 @@ static const char usage_text[] =
     "  -j, --jobs N             process documents on N threads (default 1; 0 = one\n"
     "                           per CPU); output is identical for every N\n"
     "      --db FILE            SQLite database for index and query\n"
-    "      --entity NAME        query: the entity's mentions, aliases, documents, events;\n"
-    "                           extract: the drawings show only its events\n"
-    "      --between FROM TO    query: events whose time lies in [FROM, TO] (dates)\n"
+    "      --entity NAME        query: the entity's record and mentions (with --events:\n"
+    "                           its events in time order); extract: the drawings show\n"
+    "                           only its events\n"
+    "      --events             query: canonical events in timeline order\n"
+    "      --between FROM TO    query: events whose time lies in [FROM, TO]; YYYY,\n"
+    "                           YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM\n"
     "      --type TYPE          query: events of this type (meeting, visit, ...)\n"
     "      --cooccur NAME       query: entities taking part in events with NAME\n"
+    "      --table NAME         query: only this table (entities, mentions, documents,\n"
+    "                           events, event_mentions, cooccurring); CSV is always\n"
+    "                           one table\n"
+    "      --limit N            query: at most N rows per table (default 50; 0 = all)\n"
+    "      --offset N           query: skip the first N rows\n"
+    "      --rebuild-timeline   index: only rebuild the canonical events and timeline\n"
     "  -q, --quiet              no progress or summary on standard error\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
@@ -120,6 +130,28 @@ static void check_date_arg(const char *s, const char *what)
     }
 }
 
+/* A --between date: strictly YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM. */
+static void check_bound_arg(const char *s)
+{
+    int64_t m;
+    if (!el_store_parse_bound(s, false, &m))
+        el_cli_usage_error("invalid --between date '%s': expected YYYY, YYYY-MM, YYYY-MM-DD "
+                           "or YYYY-MM-DDTHH:MM", s);
+}
+
+/* A non-negative row count (--limit, --offset). */
+static long count_arg(const char *s, const char *what)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < 0 || v > 1000000000L) {
+        char fmt[128];
+        snprintf(fmt, sizeof fmt, "invalid %s '%%s': expected a number >= 0", what);
+        el_cli_usage_error(fmt, s);
+    }
+    return v;
+}
+
 static size_t parse_count(const char *s)
 {
     char *end;
@@ -133,7 +165,8 @@ static size_t parse_count(const char *s)
 void el_cli_parse(int argc, char **argv, el_cli *o)
 {
     enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_DB,
-           OPT_ENTITY, OPT_BETWEEN, OPT_TYPE, OPT_COOCCUR, OPT_MAX_EVENTS, OPT_SINCE, OPT_UNTIL, OPT_TITLE, OPT_GROUP };
+           OPT_ENTITY, OPT_BETWEEN, OPT_TYPE, OPT_COOCCUR, OPT_MAX_EVENTS, OPT_SINCE, OPT_UNTIL, OPT_TITLE, OPT_GROUP,
+           OPT_EVENTS, OPT_TABLE, OPT_LIMIT, OPT_OFFSET, OPT_REBUILD };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
@@ -155,6 +188,11 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         {"between", required_argument, NULL, OPT_BETWEEN},
         {"type", required_argument, NULL, OPT_TYPE},
         {"cooccur", required_argument, NULL, OPT_COOCCUR},
+        {"events", no_argument, NULL, OPT_EVENTS},
+        {"table", required_argument, NULL, OPT_TABLE},
+        {"limit", required_argument, NULL, OPT_LIMIT},
+        {"offset", required_argument, NULL, OPT_OFFSET},
+        {"rebuild-timeline", no_argument, NULL, OPT_REBUILD},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -162,6 +200,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
     };
     int c;
     optind = 1;
+    o->q_limit = -1;
     while ((c = getopt_long(argc, argv, "o:f:m:g:j:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->outdir = optarg; break;
@@ -199,13 +238,18 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         case OPT_ENTITY: o->q_entity = optarg; break;
         case OPT_TYPE: o->q_type = optarg; break;
         case OPT_COOCCUR: o->q_cooccur = optarg; break;
+        case OPT_EVENTS: o->q_events = true; break;
+        case OPT_TABLE: o->q_table = optarg; break;
+        case OPT_LIMIT: o->q_limit = count_arg(optarg, "--limit"); break;
+        case OPT_OFFSET: o->q_offset = count_arg(optarg, "--offset"); break;
+        case OPT_REBUILD: o->rebuild_timeline = true; break;
         case OPT_BETWEEN:
             if (optind >= argc)
                 el_cli_usage_error("--between needs two dates%s", "");
             o->q_from = optarg;
             o->q_to = argv[optind++];
-            check_date_arg(o->q_from, "--between date");
-            check_date_arg(o->q_to, "--between date");
+            check_bound_arg(o->q_from);
+            check_bound_arg(o->q_to);
             break;
         case 'h': fputs(usage_text, stdout); exit(0);
         case 'V': printf("eventline %s\n", PACKAGE_VERSION); exit(0);

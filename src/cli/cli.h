@@ -37,6 +37,9 @@ typedef struct el_cli {
     int threads;
     const char *db;              /* index / query */
     const char *q_entity, *q_type, *q_cooccur, *q_from, *q_to;
+    bool q_events, rebuild_timeline;   /* query --events, index --rebuild-timeline */
+    const char *q_table;
+    long q_limit, q_offset;            /* q_limit -1 = default */
     char **files; int nfiles;
     char *fmts[16]; size_t nfmts;  /* after el_cli_formats: pointers into formats */
     long started;                  /* time(NULL) at start, for progress lines */

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
     }
     el_cli_parse(argc, argv, &o);
     xmlInitParser();  /* once, before any reader thread */
-    if (o.nfiles <= 0 && o.cmd != EL_CMD_QUERY)
+    if (o.nfiles <= 0 && o.cmd != EL_CMD_QUERY && !(o.cmd == EL_CMD_INDEX && o.rebuild_timeline))
         el_cli_usage_error("no input files%s", "");
     int rc;
     switch (o.cmd) {
