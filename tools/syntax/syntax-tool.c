@@ -22,6 +22,13 @@ static double now_s(void)
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+static double cpu_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
 static int cmd_train(int argc, char **argv)
 {
     if (argc != 4) {
@@ -55,9 +62,9 @@ static int cmd_eval(int argc, char **argv)
         return 2;
     }
     char *err = NULL;
-    double t0 = now_s();
+    double t0 = now_s(), c0 = cpu_s();
     el_syntax *m = el_syntax_load(argv[2], &err);
-    double tl = now_s() - t0;
+    double tl = now_s() - t0, cl = cpu_s() - c0;
     if (!m) {
         fprintf(stderr, "syntax-tool: %s\n", err);
         free(err);
@@ -68,8 +75,8 @@ static int cmd_eval(int argc, char **argv)
         el_syntax_free(m);
         return 1;
     }
-    printf("model %s loaded in %.1f ms; %s: %zu sentences, %zu words\n", argv[2], tl * 1e3,
-           argv[3], tb.n, tb.nwords);
+    printf("model %s loaded in %.1f ms (%.1f ms CPU); %s: %zu sentences, %zu words\n", argv[2],
+           tl * 1e3, cl * 1e3, argv[3], tb.n, tb.nwords);
     syn_scores sc;
     syn_eval_gold(m, &tb, &sc);
     syn_print_scores("gold tokenization", &sc);

@@ -4,12 +4,12 @@
  * or foreign file is an error, never a crash. */
 #include "stages/syntax/syntax_internal.h"
 #include "base/util.h"
-#include "base/buf.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct rd { const unsigned char *p, *end; bool bad; } rd;
 
@@ -251,19 +251,20 @@ static char *read_file(const char *path, size_t *len, char **err)
         *err = el_strdupf("%s: cannot open: %s", path, strerror(errno));
         return NULL;
     }
-    el_buf b = EL_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        el_buf_put(&b, chunk, n);
-    bool bad = ferror(fp);
-    fclose(fp);
-    if (bad) {
-        *err = el_strdupf("%s: read error", path);
-        el_buf_free(&b);
-        return NULL;
+    struct stat st;
+    char *data = NULL;
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
+        data = el_malloc((size_t)st.st_size + 1);
+        *len = fread(data, 1, (size_t)st.st_size, fp);
+        if (*len != (size_t)st.st_size || ferror(fp)) {
+            free(data);
+            data = NULL;
+        }
     }
-    return el_buf_detach(&b, len);
+    fclose(fp);
+    if (!data)
+        *err = el_strdupf("%s: read error", path);
+    return data;
 }
 
 el_syntax *el_syntax_load(const char *path, char **err)
