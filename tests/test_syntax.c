@@ -222,6 +222,22 @@ static void test_document_words_and_conllu(void **state)
     el_doc_free(e);
 }
 
+/* Curly apostrophes are read as ASCII ones; a lemma never cuts a character. */
+static void test_curly_apostrophes(void **state)
+{
+    (void)state;
+    el_doc *d = test_doc("We\xe2\x80\x99re sure they don\xe2\x80\x99t know.");
+    el_syntax_tag(d, model);
+    assert_int_equal(d->tok_word[1] - d->tok_word[0], 2);
+    const el_word *re = &d->words[1];
+    assert_int_equal(re->end - re->start, 5);
+    assert_string_equal(re->lemma, "be");
+    assert_string_equal(el_syntax_upos_name(model, re->upos), "AUX");
+    const el_word *nt = &d->words[d->tok_word[3] + 1];
+    assert_string_equal(nt->lemma, "not");
+    el_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +247,7 @@ int main(void)
         cmocka_unit_test(test_long_and_odd_sentences),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_document_words_and_conllu),
+        cmocka_unit_test(test_curly_apostrophes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

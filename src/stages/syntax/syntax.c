@@ -203,6 +203,12 @@ static void copy_lower(const char *s, size_t n, char *out, size_t cap, bool lowe
 void syn_lemmatize(const el_syntax *m, const char *form, size_t len, unsigned tag,
                    char *out, size_t cap)
 {
+    char norm[64];
+    size_t nn = syn_ascii_quotes(form, len, norm, sizeof norm);
+    if (nn) {
+        form = norm;
+        len = nn;
+    }
     unsigned xpos = m->tag_xpos[tag];
     const char *ex = lemma_find(m->lex, m->lex_mask, m->lstr,
                                 syn_lemma_key(syn_hash_lower(form, len), xpos));
@@ -219,7 +225,8 @@ void syn_lemmatize(const el_syntax *m, const char *form, size_t len, unsigned ta
                                    syn_rule_key(xpos, form + len - k, k));
         if (r) {   /* "STRIP ADD" */
             size_t strip = (size_t)(r[0] - '0'), l = strlen(out);
-            if (strip <= l) {
+            /* never cut inside a UTF-8 character */
+            if (strip <= l && ((unsigned char)out[l - strip] & 0xc0) != 0x80) {
                 l -= strip;
                 out[l] = 0;
                 el_copy_str(out + l, cap - l, r + 2);

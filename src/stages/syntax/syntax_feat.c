@@ -35,8 +35,37 @@ static unsigned char shape_class(unsigned char c)
     return c;
 }
 
+/* Curly single quotes (U+2018, U+2019) as the ASCII apostrophe the
+ * treebank mostly has: "don’t" looks like "don't".  Returns the new length
+ * (0: nothing to change). */
+size_t syn_ascii_quotes(const char *s, size_t n, char *out, size_t cap)
+{
+    if (n >= cap || !memchr(s, 0xe2, n))
+        return 0;
+    size_t k = 0;
+    bool changed = false;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 2 < n && (unsigned char)s[i] == 0xe2 && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+            out[k++] = '\'';
+            i += 2;
+            changed = true;
+        } else {
+            out[k++] = s[i];
+        }
+    }
+    out[k] = 0;
+    return changed ? k : 0;
+}
+
 void syn_word_features(const char *s, size_t n, syn_wfeat *f)
 {
+    char norm[64];
+    size_t nn = syn_ascii_quotes(s, n, norm, sizeof norm);
+    if (nn) {
+        s = norm;
+        n = nn;
+    }
     f->form = syn_hash(s, n);
     f->lower = syn_hash_lower(s, n);
     for (size_t k = 0; k < 4; k++) {

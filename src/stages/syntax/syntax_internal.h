@@ -145,6 +145,7 @@ typedef struct syn_wfeat {
 uint64_t syn_hash(const char *s, size_t n);
 uint64_t syn_hash_lower(const char *s, size_t n);
 void syn_word_features(const char *s, size_t n, syn_wfeat *f);
+size_t syn_ascii_quotes(const char *s, size_t n, char *out, size_t cap);
 
 static inline uint32_t syn_key(uint32_t tmpl, uint64_t a, uint64_t b)
 {
