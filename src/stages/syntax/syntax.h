@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include "model/doc.h"
 
 typedef struct el_syntax el_syntax;
@@ -70,7 +71,6 @@ void el_syntax_tag(el_doc *doc, const el_syntax *m);
 
 /* Write doc's syntax layer (made with model m) as CoNLL-U; 0, or -1 on a
  * write error or a document the stage has not run on. */
-#include <stdio.h>
 int el_syntax_write_conllu(const el_doc *doc, const el_syntax *m, FILE *out);
 
 #endif

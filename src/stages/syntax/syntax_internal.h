@@ -157,9 +157,7 @@ static inline uint32_t syn_key(uint32_t tmpl, uint64_t a, uint64_t b)
 
 /* ---- feature extractors ------------------------------------------------ */
 
-#define SYN_TAG_FEATS 24
-#define SYN_PARSE_FEATS 40
-#define SYN_LABEL_FEATS 28
+/* Every extractor writes at most 64 keys (syn_score's limit). */
 
 /* A sentence as the extractors see it: index 1..n are words, 0 is the
  * root; wf[] and tag[] have 2 padding entries on each side (wf - 2 valid). */
