@@ -5,7 +5,9 @@
  * Builds a corpus of at least MB megabytes (default 10) by cycling through
  * the given text files, one document per file copy, then times tokenizing,
  * the time stage, the entity stage, the event stage and the corpus step
- * (entity linking + timeline) separately.  Prints MB/s per stage and the
+ * (entity linking + timeline) separately; then the syntax stage (off in
+ * the default pipeline: its model is loaded here on its own) in MB/s and
+ * words/s, and the whole pipeline with it.  Prints MB/s per stage and the
  * peak resident memory.  Times are CPU time of this (single-threaded)
  * process, so a busy machine skews them less.  A benchmark, not a test. */
 #include "model/corpus.h"
@@ -15,6 +17,7 @@
 #include "read/reader.h"
 #include "timeline/timeline.h"
 #include "stages/timex/timex.h"
+#include "stages/syntax/syntax.h"
 #include "base/util.h"
 
 #include <stdio.h>
@@ -123,6 +126,27 @@ int main(int argc, char **argv)
     report("whole pipeline", t[5], mb);
     printf("peak RSS: %.1f MB; %zu entities, %zu events\n", (double)ru.ru_maxrss / 1024.0,
            corpus->nentities, corpus->nevents);
+    t0 = now();
+    bool syn = el_resources_load_syntax(res, &err);
+    double sload = now() - t0;
+    if (!syn) {
+        printf("syntax stage: not measured (%s)\n", err);
+        free(err);
+    } else {
+        size_t words = 0;
+        t0 = now();
+        for (size_t i = 0; i < corpus->ndocs; i++) {
+            el_syntax_tag(corpus->docs[i], res->syntax);
+            words += corpus->docs[i]->nwords;
+        }
+        double ts = now() - t0;
+        getrusage(RUSAGE_SELF, &ru);
+        printf("syntax model loaded in %.3f s\n", sload);
+        printf("%-22s %8.3f s %10.1f MB/s %6.2f M words/s\n", "syntax (opt-in)", ts,
+               ts > 0 ? mb / ts : 0.0, ts > 0 ? words / ts / 1e6 : 0.0);
+        report("whole with syntax", t[5] + ts, mb);
+        printf("peak RSS with syntax: %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
+    }
     el_corpus_free(corpus);
     el_resources_free(res);
     return 0;

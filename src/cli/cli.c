@@ -51,8 +51,8 @@ static const char usage_text[] =
     "                           svg, png, pdf, tsv, csv, timelinejs, timelinejs-csv\n"
     "                           (TimelineJS spreadsheet), vis (vis-timeline), html (an\n"
     "                           offline timeline viewer, index.html) (default:\n"
-    "                           json,dot,svg); annotate: timeml, json or jsonl\n"
-    "                           (default: timeml); entities: table or json;\n"
+    "                           json,dot,svg); annotate: timeml, json, jsonl\n"
+    "                           or conllu (default: timeml); entities: table or json;\n"
     "                           query: table, json or csv (default: table)\n"
     "      --dct DATE           document creation time (YYYY-MM-DD) for every input\n"
     "  -m, --manifest FILE      TSV lines FILE<TAB>YYYY-MM-DD giving each document's DCT\n"
@@ -91,6 +91,9 @@ static const char usage_text[] =
     "      --limit N            query: at most N rows per table (default 50; 0 = all)\n"
     "      --offset N           query: skip the first N rows\n"
     "      --rebuild-timeline   index: only rebuild the canonical events and timeline\n"
+    "      --syntax             run the syntax stage (tagger, lemmatizer, parser;\n"
+    "                           off by default: it costs speed); annotate -f conllu\n"
+    "                           turns it on\n"
     "  -q, --quiet              no progress or summary on standard error\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
@@ -166,7 +169,8 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
 {
     enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_DB,
            OPT_ENTITY, OPT_BETWEEN, OPT_TYPE, OPT_COOCCUR, OPT_MAX_EVENTS, OPT_SINCE, OPT_UNTIL, OPT_TITLE, OPT_GROUP,
-           OPT_EVENTS, OPT_TABLE, OPT_LIMIT, OPT_OFFSET, OPT_REBUILD };
+           OPT_EVENTS, OPT_TABLE, OPT_LIMIT, OPT_OFFSET, OPT_REBUILD,
+           OPT_SYNTAX };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
@@ -193,6 +197,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         {"limit", required_argument, NULL, OPT_LIMIT},
         {"offset", required_argument, NULL, OPT_OFFSET},
         {"rebuild-timeline", no_argument, NULL, OPT_REBUILD},
+        {"syntax", no_argument, NULL, OPT_SYNTAX},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -234,6 +239,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
                 el_cli_usage_error("invalid --group '%s': expected entity or none", optarg);
             o->group_by_entity = strcmp(optarg, "entity") == 0;
             break;
+        case OPT_SYNTAX: o->syntax = true; break;
         case OPT_DB: o->db = optarg; break;
         case OPT_ENTITY: o->q_entity = optarg; break;
         case OPT_TYPE: o->q_type = optarg; break;
@@ -280,6 +286,10 @@ bool el_cli_load(el_cli *o, el_resources **res)
         return true;
     *res = el_resources_load(el_resources_default_dir(o->gazetteer_dir), o->extra_gazetteers,
                              o->nextra, &err);
+    if (*res && o->syntax && !el_resources_load_syntax(*res, &err)) {
+        el_resources_free(*res);
+        *res = NULL;
+    }
     if (!*res) {
         fprintf(stderr, "eventline: %s\n", err);
         free(err);

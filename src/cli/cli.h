@@ -34,6 +34,7 @@ typedef struct el_cli {
     const char *title;           /* TimelineJS title slide */
     bool group_by_entity;        /* TimelineJS group = the event's actor */
     bool quiet;
+    bool syntax;                 /* --syntax (or -f conllu): run the syntax stage */
     int threads;
     const char *db;              /* index / query */
     const char *q_entity, *q_type, *q_cooccur, *q_from, *q_to;

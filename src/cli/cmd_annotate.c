@@ -3,6 +3,8 @@
  * order and freed, so memory stays bounded however large the input is.
  *   -f timeml  DIR/ID.tml         (TimeML with TIMEX3/EVENT/TLINK)
  *   -f json    DIR/ID.json        (contract JSON for one document, with text)
+ *   -f conllu  DIR/ID.conllu       (the syntax stage's words, CoNLL-U; turns
+ *                                  the stage on)
  *   -f jsonl   DIR/annotations.jsonl or stdout with -o -: one line per
  *              document, the input of `eventline merge` */
 #include "cli/cli.h"
@@ -10,6 +12,7 @@
 #include "export/export.h"
 #include "stages/parallel.h"
 #include "timeline/timeline.h"
+#include "stages/syntax/syntax.h"
 #include "base/util.h"
 
 #include <errno.h>
@@ -41,9 +44,16 @@ static int write_doc_json(const el_doc *doc, unsigned flags, FILE *out)
     return rc;
 }
 
+/* What the CoNLL-U writer needs: the document and the model's names. */
+typedef struct conllu_job { const el_doc *doc; const el_syntax *model; } conllu_job;
+
 static int write_doc(const void *obj, const el_cli *o, const char *fmt, FILE *out)
 {
     (void)o;
+    if (strcmp(fmt, "conllu") == 0) {
+        const conllu_job *j = obj;
+        return el_syntax_write_conllu(j->doc, j->model, out);
+    }
     if (strcmp(fmt, "timeml") == 0)
         return el_export_timeml(obj, out);
     return write_doc_json(obj, EL_JSON_TEXT, out);
@@ -71,8 +81,10 @@ static void write_one(annotator *an, el_doc *doc)
         snprintf(file, sizeof file, "%.200s", doc->id);
         safe_file_name(file);
         snprintf(file + strlen(file), sizeof file - strlen(file), ".%s",
-                 strcmp(fmt, "timeml") == 0 ? "tml" : "json");
-        ok = el_cli_write(an->o, file, write_doc, doc, fmt);
+                 strcmp(fmt, "timeml") == 0 ? "tml" : strcmp(fmt, "conllu") == 0 ? "conllu" : "json");
+        conllu_job job = { doc, an->res->syntax };
+        ok = el_cli_write(an->o, file, write_doc, strcmp(fmt, "conllu") == 0 ? (const void *)&job
+                                                                            : (const void *)doc, fmt);
     }
     if (ok)
         an->written++;
@@ -103,7 +115,8 @@ static void annotate_doc(el_doc *doc, void *ctx)
 
 static bool known_annotate_format(const char *f)
 {
-    return strcmp(f, "timeml") == 0 || strcmp(f, "json") == 0 || strcmp(f, "jsonl") == 0;
+    return strcmp(f, "timeml") == 0 || strcmp(f, "json") == 0 || strcmp(f, "jsonl") == 0 ||
+           strcmp(f, "conllu") == 0;
 }
 
 static FILE *open_jsonl(const el_cli *o, char *tmp, size_t n)
@@ -138,6 +151,8 @@ int el_cmd_annotate(el_cli *o)
     el_cli_formats(o, "timeml", known_annotate_format);
     if (o->nfmts > 1)
         el_cli_usage_error("annotate writes one format at a time%s", "");
+    if (strcmp(o->fmts[0], "conllu") == 0)
+        o->syntax = true;
     el_resources *res = NULL;
     if (!el_cli_load(o, &res) || !el_cli_ensure_outdir(o)) {
         el_resources_free(res);

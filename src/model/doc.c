@@ -119,6 +119,8 @@ void el_doc_free(el_doc *d)
     free(d->mentions);
     free(d->events);
     free(d->links);
+    free(d->words);
+    free(d->tok_word);
     free(d);
 }
 

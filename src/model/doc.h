@@ -145,6 +145,17 @@ typedef struct el_link {
     char *evidence;         /* short human-readable reason, or NULL */
 } el_link;
 
+/* A UD syntactic word (the syntax stage, stages/syntax/syntax.h): a token,
+ * a part of a contraction ("do" and "n't" of "don't"), or a run of glued
+ * punctuation tokens ("..."). */
+typedef struct el_word {
+    uint32_t tok;           /* the token it is (a part of) */
+    uint32_t start, end;    /* byte offsets (inside the token for a part) */
+    uint32_t head;          /* index in doc->words of its head, UINT32_MAX = sentence root */
+    uint8_t upos, xpos, deprel;  /* ids: el_syntax_upos_name() etc. of the model used */
+    const char *lemma;      /* the document's string */
+} el_word;
+
 /* ---- the document ----------------------------------------------------- */
 
 typedef enum el_dct_source {
@@ -171,6 +182,11 @@ typedef struct el_doc {
     el_mention *mentions;   size_t nmentions,  cap_mentions;
     el_event_mention *events; size_t nevents,  cap_events;
     el_link *links;         size_t nlinks,     cap_links;
+    el_word *words;         size_t nwords;   /* syntax stage only, else none */
+    uint32_t *tok_word;     /* first word starting in each token, and a sentinel
+                               (ntokens + 1; syntax stage only): token t has words
+                               [tok_word[t], tok_word[t+1]), none when it continues
+                               the word before it ("." "." "." -> one "...") */
     el_strblock *strings;   /* every annotation string (mention key, name,
                                subtype, role; event type, lemma, modality; link
                                evidence) and participant list: carved from

@@ -1,5 +1,5 @@
 /* pipeline.h - the per-document stages in order:
- * tokenize -> timexes -> entities -> events (with their in-document links). */
+ * tokenize -> [syntax, when its model is loaded] -> timexes -> entities -> events (with their in-document links). */
 #ifndef EL_PIPELINE_H
 #define EL_PIPELINE_H
 

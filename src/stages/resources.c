@@ -3,6 +3,7 @@
 #include "stages/timex/timex.h"
 #include "stages/entity/entity.h"
 #include "stages/event/event.h"
+#include "stages/syntax/syntax.h"
 #include "base/util.h"
 
 #include <stdio.h>
@@ -60,6 +61,17 @@ void el_resources_free(el_resources *r)
     el_time_lexicon_free(r->time);
     el_gazetteer_free(r->gazetteer);
     el_trigger_lexicon_free(r->triggers);
+    el_syntax_free(r->syntax);
     free(r->dir);
     free(r);
+}
+
+bool el_resources_load_syntax(el_resources *r, char **err)
+{
+    if (r->syntax)
+        return true;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/syntax/en_ewt.model", r->dir);
+    r->syntax = el_syntax_load(path, err);
+    return r->syntax != NULL;
 }

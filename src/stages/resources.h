@@ -10,6 +10,7 @@
 typedef struct el_time_lexicon el_time_lexicon;   /* timex.h */
 typedef struct el_gazetteer el_gazetteer;         /* entity.h */
 typedef struct el_trigger_lexicon el_trigger_lexicon; /* event.h */
+typedef struct el_syntax el_syntax;               /* stages/syntax/syntax.h */
 
 typedef struct el_resources {
     char *dir;                    /* gazetteer directory */
@@ -17,6 +18,8 @@ typedef struct el_resources {
     el_time_lexicon *time;
     el_gazetteer *gazetteer;
     el_trigger_lexicon *triggers;
+    el_syntax *syntax;            /* NULL unless el_resources_load_syntax: the
+                                     pipeline runs the syntax stage when set */
 } el_resources;
 
 /* Directory to use: `dir` if given, else $EVENTLINE_GAZETTEERS, else the
@@ -28,5 +31,9 @@ const char *el_resources_default_dir(const char *dir);
 el_resources *el_resources_load(const char *dir, char **extra_gazetteers,
                                 size_t nextra, char **err);
 void el_resources_free(el_resources *r);
+
+/* Load the syntax model (DIR/syntax/en_ewt.model) into r; false and *err
+ * on failure. */
+bool el_resources_load_syntax(el_resources *r, char **err);
 
 #endif

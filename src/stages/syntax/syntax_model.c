@@ -1,0 +1,316 @@
+/* syntax_model.c - read a model file written by tools/syntax-tool
+ * (format: gazetteers/syntax/README.md) into the hash tables analysis
+ * uses.  Every count is checked against the bytes left, so a truncated
+ * or foreign file is an error, never a crash. */
+#include "stages/syntax/syntax_internal.h"
+#include "base/util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct rd { const unsigned char *p, *end; bool bad; } rd;
+
+static uint64_t rd_uint(rd *r, size_t bytes)
+{
+    if ((size_t)(r->end - r->p) < bytes) {
+        r->bad = true;
+        return 0;
+    }
+    uint64_t v = 0;
+    for (size_t i = 0; i < bytes; i++)
+        v |= (uint64_t)r->p[i] << (8 * i);
+    r->p += bytes;
+    return v;
+}
+
+static bool rd_room(rd *r, uint64_t n, size_t each)
+{
+    if (r->bad || n > (uint64_t)(r->end - r->p) / each) {
+        r->bad = true;
+        return false;
+    }
+    return true;
+}
+
+static uint32_t table_size(uint64_t n)
+{
+    uint32_t s = 16;
+    while (s < n + n / 2)   /* load <= 2/3 */
+        s <<= 1;
+    return s;
+}
+
+/* Names: count names, NUL-terminated, from m->names at *pos. */
+static bool read_names(el_syntax *m, size_t *pos, size_t total, const char **out, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        if (*pos >= total)
+            return false;
+        out[i] = m->names + *pos;
+        size_t l = strnlen(out[i], total - *pos);
+        if (l == total - *pos)
+            return false;
+        *pos += l + 1;
+    }
+    return true;
+}
+
+static bool read_header(el_syntax *m, rd *r)
+{
+    if (!rd_room(r, 8, 1) || memcmp(r->p, SYN_MAGIC, 8) != 0)
+        return false;
+    r->p += 8;
+    m->nupos = (unsigned)rd_uint(r, 4);
+    m->nxpos = (unsigned)rd_uint(r, 4);
+    m->ntag = (unsigned)rd_uint(r, 4);
+    m->nlabel = (unsigned)rd_uint(r, 4);
+    if (r->bad || !m->nupos || !m->nxpos || !m->ntag || !m->nlabel || m->nupos > SYN_MAX_TAGS ||
+        m->nxpos > SYN_MAX_TAGS || m->ntag > SYN_MAX_TAGS - 2 || m->nlabel > SYN_MAX_LABELS)
+        return false;
+    uint64_t nb = rd_uint(r, 4);
+    if (!rd_room(r, nb, 1) || nb == 0)
+        return false;
+    m->names = el_malloc(nb + 1);
+    memcpy(m->names, r->p, nb);
+    m->names[nb] = 0;
+    r->p += nb;
+    size_t pos = 0;
+    if (!read_names(m, &pos, nb, m->upos, m->nupos) || !read_names(m, &pos, nb, m->xpos, m->nxpos) ||
+        !read_names(m, &pos, nb, m->label, m->nlabel))
+        return false;
+    if (!rd_room(r, m->ntag, 2))
+        return false;
+    for (unsigned t = 0; t < m->ntag; t++) {
+        m->tag_upos[t] = r->p[t];
+        m->tag_xpos[t] = r->p[m->ntag + t];
+        if (m->tag_upos[t] >= m->nupos || m->tag_xpos[t] >= m->nxpos)
+            return false;
+    }
+    r->p += 2 * m->ntag;
+    m->root_label = m->punct_label = -1;
+    for (unsigned l = 0; l < m->nlabel; l++) {
+        if (strcmp(m->label[l], "root") == 0) m->root_label = (int)l;
+        if (strcmp(m->label[l], "punct") == 0) m->punct_label = (int)l;
+    }
+    return m->root_label >= 0;
+}
+
+static bool read_dict(el_syntax *m, rd *r)
+{
+    uint64_t n = rd_uint(r, 4);
+    if (!rd_room(r, n, 9))
+        return false;
+    uint32_t size = table_size(n);
+    m->dict_mask = size - 1;
+    m->dict = el_calloc(size, sizeof *m->dict);
+    for (uint64_t i = 0; i < n; i++) {
+        uint64_t h = rd_uint(r, 8);
+        unsigned tag = (unsigned)rd_uint(r, 1);
+        if (!h || tag >= m->ntag)
+            return false;
+        uint32_t s = (uint32_t)(h ^ (h >> 32)) & m->dict_mask;
+        while (m->dict[s].h)
+            s = (s + 1) & m->dict_mask;
+        m->dict[s].h = h;
+        m->dict[s].tag = (uint8_t)tag;
+    }
+    return true;
+}
+
+static bool read_lemma_table(syn_lemma_entry **tab, uint32_t *mask, rd *r, uint64_t *maxoff)
+{
+    uint64_t n = rd_uint(r, 4);
+    if (!rd_room(r, n, 12))
+        return false;
+    uint32_t size = table_size(n);
+    *mask = size - 1;
+    *tab = el_calloc(size, sizeof **tab);
+    for (uint64_t i = 0; i < n; i++) {
+        uint64_t h = rd_uint(r, 8);
+        uint32_t off = (uint32_t)rd_uint(r, 4);
+        if (!h)
+            return false;
+        uint32_t s = (uint32_t)(h ^ (h >> 32)) & *mask;
+        while ((*tab)[s].h)
+            s = (s + 1) & *mask;
+        (*tab)[s].h = h;
+        (*tab)[s].off = off;
+        if (off > *maxoff)
+            *maxoff = off;
+    }
+    return true;
+}
+
+static bool read_lemmas(el_syntax *m, rd *r)
+{
+    uint64_t maxoff = 0;
+    if (!read_lemma_table(&m->lex, &m->lex_mask, r, &maxoff) ||
+        !read_lemma_table(&m->lrule, &m->lrule_mask, r, &maxoff))
+        return false;
+    uint64_t nb = rd_uint(r, 4);
+    if (!rd_room(r, nb, 1) || nb == 0 || r->p[nb - 1] != 0 || maxoff >= nb)
+        return false;
+    m->lstr = el_malloc(nb);
+    memcpy(m->lstr, r->p, nb);
+    m->nlstr = nb;
+    r->p += nb;
+    return true;
+}
+
+static bool dense_slot(syn_linear *L, uint32_t k, const unsigned char *e, unsigned cnt,
+                       unsigned nclass)
+{
+    uint32_t s = syn_slot_of(L, k);
+    if (L->bits) {
+        if (k > L->mask)
+            return false;
+        s = k;
+    }
+    while (L->dslot[s].key)
+        s = (s + 1) & L->mask;
+    L->dslot[s].key = k;
+    for (unsigned j = 0; j < cnt; j++, e += 3) {
+        if (e[2] >= nclass)
+            return false;
+        L->dslot[s].w[e[2]] = (int16_t)(uint16_t)(e[0] | e[1] << 8);
+    }
+    return true;
+}
+
+static bool read_linear(syn_linear *L, rd *r, unsigned nclass)
+{
+    L->nclass = (uint32_t)rd_uint(r, 4);
+    L->bits = (uint32_t)rd_uint(r, 4);
+    uint64_t nf = rd_uint(r, 4), ne = rd_uint(r, 4);
+    if (L->nclass != nclass || !rd_room(r, nf, 5) || ne >= (1u << 30) || L->bits > 24 ||
+        (L->bits && nclass <= SYN_DENSE && nclass != SYN_NTRANS_MAX))
+        return false;
+    uint32_t size = table_size(nf);
+    if (L->bits && nclass <= SYN_DENSE)   /* direct: one slot per bucket */
+        size = (1u << L->bits) + 1;
+    L->mask = size - 1;
+    bool dense = nclass <= SYN_DENSE;
+    if (dense)
+        L->dslot = el_calloc(size, sizeof *L->dslot);
+    else
+        L->slot = el_calloc(size, sizeof *L->slot);
+    L->nfeat = nf;
+    const unsigned char *fp = r->p;
+    r->p += nf * 5;
+    if (!rd_room(r, ne, 3))
+        return false;
+    const unsigned char *ep = r->p;
+    r->p += ne * 3;
+    L->ent = el_malloc((ne ? ne : 1) * sizeof *L->ent);
+    uint64_t first = 0, over = 0;
+    for (uint64_t i = 0; i < nf; i++, fp += 5) {
+        uint32_t k = (uint32_t)fp[0] | (uint32_t)fp[1] << 8 | (uint32_t)fp[2] << 16 |
+                     (uint32_t)fp[3] << 24;
+        unsigned cnt = fp[4];
+        if (!k || !cnt || first + cnt > ne)
+            return false;
+        if (dense) {
+            if (!dense_slot(L, k, ep + first * 3, cnt, nclass))
+                return false;
+            first += cnt;
+            continue;
+        }
+        uint32_t s = syn_slot_of(L, k);
+        while (L->slot[s].key)
+            s = (s + 1) & L->mask;
+        syn_slot *sl = &L->slot[s];
+        sl->key = k;
+        sl->n = (uint8_t)cnt;
+        sl->off = (uint32_t)over;
+        for (unsigned j = 0; j < cnt; j++, first++) {
+            const unsigned char *e = ep + first * 3;
+            int16_t w = (int16_t)(uint16_t)(e[0] | e[1] << 8);
+            if (e[2] >= nclass)
+                return false;
+            if (j < SYN_INLINE) {
+                sl->w[j] = w;
+                sl->c[j] = e[2];
+            } else {
+                L->ent[over].w = w;
+                L->ent[over].c = e[2];
+                L->ent[over++].pad = 0;
+            }
+        }
+    }
+    L->nent = over;
+    return first == ne;
+}
+
+static char *read_file(const char *path, size_t *len, char **err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        *err = el_strdupf("%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    char *data = NULL;
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
+        data = el_malloc((size_t)st.st_size + 1);
+        *len = fread(data, 1, (size_t)st.st_size, fp);
+        if (*len != (size_t)st.st_size || ferror(fp)) {
+            free(data);
+            data = NULL;
+        }
+    }
+    fclose(fp);
+    if (!data)
+        *err = el_strdupf("%s: read error", path);
+    return data;
+}
+
+el_syntax *el_syntax_load(const char *path, char **err)
+{
+    size_t len = 0;
+    char *data = read_file(path, &len, err);
+    if (!data)
+        return NULL;
+    el_syntax *m = syn_model_parse(data, len, path, err);
+    free(data);
+    return m;
+}
+
+el_syntax *syn_model_parse(const void *data, size_t len, const char *path, char **err)
+{
+    el_syntax *m = el_calloc(1, sizeof *m);
+    rd r = { (const unsigned char *)data, (const unsigned char *)data + len, false };
+    bool ok = read_header(m, &r) && read_dict(m, &r) && read_lemmas(m, &r) &&
+              read_linear(&m->tagger, &r, m->ntag) && read_linear(&m->parser, &r, SYN_NTRANS) &&
+              read_linear(&m->labeller, &r, m->nlabel) && !r.bad && r.p == r.end;
+    if (!ok) {
+        *err = el_strdupf("%s: not a syntax model of this version (bad or truncated)", path);
+        el_syntax_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+static void linear_free(syn_linear *L)
+{
+    free(L->slot);
+    free(L->dslot);
+    free(L->ent);
+}
+
+void el_syntax_free(el_syntax *m)
+{
+    if (!m)
+        return;
+    free(m->names);
+    free(m->dict);
+    free(m->lex);
+    free(m->lrule);
+    free(m->lstr);
+    linear_free(&m->tagger);
+    linear_free(&m->parser);
+    linear_free(&m->labeller);
+    free(m);
+}

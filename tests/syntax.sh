@@ -1,0 +1,80 @@
+#!/bin/sh
+# syntax.sh - the syntax stage from the command line: annotate -f conllu
+# writes well-formed CoNLL-U (checked by a validator: ten columns, ids in
+# order, multi-word ranges, heads in range, one root, no cycle, the words
+# spell the sentence text), -j 2 writes the same, --syntax leaves the other
+# outputs unchanged, and a missing or broken model is a one-line error.
+. "${TOP_SRCDIR:-.}/tests/lib.sh"
+
+"$EVENTLINE" annotate -q -f conllu -o "$TMP/c1" "$EXAMPLE"/*.txt 2>"$TMP/err" \
+    && ok "annotate -f conllu" || fail "annotate -f conllu"
+[ "$(ls "$TMP/c1" | grep -c '\.conllu$')" = "$(ls "$EXAMPLE"/*.txt | wc -l)" ] \
+    && ok "one .conllu per document" || fail "one .conllu per document"
+"$EVENTLINE" annotate -q -j 2 -f conllu -o "$TMP/c2" "$EXAMPLE"/*.txt 2>"$TMP/err"
+diff -r "$TMP/c1" "$TMP/c2" >/dev/null && ok "-j 2 writes the same CoNLL-U" || fail "-j 2 differs"
+
+printf "I don't think the U.S.'s plan will work... She said \"no\" -- twice.\n" > "$TMP/s.txt"
+"$EVENTLINE" annotate -q -f conllu -o - "$TMP/s.txt" > "$TMP/s.conllu" 2>"$TMP/err"
+grep -q "^2-3	don't	" "$TMP/s.conllu" && grep -q "^2	do	do	AUX	VBP	" "$TMP/s.conllu" \
+    && ok "contractions as UD multi-word tokens" || fail "contractions"
+
+if [ -n "${PYTHON3:-}" ]; then
+    cat > "$TMP/validate.py" <<'PY'
+import sys
+def check(path):
+    blocks = open(path, encoding="utf-8", errors="strict").read().split("\n\n")
+    for b in blocks:
+        lines = [l for l in b.split("\n") if l]
+        if not lines:
+            continue
+        text = next(l[9:] for l in lines if l.startswith("# text = "))
+        heads, forms, expect, range_end = [], [], 1, 0
+        for l in lines:
+            if l.startswith("#"):
+                continue
+            f = l.split("\t")
+            assert len(f) == 10, (path, l)
+            if "-" in f[0]:
+                a, e = map(int, f[0].split("-"))
+                assert a == expect and e > a, (path, l)
+                forms.append(f[1])
+                range_end = e
+                continue
+            i = int(f[0])
+            assert i == expect, (path, l)
+            expect += 1
+            heads.append(int(f[6]))
+            if i > range_end:
+                forms.append(f[1])
+        n = len(heads)
+        assert all(0 <= h <= n for h in heads), (path, b)
+        assert heads.count(0) == 1, (path, b)
+        for i in range(n):
+            h, seen = heads[i], 0
+            while h:
+                h = heads[h - 1]
+                seen += 1
+                assert seen <= n, ("cycle", path, b)
+        assert "".join(forms) == "".join(text.split()), (path, text, forms)
+for p in sys.argv[1:]:
+    check(p)
+PY
+    "$PYTHON3" "$TMP/validate.py" "$TMP"/c1/*.conllu "$TMP/s.conllu" 2>"$TMP/err" \
+        && ok "CoNLL-U is well-formed (validator)" || { fail "CoNLL-U validator"; head -5 "$TMP/err"; }
+fi
+
+"$EVENTLINE" -q -f json -o "$TMP/j1" "$EXAMPLE"/*.txt 2>"$TMP/err"
+"$EVENTLINE" -q --syntax -f json -o "$TMP/j2" "$EXAMPLE"/*.txt 2>"$TMP/err"
+diff -r "$TMP/j1" "$TMP/j2" >/dev/null && ok "--syntax leaves the JSON unchanged" || fail "--syntax changed JSON"
+
+# a gazetteer directory without the model, and one with a broken model
+mkdir -p "$TMP/gz/syntax"
+cp -r "$EVENTLINE_GAZETTEERS"/*.tsv "$EVENTLINE_GAZETTEERS"/time "$EVENTLINE_GAZETTEERS"/entities \
+    "$EVENTLINE_GAZETTEERS"/events "$TMP/gz/" 2>/dev/null
+expect_status 0 "no model: the default pipeline still runs" "$EVENTLINE" -q -g "$TMP/gz" -f json -o "$TMP/j3" "$TMP/s.txt"
+expect_status 2 "no model: --syntax fails" "$EVENTLINE" -q -g "$TMP/gz" --syntax -f json -o "$TMP/j4" "$TMP/s.txt"
+expect_stderr "syntax/en_ewt.model: cannot open" "missing model named"
+head -c 1000 "$EVENTLINE_GAZETTEERS/syntax/en_ewt.model" > "$TMP/gz/syntax/en_ewt.model"
+expect_status 2 "broken model: annotate -f conllu fails" "$EVENTLINE" annotate -q -g "$TMP/gz" -f conllu -o - "$TMP/s.txt"
+expect_stderr "en_ewt.model: not a syntax model" "broken model named"
+finish
