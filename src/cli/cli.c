@@ -99,8 +99,9 @@ static const char usage_text[] =
     "  -V, --version            show the version and exit\n"
     "\n"
     "DCT precedence: --dct, then the manifest, then document metadata (HTML meta,\n"
-    "TimeML DCT, JSONL \"dct\"), then a date line in the text; without one, dates\n"
-    "are left underspecified (e.g. XXXX-02) rather than guessed.\n"
+    "TimeML DCT, JSONL \"dct\"), then a date line in the first lines (\"June 19,\n"
+    "2023\"), then a wire dateline (\"CITY, Jan. 18, 2022 (AP) -\"); without one, a\n"
+    "warning, and dates are left underspecified (e.g. XXXX-02) rather than guessed.\n"
     "\n"
     "Exit status: 0 success; 1 some documents were skipped (each reported on\n"
     "standard error, the rest written); 2 usage or setup error; 3 nothing could\n"
@@ -322,6 +323,15 @@ void el_cli_progress(const el_cli *o, size_t ndocs)
     if (!o->quiet && ndocs % 1000 == 0)
         fprintf(stderr, "eventline: %zu documents read (%lds)\n", ndocs,
                 (long)time(NULL) - o->started);
+}
+
+void el_cli_warn_undated(const el_cli *o, el_doc *const *docs, size_t n)
+{
+    for (size_t i = 0; i < n && !o->quiet; i++)
+        if (docs[i]->dct_source == EL_DCT_NONE)
+            fprintf(stderr, "eventline: %s: warning: no document date (no --dct, manifest row, "
+                    "metadata, date line or dateline with a year); relative dates stay "
+                    "underspecified\n", docs[i]->path ? docs[i]->path : docs[i]->id);
 }
 
 void el_cli_report(const char *where, const char *what)

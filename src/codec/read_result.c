@@ -253,8 +253,9 @@ el_doc *el_read_result_doc(const json_t *jd, const json_t *entities, const el_ab
     el_date dct;
     if (el_date_parse(str(jd, "dct"), &dct)) {
         d->dct = dct;
-        static const char *const sources[] = {"none", "option", "manifest", "metadata", "text"};
-        for (int s = 0; s < 5; s++)
+        static const char *const sources[] = {"none", "option", "manifest", "metadata", "text",
+                                                "dateline"};
+        for (int s = 0; s < 6; s++)
             if (strcmp(str(jd, "dct_source"), sources[s]) == 0)
                 d->dct_source = (el_dct_source)s;
     }

@@ -207,7 +207,8 @@ static json_t *document_header(const el_doc *d, unsigned flags)
     } else {
         json_object_set_new(o, "dct", json_null());
     }
-    static const char *const sources[] = {"none", "option", "manifest", "metadata", "text"};
+    static const char *const sources[] = {"none", "option", "manifest", "metadata", "text",
+                                                "dateline"};
     json_object_set_new(o, "dct_source", json_string(sources[d->dct_source]));
     if (d->title)
         json_object_set_new(o, "title", json_string(d->title));

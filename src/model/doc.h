@@ -159,7 +159,8 @@ typedef struct el_word {
 /* ---- the document ----------------------------------------------------- */
 
 typedef enum el_dct_source {
-    EL_DCT_NONE, EL_DCT_OPTION, EL_DCT_MANIFEST, EL_DCT_METADATA, EL_DCT_TEXT
+    EL_DCT_NONE, EL_DCT_OPTION, EL_DCT_MANIFEST, EL_DCT_METADATA, EL_DCT_TEXT,
+    EL_DCT_DATELINE   /* a wire dateline ("CITY, Mon. D, YYYY (Agency) -"); TEXT: a date line */
 } el_dct_source;
 
 /* The blocks that hold a document's annotation strings (doc.c). */
