@@ -681,6 +681,46 @@ static void test_anchors(void **state)
     el_doc_free(d);
 }
 
+/* ---- direction of relative dates by the governing verb ----------------- */
+
+static const tx_case DIRECTIONS[] = {
+    /* a modal before a verb looks ahead; "could not", "could be" say nothing */
+    {"Hurricane Merla could reach the coast early Wednesday, forecasters said.", "2023-08-29",
+     "early Wednesday", "DATE", "2023-08-30", "START"},
+    {"Heavy rain could flood parts of the city over the weekend, the service warned.", "2024-09-13",
+     "the weekend", "DATE", "2024-W37-WE", ""},
+    {"The mayor could not be reached on Monday.", "2023-08-29", "Monday", "DATE", "2023-08-28", ""},
+    /* the clause's own verb before the expression, not the reporting verb after a comma */
+    {"She will rise to third in the rankings on Monday, the association said.", "2024-01-27",
+     "Monday", "DATE", "2024-01-29", ""},
+    {"The city will close several roads on Saturday, officials said.", "2024-09-13", "Saturday",
+     "DATE", "2024-09-14", ""},
+    /* a fronted expression takes the verb after the comma */
+    {"On Monday, the company said it had cut jobs.", "2023-08-29", "Monday", "DATE", "2023-08-28", ""},
+    /* "expect to" looks ahead */
+    {"Officials expect to lift some evacuation orders on Wednesday.", "2023-07-24", "Wednesday",
+     "DATE", "2023-07-26", ""},
+    /* in a verb chain the head tells: "would remain closed" */
+    {"The institute said schools would remain closed on Tuesday.", "2023-06-19", "Tuesday", "DATE",
+     "2023-06-20", ""},
+    /* irregular pasts look back */
+    {"Nurses will strike next week after talks broke down on Monday, the union said.", "2023-11-14",
+     "Monday", "DATE", "2023-11-13", ""},
+    {"The storm killed two people in the west on Monday, officials said.", "2023-08-29", "Monday",
+     "DATE", "2023-08-28", ""},
+    /* a future month in a December article is next year's */
+    {"An appeal will be heard by the court in August, his attorney said.", "2023-12-05", "August",
+     "DATE", "2024-08", ""},
+    /* under a Tuesday dateline, a price "on Friday" that "did not" reflect is the Friday before */
+    {"She said the closing price on Friday did not reflect the weak season.", "2023-02-07", "Friday",
+     "DATE", "2023-02-03", ""},
+    /* reported speech: the quote's own tense */
+    {"\"We will reopen on Thursday,\" the manager said.", "2023-05-22", "Thursday", "DATE",
+     "2023-05-25", ""},
+};
+
+static void test_directions(void **state) { RUN(DIRECTIONS); }
+
 /* ---- the DCT from the text (timex_dct.c) ------------------------------ */
 
 typedef struct dct_case {
@@ -782,6 +822,7 @@ int main(void)
         cmocka_unit_test(test_anchors),
         cmocka_unit_test(test_empty_and_missing_lexicon),
         cmocka_unit_test(test_dct_from_text),
+        cmocka_unit_test(test_directions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
