@@ -74,6 +74,9 @@ static const char usage_text[] =
     "      --dot-undated        keep undated events that no relation places in the\n"
     "                           DOT/SVG graph (default: only dated events and the\n"
     "                           undated ones ordered against them)\n"
+    "      --own-dates-only     keep only events the text itself dates (a time\n"
+    "                           expression of their clause or sentence; not the\n"
+    "                           report date): see each event's time.anchor\n"
     "  -j, --jobs N             process documents on N threads (default 1; 0 = one\n"
     "                           per CPU); output is identical for every N\n"
     "      --db FILE            SQLite database for index and query\n"
@@ -168,7 +171,7 @@ static size_t parse_count(const char *s)
 
 void el_cli_parse(int argc, char **argv, el_cli *o)
 {
-    enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_DB,
+    enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_OWN_DATES, OPT_DB,
            OPT_ENTITY, OPT_BETWEEN, OPT_TYPE, OPT_COOCCUR, OPT_MAX_EVENTS, OPT_SINCE, OPT_UNTIL, OPT_TITLE, OPT_GROUP,
            OPT_EVENTS, OPT_TABLE, OPT_LIMIT, OPT_OFFSET, OPT_REBUILD,
            OPT_SYNTAX };
@@ -187,6 +190,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         {"until", required_argument, NULL, OPT_UNTIL},
         {"title", required_argument, NULL, OPT_TITLE},
         {"group", required_argument, NULL, OPT_GROUP},
+        {"own-dates-only", no_argument, NULL, OPT_OWN_DATES},
         {"jobs", required_argument, NULL, 'j'},
         {"db", required_argument, NULL, OPT_DB},
         {"entity", required_argument, NULL, OPT_ENTITY},
@@ -241,6 +245,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
             o->group_by_entity = strcmp(optarg, "entity") == 0;
             break;
         case OPT_SYNTAX: o->syntax = true; break;
+        case OPT_OWN_DATES: o->own_dates_only = true; break;
         case OPT_DB: o->db = optarg; break;
         case OPT_ENTITY: o->q_entity = optarg; break;
         case OPT_TYPE: o->q_type = optarg; break;

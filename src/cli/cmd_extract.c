@@ -37,6 +37,8 @@ static el_corpus *build_corpus(collect *cx, const el_resources *res, int threads
     el_corpus_sort_docs(c);
     el_corpus_link_entities(c);
     el_timeline_build_ex(c, res->triggers);
+    if (cx->o->own_dates_only)
+        el_corpus_keep_own_dates(c);
     return c;
 }
 

@@ -67,6 +67,8 @@ typedef struct el_timex {
     char zone[8];                 /* UTC offset of a named zone ("-04:00", "Z") or "";
                                      the value itself stays local, as in TimeBank */
     int anchor;                   /* index of anchoring timex, -1 = DCT/none */
+    bool dateline;                /* the document's date line or wire dateline: it
+                                     dates the document, not an event */
     bool temporal_function;       /* value computed relative to an anchor */
     el_interval iv;               /* begin/end instants when anchored */
 } el_timex;
@@ -113,6 +115,11 @@ typedef enum el_aspect {
     EL_ASPECT_PERFECTIVE_PROGRESSIVE
 } el_aspect;
 
+/* How an event mention's timex was found: through a short link inside its
+ * own clause ("met ... on Monday"), or as the time of its sentence, across a
+ * clause boundary or another verb ("Earlier this year, ... said ..."). */
+typedef enum el_time_link { EL_TL_NONE, EL_TL_OWN, EL_TL_SENTENCE } el_time_link;
+
 typedef struct el_event_mention {
     uint32_t tok_begin, tok_end;
     uint32_t start, end;
@@ -126,6 +133,7 @@ typedef struct el_event_mention {
                            meeting", "cancellation of the trip"): not asserted */
     char *modality;     /* "could", "will", ... or NULL */
     int timex;          /* governing timex index, -1 = none */
+    el_time_link timex_link; /* how that timex was found (EL_TL_NONE without one) */
     int location;       /* mention index of the location, -1 = none */
     int *participants;  /* mention indices */
     size_t nparticipants;

@@ -21,7 +21,8 @@ KINDs (see README.md in this folder):
 event keys: type (canonical type, 'none' untyped), with (a participant's
 name), agent (the label starts with this name), date (the value of the
 mention's own timex, else its canonical event's time), factual (true/false),
-anchor (the provenance of the event's time, when the JSON gives it).
+anchor (where its canonical event's time comes from: timex, sentence,
+report, duration, none).
 
 Usage: run.py [-v] EVENTLINE [ARTICLE.txt...]   (exit 0 unless an 'ok' fails)
 """
@@ -77,14 +78,13 @@ class Doc:
         ev = self.events.get(em.get("event"), {})
         names = [self.names.get(p, p) for p in em.get("participants", [])]
         names += [self.names.get(p, p) for p in ev.get("participants", [])]
-        anchor = em.get("anchor") or {}
         return {
             "type": ev.get("type") or em.get("type") or "none",
             "with": names,
             "label": ev.get("label") or "",
             "date": self.event_date(em),
             "factual": "true" if (ev.get("factual") if ev else mention_factual(em)) else "false",
-            "anchor": anchor.get("source") if isinstance(anchor, dict) else anchor,
+            "anchor": ev.get("time", {}).get("anchor") or "none",
         }
 
 

@@ -23,7 +23,8 @@ void el_timex_tag(el_doc *doc, const el_time_lexicon *lx);
 bool el_timex_find_dct(const el_doc *doc, el_date *out, el_dct_source *source);
 
 /* el_timex_tag, then, for a document no option, manifest or metadata dated,
- * the DCT from its text (el_timex_find_dct) and the tagging again with it. */
+ * the DCT from its text (el_timex_find_dct) and the tagging again with it;
+ * the date lines and datelines of the first lines are flagged (dateline). */
 void el_timex_tag_with_text_dct(el_doc *doc, const el_time_lexicon *lx);
 
 #endif

@@ -144,17 +144,31 @@ bool el_timex_find_dct(const el_doc *d, el_date *out, el_dct_source *source)
     return best != 0;
 }
 
+/* Flag the written dates of the first lines that date the document (a date
+ * line or a dateline, with or without a year): no event takes them. */
+static void mark_datelines(el_doc *d)
+{
+    size_t lim = head_end(d);
+    for (size_t k = 0; k < d->ntimexes && d->timexes[k].start < lim; k++) {
+        el_timex *t = &d->timexes[k];
+        bool digit = false;
+        for (size_t i = t->start; i < t->end; i++)
+            digit |= isdigit((unsigned char)d->text[i]) != 0;
+        if (digit && t->type == EL_TIMEX_DATE && (date_line(d, t) || dateline(d, t)))
+            t->dateline = true;
+    }
+}
+
 void el_timex_tag_with_text_dct(el_doc *doc, const el_time_lexicon *lx)
 {
     el_timex_tag(doc, lx);
-    if (doc->dct_source != EL_DCT_NONE)
-        return;
     el_date day;
     el_dct_source source;
-    if (!el_timex_find_dct(doc, &day, &source))
-        return;
-    doc->dct = day;
-    doc->dct_source = source;
-    doc->ntimexes = 0;
-    el_timex_tag(doc, lx);
+    if (doc->dct_source == EL_DCT_NONE && el_timex_find_dct(doc, &day, &source)) {
+        doc->dct = day;
+        doc->dct_source = source;
+        doc->ntimexes = 0;
+        el_timex_tag(doc, lx);
+    }
+    mark_datelines(doc);
 }
