@@ -179,6 +179,8 @@ typedef struct el_doc {
     char *path;            /* where it came from, for messages (may be NULL) */
     char *title;           /* HTML title or NULL */
     char *url;             /* source URL (HTML canonical/og:url, JSONL "url") or NULL */
+    char *raw_head;        /* TimeML input: its bytes up to and with <TEXT ...>, */
+    char *raw_tail;        /* and from </TEXT> on: the TimeML writer keeps them (or NULL) */
     char *text;            /* UTF-8, NUL-terminated */
     size_t len;            /* bytes */
     size_t ncp;            /* code points */
