@@ -193,7 +193,7 @@ static void test_table_exports(void **state)
 {
     el_corpus *c = two_doc_meeting(*state);
     char *tsv = export_to_string(c, el_export_table, '\t');
-    assert_non_null(strstr(tsv, "id\tdate\tend\ttype\tlabel\tparticipants\tlocation\tdocuments\tconfidence\tfactual\n"));
+    assert_non_null(strstr(tsv, "id\tdate\tend\ttype\tlabel\tparticipants\tlocation\tdocuments\tconfidence\tfactual\tanchor\tprecision\n"));
     assert_non_null(strstr(tsv, "V1\t2023-06-19\t\tmeeting\tSmith meets Bob Jones\tAnn Smith; Bob Jones\t"));
     assert_non_null(strstr(tsv, "\ta; b\t"));
     free(tsv);
@@ -555,7 +555,7 @@ static void test_empty_corpus(void **state)
     assert_int_equal(c->nevents, 0);
     assert_int_equal(c->ntimeline, 0);
     char *tsv = export_to_string(c, el_export_table, ',');
-    assert_string_equal(tsv, "id,date,end,type,label,participants,location,documents,confidence,factual\n");
+    assert_string_equal(tsv, "id,date,end,type,label,participants,location,documents,confidence,factual,anchor,precision\n");
     free(tsv);
     char *buf = NULL;   /* TimelineJS refuses a timeline without events: say so */
     size_t len = 0;

@@ -681,6 +681,117 @@ static void test_anchors(void **state)
     el_doc_free(d);
 }
 
+/* ---- direction of relative dates by the governing verb ----------------- */
+
+static const tx_case DIRECTIONS[] = {
+    /* a modal before a verb looks ahead; "could not", "could be" say nothing */
+    {"Hurricane Merla could reach the coast early Wednesday, forecasters said.", "2023-08-29",
+     "early Wednesday", "DATE", "2023-08-30", "START"},
+    {"Heavy rain could flood parts of the city over the weekend, the service warned.", "2024-09-13",
+     "the weekend", "DATE", "2024-W37-WE", ""},
+    {"The mayor could not be reached on Monday.", "2023-08-29", "Monday", "DATE", "2023-08-28", ""},
+    /* the clause's own verb before the expression, not the reporting verb after a comma */
+    {"She will rise to third in the rankings on Monday, the association said.", "2024-01-27",
+     "Monday", "DATE", "2024-01-29", ""},
+    {"The city will close several roads on Saturday, officials said.", "2024-09-13", "Saturday",
+     "DATE", "2024-09-14", ""},
+    /* a fronted expression takes the verb after the comma */
+    {"On Monday, the company said it had cut jobs.", "2023-08-29", "Monday", "DATE", "2023-08-28", ""},
+    /* "expect to" looks ahead */
+    {"Officials expect to lift some evacuation orders on Wednesday.", "2023-07-24", "Wednesday",
+     "DATE", "2023-07-26", ""},
+    /* in a verb chain the head tells: "would remain closed" */
+    {"The institute said schools would remain closed on Tuesday.", "2023-06-19", "Tuesday", "DATE",
+     "2023-06-20", ""},
+    /* irregular pasts look back */
+    {"Nurses will strike next week after talks broke down on Monday, the union said.", "2023-11-14",
+     "Monday", "DATE", "2023-11-13", ""},
+    {"The storm killed two people in the west on Monday, officials said.", "2023-08-29", "Monday",
+     "DATE", "2023-08-28", ""},
+    /* a future month in a December article is next year's */
+    {"An appeal will be heard by the court in August, his attorney said.", "2023-12-05", "August",
+     "DATE", "2024-08", ""},
+    /* under a Tuesday dateline, a price "on Friday" that "did not" reflect is the Friday before */
+    {"She said the closing price on Friday did not reflect the weak season.", "2023-02-07", "Friday",
+     "DATE", "2023-02-03", ""},
+    /* reported speech: the quote's own tense */
+    {"\"We will reopen on Thursday,\" the manager said.", "2023-05-22", "Thursday", "DATE",
+     "2023-05-25", ""},
+};
+
+static void test_directions(void **state) { RUN(DIRECTIONS); }
+
+/* ---- the DCT from the text (timex_dct.c) ------------------------------ */
+
+typedef struct dct_case {
+    const char *text;
+    const char *dct;       /* expected, "" = none */
+    el_dct_source source;
+    const char *span;      /* a relative expression resolved against it, or NULL */
+    const char *value;
+} dct_case;
+
+static const dct_case DATELINES[] = {
+    {"June 19, 2023\n\nOfficials met on Monday.", "2023-06-19", EL_DCT_TEXT, "Monday", "2023-06-19"},
+    {"Monday, June 19, 2023\n\nThe talks ended on Sunday.", "2023-06-19", EL_DCT_TEXT, "Sunday", "2023-06-18"},
+    {"19 June 2023\n\nShares fell on Friday.", "2023-06-19", EL_DCT_TEXT, "Friday", "2023-06-16"},
+    {"Published: Nov. 14, 2023\n\nTalks broke down on Monday.", "2023-11-14", EL_DCT_TEXT, "Monday", "2023-11-13"},
+    {"REDMOND, Wash., Jan. 18, 2022 - The company said on Tuesday it would buy a rival.",
+     "2022-01-18", EL_DCT_DATELINE, "Tuesday", "2022-01-18"},
+    {"TAMPA, Fla., Aug. 29, 2023 (AP) - The storm hit Cuba on Monday.", "2023-08-29",
+     EL_DCT_DATELINE, "Monday", "2023-08-28"},
+    {"LONDON, May 22 2023 - The club won the cup on Sunday.", "2023-05-22", EL_DCT_DATELINE,
+     "Sunday", "2023-05-21"},
+    {"BRUSSELS, March 6, 2024 /PRNewswire/ -- The regulator fined the firm on Monday.",
+     "2024-03-06", EL_DCT_DATELINE, "Monday", "2024-03-04"},
+    {"OSLO, Sept. 27, 2024 \xe2\x80\x94 Scientists said on Friday the ice shrank.", "2024-09-27",
+     EL_DCT_DATELINE, "Friday", "2024-09-27"},
+    /* a date line is trusted before a dateline */
+    {"June 20, 2023\nWASHINGTON, June 19, 2023 (Reuters) - Officials met on Monday.", "2023-06-20",
+     EL_DCT_TEXT, NULL, NULL},
+    /* no year: no DCT; the date stays underspecified */
+    {"WASHINGTON, June 19 (Reuters) - The court agreed on Monday to hear the case.", "",
+     EL_DCT_NONE, "June 19", "XXXX-06-19"},
+    /* a date inside a sentence is no DCT */
+    {"The company was founded on June 19, 2001 in a garage.\nIt grew on Monday.", "",
+     EL_DCT_NONE, NULL, NULL},
+    {"Officials said the plant will open on March 3, 2025, and hire 200 people.", "",
+     EL_DCT_NONE, NULL, NULL},
+};
+
+static void test_dct_from_text(void **state)
+{
+    fixture *f = *state;
+    for (size_t i = 0; i < sizeof DATELINES / sizeof *DATELINES; i++) {
+        const dct_case *c = &DATELINES[i];
+        el_doc *d = el_doc_new("t", NULL, el_strdup(c->text), strlen(c->text));
+        el_tokenize(d, f->ab);
+        el_timex_tag_with_text_dct(d, f->lx);
+        char got[16] = "";
+        if (d->dct.year)
+            el_date_format(d->dct, got);
+        const el_timex *t = c->span ? find_span(d, c->span) : NULL;
+        bool ok = !strcmp(got, c->dct) && d->dct_source == c->source
+            && (!c->span || (t && !strcmp(t->value, c->value)));
+        if (!ok) {
+            fprintf(stderr, "  \"%s\": want DCT '%s' (source %d), got '%s' (%d)\n", c->text, c->dct,
+                    (int)c->source, got, (int)d->dct_source);
+            dump(d);
+        }
+        el_doc_free(d);
+        assert_true(ok);
+    }
+    /* a DCT from metadata is kept whatever the text says */
+    el_doc *d = el_doc_new("t", NULL, el_strdup("June 20, 2023\nText."), 19);
+    assert_true(el_date_parse("2023-06-01", &d->dct));
+    d->dct_source = EL_DCT_METADATA;
+    el_tokenize(d, f->ab);
+    el_timex_tag_with_text_dct(d, f->lx);
+    assert_int_equal(d->dct.day, 1);
+    assert_int_equal(d->dct_source, EL_DCT_METADATA);
+    el_doc_free(d);
+}
+
 static void test_empty_and_missing_lexicon(void **state)
 {
     fixture *f = *state;
@@ -710,6 +821,8 @@ int main(void)
         cmocka_unit_test(test_sorted_disjoint_with_intervals),
         cmocka_unit_test(test_anchors),
         cmocka_unit_test(test_empty_and_missing_lexicon),
+        cmocka_unit_test(test_dct_from_text),
+        cmocka_unit_test(test_directions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -19,7 +19,7 @@ expect_status 2 "unknown timeline format" "$EVENTLINE" timeline -q --entity X -f
 
 expect_status 0 "tsv, csv and timelinejs exports" "$EVENTLINE" -q -m "$EXAMPLE/manifest.tsv" \
     -o "$TMP/out" -f tsv,csv,timelinejs "$EXAMPLE"/*.txt
-head -1 "$TMP/out/events.tsv" | grep -q "^id	date	end	type	label	participants	location	documents	confidence	factual$" \
+head -1 "$TMP/out/events.tsv" | grep -q "^id	date	end	type	label	participants	location	documents	confidence	factual	anchor	precision$" \
     && ok "TSV header" || fail "TSV header"
 if [ -n "${PYTHON3:-}" ]; then
     "$PYTHON3" -c "import json,sys; j=json.load(open(sys.argv[1])); assert isinstance(j['events'], list); \

@@ -74,6 +74,9 @@ static const char usage_text[] =
     "      --dot-undated        keep undated events that no relation places in the\n"
     "                           DOT/SVG graph (default: only dated events and the\n"
     "                           undated ones ordered against them)\n"
+    "      --own-dates-only     keep only events the text itself dates (a time\n"
+    "                           expression of their clause or sentence; not the\n"
+    "                           report date): see each event's time.anchor\n"
     "  -j, --jobs N             process documents on N threads (default 1; 0 = one\n"
     "                           per CPU); output is identical for every N\n"
     "      --db FILE            SQLite database for index and query\n"
@@ -99,8 +102,9 @@ static const char usage_text[] =
     "  -V, --version            show the version and exit\n"
     "\n"
     "DCT precedence: --dct, then the manifest, then document metadata (HTML meta,\n"
-    "TimeML DCT, JSONL \"dct\"), then a date line in the text; without one, dates\n"
-    "are left underspecified (e.g. XXXX-02) rather than guessed.\n"
+    "TimeML DCT, JSONL \"dct\"), then a date line in the first lines (\"June 19,\n"
+    "2023\"), then a wire dateline (\"CITY, Jan. 18, 2022 (AP) -\"); without one, a\n"
+    "warning, and dates are left underspecified (e.g. XXXX-02) rather than guessed.\n"
     "\n"
     "Exit status: 0 success; 1 some documents were skipped (each reported on\n"
     "standard error, the rest written); 2 usage or setup error; 3 nothing could\n"
@@ -167,7 +171,7 @@ static size_t parse_count(const char *s)
 
 void el_cli_parse(int argc, char **argv, el_cli *o)
 {
-    enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_DB,
+    enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_OWN_DATES, OPT_DB,
            OPT_ENTITY, OPT_BETWEEN, OPT_TYPE, OPT_COOCCUR, OPT_MAX_EVENTS, OPT_SINCE, OPT_UNTIL, OPT_TITLE, OPT_GROUP,
            OPT_EVENTS, OPT_TABLE, OPT_LIMIT, OPT_OFFSET, OPT_REBUILD,
            OPT_SYNTAX };
@@ -186,6 +190,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         {"until", required_argument, NULL, OPT_UNTIL},
         {"title", required_argument, NULL, OPT_TITLE},
         {"group", required_argument, NULL, OPT_GROUP},
+        {"own-dates-only", no_argument, NULL, OPT_OWN_DATES},
         {"jobs", required_argument, NULL, 'j'},
         {"db", required_argument, NULL, OPT_DB},
         {"entity", required_argument, NULL, OPT_ENTITY},
@@ -240,6 +245,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
             o->group_by_entity = strcmp(optarg, "entity") == 0;
             break;
         case OPT_SYNTAX: o->syntax = true; break;
+        case OPT_OWN_DATES: o->own_dates_only = true; break;
         case OPT_DB: o->db = optarg; break;
         case OPT_ENTITY: o->q_entity = optarg; break;
         case OPT_TYPE: o->q_type = optarg; break;
@@ -322,6 +328,15 @@ void el_cli_progress(const el_cli *o, size_t ndocs)
     if (!o->quiet && ndocs % 1000 == 0)
         fprintf(stderr, "eventline: %zu documents read (%lds)\n", ndocs,
                 (long)time(NULL) - o->started);
+}
+
+void el_cli_warn_undated(const el_cli *o, el_doc *const *docs, size_t n)
+{
+    for (size_t i = 0; i < n && !o->quiet; i++)
+        if (docs[i]->dct_source == EL_DCT_NONE)
+            fprintf(stderr, "eventline: %s: warning: no document date (no --dct, manifest row, "
+                    "metadata, date line or dateline with a year); relative dates stay "
+                    "underspecified\n", docs[i]->path ? docs[i]->path : docs[i]->id);
 }
 
 void el_cli_report(const char *where, const char *what)

@@ -33,6 +33,7 @@ typedef struct el_cli {
     const char *since, *until;   /* drawings: a date range */
     const char *title;           /* TimelineJS title slide */
     bool group_by_entity;        /* TimelineJS group = the event's actor */
+    bool own_dates_only;   /* only events with a date of their own (anchor timex/sentence) */
     bool quiet;
     bool syntax;                 /* --syntax (or -f conllu): run the syntax stage */
     int threads;
@@ -72,6 +73,8 @@ void el_cli_read_inputs(const el_cli *o, el_run_stats *st, el_doc_sink sink, voi
 
 /* A progress line on stderr every 1000 documents (not with -q). */
 void el_cli_progress(const el_cli *o, size_t ndocs);
+/* One warning line per document the stages left without a DCT (not with -q). */
+void el_cli_warn_undated(const el_cli *o, el_doc *const *docs, size_t n);
 
 /* One line "eventline: WHERE: WHAT" on stderr. */
 void el_cli_report(const char *where, const char *what);

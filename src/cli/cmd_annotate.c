@@ -95,6 +95,7 @@ static void write_one(annotator *an, el_doc *doc)
 static void flush_batch(annotator *an)
 {
     el_pipeline_run_all(an->batch, an->n, an->res, an->o->threads);
+    el_cli_warn_undated(an->o, an->batch, an->n);
     for (size_t i = 0; i < an->n; i++) {
         write_one(an, an->batch[i]);
         el_doc_free(an->batch[i]);

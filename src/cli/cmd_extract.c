@@ -29,6 +29,7 @@ static void collect_doc(el_doc *doc, void *ctx)
 static el_corpus *build_corpus(collect *cx, const el_resources *res, int threads)
 {
     el_pipeline_run_all(cx->docs, cx->n, res, threads);
+    el_cli_warn_undated(cx->o, cx->docs, cx->n);
     el_corpus *c = el_corpus_new();
     for (size_t i = 0; i < cx->n; i++)
         el_corpus_add(c, cx->docs[i]);
@@ -36,6 +37,8 @@ static el_corpus *build_corpus(collect *cx, const el_resources *res, int threads
     el_corpus_sort_docs(c);
     el_corpus_link_entities(c);
     el_timeline_build_ex(c, res->triggers);
+    if (cx->o->own_dates_only)
+        el_corpus_keep_own_dates(c);
     return c;
 }
 

@@ -34,6 +34,7 @@ static void flush_batch(indexer *ix)
     if (ix->n == 0)
         return;
     el_pipeline_run_all(ix->batch, ix->n, ix->res, ix->o->threads);
+    el_cli_warn_undated(ix->o, ix->batch, ix->n);
     if (ix->cap_ok < ix->n) {
         ix->cap_ok = ix->n;
         ix->ok = el_realloc(ix->ok, ix->cap_ok * sizeof *ix->ok);

@@ -123,6 +123,8 @@ int el_cmd_merge(el_cli *o)
     err = NULL;
     el_timeline_build_ex(mg.corpus, types);
     el_trigger_lexicon_free(types);
+    if (o->own_dates_only)
+        el_corpus_keep_own_dates(mg.corpus);
     bool ok = mg.st.ok == 0 && mg.st.failed > 0 ? true : el_write_corpus(o, mg.corpus);
     el_print_summary(o, &mg.st, mg.corpus);
     el_corpus_free(mg.corpus);

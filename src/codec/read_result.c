@@ -194,6 +194,9 @@ static bool read_events(el_doc *d, const json_t *arr)
             ev->modality = el_doc_str(d, str(o, "modality"));
         ev->intensional = json_is_true(json_object_get(o, "intensional"));
         ev->timex = ref_index(o, "timex", "t");
+        if (ev->timex >= 0)
+            ev->timex_link = strcmp(str(o, "timex_link"), "sentence") == 0 ? EL_TL_SENTENCE
+                             : strcmp(str(o, "timex_link"), "own") == 0 ? EL_TL_OWN : EL_TL_NONE;
         ev->location = ref_index(o, "location_mention", "m");
         if (json_is_number(json_object_get(o, "confidence")))
             ev->confidence = (float)json_number_value(json_object_get(o, "confidence"));
@@ -253,8 +256,9 @@ el_doc *el_read_result_doc(const json_t *jd, const json_t *entities, const el_ab
     el_date dct;
     if (el_date_parse(str(jd, "dct"), &dct)) {
         d->dct = dct;
-        static const char *const sources[] = {"none", "option", "manifest", "metadata", "text"};
-        for (int s = 0; s < 5; s++)
+        static const char *const sources[] = {"none", "option", "manifest", "metadata", "text",
+                                                "dateline"};
+        for (int s = 0; s < 6; s++)
             if (strcmp(str(jd, "dct_source"), sources[s]) == 0)
                 d->dct_source = (el_dct_source)s;
     }

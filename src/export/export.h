@@ -41,6 +41,11 @@ int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *ren
  * xmlTextWriter.  The TEXT content equals doc->text byte for byte. */
 int el_export_timeml(const el_doc *doc, FILE *out);
 
+/* The TLINKs the TimeML writer adds to doc->links (timeml_links.c): each
+ * dated timex and each finite event against the DCT, with evidence (static
+ * strings).  *out is malloc'ed (free it); returns the count. */
+size_t el_timeml_task_links(const el_doc *doc, el_link **out);
+
 /* One row per event (tab- or comma-separated). */
 int el_export_table(const el_corpus *c, char sep, FILE *out);
 

@@ -132,6 +132,9 @@ static json_t *event_mention_json(const el_corpus *c, const el_doc *d, size_t i,
     if (ev->timex >= 0) {
         snprintf(id, sizeof id, "t%d", ev->timex + 1);
         json_object_set_new(o, "timex", json_string(id));
+        if (ev->timex_link != EL_TL_NONE)
+            json_object_set_new(o, "timex_link",
+                                json_string(ev->timex_link == EL_TL_OWN ? "own" : "sentence"));
     }
     json_t *parts = json_array(), *pms = json_array();
     for (size_t p = 0; p < ev->nparticipants; p++) {
@@ -207,7 +210,8 @@ static json_t *document_header(const el_doc *d, unsigned flags)
     } else {
         json_object_set_new(o, "dct", json_null());
     }
-    static const char *const sources[] = {"none", "option", "manifest", "metadata", "text"};
+    static const char *const sources[] = {"none", "option", "manifest", "metadata", "text",
+                                                "dateline"};
     json_object_set_new(o, "dct_source", json_string(sources[d->dct_source]));
     if (d->title)
         json_object_set_new(o, "title", json_string(d->title));
@@ -276,6 +280,8 @@ static json_t *event_json(const el_corpus *c, const el_event *v)
         }
         if (v->time_from_report)
             json_object_set_new(time, "from_report", json_true());
+        json_object_set_new(time, "anchor", json_string(el_anchor_name(v->anchor)));
+        json_object_set_new(time, "precision", json_string(el_event_precision(v)));
     }
     json_object_set_new(o, "time", time);
     json_t *ms = json_array();

@@ -1,8 +1,10 @@
 /* export_table.c - spreadsheet and newsroom exports of the timeline:
  * TSV/CSV with one row per canonical event (id, date, end, type, label,
  * participants, location, documents, confidence, factual: "no" for a
- * negated, planned or unasserted event).  Rows follow the event ids
- * (timeline order first).  TimelineJS and vis-timeline: export_web.c. */
+ * negated, planned or unasserted event, anchor: where the date comes from
+ * (timex, sentence, report, duration, none), precision: its granularity).
+ * Rows follow the event ids (timeline order first).  TimelineJS and
+ * vis-timeline: export_web.c. */
 #include "export/export.h"
 #include "base/buf.h"
 #include "base/util.h"
@@ -68,7 +70,8 @@ static void table_row(const el_corpus *c, const el_event *v, char sep, FILE *out
     const char *fields[] = {v->id, v->value, v->end_value, v->type ? v->type : "",
                             v->label ? v->label : "", parts,
                             v->location >= 0 ? c->entities[v->location].name : "", docs, conf,
-                            v->factual ? "yes" : "no"};
+                            v->factual ? "yes" : "no", el_anchor_name(v->anchor),
+                            el_event_precision(v)};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         if (i)
             fputc(sep, out);
@@ -82,7 +85,8 @@ static void table_row(const el_corpus *c, const el_event *v, char sep, FILE *out
 int el_export_table(const el_corpus *c, char sep, FILE *out)
 {
     static const char *const head[] = {"id", "date", "end", "type", "label", "participants",
-                                       "location", "documents", "confidence", "factual"};
+                                       "location", "documents", "confidence", "factual",
+                                       "anchor", "precision"};
     for (size_t i = 0; i < sizeof head / sizeof *head; i++) {
         if (i)
             fputc(sep, out);

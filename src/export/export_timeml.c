@@ -12,6 +12,7 @@
 #include "base/buf.h"
 #include "base/util.h"
 
+#include <ctype.h>
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,16 +62,45 @@ static int cmp_span(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* Does byte k join its neighbours into one TempEval token: a letter or
+ * digit (any byte of a non-ASCII character), or a hyphen or slash between
+ * two of them ("gun-violence", "2008-2009")? */
+static bool word_byte(const el_doc *d, size_t k)
+{
+    unsigned char c = (unsigned char)d->text[k];
+    if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+        return true;
+    return (c == '-' || c == '/') && k > 0 && k + 1 < d->len
+        && ((unsigned char)d->text[k - 1] >= 0x80 || isalnum((unsigned char)d->text[k - 1]))
+        && ((unsigned char)d->text[k + 1] >= 0x80 || isalnum((unsigned char)d->text[k + 1]));
+}
+
+/* A tag covers whole tokens as TempEval tokenizes them: a span that starts
+ * or ends at a hyphen or slash inside a word grows to the word
+ * ("gun-violence", "2008-2009"); of two tags in one word the overlap rule
+ * below keeps the first. */
+static span whole_tokens(const el_doc *d, uint32_t start, uint32_t end, bool is_event, size_t i)
+{
+    if (start > 1 && (d->text[start - 1] == '-' || d->text[start - 1] == '/')
+        && word_byte(d, start - 1))
+        while (start > 0 && word_byte(d, start - 1))
+            start--;
+    if (end + 1 < d->len && (d->text[end] == '-' || d->text[end] == '/') && word_byte(d, end))
+        while (end < d->len && word_byte(d, end))
+            end++;
+    return (span){start, end, is_event, i};
+}
+
 static void plan_spans(const el_doc *d, plan *p)
 {
     size_t cap = 0, n = 0;
     span *all = NULL;
     for (size_t i = 0; i < d->ntimexes; i++)
         if (valid_span(d, d->timexes[i].start, d->timexes[i].end))
-            EL_PUSH(all, n, cap) = (span){d->timexes[i].start, d->timexes[i].end, false, i};
+            EL_PUSH(all, n, cap) = whole_tokens(d, d->timexes[i].start, d->timexes[i].end, false, i);
     for (size_t i = 0; i < d->nevents; i++)
         if (valid_span(d, d->events[i].start, d->events[i].end))
-            EL_PUSH(all, n, cap) = (span){d->events[i].start, d->events[i].end, true, i};
+            EL_PUSH(all, n, cap) = whole_tokens(d, d->events[i].start, d->events[i].end, true, i);
     if (n > 1)
         qsort(all, n, sizeof *all, cmp_span);
     uint32_t covered = 0;
@@ -134,6 +164,25 @@ static bool end(xmlTextWriterPtr w)
 
 /* Text bytes [from, to) escaped; C0 controls other than tab/LF/CR become
  * spaces. */
+/* Character data with only what XML requires escaped (&, <, > and a
+ * carriage return): quotes stay raw, as the official TempEval aligner reads
+ * the text literally. */
+static bool write_escaped(xmlTextWriterPtr w, const char *s, size_t n)
+{
+    el_buf b = EL_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        const char *esc = s[i] == '&' ? "&amp;" : s[i] == '<' ? "&lt;" : s[i] == '>' ? "&gt;"
+                         : s[i] == '\r' ? "&#13;" : NULL;
+        if (esc)
+            el_buf_puts(&b, esc);
+        else
+            el_buf_put(&b, s + i, 1);
+    }
+    bool good = !b.len || ok(xmlTextWriterWriteRawLen(w, (const xmlChar *)b.data, (int)b.len));
+    el_buf_free(&b);
+    return good;
+}
+
 static bool write_text(xmlTextWriterPtr w, const el_doc *d, size_t from, size_t to,
                        el_buf *scratch)
 {
@@ -146,7 +195,7 @@ static bool write_text(xmlTextWriterPtr w, const el_doc *d, size_t from, size_t 
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
             scratch->data[i] = ' ';
     }
-    return ok(xmlTextWriterWriteString(w, (const xmlChar *)scratch->data));
+    return write_escaped(w, scratch->data, scratch->len);
 }
 
 static bool write_timex_attrs(xmlTextWriterPtr w, const el_doc *d, const plan *p, size_t i)
@@ -181,17 +230,17 @@ static bool write_tag(xmlTextWriterPtr w, const el_doc *d, const plan *p, const 
     return good && write_text(w, d, s->start, s->end, scratch) && end(w);
 }
 
-static bool write_body(xmlTextWriterPtr w, const el_doc *d, const plan *p)
+static bool write_body(xmlTextWriterPtr w, const el_doc *d, const plan *p, bool element)
 {
     el_buf scratch = EL_BUF_INIT;
     size_t pos = 0;
-    bool good = start(w, "TEXT");
+    bool good = !element || start(w, "TEXT");
     for (size_t i = 0; good && i < p->nspans; i++) {
         good = write_text(w, d, pos, p->spans[i].start, &scratch)
                && write_tag(w, d, p, &p->spans[i], &scratch);
         pos = p->spans[i].end;
     }
-    good = good && write_text(w, d, pos, d->len, &scratch) && end(w);
+    good = good && write_text(w, d, pos, d->len, &scratch) && (!element || end(w));
     el_buf_free(&scratch);
     return good;
 }
@@ -202,10 +251,11 @@ static bool write_head(xmlTextWriterPtr w, const el_doc *d, const plan *p)
                 && ok(xmlTextWriterWriteElement(w, (const xmlChar *)"DOCID",
                                                 (const xmlChar *)d->id))
                 && raw(w, "\n\n");
-    if (!good || !p->have_dct)
+    if (!good)
         return good;
-    char date[11];
-    el_date_format(d->dct, date);
+    char date[11] = "XXXX-XX-XX";   /* a DCT element always: unknown date */
+    if (p->have_dct)
+        el_date_format(d->dct, date);
     return start(w, "DCT") && start(w, "TIMEX3") && attr(w, "tid", "t0")
            && attr(w, "type", "DATE") && attr(w, "value", date)
            && attr(w, "temporalFunction", "false")
@@ -264,25 +314,65 @@ static bool write_link(xmlTextWriterPtr w, const el_link *l, size_t lid)
            && write_endpoint(w, l->to_kind, l->to, false, to_attr) && end(w);
 }
 
-static bool write_links(xmlTextWriterPtr w, const el_doc *d, const plan *p)
+static bool write_link_list(xmlTextWriterPtr w, const el_doc *d, const plan *p,
+                            const el_link *links, size_t nlinks, size_t *lid)
 {
-    size_t lid = 0;
-    for (size_t i = 0; i < d->nlinks; i++) {
-        const el_link *l = &d->links[i];
+    for (size_t i = 0; i < nlinks; i++) {
+        const el_link *l = &links[i];
         bool events_only = l->kind != EL_LINK_TLINK;
         if (!endpoint_written(d, p, l->from_kind, l->from)
             || !endpoint_written(d, p, l->to_kind, l->to)
             || (events_only && (l->from_kind != EL_NODE_EVENT || l->to_kind != EL_NODE_EVENT)))
             continue;
-        if (!write_link(w, l, ++lid))
+        if (!write_link(w, l, ++*lid))
             return false;
     }
     return true;
 }
 
+/* The event stage's links, then the document's Task C links against the
+ * DCT (timeml_links.c). */
+static bool write_links(xmlTextWriterPtr w, const el_doc *d, const plan *p)
+{
+    size_t lid = 0;
+    el_link *more;
+    size_t nmore = el_timeml_task_links(d, &more);
+    bool good = write_link_list(w, d, p, d->links, d->nlinks, &lid)
+                && write_link_list(w, d, p, more, nmore, &lid);
+    free(more);
+    return good;
+}
+
+/* A TimeML input keeps every byte outside TEXT's content (declaration,
+ * DOCID, DCT with its own attributes, titles, extra info); the instances
+ * and links go before its closing </TimeML>.  Only when its DCT is the
+ * usual t0 the links refer to. */
+static bool write_preserved(xmlTextWriterPtr w, const el_doc *d, const plan *p)
+{
+    const char *tail = d->raw_tail, *close = NULL;
+    for (const char *q = strstr(tail, "</TimeML"); q; q = strstr(q + 1, "</TimeML"))
+        close = q;
+    el_buf pre = EL_BUF_INIT;
+    el_buf_put(&pre, tail, close ? (size_t)(close - tail) : strlen(tail));
+    bool good = raw(w, d->raw_head) && write_body(w, d, p, false)
+                && (!pre.len || ok(xmlTextWriterWriteRawLen(w, (const xmlChar *)pre.data, (int)pre.len)))
+                && write_instances(w, d, p) && write_links(w, d, p) && raw(w, "\n")
+                && (!close || raw(w, close)) && ok(xmlTextWriterFlush(w));
+    el_buf_free(&pre);
+    return good;
+}
+
+static bool preservable(const el_doc *d)
+{
+    return d->raw_head && d->raw_tail && strstr(d->raw_head, "tid=\"t0\"")
+        && strstr(d->raw_tail, "</TimeML");
+}
+
 static bool write_document(xmlTextWriterPtr w, const el_doc *d, const plan *p)
 {
-    return write_head(w, d, p) && write_body(w, d, p) && raw(w, "\n")
+    if (preservable(d))
+        return write_preserved(w, d, p);
+    return write_head(w, d, p) && write_body(w, d, p, true) && raw(w, "\n")
            && write_instances(w, d, p) && write_links(w, d, p) && raw(w, "\n\n") && end(w)
            && raw(w, "\n") && ok(xmlTextWriterFlush(w));
 }

@@ -10,6 +10,22 @@
 #include <stdio.h>
 #include <string.h>
 
+const char *el_anchor_name(el_anchor a)
+{
+    static const char *const names[] = {"none", "timex", "sentence", "report", "duration"};
+    return (size_t)a < sizeof names / sizeof *names ? names[a] : "none";
+}
+
+const char *el_event_precision(const el_event *v)
+{
+    if (!v->value[0])
+        return "none";
+    if (v->iv.end > v->iv.begin)
+        return el_gran_name(v->iv.gran);
+    el_interval iv;
+    return el_value_interval(v->value, &iv) ? el_gran_name(iv.gran) : "none";
+}
+
 el_corpus *el_corpus_new(void)
 {
     return el_calloc(1, sizeof(el_corpus));
@@ -39,6 +55,45 @@ static void free_event(el_event *e)
     free(e->label);
     free(e->participants);
     free(e->mentions);
+}
+
+/* An event the text itself dates: a timex of its clause or sentence. */
+static bool own_date(const el_event *v)
+{
+    return v->value[0] && (v->anchor == EL_ANCHOR_TIMEX || v->anchor == EL_ANCHOR_SENTENCE);
+}
+
+void el_corpus_keep_own_dates(el_corpus *c)
+{
+    size_t *to = el_malloc((c->nevents + 1) * sizeof *to), n = 0;
+    for (size_t i = 0; i < c->nevents; i++) {
+        if (own_date(&c->events[i])) {
+            to[i] = n;
+            c->events[n++] = c->events[i];
+        } else {
+            to[i] = SIZE_MAX;
+            free_event(&c->events[i]);
+        }
+    }
+    c->nevents = n;
+    size_t r = 0;
+    for (size_t i = 0; i < c->nrelations; i++) {
+        el_relation x = c->relations[i];
+        if (to[x.from] == SIZE_MAX || to[x.to] == SIZE_MAX) {
+            free(x.evidence);
+            continue;
+        }
+        x.from = to[x.from];
+        x.to = to[x.to];
+        c->relations[r++] = x;
+    }
+    c->nrelations = r;
+    size_t t = 0;
+    for (size_t i = 0; i < c->ntimeline; i++)
+        if (to[c->timeline[i]] != SIZE_MAX)
+            c->timeline[t++] = to[c->timeline[i]];
+    c->ntimeline = t;
+    free(to);
 }
 
 void el_corpus_free(el_corpus *c)

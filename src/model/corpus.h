@@ -21,6 +21,19 @@ typedef struct el_entity {
 /* A reference to one event mention: document index and mention index. */
 typedef struct el_mref { uint32_t doc, ev; } el_mref;
 
+/* Where a canonical event's time comes from (its provenance): a timex
+ * linked to the event inside its own clause, the timex of its sentence, the
+ * report date (a present-tense report on the article's days, or an event an
+ * article reports in the simple past with no time: from_report), or a
+ * length ("a two-day visit") counted back from the report date. */
+typedef enum el_anchor {
+    EL_ANCHOR_NONE, EL_ANCHOR_TIMEX, EL_ANCHOR_SENTENCE, EL_ANCHOR_REPORT, EL_ANCHOR_DURATION
+} el_anchor;
+
+/* "timex", "sentence", "report", "duration" ("none" when undated). */
+const char *el_anchor_name(el_anchor a);
+
+
 typedef struct el_event {
     char id[16];          /* "V1", ... in timeline order */
     char *type;           /* "meeting", "visit", ... */
@@ -34,10 +47,15 @@ typedef struct el_event {
     bool has_time_source;
     bool time_from_report; /* no time said: the day of the first article reporting
                               it in the past tense */
+    el_anchor anchor;     /* where the time comes from (EL_ANCHOR_NONE: undated) */
     el_mref *mentions; size_t nmentions, cap_mentions;
     float confidence;
     bool factual;         /* false for negated / hypothetical / future */
 } el_event;
+
+/* How precise an event's time is: the granularity of its interval
+ * ("minute", "day", "week", "month", "year", ...), "none" when undated. */
+const char *el_event_precision(const el_event *v);
 
 typedef struct el_relation {
     size_t from, to;      /* event indices */
@@ -58,6 +76,11 @@ typedef struct el_corpus {
 } el_corpus;
 
 el_corpus *el_corpus_new(void);
+
+/* Keep only the events the text itself dates (anchor timex or sentence),
+ * the relations between them and their places in the timeline; event ids
+ * stay as they were (--own-dates-only). */
+void el_corpus_keep_own_dates(el_corpus *c);
 /* Takes ownership of doc. */
 void el_corpus_add(el_corpus *c, el_doc *doc);
 void el_corpus_free(el_corpus *c);

@@ -112,6 +112,8 @@ void el_doc_free(el_doc *d)
     free(d->path);
     free(d->title);
     free(d->url);
+    free(d->raw_head);
+    free(d->raw_tail);
     free(d->text);
     free(d->sentences);
     free(d->tokens);

@@ -67,6 +67,8 @@ typedef struct el_timex {
     char zone[8];                 /* UTC offset of a named zone ("-04:00", "Z") or "";
                                      the value itself stays local, as in TimeBank */
     int anchor;                   /* index of anchoring timex, -1 = DCT/none */
+    bool dateline;                /* the document's date line or wire dateline: it
+                                     dates the document, not an event */
     bool temporal_function;       /* value computed relative to an anchor */
     el_interval iv;               /* begin/end instants when anchored */
 } el_timex;
@@ -113,6 +115,11 @@ typedef enum el_aspect {
     EL_ASPECT_PERFECTIVE_PROGRESSIVE
 } el_aspect;
 
+/* How an event mention's timex was found: through a short link inside its
+ * own clause ("met ... on Monday"), or as the time of its sentence, across a
+ * clause boundary or another verb ("Earlier this year, ... said ..."). */
+typedef enum el_time_link { EL_TL_NONE, EL_TL_OWN, EL_TL_SENTENCE } el_time_link;
+
 typedef struct el_event_mention {
     uint32_t tok_begin, tok_end;
     uint32_t start, end;
@@ -126,6 +133,7 @@ typedef struct el_event_mention {
                            meeting", "cancellation of the trip"): not asserted */
     char *modality;     /* "could", "will", ... or NULL */
     int timex;          /* governing timex index, -1 = none */
+    el_time_link timex_link; /* how that timex was found (EL_TL_NONE without one) */
     int location;       /* mention index of the location, -1 = none */
     int *participants;  /* mention indices */
     size_t nparticipants;
@@ -159,7 +167,8 @@ typedef struct el_word {
 /* ---- the document ----------------------------------------------------- */
 
 typedef enum el_dct_source {
-    EL_DCT_NONE, EL_DCT_OPTION, EL_DCT_MANIFEST, EL_DCT_METADATA, EL_DCT_TEXT
+    EL_DCT_NONE, EL_DCT_OPTION, EL_DCT_MANIFEST, EL_DCT_METADATA, EL_DCT_TEXT,
+    EL_DCT_DATELINE   /* a wire dateline ("CITY, Mon. D, YYYY (Agency) -"); TEXT: a date line */
 } el_dct_source;
 
 /* The blocks that hold a document's annotation strings (doc.c). */
@@ -170,6 +179,8 @@ typedef struct el_doc {
     char *path;            /* where it came from, for messages (may be NULL) */
     char *title;           /* HTML title or NULL */
     char *url;             /* source URL (HTML canonical/og:url, JSONL "url") or NULL */
+    char *raw_head;        /* TimeML input: its bytes up to and with <TEXT ...>, */
+    char *raw_tail;        /* and from </TEXT> on: the TimeML writer keeps them (or NULL) */
     char *text;            /* UTF-8, NUL-terminated */
     size_t len;            /* bytes */
     size_t ncp;            /* code points */

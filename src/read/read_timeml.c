@@ -194,6 +194,27 @@ static el_doc *timeml_doc(xmlDoc *xml, const char *id, const char *path, char **
     return d;
 }
 
+/* The bytes outside TEXT's content, kept for the TimeML writer: up to and
+ * with the first "<TEXT>" start tag, and from the last "</TEXT>" on. */
+static void keep_outside_text(el_doc *d, const char *data, size_t len)
+{
+    const char *open = NULL, *close = NULL;
+    for (const char *p = data; p + 6 <= data + len; p++)
+        if (!memcmp(p, "<TEXT", 5) && (p[5] == '>' || p[5] == ' ')) {
+            open = memchr(p, '>', (size_t)(data + len - p));
+            break;
+        }
+    for (const char *p = data + len; p >= data + 7 && open; p--)
+        if (!memcmp(p - 7, "</TEXT>", 7)) {
+            close = p - 7;
+            break;
+        }
+    if (!open || !close || close < open)
+        return;
+    d->raw_head = el_strndup(data, (size_t)(open + 1 - data));
+    d->raw_tail = el_strndup(close, (size_t)(data + len - close));
+}
+
 el_doc *el_read_timeml(const char *id, const char *path, const char *data, size_t len,
                        char **err)
 {
@@ -219,6 +240,8 @@ el_doc *el_read_timeml(const char *id, const char *path, const char *data, size_
         *err = parse_error(&fe);
     else
         d = timeml_doc(xml, id, path, err);
+    if (d)
+        keep_outside_text(d, data, len);
     xmlFreeDoc(xml);
     xmlFreeParserCtxt(ctxt);
     return d;

@@ -1281,6 +1281,7 @@ static void apply_duration(const el_corpus *c, el_event *v, const mfeat *fs, con
         v->time_source.doc = f->doc;
         v->time_source.ev = f->ev;
         v->has_time_source = true;
+        v->anchor = EL_ANCHOR_DURATION;
         return;
     }
 }
@@ -1304,6 +1305,7 @@ static void set_report_day(const el_corpus *c, el_event *v, const mfeat *fs, con
     v->time_source.ev = first->ev;
     v->has_time_source = true;
     v->time_from_report = true;
+    v->anchor = EL_ANCHOR_REPORT;
 }
 
 static void set_time(const el_corpus *c, el_event *v, const mfeat *fs, const cluster *k)
@@ -1325,6 +1327,9 @@ static void set_time(const el_corpus *c, el_event *v, const mfeat *fs, const clu
         v->time_source.doc = b->doc;
         v->time_source.ev = b->ev;
         v->has_time_source = true;
+        v->anchor = b->dct_time ? EL_ANCHOR_REPORT
+                    : c->docs[b->doc]->events[b->ev].timex_link == EL_TL_SENTENCE ? EL_ANCHOR_SENTENCE
+                    : EL_ANCHOR_TIMEX;
         if (k->span_days > 0 && !b->dct_time && b->iv.gran == EL_GRAN_DAY &&
             k->iv.end - k->iv.begin > 1440)
             set_day_span(v, k->iv);

@@ -614,7 +614,29 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
 
 static bool anchorable(const el_timex *t)
 {
-    return (t->type == EL_TIMEX_DATE || t->type == EL_TIMEX_TIME) && t->value[0];
+    return (t->type == EL_TIMEX_DATE || t->type == EL_TIMEX_TIME) && t->value[0] && !t->dateline;
+}
+
+/* Between event e and its timex t: no clause boundary and no other finite
+ * verb, so t is the event's own time ("met ... on Monday"), not only its
+ * sentence's ("On Monday, officials said the plant had closed": the
+ * closing's).  A time that opens the sentence ("Last year, X said") is the
+ * main clause's: its comma is no boundary. */
+static el_time_link link_kind(const el_doc *d, const uint32_t *roles, const int *ev_at, size_t e,
+                              const el_timex *t)
+{
+    const el_event_mention *ev = &d->events[e];
+    size_t a = t->tok_end <= ev->tok_begin ? t->tok_end : ev->tok_end;
+    size_t b = t->tok_end <= ev->tok_begin ? ev->tok_begin : t->tok_begin;
+    bool opening = t->tok_end <= ev->tok_begin && t->tok_begin <= sent_begin(d, ev->tok_begin) + 1;
+    for (size_t k = a; k < b; k++) {
+        if ((roles[k] & (EL_R_CLAUSE | EL_R_COMP)) && !(opening && (roles[k] & EL_R_CLAUSE)))
+            return EL_TL_SENTENCE;
+        if (ev_at[k] >= 0 && (size_t)ev_at[k] != e && d->events[ev_at[k]].tense != EL_TENSE_NONE
+            && d->events[ev_at[k]].tense != EL_TENSE_INFINITIVE)
+            return EL_TL_SENTENCE;
+    }
+    return EL_TL_OWN;
 }
 
 /* Cost of the path between tokens a < b: distance plus boundaries.  From
@@ -779,6 +801,7 @@ static void find_time(el_doc *d, size_t e, const uint32_t *roles, const int *ev_
     consider_range(d, roles, ev_at, e, ts, lo, hi, &best, &best_cost);
     consider_range(d, roles, ev_at, e, ts, sb, sb + 2 < lo ? sb + 2 : lo, &best, &best_cost);
     ev->timex = best;
+    ev->timex_link = best < 0 ? EL_TL_NONE : link_kind(d, roles, ev_at, e, &d->timexes[best]);
 }
 
 /* The head noun before "of"/"for" at token k, past an agent phrase ("a

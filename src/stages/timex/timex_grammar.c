@@ -137,39 +137,65 @@ static bool clause_and(const tx_ctx *c, size_t k)
     return (is(c, k, "and") || is(c, k, "but")) && k + 1 < c->lim && token_tense(c, k + 1) != TX_NO_TENSE;
 }
 
-/* Tense of the nearest tense cue around tokens [b, e) in the sentence.
- * Inside a quotation the cues outside it do not count once one is found
- * inside: "``He will leave Thursday,'' Castro said" looks ahead.  A clause
- * that opens after the expression ("... on Friday that they can ...") has
- * its own tense: the search to the right stops at "that", and at "and" or
- * "but" right before a verb. */
-tx_tense tx_tense_near(const tx_ctx *c, size_t b, size_t e)
+/* Nearest cue around [b, e): left up to the sentence start, right up to
+ * rlim, alternating by distance; *outside gets the first cue beyond a
+ * quote. */
+static tx_tense nearest_cue(const tx_ctx *c, size_t b, size_t e, size_t rlim, tx_tense *outside)
 {
     bool left = true, right = true;   /* still searching that way */
-    tx_tense outside = TX_NO_TENSE;   /* first cue found beyond a quote */
-    size_t lim = c->lim;
-    for (size_t k = e; k < lim; k++)
-        if (is(c, k, "that") || clause_and(c, k)) {
-            lim = k;
-            break;
-        }
-    for (size_t d = 1; b >= c->sbeg + d || e + d - 1 < lim; d++) {
+    for (size_t d = 1; b >= c->sbeg + d || e + d - 1 < rlim; d++) {
         if (b >= c->sbeg + d) {
             tx_tense t = token_tense(c, b - d);
             if (t != TX_NO_TENSE && left)
                 return t;
-            if (t != TX_NO_TENSE && outside == TX_NO_TENSE)
-                outside = t;
+            if (t != TX_NO_TENSE && *outside == TX_NO_TENSE)
+                *outside = t;
             left &= !quote_at(c, b - d);
         }
-        if (e + d - 1 < lim) {
+        if (e + d - 1 < rlim) {
             tx_tense t = token_tense(c, e + d - 1);
             if (t != TX_NO_TENSE && right)
                 return t;
-            if (t != TX_NO_TENSE && outside == TX_NO_TENSE)
-                outside = t;
+            if (t != TX_NO_TENSE && *outside == TX_NO_TENSE)
+                *outside = t;
             right &= !quote_at(c, e + d - 1);
         }
+    }
+    return TX_NO_TENSE;
+}
+
+/* Tense of the verb that governs tokens [b, e): the nearest tense cue in
+ * its clause.  To the right, a comma ends the clause while a cue is left to
+ * find before the expression ("will rise to third on Monday, the agency
+ * said" looks ahead); only when none is there does the search go on past it
+ * ("On Monday, the company said").  Inside a quotation the cues outside it
+ * do not count once one is found inside: "``He will leave Thursday,''
+ * Castro said" looks ahead.  A clause that opens after the expression ("...
+ * on Friday that they can ...") has its own tense: the search to the right
+ * stops at "that", and at "and" or "but" right before a verb. */
+tx_tense tx_tense_near(const tx_ctx *c, size_t b, size_t e)
+{
+    tx_tense outside = TX_NO_TENSE;   /* first cue found beyond a quote */
+    size_t lim = c->lim, comma = SIZE_MAX;
+    for (size_t k = e; k < lim; k++) {
+        if (is(c, k, "that") || clause_and(c, k)) {
+            lim = k;
+            break;
+        }
+        if (comma == SIZE_MAX && is(c, k, ","))
+            comma = k;
+    }
+    tx_tense t = nearest_cue(c, b, e, comma < lim ? comma : lim, &outside);
+    if (t != TX_NO_TENSE || comma >= lim)
+        return t != TX_NO_TENSE ? t : outside;
+    bool inside = true;
+    for (size_t k = comma; k < lim; k++) {
+        t = token_tense(c, k);
+        if (t != TX_NO_TENSE && inside && outside == TX_NO_TENSE)
+            return t;
+        if (t != TX_NO_TENSE && outside == TX_NO_TENSE)
+            outside = t;
+        inside &= !quote_at(c, k);
     }
     return outside;
 }

@@ -52,6 +52,9 @@ static tx_tense suffix_tense(const tx_ctx *c, size_t k)
         return TX_FUTURE;
     if (n < 5 || strncmp(s + n - 2, "ed", 2) || s[n - 3] == 'e' || (c->doc->tokens[k].flags & EL_TOK_CAP))
         return TX_NO_TENSE;
+    if (k >= 2 && !(c->doc->tokens[k - 1].flags & EL_TOK_CAP) && after_auxiliary(c, k - 1)
+        && c->info[k - 2].tense != TX_NO_TENSE)
+        return TX_NO_TENSE;   /* "would remain closed", "will stay shut": the chain's head tells */
     if (!after_auxiliary(c, k))
         return TX_PAST;
     /* a present perfect ("have gathered") tells of something done */

@@ -1,0 +1,277 @@
+/* timeml_links.c - the temporal links the TimeML writer adds to the event
+ * stage's own (TempEval-3 Task C style): every dated time expression against
+ * the document creation time (DCT), and every finite event against the DCT,
+ * from its time expression's interval when it has one, else from its tense
+ * and aspect (a simple past is BEFORE the DCT, a future or modal AFTER, a
+ * present progressive INCLUDES it).  Each link carries its evidence.  The
+ * event-DCT link follows the event's time when it has one, so the two kinds
+ * never contradict each other; an event the stage already linked to the DCT
+ * gets no second link. */
+#include "export/export.h"
+#include "base/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The relation of interval a to interval b, or NULL when they overlap
+ * without one holding the other. */
+static const char *interval_rel(el_interval a, el_interval b)
+{
+    if (a.end <= b.begin)
+        return "BEFORE";
+    if (a.begin >= b.end)
+        return "AFTER";
+    if (a.begin == b.begin && a.end == b.end)
+        return "SIMULTANEOUS";
+    if (a.begin <= b.begin && a.end >= b.end)
+        return "INCLUDES";
+    if (a.begin >= b.begin && a.end <= b.end)
+        return "IS_INCLUDED";
+    return NULL;
+}
+
+static bool timex_interval(const el_timex *t, el_interval *iv)
+{
+    if (t->dateline || (t->type != EL_TIMEX_DATE && t->type != EL_TIMEX_TIME))
+        return false;
+    *iv = t->iv;
+    if (iv->end <= iv->begin && !el_value_interval(t->value, iv))
+        return false;
+    *iv = el_interval_apply_mod(*iv, t->mod);
+    return iv->end > iv->begin;
+}
+
+/* An event's relation to the DCT from its tense, aspect and modality. */
+static const char *tense_rel(const el_event_mention *e, const char **why)
+{
+    if (e->negated)
+        return NULL;
+    if (e->modality || e->tense == EL_TENSE_FUTURE) {
+        *why = "future or modal verb: after the document date";
+        return "AFTER";
+    }
+    if (e->tense == EL_TENSE_PAST && e->aspect != EL_ASPECT_PROGRESSIVE) {
+        *why = "simple past: before the document date";
+        return "BEFORE";
+    }
+    if (e->tense == EL_TENSE_PRESENT && e->aspect == EL_ASPECT_PERFECTIVE) {
+        *why = "present perfect: before the document date";
+        return "BEFORE";
+    }
+    if (e->tense == EL_TENSE_PRESENT && e->aspect == EL_ASPECT_PROGRESSIVE) {
+        *why = "present progressive: holds at the document date";
+        return "INCLUDES";
+    }
+    return NULL;
+}
+
+static bool linked_to_dct(const el_doc *d, size_t e)
+{
+    for (size_t i = 0; i < d->nlinks; i++)
+        if (d->links[i].kind == EL_LINK_TLINK && d->links[i].from_kind == EL_NODE_EVENT
+            && d->links[i].from == (int)e && d->links[i].to_kind == EL_NODE_DCT)
+            return true;
+    return false;
+}
+
+static void push(el_link **out, size_t *n, size_t *cap, el_link l)
+{
+    EL_PUSH(*out, *n, *cap) = l;
+}
+
+static bool finite_past(const el_event_mention *e)
+{
+    return e->tense == EL_TENSE_PAST && !e->modality && !e->negated
+        && e->aspect != EL_ASPECT_PROGRESSIVE;
+}
+
+static bool reporting(const el_event_mention *e)
+{
+    return e->cls == EL_EV_REPORTING && !e->negated
+        && (e->tense == EL_TENSE_PAST || e->tense == EL_TENSE_PRESENT);
+}
+
+/* The event's sentence, SIZE_MAX for an event without tokens (none of the
+ * sentence rules then applies to it). */
+static size_t sentence_of(const el_doc *d, size_t e)
+{
+    return d->events[e].tok_begin < d->ntokens ? d->tokens[d->events[e].tok_begin].sentence
+                                               : SIZE_MAX;
+}
+
+/* A reporting verb and the first finite event it reports in its sentence
+ * ("police said the man had fled": before the report; "said it would
+ * appeal": after it); a simple-past event before a reporting verb ("the
+ * storm killed two people, officials said") precedes the report too. */
+static void report_links(const el_doc *d, el_link **out, size_t *n, size_t *cap)
+{
+    for (size_t r = 0; r < d->nevents; r++) {
+        size_t s = sentence_of(d, r);
+        if (!reporting(&d->events[r]) || s == SIZE_MAX)
+            continue;
+        for (size_t e = r + 1; e < d->nevents && sentence_of(d, e) == s; e++) {
+            const el_event_mention *x = &d->events[e];
+            const char *rel = finite_past(x) ? "BEFORE"
+                              : (x->modality || x->tense == EL_TENSE_FUTURE) && !x->negated ? "AFTER"
+                              : NULL;
+            if (x->tense == EL_TENSE_NONE || x->tense == EL_TENSE_INFINITIVE)
+                continue;
+            if (rel) {
+                el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, (int)e, (int)r, "",
+                             (char *)"the event a reporting verb reports, by its tense"};
+                el_copy_str(l.reltype, sizeof l.reltype, rel);
+                EL_PUSH(*out, *n, *cap) = l;
+            }
+            break;
+        }
+        if (r > 0 && sentence_of(d, r - 1) == s && finite_past(&d->events[r - 1])
+            && d->events[r].tense == EL_TENSE_PAST) {
+            el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, (int)r - 1, (int)r, "BEFORE",
+                         (char *)"a past event reported after it in the same sentence"};
+            EL_PUSH(*out, *n, *cap) = l;
+        }
+    }
+}
+
+/* A past perfect before the nearest simple past of its sentence ("he had
+ * served as administrator when he left"). */
+static void perfect_links(const el_doc *d, el_link **out, size_t *n, size_t *cap)
+{
+    for (size_t e = 0; e < d->nevents; e++) {
+        const el_event_mention *x = &d->events[e];
+        size_t s = sentence_of(d, e);
+        if (x->tense != EL_TENSE_PAST || x->aspect != EL_ASPECT_PERFECTIVE || x->negated || x->modality
+            || s == SIZE_MAX)
+            continue;
+        int best = -1;
+        size_t dist = SIZE_MAX;
+        for (size_t k = e >= 8 ? e - 8 : 0; k < d->nevents && k < e + 8; k++) {
+            if (k == e || sentence_of(d, k) != s || !finite_past(&d->events[k])
+                || d->events[k].aspect == EL_ASPECT_PERFECTIVE)
+                continue;
+            size_t gap = k > e ? k - e : e - k;
+            if (gap < dist) {
+                dist = gap;
+                best = (int)k;
+            }
+        }
+        if (best >= 0) {
+            el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, (int)e, best, "BEFORE",
+                         (char *)"a past perfect before the simple past of its sentence"};
+            EL_PUSH(*out, *n, *cap) = l;
+        }
+    }
+}
+
+/* Where an event's tense puts it: 0 past perfect, 1 simple past, 3 future
+ * or modal; -1 for what tense alone cannot order. */
+static int tense_rank(const el_event_mention *e)
+{
+    if (e->negated)
+        return -1;
+    if (e->modality || e->tense == EL_TENSE_FUTURE)
+        return 3;
+    if (e->tense == EL_TENSE_PAST && e->aspect == EL_ASPECT_PERFECTIVE)
+        return 0;
+    return finite_past(e) ? 1 : -1;
+}
+
+/* The main event of each sentence (its first finite verb) against the next
+ * sentence's, where their tenses order them ("had agreed ... The company
+ * said ..."; "fell ... will report"). */
+static void main_event_links(const el_doc *d, el_link **out, size_t *n, size_t *cap)
+{
+    int prev = -1;
+    size_t prev_sent = SIZE_MAX;
+    for (size_t e = 0; e < d->nevents; e++) {
+        const el_event_mention *x = &d->events[e];
+        size_t s = sentence_of(d, e);
+        if (s == SIZE_MAX || s == prev_sent || x->tense == EL_TENSE_NONE || x->tense == EL_TENSE_INFINITIVE
+            || x->tense == EL_TENSE_PRESPART || x->tense == EL_TENSE_PASTPART)
+            continue;
+        if (prev >= 0 && prev_sent + 1 == s) {
+            int a = tense_rank(&d->events[prev]), b = tense_rank(x);
+            if (a >= 0 && b >= 0 && a != b) {
+                el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, prev, (int)e, "",
+                             (char *)"main events of consecutive sentences, by their tenses"};
+                el_copy_str(l.reltype, sizeof l.reltype, a < b ? "BEFORE" : "AFTER");
+                EL_PUSH(*out, *n, *cap) = l;
+            }
+        }
+        prev = (int)e;
+        prev_sent = s;
+    }
+}
+
+/* Consecutive dated time expressions against each other. */
+static void timex_chain(const el_doc *d, el_link **out, size_t *n, size_t *cap)
+{
+    int prev = -1;
+    el_interval pv = {0};
+    for (size_t t = 0; t < d->ntimexes; t++) {
+        el_interval iv;
+        if (!timex_interval(&d->timexes[t], &iv))
+            continue;
+        const char *rel = prev >= 0 ? interval_rel(pv, iv) : NULL;
+        if (rel) {
+            el_link l = {EL_LINK_TLINK, EL_NODE_TIMEX, EL_NODE_TIMEX, prev, (int)t, "",
+                         (char *)"the two time expressions' values"};
+            el_copy_str(l.reltype, sizeof l.reltype, rel);
+            EL_PUSH(*out, *n, *cap) = l;
+        }
+        prev = (int)t;
+        pv = iv;
+    }
+}
+
+size_t el_timeml_task_links(const el_doc *d, el_link **out)
+{
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    char day[11];
+    el_interval dct;
+    if (!d->dct.year || !d->dct.month || !d->dct.day)
+        return 0;
+    el_date_format(d->dct, day);
+    if (!el_value_interval(day, &dct))
+        return 0;
+    for (size_t t = 0; t < d->ntimexes; t++) {
+        el_interval iv;
+        const char *rel;
+        if (!timex_interval(&d->timexes[t], &iv) || !(rel = interval_rel(iv, dct)))
+            continue;
+        el_link l = {EL_LINK_TLINK, EL_NODE_TIMEX, EL_NODE_DCT, (int)t, -1, "",
+                     (char *)"the time expression's value against the DCT"};
+        el_copy_str(l.reltype, sizeof l.reltype, rel);
+        push(out, &n, &cap, l);
+    }
+    for (size_t e = 0; e < d->nevents; e++) {
+        const el_event_mention *ev = &d->events[e];
+        if (linked_to_dct(d, e))
+            continue;
+        el_interval iv;
+        const char *rel = NULL, *why = NULL;
+        if (ev->timex >= 0 && (size_t)ev->timex < d->ntimexes) {
+            if (timex_interval(&d->timexes[ev->timex], &iv)) {
+                rel = interval_rel(iv, dct);
+                if (rel && strcmp(rel, "INCLUDES") == 0)
+                    rel = NULL;   /* the event lies somewhere in a span around the DCT */
+                else if (rel && strcmp(rel, "SIMULTANEOUS") == 0)
+                    rel = "IS_INCLUDED";   /* on the document's day */
+                why = "its time expression's value against the DCT";
+            }
+        } else {
+            rel = tense_rel(ev, &why);
+        }
+        if (rel) {
+            el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_DCT, (int)e, -1, "", (char *)why};
+            el_copy_str(l.reltype, sizeof l.reltype, rel);
+            push(out, &n, &cap, l);
+        }
+    }
+    timex_chain(d, out, &n, &cap);
+    report_links(d, out, &n, &cap);
+    perfect_links(d, out, &n, &cap);
+    main_event_links(d, out, &n, &cap);
+    return n;
+}
