@@ -1,0 +1,53 @@
+#!/bin/sh
+# repro.sh - the reproducers of issue 13 (tests/data/repro/, found by
+# fuzzing and by hand) as regression tests: each runs through the
+# subcommand that crashed, lost data or misbehaved, and the documented
+# outcome is checked (no crash, a clear line naming the file, the rest of
+# the batch processed, the documented exit status).
+. "${TOP_SRCDIR:-.}/tests/lib.sh"
+
+R="$TEST_DATA/repro"
+
+# did_not_crash STATUS WHAT: exit statuses above 3 are crashes or aborts.
+did_not_crash() {
+    if [ "$1" -le 3 ]; then ok "$2: no crash (exit $1)"; else
+        fail "$2: exit $1"; sed 's/^/    /' "$TMP/err" | head -5; fi
+}
+
+# ---- a document whose last token is a signal word or ends a time expression:
+# every reader, every subcommand, processed normally (tokens[ntokens] read).
+for f in text-signal-last-token-until.txt text-signal-last-token-before.txt \
+         text-signal-last-token-after.txt text-signal-last-token-since.txt \
+         text-signal-last-token-during.txt text-signal-sent_end.txt \
+         html-signal-last-token.html timeml-signal-last-token.tml \
+         text-timex-weekday_value.txt html-timex-weekday_value.html \
+         text-timex-amount_half.txt html-timex-amount_half.html; do
+    expect_status 0 "$f: extract" "$EVENTLINE" -q -f json -o "$TMP/x-$f" "$R/$f"
+    [ -s "$TMP/x-$f/timeline.json" ] && ok "$f: timeline written" || fail "$f: timeline written"
+    expect_status 0 "$f: annotate -f jsonl" "$EVENTLINE" annotate -q -f jsonl -o - "$R/$f"
+    [ "$(wc -l < "$TMP/stdout.txt")" -eq 1 ] && ok "$f: one result" || fail "$f: one result"
+done
+# The weekday at the very end takes its value from the text, not from
+# memory past the tokens.
+"$EVENTLINE" annotate -q -f jsonl -o - "$R/text-timex-weekday_value.txt" > "$TMP/wd.jsonl"
+grep -q '"text":"Monday","type":"DATE","value":"XXXX-WXX-1"' "$TMP/wd.jsonl" \
+    && ok "weekday at the end: XXXX-WXX-1" || fail "weekday at the end: value"
+
+# 100 records, one of them "Prices rose after": all 100 in every subcommand.
+J="$R/jsonl-100-records-one-ends-with-after.jsonl"
+expect_status 0 "100 records: annotate -f jsonl" "$EVENTLINE" annotate -q -f jsonl -o - "$J"
+[ "$(wc -l < "$TMP/stdout.txt")" -eq 100 ] && ok "100 records: 100 lines" \
+    || fail "100 records: $(wc -l < "$TMP/stdout.txt") lines"
+cp "$TMP/stdout.txt" "$TMP/100.jsonl"
+expect_status 0 "100 records: extract" "$EVENTLINE" -q -f json -o "$TMP/x100" "$J"
+[ "$(grep -o '"id": "d[0-9]*"' "$TMP/x100/timeline.json" | sort -u | wc -l)" -ge 100 ] \
+    && ok "100 records: 100 documents in timeline.json" || fail "100 records: documents in timeline.json"
+expect_status 0 "100 records: merge" "$EVENTLINE" merge -q -f json -o "$TMP/m100" "$TMP/100.jsonl"
+cmp -s "$TMP/x100/timeline.json" "$TMP/m100/timeline.json" \
+    && ok "100 records: merge = extract" || fail "100 records: merge differs from extract"
+expect_status 0 "100 records: index" "$EVENTLINE" index -q --db "$TMP/100.db" "$J"
+expect_status 0 "stream with a signal at the end" "$EVENTLINE" annotate -q -f jsonl -o - \
+    "$R/jsonl-stream-signal-last-token.jsonl"
+[ "$(wc -l < "$TMP/stdout.txt")" -eq 3 ] && ok "stream: 3 results" || fail "stream: 3 results"
+
+finish
