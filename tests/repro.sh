@@ -50,4 +50,23 @@ expect_status 0 "stream with a signal at the end" "$EVENTLINE" annotate -q -f js
     "$R/jsonl-stream-signal-last-token.jsonl"
 [ "$(wc -l < "$TMP/stdout.txt")" -eq 3 ] && ok "stream: 3 results" || fail "stream: 3 results"
 
+# ---- merge: results with indexes or spans that name nothing are rejected
+# with file:line and the problem; alone exit 3, with a good result exit 1
+# and the good one merged.
+"$EVENTLINE" annotate -q -f jsonl -o - "$EXAMPLE/003_2b876bd83eeda8c9.txt" > "$TMP/good.jsonl"
+for f in merge-link-oob-asan.jsonl merge-link-oob-min.jsonl merge-link-oob.jsonl \
+         merge-aspectual-timex-oob.jsonl merge-aspectual-timex-oob-release.jsonl \
+         merge-span-in-trailing-space.jsonl merge-ref-int-overflow-ubsan.jsonl \
+         no-crash/merge-anchor-atoi-overflow.jsonl no-crash/merge-anchor-oob.jsonl \
+         no-crash/merge-link-negative.jsonl no-crash/merge-location-oob.jsonl \
+         no-crash/merge-timex-oob.jsonl; do
+    expect_status 3 "$f: merge alone exits 3" "$EVENTLINE" merge -q -f json -o "$TMP/m" "$R/$f"
+    expect_stderr "$f:1: document '[^']*': .*(names no|covers no word)" "$f: file, line and problem"
+    expect_status 1 "$f: with a good result exits 1" "$EVENTLINE" merge -f json -o "$TMP/mg" \
+        "$TMP/good.jsonl" "$R/$f"
+    expect_stderr "1 skipped" "$f: reported as skipped"
+    grep -q '"id": "003_2b876bd83eeda8c9"' "$TMP/mg/timeline.json" \
+        && ok "$f: the good result merged" || fail "$f: the good result merged"
+done
+
 finish
