@@ -46,6 +46,8 @@ bool el_find_text_dct(const char *text, size_t len, el_date *out);
 /* Manifest: TSV "file<TAB>dct[<TAB>...]" ('#' comments). */
 typedef struct el_manifest el_manifest;
 el_manifest *el_manifest_load(const char *path, char **err);
+/* The same from `len` bytes of text; `path` names it in errors. */
+el_manifest *el_manifest_parse(const char *path, const char *text, size_t len, char **err);
 /* DCT for a document path or id (matched by base name or stem). */
 bool el_manifest_dct(const el_manifest *m, const char *path, el_date *out);
 void el_manifest_free(el_manifest *m);
