@@ -69,4 +69,34 @@ for f in merge-link-oob-asan.jsonl merge-link-oob-min.jsonl merge-link-oob.jsonl
         && ok "$f: the good result merged" || fail "$f: the good result merged"
 done
 
+# ---- silent data loss
+# Ids that repeat or clean to one file name: every document written, the
+# later ones under a numbered name, each reported.
+D="$R/dataloss-annotate-duplicate-ids.jsonl"
+expect_status 0 "duplicate ids: annotate" "$EVENTLINE" annotate -f json -o "$TMP/dup" "$D"
+[ "$(ls "$TMP/dup" | wc -l)" -eq 6 ] && ok "duplicate ids: 6 files for 6 documents" \
+    || fail "duplicate ids: $(ls "$TMP/dup" | wc -l) files for 6 documents"
+[ -f "$TMP/dup/same-2.json" ] && ok "duplicate ids: numbered name" || fail "duplicate ids: same-2.json"
+expect_stderr "has the file name of an earlier document: written as same-2.json" \
+    "duplicate ids: reported"
+grep -q '"text": "Talks resumed on Tuesday."' "$TMP/dup/same-2.json" \
+    && ok "duplicate ids: second document in same-2.json" || fail "duplicate ids: same-2.json content"
+
+# A record too large for memory is skipped and reported, the records after
+# it still read (getline's failure is not the end of the input).  Needs
+# ulimit -v, which the sanitizers' shadow memory does not fit in.
+if [ "$SANITIZE_BUILD" != yes ] && (ulimit -v 400000) 2>/dev/null; then
+    { echo '{"id":"a","text":"Officials met on Monday."}'
+      printf '{"id":"big","text":"'; head -c 300000000 /dev/zero | tr '\0' x; echo '"}'
+      echo '{"id":"c","text":"Talks resumed on Tuesday."}'; } > "$TMP/big.jsonl"
+    (ulimit -v 400000; "$EVENTLINE" annotate -f jsonl -o - "$TMP/big.jsonl" \
+        > "$TMP/big.out" 2> "$TMP/err"); rc=$?
+    [ "$rc" -eq 1 ] && ok "record over memory: exit 1" || fail "record over memory: exit $rc"
+    [ "$(wc -l < "$TMP/big.out")" -eq 2 ] && ok "record over memory: the other two written" \
+        || fail "record over memory: $(wc -l < "$TMP/big.out") written"
+    expect_stderr "big.jsonl:2: record too large to read \(out of memory\), skipped" \
+        "record over memory: reported with its line"
+    rm -f "$TMP/big.jsonl"
+fi
+
 finish

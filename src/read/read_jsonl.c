@@ -7,6 +7,7 @@
 #include "read/reader.h"
 #include "base/util.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -146,12 +147,24 @@ static el_doc *parse_line(const el_jsonl_reader *r, size_t n, char **err)
     return d;
 }
 
+/* Discard the rest of a line that could not be read; false at EOF or on
+ * a read error. */
+static bool skip_line(FILE *fp)
+{
+    int c;
+    while ((c = getc(fp)) != EOF)
+        if (c == '\n')
+            return true;
+    return false;
+}
+
 int el_jsonl_next(el_jsonl_reader *r, el_doc **doc, char **err, size_t *lineno)
 {
     ssize_t got;
     *doc = NULL;
     if (r->failed)
         return 0;
+    errno = 0;
     while ((got = getline(&r->line, &r->cap, r->fp)) >= 0) {
         r->lineno++;
         *lineno = r->lineno;
@@ -161,8 +174,15 @@ int el_jsonl_next(el_jsonl_reader *r, el_doc **doc, char **err, size_t *lineno)
         *doc = parse_line(r, n, err);
         return *doc ? 1 : -1;
     }
-    if (ferror(r->fp)) {
-        *err = el_strdup("read error");
+    if (!feof(r->fp) || ferror(r->fp)) {   /* getline fails without EOF when out of
+                                              memory: not the end of the input */
+        *lineno = ++r->lineno;
+        if (errno == ENOMEM && !ferror(r->fp) && skip_line(r->fp)) {
+            *err = el_strdup("record too large to read (out of memory), skipped");
+            return -1;
+        }
+        *err = el_strdupf("read error, the rest of the input is not read: %s",
+                          strerror(errno ? errno : EIO));
         r->failed = true;
         return -1;
     }
