@@ -89,7 +89,7 @@ if [ "$SANITIZE_BUILD" != yes ] && (ulimit -v 400000) 2>/dev/null; then
     { echo '{"id":"a","text":"Officials met on Monday."}'
       printf '{"id":"big","text":"'; head -c 300000000 /dev/zero | tr '\0' x; echo '"}'
       echo '{"id":"c","text":"Talks resumed on Tuesday."}'; } > "$TMP/big.jsonl"
-    (ulimit -v 400000; "$EVENTLINE" annotate -f jsonl -o - "$TMP/big.jsonl" \
+    (ulimit -v 400000; "$EVENTLINE" annotate -f jsonl --max-doc-size 1G -o - "$TMP/big.jsonl" \
         > "$TMP/big.out" 2> "$TMP/err"); rc=$?
     [ "$rc" -eq 1 ] && ok "record over memory: exit 1" || fail "record over memory: exit $rc"
     [ "$(wc -l < "$TMP/big.out")" -eq 2 ] && ok "record over memory: the other two written" \
@@ -97,6 +97,50 @@ if [ "$SANITIZE_BUILD" != yes ] && (ulimit -v 400000) 2>/dev/null; then
     expect_stderr "big.jsonl:2: record too large to read \(out of memory\), skipped" \
         "record over memory: reported with its line"
     rm -f "$TMP/big.jsonl"
+fi
+
+# ---- resource limits
+# Internal entities referenced thousands of times: refused at once.
+expect_status 3 "TimeML entity amplification refused" "$EVENTLINE" -q -f json -o "$TMP/o" \
+    "$R/dos-timeml-internal-entity-amplification.tml"
+expect_stderr "amplification.tml: entity references expand to more than 5 times" \
+    "TimeML entity amplification: clear error"
+for f in no-crash/timeml-billion-laughs.tml no-crash/xxe1.tml no-crash/xxe2.tml \
+         no-crash/xxe3.tml no-crash/xxe4.tml no-crash/xxe5.tml no-crash/xxe6.tml \
+         no-crash/xxe7.tml no-crash/xxe1.html no-crash/xxe2.html; do
+    "$EVENTLINE" -q -f json -o "$TMP/o" "$R/$f" >/dev/null 2>"$TMP/err"
+    did_not_crash $? "$f"
+    grep -q "root:" "$TMP/o/timeline.json" 2>/dev/null && fail "$f: /etc/passwd read" \
+        || ok "$f: no external entity loaded"
+done
+# --max-doc-size: a larger document is reported and skipped, the rest processed.
+expect_status 1 "--max-doc-size skips the larger document" "$EVENTLINE" -q -f json \
+    --max-doc-size 7K -o "$TMP/lim" "$EXAMPLE/000_8e976ec7213731ee.txt" "$EXAMPLE/001_908c84176fe8d63d.txt"
+expect_stderr "000_8e976ec7213731ee.txt: larger than the document size limit \(--max-doc-size, 7168 bytes\)" \
+    "--max-doc-size: names the file and the limit"
+grep -q '"id": "001_908c84176fe8d63d"' "$TMP/lim/timeline.json" && ok "--max-doc-size: the other written" \
+    || fail "--max-doc-size: the other written"
+expect_status 1 "--max-doc-size on JSON Lines records" "$EVENTLINE" -q -f json --max-doc-size 40 \
+    -o "$TMP/lim2" "$R/jsonl-stream-signal-last-token.jsonl"
+expect_stderr "signal-last-token.jsonl:1: record larger than the document size limit" \
+    "--max-doc-size: record named with its line"
+expect_status 2 "--max-doc-size 4G refused (offsets are 32-bit)" "$EVENTLINE" --max-doc-size 4G x
+expect_status 2 "--max-doc-size junk refused" "$EVENTLINE" --max-doc-size 12Q x
+# /dev/zero as a file, standard input, JSON Lines or manifest: a clear error, quickly.
+expect_status 3 "/dev/zero as input" "$EVENTLINE" -q -o "$TMP/o" /dev/zero
+expect_stderr "/dev/zero: larger than the document size limit" "/dev/zero: size limit"
+"$EVENTLINE" -q -o "$TMP/o" - < /dev/zero > /dev/null 2> "$TMP/err"
+[ $? -eq 3 ] && ok "/dev/zero on stdin: exit 3" || fail "/dev/zero on stdin"
+expect_status 3 "/dev/zero as JSON Lines" "$EVENTLINE" -q --input-format jsonl -o "$TMP/o" /dev/zero
+expect_stderr "/dev/zero:1: NUL byte: not JSON Lines" "/dev/zero as JSON Lines: NUL byte"
+expect_status 2 "/dev/zero as manifest" "$EVENTLINE" -q -m /dev/zero -o "$TMP/o" "$R/text-signal-sent_end.txt"
+# A FIFO that no writer opens: an error after a wait, not a hang.
+if mkfifo "$TMP/fifo" 2>/dev/null; then
+    expect_status 3 "FIFO without a writer" timeout 60 "$EVENTLINE" -q -o "$TMP/o" "$TMP/fifo"
+    expect_stderr "fifo: a FIFO that no writer opened" "FIFO without a writer: explained"
+    (cat "$R/text-timex-weekday_value.txt" > "$TMP/fifo") &
+    expect_status 0 "FIFO with a writer is read" timeout 60 "$EVENTLINE" -q -f json -o "$TMP/o" "$TMP/fifo"
+    wait
 fi
 
 finish

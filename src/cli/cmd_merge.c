@@ -98,9 +98,10 @@ static void merge_file(merger *mg, const char *path)
         json_decref(root);
         return;
     }
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    const char *why = NULL;
+    FILE *fp = is_stdin ? stdin : el_fopen_read(path, &why);
     if (!fp) {
-        el_cli_report(path, errno == ENOENT ? "no such file" : strerror(errno));
+        el_cli_report(path, why);
         mg->st.failed++;
         return;
     }

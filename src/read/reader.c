@@ -224,6 +224,12 @@ el_manifest *el_manifest_load(const char *path, char **err)
 
 el_manifest *el_manifest_parse(const char *path, const char *text, size_t len, char **err)
 {
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        *err = el_strdupf("%s: NUL byte at offset %zu: not a manifest (text lines "
+                          "FILE<TAB>YYYY-MM-DD)", path, (size_t)(nul - text));
+        return NULL;
+    }
     char *data = el_strndup(text, len);   /* (split in place; a NUL ends it) */
     char msg[1024];
     el_manifest *m = el_calloc(1, sizeof *m);

@@ -34,6 +34,9 @@ typedef struct el_jsonl_reader el_jsonl_reader;
 el_jsonl_reader *el_jsonl_open(FILE *fp, const char *path);
 int el_jsonl_next(el_jsonl_reader *r, el_doc **doc, char **err, size_t *lineno);
 void el_jsonl_close(el_jsonl_reader *r);
+/* Longest record line read (default: 4 GB - 1, the most a document can
+ * hold); a longer one is reported and skipped. */
+void el_jsonl_set_max(el_jsonl_reader *r, size_t max);
 
 /* Default document id from a path: base name without extension(s)
  * ("a/b/AP_1.tml" -> "AP_1", "x.tml.TE3input" -> "x"). */
