@@ -143,4 +143,39 @@ if mkfifo "$TMP/fifo" 2>/dev/null; then
     wait
 fi
 
+# A file name that is not UTF-8 gives a valid UTF-8 id (U+FFFD for the bad
+# byte), in timeline.json and in the viewer.
+cp "$R/dataloss-filename-latin1.txt" "$TMP/caf$(printf '\351').txt"
+expect_status 0 "latin-1 file name" "$EVENTLINE" -q -f json,html -o "$TMP/l1" "$TMP/caf$(printf '\351').txt"
+grep -q '"id": "caf\(\\ufffd\|�\)"' "$TMP/l1/timeline.json" && ok "latin-1 file name: id caf\\ufffd" \
+    || fail "latin-1 file name: id"
+grep -q 'caf' "$TMP/l1/index.html" && ok "latin-1 file name: in index.html" || fail "latin-1 file name: index.html"
+# Evidence strings are cut at a character boundary.
+"$EVENTLINE" annotate -q -f jsonl -o - "$R/dataloss-evidence-utf8-truncation.txt" > "$TMP/ev.jsonl"
+"$PYTHON3" -c 'import json,sys; [json.loads(l.encode("utf-8", "strict")) for l in open(sys.argv[1], encoding="utf-8", errors="strict")]' \
+    "$TMP/ev.jsonl" 2>/dev/null && ok "evidence: valid UTF-8" || fail "evidence: cut inside a character"
+# Terminal escape sequences in a file name are not echoed raw.
+expect_status 3 "escape sequence in a file name" "$EVENTLINE" -q -o "$TMP/o" "$TMP/missing$(printf '\033[31m')"
+grep -q "$(printf '\033')" "$TMP/err" && fail "escape sequence echoed raw" || ok "escape sequence not echoed raw"
+expect_stderr "missing\?\[31m: no such file" "escape sequence shown as ?"
+
+# ---- injection and well-formedness
+# Spreadsheet formulas: a cell starting with = + - @ is written with a leading '.
+printf '=Evil Corp\tORGANIZATION\tcompany\t\tevil:1\t\n' > "$TMP/evil.tsv"
+printf 'On Monday, June 19, 2023, =Evil Corp met Acme officials in Paris.\n' > "$TMP/evil.txt"
+expect_status 0 "formula names: extract csv,tsv" "$EVENTLINE" -q --gazetteer "$TMP/evil.tsv" \
+    --dct 2023-06-19 -f csv,tsv -o "$TMP/csv" "$TMP/evil.txt"
+grep -q ",'=Evil Corp," "$TMP/csv/events.csv" && ok "CSV: formula cell protected" || fail "CSV: formula cell"
+grep -q "$(printf "\t'=Evil Corp\t")" "$TMP/csv/events.tsv" && ok "TSV: formula cell protected" \
+    || fail "TSV: formula cell"
+grep -q "[,$(printf '\t')]=" "$TMP/csv/events.csv" "$TMP/csv/events.tsv" && fail "a cell starts with =" \
+    || ok "no cell starts with ="
+# semeval2015 lines never carry an id's tab or line break.
+printf '{"id":"a\\tb\\nc","text":"On Monday, June 19, 2023, Acme Corp said it met Zeta officials in Paris.","dct":"2023-06-19"}\n' \
+    > "$TMP/tab.jsonl"
+expect_status 0 "semeval2015 with a tab in an id" "$EVENTLINE" timeline --entity "Acme Corp" \
+    -f semeval2015 "$TMP/tab.jsonl"
+[ "$(wc -l < "$TMP/stdout.txt")" -eq 2 ] && [ "$(awk -F'\t' 'NR > 1 && NF != 3' "$TMP/stdout.txt" | wc -l)" -eq 0 ] \
+    && ok "semeval2015: one line per event, three fields" || fail "semeval2015: id broke the line"
+
 finish

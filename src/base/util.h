@@ -122,6 +122,14 @@ char *el_read_file(const char *path, size_t *len, const char **err);
  * frees). */
 char *el_read_data_file(const char *path, size_t *len, char **err);
 
+/* Would a spreadsheet read this TSV/CSV cell as a formula ("=", "+", "-",
+ * "@", tab or carriage return first)?  Such cells are written with a
+ * leading apostrophe (the usual protection against formula injection). */
+static inline bool el_cell_is_formula(const char *s)
+{
+    return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+}
+
 /* Split `line` in place at tabs; returns number of fields (<= max). */
 size_t el_split_tabs(char *line, char **fields, size_t max);
 

@@ -348,9 +348,21 @@ void el_cli_progress(const el_cli *o, size_t ndocs)
                 (long)time(NULL) - o->started);
 }
 
+/* s on stderr with control characters (terminal escape sequences in a
+ * file name or id) shown as '?'. */
+static void put_printable(const char *s)
+{
+    for (; *s; s++)
+        fputc((unsigned char)*s < 0x20 || *s == 0x7F ? '?' : *s, stderr);
+}
+
 void el_cli_report(const char *where, const char *what)
 {
-    fprintf(stderr, "eventline: %s: %s\n", where, what);
+    fputs("eventline: ", stderr);
+    put_printable(where);
+    fputs(": ", stderr);
+    put_printable(what);
+    fputc('\n', stderr);
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -379,7 +391,9 @@ static void read_jsonl_stream(FILE *fp, const char *name, const el_cli *o, el_ru
     int rc;
     while ((rc = el_jsonl_next(r, &doc, &err, &lineno)) != 0) {
         if (rc < 0) {
-            fprintf(stderr, "eventline: %s:%zu: %s\n", name, lineno, err ? err : "bad record");
+            char where[4200];
+            snprintf(where, sizeof where, "%s:%zu", name, lineno);
+            el_cli_report(where, err ? err : "bad record");
             free(err);
             err = NULL;
             st->failed++;

@@ -2,6 +2,7 @@
  * DCT from the text itself, and the DCT manifest (see reader.h). */
 #include "read/reader.h"
 #include "base/util.h"
+#include "base/buf.h"
 #include "base/utf8.h"
 
 #include <ctype.h>
@@ -103,6 +104,23 @@ el_input_format el_input_format_guess(const char *path, const char *data, size_t
     return EL_IN_TEXT;
 }
 
+/* s[0..n) with every byte that is not part of valid UTF-8 replaced by
+ * U+FFFD (a file name need not be UTF-8; an id must be). */
+static char *utf8_or_replaced(const char *s, size_t n)
+{
+    el_buf b = EL_BUF_INIT;
+    size_t bad;
+    while (!el_utf8_validate(s, n, &bad)) {
+        el_buf_put(&b, s, bad);
+        el_buf_puts(&b, "\xEF\xBF\xBD");
+        s += bad + 1;
+        n -= bad + 1;
+    }
+    el_buf_put(&b, s, n);
+    size_t len;
+    return el_buf_detach(&b, &len);
+}
+
 char *el_doc_id_from_path(const char *path)
 {
     const char *base = strrchr(path, '/');
@@ -117,7 +135,7 @@ char *el_doc_id_from_path(const char *path)
         }
     if (n == 0)
         return el_strdup("doc");
-    return el_strndup(base, n);
+    return utf8_or_replaced(base, n);
 }
 
 /* "date 2023-06-20", "Date: 2023-06-20", or a line holding only a date,
