@@ -178,4 +178,15 @@ expect_status 0 "semeval2015 with a tab in an id" "$EVENTLINE" timeline --entity
 [ "$(wc -l < "$TMP/stdout.txt")" -eq 2 ] && [ "$(awk -F'\t' 'NR > 1 && NF != 3' "$TMP/stdout.txt" | wc -l)" -eq 0 ] \
     && ok "semeval2015: one line per event, three fields" || fail "semeval2015: id broke the line"
 
+# TimeML output is well-formed whatever the text and DOCID hold (control
+# characters, U+FFFE/U+FFFF), and reads back.
+expect_status 0 "odd characters: annotate -f timeml" "$EVENTLINE" annotate -q -f timeml -o "$TMP/tml" \
+    "$R/timeml-output-not-wellformed-nonchar.txt" "$R/timeml-output-not-wellformed-docid.jsonl"
+[ "$(ls "$TMP/tml" | wc -l)" -eq 3 ] && ok "odd characters: 3 TimeML files" || fail "odd characters: files"
+if command -v xmllint >/dev/null 2>&1; then
+    xmllint --noout "$TMP"/tml/*.tml 2>"$TMP/err" && ok "odd characters: xmllint well-formed" \
+        || { fail "odd characters: not well-formed"; head -3 "$TMP/err"; }
+fi
+expect_status 0 "odd characters: TimeML reads back" "$EVENTLINE" -q -f json -o "$TMP/tmlback" "$TMP"/tml/*.tml
+
 finish

@@ -102,7 +102,7 @@ static void safe_file_name(char *name)
     if (name[0] == '.')
         name[0] = '_';
     for (char *p = name; *p; p++)
-        if (*p == '/' || *p == '\\' || (unsigned char)*p < 0x20)
+        if (*p == '/' || *p == '\\' || (unsigned char)*p < 0x20 || *p == 0x7F)
             *p = '_';
 }
 

@@ -105,9 +105,38 @@ static void plan_free(plan *p)
 
 /* ---- writing --------------------------------------------------------------- */
 
+/* Make the n bytes of UTF-8 at s, in place, characters XML 1.0 allows:
+ * C0 controls other than tab/LF/CR become spaces, the noncharacters
+ * U+FFFE and U+FFFF become U+FFFD.  Byte and code-point lengths stay the
+ * same, so offsets into the text still hold. */
+static void xml_chars(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            s[i] = ' ';
+        else if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF
+                 && ((unsigned char)s[i + 2] & 0xFE) == 0xBE)
+            s[i + 2] = (char)0xBD;
+    }
+}
+
+/* A string from a document (DOCID, attribute) made XML-safe in scratch. */
+static const xmlChar *xml_safe(el_buf *scratch, const char *s)
+{
+    el_buf_clear(scratch);
+    el_buf_puts(scratch, s);
+    el_buf_putc(scratch, '\0');
+    xml_chars(scratch->data, scratch->len - 1);
+    return (const xmlChar *)scratch->data;
+}
+
 static bool attr(xmlTextWriterPtr w, const char *name, const char *value)
 {
-    return ok(xmlTextWriterWriteAttribute(w, (const xmlChar *)name, (const xmlChar *)value));
+    el_buf b = EL_BUF_INIT;
+    bool good = ok(xmlTextWriterWriteAttribute(w, (const xmlChar *)name, xml_safe(&b, value)));
+    el_buf_free(&b);
+    return good;
 }
 
 static bool attr_id(xmlTextWriterPtr w, const char *name, const char *prefix, size_t n)
@@ -132,8 +161,8 @@ static bool end(xmlTextWriterPtr w)
     return ok(xmlTextWriterEndElement(w));
 }
 
-/* Text bytes [from, to) escaped; C0 controls other than tab/LF/CR become
- * spaces. */
+/* Text bytes [from, to) escaped, with only characters XML allows
+ * (xml_chars). */
 static bool write_text(xmlTextWriterPtr w, const el_doc *d, size_t from, size_t to,
                        el_buf *scratch)
 {
@@ -141,11 +170,8 @@ static bool write_text(xmlTextWriterPtr w, const el_doc *d, size_t from, size_t 
         return true;
     el_buf_clear(scratch);
     el_buf_put(scratch, d->text + from, to - from);
-    for (size_t i = 0; i < scratch->len; i++) {
-        unsigned char c = (unsigned char)scratch->data[i];
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-            scratch->data[i] = ' ';
-    }
+    el_buf_putc(scratch, '\0');
+    xml_chars(scratch->data, to - from);
     return ok(xmlTextWriterWriteString(w, (const xmlChar *)scratch->data));
 }
 
@@ -198,10 +224,11 @@ static bool write_body(xmlTextWriterPtr w, const el_doc *d, const plan *p)
 
 static bool write_head(xmlTextWriterPtr w, const el_doc *d, const plan *p)
 {
+    el_buf id = EL_BUF_INIT;
     bool good = raw(w, "<?xml version=\"1.0\" ?>\n") && start(w, "TimeML") && raw(w, "\n\n")
-                && ok(xmlTextWriterWriteElement(w, (const xmlChar *)"DOCID",
-                                                (const xmlChar *)d->id))
+                && ok(xmlTextWriterWriteElement(w, (const xmlChar *)"DOCID", xml_safe(&id, d->id)))
                 && raw(w, "\n\n");
+    el_buf_free(&id);
     if (!good || !p->have_dct)
         return good;
     char date[11];
