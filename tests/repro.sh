@@ -189,4 +189,21 @@ if command -v xmllint >/dev/null 2>&1; then
 fi
 expect_status 0 "odd characters: TimeML reads back" "$EVENTLINE" -q -f json -o "$TMP/tmlback" "$TMP"/tml/*.tml
 
+# ---- output files
+# Stale NAME.tmpPID files of killed runs are removed; a live process's stay.
+mkdir -p "$TMP/stale"
+: > "$TMP/stale/timeline.svg.tmp4194300"
+: > "$TMP/stale/timeline.json.tmp$$"
+expect_status 0 "run into a directory with stale tmp files" "$EVENTLINE" -q -f json -o "$TMP/stale" \
+    "$R/text-timex-weekday_value.txt"
+[ ! -e "$TMP/stale/timeline.svg.tmp4194300" ] && ok "stale tmp file removed" || fail "stale tmp file left"
+[ -e "$TMP/stale/timeline.json.tmp$$" ] && ok "a running process's tmp file kept" || fail "live tmp file removed"
+[ "$(ls "$TMP/stale" | grep -c '\.tmp')" -eq 1 ] && ok "no tmp file of this run left" || fail "tmp files left"
+# A failed write of a rendered format (SVG to a full device) is our error
+# and exit status, not Graphviz's exit(1).
+if [ -w /dev/full ]; then
+    "$EVENTLINE" -q -f svg -o - "$R/text-timex-weekday_value.txt" > /dev/full 2> "$TMP/err"
+    [ $? -eq 3 ] && ok "SVG to a full device: exit 3" || fail "SVG to a full device: exit status"
+fi
+
 finish

@@ -7,7 +7,9 @@
 #include "store/store.h"
 #include "base/util.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -505,14 +507,42 @@ void el_cli_read_inputs(const el_cli *o, el_run_stats *st, el_doc_sink sink, voi
 
 /* ---- writing ------------------------------------------------------------ */
 
+/* Remove the NAME.tmpPID files that runs which were killed left in dir
+ * (el_cli_write writes there, then renames): those whose process is gone. */
+static void remove_stale_tmp(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    for (struct dirent *de; (de = readdir(d));) {
+        const char *t = strstr(de->d_name, ".tmp");
+        for (const char *n; t; t = strstr(t + 1, ".tmp")) {
+            for (n = t + 4; *n >= '0' && *n <= '9'; n++)
+                ;
+            if (*n || n == t + 4)
+                continue;
+            long pid = strtol(t + 4, NULL, 10);
+            if (pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
+                char path[4200];
+                snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+                remove(path);
+            }
+            break;
+        }
+    }
+    closedir(d);
+}
+
 bool el_cli_ensure_outdir(const el_cli *o)
 {
     struct stat st;
     if (strcmp(o->outdir, "-") == 0)
         return true;
     if (stat(o->outdir, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
+        if (S_ISDIR(st.st_mode)) {
+            remove_stale_tmp(o->outdir);
             return true;
+        }
         el_cli_report(o->outdir, "output path exists and is not a directory");
         return false;
     }
