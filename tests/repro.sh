@@ -206,4 +206,21 @@ if [ -w /dev/full ]; then
     [ $? -eq 3 ] && ok "SVG to a full device: exit 3" || fail "SVG to a full device: exit status"
 fi
 
+# ---- command line and store
+expect_status 2 "--between with junk after the date" "$EVENTLINE" query --db "$TMP/q.db" \
+    --between "2023-06-19 junk" 2023-06-20
+expect_status 2 "--between with an impossible time" "$EVENTLINE" query --db "$TMP/q.db" \
+    --between 2023-06-19T99:99 2023-06-20
+expect_status 2 "--dct with junk" "$EVENTLINE" --dct "2023-06-19x" -o "$TMP/o" "$R/text-signal-sent_end.txt"
+# Two first-time index runs on a new database: both succeed (no schema race).
+race=0
+for i in 1 2 3 4 5; do
+    rm -f "$TMP/race.db" "$TMP/race.db-wal" "$TMP/race.db-shm"
+    "$EVENTLINE" index -q --db "$TMP/race.db" "$R/text-timex-weekday_value.txt" 2>"$TMP/r1" & p=$!
+    "$EVENTLINE" index -q --db "$TMP/race.db" "$R/text-timex-amount_half.txt" 2>"$TMP/r2"; r2=$?
+    wait $p; r1=$?
+    [ $r1 -eq 0 ] && [ $r2 -eq 0 ] || { race=$((race + 1)); cat "$TMP/r1" "$TMP/r2"; }
+done
+[ $race -eq 0 ] && ok "two first index runs: no schema race" || fail "schema race in $race of 5"
+
 finish

@@ -7,6 +7,7 @@
 #include "store/store.h"
 #include "base/util.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
@@ -145,10 +146,21 @@ static size_t parse_size(const char *s)
     return (size_t)(n << shift);
 }
 
+/* A date given on the command line: exactly YYYY-MM-DD (or YYYYMMDD), a
+ * real day; nothing before or after it ("2023-06-19 junk",
+ * "2023-06-19T99:99" are refused, where document metadata may carry a
+ * time after the date). */
+static bool strict_date(const char *s, el_date *d)
+{
+    size_t n = strlen(s);
+    return (n == 10 || (n == 8 && strspn(s, "0123456789") == 8)) && !isspace((unsigned char)*s)
+           && el_date_parse(s, d);
+}
+
 static void check_date_arg(const char *s, const char *what)
 {
     el_date d;
-    if (!el_date_parse(s, &d)) {
+    if (!strict_date(s, &d)) {
         char fmt[128];
         snprintf(fmt, sizeof fmt, "invalid %s '%%s': expected a date YYYY-MM-DD", what);
         el_cli_usage_error(fmt, s);
@@ -240,7 +252,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         case 'j': o->threads = parse_jobs(optarg); break;
         case 'q': o->quiet = true; break;
         case OPT_DCT:
-            if (!el_date_parse(optarg, &o->dct))
+            if (!strict_date(optarg, &o->dct))
                 el_cli_usage_error("invalid --dct '%s': expected a date YYYY-MM-DD", optarg);
             o->have_dct = true;
             break;
