@@ -54,9 +54,13 @@ static inline void fuzz_corpus(el_doc **docs, size_t n)
     el_timeline_build_ex(c, fuzz_res->triggers);
     el_export_json_file(c, fuzz_null);
     el_export_table(c, ',', fuzz_null);
-    el_export_timelinejs(c, fuzz_null);
+    el_timelinejs_options topt = {0};
+    el_export_timelinejs(c, &topt, fuzz_null);
+    el_export_timelinejs_csv(c, &topt, fuzz_null);
+    el_export_vis(c, &topt.filter, fuzz_null);
     el_export_html(c, fuzz_null);
-    el_dot_options dopt = {true, true};
+    el_dot_options dopt = {0};
+    dopt.entities = dopt.undated = true;
     el_export_dot(c, &dopt, NULL, fuzz_null);
     for (size_t i = 0; i < c->ndocs; i++)
         el_export_timeml(c->docs[i], fuzz_null);
