@@ -2,6 +2,7 @@
  * manifest. */
 #include "test_util.h"
 #include "read/reader.h"
+#include "codec/codec.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +92,23 @@ static void test_manifest(void **state)
     remove(path);
 }
 
+/* References in a merge result: strict decimal, range-checked. */
+static void test_result_refs(void **state)
+{
+    (void)state;
+    int idx = 7;
+    assert_true(el_result_ref("t3", "t", 3, &idx));
+    assert_int_equal(idx, 2);
+    assert_true(el_result_ref("em12", "em", 12, &idx));
+    assert_int_equal(idx, 11);
+    const char *bad[] = {"t4", "t0", "t", "t03", "t-1", "t1x", "m1", "t2147483648",
+                         "t99999999999999999999999", "em1", ""};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_false(el_result_ref(bad[i], "t", 3, &idx));
+    assert_false(el_result_ref(NULL, "t", 3, &idx));
+    assert_false(el_result_ref("t2147483648", "t", (size_t)1 << 40, &idx));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -98,6 +116,7 @@ int main(void)
         cmocka_unit_test(test_text_reader_finds_date_line),
         cmocka_unit_test(test_ids_and_formats),
         cmocka_unit_test(test_manifest),
+        cmocka_unit_test(test_result_refs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

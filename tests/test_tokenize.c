@@ -139,6 +139,33 @@ static void test_empty_and_space_only(void **state)
     el_doc_free(d);
 }
 
+/* After the last token and sentence come the end marks (doc.h): an empty
+ * token at the end of the text in an empty sentence, so looking one token
+ * ahead never leaves the layers. */
+static void test_end_marks(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Prices rose after", "", "   ", "One. Two until"};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        el_doc *d = el_doc_new("t", NULL, el_strdup(texts[k]), strlen(texts[k]));
+        el_tokenize(d, NULL);
+        assert_true(d->cap_tokens > d->ntokens);
+        assert_true(d->cap_sentences > d->nsentences);
+        const el_token *t = &d->tokens[d->ntokens];
+        assert_int_equal(t->start, d->len);
+        assert_int_equal(t->end, d->len);
+        assert_int_equal(t->sentence, d->nsentences);
+        assert_false(t->flags & (EL_TOK_WORD | EL_TOK_NUMBER | EL_TOK_PUNCT));
+        const el_sentence *s = &d->sentences[d->nsentences];
+        assert_int_equal(s->tok_begin, d->ntokens);
+        assert_int_equal(s->tok_end, d->ntokens);
+        size_t n;
+        el_tok_text(d, d->ntokens, &n);
+        assert_int_equal(n, 0);
+        el_doc_free(d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +179,7 @@ int main(void)
         cmocka_unit_test(test_quote_after_period_stays_in_sentence),
         cmocka_unit_test(test_run_on_text_is_cut),
         cmocka_unit_test(test_empty_and_space_only),
+        cmocka_unit_test(test_end_marks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

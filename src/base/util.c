@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdint.h>
+#include <unistd.h>
 
 static void out_of_memory(size_t n)
 {
@@ -96,41 +100,94 @@ uint32_t el_hash_lower(const char *s, size_t n)
 }
 
 
-char *el_read_file(const char *path, size_t *len, const char **err)
+const char el_err_too_large[] = "larger than the size limit";
+
+/* How long a FIFO is given to get a writer. */
+enum { FIFO_WAIT_MS = 10000 };
+
+FILE *el_fopen_read(const char *path, const char **why)
 {
+    /* O_NONBLOCK: opening a FIFO without a writer returns at once instead of
+     * waiting for one forever; then up to FIFO_WAIT_MS for data or a hang-up */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        *why = errno == ENOENT ? "no such file" : strerror(errno);
+        return NULL;
+    }
     struct stat st;
-    FILE *fp = fopen(path, "rb");
+    if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) {
+        struct pollfd p = {fd, POLLIN, 0};
+        if (poll(&p, 1, FIFO_WAIT_MS) <= 0) {
+            close(fd);
+            *why = "a FIFO that no writer opened (waited 10 s)";
+            return NULL;
+        }
+    }
+    int fl = fcntl(fd, F_GETFL);
+    FILE *fp = fl >= 0 && fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == 0 ? fdopen(fd, "rb") : NULL;
     if (!fp) {
-        *err = errno == ENOENT ? "no such file" : strerror(errno);
-        return NULL;
+        *why = strerror(errno);
+        close(fd);
     }
-    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(fp);
-        *err = "is a directory";
-        return NULL;
-    }
-    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
+    return fp;
+}
+
+char *el_read_stream_max(FILE *fp, size_t max, size_t size_hint, size_t *len, const char **err)
+{
+    size_t cap = size_hint > 0 && size_hint <= max ? size_hint + 1 : 4096, n = 0;
     char *buf = el_malloc(cap);
     for (;;) {
         if (n + 1 >= cap) {
             cap *= 2;
             buf = el_realloc(buf, cap);
         }
-        size_t got = fread(buf + n, 1, cap - n - 1, fp);
+        size_t want = cap - n - 1;
+        if (want > max + 1 - n)
+            want = max + 1 - n;   /* one byte past the limit tells "too large" */
+        size_t got = fread(buf + n, 1, want, fp);
         n += got;
+        if (n > max) {
+            *err = el_err_too_large;
+            free(buf);
+            return NULL;
+        }
         if (got == 0)
             break;
     }
     if (ferror(fp)) {
-        *err = strerror(errno);
-        fclose(fp);
+        *err = strerror(errno ? errno : EIO);
         free(buf);
         return NULL;
     }
-    fclose(fp);
     buf[n] = '\0';
     *len = n;
     return buf;
+}
+
+char *el_read_file_max(const char *path, size_t max, size_t *len, const char **err)
+{
+    struct stat st;
+    FILE *fp = el_fopen_read(path, err);
+    if (!fp)
+        return NULL;
+    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(fp);
+        *err = "is a directory";
+        return NULL;
+    }
+    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > max) {
+        fclose(fp);
+        *err = el_err_too_large;
+        return NULL;
+    }
+    char *buf = el_read_stream_max(fp, max, st.st_size > 0 ? (size_t)st.st_size : 0, len, err);
+    fclose(fp);
+    return buf;
+}
+
+char *el_read_file(const char *path, size_t *len, const char **err)
+{
+    return el_read_file_max(path, EL_MAX_DATA_FILE, len, err);
 }
 
 char *el_read_data_file(const char *path, size_t *len, char **err)

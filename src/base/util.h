@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 void *el_malloc(size_t n);
 void *el_calloc(size_t count, size_t size);
@@ -95,12 +96,39 @@ static inline bool el_eq_lower(const char *lw, const char *s, size_t n)
     return true;
 }
 
-/* Read a whole file; returns NULL and sets *err (static string) on failure. */
+/* Open a file for reading; a FIFO gets 10 s to have a writer instead of
+ * blocking forever.  NULL + *why (static string) on failure. */
+FILE *el_fopen_read(const char *path, const char **why);
+
+/* The error of a read over its limit (compare the pointer). */
+extern const char el_err_too_large[];
+
+/* Read all of fp, at most `max` bytes (more is an error: el_err_too_large);
+ * NULL + *err (static string) on failure. */
+char *el_read_stream_max(FILE *fp, size_t max, size_t size_hint, size_t *len, const char **err);
+
+/* Read a whole file of at most `max` bytes; NULL + *err (static string) on
+ * failure. */
+char *el_read_file_max(const char *path, size_t max, size_t *len, const char **err);
+
+/* Largest data file (gazetteer, manifest, model) read whole. */
+#define EL_MAX_DATA_FILE ((size_t)256 << 20)
+
+/* Read a whole file (at most EL_MAX_DATA_FILE bytes); returns NULL and sets
+ * *err (static string) on failure. */
 char *el_read_file(const char *path, size_t *len, const char **err);
 
 /* Read a data file; on failure NULL and *err = "PATH: reason" (caller
  * frees). */
 char *el_read_data_file(const char *path, size_t *len, char **err);
+
+/* Would a spreadsheet read this TSV/CSV cell as a formula ("=", "+", "-",
+ * "@", tab or carriage return first)?  Such cells are written with a
+ * leading apostrophe (the usual protection against formula injection). */
+static inline bool el_cell_is_formula(const char *s)
+{
+    return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+}
 
 /* Split `line` in place at tabs; returns number of fields (<= max). */
 size_t el_split_tabs(char *line, char **fields, size_t max);

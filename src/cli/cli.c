@@ -7,7 +7,10 @@
 #include "store/store.h"
 #include "base/util.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +82,9 @@ static const char usage_text[] =
     "                           report date): see each event's time.anchor\n"
     "  -j, --jobs N             process documents on N threads (default 1; 0 = one\n"
     "                           per CPU); output is identical for every N\n"
+    "      --max-doc-size N     largest document (file, JSONL record or extracted\n"
+    "                           text) in bytes, suffix K, M or G (default 128M, at\n"
+    "                           most 4G - 1); a larger one is reported and skipped\n"
     "      --db FILE            SQLite database for index and query\n"
     "      --entity NAME        query: the entity's record and mentions (with --events:\n"
     "                           its events in time order); extract: the drawings show\n"
@@ -108,7 +114,7 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success; 1 some documents were skipped (each reported on\n"
     "standard error, the rest written); 2 usage or setup error; 3 nothing could\n"
-    "be processed or written.\n";
+    "be processed or written; 70 out of memory (the run stops).\n";
 
 void el_cli_usage_error(const char *fmt, const char *arg)
 {
@@ -127,10 +133,38 @@ static int parse_jobs(const char *s)
     return n == 0 ? el_cpu_count() : (int)n;
 }
 
+/* "--max-doc-size 64M": bytes, suffix K/M/G, 1 .. 4 GB - 1. */
+static size_t parse_size(const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 10);
+    unsigned shift = *end == 'K' || *end == 'k' ? 10 : *end == 'M' || *end == 'm' ? 20
+                     : *end == 'G' || *end == 'g' ? 30 : 0;
+    if (shift)
+        end++;
+    if (*s < '0' || *s > '9' || *end != '\0' || errno || n == 0 || n > (EL_MAX_DOC_BYTES >> shift)
+        || (n << shift) >= EL_MAX_DOC_BYTES)
+        el_cli_usage_error("invalid --max-doc-size '%s': expected bytes (suffix K, M or G), "
+                           "at most 4G - 1", s);
+    return (size_t)(n << shift);
+}
+
+/* A date given on the command line: exactly YYYY-MM-DD (or YYYYMMDD), a
+ * real day; nothing before or after it ("2023-06-19 junk",
+ * "2023-06-19T99:99" are refused, where document metadata may carry a
+ * time after the date). */
+static bool strict_date(const char *s, el_date *d)
+{
+    size_t n = strlen(s);
+    return (n == 10 || (n == 8 && strspn(s, "0123456789") == 8)) && !isspace((unsigned char)*s)
+           && el_date_parse(s, d);
+}
+
 static void check_date_arg(const char *s, const char *what)
 {
     el_date d;
-    if (!el_date_parse(s, &d)) {
+    if (!strict_date(s, &d)) {
         char fmt[128];
         snprintf(fmt, sizeof fmt, "invalid %s '%%s': expected a date YYYY-MM-DD", what);
         el_cli_usage_error(fmt, s);
@@ -174,7 +208,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
     enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_OWN_DATES, OPT_DB,
            OPT_ENTITY, OPT_BETWEEN, OPT_TYPE, OPT_COOCCUR, OPT_MAX_EVENTS, OPT_SINCE, OPT_UNTIL, OPT_TITLE, OPT_GROUP,
            OPT_EVENTS, OPT_TABLE, OPT_LIMIT, OPT_OFFSET, OPT_REBUILD,
-           OPT_SYNTAX };
+           OPT_SYNTAX, OPT_MAX_DOC_SIZE };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
@@ -203,6 +237,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         {"offset", required_argument, NULL, OPT_OFFSET},
         {"rebuild-timeline", no_argument, NULL, OPT_REBUILD},
         {"syntax", no_argument, NULL, OPT_SYNTAX},
+        {"max-doc-size", required_argument, NULL, OPT_MAX_DOC_SIZE},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -211,6 +246,8 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
     int c;
     optind = 1;
     o->q_limit = -1;
+    if (!o->max_doc_size)
+        o->max_doc_size = EL_DEFAULT_MAX_DOC_SIZE;
     while ((c = getopt_long(argc, argv, "o:f:m:g:j:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o->outdir = optarg; break;
@@ -220,7 +257,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         case 'j': o->threads = parse_jobs(optarg); break;
         case 'q': o->quiet = true; break;
         case OPT_DCT:
-            if (!el_date_parse(optarg, &o->dct))
+            if (!strict_date(optarg, &o->dct))
                 el_cli_usage_error("invalid --dct '%s': expected a date YYYY-MM-DD", optarg);
             o->have_dct = true;
             break;
@@ -247,6 +284,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         case OPT_SYNTAX: o->syntax = true; break;
         case OPT_OWN_DATES: o->own_dates_only = true; break;
         case OPT_DB: o->db = optarg; break;
+        case OPT_MAX_DOC_SIZE: o->max_doc_size = parse_size(optarg); break;
         case OPT_ENTITY: o->q_entity = optarg; break;
         case OPT_TYPE: o->q_type = optarg; break;
         case OPT_COOCCUR: o->q_cooccur = optarg; break;
@@ -330,31 +368,35 @@ void el_cli_progress(const el_cli *o, size_t ndocs)
                 (long)time(NULL) - o->started);
 }
 
+/* s on stderr with control characters (terminal escape sequences in a
+ * file name or id) shown as '?'. */
+static void put_printable(const char *s)
+{
+    for (; *s; s++)
+        fputc((unsigned char)*s < 0x20 || *s == 0x7F ? '?' : *s, stderr);
+}
+
 void el_cli_warn_undated(const el_cli *o, el_doc *const *docs, size_t n)
 {
     for (size_t i = 0; i < n && !o->quiet; i++)
-        if (docs[i]->dct_source == EL_DCT_NONE)
-            fprintf(stderr, "eventline: %s: warning: no document date (no --dct, manifest row, "
-                    "metadata, date line or dateline with a year); relative dates stay "
-                    "underspecified\n", docs[i]->path ? docs[i]->path : docs[i]->id);
+        if (docs[i]->dct_source == EL_DCT_NONE) {
+            fputs("eventline: ", stderr);
+            put_printable(docs[i]->path ? docs[i]->path : docs[i]->id);
+            fputs(": warning: no document date (no --dct, manifest row, metadata, date line "
+                  "or dateline with a year); relative dates stay underspecified\n", stderr);
+        }
 }
 
 void el_cli_report(const char *where, const char *what)
 {
-    fprintf(stderr, "eventline: %s: %s\n", where, what);
+    fputs("eventline: ", stderr);
+    put_printable(where);
+    fputs(": ", stderr);
+    put_printable(what);
+    fputc('\n', stderr);
 }
 
 /* ---- reading ------------------------------------------------------------ */
-
-static char *read_stream(FILE *fp, size_t *len)
-{
-    el_buf b = EL_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        el_buf_put(&b, chunk, n);
-    return el_buf_detach(&b, len);
-}
 
 static void apply_dct(el_doc *d, const el_cli *o)
 {
@@ -373,13 +415,16 @@ static void read_jsonl_stream(FILE *fp, const char *name, const el_cli *o, el_ru
                               el_doc_sink sink, void *ctx)
 {
     el_jsonl_reader *r = el_jsonl_open(fp, name);
+    el_jsonl_set_max(r, o->max_doc_size);
     el_doc *doc;
     char *err = NULL;
     size_t lineno = 0;
     int rc;
     while ((rc = el_jsonl_next(r, &doc, &err, &lineno)) != 0) {
         if (rc < 0) {
-            fprintf(stderr, "eventline: %s:%zu: %s\n", name, lineno, err ? err : "bad record");
+            char where[4200];
+            snprintf(where, sizeof where, "%s:%zu", name, lineno);
+            el_cli_report(where, err ? err : "bad record");
             free(err);
             err = NULL;
             st->failed++;
@@ -424,11 +469,11 @@ static void read_input(const char *path, const el_cli *o, el_run_stats *st, el_d
         fmt = EL_IN_JSONL;
     if (fmt == EL_IN_JSONL || (fmt == EL_IN_AUTO && !is_stdin
                                && el_input_format_guess(path, "", 0) == EL_IN_JSONL)) {
-        FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+        const char *why = NULL;
+        FILE *fp = is_stdin ? stdin : el_fopen_read(path, &why);
         struct stat sb;
         if (!fp || (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode))) {
-            el_cli_report(name, !fp ? (errno == ENOENT ? "no such file" : strerror(errno))
-                                    : "is a directory");
+            el_cli_report(name, !fp ? why : "is a directory");
             if (fp && !is_stdin)
                 fclose(fp);
             st->failed++;
@@ -441,9 +486,14 @@ static void read_input(const char *path, const el_cli *o, el_run_stats *st, el_d
     }
     size_t len = 0;
     const char *why = NULL;
-    char *data = is_stdin ? read_stream(stdin, &len) : el_read_file(path, &len, &why);
+    char *data = is_stdin ? el_read_stream_max(stdin, o->max_doc_size, 0, &len, &why)
+                          : el_read_file_max(path, o->max_doc_size, &len, &why);
     if (!data) {
-        el_cli_report(name, why);
+        char msg[160];
+        if (why == el_err_too_large)
+            snprintf(msg, sizeof msg, "larger than the document size limit (--max-doc-size, "
+                     "%zu bytes)", o->max_doc_size);
+        el_cli_report(name, why == el_err_too_large ? msg : why);
         st->failed++;
         return;
     }
@@ -461,6 +511,12 @@ static void read_input(const char *path, const el_cli *o, el_run_stats *st, el_d
     char *err = NULL;
     el_doc *doc = read_one(is_stdin ? "stdin" : path, name, data, len, fmt, &err);
     free(data);
+    if (doc && doc->len > o->max_doc_size) {
+        err = el_strdupf("text larger than the document size limit (--max-doc-size, %zu bytes)",
+                         o->max_doc_size);
+        el_doc_free(doc);
+        doc = NULL;
+    }
     if (!doc) {
         el_cli_report(name, err ? err : "could not be read");
         free(err);
@@ -480,14 +536,42 @@ void el_cli_read_inputs(const el_cli *o, el_run_stats *st, el_doc_sink sink, voi
 
 /* ---- writing ------------------------------------------------------------ */
 
+/* Remove the NAME.tmpPID files that runs which were killed left in dir
+ * (el_cli_write writes there, then renames): those whose process is gone. */
+static void remove_stale_tmp(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    for (struct dirent *de; (de = readdir(d));) {
+        const char *t = strstr(de->d_name, ".tmp");
+        for (const char *n; t; t = strstr(t + 1, ".tmp")) {
+            for (n = t + 4; *n >= '0' && *n <= '9'; n++)
+                ;
+            if (*n || n == t + 4)
+                continue;
+            long pid = strtol(t + 4, NULL, 10);
+            if (pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
+                char path[4200];
+                snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+                remove(path);
+            }
+            break;
+        }
+    }
+    closedir(d);
+}
+
 bool el_cli_ensure_outdir(const el_cli *o)
 {
     struct stat st;
     if (strcmp(o->outdir, "-") == 0)
         return true;
     if (stat(o->outdir, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
+        if (S_ISDIR(st.st_mode)) {
+            remove_stale_tmp(o->outdir);
             return true;
+        }
         el_cli_report(o->outdir, "output path exists and is not a directory");
         return false;
     }

@@ -10,6 +10,11 @@
 #include "stages/resources.h"
 
 enum { EL_EXIT_OK = 0, EL_EXIT_PARTIAL = 1, EL_EXIT_USAGE = 2, EL_EXIT_NOTHING = 3 };
+/* (out of memory ends the run with 70, util.c) */
+
+/* Default --max-doc-size: the largest input document (file, record, or the
+ * text a reader extracts) in bytes.  Offsets are 32-bit: at most 4 GB - 1. */
+#define EL_DEFAULT_MAX_DOC_SIZE ((size_t)128 << 20)
 
 typedef enum el_command {
     EL_CMD_EXTRACT, EL_CMD_ANNOTATE, EL_CMD_ENTITIES, EL_CMD_MERGE, EL_CMD_INDEX, EL_CMD_QUERY,
@@ -37,6 +42,7 @@ typedef struct el_cli {
     bool quiet;
     bool syntax;                 /* --syntax (or -f conllu): run the syntax stage */
     int threads;
+    size_t max_doc_size;         /* --max-doc-size, bytes */
     const char *db;              /* index / query */
     const char *q_entity, *q_type, *q_cooccur, *q_from, *q_to;
     bool q_events, rebuild_timeline;   /* query --events, index --rebuild-timeline */

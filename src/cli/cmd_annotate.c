@@ -28,7 +28,43 @@ typedef struct annotator {
     el_doc **batch; size_t n, cap, max;
     FILE *jsonl;             /* open stream for -f jsonl */
     size_t written, failed, seen;
+    char **names; size_t nnames, cap_names;   /* output file names of this run: an
+                                                 open-addressing set (never two documents
+                                                 written to one file) */
 } annotator;
+
+/* Add `name` to the set of names used; false if it was there already. */
+static bool claim_name(annotator *an, const char *name)
+{
+    if (2 * (an->nnames + 1) > an->cap_names) {
+        size_t cap = an->cap_names ? 2 * an->cap_names : 64;
+        char **t = el_calloc(cap, sizeof *t);
+        for (size_t i = 0; i < an->cap_names; i++)
+            if (an->names[i]) {
+                size_t h = el_hash_str(an->names[i]) & (cap - 1);
+                while (t[h])
+                    h = (h + 1) & (cap - 1);
+                t[h] = an->names[i];
+            }
+        free(an->names);
+        an->names = t;
+        an->cap_names = cap;
+    }
+    size_t h = el_hash_str(name) & (an->cap_names - 1);
+    for (; an->names[h]; h = (h + 1) & (an->cap_names - 1))
+        if (strcmp(an->names[h], name) == 0)
+            return false;
+    an->names[h] = el_strdup(name);
+    an->nnames++;
+    return true;
+}
+
+static void free_names(annotator *an)
+{
+    for (size_t i = 0; i < an->cap_names; i++)
+        free(an->names[i]);
+    free(an->names);
+}
 
 /* A one-document corpus, for the JSON exports; the document stays owned by
  * the caller. */
@@ -66,8 +102,30 @@ static void safe_file_name(char *name)
     if (name[0] == '.')
         name[0] = '_';
     for (char *p = name; *p; p++)
-        if (*p == '/' || *p == '\\' || (unsigned char)*p < 0x20)
+        if (*p == '/' || *p == '\\' || (unsigned char)*p < 0x20 || *p == 0x7F)
             *p = '_';
+}
+
+/* The output file of a document: its id made safe, cut to 200 bytes at a
+ * character boundary, plus "-2", "-3", ... when an earlier document of the
+ * run took that name (ids that repeat or clean to the same name: reported,
+ * never overwritten). */
+static void output_name(annotator *an, const el_doc *doc, const char *ext, char *file, size_t n)
+{
+    char base[256];
+    size_t len = strlen(doc->id);
+    if (len > 200)
+        for (len = 200; len > 0 && ((unsigned char)doc->id[len] & 0xC0) == 0x80; len--)
+            ;
+    snprintf(base, sizeof base, "%.*s", (int)len, doc->id);
+    safe_file_name(base);
+    snprintf(file, n, "%s.%s", base, ext);
+    unsigned k = 1;
+    while (!claim_name(an, file))
+        snprintf(file, n, "%s-%u.%s", base, ++k, ext);
+    if (k > 1)
+        fprintf(stderr, "eventline: %s: document '%.80s' has the file name of an earlier "
+                "document: written as %s\n", doc->path ? doc->path : doc->id, base, file);
 }
 
 static void write_one(annotator *an, el_doc *doc)
@@ -78,10 +136,8 @@ static void write_one(annotator *an, el_doc *doc)
         ok = write_doc_json(doc, EL_JSON_TEXT | EL_JSON_COMPACT, an->jsonl) == 0;
     } else {
         char file[1024];
-        snprintf(file, sizeof file, "%.200s", doc->id);
-        safe_file_name(file);
-        snprintf(file + strlen(file), sizeof file - strlen(file), ".%s",
-                 strcmp(fmt, "timeml") == 0 ? "tml" : strcmp(fmt, "conllu") == 0 ? "conllu" : "json");
+        output_name(an, doc, strcmp(fmt, "timeml") == 0 ? "tml"
+                             : strcmp(fmt, "conllu") == 0 ? "conllu" : "json", file, sizeof file);
         conllu_job job = { doc, an->res->syntax };
         ok = el_cli_write(an->o, file, write_doc, strcmp(fmt, "conllu") == 0 ? (const void *)&job
                                                                             : (const void *)doc, fmt);
@@ -175,6 +231,7 @@ int el_cmd_annotate(el_cli *o)
     if (an.jsonl)
         ok = close_jsonl(o, an.jsonl, tmp, ok);
     free(an.batch);
+    free_names(&an);
     el_resources_free(res);
     if (!o->quiet)
         fprintf(stderr, "eventline: %zu document%s annotated, %zu skipped\n", an.written,

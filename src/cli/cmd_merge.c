@@ -51,6 +51,7 @@ static void merge_stream(merger *mg, FILE *fp, const char *name)
     char *line = NULL;
     size_t cap = 0, lineno = 0;
     ssize_t n;
+    errno = 0;
     while ((n = getline(&line, &cap, fp)) > 0) {
         lineno++;
         if (strspn(line, " \t\r\n") == (size_t)n)
@@ -66,6 +67,13 @@ static void merge_stream(merger *mg, FILE *fp, const char *name)
         }
         add_result(mg, root, where);
         json_decref(root);
+    }
+    if (!feof(fp) || ferror(fp)) {   /* not the end: out of memory or a read error */
+        char where[4200];
+        snprintf(where, sizeof where, "%s:%zu", name, lineno + 1);
+        el_cli_report(where, errno == ENOMEM ? "read error (out of memory), the rest is not read"
+                                             : "read error, the rest is not read");
+        mg->st.failed++;
     }
     free(line);
 }
@@ -90,9 +98,10 @@ static void merge_file(merger *mg, const char *path)
         json_decref(root);
         return;
     }
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    const char *why = NULL;
+    FILE *fp = is_stdin ? stdin : el_fopen_read(path, &why);
     if (!fp) {
-        el_cli_report(path, errno == ENOENT ? "no such file" : strerror(errno));
+        el_cli_report(path, why);
         mg->st.failed++;
         return;
     }

@@ -16,4 +16,9 @@ struct json_t;
 el_doc *el_read_result_doc(const struct json_t *doc, const struct json_t *entities,
                            const el_abbrevs *abbrevs, char **err);
 
+/* A result's reference "t3" / "em12" / "m4" (prefix "t", "em", "m") to
+ * one of n items: true and *idx = 2 / 11 / 3 if it is well-formed and
+ * names one of them (no leading zero, no overflow). */
+bool el_result_ref(const char *s, const char *prefix, size_t n, int *idx);
+
 #endif

@@ -787,11 +787,19 @@ int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *ren
     if (!render || strcmp(render, "dot") == 0) {
         rc = agwrite(g, out) == 0 ? 0 : -1;
     } else {
+        /* rendered into memory and written here: a failed write (disk full)
+         * is ours to report, where gvRender's own writer exits the process */
         GVC_t *gvc = gvContext();
-        if (gvLayout(gvc, g, "dot") != 0 || gvRender(gvc, g, render, out) != 0) {
+        char *data = NULL;
+        unsigned int n = 0;
+        if (gvLayout(gvc, g, "dot") != 0 || gvRenderData(gvc, g, render, &data, &n) != 0) {
             fprintf(stderr, "eventline: graphviz could not render %s\n", render);
             rc = -1;
+        } else if (fwrite(data, 1, n, out) != n) {
+            rc = -1;
         }
+        if (data)
+            gvFreeRenderData(data);
         gvFreeLayout(gvc, g);
         gvFreeContext(gvc);
     }

@@ -92,7 +92,9 @@ static void semeval_mention(const el_corpus *c, el_mref r, el_buf *b)
     size_t line = 0;
     for (size_t i = 0; i < m->start; i++)
         line += d->text[i] == '\n';
-    el_buf_printf(b, "%s-%zu-", d->id, line);
+    for (const char *p = d->id; *p; p++)   /* an id's tab or line break would */
+        el_buf_putc(b, *p == '\t' || *p == '\n' || *p == '\r' ? '_' : *p);   /* break the line */
+    el_buf_printf(b, "-%zu-", line);
     for (size_t i = m->start; i < m->end; i++)
         el_buf_putc(b, d->text[i] == ' ' ? '_' : d->text[i]);
 }

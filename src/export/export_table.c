@@ -3,7 +3,9 @@
  * participants, location, documents, confidence, factual: "no" for a
  * negated, planned or unasserted event, anchor: where the date comes from
  * (timex, sentence, report, duration, none), precision: its granularity).
- * Rows follow the event ids (timeline order first).  TimelineJS and
+ * A cell that starts with = + - @ (a spreadsheet formula) is written with
+ * a leading apostrophe.  Rows follow the event ids (timeline order first).
+ * TimelineJS and
  * vis-timeline: export_web.c. */
 #include "export/export.h"
 #include "base/buf.h"
@@ -16,16 +18,23 @@
 
 static void put_field(FILE *out, char sep, const char *s)
 {
+    bool formula = el_cell_is_formula(s);   /* "=HYPERLINK(...)": text, not a formula */
     if (sep == '\t') {
+        if (formula)
+            fputc('\'', out);
         for (const char *p = s; *p; p++)
             fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, out);
         return;
     }
     if (!strpbrk(s, ",\"\n\r")) {
+        if (formula)
+            fputc('\'', out);
         fputs(s, out);
         return;
     }
     fputc('"', out);
+    if (formula)
+        fputc('\'', out);
     for (const char *p = s; *p; p++) {
         if (*p == '"')
             fputc('"', out);

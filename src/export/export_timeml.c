@@ -135,9 +135,38 @@ static void plan_free(plan *p)
 
 /* ---- writing --------------------------------------------------------------- */
 
+/* Make the n bytes of UTF-8 at s, in place, characters XML 1.0 allows:
+ * C0 controls other than tab/LF/CR become spaces, the noncharacters
+ * U+FFFE and U+FFFF become U+FFFD.  Byte and code-point lengths stay the
+ * same, so offsets into the text still hold. */
+static void xml_chars(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            s[i] = ' ';
+        else if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF
+                 && ((unsigned char)s[i + 2] & 0xFE) == 0xBE)
+            s[i + 2] = (char)0xBD;
+    }
+}
+
+/* A string from a document (DOCID, attribute) made XML-safe in scratch. */
+static const xmlChar *xml_safe(el_buf *scratch, const char *s)
+{
+    el_buf_clear(scratch);
+    el_buf_puts(scratch, s);
+    el_buf_putc(scratch, '\0');
+    xml_chars(scratch->data, scratch->len - 1);
+    return (const xmlChar *)scratch->data;
+}
+
 static bool attr(xmlTextWriterPtr w, const char *name, const char *value)
 {
-    return ok(xmlTextWriterWriteAttribute(w, (const xmlChar *)name, (const xmlChar *)value));
+    el_buf b = EL_BUF_INIT;
+    bool good = ok(xmlTextWriterWriteAttribute(w, (const xmlChar *)name, xml_safe(&b, value)));
+    el_buf_free(&b);
+    return good;
 }
 
 static bool attr_id(xmlTextWriterPtr w, const char *name, const char *prefix, size_t n)
@@ -162,8 +191,6 @@ static bool end(xmlTextWriterPtr w)
     return ok(xmlTextWriterEndElement(w));
 }
 
-/* Text bytes [from, to) escaped; C0 controls other than tab/LF/CR become
- * spaces. */
 /* Character data with only what XML requires escaped (&, <, > and a
  * carriage return): quotes stay raw, as the official TempEval aligner reads
  * the text literally. */
@@ -183,6 +210,8 @@ static bool write_escaped(xmlTextWriterPtr w, const char *s, size_t n)
     return good;
 }
 
+/* Text bytes [from, to), with only characters XML allows (xml_chars),
+ * escaped as write_escaped does. */
 static bool write_text(xmlTextWriterPtr w, const el_doc *d, size_t from, size_t to,
                        el_buf *scratch)
 {
@@ -190,11 +219,7 @@ static bool write_text(xmlTextWriterPtr w, const el_doc *d, size_t from, size_t 
         return true;
     el_buf_clear(scratch);
     el_buf_put(scratch, d->text + from, to - from);
-    for (size_t i = 0; i < scratch->len; i++) {
-        unsigned char c = (unsigned char)scratch->data[i];
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-            scratch->data[i] = ' ';
-    }
+    xml_chars(scratch->data, to - from);
     return write_escaped(w, scratch->data, scratch->len);
 }
 
@@ -247,10 +272,11 @@ static bool write_body(xmlTextWriterPtr w, const el_doc *d, const plan *p, bool 
 
 static bool write_head(xmlTextWriterPtr w, const el_doc *d, const plan *p)
 {
+    el_buf id = EL_BUF_INIT;
     bool good = raw(w, "<?xml version=\"1.0\" ?>\n") && start(w, "TimeML") && raw(w, "\n\n")
-                && ok(xmlTextWriterWriteElement(w, (const xmlChar *)"DOCID",
-                                                (const xmlChar *)d->id))
+                && ok(xmlTextWriterWriteElement(w, (const xmlChar *)"DOCID", xml_safe(&id, d->id)))
                 && raw(w, "\n\n");
+    el_buf_free(&id);
     if (!good)
         return good;
     char date[11] = "XXXX-XX-XX";   /* a DCT element always: unknown date */

@@ -19,6 +19,9 @@
 #include "base/date.h"
 #include "base/util.h"
 
+/* Offsets are 32-bit: no document text reaches this many bytes. */
+#define EL_MAX_DOC_BYTES ((size_t)UINT32_MAX)
+
 /* ---- tokens and sentences ------------------------------------------ */
 
 enum {
@@ -187,6 +190,11 @@ typedef struct el_doc {
     el_date dct;           /* year == 0 when unknown */
     el_dct_source dct_source;
 
+    /* After el_tokenize, tokens[ntokens] and sentences[nsentences] exist:
+       end marks (an empty token at byte len, flags EL_TOK_SENT_START, in
+       the empty sentence nsentences = [ntokens, ntokens)), so a stage that
+       looks one token past a span or past the last token reads an empty
+       token, never memory past the layer. */
     el_sentence *sentences; size_t nsentences, cap_sentences;
     el_token *tokens;       size_t ntokens,    cap_tokens;
     el_timex *timexes;      size_t ntimexes,   cap_timexes;

@@ -7,6 +7,7 @@
 #include "read/reader.h"
 #include "base/util.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@ struct el_jsonl_reader {
     char *line;      /* getline buffer */
     size_t cap;
     size_t lineno;
+    size_t max;      /* longest line kept (the document size limit) */
     bool failed;     /* a read error ended the stream */
 };
 
@@ -28,6 +30,7 @@ el_jsonl_reader *el_jsonl_open(FILE *fp, const char *path)
 {
     el_jsonl_reader *r = el_calloc(1, sizeof *r);
     r->fp = fp;
+    r->max = EL_MAX_DOC_BYTES - 1;
     r->path = path ? el_strdup(path) : NULL;
     r->stem = path && path[0] != '<' ? el_doc_id_from_path(path) : el_strdup("stdin");
     return r;
@@ -146,25 +149,89 @@ static el_doc *parse_line(const el_jsonl_reader *r, size_t n, char **err)
     return d;
 }
 
+enum { LINE_OK, LINE_EOF, LINE_LONG, LINE_NUL, LINE_NOMEM, LINE_ERROR };
+
+/* Read one line into r->line (NUL-terminated, *n bytes with its newline).
+ * A line over r->max bytes, or one memory cannot hold, is read to its
+ * newline without being kept; a NUL byte ends the input (no JSON text has
+ * one: binary data, /dev/zero).  Byte by byte (getc_unlocked): the stages
+ * after are a hundred times slower. */
+static int read_line(el_jsonl_reader *r, size_t *n)
+{
+    size_t len = 0;
+    int c, st = LINE_OK;
+    bool any = false;
+    while ((c = getc_unlocked(r->fp)) != EOF) {
+        any = true;
+        if (c == '\0')
+            return LINE_NUL;
+        if (st == LINE_OK && len + 2 > r->cap) {
+            size_t cap = r->cap ? 2 * r->cap : 4096;
+            char *p = realloc(r->line, cap);
+            if (p) {
+                r->line = p;
+                r->cap = cap;
+            } else {
+                st = LINE_NOMEM;
+            }
+        }
+        if (st == LINE_OK) {
+            r->line[len++] = (char)c;
+            if (len > r->max + 1)
+                st = LINE_LONG;
+        }
+        if (c == '\n')
+            break;
+    }
+    if (ferror(r->fp))
+        return LINE_ERROR;
+    if (!any)
+        return LINE_EOF;
+    if (st == LINE_OK) {
+        r->line[len] = '\0';
+        *n = len;
+    }
+    return st;
+}
+
+void el_jsonl_set_max(el_jsonl_reader *r, size_t max)
+{
+    r->max = max;
+}
+
 int el_jsonl_next(el_jsonl_reader *r, el_doc **doc, char **err, size_t *lineno)
 {
-    ssize_t got;
     *doc = NULL;
     if (r->failed)
         return 0;
-    while ((got = getline(&r->line, &r->cap, r->fp)) >= 0) {
-        r->lineno++;
-        *lineno = r->lineno;
-        size_t n = (size_t)got;
-        if (blank(r->line, n))
-            continue;
-        *doc = parse_line(r, n, err);
-        return *doc ? 1 : -1;
-    }
-    if (ferror(r->fp)) {
-        *err = el_strdup("read error");
+    for (;;) {
+        size_t n = 0;
+        errno = 0;
+        int st = read_line(r, &n);
+        if (st == LINE_EOF)
+            return 0;
+        *lineno = ++r->lineno;
+        switch (st) {
+        case LINE_OK:
+            if (blank(r->line, n))
+                continue;
+            *doc = parse_line(r, n, err);
+            return *doc ? 1 : -1;
+        case LINE_LONG:
+            *err = el_strdupf("record larger than the document size limit (--max-doc-size, "
+                              "%zu bytes), skipped", r->max);
+            return -1;
+        case LINE_NOMEM:
+            *err = el_strdup("record too large to read (out of memory), skipped");
+            return -1;
+        case LINE_NUL:
+            *err = el_strdup("NUL byte: not JSON Lines text; the rest of the input is not read");
+            break;
+        default:
+            *err = el_strdupf("read error, the rest of the input is not read: %s",
+                              strerror(errno ? errno : EIO));
+        }
         r->failed = true;
         return -1;
     }
-    return 0;
 }

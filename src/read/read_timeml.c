@@ -88,11 +88,17 @@ static xmlNode *find_element(xmlNode *n, const char *name)
     return NULL;
 }
 
+/* Entity expansion may add at most this many times the input's size (plus
+ * a floor), as libxml2's own amplification guard allows: a small file that
+ * references a large entity thousands of times is refused, not expanded to
+ * gigabytes. */
+enum { ENTITY_AMPLIFICATION = 5, ENTITY_FLOOR = 1 << 20 };
+
 /* Append the character content of the children of n (all tags dropped).
- * References to internal entities contribute their replacement text;
- * external entities are never loaded, so they are an error.  Returns
- * false + *err on failure. */
-static bool append_content(const xmlNode *n, el_buf *out, char **err)
+ * References to internal entities contribute their replacement text, out
+ * of *budget bytes; external entities are never loaded, so they are an
+ * error.  Returns false + *err on failure. */
+static bool append_content(const xmlNode *n, el_buf *out, size_t *budget, char **err)
 {
     for (; n; n = n->next) {
         switch (n->type) {
@@ -102,7 +108,7 @@ static bool append_content(const xmlNode *n, el_buf *out, char **err)
                 el_buf_puts(out, (const char *)n->content);
             break;
         case XML_ELEMENT_NODE:
-            if (!append_content(n->children, out, err))
+            if (!append_content(n->children, out, budget, err))
                 return false;
             break;
         case XML_ENTITY_REF_NODE: {
@@ -112,8 +118,16 @@ static bool append_content(const xmlNode *n, el_buf *out, char **err)
                             (const char *)n->name);
                 return false;
             }
-            if (ent->content)
-                el_buf_puts(out, (const char *)ent->content);
+            size_t n_ent = ent->content ? strlen((const char *)ent->content) : 0;
+            if (n_ent > *budget) {
+                *err = el_strdupf("entity references expand to more than %d times the "
+                                  "document's size (entity amplification): refused",
+                                  ENTITY_AMPLIFICATION);
+                return false;
+            }
+            *budget -= n_ent;
+            if (n_ent)
+                el_buf_put(out, (const char *)ent->content, n_ent);
             break;
         }
         default:
@@ -124,11 +138,11 @@ static bool append_content(const xmlNode *n, el_buf *out, char **err)
 }
 
 /* The trimmed character content of an element, or NULL when empty. */
-static char *element_text(const xmlNode *el)
+static char *element_text(const xmlNode *el, size_t *budget)
 {
     el_buf b = EL_BUF_INIT;
     char *ignored = NULL;
-    if (!append_content(el->children, &b, &ignored)) {
+    if (!append_content(el->children, &b, budget, &ignored)) {
         free(ignored);
         el_buf_free(&b);
         return NULL;
@@ -148,7 +162,7 @@ static char *element_text(const xmlNode *el)
 }
 
 /* The DCT from <DCT><TIMEX3 value="..."> (or the TIMEX3's text). */
-static bool timeml_dct(xmlNode *root, el_date *out)
+static bool timeml_dct(xmlNode *root, size_t *budget, el_date *out)
 {
     xmlNode *dct = find_element(root, "DCT");
     xmlNode *tx = dct ? find_element(dct->children, "TIMEX3") : NULL;
@@ -158,7 +172,7 @@ static bool timeml_dct(xmlNode *root, el_date *out)
     bool ok = value && el_date_parse((const char *)value, out);
     xmlFree(value);
     if (!ok) {
-        char *text = element_text(tx);
+        char *text = element_text(tx, budget);
         ok = text && el_date_parse(text, out);
         free(text);
     }
@@ -166,8 +180,10 @@ static bool timeml_dct(xmlNode *root, el_date *out)
 }
 
 /* Build the document from a parsed TimeML tree. */
-static el_doc *timeml_doc(xmlDoc *xml, const char *id, const char *path, char **err)
+static el_doc *timeml_doc(xmlDoc *xml, size_t in_len, const char *id, const char *path,
+                          char **err)
 {
+    size_t budget = ENTITY_AMPLIFICATION * in_len + ENTITY_FLOOR;
     xmlNode *root = xmlDocGetRootElement(xml);
     xmlNode *text_el = root ? find_element(root, "TEXT") : NULL;
     if (!text_el) {
@@ -175,7 +191,7 @@ static el_doc *timeml_doc(xmlDoc *xml, const char *id, const char *path, char **
         return NULL;
     }
     el_buf b = EL_BUF_INIT;
-    if (!append_content(text_el->children, &b, err)) {
+    if (!append_content(text_el->children, &b, &budget, err)) {
         el_buf_free(&b);
         return NULL;
     }
@@ -186,10 +202,10 @@ static el_doc *timeml_doc(xmlDoc *xml, const char *id, const char *path, char **
         return NULL;
     }
     xmlNode *docid_el = find_element(root, "DOCID");
-    char *docid = docid_el ? element_text(docid_el) : NULL;
+    char *docid = docid_el ? element_text(docid_el, &budget) : NULL;
     el_doc *d = el_doc_new(docid ? docid : id, path, text, len);
     free(docid);
-    if (timeml_dct(root, &d->dct))
+    if (timeml_dct(root, &budget, &d->dct))
         d->dct_source = EL_DCT_METADATA;
     return d;
 }
@@ -239,7 +255,7 @@ el_doc *el_read_timeml(const char *id, const char *path, const char *data, size_
     if (!xml || !ctxt->wellFormed)
         *err = parse_error(&fe);
     else
-        d = timeml_doc(xml, id, path, err);
+        d = timeml_doc(xml, len, id, path, err);
     if (d)
         keep_outside_text(d, data, len);
     xmlFreeDoc(xml);

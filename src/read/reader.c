@@ -2,6 +2,7 @@
  * DCT from the text itself, and the DCT manifest (see reader.h). */
 #include "read/reader.h"
 #include "base/util.h"
+#include "base/buf.h"
 #include "base/utf8.h"
 
 #include <ctype.h>
@@ -103,6 +104,23 @@ el_input_format el_input_format_guess(const char *path, const char *data, size_t
     return EL_IN_TEXT;
 }
 
+/* s[0..n) with every byte that is not part of valid UTF-8 replaced by
+ * U+FFFD (a file name need not be UTF-8; an id must be). */
+static char *utf8_or_replaced(const char *s, size_t n)
+{
+    el_buf b = EL_BUF_INIT;
+    size_t bad;
+    while (!el_utf8_validate(s, n, &bad)) {
+        el_buf_put(&b, s, bad);
+        el_buf_puts(&b, "\xEF\xBF\xBD");
+        s += bad + 1;
+        n -= bad + 1;
+    }
+    el_buf_put(&b, s, n);
+    size_t len;
+    return el_buf_detach(&b, &len);
+}
+
 char *el_doc_id_from_path(const char *path)
 {
     const char *base = strrchr(path, '/');
@@ -117,7 +135,7 @@ char *el_doc_id_from_path(const char *path)
         }
     if (n == 0)
         return el_strdup("doc");
-    return el_strndup(base, n);
+    return utf8_or_replaced(base, n);
 }
 
 /* "date 2023-06-20", "Date: 2023-06-20", or a line holding only a date,
@@ -165,19 +183,79 @@ typedef struct manifest_row {
 struct el_manifest {
     manifest_row *rows;
     size_t n, cap;
+    size_t *by_name, *by_stem;   /* row indices sorted by name / stem, then row:
+                                    a lookup is two binary searches, not a scan */
 };
+
+/* Sorting the row indices (qsort has no context argument: the rows travel
+ * with the index in a pair). */
+typedef struct row_key { const char *s; size_t row; } row_key;
+
+static int cmp_row_key(const void *a, const void *b)
+{
+    const row_key *x = a, *y = b;
+    int c = strcmp(x->s, y->s);
+    return c ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+static size_t *sorted_rows(const el_manifest *m, bool stem)
+{
+    row_key *k = el_malloc((m->n ? m->n : 1) * sizeof *k);
+    for (size_t i = 0; i < m->n; i++)
+        k[i] = (row_key){stem ? m->rows[i].stem : m->rows[i].name, i};
+    if (m->n > 1)
+        qsort(k, m->n, sizeof *k, cmp_row_key);
+    size_t *out = el_malloc((m->n ? m->n : 1) * sizeof *out);
+    for (size_t i = 0; i < m->n; i++)
+        out[i] = k[i].row;
+    free(k);
+    return out;
+}
+
+/* The first row (in file order) whose name (or stem) is s; m->n if none. */
+static size_t first_row(const el_manifest *m, const size_t *idx, bool stem, const char *s)
+{
+    size_t lo = 0, hi = m->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const manifest_row *r = &m->rows[idx[mid]];
+        if (strcmp(stem ? r->stem : r->name, s) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < m->n && strcmp(stem ? m->rows[idx[lo]].stem : m->rows[idx[lo]].name, s) == 0)
+        return idx[lo];
+    return m->n;
+}
 
 el_manifest *el_manifest_load(const char *path, char **err)
 {
     size_t len;
     char *data = el_read_data_file(path, &len, err);
-    char msg[1024];
     if (!data)
         return NULL;
+    el_manifest *m = el_manifest_parse(path, data, len, err);
+    free(data);
+    return m;
+}
+
+el_manifest *el_manifest_parse(const char *path, const char *text, size_t len, char **err)
+{
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        *err = el_strdupf("%s: NUL byte at offset %zu: not a manifest (text lines "
+                          "FILE<TAB>YYYY-MM-DD)", path, (size_t)(nul - text));
+        return NULL;
+    }
+    char *data = el_strndup(text, len);   /* (split in place; a NUL ends it) */
+    char msg[1024];
     el_manifest *m = el_calloc(1, sizeof *m);
     size_t lineno = 0;
-    char *save = NULL;
-    for (char *line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    for (char *line = data, *next; line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
         lineno++;
         size_t l = strlen(line);
         if (l && line[l - 1] == '\r')
@@ -200,6 +278,8 @@ el_manifest *el_manifest_load(const char *path, char **err)
         r->dct = d;
     }
     free(data);
+    m->by_name = sorted_rows(m, false);
+    m->by_stem = sorted_rows(m, true);
     return m;
 }
 
@@ -210,14 +290,14 @@ bool el_manifest_dct(const el_manifest *m, const char *path, el_date *out)
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     char *stem = el_doc_id_from_path(path);
-    bool found = false;
-    for (size_t i = 0; i < m->n && !found; i++)
-        if (strcmp(m->rows[i].name, base) == 0 || strcmp(m->rows[i].stem, stem) == 0) {
-            *out = m->rows[i].dct;
-            found = true;
-        }
+    size_t a = first_row(m, m->by_name, false, base), b = first_row(m, m->by_stem, true, stem);
     free(stem);
-    return found;
+    if (b < a)
+        a = b;
+    if (a >= m->n)
+        return false;
+    *out = m->rows[a].dct;
+    return true;
 }
 
 void el_manifest_free(el_manifest *m)
@@ -229,5 +309,7 @@ void el_manifest_free(el_manifest *m)
         free(m->rows[i].stem);
     }
     free(m->rows);
+    free(m->by_name);
+    free(m->by_stem);
     free(m);
 }

@@ -34,6 +34,9 @@ typedef struct el_jsonl_reader el_jsonl_reader;
 el_jsonl_reader *el_jsonl_open(FILE *fp, const char *path);
 int el_jsonl_next(el_jsonl_reader *r, el_doc **doc, char **err, size_t *lineno);
 void el_jsonl_close(el_jsonl_reader *r);
+/* Longest record line read (default: 4 GB - 1, the most a document can
+ * hold); a longer one is reported and skipped. */
+void el_jsonl_set_max(el_jsonl_reader *r, size_t max);
 
 /* Default document id from a path: base name without extension(s)
  * ("a/b/AP_1.tml" -> "AP_1", "x.tml.TE3input" -> "x"). */
@@ -46,6 +49,8 @@ bool el_find_text_dct(const char *text, size_t len, el_date *out);
 /* Manifest: TSV "file<TAB>dct[<TAB>...]" ('#' comments). */
 typedef struct el_manifest el_manifest;
 el_manifest *el_manifest_load(const char *path, char **err);
+/* The same from `len` bytes of text; `path` names it in errors. */
+el_manifest *el_manifest_parse(const char *path, const char *text, size_t len, char **err);
 /* DCT for a document path or id (matched by base name or stem). */
 bool el_manifest_dct(const el_manifest *m, const char *path, el_date *out);
 void el_manifest_free(el_manifest *m);

@@ -169,11 +169,16 @@ bool el_store_parse_bound(const char *s, bool end, int64_t *minutes)
 
 static void print_csv_field(FILE *out, const char *s)
 {
+    bool formula = el_cell_is_formula(s);   /* written as text: leading apostrophe */
     if (!strpbrk(s, ",\"\n\r")) {
+        if (formula)
+            fputc('\'', out);
         fputs(s, out);
         return;
     }
     fputc('"', out);
+    if (formula)
+        fputc('\'', out);
     for (; *s; s++) {
         if (*s == '"')
             fputc('"', out);

@@ -440,6 +440,26 @@ static bool run_on(const el_doc *d, size_t begin)
     return prev->end - prev->start == 1 && (c == ',' || c == ';' || c == ':');
 }
 
+/* The end marks after the last token and sentence (doc.h): an empty token
+ * at the end of the text in an empty sentence of its own, so a stage that
+ * looks one token ahead reads no text, no word, and a sentence that holds
+ * nothing, instead of memory past the layers. */
+static void add_sentinels(el_doc *d)
+{
+    d->tokens = el_grow(d->tokens, &d->cap_tokens, d->ntokens + 1, sizeof *d->tokens);
+    d->sentences = el_grow(d->sentences, &d->cap_sentences, d->nsentences + 1,
+                           sizeof *d->sentences);
+    d->tokens[d->ntokens] = (el_token){
+        .start = (uint32_t)d->len, .end = (uint32_t)d->len,
+        .sentence = (uint32_t)d->nsentences, .lhash = el_hash_lower("", 0),
+        .flags = EL_TOK_SENT_START,
+    };
+    d->sentences[d->nsentences] = (el_sentence){
+        .tok_begin = (uint32_t)d->ntokens, .tok_end = (uint32_t)d->ntokens,
+        .start = (uint32_t)d->len, .end = (uint32_t)d->len, .cstart = (uint32_t)d->ncp,
+    };
+}
+
 void el_tokenize(el_doc *d, const el_abbrevs *ab)
 {
     scanner sc = {d->text, d->len, 0, 0};
@@ -545,4 +565,5 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         d->cap_tokens = d->ntokens + 1;
         d->tokens = el_realloc(d->tokens, d->cap_tokens * sizeof *d->tokens);
     }
+    add_sentinels(d);
 }

@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -318,6 +319,7 @@ static bool load_lines(el_gazetteer *gz, const char *path, line_fn fn, char **er
     char *line = NULL, *e = NULL;
     size_t cap = 0, lineno = 0;
     bool ok = true;
+    errno = 0;
     while (ok && getline(&line, &cap, fp) >= 0) {
         lineno++;
         if (!(ok = fn(gz, line, &e))) {
@@ -326,6 +328,10 @@ static bool load_lines(el_gazetteer *gz, const char *path, line_fn fn, char **er
             snprintf(*err, n, "%s:%zu: %s", path, lineno, e);
             free(e);
         }
+    }
+    if (ok && (!feof(fp) || ferror(fp))) {   /* getline fails without EOF when out of memory */
+        *err = el_strdupf("%s:%zu: read error: %s", path, lineno + 1, strerror(errno ? errno : EIO));
+        ok = false;
     }
     free(line);
     fclose(fp);

@@ -956,6 +956,8 @@ static void token_text(const el_doc *d, size_t tb, size_t te, char *buf, size_t 
 {
     size_t a = d->tokens[tb].start, b = d->tokens[te - 1].end;
     size_t n = b - a < cap - 1 ? b - a : cap - 1;
+    while (n < b - a && n > 0 && ((unsigned char)d->text[a + n] & 0xC0) == 0x80)
+        n--;   /* cut at a character boundary, never inside one */
     memcpy(buf, d->text + a, n);
     buf[n] = '\0';
 }

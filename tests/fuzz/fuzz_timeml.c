@@ -1,0 +1,13 @@
+/* fuzz_timeml.c - libFuzzer target: the timeml reader, then the stages, the
+ * corpus run and the exporters (fuzz_common.h). */
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    fuzz_init();
+    char *err = NULL;
+    el_doc *d = el_read_timeml("fuzz", "fuzz.timeml", (const char *)data, size, &err);
+    free(err);
+    fuzz_one(d);
+    return 0;
+}
