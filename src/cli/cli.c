@@ -74,6 +74,7 @@ static const char usage_text[] =
     "      --dot-undated        keep undated events that no relation places in the\n"
     "                           DOT/SVG graph (default: only dated events and the\n"
     "                           undated ones ordered against them)\n"
+    "      --pretty             indented JSON, for people (default: compact, one line)\n"
     "  -j, --jobs N             process documents on N threads (default 1; 0 = one\n"
     "                           per CPU); output is identical for every N\n"
     "      --db FILE            SQLite database for index and query\n"
@@ -170,7 +171,8 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
     enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_DB,
            OPT_ENTITY, OPT_BETWEEN, OPT_TYPE, OPT_COOCCUR, OPT_MAX_EVENTS, OPT_SINCE, OPT_UNTIL, OPT_TITLE, OPT_GROUP,
            OPT_EVENTS, OPT_TABLE, OPT_LIMIT, OPT_OFFSET, OPT_REBUILD,
-           OPT_SYNTAX };
+           OPT_SYNTAX,
+           OPT_PRETTY };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
@@ -186,6 +188,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         {"until", required_argument, NULL, OPT_UNTIL},
         {"title", required_argument, NULL, OPT_TITLE},
         {"group", required_argument, NULL, OPT_GROUP},
+        {"pretty", no_argument, NULL, OPT_PRETTY},
         {"jobs", required_argument, NULL, 'j'},
         {"db", required_argument, NULL, OPT_DB},
         {"entity", required_argument, NULL, OPT_ENTITY},
@@ -240,6 +243,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
             o->group_by_entity = strcmp(optarg, "entity") == 0;
             break;
         case OPT_SYNTAX: o->syntax = true; break;
+        case OPT_PRETTY: o->pretty = true; break;
         case OPT_DB: o->db = optarg; break;
         case OPT_ENTITY: o->q_entity = optarg; break;
         case OPT_TYPE: o->q_type = optarg; break;

@@ -33,6 +33,7 @@ typedef struct el_cli {
     const char *since, *until;   /* drawings: a date range */
     const char *title;           /* TimelineJS title slide */
     bool group_by_entity;        /* TimelineJS group = the event's actor */
+    bool pretty;                 /* --pretty: indented JSON */
     bool quiet;
     bool syntax;                 /* --syntax (or -f conllu): run the syntax stage */
     int threads;
