@@ -500,27 +500,67 @@ static mfeat *last_before(mfeat *fs, size_t nf, uint32_t doc, uint32_t ev)
     return lo > 0 && fs[lo - 1].doc == doc ? &fs[lo - 1] : NULL;
 }
 
-/* Mentions of `group` in document `doc` (its salience). */
-static size_t group_count(const mfeat *fs, size_t nf, uint32_t doc, const char *group)
+/* The groups of one document's mentions, sorted by address (interned), so
+ * that counting the mentions of a group costs two binary searches instead
+ * of a scan of the document per aspectual verb. */
+typedef struct group_counts {
+    const char **g; size_t n, cap;
+    uint32_t doc;
+    bool built;
+} group_counts;
+
+static int cmp_ptr(const void *a, const void *b)
 {
-    size_t lo = 0, hi = nf, n = 0;
-    while (lo < hi) {   /* first mention of the document (fs is in document order) */
+    uintptr_t x = (uintptr_t)*(const char *const *)a, y = (uintptr_t)*(const char *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* First of the n sorted groups not below `group` (by address) or, with
+ * `after`, above it. */
+static size_t group_bound(const char **g, size_t n, const char *group, bool after)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (fs[mid].doc < doc)
+        if ((uintptr_t)g[mid] < (uintptr_t)group ||
+            (after && g[mid] == group))
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (size_t i = lo; i < nf && fs[i].doc == doc; i++)
-        n += fs[i].group == group;   /* interned */
-    return n;
+    return lo;
+}
+
+/* Mentions of `group` in document `doc` (its salience). */
+static size_t group_count(group_counts *gc, const mfeat *fs, size_t nf, uint32_t doc,
+                          const char *group)
+{
+    if (!gc->built || gc->doc != doc) {
+        size_t lo = 0, hi = nf;
+        while (lo < hi) {   /* first mention of the document (fs is in document order) */
+            size_t mid = (lo + hi) / 2;
+            if (fs[mid].doc < doc)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        gc->n = 0;
+        for (size_t i = lo; i < nf && fs[i].doc == doc; i++)
+            EL_PUSH(gc->g, gc->n, gc->cap) = fs[i].group;
+        if (gc->n > 1)
+            qsort(gc->g, gc->n, sizeof *gc->g, cmp_ptr);
+        gc->doc = doc;
+        gc->built = true;
+    }
+    return group_bound(gc->g, gc->n, group, true) - group_bound(gc->g, gc->n, group, false);
 }
 
 /* The event an aspectual verb is about ("it lasted..., beginning at"): in
  * the nearest sentence (its own or up to ASPECTUAL_SENTENCES back) with a
  * candidate mention before it, the mention of the document's most salient
  * group (most mentions), the first one on ties. */
-static mfeat *aspect_host(const el_doc *d, mfeat *fs, size_t nf, uint32_t doc, uint32_t ev)
+static mfeat *aspect_host(const el_doc *d, mfeat *fs, size_t nf, uint32_t doc, uint32_t ev,
+                          group_counts *gc)
 {
     mfeat *last = last_before(fs, nf, doc, ev);
     if (!last)
@@ -533,9 +573,9 @@ static mfeat *aspect_host(const el_doc *d, mfeat *fs, size_t nf, uint32_t doc, u
            d->tokens[d->events[first[-1].ev].tok_begin].sentence == s)
         first--;
     mfeat *best = first;
-    size_t best_n = group_count(fs, nf, doc, first->group);
+    size_t best_n = group_count(gc, fs, nf, doc, first->group);
     for (mfeat *m = first + 1; m <= last; m++) {
-        size_t n = group_count(fs, nf, doc, m->group);
+        size_t n = group_count(gc, fs, nf, doc, m->group);
         if (n > best_n) {
             best = m;
             best_n = n;
@@ -548,6 +588,7 @@ static mfeat *aspect_host(const el_doc *d, mfeat *fs, size_t nf, uint32_t doc, u
  * the nearest event mention before it in the same document. */
 static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf, const asp_list *asp)
 {
+    group_counts gc = {NULL, 0, 0, 0, false};
     for (size_t a = 0; a < asp->n; a++) {   /* in document and mention order */
         const el_doc *d = c->docs[asp->v[a].doc];
         const el_event_mention *ev = &d->events[asp->v[a].ev];
@@ -558,7 +599,7 @@ static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf, const asp
         if ((iv.end <= iv.begin && !el_value_interval(t->value, &iv)) ||
             iv.gran < EL_GRAN_HOUR)
             continue;
-        mfeat *best = aspect_host(d, fs, nf, asp->v[a].doc, asp->v[a].ev);
+        mfeat *best = aspect_host(d, fs, nf, asp->v[a].doc, asp->v[a].ev, &gc);
         if (!best)
             continue;
         if (is_begin)
@@ -566,6 +607,7 @@ static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf, const asp
         else
             best->clock_end = iv.begin;
     }
+    free(gc.g);
 }
 
 /* ---- compatibility and clustering ------------------------------------------ */
