@@ -120,6 +120,8 @@ def run(cmd, stdout=None, timeout=None, env=None):
 
 
 def measure(rows, label, mb, steps, out_file=None, timeout=None, env=None):
+    if out_file and os.path.exists(out_file):
+        os.remove(out_file)   # (a failed run must not report the last one's output)
     cpu = wall = 0.0
     rss = 0
     ok = True
@@ -133,12 +135,13 @@ def measure(rows, label, mb, steps, out_file=None, timeout=None, env=None):
 
 
 def fmt_row(r, chrono):
+    if not r['ok']:
+        return f"{r['row']:<34} {r['mb']:>6}   failed or timed out after {r['wall']:.1f} s"
     mbs = r['mb'] / r['cpu'] if r['cpu'] > 0 else float('inf')
     x = (f"{mbs / chrono:6.1f}x" if chrono else '      ')
     out_x = f"{r['out_x']:5.2f}" if r['out_x'] else '    -'
-    flag = '' if r['ok'] else '  (failed or timed out)'
     return (f"{r['row']:<34} {r['mb']:>6} {r['cpu']:>9.2f} {r['wall']:>8.2f} {mbs:>7.2f} "
-            f"{r['rss_mib']:>9.1f} {out_x:>6} {x}{flag}")
+            f"{r['rss_mib']:>9.1f} {out_x:>6} {x}")
 
 
 def main():
