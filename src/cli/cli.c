@@ -80,6 +80,7 @@ static const char usage_text[] =
     "      --own-dates-only     keep only events the text itself dates (a time\n"
     "                           expression of their clause or sentence; not the\n"
     "                           report date): see each event's time.anchor\n"
+    "      --pretty             indented JSON, for people (default: compact, one line)\n"
     "  -j, --jobs N             process documents on N threads (default 1; 0 = one\n"
     "                           per CPU); output is identical for every N\n"
     "      --max-doc-size N     largest document (file, JSONL record or extracted\n"
@@ -208,7 +209,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
     enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_OWN_DATES, OPT_DB,
            OPT_ENTITY, OPT_BETWEEN, OPT_TYPE, OPT_COOCCUR, OPT_MAX_EVENTS, OPT_SINCE, OPT_UNTIL, OPT_TITLE, OPT_GROUP,
            OPT_EVENTS, OPT_TABLE, OPT_LIMIT, OPT_OFFSET, OPT_REBUILD,
-           OPT_SYNTAX, OPT_MAX_DOC_SIZE };
+           OPT_SYNTAX, OPT_MAX_DOC_SIZE, OPT_PRETTY };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
@@ -225,6 +226,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         {"title", required_argument, NULL, OPT_TITLE},
         {"group", required_argument, NULL, OPT_GROUP},
         {"own-dates-only", no_argument, NULL, OPT_OWN_DATES},
+        {"pretty", no_argument, NULL, OPT_PRETTY},
         {"jobs", required_argument, NULL, 'j'},
         {"db", required_argument, NULL, OPT_DB},
         {"entity", required_argument, NULL, OPT_ENTITY},
@@ -283,6 +285,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
             break;
         case OPT_SYNTAX: o->syntax = true; break;
         case OPT_OWN_DATES: o->own_dates_only = true; break;
+        case OPT_PRETTY: o->pretty = true; break;
         case OPT_DB: o->db = optarg; break;
         case OPT_MAX_DOC_SIZE: o->max_doc_size = parse_size(optarg); break;
         case OPT_ENTITY: o->q_entity = optarg; break;

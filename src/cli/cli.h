@@ -39,6 +39,7 @@ typedef struct el_cli {
     const char *title;           /* TimelineJS title slide */
     bool group_by_entity;        /* TimelineJS group = the event's actor */
     bool own_dates_only;   /* only events with a date of their own (anchor timex/sentence) */
+    bool pretty;                 /* --pretty: indented JSON */
     bool quiet;
     bool syntax;                 /* --syntax (or -f conllu): run the syntax stage */
     int threads;

@@ -85,14 +85,13 @@ typedef struct conllu_job { const el_doc *doc; const el_syntax *model; } conllu_
 
 static int write_doc(const void *obj, const el_cli *o, const char *fmt, FILE *out)
 {
-    (void)o;
     if (strcmp(fmt, "conllu") == 0) {
         const conllu_job *j = obj;
         return el_syntax_write_conllu(j->doc, j->model, out);
     }
     if (strcmp(fmt, "timeml") == 0)
         return el_export_timeml(obj, out);
-    return write_doc_json(obj, EL_JSON_TEXT, out);
+    return write_doc_json(obj, EL_JSON_TEXT | (o->pretty ? EL_JSON_PRETTY : 0), out);
 }
 
 /* Document ids come from the input (DOCID, JSON "id"): keep the output file
@@ -133,7 +132,7 @@ static void write_one(annotator *an, el_doc *doc)
     const char *fmt = an->o->fmts[0];
     bool ok;
     if (an->jsonl) {
-        ok = write_doc_json(doc, EL_JSON_TEXT | EL_JSON_COMPACT, an->jsonl) == 0;
+        ok = write_doc_json(doc, EL_JSON_TEXT, an->jsonl) == 0;
     } else {
         char file[1024];
         output_name(an, doc, strcmp(fmt, "timeml") == 0 ? "tml"

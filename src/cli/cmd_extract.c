@@ -56,7 +56,7 @@ static el_export_filter drawing_filter(const el_cli *o)
 static int write_corpus_format(const void *obj, const el_cli *o, const char *fmt, FILE *out)
 {
     el_export_options eo = {o->dot_entities, o->dot_undated, drawing_filter(o), o->title,
-                            o->group_by_entity};
+                            o->group_by_entity, o->pretty};
     return el_export_format_find(fmt)->write(obj, &eo, fmt, out);
 }
 
@@ -112,11 +112,7 @@ static int write_entities(const void *obj, const el_cli *o, const char *fmt, FIL
         print_entities_table(c, out);
         return 0;
     }
-    json_t *root = el_export_json(c);
-    int rc = json_dumpf(json_object_get(root, "entities"), out, JSON_INDENT(1));
-    fputc('\n', out);
-    json_decref(root);
-    return rc;
+    return el_export_json_entities(c, o->pretty ? EL_JSON_PRETTY : 0, out);
 }
 
 static bool known_timeline_format(const char *f)

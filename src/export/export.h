@@ -6,15 +6,17 @@
 #include <jansson.h>
 #include "model/corpus.h"
 
-/* JSON per ../shared/eval/CONTRACT.md (schema "eventline/1"). */
+/* JSON per ../shared/eval/CONTRACT.md (schema "eventline/1"), streamed
+ * through one writer (jsonw.h): compact, one line ending in a newline,
+ * unless EL_JSON_PRETTY. */
 enum {
-    EL_JSON_TEXT    = 1u << 0,  /* include each document's text (merge input) */
-    EL_JSON_COMPACT = 1u << 1,  /* one line, for JSON Lines */
+    EL_JSON_TEXT   = 1u << 0,  /* include each document's text (merge input) */
+    EL_JSON_PRETTY = 1u << 1,  /* indented, for people */
 };
-json_t *el_export_json(const el_corpus *c);
-json_t *el_export_json_ex(const el_corpus *c, unsigned flags);
 int el_export_json_file(const el_corpus *c, FILE *out);
 int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out);
+/* The entity list alone (the "entities" array), for `eventline entities`. */
+int el_export_json_entities(const el_corpus *c, unsigned flags, FILE *out);
 
 /* What the drawings (DOT/SVG, TimelineJS, vis-timeline) show: zero/NULL
  * fields filter nothing. */
@@ -83,6 +85,7 @@ typedef struct el_export_options {
     el_export_filter filter;   /* what the drawings show */
     const char *title;         /* TimelineJS title slide, NULL: the main entities */
     bool group_by_entity;      /* TimelineJS: group = the event's actor */
+    bool json_pretty;    /* JSON: indented (default compact) */
 } el_export_options;
 
 typedef struct el_export_format {

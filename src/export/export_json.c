@@ -1,88 +1,80 @@
 /* export_json.c - the corpus as JSON per ../shared/eval/CONTRACT.md
- * ("eventline/1"), built with Jansson.  Offsets are code points.  Ids are
+ * ("eventline/1"), streamed through the JSON writer (jsonw.c).  Offsets are code points.  Ids are
  * positional (t1, m1, em1 per document; E/V per corpus) and every list is in
  * a fixed order, so two runs over the same input diff cleanly. */
 #include "export/export.h"
+#include "export/jsonw.h"
 #include "base/util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static json_t *span_text(const el_doc *d, uint32_t start, uint32_t end)
+static void put_span(el_jw *w, const el_doc *d, uint32_t start, uint32_t end)
 {
-    return json_stringn(d->text + start, end - start);
+    el_jw_kint(w, "start", (int64_t)el_doc_cp_offset(d, start));
+    el_jw_kint(w, "end", (int64_t)el_doc_cp_offset(d, end));
+    el_jw_key(w, "text");
+    el_jw_strn(w, d->text + start, end - start);
 }
 
-static void put_span(json_t *o, const el_doc *d, uint32_t start, uint32_t end)
-{
-    json_object_set_new(o, "start", json_integer((json_int_t)el_doc_cp_offset(d, start)));
-    json_object_set_new(o, "end", json_integer((json_int_t)el_doc_cp_offset(d, end)));
-    json_object_set_new(o, "text", span_text(d, start, end));
-}
-
-static json_t *nullable(const char *s)
-{
-    return s && *s ? json_string(s) : json_null();
-}
-
-static json_t *interval_json(el_interval iv)
+static void interval_json(el_jw *w, el_interval iv)
 {
     char b[17], e[17];
-    if (iv.end <= iv.begin)
-        return json_null();
+    el_jw_key(w, "interval");
+    if (iv.end <= iv.begin) {
+        el_jw_null(w);
+        return;
+    }
     el_instant_format(iv.begin, b);
     el_instant_format(iv.end, e);
-    return json_pack("{s:s, s:s, s:s}", "begin", b, "end", e, "granularity",
-                     el_gran_name(iv.gran));
+    el_jw_open(w, '{');
+    el_jw_kstr(w, "begin", b);
+    el_jw_kstr(w, "end", e);
+    el_jw_kstr(w, "granularity", el_gran_name(iv.gran));
+    el_jw_close(w, '}');
 }
 
-static json_t *timex_json(const el_doc *d, size_t i)
+static void timex_json(el_jw *w, const el_doc *d, size_t i)
 {
     const el_timex *t = &d->timexes[i];
-    json_t *o = json_object();
-    char id[24];
-    snprintf(id, sizeof id, "t%zu", i + 1);
-    json_object_set_new(o, "id", json_string(id));
-    put_span(o, d, t->start, t->end);
-    json_object_set_new(o, "type", json_string(el_timex_type_name(t->type)));
-    json_object_set_new(o, "value", json_string(t->value));
-    json_object_set_new(o, "mod", nullable(t->mod));
+    el_jw_open(w, '{');
+    el_jw_kid(w, "id", "t", (int64_t)i + 1);
+    put_span(w, d, t->start, t->end);
+    el_jw_kstr(w, "type", el_timex_type_name(t->type));
+    el_jw_kstr(w, "value", t->value);
+    el_jw_kstr_or_null(w, "mod", t->mod);
     if (t->quant[0])
-        json_object_set_new(o, "quant", json_string(t->quant));
+        el_jw_kstr(w, "quant", t->quant);
     if (t->freq[0])
-        json_object_set_new(o, "freq", json_string(t->freq));
+        el_jw_kstr(w, "freq", t->freq);
     if (t->zone[0])
-        json_object_set_new(o, "zone", json_string(t->zone));
-    if (t->anchor >= 0) {
-        snprintf(id, sizeof id, "t%d", t->anchor + 1);
-        json_object_set_new(o, "anchor", json_string(id));
-    }
-    json_object_set_new(o, "temporal_function", json_boolean(t->temporal_function));
-    json_object_set_new(o, "interval", interval_json(t->iv));
-    return o;
+        el_jw_kstr(w, "zone", t->zone);
+    if (t->anchor >= 0)
+        el_jw_kid(w, "anchor", "t", t->anchor + 1);
+    el_jw_kbool(w, "temporal_function", t->temporal_function);
+    interval_json(w, t->iv);
+    el_jw_close(w, '}');
 }
 
-static json_t *mention_json(const el_corpus *c, const el_doc *d, size_t i)
+static void mention_json(el_jw *w, const el_corpus *c, const el_doc *d, size_t i)
 {
     const el_mention *m = &d->mentions[i];
-    json_t *o = json_object();
-    char id[24];
-    snprintf(id, sizeof id, "m%zu", i + 1);
-    json_object_set_new(o, "id", json_string(id));
-    put_span(o, d, m->start, m->end);
-    json_object_set_new(o, "type", json_string(el_ent_type_name(m->type)));
-    json_object_set_new(o, "name", nullable(m->name));
+    el_jw_open(w, '{');
+    el_jw_kid(w, "id", "m", (int64_t)i + 1);
+    put_span(w, d, m->start, m->end);
+    el_jw_kstr(w, "type", el_ent_type_name(m->type));
+    el_jw_kstr_or_null(w, "name", m->name);
     int e = el_corpus_entity_of(c, m->key);
     if (e >= 0)
-        json_object_set_new(o, "entity", json_string(c->entities[e].id));
+        el_jw_kstr(w, "entity", c->entities[e].id);
     if (m->role)
-        json_object_set_new(o, "role", json_string(m->role));
+        el_jw_kstr(w, "role", m->role);
     if (m->subtype)
-        json_object_set_new(o, "subtype", json_string(m->subtype));
-    json_object_set_new(o, "confidence", json_real(m->confidence));
+        el_jw_kstr(w, "subtype", m->subtype);
+    el_jw_kreal(w, "confidence", m->confidence);
     if (m->type_source)
-        json_object_set_new(o, "type_source", json_string(el_type_source_name(m->type_source)));
-    return o;
+        el_jw_kstr(w, "type_source", el_type_source_name(m->type_source));
+    el_jw_close(w, '}');
 }
 
 /* Canonical event id of every event mention, per document, in one pass
@@ -108,326 +100,265 @@ static void free_event_ids(const el_corpus *c, const char ***ids)
     free(ids);
 }
 
-static json_t *event_mention_json(const el_corpus *c, const el_doc *d, size_t i,
-                                  const char *event_id)
+static void event_mention_json(el_jw *w, const el_corpus *c, const el_doc *d, size_t i,
+                               const char *event_id)
 {
     const el_event_mention *ev = &d->events[i];
-    json_t *o = json_object();
-    char id[24];
-    snprintf(id, sizeof id, "em%zu", i + 1);
-    json_object_set_new(o, "id", json_string(id));
-    put_span(o, d, ev->start, ev->end);
+    el_jw_open(w, '{');
+    el_jw_kid(w, "id", "em", (int64_t)i + 1);
+    put_span(w, d, ev->start, ev->end);
     if (event_id)
-        json_object_set_new(o, "event", json_string(event_id));
-    json_object_set_new(o, "class", json_string(el_event_class_name(ev->cls)));
-    json_object_set_new(o, "type", nullable(ev->type));
-    json_object_set_new(o, "lemma", nullable(ev->lemma));
-    json_object_set_new(o, "tense", json_string(el_tense_name(ev->tense)));
-    json_object_set_new(o, "aspect", json_string(el_aspect_name(ev->aspect)));
-    json_object_set_new(o, "polarity", json_string(ev->negated ? "NEG" : "POS"));
+        el_jw_kstr(w, "event", event_id);
+    el_jw_kstr(w, "class", el_event_class_name(ev->cls));
+    el_jw_kstr_or_null(w, "type", ev->type);
+    el_jw_kstr_or_null(w, "lemma", ev->lemma);
+    el_jw_kstr(w, "tense", el_tense_name(ev->tense));
+    el_jw_kstr(w, "aspect", el_aspect_name(ev->aspect));
+    el_jw_kstr(w, "polarity", ev->negated ? "NEG" : "POS");
     if (ev->modality)
-        json_object_set_new(o, "modality", json_string(ev->modality));
+        el_jw_kstr(w, "modality", ev->modality);
     if (ev->intensional)
-        json_object_set_new(o, "intensional", json_true());
+        el_jw_kbool(w, "intensional", true);
     if (ev->timex >= 0) {
-        snprintf(id, sizeof id, "t%d", ev->timex + 1);
-        json_object_set_new(o, "timex", json_string(id));
+        el_jw_kid(w, "timex", "t", ev->timex + 1);
         if (ev->timex_link != EL_TL_NONE)
-            json_object_set_new(o, "timex_link",
-                                json_string(ev->timex_link == EL_TL_OWN ? "own" : "sentence"));
+            el_jw_kstr(w, "timex_link", ev->timex_link == EL_TL_OWN ? "own" : "sentence");
     }
-    json_t *parts = json_array(), *pms = json_array();
+    el_jw_key(w, "participants");
+    el_jw_open(w, '[');
     for (size_t p = 0; p < ev->nparticipants; p++) {
-        const el_mention *m = &d->mentions[ev->participants[p]];
-        int e = el_corpus_entity_of(c, m->key);
+        int e = el_corpus_entity_of(c, d->mentions[ev->participants[p]].key);
         if (e >= 0)
-            json_array_append_new(parts, json_string(c->entities[e].id));
-        snprintf(id, sizeof id, "m%d", ev->participants[p] + 1);
-        json_array_append_new(pms, json_string(id));
+            el_jw_str(w, c->entities[e].id);
     }
-    json_object_set_new(o, "participants", parts);
-    json_object_set_new(o, "participant_mentions", pms);
-    if (ev->location >= 0) {
-        snprintf(id, sizeof id, "m%d", ev->location + 1);
-        json_object_set_new(o, "location_mention", json_string(id));
-    }
-    json_object_set_new(o, "confidence", json_real(ev->confidence));
-    return o;
+    el_jw_close(w, ']');
+    el_jw_key(w, "participant_mentions");
+    el_jw_open(w, '[');
+    for (size_t p = 0; p < ev->nparticipants; p++)
+        el_jw_id(w, "m", ev->participants[p] + 1);
+    el_jw_close(w, ']');
+    if (ev->location >= 0)
+        el_jw_kid(w, "location_mention", "m", ev->location + 1);
+    el_jw_kreal(w, "confidence", ev->confidence);
+    el_jw_close(w, '}');
 }
 
-static const char *node_id(const el_link *l, bool from, char *buf, size_t n)
+static void node_id(el_jw *w, const char *key, el_node_kind k, int i)
 {
-    el_node_kind k = from ? l->from_kind : l->to_kind;
-    int i = from ? l->from : l->to;
     if (k == EL_NODE_DCT)
-        snprintf(buf, n, "t0");
+        el_jw_kstr(w, key, "t0");
     else
-        snprintf(buf, n, k == EL_NODE_EVENT ? "em%d" : "t%d", i + 1);
-    return buf;
+        el_jw_kid(w, key, k == EL_NODE_EVENT ? "em" : "t", i + 1);
 }
 
-static json_t *link_json(const el_doc *d, size_t i)
+static void link_json(el_jw *w, const el_doc *d, size_t i)
 {
     static const char *const kinds[] = {"TLINK", "SLINK", "ALINK"};
     const el_link *l = &d->links[i];
-    char f[24], t[24];
-    json_t *o = json_pack("{s:s, s:s, s:s, s:s}", "kind", kinds[l->kind],
-                          "from", node_id(l, true, f, sizeof f),
-                          "to", node_id(l, false, t, sizeof t), "type", l->reltype);
+    el_jw_open(w, '{');
+    el_jw_kstr(w, "kind", kinds[l->kind]);
+    node_id(w, "from", l->from_kind, l->from);
+    node_id(w, "to", l->to_kind, l->to);
+    el_jw_kstr(w, "type", l->reltype);
     if (l->evidence)
-        json_object_set_new(o, "evidence", json_string(l->evidence));
-    return o;
+        el_jw_kstr(w, "evidence", l->evidence);
+    el_jw_close(w, '}');
 }
 
-/* The annotation layers of a document, in output order. */
-static const char *const layer_keys[] = {"timexes", "mentions", "event_mentions", "links"};
-#define NLAYERS (sizeof layer_keys / sizeof *layer_keys)
-
-static size_t layer_size(const el_doc *d, size_t layer)
+static void document_json(el_jw *w, const el_corpus *c, size_t di, const char **ids,
+                          unsigned flags)
 {
-    return layer == 0 ? d->ntimexes : layer == 1 ? d->nmentions
-           : layer == 2 ? d->nevents : d->nlinks;
-}
-
-static json_t *layer_item(const el_corpus *c, const el_doc *d, size_t layer, size_t i,
-                          const char **ids)
-{
-    return layer == 0   ? timex_json(d, i)
-           : layer == 1 ? mention_json(c, d, i)
-           : layer == 2 ? event_mention_json(c, d, i, ids[i])
-                        : link_json(d, i);
-}
-
-/* Document fields before the layers. */
-static json_t *document_header(const el_doc *d, unsigned flags)
-{
-    json_t *o = json_object();
-    char dct[11];
-    json_object_set_new(o, "id", json_string(d->id));
-    if (d->dct.year) {
-        el_date_format(d->dct, dct);
-        json_object_set_new(o, "dct", json_string(dct));
-    } else {
-        json_object_set_new(o, "dct", json_null());
-    }
     static const char *const sources[] = {"none", "option", "manifest", "metadata", "text",
                                                 "dateline"};
-    json_object_set_new(o, "dct_source", json_string(sources[d->dct_source]));
-    if (d->title)
-        json_object_set_new(o, "title", json_string(d->title));
-    json_object_set_new(o, "length", json_integer((json_int_t)d->ncp));
-    if (flags & EL_JSON_TEXT)
-        json_object_set_new(o, "text", json_stringn(d->text, d->len));
-    return o;
-}
-
-static json_t *document_json(const el_corpus *c, size_t di, const char **ids, unsigned flags)
-{
     const el_doc *d = c->docs[di];
-    json_t *o = document_header(d, flags);
-    for (size_t layer = 0; layer < NLAYERS; layer++) {
-        json_t *arr = json_array();
-        for (size_t i = 0; i < layer_size(d, layer); i++)
-            json_array_append_new(arr, layer_item(c, d, layer, i, ids));
-        json_object_set_new(o, layer_keys[layer], arr);
+    char dct[11];
+    el_jw_open(w, '{');
+    el_jw_kstr(w, "id", d->id);
+    el_jw_key(w, "dct");
+    if (d->dct.year) {
+        el_date_format(d->dct, dct);
+        el_jw_str(w, dct);
+    } else {
+        el_jw_null(w);
     }
-    return o;
+    el_jw_kstr(w, "dct_source", sources[d->dct_source]);
+    if (d->title)
+        el_jw_kstr(w, "title", d->title);
+    el_jw_kint(w, "length", (int64_t)d->ncp);
+    if (flags & EL_JSON_TEXT) {
+        el_jw_key(w, "text");
+        el_jw_strn(w, d->text, d->len);
+    }
+    el_jw_key(w, "timexes");
+    el_jw_open(w, '[');
+    for (size_t i = 0; i < d->ntimexes; i++)
+        timex_json(w, d, i);
+    el_jw_close(w, ']');
+    el_jw_key(w, "mentions");
+    el_jw_open(w, '[');
+    for (size_t i = 0; i < d->nmentions; i++)
+        mention_json(w, c, d, i);
+    el_jw_close(w, ']');
+    el_jw_key(w, "event_mentions");
+    el_jw_open(w, '[');
+    for (size_t i = 0; i < d->nevents; i++)
+        event_mention_json(w, c, d, i, ids[i]);
+    el_jw_close(w, ']');
+    el_jw_key(w, "links");
+    el_jw_open(w, '[');
+    for (size_t i = 0; i < d->nlinks; i++)
+        link_json(w, d, i);
+    el_jw_close(w, ']');
+    el_jw_close(w, '}');
 }
 
-static json_t *string_array(char **s, size_t n)
+static void string_array(el_jw *w, const char *key, char **s, size_t n)
 {
-    json_t *a = json_array();
+    el_jw_key(w, key);
+    el_jw_open(w, '[');
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, json_string(s[i]));
-    return a;
+        el_jw_str(w, s[i]);
+    el_jw_close(w, ']');
 }
 
-static json_t *entity_json(const el_corpus *c, const el_entity *e)
+static void entity_json(el_jw *w, const el_corpus *c, const el_entity *e)
 {
-    json_t *docs = json_array();
+    el_jw_open(w, '{');
+    el_jw_kstr(w, "id", e->id);
+    el_jw_kstr(w, "name", e->name);
+    el_jw_kstr(w, "type", el_ent_type_name(e->type));
+    el_jw_kstr(w, "key", e->key);
+    string_array(w, "aliases", e->aliases, e->naliases);
+    string_array(w, "roles", e->roles, e->nroles);
+    el_jw_kint(w, "mention_count", (int64_t)e->nmentions);
+    el_jw_key(w, "documents");
+    el_jw_open(w, '[');
     for (size_t i = 0; i < e->ndocs; i++)
-        json_array_append_new(docs, json_string(c->docs[e->docs[i]]->id));
-    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:I, s:o}", "id", e->id, "name", e->name,
-                     "type", el_ent_type_name(e->type), "key", e->key,
-                     "aliases", string_array(e->aliases, e->naliases),
-                     "roles", string_array(e->roles, e->nroles),
-                     "mention_count", (json_int_t)e->nmentions, "documents", docs);
+        el_jw_str(w, c->docs[e->docs[i]]->id);
+    el_jw_close(w, ']');
+    el_jw_close(w, '}');
 }
 
-static json_t *event_json(const el_corpus *c, const el_event *v)
+/* "DOCID#emN" */
+static void mention_ref(el_jw *w, const el_corpus *c, el_mref r)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(v->id));
-    json_object_set_new(o, "type", nullable(v->type));
-    json_object_set_new(o, "label", nullable(v->label));
-    json_t *parts = json_array();
-    for (size_t i = 0; i < v->nparticipants; i++)
-        json_array_append_new(parts, json_string(c->entities[v->participants[i]].id));
-    json_object_set_new(o, "participants", parts);
-    if (v->location >= 0)
-        json_object_set_new(o, "location", json_string(c->entities[v->location].id));
-    json_t *time = json_object();
+    char ref[256];
+    snprintf(ref, sizeof ref, "%s#em%u", c->docs[r.doc]->id, r.ev + 1);
+    el_jw_str(w, ref);
+}
+
+static void event_time(el_jw *w, const el_corpus *c, const el_event *v)
+{
+    el_jw_key(w, "time");
+    el_jw_open(w, '{');
     if (v->value[0]) {
-        json_object_set_new(time, "value", json_string(v->value));
+        el_jw_kstr(w, "value", v->value);
         if (v->end_value[0])
-            json_object_set_new(time, "end", json_string(v->end_value));
-        json_object_set_new(time, "interval", interval_json(v->iv));
+            el_jw_kstr(w, "end", v->end_value);
+        interval_json(w, v->iv);
         if (v->has_time_source) {
-            char ref[64];
-            snprintf(ref, sizeof ref, "%s#em%u", c->docs[v->time_source.doc]->id,
-                     v->time_source.ev + 1);
-            json_object_set_new(time, "source", json_string(ref));
+            el_jw_key(w, "source");
+            mention_ref(w, c, v->time_source);
         }
         if (v->time_from_report)
-            json_object_set_new(time, "from_report", json_true());
-        json_object_set_new(time, "anchor", json_string(el_anchor_name(v->anchor)));
-        json_object_set_new(time, "precision", json_string(el_event_precision(v)));
+            el_jw_kbool(w, "from_report", true);
+        el_jw_kstr(w, "anchor", el_anchor_name(v->anchor));
+        el_jw_kstr(w, "precision", el_event_precision(v));
     }
-    json_object_set_new(o, "time", time);
-    json_t *ms = json_array();
-    for (size_t i = 0; i < v->nmentions; i++) {
-        char ref[256];
-        snprintf(ref, sizeof ref, "%s#em%u", c->docs[v->mentions[i].doc]->id,
-                 v->mentions[i].ev + 1);
-        json_array_append_new(ms, json_string(ref));
-    }
-    json_object_set_new(o, "mentions", ms);
-    json_object_set_new(o, "factual", json_boolean(v->factual));
-    json_object_set_new(o, "confidence", json_real(v->confidence));
-    return o;
+    el_jw_close(w, '}');
 }
 
-json_t *el_export_json(const el_corpus *c)
+static void event_json(el_jw *w, const el_corpus *c, const el_event *v)
 {
-    return el_export_json_ex(c, 0);
+    el_jw_open(w, '{');
+    el_jw_kstr(w, "id", v->id);
+    el_jw_kstr_or_null(w, "type", v->type);
+    el_jw_kstr_or_null(w, "label", v->label);
+    el_jw_key(w, "participants");
+    el_jw_open(w, '[');
+    for (size_t i = 0; i < v->nparticipants; i++)
+        el_jw_str(w, c->entities[v->participants[i]].id);
+    el_jw_close(w, ']');
+    if (v->location >= 0)
+        el_jw_kstr(w, "location", c->entities[v->location].id);
+    event_time(w, c, v);
+    el_jw_key(w, "mentions");
+    el_jw_open(w, '[');
+    for (size_t i = 0; i < v->nmentions; i++)
+        mention_ref(w, c, v->mentions[i]);
+    el_jw_close(w, ']');
+    el_jw_kbool(w, "factual", v->factual);
+    el_jw_kreal(w, "confidence", v->confidence);
+    el_jw_close(w, '}');
 }
 
-static json_t *relation_json(const el_corpus *c, const el_relation *r)
+static void relation_json(el_jw *w, const el_corpus *c, const el_relation *r)
 {
-    json_t *o = json_pack("{s:s, s:s, s:s, s:b}", "from", c->events[r->from].id, "to",
-                          c->events[r->to].id, "type", r->type, "inferred", r->inferred);
+    el_jw_open(w, '{');
+    el_jw_kstr(w, "from", c->events[r->from].id);
+    el_jw_kstr(w, "to", c->events[r->to].id);
+    el_jw_kstr(w, "type", r->type);
+    el_jw_kbool(w, "inferred", r->inferred);
     if (r->evidence)
-        json_object_set_new(o, "evidence", json_string(r->evidence));
-    return o;
+        el_jw_kstr(w, "evidence", r->evidence);
+    el_jw_close(w, '}');
+}
+
+static void entities_json(el_jw *w, const el_corpus *c)
+{
+    el_jw_open(w, '[');
+    for (size_t i = 0; i < c->nentities; i++)
+        entity_json(w, c, &c->entities[i]);
+    el_jw_close(w, ']');
 }
 
 /* The corpus-level lists after "documents", in output order. */
-static const char *const tail_keys[] = {"entities", "events", "relations", "timeline",
-                                        "conflicts"};
-#define NTAIL (sizeof tail_keys / sizeof *tail_keys)
-
-static json_t *tail_json(const el_corpus *c, size_t which)
+static void tail_json(el_jw *w, const el_corpus *c)
 {
-    json_t *a = json_array();
-    size_t n = which == 0 ? c->nentities : which == 1 ? c->nevents : which == 2 ? c->nrelations
-               : which == 3 ? c->ntimeline : c->nconflicts;
-    for (size_t i = 0; i < n; i++) {
-        json_t *v = which == 0   ? entity_json(c, &c->entities[i])
-                    : which == 1 ? event_json(c, &c->events[i])
-                    : which == 2 ? relation_json(c, &c->relations[i])
-                    : which == 3 ? json_string(c->events[c->timeline[i]].id)
-                                 : json_string(c->conflicts[i]);
-        json_array_append_new(a, v);
-    }
-    return a;
+    el_jw_key(w, "entities");
+    entities_json(w, c);
+    el_jw_key(w, "events");
+    el_jw_open(w, '[');
+    for (size_t i = 0; i < c->nevents; i++)
+        event_json(w, c, &c->events[i]);
+    el_jw_close(w, ']');
+    el_jw_key(w, "relations");
+    el_jw_open(w, '[');
+    for (size_t i = 0; i < c->nrelations; i++)
+        relation_json(w, c, &c->relations[i]);
+    el_jw_close(w, ']');
+    el_jw_key(w, "timeline");
+    el_jw_open(w, '[');
+    for (size_t i = 0; i < c->ntimeline; i++)
+        el_jw_str(w, c->events[c->timeline[i]].id);
+    el_jw_close(w, ']');
+    el_jw_key(w, "conflicts");
+    el_jw_open(w, '[');
+    for (size_t i = 0; i < c->nconflicts; i++)
+        el_jw_str(w, c->conflicts[i]);
+    el_jw_close(w, ']');
 }
 
-json_t *el_export_json_ex(const el_corpus *c, unsigned flags)
-{
-    json_t *root = json_object();
-    json_object_set_new(root, "schema", json_string("eventline/1"));
-    json_t *docs = json_array();
-    const char ***ids = event_ids_by_doc(c);
-    for (size_t i = 0; i < c->ndocs; i++)
-        json_array_append_new(docs, document_json(c, i, ids[i], flags));
-    free_event_ids(c, ids);
-    json_object_set_new(root, "documents", docs);
-    for (size_t k = 0; k < NTAIL; k++)
-        json_object_set_new(root, tail_keys[k], tail_json(c, k));
-    return root;
-}
-
-/* Write `v` as JSON; in indented mode every line after the first gets
- * `indent` extra spaces so that it nests inside the enclosing value. */
-static int dump_nested(json_t *v, bool compact, int indent, FILE *out)
-{
-    static const char spaces[] = "        ";
-    size_t flags = (compact ? JSON_COMPACT : JSON_INDENT(1)) | JSON_PRESERVE_ORDER;
-    char *s = json_dumps(v, flags);
-    if (!s)
-        return -1;
-    const char *p = s;
-    for (const char *nl; !compact && (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
-        fwrite(p, 1, (size_t)(nl - p) + 1, out);
-        fwrite(spaces, 1, (size_t)indent < sizeof spaces ? (size_t)indent : sizeof spaces - 1, out);
-    }
-    fputs(p, out);
-    free(s);
-    return ferror(out) ? -1 : 0;
-}
-
-/* Stream one document: its header object, then each layer one annotation
- * at a time, so memory stays small even for a huge document. */
-static int write_document(const el_corpus *c, size_t di, const char **ids, unsigned flags,
-                          FILE *out)
-{
-    bool compact = flags & EL_JSON_COMPACT;
-    const el_doc *d = c->docs[di];
-    json_t *h = document_header(d, flags);
-    char *s = json_dumps(h, (compact ? JSON_COMPACT : JSON_INDENT(1)) | JSON_PRESERVE_ORDER);
-    json_decref(h);
-    if (!s)
-        return -1;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == '}' || s[n - 1] == '\n'))
-        n--;  /* reopen the object */
-    int rc = 0;
-    for (size_t k = 0; k < n; k++) {
-        fputc(s[k], out);
-        if (s[k] == '\n' && !compact)
-            fputs("  ", out);
-    }
-    free(s);
-    const char *nl = compact ? "" : "\n";
-    for (size_t layer = 0; layer < NLAYERS && rc == 0; layer++) {
-        size_t count = layer_size(d, layer);
-        fprintf(out, ",%s%s\"%s\":%s[", nl, compact ? "" : "   ", layer_keys[layer],
-                compact ? "" : " ");
-        for (size_t i = 0; i < count && rc == 0; i++) {
-            json_t *item = layer_item(c, d, layer, i, ids);
-            fprintf(out, "%s%s%s", i ? "," : "", nl, compact ? "" : "    ");
-            rc = dump_nested(item, compact, 4, out);
-            json_decref(item);
-        }
-        fprintf(out, "%s%s]", count && !compact ? "\n" : "", count && !compact ? "   " : "");
-    }
-    fprintf(out, "%s%s}", nl, compact ? "" : "  ");
-    return rc;
-}
-
-/* Stream the corpus: one annotation tree in memory at a time, so a large
- * corpus costs output size, not output size times Jansson's overhead. */
+/* Stream the corpus through the writer: nothing but the writer's buffer
+ * is held, whatever the corpus size. */
 int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out)
 {
-    bool compact = flags & EL_JSON_COMPACT;
-    const char *nl = compact ? "" : "\n", *sp = compact ? "" : " ";
-    int rc = 0;
-    fprintf(out, "{%s%s\"schema\":%s\"eventline/1\",%s%s\"documents\":%s[", nl, sp, sp, nl, sp, sp);
+    el_jw *w = el_malloc(sizeof *w);
+    el_jw_init(w, out, flags & EL_JSON_PRETTY);
+    el_jw_open(w, '{');
+    el_jw_kstr(w, "schema", "eventline/1");
+    el_jw_key(w, "documents");
+    el_jw_open(w, '[');
     const char ***ids = event_ids_by_doc(c);
-    for (size_t i = 0; i < c->ndocs && rc == 0; i++) {
-        fprintf(out, "%s%s%s", i ? "," : "", nl, compact ? "" : "  ");
-        rc = write_document(c, i, ids[i], flags, out);
-    }
+    for (size_t i = 0; i < c->ndocs; i++)
+        document_json(w, c, i, ids[i], flags);
     free_event_ids(c, ids);
-    fprintf(out, "%s%s]", c->ndocs && !compact ? "\n" : "", c->ndocs ? sp : "");
-    for (size_t k = 0; k < NTAIL && rc == 0; k++) {
-        json_t *a = tail_json(c, k);
-        fprintf(out, ",%s%s\"%s\":%s", nl, sp, tail_keys[k], sp);
-        rc = dump_nested(a, compact, 1, out);
-        json_decref(a);
-    }
-    fprintf(out, "%s}\n", nl);
-    return ferror(out) ? -1 : rc;
+    el_jw_close(w, ']');
+    tail_json(w, c);
+    el_jw_close(w, '}');
+    int rc = el_jw_finish(w);
+    free(w);
+    return fputc('\n', out) == EOF || rc ? -1 : 0;
 }
 
 int el_export_json_file(const el_corpus *c, FILE *out)
@@ -435,3 +366,12 @@ int el_export_json_file(const el_corpus *c, FILE *out)
     return el_export_json_file_ex(c, 0, out);
 }
 
+int el_export_json_entities(const el_corpus *c, unsigned flags, FILE *out)
+{
+    el_jw *w = el_malloc(sizeof *w);
+    el_jw_init(w, out, flags & EL_JSON_PRETTY);
+    entities_json(w, c);
+    int rc = el_jw_finish(w);
+    free(w);
+    return fputc('\n', out) == EOF ? -1 : rc;
+}

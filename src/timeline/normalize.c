@@ -500,27 +500,67 @@ static mfeat *last_before(mfeat *fs, size_t nf, uint32_t doc, uint32_t ev)
     return lo > 0 && fs[lo - 1].doc == doc ? &fs[lo - 1] : NULL;
 }
 
-/* Mentions of `group` in document `doc` (its salience). */
-static size_t group_count(const mfeat *fs, size_t nf, uint32_t doc, const char *group)
+/* The groups of one document's mentions, sorted by address (interned), so
+ * that counting the mentions of a group costs two binary searches instead
+ * of a scan of the document per aspectual verb. */
+typedef struct group_counts {
+    const char **g; size_t n, cap;
+    uint32_t doc;
+    bool built;
+} group_counts;
+
+static int cmp_ptr(const void *a, const void *b)
 {
-    size_t lo = 0, hi = nf, n = 0;
-    while (lo < hi) {   /* first mention of the document (fs is in document order) */
+    uintptr_t x = (uintptr_t)*(const char *const *)a, y = (uintptr_t)*(const char *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* First of the n sorted groups not below `group` (by address) or, with
+ * `after`, above it. */
+static size_t group_bound(const char **g, size_t n, const char *group, bool after)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (fs[mid].doc < doc)
+        if ((uintptr_t)g[mid] < (uintptr_t)group ||
+            (after && g[mid] == group))
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (size_t i = lo; i < nf && fs[i].doc == doc; i++)
-        n += fs[i].group == group;   /* interned */
-    return n;
+    return lo;
+}
+
+/* Mentions of `group` in document `doc` (its salience). */
+static size_t group_count(group_counts *gc, const mfeat *fs, size_t nf, uint32_t doc,
+                          const char *group)
+{
+    if (!gc->built || gc->doc != doc) {
+        size_t lo = 0, hi = nf;
+        while (lo < hi) {   /* first mention of the document (fs is in document order) */
+            size_t mid = (lo + hi) / 2;
+            if (fs[mid].doc < doc)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        gc->n = 0;
+        for (size_t i = lo; i < nf && fs[i].doc == doc; i++)
+            EL_PUSH(gc->g, gc->n, gc->cap) = fs[i].group;
+        if (gc->n > 1)
+            qsort(gc->g, gc->n, sizeof *gc->g, cmp_ptr);
+        gc->doc = doc;
+        gc->built = true;
+    }
+    return group_bound(gc->g, gc->n, group, true) - group_bound(gc->g, gc->n, group, false);
 }
 
 /* The event an aspectual verb is about ("it lasted..., beginning at"): in
  * the nearest sentence (its own or up to ASPECTUAL_SENTENCES back) with a
  * candidate mention before it, the mention of the document's most salient
  * group (most mentions), the first one on ties. */
-static mfeat *aspect_host(const el_doc *d, mfeat *fs, size_t nf, uint32_t doc, uint32_t ev)
+static mfeat *aspect_host(const el_doc *d, mfeat *fs, size_t nf, uint32_t doc, uint32_t ev,
+                          group_counts *gc)
 {
     mfeat *last = last_before(fs, nf, doc, ev);
     if (!last)
@@ -533,9 +573,9 @@ static mfeat *aspect_host(const el_doc *d, mfeat *fs, size_t nf, uint32_t doc, u
            d->tokens[d->events[first[-1].ev].tok_begin].sentence == s)
         first--;
     mfeat *best = first;
-    size_t best_n = group_count(fs, nf, doc, first->group);
+    size_t best_n = group_count(gc, fs, nf, doc, first->group);
     for (mfeat *m = first + 1; m <= last; m++) {
-        size_t n = group_count(fs, nf, doc, m->group);
+        size_t n = group_count(gc, fs, nf, doc, m->group);
         if (n > best_n) {
             best = m;
             best_n = n;
@@ -548,6 +588,7 @@ static mfeat *aspect_host(const el_doc *d, mfeat *fs, size_t nf, uint32_t doc, u
  * the nearest event mention before it in the same document. */
 static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf, const asp_list *asp)
 {
+    group_counts gc = {NULL, 0, 0, 0, false};
     for (size_t a = 0; a < asp->n; a++) {   /* in document and mention order */
         const el_doc *d = c->docs[asp->v[a].doc];
         const el_event_mention *ev = &d->events[asp->v[a].ev];
@@ -558,7 +599,7 @@ static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf, const asp
         if ((iv.end <= iv.begin && !el_value_interval(t->value, &iv)) ||
             iv.gran < EL_GRAN_HOUR)
             continue;
-        mfeat *best = aspect_host(d, fs, nf, asp->v[a].doc, asp->v[a].ev);
+        mfeat *best = aspect_host(d, fs, nf, asp->v[a].doc, asp->v[a].ev, &gc);
         if (!best)
             continue;
         if (is_begin)
@@ -566,6 +607,7 @@ static void apply_aspectuals(const el_corpus *c, mfeat *fs, size_t nf, const asp
         else
             best->clock_end = iv.begin;
     }
+    free(gc.g);
 }
 
 /* ---- compatibility and clustering ------------------------------------------ */
@@ -1039,40 +1081,126 @@ static int only_cluster_at(const cluster *ks, const kbucket *b, const mfeat *fs,
     return found;
 }
 
-/* The cluster the mention's document names most often (its mentions
- * fs[lo, hi) with participants: two at least, more than any other cluster
- * of the group as factual as the mention): "the two-day visit" in an
- * article about one visit.  -1 if none stands out. */
-static int salient_cluster(const cluster *ks, const mfeat *fs, size_t lo, size_t hi,
-                           const mfeat *f)
+/* The clusters a document's mentions with participants are in, per group,
+ * counted, so that salient_cluster costs a few steps per mention instead
+ * of a scan of the document (quadratic in a long one).  Built once per
+ * document on first use; the counts cannot change during
+ * cluster_without_participants, which only places mentions without
+ * participants.  Entries are sorted by group, then by the seed's
+ * factuality and position (`cls`), then by first mention, so the clusters
+ * a mention may compare with are at most three runs merged by position. */
+typedef struct sal_entry {
+    const char *group;   /* interned */
+    int k;               /* cluster */
+    uint32_t n;          /* mentions of the document in it (with participants) */
+    uint32_t first;      /* index of the first of them */
+    uint8_t cls;         /* seed factual * 3 + when + 1 */
+    int next;            /* the entry of the same cluster under another group, -1 */
+} sal_entry;
+
+typedef struct salience {
+    sal_entry *e; size_t n, cap;
+    size_t lo;           /* the document's first mention; SIZE_MAX: not built */
+    int *of_cluster;     /* cluster -> first entry, -1 (sized nk) */
+    size_t nk;
+} salience;
+
+static int cmp_sal(const void *a, const void *b)
 {
-    struct { int k; size_t n; } seen[SALIENT_MAX];
-    size_t nseen = 0;
-    for (size_t i = lo; i < hi; i++) {
-        const mfeat *h = &fs[i];
-        if (h->nparts == 0 || h->cluster < 0 || h->group != f->group)
-            continue;
-        size_t j = 0;
-        while (j < nseen && seen[j].k != h->cluster)
-            j++;
-        if (j == nseen) {
-            const mfeat *g = &fs[ks[h->cluster].m[0]];
-            if (nseen == SALIENT_MAX || g->factual != f->factual || !when_compatible(g, f))
-                continue;
-            seen[nseen].k = h->cluster;
-            seen[nseen++].n = 0;
-        }
-        seen[j].n++;
+    const sal_entry *x = a, *y = b;
+    if (x->group != y->group)
+        return (uintptr_t)x->group < (uintptr_t)y->group ? -1 : 1;
+    if (x->cls != y->cls)
+        return x->cls < y->cls ? -1 : 1;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static void salience_count(salience *sa, const cluster *ks, const mfeat *fs, size_t i)
+{
+    const mfeat *h = &fs[i];
+    int j = sa->of_cluster[h->cluster];
+    while (j >= 0 && sa->e[j].group != h->group)
+        j = sa->e[j].next;
+    if (j >= 0) {
+        sa->e[j].n++;
+        return;
     }
+    const mfeat *g = &fs[ks[h->cluster].m[0]];
+    sal_entry *e = &EL_PUSH(sa->e, sa->n, sa->cap);
+    *e = (sal_entry){h->group, h->cluster, 1, (uint32_t)i,
+                     (uint8_t)((g->factual ? 3 : 0) + g->when + 1), sa->of_cluster[h->cluster]};
+    sa->of_cluster[h->cluster] = (int)(sa->n - 1);
+}
+
+static void salience_build(salience *sa, const cluster *ks, size_t nk, const mfeat *fs,
+                           size_t lo, size_t hi)
+{
+    if (sa->nk < nk) {
+        sa->of_cluster = el_realloc(sa->of_cluster, nk * sizeof *sa->of_cluster);
+        for (size_t k = sa->nk; k < nk; k++)
+            sa->of_cluster[k] = -1;
+        sa->nk = nk;
+    }
+    sa->n = 0;
+    for (size_t i = lo; i < hi; i++)
+        if (fs[i].nparts > 0 && fs[i].cluster >= 0)
+            salience_count(sa, ks, fs, i);
+    for (size_t i = 0; i < sa->n; i++)
+        sa->of_cluster[sa->e[i].k] = -1;   /* (the links are not needed past here) */
+    if (sa->n > 1)
+        qsort(sa->e, sa->n, sizeof *sa->e, cmp_sal);
+    sa->lo = lo;
+}
+
+/* The entries [*from, *to) of class cls under group g. */
+static void salience_run(const salience *sa, const char *g, uint8_t cls, size_t *from,
+                         size_t *to)
+{
+    size_t a = 0, b = sa->n;
+    while (a < b) {   /* first entry not below (g, cls) */
+        size_t mid = (a + b) / 2;
+        const sal_entry *e = &sa->e[mid];
+        if ((uintptr_t)e->group < (uintptr_t)g || (e->group == g && e->cls < cls))
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *from = a;
+    while (a < sa->n && sa->e[a].group == g && sa->e[a].cls == cls)
+        a++;
+    *to = a;
+}
+
+/* The cluster the mention's document names most often (its mentions
+ * with participants: two at least, more than any other of the first
+ * SALIENT_MAX clusters of the group as factual as the mention, in order
+ * of first mention): "the two-day visit" in an article about one visit.
+ * -1 if none stands out.  (sa: the document's salience table.) */
+static int salient_cluster(const salience *sa, const mfeat *f)
+{
+    size_t from[3], to[3], nruns = 0;
+    for (int when = -1; when <= 1; when++)
+        if (!f->when || !when || when == f->when) {
+            salience_run(sa, f->group, (uint8_t)((f->factual ? 3 : 0) + when + 1),
+                         &from[nruns], &to[nruns]);
+            nruns++;
+        }
     int best = -1;
     size_t best_n = 1, second = 0;
-    for (size_t j = 0; j < nseen; j++) {
-        if (seen[j].n > best_n) {
+    for (size_t taken = 0; taken < SALIENT_MAX; taken++) {
+        size_t r = nruns;   /* the run whose next entry comes first */
+        for (size_t i = 0; i < nruns; i++)
+            if (from[i] < to[i] && (r == nruns || sa->e[from[i]].first < sa->e[from[r]].first))
+                r = i;
+        if (r == nruns)
+            break;
+        const sal_entry *e = &sa->e[from[r]++];
+        if (e->n > best_n) {
             second = best_n;
-            best_n = seen[j].n;
-            best = seen[j].k;
-        } else if (seen[j].n > second) {
-            second = seen[j].n;
+            best_n = e->n;
+            best = e->k;
+        } else if (e->n > second) {
+            second = e->n;
         }
     }
     return best >= 0 && best_n > second ? best : -1;
@@ -1092,11 +1220,12 @@ static void list_dated(key_index *dated, cluster *ks, size_t k, const mfeat *fs)
 /* For a mention without participants and antecedent: the cluster of its
  * group whose known time overlaps its own (the narrowest, then the first
  * made), or, when its time is unknown, the only cluster of its group, or
- * the only one at its place.  -1 if none fits.  (`dated`: list_dated; lo,
- * hi: the mentions of f's document.) */
-static int same_group_cluster(const cluster *ks, const key_index *groups,
-                              const key_index *dated, const mfeat *fs, size_t lo, size_t hi,
-                              const mfeat *f)
+ * the only one at its place, or the one its document names most.  -1 if
+ * none fits.  (`dated`: list_dated; lo, hi: the mentions of f's document;
+ * sa: their salience table, rebuilt when lo changes.) */
+static int same_group_cluster(const cluster *ks, size_t nk, const key_index *groups,
+                              const key_index *dated, salience *sa, const mfeat *fs,
+                              size_t lo, size_t hi, const mfeat *f)
 {
     const kbucket *b = ki_get(groups, f->group);
     const kbucket *dt = iv_known(f->iv) ? ki_get(dated, f->group) : NULL;
@@ -1117,8 +1246,11 @@ static int same_group_cluster(const cluster *ks, const key_index *groups,
         return (int)b->ids[0];
     if (best < 0 && b && !iv_known(f->iv) && f->location >= 0)
         best = only_cluster_at(ks, b, fs, f->location);
-    if (best < 0 && b && !iv_known(f->iv))
-        best = salient_cluster(ks, fs, lo, hi, f);
+    if (best < 0 && b && !iv_known(f->iv)) {
+        if (sa->lo != lo)
+            salience_build(sa, ks, nk, fs, lo, hi);
+        best = salient_cluster(sa, f);
+    }
     return best;
 }
 
@@ -1189,6 +1321,7 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
     size_t lo = 0, hi = 0;   /* the mentions of f's document */
     ent_set es = {NULL, 0, 0};
     key_index dated = {NULL, 0, 0};
+    salience sa = {NULL, 0, 0, SIZE_MAX, NULL, 0};
     for (size_t k = 0; k < *nk; k++)
         list_dated(&dated, *ks, k, fs);
     for (size_t i = 0; i < nf; i++) {
@@ -1206,7 +1339,7 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
                        !may_join(*ks, k, fs, f)))
             k = -1;
         if (k < 0)
-            k = same_group_cluster(*ks, groups, &dated, fs, lo, hi, f);
+            k = same_group_cluster(*ks, *nk, groups, &dated, &sa, fs, lo, hi, f);
         if (k >= 0 && (!may_join(*ks, k, fs, f) || !story_shared(&(*ks)[k], fs, f->doc, &es)))
             k = -1;
         if (k < 0)
@@ -1215,6 +1348,8 @@ static void cluster_without_participants(const el_corpus *c, mfeat *fs, size_t n
         cluster_add(&(*ks)[k], fs, i);
         list_dated(&dated, *ks, (size_t)k, fs);
     }
+    free(sa.e);
+    free(sa.of_cluster);
     ki_free(&dated);
     free(es.v);
 }

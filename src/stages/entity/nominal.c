@@ -199,15 +199,16 @@ static uint32_t *people_in_order(const tagger *t, size_t *n)
  * a title between ("with President X", "including Foreign Minister Y"). */
 static bool object_position(const tagger *t, const cand *c)
 {
-    size_t b = c->b;
-    for (size_t i = t->ntitles; i-- > 0;) {   /* a title right before the name */
-        if (t->titles[i].e == b) {
-            b = t->titles[i].b;
-            break;
-        }
-        if (t->titles[i].e < b)
-            break;
+    size_t b = c->b, lo = 0, hi = t->ntitles;
+    while (lo < hi) {   /* the last title ending at b (titles are in token order) */
+        size_t mid = (lo + hi) / 2;
+        if (t->titles[mid].e <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    if (lo > 0 && t->titles[lo - 1].e == b)   /* a title right before the name */
+        b = t->titles[lo - 1].b;
     return b > 0 && (t->cue[b - 1] & CUE_PREP) && t->doc->tokens[b - 1].sentence == t->doc->tokens[c->b].sentence;
 }
 

@@ -1,0 +1,313 @@
+/* jsonw.c - the streaming JSON writer (see jsonw.h).  Every JSON output of
+ * the corpus (timeline.json, annotate's JSON and JSON Lines, the entity
+ * list) goes through it: no tree, no per-value allocation. */
+#include "export/jsonw.h"
+
+#include <math.h>
+#include <string.h>
+
+void el_jw_init(el_jw *w, FILE *out, bool pretty)
+{
+    w->out = out;
+    w->pretty = pretty;
+    w->err = false;
+    w->after_key = false;
+    w->depth = 0;
+    w->nonempty[0] = false;
+    w->len = 0;
+}
+
+static void flush(el_jw *w)
+{
+    if (w->len && fwrite(w->buf, 1, w->len, w->out) != w->len)
+        w->err = true;
+    w->len = 0;
+}
+
+int el_jw_finish(el_jw *w)
+{
+    flush(w);
+    return w->err || ferror(w->out) ? -1 : 0;
+}
+
+static void put(el_jw *w, const char *s, size_t n)
+{
+    if (w->len + n > EL_JW_BUF) {
+        flush(w);
+        if (n > EL_JW_BUF) {
+            if (fwrite(s, 1, n, w->out) != n)
+                w->err = true;
+            return;
+        }
+    }
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
+}
+
+static void putc1(el_jw *w, char c)
+{
+    if (w->len == EL_JW_BUF)
+        flush(w);
+    w->buf[w->len++] = c;
+}
+
+static void newline(el_jw *w)
+{
+    putc1(w, '\n');
+    for (int i = 0; i < w->depth; i++)
+        putc1(w, ' ');
+}
+
+/* Before a value: the comma and line break of its container, unless it
+ * completes a key. */
+static void before_value(el_jw *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth > 0 && w->depth <= EL_JW_DEPTH) {
+        if (w->nonempty[w->depth - 1])
+            putc1(w, ',');
+        w->nonempty[w->depth - 1] = true;
+        if (w->pretty)
+            newline(w);
+    }
+}
+
+void el_jw_open(el_jw *w, char bracket)
+{
+    before_value(w);
+    putc1(w, bracket);
+    if (w->depth >= EL_JW_DEPTH) {
+        w->err = true;
+        return;
+    }
+    w->nonempty[w->depth++] = false;
+}
+
+void el_jw_close(el_jw *w, char bracket)
+{
+    if (w->depth == 0) {
+        w->err = true;
+        return;
+    }
+    bool had = w->nonempty[--w->depth];
+    if (w->pretty && had)
+        newline(w);
+    putc1(w, bracket);
+}
+
+void el_jw_key(el_jw *w, const char *key)
+{
+    before_value(w);
+    putc1(w, '"');
+    put(w, key, strlen(key));
+    put(w, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
+    w->after_key = true;
+}
+
+/* Length of the valid UTF-8 sequence at s[0..n) (s[0] >= 0x80), 0 if
+ * invalid (no overlongs, no surrogates, nothing above U+10FFFF). */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (n < len || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < len; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    return len;
+}
+
+static void escape(el_jw *w, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    char e[6] = {'\\', 0, 0, 0, 0, 0};
+    size_t n = 2;
+    switch (c) {
+    case '"': e[1] = '"'; break;
+    case '\\': e[1] = '\\'; break;
+    case '\n': e[1] = 'n'; break;
+    case '\t': e[1] = 't'; break;
+    case '\r': e[1] = 'r'; break;
+    case '\b': e[1] = 'b'; break;
+    case '\f': e[1] = 'f'; break;
+    default:
+        memcpy(e + 1, "u00", 3);
+        e[4] = hex[c >> 4];
+        e[5] = hex[c & 15];
+        n = 6;
+    }
+    put(w, e, n);
+}
+
+void el_jw_strn(el_jw *w, const char *s, size_t n)
+{
+    before_value(w);
+    putc1(w, '"');
+    const unsigned char *p = (const unsigned char *)s;
+    size_t run = 0, i = 0;   /* p[run, i) is copied as is */
+    while (i < n) {
+        unsigned char c = p[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0x80) {
+            size_t k = utf8_seq(p + i, n - i);
+            if (k) {
+                i += k;
+                continue;
+            }
+        }
+        put(w, s + run, i - run);
+        if (c >= 0x80)
+            put(w, "\xEF\xBF\xBD", 3);   /* U+FFFD for a byte that is no UTF-8 */
+        else
+            escape(w, c);
+        run = ++i;
+    }
+    put(w, s + run, n - run);
+    putc1(w, '"');
+}
+
+void el_jw_str(el_jw *w, const char *s)
+{
+    el_jw_strn(w, s, strlen(s));
+}
+
+void el_jw_null(el_jw *w)
+{
+    before_value(w);
+    put(w, "null", 4);
+}
+
+void el_jw_bool(el_jw *w, bool v)
+{
+    before_value(w);
+    put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void el_jw_str_or_null(el_jw *w, const char *s)
+{
+    if (s && *s)
+        el_jw_str(w, s);
+    else
+        el_jw_null(w);
+}
+
+/* Decimal digits of v into the end of buf; returns the first. */
+static char *digits(char *end, uint64_t v)
+{
+    do
+        *--end = (char)('0' + v % 10);
+    while (v /= 10);
+    return end;
+}
+
+static void put_int(el_jw *w, int64_t v)
+{
+    char b[24], *p = digits(b + sizeof b, v < 0 ? 0u - (uint64_t)v : (uint64_t)v);
+    if (v < 0)
+        *--p = '-';
+    put(w, p, (size_t)(b + sizeof b - p));
+}
+
+void el_jw_int(el_jw *w, int64_t v)
+{
+    before_value(w);
+    put_int(w, v);
+}
+
+void el_jw_real(el_jw *w, double v)
+{
+    before_value(w);
+    if (!isfinite(v)) {
+        put(w, "null", 4);   /* JSON has no NaN or infinity */
+        return;
+    }
+    static const double scale = 10000.0;   /* 10^EL_JW_DECIMALS */
+    if (fabs(v) >= 1e9) {
+        char b[32];
+        int n = snprintf(b, sizeof b, "%.17g", v);
+        put(w, b, (size_t)n);
+        if (!strpbrk(b, ".eE"))
+            put(w, ".0", 2);
+        return;
+    }
+    double r = round(fabs(v) * scale);
+    uint64_t whole = (uint64_t)(r / scale), frac = (uint64_t)(r - (double)whole * scale);
+    if (v < 0 && r > 0)
+        putc1(w, '-');
+    char b[24], *p = digits(b + sizeof b, whole);
+    put(w, p, (size_t)(b + sizeof b - p));
+    putc1(w, '.');
+    char f[EL_JW_DECIMALS];
+    size_t nf = EL_JW_DECIMALS;
+    for (size_t i = EL_JW_DECIMALS; i-- > 0; frac /= 10)
+        f[i] = (char)('0' + frac % 10);
+    while (nf > 1 && f[nf - 1] == '0')
+        nf--;
+    put(w, f, nf);
+}
+
+void el_jw_kstr(el_jw *w, const char *key, const char *s)
+{
+    el_jw_key(w, key);
+    el_jw_str(w, s);
+}
+
+void el_jw_kstr_or_null(el_jw *w, const char *key, const char *s)
+{
+    el_jw_key(w, key);
+    el_jw_str_or_null(w, s);
+}
+
+void el_jw_kint(el_jw *w, const char *key, int64_t v)
+{
+    el_jw_key(w, key);
+    el_jw_int(w, v);
+}
+
+void el_jw_kreal(el_jw *w, const char *key, double v)
+{
+    el_jw_key(w, key);
+    el_jw_real(w, v);
+}
+
+void el_jw_kbool(el_jw *w, const char *key, bool v)
+{
+    el_jw_key(w, key);
+    el_jw_bool(w, v);
+}
+
+void el_jw_id(el_jw *w, const char *prefix, int64_t n)
+{
+    before_value(w);
+    putc1(w, '"');
+    put(w, prefix, strlen(prefix));
+    put_int(w, n);
+    putc1(w, '"');
+}
+
+void el_jw_kid(el_jw *w, const char *key, const char *prefix, int64_t n)
+{
+    el_jw_key(w, key);
+    el_jw_id(w, prefix, n);
+}
