@@ -11,6 +11,9 @@ enum {
     EL_JSON_TEXT    = 1u << 0,  /* include each document's text (merge input) */
     EL_JSON_COMPACT = 1u << 1,  /* one line, for JSON Lines */
 };
+/* Dump flag for real numbers (confidences): three significant digits
+ * (0.7, 0.963), not the 17 of a float's binary value. */
+#define EL_JSON_REALS JSON_REAL_PRECISION(3)
 json_t *el_export_json(const el_corpus *c);
 json_t *el_export_json_ex(const el_corpus *c, unsigned flags);
 int el_export_json_file(const el_corpus *c, FILE *out);

@@ -262,8 +262,8 @@ static json_t *event_json(const el_corpus *c, const el_event *v)
     json_object_set_new(o, "participants", parts);
     if (v->location >= 0)
         json_object_set_new(o, "location", json_string(c->entities[v->location].id));
-    json_t *time = json_object();
-    if (v->value[0]) {
+    if (v->value[0]) {  /* an undated event has no time object */
+        json_t *time = json_object();
         json_object_set_new(time, "value", json_string(v->value));
         if (v->end_value[0])
             json_object_set_new(time, "end", json_string(v->end_value));
@@ -276,8 +276,8 @@ static json_t *event_json(const el_corpus *c, const el_event *v)
         }
         if (v->time_from_report)
             json_object_set_new(time, "from_report", json_true());
+        json_object_set_new(o, "time", time);
     }
-    json_object_set_new(o, "time", time);
     json_t *ms = json_array();
     for (size_t i = 0; i < v->nmentions; i++) {
         char ref[256];
@@ -346,7 +346,7 @@ json_t *el_export_json_ex(const el_corpus *c, unsigned flags)
 static int dump_nested(json_t *v, bool compact, int indent, FILE *out)
 {
     static const char spaces[] = "        ";
-    size_t flags = (compact ? JSON_COMPACT : JSON_INDENT(1)) | JSON_PRESERVE_ORDER;
+    size_t flags = (compact ? JSON_COMPACT : JSON_INDENT(1)) | JSON_PRESERVE_ORDER | EL_JSON_REALS;
     char *s = json_dumps(v, flags);
     if (!s)
         return -1;
@@ -368,7 +368,8 @@ static int write_document(const el_corpus *c, size_t di, const char **ids, unsig
     bool compact = flags & EL_JSON_COMPACT;
     const el_doc *d = c->docs[di];
     json_t *h = document_header(d, flags);
-    char *s = json_dumps(h, (compact ? JSON_COMPACT : JSON_INDENT(1)) | JSON_PRESERVE_ORDER);
+    char *s = json_dumps(h, (compact ? JSON_COMPACT : JSON_INDENT(1)) | JSON_PRESERVE_ORDER
+                            | EL_JSON_REALS);
     json_decref(h);
     if (!s)
         return -1;
