@@ -60,7 +60,9 @@ int main(int argc, char **argv)
     }
     char *err = NULL;
     double t0 = now();
-    el_resources *res = el_resources_load(el_resources_default_dir(gdir), NULL, 0, &err);
+    char *dir = el_resources_find_dir(gdir);
+    el_resources *res = el_resources_load(dir, NULL, 0, &err);
+    free(dir);
     if (!res) {
         fprintf(stderr, "bench_pipeline: %s\n", err);
         return 2;

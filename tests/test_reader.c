@@ -107,6 +107,36 @@ static void test_result_refs(void **state)
         assert_false(el_result_ref(bad[i], "t", 3, &idx));
     assert_false(el_result_ref(NULL, "t", 3, &idx));
     assert_false(el_result_ref("t2147483648", "t", (size_t)1 << 40, &idx));
+/* A .txt file's first line is its title when it looks like a headline. */
+static void test_headline_title(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *title; } cases[] = {
+        {"Talks resume in Geneva after two-year pause\n\nOfficials met on Monday.", "Talks resume in Geneva after two-year pause"},
+        {"Why did the talks stall?\nOfficials met on Monday.", "Why did the talks stall?"},
+        {"\"We will return,\" envoy says  \r\nBody.", "\"We will return,\" envoy says"},
+        {"Officials met on Monday.\nThey talked.", NULL},            /* a sentence */
+        {"officials met on Monday\nThey talked.", NULL},             /* lower case */
+        {"A headline alone\n", NULL},                                 /* nothing follows */
+        {"One line only", NULL},
+        {"By Jane Doe,\nBody.", NULL},                                /* ends like a clause */
+        {"a b c d e f g h i j k l m n o p q r s t u v w x y z\nBody.", NULL},
+        {"A B C D E F G H I J K L M N O P Q R S T U V W X Y Z\nBody.", NULL}, /* 26 words */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *t = el_text_headline(cases[i].text, strlen(cases[i].text));
+        if (cases[i].title)
+            assert_string_equal(t, cases[i].title);
+        else
+            assert_null(t);
+        free(t);
+    }
+    char *err = NULL;
+    const char *text = "Talks resume\n\nOfficials met on Monday.\n";
+    el_doc *d = el_read_text("a", "a.txt", text, strlen(text), &err);
+    assert_non_null(d);
+    assert_string_equal(d->title, "Talks resume");
+    el_doc_free(d);
 }
 
 int main(void)
@@ -114,6 +144,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_reader_rejects_bad_input),
         cmocka_unit_test(test_text_reader_finds_date_line),
+        cmocka_unit_test(test_headline_title),
         cmocka_unit_test(test_ids_and_formats),
         cmocka_unit_test(test_manifest),
         cmocka_unit_test(test_result_refs),

@@ -42,7 +42,7 @@ assert data["schema"] == "eventline-viewer/1"
 assert len(data["events"]) == len(tl["events"]), "event count differs from timeline.json"
 assert sorted(data["dated"] + data["undated"]) == sorted(e["id"] for e in tl["events"])
 assert len(data["relations"]) == len(tl["relations"])
-dated = [e["id"] for e in tl["events"] if (e["time"] or {}).get("interval")]
+dated = [e["id"] for e in tl["events"] if (e.get("time") or {}).get("interval")]
 assert sorted(data["dated"]) == sorted(dated), "dated events differ"
 ev = {e["id"]: e for e in data["events"]}
 begins = [ev[i]["begin"] for i in data["dated"]]

@@ -1,6 +1,7 @@
 /* cli.c - option parsing, input reading and safe output writing shared by
  * all eventline commands (see cli.h). */
 #include "config.h"
+#include "eventline.h"
 #include "cli/cli.h"
 #include "base/buf.h"
 #include "stages/parallel.h"
@@ -61,7 +62,9 @@ static const char usage_text[] =
     "  -m, --manifest FILE      TSV lines FILE<TAB>YYYY-MM-DD giving each document's DCT\n"
     "      --input-format F     auto (default), text, html, timeml, jsonl\n"
     "  -g, --gazetteers DIR     gazetteer directory (default: $EVENTLINE_GAZETTEERS,\n"
-    "                           else " EL_GAZETTEER_DIR ")\n"
+    "                           else the build tree's or the installation's,\n"
+    "                           found from the program's location, else\n"
+    "                           " EL_GAZETTEER_DIR ")\n"
     "      --gazetteer FILE     an extra entity gazetteer file (repeatable); lines\n"
     "                           NAME<TAB>TYPE<TAB>SUBTYPE<TAB>ALIAS|ALIAS<TAB>ID<TAB>FLAGS\n"
     "                           (TYPE PERSON, ORGANIZATION, LOCATION, PRODUCT, FINANCIAL,\n"
@@ -106,12 +109,15 @@ static const char usage_text[] =
     "                           turns it on\n"
     "  -q, --quiet              no progress or summary on standard error\n"
     "  -h, --help               show this help and exit\n"
-    "  -V, --version            show the version and exit\n"
+    "  -V, --version            show the version and the gazetteer directory in use\n"
     "\n"
     "DCT precedence: --dct, then the manifest, then document metadata (HTML meta,\n"
     "TimeML DCT, JSONL \"dct\"), then a date line in the first lines (\"June 19,\n"
     "2023\"), then a wire dateline (\"CITY, Jan. 18, 2022 (AP) -\"); without one, a\n"
     "warning, and dates are left underspecified (e.g. XXXX-02) rather than guessed.\n"
+    "\n"
+    "'eventline COMMAND --help' lists the options of one command; man eventline\n"
+    "documents them all.\n"
     "\n"
     "Exit status: 0 success; 1 some documents were skipped (each reported on\n"
     "standard error, the rest written); 2 usage or setup error; 3 nothing could\n"
@@ -204,6 +210,35 @@ static size_t parse_count(const char *s)
     return (size_t)n;
 }
 
+static el_progress *progress_new(const el_cli *o);
+
+/* Refuse an option the command does not take (cli_help.c's table). */
+static void check_scope(const el_cli *o, int c, const char *longname)
+{
+    static const struct { char c; const char *name; } shorts[] = {
+        {'o', "output"}, {'f', "format"}, {'m', "manifest"}, {'g', "gazetteers"}, {'j', "jobs"},
+    };
+    const char *name = longname;
+    for (size_t i = 0; !name && i < sizeof shorts / sizeof *shorts; i++)
+        if (shorts[i].c == c)
+            name = shorts[i].name;
+    if (name && !el_cli_option_applies(o->cmd, name)) {
+        fprintf(stderr, "eventline: option --%s does not apply to '%s'\n"
+                "Try 'eventline %s --help'.\n", name, el_command_name(o->cmd),
+                el_command_name(o->cmd));
+        exit(EL_EXIT_USAGE);
+    }
+}
+
+/* The version and the data directory the program would use. */
+static void print_version(const el_cli *o)
+{
+    char *dir = el_resources_find_dir(o->gazetteer_dir);
+    printf("eventline %s (library %s, API %d)\ngazetteers: %s\n", PACKAGE_VERSION,
+           eventline_version(), eventline_api_version(), dir);
+    free(dir);
+}
+
 void el_cli_parse(int argc, char **argv, el_cli *o)
 {
     enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_OWN_DATES, OPT_DB,
@@ -245,12 +280,14 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
-    int c;
+    int c, idx = -1;
     optind = 1;
     o->q_limit = -1;
     if (!o->max_doc_size)
         o->max_doc_size = EL_DEFAULT_MAX_DOC_SIZE;
-    while ((c = getopt_long(argc, argv, "o:f:m:g:j:qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:f:m:g:j:qhV", longopts, &idx)) != -1) {
+        check_scope(o, c, idx >= 0 ? longopts[idx].name : NULL);
+        idx = -1;
         switch (c) {
         case 'o': o->outdir = optarg; break;
         case 'f': free(o->formats); o->formats = el_strdup(optarg); break;
@@ -304,14 +341,20 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
             check_bound_arg(o->q_from);
             check_bound_arg(o->q_to);
             break;
-        case 'h': fputs(usage_text, stdout); exit(0);
-        case 'V': printf("eventline %s\n", PACKAGE_VERSION); exit(0);
+        case 'h':
+            if (o->cmd_given)
+                el_cli_command_help(o->cmd, stdout);
+            else
+                fputs(usage_text, stdout);
+            exit(0);
+        case 'V': print_version(o); exit(0);
         default: fputs("Try 'eventline --help'.\n", stderr); exit(EL_EXIT_USAGE);
         }
     }
     o->files = argv + optind;
     o->nfiles = argc - optind;
     o->started = (long)time(NULL);
+    o->progress = progress_new(o);
 }
 
 void el_cli_free(el_cli *o)
@@ -319,6 +362,7 @@ void el_cli_free(el_cli *o)
     el_manifest_free(o->manifest);
     free(o->formats);
     free(o->extra_gazetteers);
+    free(o->progress);
 }
 
 bool el_cli_load(el_cli *o, el_resources **res)
@@ -331,8 +375,9 @@ bool el_cli_load(el_cli *o, el_resources **res)
     }
     if (!res)
         return true;
-    *res = el_resources_load(el_resources_default_dir(o->gazetteer_dir), o->extra_gazetteers,
-                             o->nextra, &err);
+    char *dir = el_resources_find_dir(o->gazetteer_dir);
+    *res = el_resources_load(dir, o->extra_gazetteers, o->nextra, &err);
+    free(dir);
     if (*res && o->syntax && !el_resources_load_syntax(*res, &err)) {
         el_resources_free(*res);
         *res = NULL;
@@ -364,11 +409,70 @@ void el_cli_formats(el_cli *o, const char *dflt, bool (*known)(const char *))
         el_cli_usage_error("-o - writes one format to standard output; got several%s", "");
 }
 
+/* ---- progress ----------------------------------------------------------- */
+
+struct el_progress {
+    double t0, last;             /* monotonic seconds: start, last drawn */
+    size_t total, bytes;         /* input bytes: all (0 = unknown), read */
+    bool drawn;
+};
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* On a terminal only, and not with -q. */
+static el_progress *progress_new(const el_cli *o)
+{
+    if (o->quiet || !isatty(STDERR_FILENO))
+        return NULL;
+    el_progress *p = el_calloc(1, sizeof *p);
+    p->t0 = p->last = now_seconds();
+    for (int i = 0; i < o->nfiles; i++) {
+        struct stat sb;
+        if (strcmp(o->files[i], "-") == 0 || stat(o->files[i], &sb) != 0) {
+            p->total = 0;  /* standard input: no end known, no ETA */
+            break;
+        }
+        p->total += (size_t)sb.st_size;
+    }
+    return p;
+}
+
+/* "1,234 documents, 12.3 of 45.6 MB, 20.1 MB/s, 0:02 left", in place. */
 void el_cli_progress(const el_cli *o, size_t ndocs)
 {
-    if (!o->quiet && ndocs % 1000 == 0)
-        fprintf(stderr, "eventline: %zu documents read (%lds)\n", ndocs,
-                (long)time(NULL) - o->started);
+    el_progress *p = o->progress;
+    if (!p)
+        return;
+    double t = now_seconds();
+    if (t - p->last < 0.2)
+        return;
+    p->last = t;
+    p->drawn = true;
+    double mb = (double)p->bytes / 1e6, rate = mb / (t - p->t0 > 1e-6 ? t - p->t0 : 1e-6);
+    fprintf(stderr, "\reventline: %zu document%s, %.1f", ndocs, ndocs == 1 ? "" : "s", mb);
+    if (p->total)
+        fprintf(stderr, " of %.1f", (double)p->total / 1e6);
+    fprintf(stderr, " MB, %.1f MB/s", rate);
+    if (p->total && rate > 0 && p->total > p->bytes) {
+        long left = (long)(((double)(p->total - p->bytes) / 1e6) / rate + 0.5);
+        fprintf(stderr, ", %ld:%02ld left", left / 60, left % 60);
+    }
+    fputs("\033[K", stderr);
+    fflush(stderr);
+}
+
+void el_cli_progress_end(const el_cli *o)
+{
+    if (o->progress && o->progress->drawn) {
+        fputs("\r\033[K", stderr);
+        fflush(stderr);
+        o->progress->drawn = false;
+    }
 }
 
 /* s on stderr with control characters (terminal escape sequences in a
@@ -434,6 +538,8 @@ static void read_jsonl_stream(FILE *fp, const char *name, const el_cli *o, el_ru
             continue;
         }
         apply_dct(doc, o);
+        if (o->progress)
+            o->progress->bytes += doc->len;
         sink(doc, ctx);
         st->ok++;
     }
@@ -527,6 +633,8 @@ static void read_input(const char *path, const el_cli *o, el_run_stats *st, el_d
         return;
     }
     apply_dct(doc, o);
+    if (o->progress)
+        o->progress->bytes += len;
     sink(doc, ctx);
     st->ok++;
 }
@@ -535,6 +643,7 @@ void el_cli_read_inputs(const el_cli *o, el_run_stats *st, el_doc_sink sink, voi
 {
     for (int i = 0; i < o->nfiles; i++)
         read_input(o->files[i], o, st, sink, ctx);
+    el_cli_progress_end(o);
 }
 
 /* ---- writing ------------------------------------------------------------ */

@@ -23,6 +23,7 @@ typedef enum el_command {
 
 typedef struct el_cli {
     el_command cmd;
+    bool cmd_given;              /* the command word was on the command line */
     const char *outdir;          /* "-" = standard output */
     char *formats;               /* comma-separated, owned */
     el_date dct;
@@ -51,7 +52,8 @@ typedef struct el_cli {
     long q_limit, q_offset;            /* q_limit -1 = default */
     char **files; int nfiles;
     char *fmts[16]; size_t nfmts;  /* after el_cli_formats: pointers into formats */
-    long started;                  /* time(NULL) at start, for progress lines */
+    long started;                  /* time(NULL) at start */
+    struct el_progress *progress;  /* the progress line's state; NULL = off */
 } el_cli;
 
 typedef struct el_run_stats {
@@ -62,6 +64,12 @@ typedef struct el_run_stats {
  * and usage errors. */
 void el_cli_parse(int argc, char **argv, el_cli *o);
 void el_cli_free(el_cli *o);
+/* cli_help.c: whether a command takes the long option `name`, the
+ * command's name, and its --help text. */
+bool el_cli_option_applies(el_command cmd, const char *name);
+const char *el_command_name(el_command cmd);
+void el_cli_command_help(el_command cmd, FILE *out);
+
 /* Print "eventline: MSG ARG" and the --help hint, exit 2. */
 void el_cli_usage_error(const char *fmt, const char *arg) __attribute__((noreturn));
 
@@ -78,10 +86,14 @@ void el_cli_formats(el_cli *o, const char *dflt, bool (*known)(const char *));
 typedef void (*el_doc_sink)(el_doc *doc, void *ctx);
 void el_cli_read_inputs(const el_cli *o, el_run_stats *st, el_doc_sink sink, void *ctx);
 
-/* A progress line on stderr every 1000 documents (not with -q). */
+/* The progress line: documents done, MB read, MB/s and the time left,
+ * redrawn in place at most five times a second, only when standard error
+ * is a terminal and not with -q (cli.c); _end clears it. */
+typedef struct el_progress el_progress;
 void el_cli_progress(const el_cli *o, size_t ndocs);
 /* One warning line per document the stages left without a DCT (not with -q). */
 void el_cli_warn_undated(const el_cli *o, el_doc *const *docs, size_t n);
+void el_cli_progress_end(const el_cli *o);
 
 /* One line "eventline: WHERE: WHAT" on stderr. */
 void el_cli_report(const char *where, const char *what);

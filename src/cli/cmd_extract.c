@@ -13,30 +13,44 @@
 #include <string.h>
 #include <time.h>
 
+#define BATCH_PER_THREAD 64
+
 typedef struct collect {
     el_doc **docs; size_t n, cap;
+    size_t done;                 /* docs[0..done) went through the stages */
     const el_cli *o;
+    const el_resources *res;
 } collect;
+
+/* The stages run per document, so they run on each batch as it is read
+ * (the progress line then tells the real pace); the output is the same. */
+static void run_pending(collect *cx)
+{
+    el_pipeline_run_all(cx->docs + cx->done, cx->n - cx->done, cx->res, cx->o->threads);
+    el_cli_warn_undated(cx->o, cx->docs + cx->done, cx->n - cx->done);
+    cx->done = cx->n;
+}
 
 static void collect_doc(el_doc *doc, void *ctx)
 {
     collect *cx = ctx;
     EL_PUSH(cx->docs, cx->n, cx->cap) = doc;
+    if (cx->n - cx->done >= (size_t)(cx->o->threads > 1 ? cx->o->threads : 1) * BATCH_PER_THREAD)
+        run_pending(cx);
     el_cli_progress(cx->o, cx->n);
 }
 
-/* Run the stages over the collected documents and build the corpus. */
-static el_corpus *build_corpus(collect *cx, const el_resources *res, int threads)
+/* Run the stages over the rest of the documents and build the corpus. */
+static el_corpus *build_corpus(collect *cx)
 {
-    el_pipeline_run_all(cx->docs, cx->n, res, threads);
-    el_cli_warn_undated(cx->o, cx->docs, cx->n);
+    run_pending(cx);
     el_corpus *c = el_corpus_new();
     for (size_t i = 0; i < cx->n; i++)
         el_corpus_add(c, cx->docs[i]);
     free(cx->docs);
     el_corpus_sort_docs(c);
     el_corpus_link_entities(c);
-    el_timeline_build_ex(c, res->triggers);
+    el_timeline_build_ex(c, cx->res->triggers);
     if (cx->o->own_dates_only)
         el_corpus_keep_own_dates(c);
     return c;
@@ -89,14 +103,46 @@ static bool known_entities_format(const char *f)
     return strcmp(f, "table") == 0 || strcmp(f, "json") == 0;
 }
 
+/* Width of a UTF-8 string in code points (what a terminal shows for the
+ * names of news text, which are not double-width). */
+static size_t display_width(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static void put_padded(FILE *out, const char *s, size_t width)
+{
+    fputs(s, out);
+    for (size_t w = display_width(s); w < width; w++)
+        fputc(' ', out);
+}
+
+/* The table's columns are as wide as their longest entry, so long and
+ * non-ASCII names stay aligned. */
 static void print_entities_table(const el_corpus *c, FILE *out)
 {
-    fprintf(out, "%-6s %-13s %-32s %8s %5s  %s\n", "ID", "TYPE", "NAME", "MENTIONS", "DOCS",
-            "ALIASES / ROLES");
+    size_t wid = 2, wtype = 4, wname = 4;
     for (size_t i = 0; i < c->nentities; i++) {
         const el_entity *e = &c->entities[i];
-        fprintf(out, "%-6s %-13s %-32s %8zu %5zu  ", e->id, el_ent_type_name(e->type), e->name,
-                e->nmentions, e->ndocs);
+        size_t a = display_width(e->id), b = display_width(el_ent_type_name(e->type)),
+               n = display_width(e->name);
+        wid = a > wid ? a : wid;
+        wtype = b > wtype ? b : wtype;
+        wname = n > wname ? n : wname;
+    }
+    put_padded(out, "ID", wid + 1);
+    put_padded(out, "TYPE", wtype + 1);
+    put_padded(out, "NAME", wname + 1);
+    fprintf(out, "%8s %5s  %s\n", "MENTIONS", "DOCS", "ALIASES / ROLES");
+    for (size_t i = 0; i < c->nentities; i++) {
+        const el_entity *e = &c->entities[i];
+        put_padded(out, e->id, wid + 1);
+        put_padded(out, el_ent_type_name(e->type), wtype + 1);
+        put_padded(out, e->name, wname + 1);
+        fprintf(out, "%8zu %5zu  ", e->nmentions, e->ndocs);
         for (size_t k = 0; k < e->naliases; k++)
             fprintf(out, "%s%s", k ? "; " : "", e->aliases[k]);
         for (size_t k = 0; k < e->nroles; k++)
@@ -160,10 +206,10 @@ int el_cmd_extract(el_cli *o)
         el_resources_free(res);
         return EL_EXIT_USAGE;
     }
-    collect cx = {NULL, 0, 0, o};
+    collect cx = {NULL, 0, 0, 0, o, res};
     el_run_stats st = {0, 0};
     el_cli_read_inputs(o, &st, collect_doc, &cx);
-    el_corpus *c = build_corpus(&cx, res, o->threads);
+    el_corpus *c = build_corpus(&cx);
     bool ok = true;
     if (st.ok > 0 || st.failed == 0) {
         if (entities)

@@ -114,20 +114,23 @@ int el_cmd_merge(el_cli *o)
 {
     el_check_corpus_formats(o);
     char path[4096], *err = NULL;
-    snprintf(path, sizeof path, "%s/abbreviations.tsv", el_resources_default_dir(o->gazetteer_dir));
+    char *gdir = el_resources_find_dir(o->gazetteer_dir);
+    snprintf(path, sizeof path, "%s/abbreviations.tsv", gdir);
     merger mg = {el_corpus_new(), el_abbrevs_load(path, &err), {0, 0}};
     if (!mg.abbrevs || !el_cli_ensure_outdir(o)) {
         if (err)
             fprintf(stderr, "eventline: %s\n", err);
         free(err);
         el_corpus_free(mg.corpus);
+        free(gdir);
         return EL_EXIT_USAGE;
     }
     for (int i = 0; i < o->nfiles; i++)
         merge_file(&mg, o->files[i]);
     el_corpus_sort_docs(mg.corpus);
     el_corpus_link_entities(mg.corpus);
-    el_trigger_lexicon *types = el_trigger_lexicon_load(el_resources_default_dir(o->gazetteer_dir), &err);
+    el_trigger_lexicon *types = el_trigger_lexicon_load(gdir, &err);
+    free(gdir);
     free(err);   /* without the event types: built-in defaults */
     err = NULL;
     el_timeline_build_ex(mg.corpus, types);

@@ -28,6 +28,7 @@ int main(int argc, char **argv)
     memset(&o, 0, sizeof o);
     bool consumed;
     o.cmd = command_of(argc > 1 ? argv[1] : NULL, &consumed);
+    o.cmd_given = consumed;
     o.outdir = o.cmd == EL_CMD_ENTITIES || o.cmd == EL_CMD_QUERY || o.cmd == EL_CMD_TIMELINE
                    ? "-" : "output";
     o.threads = 1;

@@ -13,6 +13,10 @@ enum {
     EL_JSON_TEXT   = 1u << 0,  /* include each document's text (merge input) */
     EL_JSON_PRETTY = 1u << 1,  /* indented, for people */
 };
+/* Dump flag for real numbers the Jansson writers print (confidences):
+ * three significant digits (0.7, 0.963), not the 17 of a float's binary
+ * value. */
+#define EL_JSON_REALS JSON_REAL_PRECISION(3)
 int el_export_json_file(const el_corpus *c, FILE *out);
 int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out);
 /* The entity list alone (the "entities" array), for `eventline entities`. */

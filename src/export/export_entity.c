@@ -180,7 +180,7 @@ int el_export_entity_timeline(const el_corpus *c, const char *name, const char *
             json_array_append_new(evs, event_entry(c, order[i]));
         json_t *root = json_pack("{s:s, s:b, s:o}", "entity", name, "found", nmatch > 0,
                                  "events", evs);
-        rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+        rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER | EL_JSON_REALS);
         fputc('\n', out);
         json_decref(root);
     } else if (strcmp(format, "semeval2015") == 0) {

@@ -247,11 +247,14 @@ static void mention_ref(el_jw *w, const el_corpus *c, el_mref r)
     el_jw_str(w, ref);
 }
 
+/* An undated event has no time object. */
 static void event_time(el_jw *w, const el_corpus *c, const el_event *v)
 {
+    if (!v->value[0])
+        return;
     el_jw_key(w, "time");
     el_jw_open(w, '{');
-    if (v->value[0]) {
+    {
         el_jw_kstr(w, "value", v->value);
         if (v->end_value[0])
             el_jw_kstr(w, "end", v->end_value);

@@ -39,11 +39,39 @@ bool el_check_text(const char *data, size_t len, char **err)
     return check_text(data, len, err);
 }
 
+/* The first line as the title when it looks like a headline: more text
+ * follows, it is short (3-200 bytes, at most 25 words), starts with a
+ * capital letter, a digit or a quote, and does not end like a sentence
+ * or a clause (. , ; :).  NULL otherwise. */
+char *el_text_headline(const char *text, size_t len)
+{
+    const char *nl = memchr(text, '\n', len);
+    if (!nl)
+        return NULL;
+    size_t n = (size_t)(nl - text);
+    while (n && isspace((unsigned char)text[n - 1]))
+        n--;
+    const char *rest = nl + 1, *end = text + len;
+    while (rest < end && isspace((unsigned char)*rest))
+        rest++;
+    if (n < 3 || n > 200 || rest == end || strchr(".,;:", text[n - 1]))
+        return NULL;
+    unsigned char c0 = (unsigned char)text[0];
+    if (!(isupper(c0) || isdigit(c0) || c0 == '"' || c0 == '\'' || c0 >= 0x80))
+        return NULL;
+    int words = 1;
+    for (size_t i = 0; i < n; i++)
+        if (text[i] == ' ' && text[i + 1] != ' ' && ++words > 25)
+            return NULL;
+    return el_strndup(text, n);
+}
+
 el_doc *el_read_text(const char *id, const char *path, const char *data, size_t len, char **err)
 {
     if (!check_text(data, len, err))
         return NULL;
     el_doc *d = el_doc_new(id, path, el_strndup(data, len), len);
+    d->title = el_text_headline(d->text, d->len);
     el_date dct;
     if (el_find_text_dct(d->text, d->len, &dct)) {
         d->dct = dct;

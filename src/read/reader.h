@@ -20,6 +20,9 @@ el_input_format el_input_format_guess(const char *path, const char *data, size_t
  * document id to use when the format carries none (usually the file stem).
  * Takes no ownership of data.  NULL + *err (caller frees) on failure. */
 el_doc *el_read_text(const char *id, const char *path, const char *data, size_t len, char **err);
+/* The first line of a text as its title when it looks like a headline
+ * (caller frees), else NULL; el_read_text sets the document's title so. */
+char *el_text_headline(const char *text, size_t len);
 el_doc *el_read_html(const char *id, const char *path, const char *data, size_t len, char **err);
 el_doc *el_read_timeml(const char *id, const char *path, const char *data, size_t len, char **err);
 

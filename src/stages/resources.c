@@ -1,4 +1,5 @@
 /* resources.c - load the read-only tables of the pipeline (see resources.h). */
+#include "config.h"
 #include "stages/resources.h"
 #include "stages/timex/timex.h"
 #include "stages/entity/entity.h"
@@ -6,23 +7,83 @@
 #include "stages/syntax/syntax.h"
 #include "base/util.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef EL_GAZETTEER_DIR
 #define EL_GAZETTEER_DIR "/usr/local/share/eventline/gazetteers"
 #endif
 
-const char *el_resources_default_dir(const char *dir)
+static bool is_gazetteer_dir(const char *dir)
+{
+    char path[4096];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/abbreviations.tsv", dir);
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The directory holding the running program, or false (not Linux, or
+ * /proc not mounted). */
+static bool exe_dir(char *out, size_t size)
+{
+    ssize_t n = readlink("/proc/self/exe", out, size - 1);
+    if (n <= 0 || (size_t)n >= size - 1)
+        return false;
+    out[n] = '\0';
+    char *slash = strrchr(out, '/');
+    if (!slash)
+        return false;
+    *slash = '\0';
+    /* libtool's uninstalled program runs from src/.libs */
+    size_t len = strlen(out);
+    if (len > 6 && strcmp(out + len - 6, "/.libs") == 0)
+        out[len - 6] = '\0';
+    return true;
+}
+
+/* Whether the program runs from the directory it was built in (a VPATH
+ * build keeps its data in the source tree). */
+static bool in_build_dir(const char *exe)
+{
+#ifdef EL_BUILD_SRC_DIR
+    char real[PATH_MAX];
+    return realpath(EL_BUILD_SRC_DIR, real) && strcmp(real, exe) == 0;
+#else
+    (void)exe;
+    return false;
+#endif
+}
+
+/* Try DIR/REL; on success its canonical path goes to out (PATH_MAX). */
+static bool try_dir(char *out, const char *dir, const char *rel)
+{
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s/%s", dir, rel);
+    return n > 0 && (size_t)n < sizeof path && is_gazetteer_dir(path) && realpath(path, out);
+}
+
+char *el_resources_find_dir(const char *dir)
 {
     if (dir && *dir)
-        return dir;
+        return el_strdup(dir);
     const char *env = getenv("EVENTLINE_GAZETTEERS");
     if (env && *env)
-        return env;
-    return EL_GAZETTEER_DIR;
+        return el_strdup(env);
+    char exe[4096], found[PATH_MAX];
+    if (exe_dir(exe, sizeof exe)) {
+        /* the build tree (src/eventline), a VPATH
+         * build's source tree, then the installed layout however it was
+         * moved (prefix=, DESTDIR): BINDIR/../share/eventline/gazetteers */
+        if (try_dir(found, exe, "../gazetteers")
+            || (in_build_dir(exe) && try_dir(found, EL_SOURCE_DIR, "gazetteers"))
+            || try_dir(found, exe, "../share/" PACKAGE "/gazetteers"))
+            return el_strdup(found);
+    }
+    return el_strdup(EL_GAZETTEER_DIR);
 }
 
 el_resources *el_resources_load(const char *dir, char **extra, size_t nextra, char **err)

@@ -22,9 +22,12 @@ typedef struct el_resources {
                                      pipeline runs the syntax stage when set */
 } el_resources;
 
-/* Directory to use: `dir` if given, else $EVENTLINE_GAZETTEERS, else the
- * installed data directory. */
-const char *el_resources_default_dir(const char *dir);
+/* Directory to use (caller frees): `dir` if given, else
+ * $EVENTLINE_GAZETTEERS, else found from the program's own location
+ * (/proc/self/exe): the build tree's gazetteers/, then
+ * BINDIR/../share/eventline/gazetteers (an install moved by prefix= or
+ * DESTDIR), else the configured $(pkgdatadir)/gazetteers. */
+char *el_resources_find_dir(const char *dir);
 
 /* Load everything under `dir` plus the user's extra gazetteer files.
  * Returns NULL and sets *err (caller frees) naming the file and problem. */
