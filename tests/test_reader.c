@@ -107,6 +107,8 @@ static void test_result_refs(void **state)
         assert_false(el_result_ref(bad[i], "t", 3, &idx));
     assert_false(el_result_ref(NULL, "t", 3, &idx));
     assert_false(el_result_ref("t2147483648", "t", (size_t)1 << 40, &idx));
+}
+
 /* A .txt file's first line is its title when it looks like a headline. */
 static void test_headline_title(void **state)
 {
