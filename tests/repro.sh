@@ -223,4 +223,20 @@ for i in 1 2 3 4 5; do
 done
 [ $race -eq 0 ] && ok "two first index runs: no schema race" || fail "schema race in $race of 5"
 
+# ---- HTML the parser cannot keep whole: a warning naming the file ---------
+expect_status 0 "HTML deeper than the parser's limit: processed" \
+    "$EVENTLINE" -f json -o "$TMP/hd" --dct 2023-06-19 "$R/dataloss-html-depth-over-256.html"
+expect_stderr "dataloss-html-depth-over-256.html: warning: HTML nested deeper" \
+    "HTML deeper than the parser's limit: a warning names the file"
+expect_status 0 "HTML charset conversion error: processed" \
+    "$EVENTLINE" -f json -o "$TMP/hc" --dct 2023-06-19 "$R/dataloss-html-charset-conversion-error.html"
+expect_stderr "dataloss-html-charset-conversion-error.html: warning: bytes invalid in the declared charset" \
+    "HTML charset conversion error: a warning names the file"
+grep -q "^encoding error" "$TMP/err" && fail "libxml2's raw encoding errors reach stderr" \
+    || ok "no raw libxml2 lines on stderr"
+expect_status 0 "deeply nested articles: processed" \
+    "$EVENTLINE" annotate -q -f jsonl -o - --dct 2023-06-19 "$R/dos-html-nested-articles.html"
+grep -q "Officials met on Monday" "$TMP/stdout.txt" && ok "deeply nested articles: their text is read" \
+    || fail "deeply nested articles: their text is read"
+
 finish

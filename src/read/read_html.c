@@ -19,6 +19,7 @@
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -450,7 +451,42 @@ static bool check_input(const char *data, size_t len, const char **encoding, cha
     return false;
 }
 
-static el_doc *html_doc(xmlDoc *html, const char *id, const char *path, char **err)
+/* What the parser met that loses text: nesting past its depth limit (it
+ * stops there) or bytes invalid in the declared charset (it stops at the
+ * first).  Noted through libxml2's structured error handler. */
+typedef struct html_losses { bool depth, encoding; } html_losses;
+
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *html_error_arg;
+#else
+typedef xmlError *html_error_arg;
+#endif
+
+static void note_loss(void *ctx, html_error_arg e)
+{
+    html_losses *h = ctx;
+    if (!h || !e)
+        return;
+    if (e->message && strstr(e->message, "Excessive depth"))
+        h->depth = true;
+    else if (e->domain == XML_FROM_I18N || e->code == XML_IO_ENCODER ||
+             e->code == XML_ERR_INVALID_ENCODING || e->code == XML_I18N_CONV_FAILED)
+        h->encoding = true;
+}
+
+/* One warning line naming the file for text the parser could not keep. */
+static void warn_losses(const char *path, const html_losses *h)
+{
+    if (h->depth)
+        fprintf(stderr, "eventline: %s: warning: HTML nested deeper than the parser's limit; "
+                "the text after that point is lost\n", path);
+    if (h->encoding)
+        fprintf(stderr, "eventline: %s: warning: bytes invalid in the declared charset; "
+                "the text after the first of them is lost\n", path);
+}
+
+static el_doc *html_doc(xmlDoc *html, const char *id, const char *path, const html_losses *h,
+                        char **err)
 {
     xmlNode *root = xmlDocGetRootElement(html);
     if (!root) {
@@ -461,7 +497,8 @@ static el_doc *html_doc(xmlDoc *html, const char *id, const char *path, char **e
     size_t len, bad;
     char *text = element_text(body, &len);
     if (len == 0) {
-        *err = el_strdup("no article text found in the HTML");
+        *err = el_strdup(h->depth ? "HTML nested deeper than the parser's limit before any text"
+                                  : "no article text found in the HTML");
         free(text);
         return NULL;
     }
@@ -485,7 +522,10 @@ el_doc *el_read_html(const char *id, const char *path, const char *data, size_t 
         *err = el_strdup("out of memory creating the HTML parser");
         return NULL;
     }
+    html_losses losses = {false, false};
+    xmlSetStructuredErrorFunc(&losses, note_loss);   /* this thread's handler, for this parse */
     xmlDoc *html = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, encoding, HTML_OPTIONS);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     el_doc *d = NULL;
     if (!html) {
         const xmlError *e = xmlCtxtGetLastError(ctxt);
@@ -495,7 +535,9 @@ el_doc *el_read_html(const char *id, const char *path, const char *data, size_t 
         while (n && (*err)[n - 1] == '\n')
             (*err)[--n] = '\0';
     } else {
-        d = html_doc(html, id, path, err);
+        d = html_doc(html, id, path, &losses, err);
+        if (d)
+            warn_losses(path ? path : id, &losses);
     }
     xmlFreeDoc(html);
     htmlFreeParserCtxt(ctxt);
