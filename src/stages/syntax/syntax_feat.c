@@ -1,6 +1,6 @@
 /* syntax_feat.c - word hashes, the feature templates of the tagger, the
  * parser and the labeller, and the arc-hybrid transition system.  Shared
- * by analysis (syntax.c) and training (tools/syntax-tool.c). */
+ * by analysis (syntax_analyze.c) and training (tools/syntax-tool.c). */
 #include "stages/syntax/syntax_internal.h"
 
 #include <string.h>

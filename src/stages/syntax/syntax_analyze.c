@@ -1,4 +1,4 @@
-/* syntax.c - analysis of a sentence with a loaded model (tags, lemmas,
+/* syntax_analyze.c - analysis of a sentence with a loaded model (tags, lemmas,
  * tree, labels), the UD contraction split, and the pipeline stage that
  * fills doc->words (see syntax.h). */
 #include "stages/syntax/syntax_internal.h"
