@@ -8,6 +8,8 @@
 # corpus's text repeated to ~60 KB and ~480 KB as one article.
 . "$(dirname "$0")/lib.sh"
 
+# callgrind cannot run an AddressSanitizer build (and counts its checks)
+[ "${SANITIZE_BUILD:-no}" != yes ] || { echo "sanitizer build: skipped"; exit 77; }
 if ! valgrind --tool=callgrind --version >/dev/null 2>&1; then
     echo "SKIP: valgrind's callgrind is not installed"; exit 77
 fi
