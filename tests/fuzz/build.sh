@@ -18,7 +18,7 @@ if ! "$CC" -fsanitize=fuzzer "$OUT/probe.c" -o "$OUT/probe" 2>/dev/null; then
 PKGS="libxml-2.0 jansson libcgraph libgvc sqlite3"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 CFLAGS="-std=c11 -g -O1 -D_GNU_SOURCE -I${FUZZ_CONFIG_DIR:-$SRC} -I$SRC/src $(pkg-config --cflags $PKGS) $SAN"
-CFLAGS="$CFLAGS -DEL_GAZETTEER_DIR=\"$SRC/gazetteers\" -DFUZZ_GAZETTEERS=\"$SRC/gazetteers\""
+CFLAGS="$CFLAGS -DEL_GAZETTEER_DIR=\"$SRC/gazetteers\" -DEL_SOURCE_DIR=\"$SRC\" -DFUZZ_GAZETTEERS=\"$SRC/gazetteers\""
 LIBS="$(pkg-config --libs $PKGS) -lpthread -lm"
 # The library (every source but main.c), rebuilt when a source is newer.
 objs=""
