@@ -1,6 +1,7 @@
 /* util.c - allocation, hashing and file helpers (see util.h). */
 #include "base/util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -212,4 +213,43 @@ size_t el_split_tabs(char *line, char **fields, size_t max)
         p = tab + 1;
     }
     return n;
+}
+
+void el_csv_field(FILE *out, const char *s)
+{
+    bool formula = el_cell_is_formula(s);
+    if (!strpbrk(s, ",\"\n\r")) {
+        if (formula)
+            fputc('\'', out);
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    if (formula)
+        fputc('\'', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+void el_fold_name(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    bool space = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p && n + 2 < cap; p++) {
+        if (isalnum(*p) || *p >= 0x80) {
+            if (space && n)
+                out[n++] = ' ';
+            out[n++] = (char)tolower(*p);
+            space = false;
+        } else {
+            space = true;
+        }
+    }
+    out[n] = '\0';
+    if (strncmp(out, "the ", 4) == 0)
+        memmove(out, out + 4, strlen(out + 4) + 1);
 }

@@ -125,6 +125,14 @@ char *el_read_data_file(const char *path, size_t *len, char **err);
 /* Would a spreadsheet read this TSV/CSV cell as a formula ("=", "+", "-",
  * "@", tab or carriage return first)?  Such cells are written with a
  * leading apostrophe (the usual protection against formula injection). */
+/* One CSV field (RFC 4180 quoting when it holds , " CR or LF); a cell a
+ * spreadsheet would run as a formula gets a leading apostrophe. */
+void el_csv_field(FILE *out, const char *s);
+
+/* Case-folded alphanumeric words of s joined by single spaces, without a
+ * leading "the" (to match entity names the way users type them). */
+void el_fold_name(const char *s, char *out, size_t cap);
+
 static inline bool el_cell_is_formula(const char *s)
 {
     return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';

@@ -14,35 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Case-folded alphanumeric words of s joined by single spaces, without a
- * leading "the". */
-static void norm_name(const char *s, char *out, size_t cap)
-{
-    size_t n = 0;
-    bool space = false;
-    for (const unsigned char *p = (const unsigned char *)s; *p && n + 2 < cap; p++) {
-        if (isalnum(*p) || *p >= 0x80) {
-            if (space && n)
-                out[n++] = ' ';
-            out[n++] = (char)tolower(*p);
-            space = false;
-        } else {
-            space = true;
-        }
-    }
-    out[n] = '\0';
-    if (strncmp(out, "the ", 4) == 0)
-        memmove(out, out + 4, strlen(out + 4) + 1);
-}
-
 static bool entity_matches(const el_entity *e, const char *want)
 {
     char buf[256];
-    norm_name(e->name, buf, sizeof buf);
+    el_fold_name(e->name, buf, sizeof buf);
     if (strcmp(buf, want) == 0)
         return true;
     for (size_t i = 0; i < e->naliases; i++) {
-        norm_name(e->aliases[i], buf, sizeof buf);
+        el_fold_name(e->aliases[i], buf, sizeof buf);
         if (strcmp(buf, want) == 0)
             return true;
     }
@@ -167,7 +146,7 @@ int el_export_entity_timeline(const el_corpus *c, const char *name, const char *
                               FILE *out)
 {
     char want[256];
-    norm_name(name, want, sizeof want);
+    el_fold_name(name, want, sizeof want);
     bool *match = el_calloc(c->nentities + 1, sizeof *match);
     size_t nmatch = 0;
     for (size_t i = 0; i < c->nentities; i++)

@@ -18,29 +18,14 @@
 
 static void put_field(FILE *out, char sep, const char *s)
 {
-    bool formula = el_cell_is_formula(s);   /* "=HYPERLINK(...)": text, not a formula */
     if (sep == '\t') {
-        if (formula)
+        if (el_cell_is_formula(s))   /* "=HYPERLINK(...)": text, not a formula */
             fputc('\'', out);
         for (const char *p = s; *p; p++)
             fputc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, out);
         return;
     }
-    if (!strpbrk(s, ",\"\n\r")) {
-        if (formula)
-            fputc('\'', out);
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    if (formula)
-        fputc('\'', out);
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            fputc('"', out);
-        fputc(*p, out);
-    }
-    fputc('"', out);
+    el_csv_field(out, s);
 }
 
 static char *participant_names(const el_corpus *c, const el_event *v)

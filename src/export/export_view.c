@@ -16,38 +16,18 @@ bool *el_view_typed(const el_corpus *c, bool undated)
     return keep;
 }
 
-/* Lower-case alphanumeric words joined by single spaces, no leading "the". */
-static void fold_name(const char *s, char *out, size_t cap)
-{
-    size_t n = 0;
-    bool space = false;
-    for (const unsigned char *p = (const unsigned char *)s; *p && n + 2 < cap; p++) {
-        if (isalnum(*p) || *p >= 0x80) {
-            if (space && n)
-                out[n++] = ' ';
-            out[n++] = (char)tolower(*p);
-            space = false;
-        } else {
-            space = true;
-        }
-    }
-    out[n] = '\0';
-    if (strncmp(out, "the ", 4) == 0)
-        memmove(out, out + 4, strlen(out + 4) + 1);
-}
-
 static bool *matching_entities(const el_corpus *c, const char *name, bool *any)
 {
     char want[256], buf[256];
-    fold_name(name, want, sizeof want);
+    el_fold_name(name, want, sizeof want);
     bool *match = el_calloc(c->nentities + 1, sizeof *match);
     *any = false;
     for (size_t i = 0; i < c->nentities; i++) {
         const el_entity *e = &c->entities[i];
-        fold_name(e->name, buf, sizeof buf);
+        el_fold_name(e->name, buf, sizeof buf);
         match[i] = strcmp(buf, want) == 0;
         for (size_t k = 0; !match[i] && k < e->naliases; k++) {
-            fold_name(e->aliases[k], buf, sizeof buf);
+            el_fold_name(e->aliases[k], buf, sizeof buf);
             match[i] = strcmp(buf, want) == 0;
         }
         *any |= match[i];

@@ -291,20 +291,7 @@ int el_export_timelinejs(const el_corpus *c, const el_timelinejs_options *opt, F
  * formula (=, +, -, @ first) gets a leading apostrophe. */
 static void put_cell(FILE *out, const char *s, bool last)
 {
-    bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
-    if (!formula && !strpbrk(s, ",\"\n\r")) {
-        fputs(s, out);
-    } else {
-        fputc('"', out);
-        if (formula)
-            fputc('\'', out);
-        for (const char *p = s; *p; p++) {
-            if (*p == '"')
-                fputc('"', out);
-            fputc(*p, out);
-        }
-        fputc('"', out);
-    }
+    el_csv_field(out, s);
     fputc(last ? '\n' : ',', out);
 }
 

@@ -167,26 +167,6 @@ bool el_store_parse_bound(const char *s, bool end, int64_t *minutes)
 
 /* ---- printing ---------------------------------------------------------------- */
 
-static void print_csv_field(FILE *out, const char *s)
-{
-    bool formula = el_cell_is_formula(s);   /* written as text: leading apostrophe */
-    if (!strpbrk(s, ",\"\n\r")) {
-        if (formula)
-            fputc('\'', out);
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    if (formula)
-        fputc('\'', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
 static void print_row(sqlite3_stmt *st, el_query_format fmt, FILE *out, json_t *rows)
 {
     int n = sqlite3_column_count(st);
@@ -202,7 +182,7 @@ static void print_row(sqlite3_stmt *st, el_query_format fmt, FILE *out, json_t *
         } else if (fmt == EL_Q_CSV) {
             if (c)
                 fputc(',', out);
-            print_csv_field(out, v ? v : "");
+            el_csv_field(out, v ? v : "");
         } else {
             fprintf(out, "%s%s", c ? "\t" : "", v ? v : "-");
         }
