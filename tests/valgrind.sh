@@ -58,7 +58,7 @@ printf '{"id":"s","text":"Officials met Monday."}\n{"id":\n' \
 rc=$?
 [ $rc -ne 99 ] && ok "jsonl on stdin clean under valgrind (exit $rc)" \
     || { fail "jsonl on stdin under valgrind"; head -30 "$TMP/vg"; }
-UNIT="$(dirname "$EVENTLINE")/../tests/test_readers"
+UNIT="$(dirname "$EVENTLINE")/../tests/read/test_readers"
 if [ -x "$UNIT" ]; then
     vg "$UNIT" >/dev/null 2>"$TMP/vg"
     rc=$?

@@ -8,7 +8,7 @@
 # Without Chromium only the Chromium part is skipped.
 . "${TOP_SRCDIR:-.}/tests/lib.sh"
 
-UNIT="$(dirname "$EVENTLINE")/../tests/test_export_html"
+UNIT="$(dirname "$EVENTLINE")/../tests/export/test_export_html"
 SHOT_DIR=${VIEWER_SHOT_DIR:-$(pwd)/tests}
 
 expect_status 0 "extract -f json,html on the example corpus" "$EVENTLINE" -q \
