@@ -18,18 +18,31 @@ KINDs (see README.md in this folder):
     no-event   TRIGGER key=value...  no event mention with TRIGGER matching all
     no-label   LABEL                 no canonical event has LABEL
     stderr     TEXT                  eventline's standard error holds TEXT
+Story expectations (NAME.expect for a row NAME<TAB>ARTICLE... of stories.tsv:
+the articles run together, as one corpus):
+    same-entity   NAME1 NAME2        one cross-article entity has both mentions
+    no-same-entity NAME1 NAME2       no entity has both (a wrong merge)
+    entity-docs   NAME N             the entity of mention NAME is in N articles
+    same-event    NN:TRIG NN:TRIG    the two mentions (article number:trigger)
+                                     belong to one canonical event
+    no-same-event NN:TRIG NN:TRIG    they belong to different canonical events
+    events        TYPE N             exactly N canonical events have TYPE
+    canon         TYPE key=value...  a canonical event of TYPE matches all of
+                                     date, with, agent, factual, docs (number
+                                     of articles its mentions come from)
 event keys: type (canonical type, 'none' untyped), with (a participant's
 name), agent (the label starts with this name), date (the value of the
 mention's own timex, else its canonical event's time), factual (true/false),
 anchor (where its canonical event's time comes from: timex, sentence,
 report, duration, none).
 
-Usage: run.py [-v] EVENTLINE [ARTICLE.txt...]   (exit 0 unless an 'ok' fails)
+Usage: run.py [-v] EVENTLINE [ARTICLE.txt|STORY...]   (exit 0 unless an 'ok' fails)
 """
 import json
 import os
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -45,14 +58,107 @@ def load_manifest():
     return rows
 
 
-def run_eventline(exe, path, mode):
+def load_stories():
+    rows = {}
+    path = os.path.join(HERE, "stories.tsv")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                name, files = line.rstrip("\n").split("\t")[:2]
+                rows[name] = files.split()
+    return rows
+
+
+def run_eventline(exe, paths, manifest_rows=None):
+    """Run eventline on PATHS as one corpus; MANIFEST_ROWS (file -> DCT) are
+    given with -m, the other articles find their DCT themselves."""
     cmd = [exe, "-f", "json", "-o", "-"]
-    if mode == "manifest":
-        cmd += ["-m", os.path.join(HERE, "manifest.tsv")]
-    res = subprocess.run(cmd + [path], capture_output=True, text=True)
+    tmp = None
+    if manifest_rows:
+        tmp = tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False, encoding="utf-8")
+        for name, dct in manifest_rows.items():
+            tmp.write("%s\t%s\n" % (os.path.basename(name), dct))
+        tmp.close()
+        cmd += ["-m", tmp.name]
+    try:
+        res = subprocess.run(cmd + paths, capture_output=True, text=True)
+    finally:
+        if tmp:
+            os.unlink(tmp.name)
     if res.returncode != 0:
-        raise RuntimeError("eventline failed on %s: %s" % (path, res.stderr.strip()))
+        raise RuntimeError("eventline failed on %s: %s" % (" ".join(paths), res.stderr.strip()))
     return json.loads(res.stdout), res.stderr
+
+
+class Story:
+    """The cross-article parts of a corpus run the story expectations use."""
+
+    def __init__(self, result):
+        self.result = result
+        self.docs = {d["id"]: d for d in result["documents"]}
+        self.entities = {e["id"]: e for e in result["entities"]}
+        self.events = result["events"]
+        self.mention_event = {}
+        for ev in self.events:
+            for m in ev.get("mentions", []):
+                self.mention_event[m] = ev["id"]
+
+    def doc_id(self, number):
+        for did in self.docs:
+            if did.split("-")[0] == number:
+                return did
+        raise ValueError("no article numbered '%s' in the story" % number)
+
+    def entities_of(self, name):
+        return {m.get("entity") for d in self.docs.values() for m in d["mentions"]
+                if name in (m["text"], m.get("name"))}
+
+    def events_of(self, ref):
+        number, _, trigger = ref.partition(":")
+        did = self.doc_id(number)
+        return {self.mention_event.get("%s#%s" % (did, em["id"]))
+                for em in self.docs[did]["event_mentions"] if em["text"] == trigger} - {None}
+
+    def canon_fields(self, ev):
+        docs = {m.split("#")[0] for m in ev.get("mentions", [])}
+        return {
+            "type": ev.get("type") or "none",
+            "with": [self.entities.get(p, {}).get("name", p) for p in ev.get("participants", [])],
+            "label": ev.get("label") or "",
+            "date": ev.get("time", {}).get("value"),
+            "factual": "true" if ev.get("factual") else "false",
+            "anchor": ev.get("time", {}).get("anchor") or "none",
+            "docs": str(len(docs)),
+        }
+
+
+def check_story(story, kind, args):
+    """Return (held, what was found) for a story expectation."""
+    if kind in ("same-entity", "no-same-entity"):
+        a, b = story.entities_of(args[0]), story.entities_of(args[1])
+        shared = (a & b) - {None}
+        found = "entities %s / %s" % (sorted(x or "-" for x in a), sorted(x or "-" for x in b))
+        return (bool(shared) if kind == "same-entity" else not shared), found
+    if kind == "entity-docs":
+        ids = story.entities_of(args[0]) - {None}
+        counts = [len(story.entities[i].get("documents", [])) for i in ids if i in story.entities]
+        return int(args[1]) in counts, "in %s articles" % counts
+    if kind in ("same-event", "no-same-event"):
+        a, b = story.events_of(args[0]), story.events_of(args[1])
+        found = "events %s / %s" % (sorted(a), sorted(b))
+        return (bool(a & b) if kind == "same-event" else not (a & b)), found
+    if kind == "events":
+        typed = [e for e in story.events if (e.get("type") or "none") == args[0]]
+        return len(typed) == int(args[1]), "%d: %s" % (len(typed), [e["label"] for e in typed])
+    if kind == "canon":
+        conds = parse_conds(args[1:])
+        cands = [story.canon_fields(e) for e in story.events if (e.get("type") or "none") == args[0]]
+        hit = [c for c in cands if event_matches(c, conds)]
+        shown = ["%s|%s|%s docs" % (c["label"], c["date"], c["docs"]) for c in cands]
+        return bool(hit), "events %s" % shown
+    raise ValueError("unknown story kind '%s'" % kind)
 
 
 class Doc:
@@ -101,6 +207,9 @@ def event_matches(fields, conds):
                 return False
         elif key == "agent":
             if not fields["label"].startswith(want):
+                return False
+        elif key == "docs":
+            if fields.get("docs") != want:
                 return False
         elif key not in fields:
             raise ValueError("unknown event key '%s'" % key)
@@ -176,19 +285,36 @@ def main(argv):
         return 2
     exe = argv[1]
     manifest = load_manifest()
-    names = [os.path.basename(a) for a in argv[2:]] or sorted(manifest)
+    stories = load_stories()
+    names = [os.path.basename(a) for a in argv[2:]] or sorted(manifest) + sorted(stories)
     counts = {"PASS": 0, "FAIL": 0, "XFAIL": 0, "XPASS": 0}
     for name in names:
         path = os.path.join(HERE, name)
-        exp = path[:-4] + ".expect"
-        if name not in manifest or not os.path.exists(exp):
-            print("ERROR %s: no manifest row or no .expect file" % name)
-            counts["FAIL"] += 1
-            continue
-        doc = Doc(*run_eventline(exe, path, manifest[name][1]))
+        if name in stories:
+            exp = path + ".expect"
+            files = stories[name]
+            if not os.path.exists(exp) or any(f not in manifest for f in files):
+                print("ERROR %s: no .expect file or an article without a manifest row" % name)
+                counts["FAIL"] += 1
+                continue
+            rows = {os.path.join(HERE, f): manifest[f][0] for f in files
+                    if manifest[f][1] == "manifest"}
+            result, _ = run_eventline(exe, [os.path.join(HERE, f) for f in files], rows)
+            doc, checker, label = Story(result), check_story, name
+        else:
+            exp = path[:-4] + ".expect"
+            if name not in manifest or not os.path.exists(exp):
+                print("ERROR %s: no manifest row or no .expect file" % name)
+                counts["FAIL"] += 1
+                continue
+            mode = manifest[name][1]
+            rows = {os.path.join(HERE, f): r[0] for f, r in manifest.items()
+                    if r[1] == "manifest"} if mode == "manifest" else None
+            doc = Doc(*run_eventline(exe, [path], rows))
+            checker, label = check, name[:-4]
         for n, status, kind, args in load_expectations(exp):
             try:
-                held, found = check(doc, kind, args)
+                held, found = checker(doc, kind, args)
             except (ValueError, IndexError) as e:
                 held, found = False, "bad expectation: %s" % e
                 status = "ok"
@@ -196,13 +322,14 @@ def main(argv):
                        ("xfail", False): "XFAIL", ("xfail", True): "XPASS"}[(status, held)]
             counts[verdict] += 1
             if verbose or verdict in ("FAIL", "XPASS"):
-                print("%-5s %s:%d %s %s -> %s" % (verdict, name[:-4], n, kind,
+                print("%-5s %s:%d %s %s -> %s" % (verdict, label, n, kind,
                                                  " ".join(args), found))
     total = sum(counts.values())
-    print("news: %d expectations in %d articles: %d pass, %d known failures (xfail), "
-          "%d fixed (xpass: remove the mark), %d FAIL"
-          % (total, len(names), counts["PASS"], counts["XFAIL"], counts["XPASS"],
-             counts["FAIL"]))
+    nstories = sum(1 for n in names if n in stories)
+    print("news: %d expectations in %d articles and %d stories: %d pass, %d known failures "
+          "(xfail), %d fixed (xpass: remove the mark), %d FAIL"
+          % (total, len(names) - nstories, nstories, counts["PASS"], counts["XFAIL"],
+             counts["XPASS"], counts["FAIL"]))
     strict = os.environ.get("NEWS_STRICT") == "1"
     return 1 if counts["FAIL"] or (strict and counts["XPASS"]) else 0
 
