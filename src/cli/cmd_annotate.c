@@ -80,8 +80,10 @@ static int write_doc_json(const el_doc *doc, unsigned flags, FILE *out)
     return rc;
 }
 
-/* What the CoNLL-U writer needs: the document and the model's names. */
+/* What the CoNLL-U and TimeML writers need: the document, and the model's
+ * names or the link tables. */
 typedef struct conllu_job { const el_doc *doc; const el_syntax *model; } conllu_job;
+typedef struct timeml_job { const el_doc *doc; const el_tlink_rules *rules; } timeml_job;
 
 static int write_doc(const void *obj, const el_cli *o, const char *fmt, FILE *out)
 {
@@ -89,8 +91,10 @@ static int write_doc(const void *obj, const el_cli *o, const char *fmt, FILE *ou
         const conllu_job *j = obj;
         return el_syntax_write_conllu(j->doc, j->model, out);
     }
-    if (strcmp(fmt, "timeml") == 0)
-        return el_export_timeml(obj, out);
+    if (strcmp(fmt, "timeml") == 0) {
+        const timeml_job *j = obj;
+        return el_export_timeml_rules(j->doc, j->rules, out);
+    }
     return write_doc_json(obj, EL_JSON_TEXT | (o->pretty ? EL_JSON_PRETTY : 0), out);
 }
 
@@ -138,8 +142,10 @@ static void write_one(annotator *an, el_doc *doc)
         output_name(an, doc, strcmp(fmt, "timeml") == 0 ? "tml"
                              : strcmp(fmt, "conllu") == 0 ? "conllu" : "json", file, sizeof file);
         conllu_job job = { doc, an->res->syntax };
+        timeml_job tjob = { doc, an->res->tlinks };
         ok = el_cli_write(an->o, file, write_doc, strcmp(fmt, "conllu") == 0 ? (const void *)&job
-                                                                            : (const void *)doc, fmt);
+                                                  : strcmp(fmt, "timeml") == 0 ? (const void *)&tjob
+                                                                               : (const void *)doc, fmt);
     }
     if (ok)
         an->written++;

@@ -47,10 +47,16 @@ int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *ren
  * xmlTextWriter.  The TEXT content equals doc->text byte for byte. */
 int el_export_timeml(const el_doc *doc, FILE *out);
 
-/* The TLINKs the TimeML writer adds to doc->links (timeml_links.c): each
- * dated timex and each finite event against the DCT, with evidence (static
- * strings).  *out is malloc'ed (free it); returns the count. */
-size_t el_timeml_task_links(const el_doc *doc, el_link **out);
+/* The same with the link tables (model/tlink_rules.h, from the resources;
+ * NULL: the tense rules alone, no SLINK or ALINK). */
+typedef struct el_tlink_rules el_tlink_rules;
+int el_export_timeml_rules(const el_doc *doc, const el_tlink_rules *rules, FILE *out);
+
+/* The links the TimeML writer adds to doc->links (timeml_links.c): each
+ * dated timex and each event against the DCT, event pairs, SLINKs and
+ * ALINKs, with evidence (static strings).  *out is malloc'ed (free it);
+ * returns the count. */
+size_t el_timeml_task_links(const el_doc *doc, const el_tlink_rules *rules, el_link **out);
 
 /* One row per event (tab- or comma-separated). */
 int el_export_table(const el_corpus *c, char sep, FILE *out);

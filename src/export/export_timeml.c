@@ -31,6 +31,7 @@ typedef struct plan {
     bool *timex_written;    /* per doc->timexes */
     bool *event_written;    /* per doc->events */
     bool have_dct;
+    const el_tlink_rules *rules;   /* the link tables, or NULL */
 } plan;
 
 static bool ok(int rc)
@@ -356,13 +357,13 @@ static bool write_link_list(xmlTextWriterPtr w, const el_doc *d, const plan *p,
     return true;
 }
 
-/* The event stage's links, then the document's Task C links against the
- * DCT (timeml_links.c). */
+/* The event stage's links, then the document's Task C links
+ * (timeml_links.c). */
 static bool write_links(xmlTextWriterPtr w, const el_doc *d, const plan *p)
 {
     size_t lid = 0;
     el_link *more;
-    size_t nmore = el_timeml_task_links(d, &more);
+    size_t nmore = el_timeml_task_links(d, p->rules, &more);
     bool good = write_link_list(w, d, p, d->links, d->nlinks, &lid)
                 && write_link_list(w, d, p, more, nmore, &lid);
     free(more);
@@ -405,6 +406,11 @@ static bool write_document(xmlTextWriterPtr w, const el_doc *d, const plan *p)
 
 int el_export_timeml(const el_doc *doc, FILE *out)
 {
+    return el_export_timeml_rules(doc, NULL, out);
+}
+
+int el_export_timeml_rules(const el_doc *doc, const el_tlink_rules *rules, FILE *out)
+{
     xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, NULL);
     if (!ob)
         return -1;
@@ -415,6 +421,7 @@ int el_export_timeml(const el_doc *doc, FILE *out)
     }
     plan p;
     plan_init(doc, &p);
+    p.rules = rules;
     bool good = write_document(w, doc, &p);
     xmlFreeTextWriter(w);
     plan_free(&p);

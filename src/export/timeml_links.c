@@ -1,14 +1,22 @@
 /* timeml_links.c - the temporal links the TimeML writer adds to the event
  * stage's own (TempEval-3 Task C style): every dated time expression against
- * the document creation time (DCT), and every finite event against the DCT,
- * from its time expression's interval when it has one, else from its tense
- * and aspect (a simple past is BEFORE the DCT, a future or modal AFTER, a
- * present progressive INCLUDES it).  Each link carries its evidence.  The
- * event-DCT link follows the event's time when it has one, so the two kinds
- * never contradict each other; an event the stage already linked to the DCT
- * gets no second link. */
+ * the document creation time (DCT), and every event against the DCT, from
+ * its time expression's interval when it has one, else from its tense,
+ * aspect and modality through the table learned from TBAQ
+ * (gazetteers/time/tlinks.tsv, model/tlink_rules.h; without it: a simple
+ * past is BEFORE the DCT, a future or modal AFTER, a present progressive
+ * INCLUDES it).  Then event pairs: a reported event and its report, a past
+ * perfect and its sentence's simple past, neighbouring events of a sentence
+ * and the main events of consecutive sentences by the table's relation for
+ * their tenses; and the subordination links, SLINK (reporting, intention,
+ * modality, perception) and ALINK (aspectual verbs), to the event they
+ * govern (gazetteers/time/subordination.tsv).  Each link carries its
+ * evidence.  The event-DCT link follows the event's time when it has one,
+ * so the two kinds never contradict each other; two events are linked at
+ * most once. */
 #include "export/export.h"
 #include "base/util.h"
+#include "model/tlink_rules.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +171,56 @@ static void perfect_links(const el_doc *d, el_link **out, size_t *n, size_t *cap
     }
 }
 
+/* The event pairs linked so far (either way), as sorted keys: two events
+ * are linked at most once. */
+typedef struct pairset { uint64_t *keys; size_t n; } pairset;
+
+static uint64_t pair_key(int a, int b)
+{
+    uint32_t lo = (uint32_t)(a < b ? a : b), hi = (uint32_t)(a < b ? b : a);
+    return (uint64_t)lo << 32 | hi;
+}
+
+static int key_cmp(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static pairset pairs_of(const el_doc *d, const el_link *out, size_t n)
+{
+    pairset p = {el_calloc(d->nlinks + n + 1, sizeof *p.keys), 0};
+    for (int pass = 0; pass < 2; pass++) {
+        const el_link *ls = pass ? out : d->links;
+        size_t m = pass ? n : d->nlinks;
+        for (size_t i = 0; i < m; i++)
+            if (ls[i].from_kind == EL_NODE_EVENT && ls[i].to_kind == EL_NODE_EVENT)
+                p.keys[p.n++] = pair_key(ls[i].from, ls[i].to);
+    }
+    qsort(p.keys, p.n, sizeof *p.keys, key_cmp);
+    return p;
+}
+
+static bool pair_linked(const pairset *p, int a, int b)
+{
+    uint64_t k = pair_key(a, b);
+    return bsearch(&k, p->keys, p->n, sizeof k, key_cmp) != NULL;
+}
+
+/* An event the pair rules may order: asserted, with tokens. */
+static bool orderable(const el_doc *d, size_t e)
+{
+    return !d->events[e].negated && sentence_of(d, e) != SIZE_MAX;
+}
+
+static void push_rel(el_link **out, size_t *n, size_t *cap, el_link_kind kind, int a, int b,
+                     const char *rel, const char *why)
+{
+    el_link l = {kind, EL_NODE_EVENT, EL_NODE_EVENT, a, b, "", (char *)why};
+    el_copy_str(l.reltype, sizeof l.reltype, rel);
+    push(out, n, cap, l);
+}
+
 /* Where an event's tense puts it: 0 past perfect, 1 simple past, 3 future
  * or modal; -1 for what tense alone cannot order. */
 static int tense_rank(const el_event_mention *e)
@@ -179,8 +237,10 @@ static int tense_rank(const el_event_mention *e)
 /* The main event of each sentence (its first finite verb) against the next
  * sentence's, where their tenses order them ("had agreed ... The company
  * said ..."; "fell ... will report"). */
-static void main_event_links(const el_doc *d, el_link **out, size_t *n, size_t *cap)
+static void main_event_links(const el_doc *d, const el_tlink_rules *rules, const pairset *done,
+                             el_link **out, size_t *n, size_t *cap)
 {
+    char fa[48], fb[48];
     int prev = -1;
     size_t prev_sent = SIZE_MAX;
     for (size_t e = 0; e < d->nevents; e++) {
@@ -189,7 +249,14 @@ static void main_event_links(const el_doc *d, el_link **out, size_t *n, size_t *
         if (s == SIZE_MAX || s == prev_sent || x->tense == EL_TENSE_NONE || x->tense == EL_TENSE_INFINITIVE
             || x->tense == EL_TENSE_PRESPART || x->tense == EL_TENSE_PASTPART)
             continue;
-        if (prev >= 0 && prev_sent + 1 == s) {
+        const char *learned = prev >= 0 && prev_sent + 1 == s && !x->negated && !d->events[prev].negated
+            ? el_tlink_rules_find(rules, "next", el_tlink_feature(&d->events[prev], fa, sizeof fa),
+                                  el_tlink_feature(x, fb, sizeof fb))
+            : NULL;
+        if (learned && !pair_linked(done, prev, (int)e)) {
+            push_rel(out, n, cap, EL_LINK_TLINK, prev, (int)e, learned,
+                     "main events of consecutive sentences: the relation TBAQ gives their tenses");
+        } else if (prev >= 0 && prev_sent + 1 == s) {
             int a = tense_rank(&d->events[prev]), b = tense_rank(x);
             if (a >= 0 && b >= 0 && a != b) {
                 el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, prev, (int)e, "",
@@ -224,18 +291,82 @@ static void timex_chain(const el_doc *d, el_link **out, size_t *n, size_t *cap)
     }
 }
 
-size_t el_timeml_task_links(const el_doc *d, el_link **out)
+/* Neighbouring events of a sentence, in textual order, by the learned
+ * relation for their two features ("agreed to buy": BEFORE). */
+static void sentence_pair_links(const el_doc *d, const el_tlink_rules *rules, const pairset *done,
+                                el_link **out, size_t *n, size_t *cap)
+{
+    char fa[48], fb[48];
+    for (size_t e = 0; e + 1 < d->nevents; e++) {
+        if (!orderable(d, e) || !orderable(d, e + 1) || sentence_of(d, e) != sentence_of(d, e + 1)
+            || pair_linked(done, (int)e, (int)e + 1))
+            continue;
+        const char *rel = el_tlink_rules_find(rules, "sent", el_tlink_feature(&d->events[e], fa, sizeof fa),
+                                              el_tlink_feature(&d->events[e + 1], fb, sizeof fb));
+        if (rel)
+            push_rel(out, n, cap, EL_LINK_TLINK, (int)e, (int)e + 1, rel,
+                     "neighbouring events of a sentence: the relation TBAQ gives their tenses");
+    }
+}
+
+/* The event a governing event subordinates: the first event after it in
+ * its sentence, within `window` tokens; -1 for none. */
+static int governed(const el_doc *d, size_t g, uint32_t window)
+{
+    size_t s = sentence_of(d, g);
+    if (g + 1 >= d->nevents || sentence_of(d, g + 1) != s)
+        return -1;
+    return d->events[g + 1].tok_begin < d->events[g].tok_end + window ? (int)g + 1 : -1;
+}
+
+/* SLINKs by the governing event's class (a report, an intention, a
+ * perception) and ALINKs by an aspectual verb's lemma, each to the event it
+ * governs. */
+static void subordination_links(const el_doc *d, const el_tlink_rules *rules, el_link **out,
+                                size_t *n, size_t *cap)
+{
+    for (size_t e = 0; e < d->nevents; e++) {
+        const el_event_mention *x = &d->events[e];
+        if (sentence_of(d, e) == SIZE_MAX)
+            continue;
+        const char *rel = x->lemma ? el_tlink_rules_find(rules, "alink", x->lemma, "-") : NULL;
+        int g = rel ? governed(d, e, 4) : -1;
+        if (g >= 0) {
+            push_rel(out, n, cap, EL_LINK_ALINK, (int)e, g, rel, "an aspectual verb and its event");
+            continue;
+        }
+        rel = el_tlink_rules_find(rules, "slink", el_event_class_name(x->cls), "-");
+        if (rel && (g = governed(d, e, 12)) >= 0)
+            push_rel(out, n, cap, EL_LINK_SLINK, (int)e, g, rel,
+                     "a reporting, intensional or perception event and the event it governs");
+    }
+}
+
+/* The relation of an event without a time expression to the DCT: the
+ * table's for its features, else its tense's. */
+static const char *dct_rel(const el_event_mention *e, const el_tlink_rules *rules, const char **why)
+{
+    char f[48];
+    if (e->negated)
+        return NULL;
+    if (!rules)
+        return tense_rel(e, why);
+    *why = "its tense, aspect and modality: the relation TBAQ gives them against the DCT";
+    return el_tlink_rules_find(rules, "dct", el_tlink_feature(e, f, sizeof f), "DCT");
+}
+
+size_t el_timeml_task_links(const el_doc *d, const el_tlink_rules *rules, el_link **out)
 {
     size_t n = 0, cap = 0;
     *out = NULL;
     char day[11];
     el_interval dct;
-    if (!d->dct.year || !d->dct.month || !d->dct.day)
-        return 0;
-    el_date_format(d->dct, day);
-    if (!el_value_interval(day, &dct))
-        return 0;
-    for (size_t t = 0; t < d->ntimexes; t++) {
+    bool have_dct = d->dct.year && d->dct.month && d->dct.day;
+    if (have_dct)
+        el_date_format(d->dct, day);
+    if (have_dct && !el_value_interval(day, &dct))
+        have_dct = false;
+    for (size_t t = 0; have_dct && t < d->ntimexes; t++) {
         el_interval iv;
         const char *rel;
         if (!timex_interval(&d->timexes[t], &iv) || !(rel = interval_rel(iv, dct)))
@@ -245,7 +376,7 @@ size_t el_timeml_task_links(const el_doc *d, el_link **out)
         el_copy_str(l.reltype, sizeof l.reltype, rel);
         push(out, &n, &cap, l);
     }
-    for (size_t e = 0; e < d->nevents; e++) {
+    for (size_t e = 0; have_dct && e < d->nevents; e++) {
         const el_event_mention *ev = &d->events[e];
         if (linked_to_dct(d, e))
             continue;
@@ -261,7 +392,7 @@ size_t el_timeml_task_links(const el_doc *d, el_link **out)
                 why = "its time expression's value against the DCT";
             }
         } else {
-            rel = tense_rel(ev, &why);
+            rel = dct_rel(ev, rules, &why);
         }
         if (rel) {
             el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_DCT, (int)e, -1, "", (char *)why};
@@ -269,9 +400,18 @@ size_t el_timeml_task_links(const el_doc *d, el_link **out)
             push(out, &n, &cap, l);
         }
     }
-    timex_chain(d, out, &n, &cap);
+    if (have_dct)
+        timex_chain(d, out, &n, &cap);
     report_links(d, out, &n, &cap);
     perfect_links(d, out, &n, &cap);
-    main_event_links(d, out, &n, &cap);
+    /* the pairs below never repeat each other: consecutive sentences, then
+       neighbours inside one sentence */
+    pairset done = pairs_of(d, *out, n);
+    main_event_links(d, rules, &done, out, &n, &cap);
+    if (rules) {
+        sentence_pair_links(d, rules, &done, out, &n, &cap);
+        subordination_links(d, rules, out, &n, &cap);
+    }
+    free(done.keys);
     return n;
 }

@@ -5,6 +5,7 @@
 #include "stages/entity/entity.h"
 #include "stages/event/event.h"
 #include "stages/syntax/syntax.h"
+#include "model/tlink_rules.h"
 #include "base/util.h"
 
 #include <limits.h>
@@ -108,6 +109,8 @@ el_resources *el_resources_load(const char *dir, char **extra, size_t nextra, ch
         goto fail;
     if (!(r->triggers = el_trigger_lexicon_load(dir, err)))
         goto fail;
+    if (!(r->tlinks = el_tlink_rules_load(dir, err)))
+        goto fail;
     return r;
 fail:
     el_resources_free(r);
@@ -122,6 +125,7 @@ void el_resources_free(el_resources *r)
     el_time_lexicon_free(r->time);
     el_gazetteer_free(r->gazetteer);
     el_trigger_lexicon_free(r->triggers);
+    el_tlink_rules_free(r->tlinks);
     el_syntax_free(r->syntax);
     free(r->dir);
     free(r);

@@ -11,6 +11,7 @@ typedef struct el_time_lexicon el_time_lexicon;   /* timex.h */
 typedef struct el_gazetteer el_gazetteer;         /* entity.h */
 typedef struct el_trigger_lexicon el_trigger_lexicon; /* event.h */
 typedef struct el_syntax el_syntax;               /* stages/syntax/syntax.h */
+typedef struct el_tlink_rules el_tlink_rules;     /* model/tlink_rules.h */
 
 typedef struct el_resources {
     char *dir;                    /* gazetteer directory */
@@ -18,6 +19,7 @@ typedef struct el_resources {
     el_time_lexicon *time;
     el_gazetteer *gazetteer;
     el_trigger_lexicon *triggers;
+    el_tlink_rules *tlinks;       /* the TimeML writer's link tables */
     el_syntax *syntax;            /* NULL unless el_resources_load_syntax: the
                                      pipeline runs the syntax stage when set */
 } el_resources;

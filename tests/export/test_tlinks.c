@@ -1,0 +1,225 @@
+/* test_tlinks.c - the TimeML writer's Task C links (export/timeml_links.c)
+ * on short texts through the whole pipeline: each case names two events
+ * (or an event and the DCT) and the relation expected, or "none" where the
+ * text does not say; the SLINK and ALINK rules; the link tables' loader
+ * and the event features they are keyed by. */
+#include "test_util.h"
+#include "export/export.h"
+#include "model/tlink_rules.h"
+#include "stages/pipeline.h"
+#include "stages/resources.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int setup(void **state)
+{
+    const char *dir = getenv("EVENTLINE_GAZETTEERS");
+    char *err = NULL;
+    el_resources *r = el_resources_load(dir && *dir ? dir : TEST_GAZ_DIR, NULL, 0, &err);
+    if (!r)
+        fail_msg("%s", err);
+    *state = r;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    el_resources_free(*state);
+    return 0;
+}
+
+static el_doc *run(void **state, const char *text)
+{
+    el_doc *d = el_doc_new("t", NULL, el_strdup(text), strlen(text));
+    d->dct = (el_date){2023, 3, 1};
+    d->dct_source = EL_DCT_OPTION;
+    el_pipeline_run(d, *state);
+    return d;
+}
+
+/* The event whose first token is `word`, -1 if none. */
+static int event_of(const el_doc *d, const char *word)
+{
+    for (size_t e = 0; e < d->nevents; e++)
+        if (el_tok_is(d, d->events[e].tok_begin, word))
+            return (int)e;
+    return -1;
+}
+
+static const char *inverse(const char *rel)
+{
+    static const char *const pairs[][2] = {{"BEFORE", "AFTER"}, {"AFTER", "BEFORE"},
+                                           {"INCLUDES", "IS_INCLUDED"}, {"IS_INCLUDED", "INCLUDES"},
+                                           {"SIMULTANEOUS", "SIMULTANEOUS"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
+        if (strcmp(rel, pairs[i][0]) == 0)
+            return pairs[i][1];
+    return rel;
+}
+
+/* The relation of a to b (b < 0: the DCT) among links of `kind` the
+ * stage and the writer give, "none" without one. */
+static const char *relation(const el_doc *d, const el_link *more, size_t nmore, el_link_kind kind,
+                            int a, int b)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        const el_link *ls = pass ? more : d->links;
+        size_t n = pass ? nmore : d->nlinks;
+        for (size_t i = 0; i < n; i++) {
+            const el_link *l = &ls[i];
+            if (l->kind != kind || l->from_kind != EL_NODE_EVENT)
+                continue;
+            if (b < 0 && l->to_kind == EL_NODE_DCT && l->from == a)
+                return l->reltype;
+            if (b >= 0 && l->to_kind == EL_NODE_EVENT && l->from == a && l->to == b)
+                return l->reltype;
+            if (b >= 0 && l->to_kind == EL_NODE_EVENT && l->from == b && l->to == a)
+                return kind == EL_LINK_TLINK ? inverse(l->reltype) : "(reversed)";
+        }
+    }
+    return "none";
+}
+
+typedef struct link_case {
+    const char *text;
+    el_link_kind kind;
+    const char *a, *b;      /* event first words; b NULL = the DCT */
+    const char *expect;     /* relation, or "none" */
+} link_case;
+
+static const link_case cases[] = {
+    /* event - DCT from tense, aspect and modality */
+    {"The company sold its plant.", EL_LINK_TLINK, "sold", NULL, "BEFORE"},
+    {"The company will sell its plant.", EL_LINK_TLINK, "sell", NULL, "AFTER"},
+    {"The company has sold its plant.", EL_LINK_TLINK, "sold", NULL, "BEFORE"},
+    {"The company did not sell its plant.", EL_LINK_TLINK, "sell", NULL, "none"},
+    /* a reported event and its report */
+    {"Police said the man had fled the city.", EL_LINK_TLINK, "fled", "said", "BEFORE"},
+    {"The minister said the bank would raise rates.", EL_LINK_TLINK, "raise", "said", "AFTER"},
+    /* neighbours in a sentence, by the learned table */
+    {"The firm agreed to buy the mill.", EL_LINK_TLINK, "agreed", "buy", "BEFORE"},
+    /* main events of consecutive sentences, by tense */
+    {"The storm had destroyed the bridge. Engineers will rebuild it.", EL_LINK_TLINK, "destroyed",
+     "rebuild", "BEFORE"},
+    /* two simple pasts in two sentences: the text does not order them */
+    {"The team won the cup. The coach resigned.", EL_LINK_TLINK, "won", "resigned", "none"},
+    /* subordination */
+    {"Officials said the talks collapsed.", EL_LINK_SLINK, "said", "talks", "EVIDENTIAL"},
+    {"The union began to strike.", EL_LINK_ALINK, "began", "strike", "INITIATES"},
+    {"The union won the vote.", EL_LINK_ALINK, "won", "vote", "none"},
+};
+
+static void test_link_cases(void **state)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const link_case *c = &cases[i];
+        el_doc *d = run(state, c->text);
+        el_link *more;
+        size_t nmore = el_timeml_task_links(d, ((el_resources *)*state)->tlinks, &more);
+        int a = event_of(d, c->a), b = c->b ? event_of(d, c->b) : -1;
+        const char *got = a < 0 || (c->b && b < 0) ? "(no event)"
+                                                   : relation(d, more, nmore, c->kind, a, b);
+        if (strcmp(got, c->expect) != 0)
+            fail_msg("case %zu \"%s\": %s %s: want %s, got %s", i, c->text, c->a,
+                     c->b ? c->b : "DCT", c->expect, got);
+        free(more);
+        el_doc_free(d);
+    }
+}
+
+/* Every link the writer adds names a relation, kind-appropriate ends and
+ * its evidence; without the tables there is no SLINK or ALINK. */
+static void test_links_well_formed(void **state)
+{
+    el_doc *d = run(state, "Officials said on Monday that the talks began to collapse after the "
+                           "union had rejected the offer, and they will meet again.");
+    for (int with = 0; with < 2; with++) {
+        el_link *more;
+        size_t n = el_timeml_task_links(d, with ? ((el_resources *)*state)->tlinks : NULL, &more);
+        assert_true(n > 0);
+        size_t sub = 0;
+        for (size_t i = 0; i < n; i++) {
+            assert_true(more[i].reltype[0] != '\0');
+            assert_non_null(more[i].evidence);
+            if (more[i].kind != EL_LINK_TLINK) {
+                sub++;
+                assert_int_equal(more[i].from_kind, EL_NODE_EVENT);
+                assert_int_equal(more[i].to_kind, EL_NODE_EVENT);
+            }
+        }
+        if (!with)
+            assert_int_equal(sub, 0);
+        else
+            assert_true(sub > 0);
+        free(more);
+    }
+    el_doc_free(d);
+}
+
+static void test_features(void **state)
+{
+    (void)state;
+    static const struct {
+        el_event_class cls; el_tense tense; el_aspect aspect; const char *modal, *want;
+    } rows[] = {
+        {EL_EV_OCCURRENCE, EL_TENSE_PAST, EL_ASPECT_NONE, NULL, "PAST/NONE"},
+        {EL_EV_OCCURRENCE, EL_TENSE_PRESENT, EL_ASPECT_PERFECTIVE, NULL, "PRESENT/PERFECTIVE"},
+        {EL_EV_REPORTING, EL_TENSE_PAST, EL_ASPECT_NONE, NULL, "REPORTING:PAST/NONE"},
+        {EL_EV_OCCURRENCE, EL_TENSE_NONE, EL_ASPECT_NONE, "could", "MODAL"},
+        {EL_EV_OCCURRENCE, EL_TENSE_FUTURE, EL_ASPECT_NONE, "will", "FUTURE/NONE"},
+        {EL_EV_OCCURRENCE, EL_TENSE_INFINITIVE, EL_ASPECT_NONE, NULL, "INFINITIVE"},
+        {EL_EV_STATE, EL_TENSE_NONE, EL_ASPECT_NONE, NULL, "NONE"},
+    };
+    char buf[48];
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        el_event_mention e = {.cls = rows[i].cls, .tense = rows[i].tense,
+                              .aspect = rows[i].aspect, .modality = (char *)rows[i].modal};
+        assert_string_equal(el_tlink_feature(&e, buf, sizeof buf), rows[i].want);
+    }
+}
+
+static void test_tables_load_and_errors(void **state)
+{
+    const el_tlink_rules *r = ((el_resources *)*state)->tlinks;
+    assert_non_null(r);
+    assert_string_equal(el_tlink_rules_find(r, "dct", "PAST/NONE", "DCT"), "BEFORE");
+    assert_string_equal(el_tlink_rules_find(r, "alink", "begin", "-"), "INITIATES");
+    assert_null(el_tlink_rules_find(r, "dct", "no such feature", "DCT"));
+    assert_null(el_tlink_rules_find(NULL, "dct", "PAST/NONE", "DCT"));
+
+    char dir[] = "/tmp/el_tlinksXXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/time", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    char *err = NULL;
+    el_tlink_rules *empty = el_tlink_rules_load(dir, &err);   /* no files: no rows */
+    assert_non_null(empty);
+    assert_int_equal(empty->n, 0);
+    el_tlink_rules_free(empty);
+    snprintf(path, sizeof path, "%s/time/tlinks.tsv", dir);
+    FILE *f = fopen(path, "w");
+    fputs("# a comment\ndct\tPAST/NONE\n", f);
+    fclose(f);
+    assert_null(el_tlink_rules_load(dir, &err));
+    assert_non_null(strstr(err, "tlinks.tsv: row 2"));
+    free(err);
+    remove(path);
+    snprintf(path, sizeof path, "%s/time", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_link_cases),
+        cmocka_unit_test(test_links_well_formed),
+        cmocka_unit_test(test_features),
+        cmocka_unit_test(test_tables_load_and_errors),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
