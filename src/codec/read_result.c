@@ -311,7 +311,10 @@ static bool read_links(rd *r, const json_t *arr)
         el_link_kind lk = strcmp(kind, "SLINK") == 0 ? EL_LINK_SLINK
                           : strcmp(kind, "ALINK") == 0 ? EL_LINK_ALINK : EL_LINK_TLINK;
         const char *ev = json_string_value(json_object_get(o, "evidence"));
-        el_doc_add_link(r->d, lk, fk, from, tk, to, str(o, "type"), ev);
+        el_reltype type;
+        if (!el_reltype_parse(str(o, "type"), &type))
+            return fail(r, "link %zu: '%.40s' is not a TimeML relation type", i + 1, str(o, "type"));
+        el_doc_add_link(r->d, lk, fk, from, tk, to, type, ev);
     }
     return true;
 }

@@ -560,15 +560,15 @@ static bool to_rel(const el_relation *r, rel *out)
 {
     size_t a = r->from, b = r->to;
     char kind;
-    if (strcmp(r->type, "BEFORE") == 0 || strcmp(r->type, "IBEFORE") == 0)
+    if (r->type == EL_REL_BEFORE || r->type == EL_REL_IBEFORE)
         kind = 'B';
-    else if (strcmp(r->type, "AFTER") == 0 || strcmp(r->type, "IAFTER") == 0)
+    else if (r->type == EL_REL_AFTER || r->type == EL_REL_IAFTER)
         kind = 'B', a = r->to, b = r->from;
-    else if (strcmp(r->type, "INCLUDES") == 0)
+    else if (r->type == EL_REL_INCLUDES)
         kind = 'I';
-    else if (strcmp(r->type, "IS_INCLUDED") == 0 || strcmp(r->type, "DURING") == 0)
+    else if (r->type == EL_REL_IS_INCLUDED || r->type == EL_REL_DURING)
         kind = 'I', a = r->to, b = r->from;
-    else if (strcmp(r->type, "SIMULTANEOUS") == 0 || strcmp(r->type, "IDENTITY") == 0)
+    else if (r->type == EL_REL_SIMULTANEOUS || r->type == EL_REL_IDENTITY)
         kind = 'S', a = r->from < r->to ? r->from : r->to, b = r->from < r->to ? r->to : r->from;
     else
         return false;

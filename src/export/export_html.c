@@ -163,7 +163,7 @@ static json_t *relations_json(const el_corpus *c)
         if (r->from >= c->nevents || r->to >= c->nevents)
             continue;
         json_t *o = json_pack("{s:s, s:s, s:s, s:b}", "from", c->events[r->from].id,
-                              "to", c->events[r->to].id, "type", r->type,
+                              "to", c->events[r->to].id, "type", el_reltype_name(r->type),
                               "inferred", r->inferred);
         if (r->evidence)
             json_object_set_new(o, "evidence", json_string(r->evidence));

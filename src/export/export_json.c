@@ -159,7 +159,7 @@ static void link_json(el_jw *w, const el_doc *d, size_t i)
     el_jw_kstr(w, "kind", kinds[l->kind]);
     node_id(w, "from", l->from_kind, l->from);
     node_id(w, "to", l->to_kind, l->to);
-    el_jw_kstr(w, "type", l->reltype);
+    el_jw_kstr(w, "type", el_reltype_name(l->reltype));
     if (l->evidence)
         el_jw_kstr(w, "evidence", l->evidence);
     el_jw_close(w, '}');
@@ -300,7 +300,7 @@ static void relation_json(el_jw *w, const el_corpus *c, const el_relation *r)
     el_jw_open(w, '{');
     el_jw_kstr(w, "from", c->events[r->from].id);
     el_jw_kstr(w, "to", c->events[r->to].id);
-    el_jw_kstr(w, "type", r->type);
+    el_jw_kstr(w, "type", el_reltype_name(r->type));
     el_jw_kbool(w, "inferred", r->inferred);
     if (r->evidence)
         el_jw_kstr(w, "evidence", r->evidence);

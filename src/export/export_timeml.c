@@ -336,7 +336,7 @@ static bool write_link(xmlTextWriterPtr w, const el_link *l, size_t lid)
     const char *to_attr = l->kind == EL_LINK_SLINK ? "subordinatedEventInstance"
                                                    : "relatedToEventInstance";
     return raw(w, "\n") && start(w, names[l->kind]) && attr_id(w, "lid", "l", lid)
-           && attr(w, "relType", l->reltype)
+           && attr(w, "relType", el_reltype_name(l->reltype))
            && write_endpoint(w, l->from_kind, l->from, true, "eventInstanceID")
            && write_endpoint(w, l->to_kind, l->to, false, to_attr) && end(w);
 }

@@ -21,21 +21,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The relation of interval a to interval b, or NULL when they overlap
+/* The relation of interval a to interval b, EL_REL_NONE when they overlap
  * without one holding the other. */
-static const char *interval_rel(el_interval a, el_interval b)
+static el_reltype interval_rel(el_interval a, el_interval b)
 {
     if (a.end <= b.begin)
-        return "BEFORE";
+        return EL_REL_BEFORE;
     if (a.begin >= b.end)
-        return "AFTER";
+        return EL_REL_AFTER;
     if (a.begin == b.begin && a.end == b.end)
-        return "SIMULTANEOUS";
+        return EL_REL_SIMULTANEOUS;
     if (a.begin <= b.begin && a.end >= b.end)
-        return "INCLUDES";
+        return EL_REL_INCLUDES;
     if (a.begin >= b.begin && a.end <= b.end)
-        return "IS_INCLUDED";
-    return NULL;
+        return EL_REL_IS_INCLUDED;
+    return EL_REL_NONE;
 }
 
 static bool timex_interval(const el_timex *t, el_interval *iv)
@@ -50,27 +50,27 @@ static bool timex_interval(const el_timex *t, el_interval *iv)
 }
 
 /* An event's relation to the DCT from its tense, aspect and modality. */
-static const char *tense_rel(const el_event_mention *e, const char **why)
+static el_reltype tense_rel(const el_event_mention *e, const char **why)
 {
     if (e->negated)
-        return NULL;
+        return EL_REL_NONE;
     if (e->modality || e->tense == EL_TENSE_FUTURE) {
         *why = "future or modal verb: after the document date";
-        return "AFTER";
+        return EL_REL_AFTER;
     }
     if (e->tense == EL_TENSE_PAST && e->aspect != EL_ASPECT_PROGRESSIVE) {
         *why = "simple past: before the document date";
-        return "BEFORE";
+        return EL_REL_BEFORE;
     }
     if (e->tense == EL_TENSE_PRESENT && e->aspect == EL_ASPECT_PERFECTIVE) {
         *why = "present perfect: before the document date";
-        return "BEFORE";
+        return EL_REL_BEFORE;
     }
     if (e->tense == EL_TENSE_PRESENT && e->aspect == EL_ASPECT_PROGRESSIVE) {
         *why = "present progressive: holds at the document date";
-        return "INCLUDES";
+        return EL_REL_INCLUDES;
     }
-    return NULL;
+    return EL_REL_NONE;
 }
 
 static bool linked_to_dct(const el_doc *d, size_t e)
@@ -119,22 +119,22 @@ static void report_links(const el_doc *d, el_link **out, size_t *n, size_t *cap)
             continue;
         for (size_t e = r + 1; e < d->nevents && sentence_of(d, e) == s; e++) {
             const el_event_mention *x = &d->events[e];
-            const char *rel = finite_past(x) ? "BEFORE"
-                              : (x->modality || x->tense == EL_TENSE_FUTURE) && !x->negated ? "AFTER"
-                              : NULL;
+            el_reltype rel = finite_past(x) ? EL_REL_BEFORE
+                              : (x->modality || x->tense == EL_TENSE_FUTURE) && !x->negated ? EL_REL_AFTER
+                              : EL_REL_NONE;
             if (x->tense == EL_TENSE_NONE || x->tense == EL_TENSE_INFINITIVE)
                 continue;
             if (rel) {
-                el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, (int)e, (int)r, "",
+                el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, (int)e, (int)r, EL_REL_NONE,
                              (char *)"the event a reporting verb reports, by its tense"};
-                el_copy_str(l.reltype, sizeof l.reltype, rel);
+                l.reltype = rel;
                 EL_PUSH(*out, *n, *cap) = l;
             }
             break;
         }
         if (r > 0 && sentence_of(d, r - 1) == s && finite_past(&d->events[r - 1])
             && d->events[r].tense == EL_TENSE_PAST) {
-            el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, (int)r - 1, (int)r, "BEFORE",
+            el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, (int)r - 1, (int)r, EL_REL_BEFORE,
                          (char *)"a past event reported after it in the same sentence"};
             EL_PUSH(*out, *n, *cap) = l;
         }
@@ -164,7 +164,7 @@ static void perfect_links(const el_doc *d, el_link **out, size_t *n, size_t *cap
             }
         }
         if (best >= 0) {
-            el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, (int)e, best, "BEFORE",
+            el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, (int)e, best, EL_REL_BEFORE,
                          (char *)"a past perfect before the simple past of its sentence"};
             EL_PUSH(*out, *n, *cap) = l;
         }
@@ -214,10 +214,10 @@ static bool orderable(const el_doc *d, size_t e)
 }
 
 static void push_rel(el_link **out, size_t *n, size_t *cap, el_link_kind kind, int a, int b,
-                     const char *rel, const char *why)
+                     el_reltype rel, const char *why)
 {
-    el_link l = {kind, EL_NODE_EVENT, EL_NODE_EVENT, a, b, "", (char *)why};
-    el_copy_str(l.reltype, sizeof l.reltype, rel);
+    el_link l = {kind, EL_NODE_EVENT, EL_NODE_EVENT, a, b, EL_REL_NONE, (char *)why};
+    l.reltype = rel;
     push(out, n, cap, l);
 }
 
@@ -249,19 +249,19 @@ static void main_event_links(const el_doc *d, const el_tlink_rules *rules, const
         if (s == SIZE_MAX || s == prev_sent || x->tense == EL_TENSE_NONE || x->tense == EL_TENSE_INFINITIVE
             || x->tense == EL_TENSE_PRESPART || x->tense == EL_TENSE_PASTPART)
             continue;
-        const char *learned = prev >= 0 && prev_sent + 1 == s && !x->negated && !d->events[prev].negated
+        el_reltype learned = prev >= 0 && prev_sent + 1 == s && !x->negated && !d->events[prev].negated
             ? el_tlink_rules_find(rules, "next", el_tlink_feature(&d->events[prev], fa, sizeof fa),
                                   el_tlink_feature(x, fb, sizeof fb))
-            : NULL;
+            : EL_REL_NONE;
         if (learned && !pair_linked(done, prev, (int)e)) {
             push_rel(out, n, cap, EL_LINK_TLINK, prev, (int)e, learned,
                      "main events of consecutive sentences: the relation TBAQ gives their tenses");
         } else if (prev >= 0 && prev_sent + 1 == s) {
             int a = tense_rank(&d->events[prev]), b = tense_rank(x);
             if (a >= 0 && b >= 0 && a != b) {
-                el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, prev, (int)e, "",
+                el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, prev, (int)e, EL_REL_NONE,
                              (char *)"main events of consecutive sentences, by their tenses"};
-                el_copy_str(l.reltype, sizeof l.reltype, a < b ? "BEFORE" : "AFTER");
+                l.reltype = a < b ? EL_REL_BEFORE : EL_REL_AFTER;
                 EL_PUSH(*out, *n, *cap) = l;
             }
         }
@@ -279,11 +279,11 @@ static void timex_chain(const el_doc *d, el_link **out, size_t *n, size_t *cap)
         el_interval iv;
         if (!timex_interval(&d->timexes[t], &iv))
             continue;
-        const char *rel = prev >= 0 ? interval_rel(pv, iv) : NULL;
+        el_reltype rel = prev >= 0 ? interval_rel(pv, iv) : EL_REL_NONE;
         if (rel) {
-            el_link l = {EL_LINK_TLINK, EL_NODE_TIMEX, EL_NODE_TIMEX, prev, (int)t, "",
+            el_link l = {EL_LINK_TLINK, EL_NODE_TIMEX, EL_NODE_TIMEX, prev, (int)t, EL_REL_NONE,
                          (char *)"the two time expressions' values"};
-            el_copy_str(l.reltype, sizeof l.reltype, rel);
+            l.reltype = rel;
             EL_PUSH(*out, *n, *cap) = l;
         }
         prev = (int)t;
@@ -301,7 +301,7 @@ static void sentence_pair_links(const el_doc *d, const el_tlink_rules *rules, co
         if (!orderable(d, e) || !orderable(d, e + 1) || sentence_of(d, e) != sentence_of(d, e + 1)
             || pair_linked(done, (int)e, (int)e + 1))
             continue;
-        const char *rel = el_tlink_rules_find(rules, "sent", el_tlink_feature(&d->events[e], fa, sizeof fa),
+        el_reltype rel = el_tlink_rules_find(rules, "sent", el_tlink_feature(&d->events[e], fa, sizeof fa),
                                               el_tlink_feature(&d->events[e + 1], fb, sizeof fb));
         if (rel)
             push_rel(out, n, cap, EL_LINK_TLINK, (int)e, (int)e + 1, rel,
@@ -329,7 +329,7 @@ static void subordination_links(const el_doc *d, const el_tlink_rules *rules, el
         const el_event_mention *x = &d->events[e];
         if (sentence_of(d, e) == SIZE_MAX)
             continue;
-        const char *rel = x->lemma ? el_tlink_rules_find(rules, "alink", x->lemma, "-") : NULL;
+        el_reltype rel = x->lemma ? el_tlink_rules_find(rules, "alink", x->lemma, "-") : EL_REL_NONE;
         int g = rel ? governed(d, e, 4) : -1;
         if (g >= 0) {
             push_rel(out, n, cap, EL_LINK_ALINK, (int)e, g, rel, "an aspectual verb and its event");
@@ -344,11 +344,11 @@ static void subordination_links(const el_doc *d, const el_tlink_rules *rules, el
 
 /* The relation of an event without a time expression to the DCT: the
  * table's for its features, else its tense's. */
-static const char *dct_rel(const el_event_mention *e, const el_tlink_rules *rules, const char **why)
+static el_reltype dct_rel(const el_event_mention *e, const el_tlink_rules *rules, const char **why)
 {
     char f[48];
     if (e->negated)
-        return NULL;
+        return EL_REL_NONE;
     if (!rules)
         return tense_rel(e, why);
     *why = "its tense, aspect and modality: the relation TBAQ gives them against the DCT";
@@ -368,12 +368,12 @@ size_t el_timeml_task_links(const el_doc *d, const el_tlink_rules *rules, el_lin
         have_dct = false;
     for (size_t t = 0; have_dct && t < d->ntimexes; t++) {
         el_interval iv;
-        const char *rel;
+        el_reltype rel;
         if (!timex_interval(&d->timexes[t], &iv) || !(rel = interval_rel(iv, dct)))
             continue;
-        el_link l = {EL_LINK_TLINK, EL_NODE_TIMEX, EL_NODE_DCT, (int)t, -1, "",
+        el_link l = {EL_LINK_TLINK, EL_NODE_TIMEX, EL_NODE_DCT, (int)t, -1, EL_REL_NONE,
                      (char *)"the time expression's value against the DCT"};
-        el_copy_str(l.reltype, sizeof l.reltype, rel);
+        l.reltype = rel;
         push(out, &n, &cap, l);
     }
     for (size_t e = 0; have_dct && e < d->nevents; e++) {
@@ -381,22 +381,23 @@ size_t el_timeml_task_links(const el_doc *d, const el_tlink_rules *rules, el_lin
         if (linked_to_dct(d, e))
             continue;
         el_interval iv;
-        const char *rel = NULL, *why = NULL;
+        el_reltype rel = EL_REL_NONE;
+        const char *why = NULL;
         if (ev->timex >= 0 && (size_t)ev->timex < d->ntimexes) {
             if (timex_interval(&d->timexes[ev->timex], &iv)) {
                 rel = interval_rel(iv, dct);
-                if (rel && strcmp(rel, "INCLUDES") == 0)
-                    rel = NULL;   /* the event lies somewhere in a span around the DCT */
-                else if (rel && strcmp(rel, "SIMULTANEOUS") == 0)
-                    rel = "IS_INCLUDED";   /* on the document's day */
+                if (rel && rel == EL_REL_INCLUDES)
+                    rel = EL_REL_NONE;   /* the event lies somewhere in a span around the DCT */
+                else if (rel && rel == EL_REL_SIMULTANEOUS)
+                    rel = EL_REL_IS_INCLUDED;   /* on the document's day */
                 why = "its time expression's value against the DCT";
             }
         } else {
             rel = dct_rel(ev, rules, &why);
         }
         if (rel) {
-            el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_DCT, (int)e, -1, "", (char *)why};
-            el_copy_str(l.reltype, sizeof l.reltype, rel);
+            el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_DCT, (int)e, -1, EL_REL_NONE, (char *)why};
+            l.reltype = rel;
             push(out, &n, &cap, l);
         }
     }

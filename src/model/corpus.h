@@ -59,7 +59,7 @@ const char *el_event_precision(const el_event *v);
 
 typedef struct el_relation {
     size_t from, to;      /* event indices */
-    char type[16];        /* BEFORE, AFTER, INCLUDES, IS_INCLUDED, SIMULTANEOUS, ... */
+    el_reltype type;      /* BEFORE, AFTER, INCLUDES, IS_INCLUDED, SIMULTANEOUS, ... */
     bool inferred;        /* added by closure */
     char *evidence;       /* why: "interval", "signal 'after' in DOC", ... */
 } el_relation;

@@ -208,7 +208,7 @@ el_event_mention *el_doc_add_event(el_doc *d, uint32_t tb, uint32_t te, el_event
 }
 
 el_link *el_doc_add_link(el_doc *d, el_link_kind kind, el_node_kind fk, int from,
-                         el_node_kind tk, int to, const char *reltype, const char *evidence)
+                         el_node_kind tk, int to, el_reltype reltype, const char *evidence)
 {
     el_link *l = &EL_PUSH(d->links, d->nlinks, d->cap_links);
     memset(l, 0, sizeof *l);
@@ -217,7 +217,7 @@ el_link *el_doc_add_link(el_doc *d, el_link_kind kind, el_node_kind fk, int from
     l->from = from;
     l->to_kind = tk;
     l->to = to;
-    strncpy(l->reltype, reltype, sizeof l->reltype - 1);
+    l->reltype = reltype;
     l->evidence = el_doc_str(d, evidence);
     return l;
 }

@@ -12,6 +12,7 @@
 #ifndef EL_DOC_H
 #define EL_DOC_H
 
+#include "model/relation.h"
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
@@ -152,7 +153,7 @@ typedef struct el_link {
     el_link_kind kind;
     el_node_kind from_kind, to_kind;
     int from, to;           /* indices into event_mentions / timexes */
-    char reltype[16];       /* BEFORE, AFTER, INCLUDES, IS_INCLUDED, ... */
+    el_reltype reltype;     /* BEFORE, AFTER, INCLUDES, IS_INCLUDED, ... (model/relation.h) */
     char *evidence;         /* short human-readable reason, or NULL */
 } el_link;
 
@@ -265,7 +266,7 @@ el_mention *el_doc_add_mention_own(el_doc *d, uint32_t tb, uint32_t te, el_ent_t
 el_event_mention *el_doc_add_event(el_doc *d, uint32_t tok_begin, uint32_t tok_end,
                                    el_event_class cls, const char *type, const char *lemma);
 el_link *el_doc_add_link(el_doc *d, el_link_kind kind, el_node_kind fk, int from,
-                         el_node_kind tk, int to, const char *reltype, const char *evidence);
+                         el_node_kind tk, int to, el_reltype reltype, const char *evidence);
 /* Add a participant (a mention index) to ev, an event of d, unless it is
  * one already; the list lives among d's strings (el_doc_str). */
 void el_event_add_participant(el_doc *d, el_event_mention *ev, int mention);

@@ -34,9 +34,9 @@ static bool load_file(el_tlink_rules *r, const char *path, char **err)
         el_tlink_rule row = {.precision = 1.0f};
         if (nf < 4 || !copy_field(row.rule, sizeof row.rule, f[0])
             || !copy_field(row.from, sizeof row.from, f[1]) || !copy_field(row.to, sizeof row.to, f[2])
-            || !copy_field(row.rel, sizeof row.rel, f[3])) {
+            || !el_reltype_parse(f[3], &row.rel)) {
             char msg[4200];
-            snprintf(msg, sizeof msg, "%s: row %zu: want RULE<TAB>FROM<TAB>TO<TAB>RELATION", path,
+            snprintf(msg, sizeof msg, "%s: row %zu: want RULE<TAB>FROM<TAB>TO<TAB>RELATION (a TimeML relType)", path,
                      lineno);
             *err = el_strdup(msg);
             free(data);
@@ -75,16 +75,16 @@ void el_tlink_rules_free(el_tlink_rules *r)
     free(r);
 }
 
-const char *el_tlink_rules_find(const el_tlink_rules *r, const char *rule, const char *from,
+el_reltype el_tlink_rules_find(const el_tlink_rules *r, const char *rule, const char *from,
                                 const char *to)
 {
     if (!r)
-        return NULL;
+        return EL_REL_NONE;
     for (size_t i = 0; i < r->n; i++)
         if (strcmp(r->rows[i].rule, rule) == 0 && strcmp(r->rows[i].from, from) == 0
             && strcmp(r->rows[i].to, to) == 0)
             return r->rows[i].rel;
-    return NULL;
+    return EL_REL_NONE;
 }
 
 char *el_tlink_feature(const el_event_mention *e, char *buf, size_t n)

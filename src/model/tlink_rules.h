@@ -13,7 +13,7 @@ typedef struct el_tlink_rule {
     char rule[8];        /* dct, sent, next; slink, alink */
     char from[40];       /* feature of the first end (el_tlink_feature), a class or a lemma */
     char to[40];         /* feature of the second end, "DCT" or "-" */
-    char rel[24];        /* the relation type to write */
+    el_reltype rel;      /* the relation type to write */
     float precision;     /* cross-validated precision (1 for hand-written rows) */
 } el_tlink_rule;
 
@@ -28,9 +28,9 @@ typedef struct el_tlink_rules {
 el_tlink_rules *el_tlink_rules_load(const char *dir, char **err);
 void el_tlink_rules_free(el_tlink_rules *r);
 
-/* The relation of `rule` for the two features, NULL when the table has
- * none (the link is then not drawn). */
-const char *el_tlink_rules_find(const el_tlink_rules *r, const char *rule, const char *from,
+/* The relation of `rule` for the two features, EL_REL_NONE when the table
+ * has none (the link is then not drawn). */
+el_reltype el_tlink_rules_find(const el_tlink_rules *r, const char *rule, const char *from,
                                 const char *to);
 
 /* An event's feature as the table writes it: MODAL under a modal other

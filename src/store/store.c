@@ -662,7 +662,7 @@ static bool put_links(el_store *s, const el_doc *d, int64_t doc)
         sqlite3_bind_int(st, 3, (int)l->kind | (int)l->from_kind << 2 | (int)l->to_kind << 4);
         sqlite3_bind_int(st, 4, l->from_kind == EL_NODE_DCT ? 0 : l->from + 1);
         sqlite3_bind_int(st, 5, l->to_kind == EL_NODE_DCT ? 0 : l->to + 1);
-        sqlite3_bind_int64(st, 6, el_store_term(s, l->reltype));
+        sqlite3_bind_int64(st, 6, el_store_term(s, el_reltype_name(l->reltype)));
         bind_term(s, st, 7, l->evidence);
         if (!step(st))
             return false;

@@ -182,12 +182,14 @@ static void load_links(el_doc *d, loader *ld)
         int from = sqlite3_column_int(st, 1) - 1, to = sqlite3_column_int(st, 2) - 1;
         size_t nf = fk == EL_NODE_EVENT ? d->nevents : d->ntimexes;
         size_t nt = tk == EL_NODE_EVENT ? d->nevents : d->ntimexes;
+        el_reltype type;
         if ((k & 3) > EL_LINK_ALINK || fk > EL_NODE_DCT || tk > EL_NODE_DCT
             || (fk != EL_NODE_DCT && (from < 0 || (size_t)from >= nf))
-            || (tk != EL_NODE_DCT && (to < 0 || (size_t)to >= nt)))
+            || (tk != EL_NODE_DCT && (to < 0 || (size_t)to >= nt))
+            || !el_reltype_parse(col_text(st, 3), &type))
             continue;
         el_doc_add_link(d, (el_link_kind)(k & 3), fk, fk == EL_NODE_DCT ? -1 : from, tk,
-                        tk == EL_NODE_DCT ? -1 : to, col_text(st, 3), opt_text(st, 4));
+                        tk == EL_NODE_DCT ? -1 : to, type, opt_text(st, 4));
     }
     sqlite3_reset(st);
 }
@@ -380,7 +382,7 @@ static bool put_events(el_store *s, const el_corpus *c, const int64_t *docs, con
         const el_relation *r = &c->relations[i];
         sqlite3_bind_int64(rel, 1, (int64_t)r->from + 1);
         sqlite3_bind_int64(rel, 2, (int64_t)r->to + 1);
-        sqlite3_bind_text(rel, 3, r->type, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(rel, 3, el_reltype_name(r->type), -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(rel, 4, r->inferred);
         bind_str(rel, 5, r->evidence);
         ok = done(rel);

@@ -143,15 +143,15 @@ static size_t collect_instants(const el_corpus *c, const bool *ok, int64_t **out
 }
 
 /* Point edges (from, to) of a relation; returns how many (<= 4). */
-static size_t relation_edges(const char *type, size_t a, size_t b, uint32_t (*ed)[2])
+static size_t relation_edges(el_reltype type, size_t a, size_t b, uint32_t (*ed)[2])
 {
     size_t n = 0;
 #define EDGE(x, y) (ed[n][0] = (x), ed[n][1] = (y), n++)
-    if (strcmp(type, "BEFORE") == 0) EDGE(pend(a), pbegin(b));
-    else if (strcmp(type, "AFTER") == 0) EDGE(pend(b), pbegin(a));
-    else if (strcmp(type, "INCLUDES") == 0) { EDGE(pbegin(a), pbegin(b)); EDGE(pend(b), pend(a)); }
-    else if (strcmp(type, "IS_INCLUDED") == 0) { EDGE(pbegin(b), pbegin(a)); EDGE(pend(a), pend(b)); }
-    else if (strcmp(type, "SIMULTANEOUS") == 0) {
+    if (type == EL_REL_BEFORE) EDGE(pend(a), pbegin(b));
+    else if (type == EL_REL_AFTER) EDGE(pend(b), pbegin(a));
+    else if (type == EL_REL_INCLUDES) { EDGE(pbegin(a), pbegin(b)); EDGE(pend(b), pend(a)); }
+    else if (type == EL_REL_IS_INCLUDED) { EDGE(pbegin(b), pbegin(a)); EDGE(pend(a), pend(b)); }
+    else if (type == EL_REL_SIMULTANEOUS) {
         EDGE(pbegin(a), pbegin(b)); EDGE(pbegin(b), pbegin(a));
         EDGE(pend(a), pend(b)); EDGE(pend(b), pend(a));
     }
@@ -231,23 +231,23 @@ static int **events_by_doc(const el_corpus *c)
 }
 
 static bool has_relation(const el_corpus *c, const rel_index *ix, size_t a, size_t b,
-                         const char *type)
+                         el_reltype type)
 {
     for (size_t i = rel_home(a, b, ix->mask); ix->slot[i]; i = (i + 1) & ix->mask) {
         const el_relation *r = &c->relations[ix->slot[i] - 1];
-        if (r->from == a && r->to == b && strcmp(r->type, type) == 0)
+        if (r->from == a && r->to == b && r->type == type)
             return true;
     }
     return false;
 }
 
-static void add_relation(el_corpus *c, size_t a, size_t b, const char *type, bool inferred,
+static void add_relation(el_corpus *c, size_t a, size_t b, el_reltype type, bool inferred,
                          const char *evidence)
 {
     el_relation *r = &EL_PUSH(c->relations, c->nrelations, c->cap_relations);
     r->from = a;
     r->to = b;
-    el_copy_str(r->type, sizeof r->type, type);
+    r->type = type;
     r->inferred = inferred;
     r->evidence = el_strdup(evidence);
 }
@@ -258,7 +258,7 @@ static void add_conflict(el_corpus *c, const char *msg)
 }
 
 /* Add the relation's edges unless one closes a strict cycle. */
-static bool try_relation(work *w, const char *type, size_t a, size_t b)
+static bool try_relation(work *w, el_reltype type, size_t a, size_t b)
 {
     uint32_t ed[4][2];
     size_t n = relation_edges(type, a, b, ed), added = 0;
@@ -291,7 +291,8 @@ static void signal_relation(work *w, const el_doc *d, const el_link *l, size_t a
     }
     char msg[512];
     snprintf(msg, sizeof msg, "%s %s %s (%s) contradicts the dates or earlier relations; "
-             "left out of the order", w->c->events[a].label, l->reltype, w->c->events[b].label,
+             "left out of the order", w->c->events[a].label, el_reltype_name(l->reltype),
+             w->c->events[b].label,
              why);
     add_conflict(w->c, msg);
 }
@@ -394,7 +395,7 @@ static void infer_relations(work *w, const bool *on)
             size_t a = fwd[pbegin(x)] ? u : x, b = a == u ? x : u;
             if (directly_related(c, &before, a, b))
                 continue;
-            add_relation(c, a, b, "BEFORE", true, "closure over begin/end points");
+            add_relation(c, a, b, EL_REL_BEFORE, true, "closure over begin/end points");
             added++;
         }
     }
@@ -412,9 +413,9 @@ static void infer_relations(work *w, const bool *on)
 static bool precedes(const el_relation *r, size_t a, size_t b)
 {
     if (r->from == a && r->to == b)
-        return strcmp(r->type, "BEFORE") == 0 || strcmp(r->type, "INCLUDES") == 0;
+        return r->type == EL_REL_BEFORE || r->type == EL_REL_INCLUDES;
     if (r->from == b && r->to == a)
-        return strcmp(r->type, "AFTER") == 0 || strcmp(r->type, "IS_INCLUDED") == 0;
+        return r->type == EL_REL_AFTER || r->type == EL_REL_IS_INCLUDED;
     return false;
 }
 
@@ -429,8 +430,8 @@ static void order_keys(const el_corpus *c, const bool *on, int64_t *key)
         bool changed = false;
         for (size_t r = 0; r < c->nrelations; r++) {
             const el_relation *x = &c->relations[r];
-            bool before = strcmp(x->type, "BEFORE") == 0 || strcmp(x->type, "INCLUDES") == 0;
-            bool after = strcmp(x->type, "AFTER") == 0 || strcmp(x->type, "IS_INCLUDED") == 0;
+            bool before = x->type == EL_REL_BEFORE || x->type == EL_REL_INCLUDES;
+            bool after = x->type == EL_REL_AFTER || x->type == EL_REL_IS_INCLUDED;
             size_t a = before ? x->from : x->to, b = before ? x->to : x->from;
             if ((!before && !after) || !on[a] || !on[b])
                 continue;
@@ -586,13 +587,13 @@ static void topological_order(el_corpus *c, const bool *on, const int64_t *key)
 
 /* ---- interval relations between neighbours ------------------------------------ */
 
-static const char *interval_relation(el_interval a, el_interval b)
+static el_reltype interval_relation(el_interval a, el_interval b)
 {
-    if (a.end <= b.begin) return "BEFORE";
-    if (a.begin == b.begin && a.end == b.end) return "SIMULTANEOUS";
-    if (a.begin <= b.begin && b.end <= a.end) return "INCLUDES";
-    if (b.begin <= a.begin && a.end <= b.end) return "IS_INCLUDED";
-    return NULL;
+    if (a.end <= b.begin) return EL_REL_BEFORE;
+    if (a.begin == b.begin && a.end == b.end) return EL_REL_SIMULTANEOUS;
+    if (a.begin <= b.begin && b.end <= a.end) return EL_REL_INCLUDES;
+    if (b.begin <= a.begin && a.end <= b.end) return EL_REL_IS_INCLUDED;
+    return EL_REL_NONE;
 }
 
 static void neighbour_relations(el_corpus *c)
@@ -602,7 +603,7 @@ static void neighbour_relations(el_corpus *c)
         size_t a = c->timeline[i], b = c->timeline[i + 1];
         if (!dated(&c->events[a]) || !dated(&c->events[b]))
             continue;
-        const char *t = interval_relation(c->events[a].iv, c->events[b].iv);
+        el_reltype t = interval_relation(c->events[a].iv, c->events[b].iv);
         if (!t || has_relation(c, &rels, a, b, t))
             continue;
         char why[160];

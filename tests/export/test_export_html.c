@@ -69,7 +69,7 @@ static void add_relation(el_corpus *c, size_t from, size_t to, const char *type,
     el_relation *r = &EL_PUSH(c->relations, c->nrelations, c->cap_relations);
     r->from = from;
     r->to = to;
-    snprintf(r->type, sizeof r->type, "%s", type);
+    assert_true(el_reltype_parse(type, &r->type));
     r->inferred = inferred;
     r->evidence = evidence ? el_strdup(evidence) : NULL;
 }

@@ -2,7 +2,7 @@
  * on short texts through the whole pipeline: each case names two events
  * (or an event and the DCT) and the relation expected, or "none" where the
  * text does not say; the SLINK and ALINK rules; the link tables' loader
- * and the event features they are keyed by. */
+ * and the event features they are keyed by; the relation type names. */
 #include "test_util.h"
 #include "export/export.h"
 #include "model/tlink_rules.h"
@@ -50,17 +50,6 @@ static int event_of(const el_doc *d, const char *word)
     return -1;
 }
 
-static const char *inverse(const char *rel)
-{
-    static const char *const pairs[][2] = {{"BEFORE", "AFTER"}, {"AFTER", "BEFORE"},
-                                           {"INCLUDES", "IS_INCLUDED"}, {"IS_INCLUDED", "INCLUDES"},
-                                           {"SIMULTANEOUS", "SIMULTANEOUS"}};
-    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
-        if (strcmp(rel, pairs[i][0]) == 0)
-            return pairs[i][1];
-    return rel;
-}
-
 /* The relation of a to b (b < 0: the DCT) among links of `kind` the
  * stage and the writer give, "none" without one. */
 static const char *relation(const el_doc *d, const el_link *more, size_t nmore, el_link_kind kind,
@@ -74,11 +63,11 @@ static const char *relation(const el_doc *d, const el_link *more, size_t nmore, 
             if (l->kind != kind || l->from_kind != EL_NODE_EVENT)
                 continue;
             if (b < 0 && l->to_kind == EL_NODE_DCT && l->from == a)
-                return l->reltype;
+                return el_reltype_name(l->reltype);
             if (b >= 0 && l->to_kind == EL_NODE_EVENT && l->from == a && l->to == b)
-                return l->reltype;
+                return el_reltype_name(l->reltype);
             if (b >= 0 && l->to_kind == EL_NODE_EVENT && l->from == b && l->to == a)
-                return kind == EL_LINK_TLINK ? inverse(l->reltype) : "(reversed)";
+                return kind == EL_LINK_TLINK ? el_reltype_name(el_reltype_inverse(l->reltype)) : "(reversed)";
         }
     }
     return "none";
@@ -143,7 +132,7 @@ static void test_links_well_formed(void **state)
         assert_true(n > 0);
         size_t sub = 0;
         for (size_t i = 0; i < n; i++) {
-            assert_true(more[i].reltype[0] != '\0');
+            assert_true(more[i].reltype != EL_REL_NONE);
             assert_non_null(more[i].evidence);
             if (more[i].kind != EL_LINK_TLINK) {
                 sub++;
@@ -186,10 +175,10 @@ static void test_tables_load_and_errors(void **state)
 {
     const el_tlink_rules *r = ((el_resources *)*state)->tlinks;
     assert_non_null(r);
-    assert_string_equal(el_tlink_rules_find(r, "dct", "PAST/NONE", "DCT"), "BEFORE");
-    assert_string_equal(el_tlink_rules_find(r, "alink", "begin", "-"), "INITIATES");
-    assert_null(el_tlink_rules_find(r, "dct", "no such feature", "DCT"));
-    assert_null(el_tlink_rules_find(NULL, "dct", "PAST/NONE", "DCT"));
+    assert_int_equal(el_tlink_rules_find(r, "dct", "PAST/NONE", "DCT"), EL_REL_BEFORE);
+    assert_int_equal(el_tlink_rules_find(r, "alink", "begin", "-"), EL_REL_INITIATES);
+    assert_int_equal(el_tlink_rules_find(r, "dct", "no such feature", "DCT"), EL_REL_NONE);
+    assert_int_equal(el_tlink_rules_find(NULL, "dct", "PAST/NONE", "DCT"), EL_REL_NONE);
 
     char dir[] = "/tmp/el_tlinksXXXXXX", path[64];
     assert_non_null(mkdtemp(dir));
@@ -207,10 +196,43 @@ static void test_tables_load_and_errors(void **state)
     assert_null(el_tlink_rules_load(dir, &err));
     assert_non_null(strstr(err, "tlinks.tsv: row 2"));
     free(err);
+    f = fopen(path, "w");
+    fputs("dct\tPAST/NONE\tDCT\tLATER\n", f);   /* not a TimeML relType */
+    fclose(f);
+    assert_null(el_tlink_rules_load(dir, &err));
+    assert_non_null(strstr(err, "tlinks.tsv: row 1"));
+    free(err);
     remove(path);
     snprintf(path, sizeof path, "%s/time", dir);
     rmdir(path);
     rmdir(dir);
+}
+
+/* The one name table: every type's name parses back to it, the inverse of
+ * the inverse is the type, and unknown names are refused. */
+static void test_reltype_names(void **state)
+{
+    (void)state;
+    for (int i = 1; i < EL_REL_COUNT; i++) {
+        el_reltype r = EL_REL_NONE;
+        assert_true(el_reltype_name((el_reltype)i)[0] != '\0');
+        assert_true(el_reltype_parse(el_reltype_name((el_reltype)i), &r));
+        assert_int_equal(r, i);
+        assert_int_equal(el_reltype_inverse(el_reltype_inverse((el_reltype)i)), i);
+    }
+    static const struct { el_reltype r, inv; } pairs[] = {
+        {EL_REL_BEFORE, EL_REL_AFTER}, {EL_REL_INCLUDES, EL_REL_IS_INCLUDED},
+        {EL_REL_BEGINS, EL_REL_BEGUN_BY}, {EL_REL_SIMULTANEOUS, EL_REL_SIMULTANEOUS},
+        {EL_REL_EVIDENTIAL, EL_REL_EVIDENTIAL},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
+        assert_int_equal(el_reltype_inverse(pairs[i].r), pairs[i].inv);
+    el_reltype r = EL_REL_NONE;
+    assert_false(el_reltype_parse("before", &r));
+    assert_false(el_reltype_parse("", &r));
+    assert_false(el_reltype_parse("BEFORE_X", &r));
+    assert_string_equal(el_reltype_name(EL_REL_NONE), "");
+    assert_string_equal(el_reltype_name((el_reltype)99), "");
 }
 
 int main(void)
@@ -220,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_links_well_formed),
         cmocka_unit_test(test_features),
         cmocka_unit_test(test_tables_load_and_errors),
+        cmocka_unit_test(test_reltype_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

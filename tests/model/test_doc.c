@@ -21,7 +21,7 @@ static void test_layers(void **state)
     el_event_add_participant(d, e, 1);
     el_event_add_participant(d, e, 0);
     assert_int_equal(e->nparticipants, 2);
-    el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, 0, EL_NODE_TIMEX, 0, "IS_INCLUDED", "on");
+    el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, 0, EL_NODE_TIMEX, 0, EL_REL_IS_INCLUDED, "on");
     assert_int_equal(d->nlinks, 1);
     el_doc_free(d);   /* everything above is owned by the document */
 }

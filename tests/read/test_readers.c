@@ -381,9 +381,9 @@ static void test_writer_round_trip(void **state)
     add_event(d, "review");
     add_event(d, "ay, the");          /* crosses the "Friday" timex: skipped */
     add_event(d, "Fri");              /* nested in it: skipped */
-    el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, 0, EL_NODE_TIMEX, 0, "IS_INCLUDED", NULL);
-    el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, 2, EL_NODE_DCT, -1, "BEFORE", NULL);
-    el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, 1, EL_NODE_DCT, -1, "BEFORE", NULL);
+    el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, 0, EL_NODE_TIMEX, 0, EL_REL_IS_INCLUDED, NULL);
+    el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, 2, EL_NODE_DCT, -1, EL_REL_BEFORE, NULL);
+    el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, 1, EL_NODE_DCT, -1, EL_REL_BEFORE, NULL);
     char *xml = write_timeml(d);
     /* a TimeML input keeps its bytes outside TEXT (title, DCT with its attributes) */
     assert_non_null(strstr(xml, "<?xml version=\"1.0\" ?>\n<TimeML xmlns:xsi="));

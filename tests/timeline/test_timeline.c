@@ -300,7 +300,7 @@ static void test_order_relations_and_closure(void **state)
     for (size_t i = 0; i < c->nrelations; i++) {
         const el_relation *r = &c->relations[i];
         signal |= &c->events[r->from] == resign && &c->events[r->to] == attack &&
-                  strcmp(r->type, "AFTER") == 0 && !r->inferred && r->evidence;
+                  r->type == EL_REL_AFTER && !r->inferred && r->evidence;
         inferred |= r->inferred && &c->events[r->from] == visit && &c->events[r->to] == resign;
     }
     assert_true(signal);

@@ -962,16 +962,16 @@ static void token_text(const el_doc *d, size_t tb, size_t te, char *buf, size_t 
     buf[n] = '\0';
 }
 
-static const char *prep_reltype(const el_doc *d, const el_timex *t)
+static el_reltype prep_reltype(const el_doc *d, const el_timex *t)
 {
     if (t->tok_begin == 0)
-        return "IS_INCLUDED";
+        return EL_REL_IS_INCLUDED;
     size_t p = t->tok_begin - 1;
-    if (el_tok_is(d, p, "since") || el_tok_is(d, p, "from")) return "BEGUN_BY";
-    if (el_tok_is(d, p, "until") || el_tok_is(d, p, "till")) return "ENDED_BY";
-    if (el_tok_is(d, p, "before") || el_tok_is(d, p, "by")) return "BEFORE";
-    if (el_tok_is(d, p, "after")) return "AFTER";
-    return "IS_INCLUDED";
+    if (el_tok_is(d, p, "since") || el_tok_is(d, p, "from")) return EL_REL_BEGUN_BY;
+    if (el_tok_is(d, p, "until") || el_tok_is(d, p, "till")) return EL_REL_ENDED_BY;
+    if (el_tok_is(d, p, "before") || el_tok_is(d, p, "by")) return EL_REL_BEFORE;
+    if (el_tok_is(d, p, "after")) return EL_REL_AFTER;
+    return EL_REL_IS_INCLUDED;
 }
 
 static void timex_links(el_doc *d)
@@ -988,7 +988,7 @@ static void timex_links(el_doc *d)
         } else if (ev->cls == EL_EV_REPORTING && !ev->modality && !ev->negated &&
                    (ev->tense == EL_TENSE_PAST || ev->tense == EL_TENSE_PRESENT) && d->dct.year) {
             el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, (int)e, EL_NODE_DCT, -1,
-                            "IS_INCLUDED", "reporting event of the article's day");
+                            EL_REL_IS_INCLUDED, "reporting event of the article's day");
         }
     }
 }

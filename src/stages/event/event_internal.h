@@ -72,7 +72,7 @@ typedef struct el_form_stats {
 } el_form_stats;
 
 typedef struct el_signal {
-    char reltype[16];
+    el_reltype reltype;
     bool causal;
 } el_signal;
 

@@ -401,8 +401,11 @@ static bool grammar_line(el_trigger_lexicon *lx, char **f, size_t nf)
 static bool signal_line(el_trigger_lexicon *lx, char **f, size_t nf)
 {
     (void)nf;
+    el_reltype rel;
+    if (!el_reltype_parse(f[1], &rel))
+        return false;   /* not a TimeML relType */
     el_signal *s = &EL_PUSH(lx->sig, lx->nsig, lx->cap_sig);
-    snprintf(s->reltype, sizeof s->reltype, "%s", f[1]);
+    s->reltype = rel;
     s->causal = strcmp(f[2], "causal") == 0;
     return el_lexicon_add(lx->signals, f[0], (uint32_t)(lx->nsig - 1), 0);
 }

@@ -183,7 +183,7 @@ static void test_arguments(void **state)
     bool linked = false;
     for (size_t i = 0; i < d->nlinks; i++)
         linked |= d->links[i].to_kind == EL_NODE_TIMEX && d->links[i].to == 0 &&
-                  strcmp(d->links[i].reltype, "IS_INCLUDED") == 0 && d->links[i].evidence;
+                  d->links[i].reltype == EL_REL_IS_INCLUDED && d->links[i].evidence;
     assert_true(linked);
     el_doc_free(d);
 }
@@ -344,8 +344,8 @@ static void test_signal_links(void **state)
         const el_link *l = &d->links[i];
         if (l->from_kind != EL_NODE_EVENT || l->to_kind != EL_NODE_EVENT)
             continue;
-        after |= l->from == resigned && l->to == attack && strcmp(l->reltype, "AFTER") == 0;
-        before |= l->from == met && l->to == vote && strcmp(l->reltype, "BEFORE") == 0;
+        after |= l->from == resigned && l->to == attack && l->reltype == EL_REL_AFTER;
+        before |= l->from == met && l->to == vote && l->reltype == EL_REL_BEFORE;
         assert_non_null(l->evidence);
     }
     assert_true(after);
