@@ -196,8 +196,12 @@ static void put_collapsed(const char *s, size_t n, char *out, size_t cap)
             continue;
         }
         if (k + (space ? 1 : 0) + 1 + 3 >= cap) {   /* room for "..." and NUL */
-            while (k > 0 && ((unsigned char)out[k] & 0xC0) == 0x80)
-                k--;
+            if ((ch & 0xC0) == 0x80) {   /* inside a character: drop its first bytes */
+                while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0x80)
+                    k--;
+                if (k > 0)
+                    k--;
+            }
             memcpy(out + k, "...", 3);
             k += 3;
             break;
