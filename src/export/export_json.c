@@ -7,6 +7,10 @@
 #include "base/util.h"
 
 #include <stdlib.h>
+
+/* Revision of eventline's additions to the contract (docs/timeline.schema.json):
+ * 2 = lean, fields at their default value are left out. */
+#define EL_JSON_REVISION 2
 #include <string.h>
 
 static void put_span(el_jw *w, const el_doc *d, uint32_t start, uint32_t end)
@@ -63,7 +67,8 @@ static void mention_json(el_jw *w, const el_corpus *c, const el_doc *d, size_t i
     el_jw_kid(w, "id", "m", (int64_t)i + 1);
     put_span(w, d, m->start, m->end);
     el_jw_kstr(w, "type", el_ent_type_name(m->type));
-    el_jw_kstr_or_null(w, "name", m->name);
+    if (m->name && *m->name)   /* (lean: no "name": null) */
+        el_jw_kstr(w, "name", m->name);
     int e = el_corpus_entity_of(c, m->key);
     if (e >= 0)
         el_jw_kstr(w, "entity", c->entities[e].id);
@@ -110,11 +115,19 @@ static void event_mention_json(el_jw *w, const el_corpus *c, const el_doc *d, si
     if (event_id)
         el_jw_kstr(w, "event", event_id);
     el_jw_kstr(w, "class", el_event_class_name(ev->cls));
-    el_jw_kstr_or_null(w, "type", ev->type);
-    el_jw_kstr_or_null(w, "lemma", ev->lemma);
-    el_jw_kstr(w, "tense", el_tense_name(ev->tense));
-    el_jw_kstr(w, "aspect", el_aspect_name(ev->aspect));
-    el_jw_kstr(w, "polarity", ev->negated ? "NEG" : "POS");
+    /* Lean (revision 2): a field at its default is left out (no type or
+     * lemma: absent; tense and aspect NONE, polarity POS, no participants:
+     * absent). */
+    if (ev->type && *ev->type)
+        el_jw_kstr(w, "type", ev->type);
+    if (ev->lemma && *ev->lemma)
+        el_jw_kstr(w, "lemma", ev->lemma);
+    if (ev->tense != EL_TENSE_NONE)
+        el_jw_kstr(w, "tense", el_tense_name(ev->tense));
+    if (ev->aspect != EL_ASPECT_NONE)
+        el_jw_kstr(w, "aspect", el_aspect_name(ev->aspect));
+    if (ev->negated)
+        el_jw_kstr(w, "polarity", "NEG");
     if (ev->modality)
         el_jw_kstr(w, "modality", ev->modality);
     if (ev->intensional)
@@ -124,19 +137,21 @@ static void event_mention_json(el_jw *w, const el_corpus *c, const el_doc *d, si
         if (ev->timex_link != EL_TL_NONE)
             el_jw_kstr(w, "timex_link", ev->timex_link == EL_TL_OWN ? "own" : "sentence");
     }
-    el_jw_key(w, "participants");
-    el_jw_open(w, '[');
-    for (size_t p = 0; p < ev->nparticipants; p++) {
-        int e = el_corpus_entity_of(c, d->mentions[ev->participants[p]].key);
-        if (e >= 0)
-            el_jw_str(w, c->entities[e].id);
+    if (ev->nparticipants) {
+        el_jw_key(w, "participants");
+        el_jw_open(w, '[');
+        for (size_t p = 0; p < ev->nparticipants; p++) {
+            int e = el_corpus_entity_of(c, d->mentions[ev->participants[p]].key);
+            if (e >= 0)
+                el_jw_str(w, c->entities[e].id);
+        }
+        el_jw_close(w, ']');
+        el_jw_key(w, "participant_mentions");
+        el_jw_open(w, '[');
+        for (size_t p = 0; p < ev->nparticipants; p++)
+            el_jw_id(w, "m", ev->participants[p] + 1);
+        el_jw_close(w, ']');
     }
-    el_jw_close(w, ']');
-    el_jw_key(w, "participant_mentions");
-    el_jw_open(w, '[');
-    for (size_t p = 0; p < ev->nparticipants; p++)
-        el_jw_id(w, "m", ev->participants[p] + 1);
-    el_jw_close(w, ']');
     if (ev->location >= 0)
         el_jw_kid(w, "location_mention", "m", ev->location + 1);
     el_jw_kreal(w, "confidence", ev->confidence);
@@ -358,6 +373,7 @@ int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out)
     free_event_ids(c, ids);
     el_jw_close(w, ']');
     tail_json(w, c);
+    el_jw_kint(w, "revision", EL_JSON_REVISION);
     el_jw_close(w, '}');
     int rc = el_jw_finish(w);
     free(w);

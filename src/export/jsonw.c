@@ -30,21 +30,30 @@ int el_jw_finish(el_jw *w)
     return w->err || ferror(w->out) ? -1 : 0;
 }
 
-static void put(el_jw *w, const char *s, size_t n)
+/* put's rare path: the buffer is full. */
+static void put_slow(el_jw *w, const char *s, size_t n)
+{
+    flush(w);
+    if (n > EL_JW_BUF) {
+        if (fwrite(s, 1, n, w->out) != n)
+            w->err = true;
+        return;
+    }
+    memcpy(w->buf, s, n);
+    w->len = n;
+}
+
+static inline void put(el_jw *w, const char *s, size_t n)
 {
     if (w->len + n > EL_JW_BUF) {
-        flush(w);
-        if (n > EL_JW_BUF) {
-            if (fwrite(s, 1, n, w->out) != n)
-                w->err = true;
-            return;
-        }
+        put_slow(w, s, n);
+        return;
     }
     memcpy(w->buf + w->len, s, n);
     w->len += n;
 }
 
-static void putc1(el_jw *w, char c)
+static inline void putc1(el_jw *w, char c)
 {
     if (w->len == EL_JW_BUF)
         flush(w);
@@ -60,7 +69,7 @@ static void newline(el_jw *w)
 
 /* Before a value: the comma and line break of its container, unless it
  * completes a key. */
-static void before_value(el_jw *w)
+static inline void before_value(el_jw *w)
 {
     if (w->after_key) {
         w->after_key = false;
@@ -98,11 +107,20 @@ void el_jw_close(el_jw *w, char bracket)
     putc1(w, bracket);
 }
 
-void el_jw_key(el_jw *w, const char *key)
+void el_jw_keyn(el_jw *w, const char *key, size_t n)
 {
     before_value(w);
-    putc1(w, '"');
-    put(w, key, strlen(key));
+    if (w->len + n + 4 > EL_JW_BUF)
+        flush(w);
+    if (n + 4 > EL_JW_BUF) {   /* (no key is that long; kept correct anyway) */
+        putc1(w, '"');
+        put(w, key, n);
+    } else {   /* the common case: straight into the buffer */
+        char *p = w->buf + w->len;
+        *p++ = '"';
+        memcpy(p, key, n);
+        w->len += n + 1;
+    }
     put(w, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
     w->after_key = true;
 }
@@ -267,36 +285,6 @@ void el_jw_real(el_jw *w, double v)
     put(w, f, nf);
 }
 
-void el_jw_kstr(el_jw *w, const char *key, const char *s)
-{
-    el_jw_key(w, key);
-    el_jw_str(w, s);
-}
-
-void el_jw_kstr_or_null(el_jw *w, const char *key, const char *s)
-{
-    el_jw_key(w, key);
-    el_jw_str_or_null(w, s);
-}
-
-void el_jw_kint(el_jw *w, const char *key, int64_t v)
-{
-    el_jw_key(w, key);
-    el_jw_int(w, v);
-}
-
-void el_jw_kreal(el_jw *w, const char *key, double v)
-{
-    el_jw_key(w, key);
-    el_jw_real(w, v);
-}
-
-void el_jw_kbool(el_jw *w, const char *key, bool v)
-{
-    el_jw_key(w, key);
-    el_jw_bool(w, v);
-}
-
 void el_jw_id(el_jw *w, const char *prefix, int64_t n)
 {
     before_value(w);
@@ -304,10 +292,4 @@ void el_jw_id(el_jw *w, const char *prefix, int64_t n)
     put(w, prefix, strlen(prefix));
     put_int(w, n);
     putc1(w, '"');
-}
-
-void el_jw_kid(el_jw *w, const char *key, const char *prefix, int64_t n)
-{
-    el_jw_key(w, key);
-    el_jw_id(w, prefix, n);
 }

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #define EL_JW_DECIMALS 4
 #define EL_JW_BUF 65536
@@ -34,7 +35,8 @@ int el_jw_finish(el_jw *w);
 
 void el_jw_open(el_jw *w, char bracket);    /* '{' or '[' */
 void el_jw_close(el_jw *w, char bracket);   /* '}' or ']' */
-void el_jw_key(el_jw *w, const char *key);  /* a plain ASCII key, written as is */
+/* A plain ASCII key of n bytes, written as is. */
+void el_jw_keyn(el_jw *w, const char *key, size_t n);
 
 void el_jw_str(el_jw *w, const char *s);
 void el_jw_strn(el_jw *w, const char *s, size_t n);
@@ -45,14 +47,50 @@ void el_jw_real(el_jw *w, double v);
 /* A string, or null when s is NULL or empty. */
 void el_jw_str_or_null(el_jw *w, const char *s);
 
-/* key + value in one call. */
-void el_jw_kstr(el_jw *w, const char *key, const char *s);
-void el_jw_kstr_or_null(el_jw *w, const char *key, const char *s);
-void el_jw_kint(el_jw *w, const char *key, int64_t v);
-void el_jw_kreal(el_jw *w, const char *key, double v);
-void el_jw_kbool(el_jw *w, const char *key, bool v);
-/* "key": "<prefix><n>" (ids such as "m12"). */
-void el_jw_kid(el_jw *w, const char *key, const char *prefix, int64_t n);
+/* "<prefix><n>" (ids such as "m12"). */
 void el_jw_id(el_jw *w, const char *prefix, int64_t n);
+
+/* Keys and key + value in one call: inline, so that the length of a
+ * literal key is known when compiling the caller. */
+static inline void el_jw_key(el_jw *w, const char *key)
+{
+    el_jw_keyn(w, key, strlen(key));
+}
+
+static inline void el_jw_kstr(el_jw *w, const char *key, const char *s)
+{
+    el_jw_key(w, key);
+    el_jw_str(w, s);
+}
+
+static inline void el_jw_kstr_or_null(el_jw *w, const char *key, const char *s)
+{
+    el_jw_key(w, key);
+    el_jw_str_or_null(w, s);
+}
+
+static inline void el_jw_kint(el_jw *w, const char *key, int64_t v)
+{
+    el_jw_key(w, key);
+    el_jw_int(w, v);
+}
+
+static inline void el_jw_kreal(el_jw *w, const char *key, double v)
+{
+    el_jw_key(w, key);
+    el_jw_real(w, v);
+}
+
+static inline void el_jw_kbool(el_jw *w, const char *key, bool v)
+{
+    el_jw_key(w, key);
+    el_jw_bool(w, v);
+}
+
+static inline void el_jw_kid(el_jw *w, const char *key, const char *prefix, int64_t n)
+{
+    el_jw_key(w, key);
+    el_jw_id(w, prefix, n);
+}
 
 #endif
