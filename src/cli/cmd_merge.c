@@ -15,34 +15,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Largest .json result read whole (a JSON Lines stream has no limit). */
+#define EL_MAX_RESULT_FILE ((size_t)4 << 30)
+
 typedef struct merger {
     el_corpus *corpus;
     el_abbrevs *abbrevs;
+    el_result_reader *reader;
     el_run_stats st;
+    const char *where;   /* the result being read, for errors */
 } merger;
 
-/* Add every document of one result object; `where` names it in errors. */
-static void add_result(merger *mg, json_t *root, const char *where)
+static void add_doc(void *ctx, el_doc *d)
 {
-    json_t *docs = json_object_get(root, "documents");
-    if (!json_is_array(docs) || !json_is_string(json_object_get(root, "schema"))) {
-        el_cli_report(where, "not an eventline result (no schema/documents)");
+    merger *mg = ctx;
+    el_corpus_add(mg->corpus, d);
+    mg->st.ok++;
+}
+
+static void bad_doc(void *ctx, const char *problem)
+{
+    merger *mg = ctx;
+    el_cli_report(mg->where, problem);
+    mg->st.failed++;
+}
+
+/* Add every document of one result, buf[0..n) (changed in place); `where`
+ * names it in errors. */
+static void add_result(merger *mg, char *buf, size_t n, const char *where)
+{
+    el_result_sink sink = {add_doc, bad_doc};
+    const char *err;
+    mg->where = where;
+    if (!el_read_result(mg->reader, buf, n, &sink, mg, &err)) {
+        el_cli_report(where, err);
         mg->st.failed++;
-        return;
-    }
-    size_t i;
-    json_t *jd;
-    json_array_foreach(docs, i, jd) {
-        char *err = NULL;
-        el_doc *d = el_read_result_doc(jd, json_object_get(root, "entities"), mg->abbrevs, &err);
-        if (!d) {
-            el_cli_report(where, err);
-            free(err);
-            mg->st.failed++;
-            continue;
-        }
-        el_corpus_add(mg->corpus, d);
-        mg->st.ok++;
     }
 }
 
@@ -56,17 +63,9 @@ static void merge_stream(merger *mg, FILE *fp, const char *name)
         lineno++;
         if (strspn(line, " \t\r\n") == (size_t)n)
             continue;
-        json_error_t jerr;
-        json_t *root = json_loadb(line, (size_t)n, 0, &jerr);
         char where[4200];
         snprintf(where, sizeof where, "%s:%zu", name, lineno);
-        if (!root) {
-            el_cli_report(where, jerr.text);
-            mg->st.failed++;
-            continue;
-        }
-        add_result(mg, root, where);
-        json_decref(root);
+        add_result(mg, line, (size_t)n, where);
     }
     if (!feof(fp) || ferror(fp)) {   /* not the end: out of memory or a read error */
         char where[4200];
@@ -85,17 +84,16 @@ static void merge_file(merger *mg, const char *path)
     bool is_stdin = strcmp(path, "-") == 0;
     size_t n = strlen(path);
     if (!is_stdin && n > 5 && strcmp(path + n - 5, ".json") == 0) {
-        json_error_t jerr;
-        json_t *root = json_load_file(path, 0, &jerr);
-        if (!root) {
-            char msg[300];
-            snprintf(msg, sizeof msg, "%s (line %d)", jerr.text, jerr.line);
-            el_cli_report(path, msg);
+        size_t len;
+        const char *why = NULL;
+        char *buf = el_read_file_max(path, EL_MAX_RESULT_FILE, &len, &why);
+        if (!buf) {
+            el_cli_report(path, why);
             mg->st.failed++;
             return;
         }
-        add_result(mg, root, path);
-        json_decref(root);
+        add_result(mg, buf, len, path);
+        free(buf);
         return;
     }
     const char *why = NULL;
@@ -116,12 +114,14 @@ int el_cmd_merge(el_cli *o)
     char path[4096], *err = NULL;
     char *gdir = el_resources_find_dir(o->gazetteer_dir);
     snprintf(path, sizeof path, "%s/abbreviations.tsv", gdir);
-    merger mg = {el_corpus_new(), el_abbrevs_load(path, &err), {0, 0}};
+    merger mg = {el_corpus_new(), el_abbrevs_load(path, &err), NULL, {0, 0}, NULL};
+    mg.reader = el_result_reader_new(mg.abbrevs);
     if (!mg.abbrevs || !el_cli_ensure_outdir(o)) {
         if (err)
             fprintf(stderr, "eventline: %s\n", err);
         free(err);
         el_corpus_free(mg.corpus);
+        el_result_reader_free(mg.reader);
         free(gdir);
         return EL_EXIT_USAGE;
     }
@@ -140,6 +140,7 @@ int el_cmd_merge(el_cli *o)
     bool ok = mg.st.ok == 0 && mg.st.failed > 0 ? true : el_write_corpus(o, mg.corpus);
     el_print_summary(o, &mg.st, mg.corpus);
     el_corpus_free(mg.corpus);
+    el_result_reader_free(mg.reader);
     el_abbrevs_free(mg.abbrevs);
     return el_cli_status(&mg.st, !ok);
 }

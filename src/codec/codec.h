@@ -1,20 +1,33 @@
 /* codec.h - the per-document result format of `annotate -f json|jsonl`,
- * read back by `merge` (the codec layer: above the readers and the
- * document model, below the commands). */
+ * read back by `merge` through the lean JSON reader of jdom.h (the codec
+ * layer: above the readers and the document model, below the commands). */
 #ifndef EL_CODEC_H
 #define EL_CODEC_H
 
 #include "model/doc.h"
 #include "text/tokenize.h"
 
-struct json_t;
+/* Reads results: holds the parser's node array from one result to the
+ * next.  Uses `abbrevs` (not owned) to tokenize the documents. */
+typedef struct el_result_reader el_result_reader;
 
-/* Rebuild an annotated document from one entry of the "documents" of an
- * eventline result that carries the text (annotate -f json|jsonl).
- * `entities` is that result's entity list (mention keys come from it).
- * The document is tokenized with `abbrevs`.  NULL + *err on failure. */
-el_doc *el_read_result_doc(const struct json_t *doc, const struct json_t *entities,
-                           const el_abbrevs *abbrevs, char **err);
+el_result_reader *el_result_reader_new(const el_abbrevs *abbrevs);
+void el_result_reader_free(el_result_reader *r);
+
+/* Where the documents of a result go: add() owns each rebuilt document;
+ * bad() gets the problem with a document that cannot be read ("document
+ * 'ID': ..."), which is skipped. */
+typedef struct el_result_sink {
+    void (*add)(void *ctx, el_doc *d);
+    void (*bad)(void *ctx, const char *problem);
+} el_result_sink;
+
+/* Read one eventline result (a JSON Lines line or a whole .json file
+ * written by annotate -f json|jsonl, carrying the text) from buf[0..n),
+ * which is changed in place.  False + *err (valid until the next call) if
+ * it is not JSON or not a result at all. */
+bool el_read_result(el_result_reader *r, char *buf, size_t n, el_result_sink *sink, void *ctx,
+                    const char **err);
 
 /* A result's reference "t3" / "em12" / "m4" (prefix "t", "em", "m") to
  * one of n items: true and *idx = 2 / 11 / 3 if it is well-formed and

@@ -3,10 +3,10 @@
  * text).  This is the input side of `eventline merge`: the document model
  * after the per-document stages, without running them again. */
 #include "codec/codec.h"
+#include "codec/jdom.h"
 #include "base/utf8.h"
 #include "base/util.h"
 
-#include <jansson.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -61,11 +61,14 @@ static bool token_range(const el_doc *d, size_t start, size_t end, uint32_t *tb,
     return true;
 }
 
-static const char *str(const json_t *o, const char *key)
+static const char *str(el_jv o, const char *key)
 {
-    const char *s = json_string_value(json_object_get(o, key));
+    const char *s = el_jv_str(el_jv_get(o, key));
     return s ? s : "";
 }
+
+#define FOREACH(arr, i, o) \
+    for (i = 0, o = el_jv_first(arr); el_jv_present(o); o = el_jv_next(o), i++)
 
 /* The reader's state: the problem with the record, if any, in `why`. */
 typedef struct rd {
@@ -105,30 +108,30 @@ bool el_result_ref(const char *s, const char *prefix, size_t n, int *idx)
 
 /* An optional reference field: absent or null -> -1; otherwise it must
  * name one of the n items. */
-static bool opt_ref(rd *r, const json_t *o, const char *key, const char *prefix, size_t n,
+static bool opt_ref(rd *r, el_jv o, const char *key, const char *prefix, size_t n,
                     const char *what, size_t i, int *idx)
 {
-    const json_t *v = json_object_get(o, key);
+    el_jv v = el_jv_get(o, key);
     *idx = -1;
-    if (!v || json_is_null(v))
+    if (!el_jv_present(v) || el_jv_is(v, EL_JD_NULL))
         return true;
-    if (!el_result_ref(json_string_value(v), prefix, n, idx))
+    if (!el_result_ref(el_jv_str(v), prefix, n, idx))
         return fail(r, "%s %zu: %s '%.40s' names no %s", what, i + 1, key,
-                    json_is_string(v) ? json_string_value(v) : "(not a string)",
+                    el_jv_is(v, EL_JD_STR) ? el_jv_str(v) : "(not a string)",
                     *prefix == 't' ? "time expression" : *prefix == 'm' ? "mention" : "event");
     return true;
 }
 
 /* The span of item i: integer code-point offsets 0 <= start < end <= the
  * text's length, covering at least one token. */
-static bool span_of(rd *r, const json_t *o, const char *what, size_t i, uint32_t *start,
+static bool span_of(rd *r, el_jv o, const char *what, size_t i, uint32_t *start,
                     uint32_t *end, uint32_t *tb, uint32_t *te)
 {
     el_doc *d = r->d;
-    const json_t *js = json_object_get(o, "start"), *je = json_object_get(o, "end");
-    if (!json_is_integer(js) || !json_is_integer(je))
+    el_jv js = el_jv_get(o, "start"), je = el_jv_get(o, "end");
+    if (!el_jv_is(js, EL_JD_INT) || !el_jv_is(je, EL_JD_INT))
         return fail(r, "%s %zu: start and end must be integers", what, i + 1);
-    json_int_t s = json_integer_value(js), e = json_integer_value(je);
+    int64_t s = el_jv_int(js), e = el_jv_int(je);
     if (s < 0 || e <= s || (uint64_t)e > d->ncp)
         return fail(r, "%s %zu: span [%lld, %lld) lies outside the text (%zu characters)",
                     what, i + 1, (long long)s, (long long)e, d->ncp);
@@ -140,12 +143,12 @@ static bool span_of(rd *r, const json_t *o, const char *what, size_t i, uint32_t
     return true;
 }
 
-static void read_interval(const json_t *o, el_interval *iv)
+static void read_interval(el_jv o, el_interval *iv)
 {
-    const json_t *in = json_object_get(o, "interval");
+    el_jv in = el_jv_get(o, "interval");
     int64_t b, e;
     el_gran g = EL_GRAN_NONE;
-    if (json_is_object(in) && el_instant_parse(str(in, "begin"), &b)
+    if (el_jv_is(in, EL_JD_OBJ) && el_instant_parse(str(in, "begin"), &b)
         && el_instant_parse(str(in, "end"), &e)) {
         el_gran_parse(str(in, "granularity"), &g);
         iv->begin = b;
@@ -154,12 +157,12 @@ static void read_interval(const json_t *o, el_interval *iv)
     }
 }
 
-static bool read_timexes(rd *r, const json_t *arr)
+static bool read_timexes(rd *r, el_jv arr)
 {
     el_doc *d = r->d;
-    size_t i, n = json_array_size(arr);
-    const json_t *o;
-    json_array_foreach(arr, i, o) {
+    size_t i, n = el_jv_size(arr);
+    el_jv o;
+    FOREACH(arr, i, o) {
         uint32_t s, e, tb, te;
         if (!span_of(r, o, "time expression", i, &s, &e, &tb, &te))
             return false;
@@ -177,28 +180,36 @@ static bool read_timexes(rd *r, const json_t *arr)
         snprintf(t->zone, sizeof t->zone, "%s", str(o, "zone"));
         if (!opt_ref(r, o, "anchor", "t", n, "time expression", i, &t->anchor))
             return false;
-        t->temporal_function = json_is_true(json_object_get(o, "temporal_function"));
+        t->temporal_function = el_jv_is(el_jv_get(o, "temporal_function"), EL_JD_TRUE);
         read_interval(o, &t->iv);
     }
     return true;
 }
 
-static const char *entity_key(const json_t *entities, const char *id)
+/* A result's entity list, for the mention -> key lookup: entity i is
+ * usually "E<i+1>" (positional ids), so that is tried first. */
+typedef struct ents {
+    el_jv *v;
+    size_t n, cap;
+} ents;
+
+static const char *entity_key(const ents *es, const char *id)
 {
-    size_t i;
-    const json_t *e;
-    json_array_foreach(entities, i, e)
-        if (strcmp(str(e, "id"), id) == 0)
-            return str(e, "key");
+    int k;
+    if (el_result_ref(id, "E", es->n, &k) && strcmp(str(es->v[k], "id"), id) == 0)
+        return str(es->v[k], "key");
+    for (size_t i = 0; i < es->n; i++)
+        if (strcmp(str(es->v[i], "id"), id) == 0)
+            return str(es->v[i], "key");
     return NULL;
 }
 
-static bool read_mentions(rd *r, const json_t *arr, const json_t *entities)
+static bool read_mentions(rd *r, el_jv arr, const ents *entities)
 {
     el_doc *d = r->d;
     size_t i;
-    const json_t *o;
-    json_array_foreach(arr, i, o) {
+    el_jv o;
+    FOREACH(arr, i, o) {
         uint32_t s, e, tb, te;
         el_ent_type type = EL_ENT_OTHER;
         if (!span_of(r, o, "mention", i, &s, &e, &tb, &te))
@@ -213,8 +224,8 @@ static bool read_mentions(rd *r, const json_t *arr, const json_t *entities)
             m->role = el_doc_str(d, str(o, "role"));
         if (*str(o, "subtype"))
             m->subtype = el_doc_str(d, str(o, "subtype"));
-        if (json_is_number(json_object_get(o, "confidence")))
-            m->confidence = (float)json_number_value(json_object_get(o, "confidence"));
+        if (el_jv_is_number(el_jv_get(o, "confidence")))
+            m->confidence = (float)el_jv_number(el_jv_get(o, "confidence"));
         if (*str(o, "type_source"))
             el_type_source_parse(str(o, "type_source"), &m->type_source);
     }
@@ -232,33 +243,33 @@ static int enum_index(const char *s, const char *(*name)(int), int n)
 static const char *tense_name(int i) { return el_tense_name((el_tense)i); }
 static const char *aspect_name(int i) { return el_aspect_name((el_aspect)i); }
 
-static bool read_participants(rd *r, el_event_mention *ev, const json_t *o, size_t i)
+static bool read_participants(rd *r, el_event_mention *ev, el_jv o, size_t i)
 {
     size_t k;
-    const json_t *p;
-    json_array_foreach(json_object_get(o, "participant_mentions"), k, p) {
+    el_jv p;
+    FOREACH(el_jv_get(o, "participant_mentions"), k, p) {
         int m;
-        if (!el_result_ref(json_string_value(p), "m", r->d->nmentions, &m))
+        if (!el_result_ref(el_jv_str(p), "m", r->d->nmentions, &m))
             return fail(r, "event mention %zu: participant '%.40s' names no mention", i + 1,
-                        json_is_string(p) ? json_string_value(p) : "(not a string)");
+                        el_jv_is(p, EL_JD_STR) ? el_jv_str(p) : "(not a string)");
         el_event_add_participant(r->d, ev, m);
     }
     return true;
 }
 
-static bool read_events(rd *r, const json_t *arr)
+static bool read_events(rd *r, el_jv arr)
 {
     el_doc *d = r->d;
     size_t i;
-    const json_t *o;
-    json_array_foreach(arr, i, o) {
+    el_jv o;
+    FOREACH(arr, i, o) {
         uint32_t s, e, tb, te;
         el_event_class cls = EL_EV_OCCURRENCE;
         if (!span_of(r, o, "event mention", i, &s, &e, &tb, &te))
             return false;
         el_event_class_parse(str(o, "class"), &cls);
-        const char *type = json_string_value(json_object_get(o, "type"));
-        const char *lemma = json_string_value(json_object_get(o, "lemma"));
+        const char *type = el_jv_str(el_jv_get(o, "type"));
+        const char *lemma = el_jv_str(el_jv_get(o, "lemma"));
         el_event_mention *ev = el_doc_add_event(d, tb, te, cls, type, lemma);
         ev->start = s;
         ev->end = e;
@@ -268,7 +279,7 @@ static bool read_events(rd *r, const json_t *arr)
         ev->negated = strcmp(str(o, "polarity"), "NEG") == 0;
         if (*str(o, "modality"))
             ev->modality = el_doc_str(d, str(o, "modality"));
-        ev->intensional = json_is_true(json_object_get(o, "intensional"));
+        ev->intensional = el_jv_is(el_jv_get(o, "intensional"), EL_JD_TRUE);
         if (!opt_ref(r, o, "timex", "t", d->ntimexes, "event mention", i, &ev->timex)
             || !opt_ref(r, o, "location_mention", "m", d->nmentions, "event mention", i,
                         &ev->location)
@@ -277,8 +288,8 @@ static bool read_events(rd *r, const json_t *arr)
         if (ev->timex >= 0)
             ev->timex_link = strcmp(str(o, "timex_link"), "sentence") == 0 ? EL_TL_SENTENCE
                              : strcmp(str(o, "timex_link"), "own") == 0 ? EL_TL_OWN : EL_TL_NONE;
-        if (json_is_number(json_object_get(o, "confidence")))
-            ev->confidence = (float)json_number_value(json_object_get(o, "confidence"));
+        if (el_jv_is_number(el_jv_get(o, "confidence")))
+            ev->confidence = (float)el_jv_number(el_jv_get(o, "confidence"));
     }
     return true;
 }
@@ -297,11 +308,11 @@ static bool read_node(const el_doc *d, const char *s, el_node_kind *kind, int *i
                                   : el_result_ref(s, "t", d->ntimexes, idx);
 }
 
-static bool read_links(rd *r, const json_t *arr)
+static bool read_links(rd *r, el_jv arr)
 {
     size_t i;
-    const json_t *o;
-    json_array_foreach(arr, i, o) {
+    el_jv o;
+    FOREACH(arr, i, o) {
         el_node_kind fk, tk;
         int from, to;
         const char *kind = str(o, "kind");
@@ -310,7 +321,7 @@ static bool read_links(rd *r, const json_t *arr)
                         "expression", i + 1, str(o, "from"), str(o, "to"));
         el_link_kind lk = strcmp(kind, "SLINK") == 0 ? EL_LINK_SLINK
                           : strcmp(kind, "ALINK") == 0 ? EL_LINK_ALINK : EL_LINK_TLINK;
-        const char *ev = json_string_value(json_object_get(o, "evidence"));
+        const char *ev = el_jv_str(el_jv_get(o, "evidence"));
         el_reltype type;
         if (!el_reltype_parse(str(o, "type"), &type))
             return fail(r, "link %zu: '%.40s' is not a TimeML relation type", i + 1, str(o, "type"));
@@ -321,15 +332,15 @@ static bool read_links(rd *r, const json_t *arr)
 
 /* The document text: a string without NUL bytes, valid UTF-8 (Jansson
  * checks that), within the size limit. */
-static const char *check_text(const json_t *jd, size_t *len, char **err)
+static const char *check_text(el_jv jd, size_t *len, char **err)
 {
-    const json_t *text = json_object_get(jd, "text");
-    if (!json_is_string(text)) {
+    el_jv text = el_jv_get(jd, "text");
+    if (!el_jv_is(text, EL_JD_STR)) {
         *err = el_strdup("result has no document text (write it with annotate -f json or jsonl)");
         return NULL;
     }
-    *len = json_string_length(text);
-    const char *s = json_string_value(text);
+    *len = el_jv_strlen(text);
+    const char *s = el_jv_str(text);
     if (strlen(s) != *len) {
         *err = el_strdup("document text contains a NUL character");
         return NULL;
@@ -341,8 +352,7 @@ static const char *check_text(const json_t *jd, size_t *len, char **err)
     return s;
 }
 
-el_doc *el_read_result_doc(const json_t *jd, const json_t *entities, const el_abbrevs *ab,
-                           char **err)
+static el_doc *read_doc(el_jv jd, const ents *entities, const el_abbrevs *ab, char **err)
 {
     size_t len;
     const char *text = check_text(jd, &len, err);
@@ -362,10 +372,10 @@ el_doc *el_read_result_doc(const json_t *jd, const json_t *entities, const el_ab
         d->title = el_strdup(str(jd, "title"));
     el_tokenize(d, ab);
     rd r = {d, ""};
-    if (!read_timexes(&r, json_object_get(jd, "timexes"))
-        || !read_mentions(&r, json_object_get(jd, "mentions"), entities)
-        || !read_events(&r, json_object_get(jd, "event_mentions"))
-        || !read_links(&r, json_object_get(jd, "links"))) {
+    if (!read_timexes(&r, el_jv_get(jd, "timexes"))
+        || !read_mentions(&r, el_jv_get(jd, "mentions"), entities)
+        || !read_events(&r, el_jv_get(jd, "event_mentions"))
+        || !read_links(&r, el_jv_get(jd, "links"))) {
         char msg[400];
         snprintf(msg, sizeof msg, "document '%.60s': %s", d->id, r.why);
         *err = el_strdup(msg);
@@ -373,4 +383,57 @@ el_doc *el_read_result_doc(const json_t *jd, const json_t *entities, const el_ab
         return NULL;
     }
     return d;
+}
+
+struct el_result_reader {
+    el_jd jd;
+    ents entities;
+    const el_abbrevs *abbrevs;
+    char why[200];
+};
+
+el_result_reader *el_result_reader_new(const el_abbrevs *abbrevs)
+{
+    el_result_reader *r = el_calloc(1, sizeof *r);
+    r->abbrevs = abbrevs;
+    return r;
+}
+
+void el_result_reader_free(el_result_reader *r)
+{
+    if (!r)
+        return;
+    el_jd_free(&r->jd);
+    free(r->entities.v);
+    free(r);
+}
+
+bool el_read_result(el_result_reader *r, char *buf, size_t n, el_result_sink *sink, void *ctx,
+                    const char **err)
+{
+    if (!el_jd_parse(&r->jd, buf, n)) {
+        snprintf(r->why, sizeof r->why, "not valid JSON: %s", r->jd.err);
+        *err = r->why;
+        return false;
+    }
+    el_jv root = el_jd_root(&r->jd), docs = el_jv_get(root, "documents"), jd, e;
+    if (!el_jv_is(docs, EL_JD_ARR) || !el_jv_is(el_jv_get(root, "schema"), EL_JD_STR)) {
+        *err = "not an eventline result (no schema/documents)";
+        return false;
+    }
+    size_t i;
+    r->entities.n = 0;
+    FOREACH(el_jv_get(root, "entities"), i, e)
+        EL_PUSH(r->entities.v, r->entities.n, r->entities.cap) = e;
+    FOREACH(docs, i, jd) {
+        char *why = NULL;
+        el_doc *d = read_doc(jd, &r->entities, r->abbrevs, &why);
+        if (d) {
+            sink->add(ctx, d);
+        } else {
+            sink->bad(ctx, why);
+            free(why);
+        }
+    }
+    return true;
 }

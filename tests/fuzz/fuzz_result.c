@@ -13,34 +13,44 @@
 
 size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
 
+typedef struct kept {
+    el_doc *docs[16];
+    size_t n;
+} kept;
+
+static void keep_doc(void *ctx, el_doc *d)
+{
+    kept *k = ctx;
+    if (k->n < 16)
+        k->docs[k->n++] = d;
+    else
+        el_doc_free(d);
+}
+
+static void skip_doc(void *ctx, const char *problem)
+{
+    (void)ctx;
+    (void)problem;
+}
+
 static void read_results(const uint8_t *data, size_t size)
 {
-    el_doc *docs[16];
-    size_t n = 0;
-    const char *s = (const char *)data, *end = s + size;
+    kept k = {{0}, 0};
+    el_result_sink sink = {keep_doc, skip_doc};
+    el_result_reader *r = el_result_reader_new(fuzz_res->abbrevs);
+    char *copy = malloc(size + 1);   /* (the reader decodes strings in place) */
+    memcpy(copy, data, size);
+    char *s = copy, *end = copy + size;
     while (s < end) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        char *nl = memchr(s, '\n', (size_t)(end - s));
         size_t len = nl ? (size_t)(nl - s) : (size_t)(end - s);
-        json_error_t jerr;
-        json_t *root = json_loadb(s, len, 0, &jerr);
+        const char *err;
+        el_read_result(r, s, len, &sink, &k, &err);
         s += len + 1;
-        if (!root)
-            continue;
-        size_t i;
-        json_t *jd;
-        json_array_foreach(json_object_get(root, "documents"), i, jd) {
-            char *err = NULL;
-            el_doc *d = el_read_result_doc(jd, json_object_get(root, "entities"),
-                                           fuzz_res->abbrevs, &err);
-            free(err);
-            if (d && n < 16)
-                docs[n++] = d;
-            else
-                el_doc_free(d);
-        }
-        json_decref(root);
     }
-    fuzz_corpus(docs, n);
+    free(copy);
+    el_result_reader_free(r);
+    fuzz_corpus(k.docs, k.n);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
