@@ -6,7 +6,8 @@
  *   -f conllu  DIR/ID.conllu       (the syntax stage's words, CoNLL-U; turns
  *                                  the stage on)
  *   -f jsonl   DIR/annotations.jsonl or stdout with -o -: one line per
- *              document, the input of `eventline merge` */
+ *              document, the input of `eventline merge` (without the
+ *              document's own canonical events: merge builds them) */
 #include "cli/cli.h"
 #include "model/corpus.h"
 #include "export/export.h"
@@ -67,13 +68,16 @@ static void free_names(annotator *an)
 }
 
 /* A one-document corpus, for the JSON exports; the document stays owned by
- * the caller. */
-static int write_doc_json(const el_doc *doc, unsigned flags, FILE *out)
+ * the caller.  `events`: build the document's own canonical events and
+ * timeline (-f json, a contract file per document); -f jsonl, the input of
+ * `merge`, which builds them over the corpus, leaves them empty. */
+static int write_doc_json(const el_doc *doc, unsigned flags, bool events, FILE *out)
 {
     el_corpus *one = el_corpus_new();
     el_corpus_add(one, (el_doc *)doc);
     el_corpus_link_entities(one);
-    el_timeline_build(one);
+    if (events)
+        el_timeline_build(one);
     int rc = el_export_json_file_ex(one, flags, out);
     one->ndocs = 0;
     el_corpus_free(one);
@@ -95,7 +99,7 @@ static int write_doc(const void *obj, const el_cli *o, const char *fmt, FILE *ou
         const timeml_job *j = obj;
         return el_export_timeml_rules(j->doc, j->rules, out);
     }
-    return write_doc_json(obj, EL_JSON_TEXT | (o->pretty ? EL_JSON_PRETTY : 0), out);
+    return write_doc_json(obj, EL_JSON_TEXT | (o->pretty ? EL_JSON_PRETTY : 0), true, out);
 }
 
 /* Document ids come from the input (DOCID, JSON "id"): keep the output file
@@ -136,7 +140,7 @@ static void write_one(annotator *an, el_doc *doc)
     const char *fmt = an->o->fmts[0];
     bool ok;
     if (an->jsonl) {
-        ok = write_doc_json(doc, EL_JSON_TEXT, an->jsonl) == 0;
+        ok = write_doc_json(doc, EL_JSON_TEXT, false, an->jsonl) == 0;
     } else {
         char file[1024];
         output_name(an, doc, strcmp(fmt, "timeml") == 0 ? "tml"
