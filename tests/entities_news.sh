@@ -74,6 +74,31 @@ entity "Nasdaq Composite" FINANCIAL
 entity "US Dollar" FINANCIAL
 none Gaming
 
+json "$D/sports.txt"
+entity "Manchester United FC" ORGANIZATION 3
+entity "Real Madrid" ORGANIZATION 1
+none Supporters
+none Fans
+
+# sentence-initial English words are no names; context types unknown names;
+# "City, Georgia" is the US state, "Tbilisi, Georgia" the country
+json "$D/local.txt"
+entity "Delmar Foods" ORGANIZATION 1
+entity "Brightline Logistics" ORGANIZATION 1
+entity "Corvalis" LOCATION 1
+entity "Kathleen" PERSON 1
+entity "Omaha" LOCATION 1
+none Shares
+none Voters
+none Rescue
+if python3 - "$TMP/out/timeline.json" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+count = {e["key"]: e["mention_count"] for e in j["entities"] if e["name"] == "Georgia"}
+sys.exit(0 if count.get("iso:US-GA") == 1 and "iso:GE" in count else 1)
+PY
+then ok "Valdosta, Georgia is the US state; Tbilisi, Georgia the country"; else fail "Georgia readings"; fi
+
 # across articles: the tech article's untyped "Activision Blizzard" is the
 # business article's company
 json "$D/business.txt" "$D/tech.txt"

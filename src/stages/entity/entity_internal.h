@@ -40,7 +40,12 @@ typedef struct tagger {
     int title;              /* that title's entry */
     title_span *titles; size_t ntitles, cap_titles;  /* every title seen, in order */
     size_t nproducts;       /* product candidates so far (product.c) */
+    uint64_t *inner_cap;    /* bit per word hash (TAGGER_HASH_BITS): written capitalized
+                               inside a sentence somewhere in the document */
+    uint64_t *before_cap;   /* ... or right before a capitalized word */
 } tagger;
+
+#define TAGGER_HASH_BITS 16
 
 cand *el_ent_push(tagger *t, size_t b, size_t e, int type, int entry);
 /* Token b exists and is in token a's sentence. */

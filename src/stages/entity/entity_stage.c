@@ -78,6 +78,36 @@ static bool headline_case(tagger *t, const el_sentence *s, bool set_cues)
     return cap_stop >= 2 || (!period && content >= 3 && cap == content);
 }
 
+static size_t word_bit(const el_doc *d, size_t i)
+{
+    return (size_t)(((uint64_t)d->tokens[i].lhash * 0x9E3779B97F4A7C15ull) >> (64 - TAGGER_HASH_BITS));
+}
+
+static bool word_noted(const uint64_t *set, const el_doc *d, size_t i)
+{
+    size_t b = word_bit(d, i);
+    return set[b / 64] >> (b % 64) & 1;
+}
+
+/* One pass: which words the document writes capitalized inside a sentence,
+ * and which right before a capitalized word (hash bits: a collision only
+ * makes the rules that ask more careful). */
+static void note_capitals(tagger *t)
+{
+    const el_doc *d = t->doc;
+    t->inner_cap = el_calloc((1u << TAGGER_HASH_BITS) / 64, sizeof *t->inner_cap);
+    t->before_cap = el_calloc((1u << TAGGER_HASH_BITS) / 64, sizeof *t->before_cap);
+    for (size_t i = 0; i < d->ntokens; i++) {
+        if (!(d->tokens[i].flags & EL_TOK_WORD))
+            continue;
+        size_t b = word_bit(d, i);
+        if ((d->tokens[i].flags & EL_TOK_CAP) && !el_ent_initial(t, i))
+            t->inner_cap[b / 64] |= 1ull << (b % 64);
+        if (el_ent_same_sentence(t, i, i + 1) && (d->tokens[i + 1].flags & EL_TOK_CAP))
+            t->before_cap[b / 64] |= 1ull << (b % 64);
+    }
+}
+
 /* Do the sentences cover the tokens one after the other (as the tokenizer
  * makes them)?  Then cues can be looked up sentence by sentence. */
 static bool sentences_partition(const el_doc *d)
@@ -113,10 +143,13 @@ static void tagger_init(tagger *t, el_doc *doc, const el_gazetteer *gz)
     for (size_t s = 0; s < doc->nsentences; s++)
         t->headline[s] = headline_case(t, &doc->sentences[s], one_pass);
     t->title_end = SIZE_MAX;
+    note_capitals(t);
 }
 
 static void tagger_free(tagger *t)
 {
+    free(t->inner_cap);
+    free(t->before_cap);
     free(t->cue);
     free(t->blocked);
     free(t->memo);
@@ -396,14 +429,24 @@ static bool product_context(const tagger *t, size_t b)
            lower_cue(t, b - 2, CUE_PRODUCT_NOUN);
 }
 
-/* Organization context: "retailer X", "shares of X", "X, a ... company". */
+/* A business title right before "of" at b - 1 ("the chief executive of X"). */
+static bool business_title_of(const tagger *t, size_t b)
+{
+    if (t->ntitles == 0 || t->title_end + 1 != b)
+        return false;
+    const char *sub = el_gz_str(t->gz, t->gz->entries[t->title].subtype);
+    return strcmp(sub, "business") == 0;
+}
+
+/* Organization context: "retailer X", "shares of X" (`org-of`, also at a
+ * sentence start), "the chief executive of X", "X, a ... company". */
 static bool org_context(const tagger *t, size_t b, size_t e)
 {
     const el_doc *d = t->doc;
     if (b > 0 && el_ent_same_sentence(t, b - 1, b) && lower_cue(t, b - 1, CUE_ORG_NOUN))
         return true;
     if (b > 1 && el_ent_same_sentence(t, b - 2, b) && el_tok_is(d, b - 1, "of") &&
-        (el_tok_is(d, b - 2, "shares") || el_tok_is(d, b - 2, "stock")))
+        ((t->cue[b - 2] & CUE_ORG_OF) || business_title_of(t, b)))
         return true;
     if (!el_ent_same_sentence(t, b, e + 1) || (e - b == 1 && el_ent_initial(t, b)))
         return false;   /* "Moreover, the company ..." */
@@ -419,7 +462,61 @@ static bool org_context(const tagger *t, size_t b, size_t e)
     return false;
 }
 
-static void rule_cand(tagger *t, size_t b, size_t e)
+/* Place context: "X-based" (a `loc-hyphen` word glued after a hyphen), or
+ * "X, <state or country>" ("Corvalis, Oregon"). */
+static bool place_context(const tagger *t, size_t b, size_t e)
+{
+    const el_doc *d = t->doc;
+    if (el_ent_same_sentence(t, b, e + 1) && el_tok_is(d, e, "-") && (d->tokens[e].flags & EL_TOK_GLUED) &&
+        (t->cue[e + 1] & CUE_LOC_HYPHEN))
+        return true;
+    int entry;
+    if (!el_ent_same_sentence(t, b, e + 1) || !el_tok_is(d, e, ",") || !el_ent_gz_match(t, e + 1, &entry) ||
+        t->gz->entries[entry].kind != GZ_KIND_ENTITY || t->gz->entries[entry].type != EL_ENT_LOCATION)
+        return false;
+    const char *sub = el_gz_str(t->gz, t->gz->entries[entry].subtype);
+    return strcmp(sub, "state") == 0 || strcmp(sub, "country") == 0;
+}
+
+/* Does the word of token b start a longer capitalized name anywhere in the
+ * document ("Mac OS X", "Kathleen Smith")? */
+static bool starts_longer_name(const tagger *t, size_t b)
+{
+    return word_noted(t->before_cap, t->doc, b);
+}
+
+/* Token k ends its sentence, or only punctuation follows it there. */
+static bool sentence_end(const tagger *t, size_t k)
+{
+    for (size_t i = k + 1; el_ent_same_sentence(t, k, i); i++)
+        if (t->doc->tokens[i].flags & (EL_TOK_WORD | EL_TOK_NUMBER))
+            return false;
+    return true;
+}
+
+/* Where a lone given name is a person: before a `say` verb ("Kathleen
+ * said"), alone in its sentence (a signature), or addressed at the end of
+ * one ("Thanks, Kathleen."). */
+static bool person_slot(const tagger *t, size_t b)
+{
+    if (say_follows(t, b + 1) || !sentence_end(t, b))
+        return say_follows(t, b + 1);
+    return el_ent_initial(t, b) || (b > 0 && el_tok_is(t->doc, b - 1, ","));
+}
+
+/* A given name alone in a person's slot (person_slot), not an English word
+ * ("Will"), outside headline-case lines, and never the start of a longer name in the
+ * document (that one decides: "Mac OS X"; a person's full name takes the
+ * short one by coreference). */
+static bool lone_given_name(const tagger *t, size_t b, size_t e)
+{
+    return e - b == 1 && (t->cue[b] & CUE_GIVEN) && !(t->cue[b] & CUE_SURNAME) &&
+           !t->headline[t->doc->tokens[b].sentence] && !(t->doc->tokens[b].flags & EL_TOK_ALLCAPS) &&
+           !el_gz_common(t->gz, t->doc, b) && person_slot(t, b) && !starts_longer_name(t, b);
+}
+
+/* Adds the candidate for the run [b, e); returns the position after it. */
+static size_t rule_cand(tagger *t, size_t b, size_t e)
 {
     const char *subtype;
     int type = shape_type(t, b, e, &subtype);
@@ -445,10 +542,14 @@ static void rule_cand(tagger *t, size_t b, size_t e)
         else if (e - b >= 2 && e - b <= 3 && say_follows(t, e) && name_shaped(t, b, e) &&
                  !has_hyphen(t, b, e))
             type = EL_ENT_PERSON;
+        else if (place_context(t, b, e))
+            type = EL_ENT_LOCATION;
+        else if (lone_given_name(t, b, e))
+            type = EL_ENT_PERSON;
         else
             type = EL_ENT_OTHER;
         context = after_title || (type == EL_ENT_PRODUCT && !(t->cue[e - 1] & CUE_PRODUCT)) ||
-                  (type == EL_ENT_ORGANIZATION) ||
+                  type == EL_ENT_ORGANIZATION || type == EL_ENT_LOCATION ||
                   (type == EL_ENT_PERSON && !(t->cue[b] & CUE_GIVEN) && !(t->cue[e - 1] & CUE_SURNAME));
         /* in a headline-case line every word is capitalized, so a title
          * proves nothing ("Officials Discuss Trade Issues") */
@@ -462,6 +563,7 @@ static void rule_cand(tagger *t, size_t b, size_t e)
     size_t s = t->doc->tokens[b].sentence;
     c->weak = !strong && (t->headline[s] || (el_ent_initial(t, b) && (type == EL_ENT_OTHER || e - b < 2)));
     take_role(t, c);
+    return e;
 }
 
 /* The title entry whose plural the word is ("Presidents"), or -1. */
@@ -523,6 +625,46 @@ static bool plural_title_before_name(tagger *t, size_t i)
     return true;
 }
 
+/* An English word starting a sentence ("Shares", "Voters", "Rescue"),
+ * alone or before a connector ("Shares of X"): no name starts there. */
+static bool initial_common_word(const tagger *t, size_t i)
+{
+    const unsigned name_word = CUE_ORG_HEAD | CUE_ORG_SUFFIX | CUE_ORG_START | CUE_LOC_HEAD |
+                               CUE_LOC_SUFFIX | CUE_FAC_SUFFIX | CUE_DESCRIPTOR;   /* "Bank of X" */
+    if (!is_cap(t, i) || (t->doc->tokens[i].flags & EL_TOK_ALLCAPS) || !el_ent_initial(t, i) ||
+        (t->cue[i] & name_word) || el_gz_common(t->gz, t->doc, i) != GZ_COMMON_WORD)
+        return false;
+    if (el_ent_same_sentence(t, i, i + 1) && is_cap_inner(t, i + 1))
+        return false;
+    /* written capitalized inside a sentence elsewhere: a name ("Lion") */
+    return !word_noted(t->inner_cap, t->doc, i);
+}
+
+/* "Valdosta, Georgia": a country's name right after "<place>," is rather a
+ * state of the same name when the lists have one (entries with subtype
+ * "state"); else `entry`. */
+static int state_after_place(const tagger *t, size_t i, size_t n, int entry)
+{
+    const el_gz_entry *e = &t->gz->entries[entry];
+    if (e->type != EL_ENT_LOCATION || strcmp(el_gz_str(t->gz, e->subtype), "country") != 0 || t->nc == 0 ||
+        i < 2 || !el_tok_is(t->doc, i - 1, ",") || t->c[t->nc - 1].e != i - 1 ||
+        t->c[t->nc - 1].type != EL_ENT_LOCATION || !el_ent_same_sentence(t, i - 2, i))
+        return entry;
+    const cand *before = &t->c[t->nc - 1];
+    if (before->entry >= 0 && (t->gz->entries[before->entry].capital_of[0] ||
+                               strcmp(el_gz_str(t->gz, t->gz->entries[before->entry].subtype), "country") == 0))
+        return entry;   /* "Tbilisi, Georgia"; "France, Georgia" is a list */
+    uint32_t p[16];
+    size_t np;
+    if (el_lexicon_match_all(t->gz->names, t->doc, i, p, 16, &np) != n)
+        return entry;
+    for (size_t k = 0; k < np; k++)
+        if (t->gz->entries[p[k]].kind == GZ_KIND_ENTITY &&
+            strcmp(el_gz_str(t->gz, t->gz->entries[p[k]].subtype), "state") == 0)
+            return (int)p[k];
+    return entry;
+}
+
 /* Handle position i; returns the next position. */
 static size_t step(tagger *t, size_t i)
 {
@@ -534,6 +676,8 @@ static size_t step(tagger *t, size_t i)
         return i + 1;
     if (n && t->gz->entries[entry].kind == GZ_KIND_EXCLUDE)
         return i + n;   /* excluded by a user file: no name */
+    if (!n && initial_common_word(t, i))
+        return i + 1;   /* "Shares of X fell": the name is X */
     size_t run = is_cap(t, i) ? cut_at_title(t, i, i + cap_run(t, i)) - i : 0;
     const char *subtype;
     bool shaped = run > n && shape_type(t, i, i + run, &subtype) >= 0;
@@ -558,6 +702,7 @@ static size_t step(tagger *t, size_t i)
         return i + 1;
     }
     if (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY && !shaped) {
+        entry = state_after_place(t, i, n, entry);
         cand *c = el_ent_push(t, i, i + n, t->gz->entries[entry].type, entry);
         memcpy(c->nat, t->gz->entries[entry].country, 4);
         take_role(t, c);
@@ -565,10 +710,8 @@ static size_t step(tagger *t, size_t i)
     }
     if (run && implausible_run(t, i, run))
         return i + run;
-    if (run) {
-        rule_cand(t, i, i + run);
-        return t->c[t->nc - 1].e;
-    }
+    if (run)
+        return rule_cand(t, i, i + run);
     return i + 1;
 }
 

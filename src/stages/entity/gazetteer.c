@@ -27,6 +27,12 @@ static const struct { const char *name; unsigned bit; } cue_kinds[] = {
     {"product", CUE_PRODUCT}, {"measure", CUE_MEASURE},
     {"corp-suffix", CUE_CORP | CUE_ORG_SUFFIX}, {"org-start", CUE_ORG_START},
     {"descriptor", CUE_DESCRIPTOR}, {"product-noun", CUE_PRODUCT_NOUN},
+    {"org-of", CUE_ORG_OF}, {"loc-hyphen", CUE_LOC_HYPHEN},
+};
+
+/* Kinds of the common-word list (a lexicon of their own, not cue bits). */
+static const struct { const char *name; unsigned what; } common_kinds[] = {
+    {"common", GZ_COMMON_WORD}, {"common-name", GZ_COMMON_NAME},
 };
 
 typedef struct el_cue_slot {
@@ -51,6 +57,7 @@ static el_gazetteer *gazetteer_new(void)
     el_gazetteer *gz = el_calloc(1, sizeof *gz);
     gz->names = el_lexicon_new();
     gz->lower = el_lexicon_new();
+    gz->common = el_lexicon_new();
     gz->cap_cues = 1024;
     gz->cues = el_calloc(gz->cap_cues, sizeof *gz->cues);
     pool_add(gz, "", 0);   /* offset 0 = empty string = "none" */
@@ -65,6 +72,7 @@ void el_gazetteer_free(el_gazetteer *gz)
         return;
     el_lexicon_free(gz->names);
     el_lexicon_free(gz->lower);
+    el_lexicon_free(gz->common);
     el_abbrevs_free(gz->abbrevs);
     free(gz->cues);
     free(gz->cue_pool);
@@ -298,6 +306,11 @@ bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err)
             cue_add(gz, f[0], cue_kinds[i].bit);
             return true;
         }
+    for (size_t i = 0; i < sizeof common_kinds / sizeof *common_kinds; i++)
+        if (strcmp(f[1], common_kinds[i].name) == 0) {
+            el_lexicon_add(gz->common, f[0], common_kinds[i].what, 0);
+            return true;
+        }
     return *err = errf(f[1], "unknown cue kind"), false;
 }
 
@@ -307,6 +320,12 @@ unsigned el_gz_cues_lookup(const el_gazetteer *gz, const el_doc *doc, size_t tok
     size_t n;
     const char *w = el_tok_text(doc, tok, &n);
     return cue_find(gz, h, w, n)->bits;
+}
+
+unsigned el_gz_common(const el_gazetteer *gz, const el_doc *doc, size_t tok)
+{
+    uint32_t what;
+    return el_lexicon_match(gz->common, doc, tok, &what) == 1 ? what : 0;
 }
 
 typedef bool (*line_fn)(el_gazetteer *, char *, char **);
@@ -387,6 +406,7 @@ el_gazetteer *el_gazetteer_load(const char *dir, char **extra, size_t nextra, ch
         if ((gz->abbrevs = el_abbrevs_load(path, &aerr))) {
             el_lexicon_set_abbrevs(gz->names, gz->abbrevs);
             el_lexicon_set_abbrevs(gz->lower, gz->abbrevs);
+            el_lexicon_set_abbrevs(gz->common, gz->abbrevs);
         }
         free(aerr);
         snprintf(path, sizeof path, "%s/entities", dir);

@@ -46,6 +46,15 @@ enum {
                                    unless a place suffix ends it ("National Park") */
     CUE_DESCRIPTOR = 1u << 25,  /* "Hurricane", "Typhoon": "Hurricane X" = "X" */
     CUE_PRODUCT_NOUN = 1u << 26,/* "maker", "game": "the maker of X", "the game X" is a product */
+    CUE_ORG_OF     = 1u << 27,  /* "shares", "stake": "shares of X" makes X an organization */
+    CUE_LOC_HYPHEN = 1u << 28,  /* "based": "X-based" makes X a place */
+};
+
+/* English words (cues/common-words.tsv), kept apart from the cue table (tens of
+ * thousands of words, asked only at a candidate name's first word). */
+enum {
+    GZ_COMMON_WORD = 1,   /* kind `common`: written only in lower case ("staff", "shares") */
+    GZ_COMMON_NAME = 2,   /* kind `common-name`: also a proper name ("bill", "grant") */
 };
 
 typedef struct el_gz_entry {
@@ -59,6 +68,7 @@ typedef struct el_gz_entry {
 
 struct el_gazetteer {
     el_lexicon *names;             /* payload: index into entries */
+    el_lexicon *common;            /* one-word GZ_COMMON_* payloads, any case */
     el_lexicon *lower;             /* the entries of `names` that can match a word
                                       without a capital (titles, "eBay"): the only
                                       ones looked up at such words */
@@ -84,6 +94,10 @@ static inline const char *el_gz_str(const el_gazetteer *gz, uint32_t off)
 /* The country entry (ID iso:XX) whose capital entry `entry` is (its FLAGS
  * capital-of=XX), or -1. */
 int el_gz_capital_country(const el_gazetteer *gz, int entry);
+
+/* GZ_COMMON_WORD or GZ_COMMON_NAME when token `tok` is an English word of
+ * the common-word list, else 0. */
+unsigned el_gz_common(const el_gazetteer *gz, const el_doc *doc, size_t tok);
 
 /* el_gz_cues past the filter. */
 unsigned el_gz_cues_lookup(const el_gazetteer *gz, const el_doc *doc, size_t tok);
