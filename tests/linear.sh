@@ -28,7 +28,7 @@ count() {
         "$EVENTLINE" -q --dct 2023-06-19 -f json -o "$TMP/out" "$1" 2>/dev/null >/dev/null \
         || { echo "callgrind run failed on $1"; return 1; }
     total=$(grep '^summary:' "$TMP/cg.out" | awk '{print $2}')
-    inner=$(callgrind_annotate --inclusive=yes "$TMP/cg.out" 2>/dev/null \
+    inner=$(callgrind_annotate --inclusive=yes --threshold=100 "$TMP/cg.out" 2>/dev/null \
             | awk -v f="$2" '$0 ~ f && /:/ {gsub(",", "", $1); print $1; exit}')
     echo "${total:-0} ${inner:-0}"
 }
