@@ -28,6 +28,8 @@ check "extract timeline.json (example corpus)" "$TMP/x/timeline.json"
 check "extract -o - from stdin" "$TMP/one.json"
 "$EVENTLINE" annotate -q -f json -o "$TMP/a" -m "$EXAMPLE/manifest.tsv" "$EXAMPLE"/*.txt
 check "annotate -f json (one file per document)" "$TMP"/a/*.json
+"$EVENTLINE" -q --tokens --dct 2023-06-19 -f json -o - - < "$EXAMPLE/000_8e976ec7213731ee.txt" > "$TMP/tok.json"
+check "extract --tokens (per-word analysis)" "$TMP/tok.json"
 "$EVENTLINE" annotate -q -f jsonl -o - -m "$EXAMPLE/manifest.tsv" "$EXAMPLE"/*.txt > "$TMP/a.jsonl"
 check "annotate -f jsonl (every line)" "$TMP/a.jsonl"
 "$EVENTLINE" merge -q -f json -o "$TMP/m" "$TMP/a.jsonl"

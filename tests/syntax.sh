@@ -67,6 +67,28 @@ fi
 "$EVENTLINE" -q --syntax -f json -o "$TMP/j2" "$EXAMPLE"/*.txt 2>"$TMP/err"
 diff -r "$TMP/j1" "$TMP/j2" >/dev/null && ok "--syntax leaves the JSON unchanged" || fail "--syntax changed JSON"
 
+# --tokens: the JSON carries the same words, tags, heads and relations as the CoNLL-U
+"$EVENTLINE" -q --tokens --dct 2024-01-01 -f json -o "$TMP/j5" "$TMP/s.txt" 2>"$TMP/err" \
+    && ok "extract --tokens" || fail "extract --tokens"
+"$EVENTLINE" annotate -q --tokens -f jsonl -o - "$TMP/s.txt" > "$TMP/s.jsonl" 2>"$TMP/err"
+grep -q '"text": *"do", *"lemma": *"do", *"upos": *"AUX", *"xpos": *"VBP"' "$TMP/s.jsonl" \
+    && ok "annotate --tokens -f jsonl: per-word analysis" || fail "annotate --tokens -f jsonl"
+if [ -n "${PYTHON3:-}" ]; then
+    cat > "$TMP/tokens.py" <<'PY'
+import json, sys
+conllu = [l.split("\t") for l in open(sys.argv[1], encoding="utf-8")
+          if l.strip() and not l.startswith("#") and "-" not in l.split("\t")[0]]
+want = [(f[1], f[2], f[3], f[4], int(f[6]), f[7]) for f in conllu]
+for path in sys.argv[2:]:
+    doc = json.load(open(path, encoding="utf-8"))["documents"][0]
+    got = [(t["text"], t["lemma"], t["upos"], t["xpos"], t["head"], t["deprel"])
+           for t in doc["tokens"]]
+    assert got == want, (path, got, want)
+PY
+    "$PYTHON3" "$TMP/tokens.py" "$TMP/s.conllu" "$TMP/j5/timeline.json" 2>"$TMP/err" \
+        && ok "--tokens agrees with -f conllu" || { fail "--tokens differs from conllu"; head -5 "$TMP/err"; }
+fi
+
 # a gazetteer directory without the model, and one with a broken model
 mkdir -p "$TMP/gz/syntax"
 cp -r "$EVENTLINE_GAZETTEERS"/*.tsv "$EVENTLINE_GAZETTEERS"/time "$EVENTLINE_GAZETTEERS"/entities \

@@ -107,6 +107,8 @@ static const char usage_text[] =
     "      --syntax             run the syntax stage (tagger, lemmatizer, parser;\n"
     "                           off by default: it costs speed); annotate -f conllu\n"
     "                           turns it on\n"
+    "      --tokens             JSON: each document's words with lemma, UPOS, XPOS,\n"
+    "                           head and relation (turns --syntax on)\n"
     "  -q, --quiet              no progress or summary on standard error\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and the gazetteer directory in use\n"
@@ -244,7 +246,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
     enum { OPT_DCT = 256, OPT_INPUT_FORMAT, OPT_GAZETTEER, OPT_DOT_ENTITIES, OPT_DOT_UNDATED, OPT_OWN_DATES, OPT_DB,
            OPT_ENTITY, OPT_BETWEEN, OPT_TYPE, OPT_COOCCUR, OPT_MAX_EVENTS, OPT_SINCE, OPT_UNTIL, OPT_TITLE, OPT_GROUP,
            OPT_EVENTS, OPT_TABLE, OPT_LIMIT, OPT_OFFSET, OPT_REBUILD,
-           OPT_SYNTAX, OPT_MAX_DOC_SIZE, OPT_PRETTY };
+           OPT_SYNTAX, OPT_MAX_DOC_SIZE, OPT_PRETTY, OPT_TOKENS };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
@@ -274,6 +276,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
         {"offset", required_argument, NULL, OPT_OFFSET},
         {"rebuild-timeline", no_argument, NULL, OPT_REBUILD},
         {"syntax", no_argument, NULL, OPT_SYNTAX},
+        {"tokens", no_argument, NULL, OPT_TOKENS},
         {"max-doc-size", required_argument, NULL, OPT_MAX_DOC_SIZE},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
@@ -321,6 +324,7 @@ void el_cli_parse(int argc, char **argv, el_cli *o)
             o->group_by_entity = strcmp(optarg, "entity") == 0;
             break;
         case OPT_SYNTAX: o->syntax = true; break;
+        case OPT_TOKENS: o->tokens = o->syntax = true; break;
         case OPT_OWN_DATES: o->own_dates_only = true; break;
         case OPT_PRETTY: o->pretty = true; break;
         case OPT_DB: o->db = optarg; break;
@@ -382,6 +386,7 @@ bool el_cli_load(el_cli *o, el_resources **res)
         el_resources_free(*res);
         *res = NULL;
     }
+    o->syntax_model = *res ? (*res)->syntax : NULL;
     if (!*res) {
         fprintf(stderr, "eventline: %s\n", err);
         free(err);

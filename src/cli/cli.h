@@ -43,6 +43,8 @@ typedef struct el_cli {
     bool pretty;                 /* --pretty: indented JSON */
     bool quiet;
     bool syntax;                 /* --syntax (or -f conllu): run the syntax stage */
+    bool tokens;                 /* --tokens: per-word analysis in the JSON (implies syntax) */
+    const struct el_syntax *syntax_model;  /* the loaded model (el_cli_load), or NULL */
     int threads;
     size_t max_doc_size;         /* --max-doc-size, bytes */
     const char *db;              /* index / query */

@@ -23,6 +23,7 @@ static const struct { const char *name; unsigned cmds; } scopes[] = {
     {"gazetteer", INPUT_CMDS},
     {"jobs", INPUT_CMDS},
     {"syntax", INPUT_CMDS},
+    {"tokens", C(EL_CMD_EXTRACT) | C(EL_CMD_ANNOTATE)},
     {"dot-entities", C(EL_CMD_EXTRACT) | C(EL_CMD_MERGE)},
     {"dot-undated", C(EL_CMD_EXTRACT) | C(EL_CMD_MERGE)},
     {"max-events", C(EL_CMD_EXTRACT) | C(EL_CMD_MERGE)},
@@ -97,7 +98,9 @@ static const char *command_text(el_command cmd)
                "  -o, --output DIR         output directory (default: output); '-' =\n"
                "                           standard output\n"
                "  -f, --format F           timeml (default), json, jsonl or conllu (CoNLL-U:\n"
-               "                           tags, lemmas, dependencies)\n";
+               "                           tags, lemmas, dependencies)\n"
+               "      --tokens             JSON: each document's words with lemma, UPOS,\n"
+               "                           XPOS, head and relation (turns --syntax on)\n";
     case EL_CMD_MERGE:
         return "Usage: eventline merge [OPTIONS] RESULT.json[l]...\n"
                "Combine per-document results of eventline annotate (-f json or jsonl; any\n"
@@ -176,7 +179,9 @@ static const char *command_text(el_command cmd)
                "      --title TEXT         TimelineJS: the title slide's headline (default:\n"
                "                           the main entities)\n"
                "      --group entity|none  TimelineJS: one group per actor (default: none)\n"
-               "      --entity NAME        drawings: only the events this entity takes part in\n";
+               "      --entity NAME        drawings: only the events this entity takes part in\n"
+               "      --tokens             JSON: each document's words with lemma, UPOS,\n"
+               "                           XPOS, head and relation (turns --syntax on)\n";
     }
 }
 

@@ -70,15 +70,17 @@ static void free_names(annotator *an)
 /* A one-document corpus, for the JSON exports; the document stays owned by
  * the caller.  `events`: build the document's own canonical events and
  * timeline (-f json, a contract file per document); -f jsonl, the input of
- * `merge`, which builds them over the corpus, leaves them empty. */
-static int write_doc_json(const el_doc *doc, unsigned flags, bool events, FILE *out)
+ * `merge`, which builds them over the corpus, leaves them empty.  `syn`: the
+ * syntax model for --tokens (NULL = no tokens). */
+static int write_doc_json(const el_doc *doc, unsigned flags, bool events, const el_syntax *syn,
+                          FILE *out)
 {
     el_corpus *one = el_corpus_new();
     el_corpus_add(one, (el_doc *)doc);
     el_corpus_link_entities(one);
     if (events)
         el_timeline_build(one);
-    int rc = el_export_json_file_ex(one, flags, out);
+    int rc = el_export_json_file_syn(one, flags, syn, out);
     one->ndocs = 0;
     el_corpus_free(one);
     return rc;
@@ -99,7 +101,8 @@ static int write_doc(const void *obj, const el_cli *o, const char *fmt, FILE *ou
         const timeml_job *j = obj;
         return el_export_timeml_rules(j->doc, j->rules, out);
     }
-    return write_doc_json(obj, EL_JSON_TEXT | (o->pretty ? EL_JSON_PRETTY : 0), true, out);
+    return write_doc_json(obj, EL_JSON_TEXT | (o->pretty ? EL_JSON_PRETTY : 0), true,
+                          o->tokens ? o->syntax_model : NULL, out);
 }
 
 /* Document ids come from the input (DOCID, JSON "id"): keep the output file
@@ -140,7 +143,8 @@ static void write_one(annotator *an, el_doc *doc)
     const char *fmt = an->o->fmts[0];
     bool ok;
     if (an->jsonl) {
-        ok = write_doc_json(doc, EL_JSON_TEXT, false, an->jsonl) == 0;
+        ok = write_doc_json(doc, EL_JSON_TEXT, false,
+                            an->o->tokens ? an->o->syntax_model : NULL, an->jsonl) == 0;
     } else {
         char file[1024];
         output_name(an, doc, strcmp(fmt, "timeml") == 0 ? "tml"

@@ -70,7 +70,8 @@ static el_export_filter drawing_filter(const el_cli *o)
 static int write_corpus_format(const void *obj, const el_cli *o, const char *fmt, FILE *out)
 {
     el_export_options eo = {o->dot_entities, o->dot_undated, drawing_filter(o), o->title,
-                            o->group_by_entity, o->pretty};
+                            o->group_by_entity, o->pretty,
+                            o->tokens ? o->syntax_model : NULL};
     return el_export_format_find(fmt)->write(obj, &eo, fmt, out);
 }
 

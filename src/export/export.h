@@ -19,6 +19,11 @@ enum {
 #define EL_JSON_REALS JSON_REAL_PRECISION(3)
 int el_export_json_file(const el_corpus *c, FILE *out);
 int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out);
+/* With syn (the model the syntax stage ran with; NULL = none), each
+ * document also gets "tokens": its syntactic words (--tokens). */
+struct el_syntax;
+int el_export_json_file_syn(const el_corpus *c, unsigned flags, const struct el_syntax *syn,
+                            FILE *out);
 /* The entity list alone (the "entities" array), for `eventline entities`. */
 int el_export_json_entities(const el_corpus *c, unsigned flags, FILE *out);
 
@@ -96,6 +101,7 @@ typedef struct el_export_options {
     const char *title;         /* TimelineJS title slide, NULL: the main entities */
     bool group_by_entity;      /* TimelineJS: group = the event's actor */
     bool json_pretty;    /* JSON: indented (default compact) */
+    const struct el_syntax *json_tokens;  /* JSON: per-word analysis (--tokens), or NULL */
 } el_export_options;
 
 typedef struct el_export_format {

@@ -4,6 +4,7 @@
  * a fixed order, so two runs over the same input diff cleanly. */
 #include "export/export.h"
 #include "export/jsonw.h"
+#include "stages/syntax/syntax.h"
 #include "base/util.h"
 
 #include <stdlib.h>
@@ -180,8 +181,35 @@ static void link_json(el_jw *w, const el_doc *d, size_t i)
     el_jw_close(w, '}');
 }
 
+/* --tokens: the syntax stage's words of each sentence, CoNLL-U style:
+ * word (the CoNLL-U ID) and head count from 1 inside the sentence, head 0
+ * = its root. */
+static void tokens_json(el_jw *w, const el_doc *d, const el_syntax *m)
+{
+    el_jw_key(w, "tokens");
+    el_jw_open(w, '[');
+    for (size_t si = 0; d->tok_word && si < d->nsentences; si++) {
+        const el_sentence *s = &d->sentences[si];
+        uint32_t first = d->tok_word[s->tok_begin];
+        for (uint32_t i = first; s->tok_end > s->tok_begin && i < d->tok_word[s->tok_end]; i++) {
+            const el_word *x = &d->words[i];
+            el_jw_open(w, '{');
+            el_jw_kint(w, "sentence", (int64_t)si + 1);
+            el_jw_kint(w, "word", (int64_t)(i - first) + 1);
+            put_span(w, d, x->start, x->end);
+            el_jw_kstr(w, "lemma", x->lemma ? x->lemma : "");
+            el_jw_kstr(w, "upos", el_syntax_upos_name(m, x->upos));
+            el_jw_kstr(w, "xpos", el_syntax_xpos_name(m, x->xpos));
+            el_jw_kint(w, "head", x->head == UINT32_MAX ? 0 : (int64_t)(x->head - first) + 1);
+            el_jw_kstr(w, "deprel", el_syntax_deprel_name(m, x->deprel));
+            el_jw_close(w, '}');
+        }
+    }
+    el_jw_close(w, ']');
+}
+
 static void document_json(el_jw *w, const el_corpus *c, size_t di, const char **ids,
-                          unsigned flags)
+                          unsigned flags, const el_syntax *syn)
 {
     static const char *const sources[] = {"none", "option", "manifest", "metadata", "text",
                                                 "dateline"};
@@ -224,6 +252,8 @@ static void document_json(el_jw *w, const el_corpus *c, size_t di, const char **
     for (size_t i = 0; i < d->nlinks; i++)
         link_json(w, d, i);
     el_jw_close(w, ']');
+    if (syn)
+        tokens_json(w, d, syn);
     el_jw_close(w, '}');
 }
 
@@ -361,6 +391,12 @@ static void tail_json(el_jw *w, const el_corpus *c)
  * is held, whatever the corpus size. */
 int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out)
 {
+    return el_export_json_file_syn(c, flags, NULL, out);
+}
+
+int el_export_json_file_syn(const el_corpus *c, unsigned flags, const el_syntax *syn,
+                            FILE *out)
+{
     el_jw *w = el_malloc(sizeof *w);
     el_jw_init(w, out, flags & EL_JSON_PRETTY);
     el_jw_open(w, '{');
@@ -369,7 +405,7 @@ int el_export_json_file_ex(const el_corpus *c, unsigned flags, FILE *out)
     el_jw_open(w, '[');
     const char ***ids = event_ids_by_doc(c);
     for (size_t i = 0; i < c->ndocs; i++)
-        document_json(w, c, i, ids[i], flags);
+        document_json(w, c, i, ids[i], flags, syn);
     free_event_ids(c, ids);
     el_jw_close(w, ']');
     tail_json(w, c);

@@ -8,7 +8,7 @@
 static int write_json(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
 {
     (void)fmt;
-    return el_export_json_file_ex(c, o->json_pretty ? EL_JSON_PRETTY : 0, out);
+    return el_export_json_file_syn(c, o->json_pretty ? EL_JSON_PRETTY : 0, o->json_tokens, out);
 }
 
 static int write_tsv(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
