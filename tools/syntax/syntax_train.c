@@ -18,14 +18,14 @@
 #include <string.h>
 
 #define TAG_EPOCHS 10
-#define PARSE_EPOCHS 8
-#define LABEL_EPOCHS 6
+#define PARSE_EPOCHS 12
+#define LABEL_EPOCHS 8
 #define DICT_MIN 20
 #define FOLDS 4
 #define SEED 0x5EED5EEDull
 
 #define BITS_TAG 0
-#define BITS_PARSE 18
+#define BITS_PARSE 20
 #define BITS_LABEL 17
 #define PRUNE_TAG 0
 #define PRUNE_PARSE 0
@@ -835,6 +835,30 @@ static void write_model(el_buf *b, const vocabs *v, const dict *d, const lemmas 
     tr_write(lb, b, env_long("SYN_PRUNE_LABEL", PRUNE_LABEL));
 }
 
+/* Development knob SYN_TAGS_CACHE=FILE: the jackknifed tags are read from
+ * FILE when it exists and fits the treebank, else computed and written
+ * there, so parser experiments skip the four tagger folds.  A cache from
+ * other tagger features gives a different model: training for the shipped
+ * file never sets it. */
+static bool tags_cache(const char *path, isent *S, size_t n, bool write)
+{
+    if (!path || !*path)
+        return false;
+    FILE *fp = fopen(path, write ? "wb" : "rb");
+    if (!fp)
+        return false;
+    bool ok = true;
+    for (size_t i = 0; i < n && ok; i++)
+        ok = write ? fwrite(S[i].autot + 1, 1, S[i].n, fp) == S[i].n
+                   : fread(S[i].autot + 1, 1, S[i].n, fp) == S[i].n;
+    if (!write && ok)
+        ok = fgetc(fp) == EOF;
+    fclose(fp);
+    if (!write)
+        fprintf(stderr, "  jackknifed tags %s %s\n", ok ? "read from" : "not usable:", path);
+    return ok;
+}
+
 void syn_train(const cu_bank *tb, el_buf *out, const char *sweep_base)
 {
     vocabs v;
@@ -851,8 +875,12 @@ void syn_train(const cu_bank *tb, el_buf *out, const char *sweep_base)
     learn_lemmas(S, tb->n, &v, &L);
     fprintf(stderr, "  tag dictionary %zu forms; lemma exceptions %zu, suffix rules %zu\n",
             d.n, L.lex.n, L.rulebest.n);
-    if (env_long("SYN_JACKKNIFE", 1))
-        jackknife(S, tb->n, &d, v.tag.n);
+    if (env_long("SYN_JACKKNIFE", 1)) {
+        if (!tags_cache(getenv("SYN_TAGS_CACHE"), S, tb->n, false)) {
+            jackknife(S, tb->n, &d, v.tag.n);
+            tags_cache(getenv("SYN_TAGS_CACHE"), S, tb->n, true);
+        }
+    }
     else
         for (size_t i = 0; i < tb->n; i++)
             memcpy(S[i].autot, S[i].gold, S[i].n + 1);

@@ -132,6 +132,12 @@ size_t syn_tag_feats(const syn_sent *s, size_t i, uint32_t *f)
     f[k++] = syn_key(24, w->pre[1], 0);
     f[k++] = syn_key(25, t1, w->suf[2]);
     f[k++] = syn_key(26, p->lower, nx->lower);
+    f[k++] = syn_key(27, w->shape, nx->shape * 31 + p->shape);
+    f[k++] = syn_key(28, t1, w->shape);
+    f[k++] = syn_key(29, t2, w->lower);
+    f[k++] = syn_key(30, nx->suf[0], w->suf[2]);
+    f[k++] = syn_key(31, n2->suf[2], 0);
+    f[k++] = syn_key(32, p->form, w->form);
     return k;
 }
 
@@ -207,7 +213,7 @@ size_t syn_parse_feats(const syn_sent *s, const syn_state *st, uint32_t *f)
     uint32_t b2 = st->b + 2 <= n ? st->b + 2 : none;
 #define CH(a, arr) ((a) != none && st->arr[a] ? st->arr[a] : none)
     uint32_t s0l = CH(s0, lc), s0r = CH(s0, rc), s1r = CH(s1, rc), b0l = CH(b0, lc);
-    uint32_t s0l2 = CH(s0, lc2), b0l2 = CH(b0, lc2), s1l = CH(s1, lc);
+    uint32_t s0l2 = CH(s0, lc2), b0l2 = CH(b0, lc2), s1l = CH(s1, lc), s0r2 = CH(s0, rc2);
 #undef CH
     const syn_wfeat *w = s->wf;
     const uint8_t *t = s->tag;
@@ -259,6 +265,27 @@ size_t syn_parse_feats(const syn_sent *s, const syn_state *st, uint32_t *f)
     f[k++] = syn_key(140, b0t, b1t);
     f[k++] = syn_key(141, b0w, b1w);
     f[k++] = syn_key(142, s1w * 31 + s1t, s0w * 31 + s0t);
+    /* Zhang & Nivre (2011) style: child words, valency, word+distance,
+     * third-order right children, the s1-s0 distance (arc-hybrid's RIGHT) */
+    uint64_t b2w = w[b2].lower, d10 = s1 != none && s0 != none ? dist_bucket(s1, s0) : 9;
+    uint64_t s0vl = s0 != none ? (st->nl[s0] < 4 ? st->nl[s0] : 4) : 9;
+    uint64_t s0vr = s0 != none ? (st->nr[s0] < 4 ? st->nr[s0] : 4) : 9;
+    uint64_t b0vl = b0 != none ? (st->nl[b0] < 4 ? st->nl[b0] : 4) : 9;
+    f[k++] = syn_key(143, s0w, b0w * 31 + b0t);
+    f[k++] = syn_key(144, b1w * 31 + b1t, 0);
+    f[k++] = syn_key(145, b2w, 0);
+    f[k++] = syn_key(146, s0w * 31 + d01, b0w);
+    f[k++] = syn_key(147, s0w, s0vl * 16 + s0vr);
+    f[k++] = syn_key(148, b0w, b0vl);
+    f[k++] = syn_key(149, b0t, b0vl);
+    f[k++] = syn_key(150, w[s0l].lower, 0);
+    f[k++] = syn_key(151, w[s0r].lower, 0);
+    f[k++] = syn_key(152, w[b0l].lower, 0);
+    f[k++] = syn_key(153, s0t * 256 + t[s0r] * 16 + t[s0r2], b0t);
+    f[k++] = syn_key(154, s1t * 256 + s0t, d10);
+    f[k++] = syn_key(155, s1w, d10 * 256 + s0t);
+    f[k++] = syn_key(156, s1t * 256 + b0t, s0t * 16 + d10);
+    f[k++] = syn_key(157, w[s1r].lower, s0t);
     return k;
 }
 
@@ -301,5 +328,10 @@ size_t syn_label_feats(const syn_sent *s, const syn_state *st, size_t d, uint32_
     f[k++] = syn_key(219, pair * 4 + dir, w[d - 1].lower);
     f[k++] = syn_key(220, dw * 4 + dir, w[dl].lower);
     f[k++] = syn_key(221, pair * 4 + dir, h == 0);
+    uint32_t dl2 = st->lc2[d] ? st->lc2[d] : none;
+    f[k++] = syn_key(222, pair * 4 + dir, w[dr].lower);
+    f[k++] = syn_key(223, pair * 4 + dir, t[h - 1] * 256 + t[h + 1]);
+    f[k++] = syn_key(224, pair * 4 + dir, t[dl] * 256 + t[dl2]);
+    f[k++] = syn_key(225, dw * 4 + dir, ht * 256 + t[hh]);
     return k;
 }

@@ -29,13 +29,17 @@ typedef struct syn_slot {
 #define SYN_DENSE 6
 #define SYN_NTRANS_MAX 3   /* classes of a folded dense classifier (the parser's) */
 typedef struct syn_dslot { uint32_t key; int16_t w[SYN_DENSE]; } syn_dslot;
+/* A folded classifier of SYN_NTRANS_MAX classes (the parser's): the bucket
+ * is the index, no key is kept, 8 bytes a bucket (8 to a cache line). */
+typedef struct syn_fslot { int16_t w[4]; } syn_fslot;
 
 typedef struct syn_linear {
     uint32_t nclass;
     uint32_t bits;          /* features folded into 2^bits buckets (0 = not) */
     uint32_t mask;          /* slots - 1 (power of two) */
     syn_slot *slot;         /* nclass > SYN_DENSE */
-    syn_dslot *dslot;       /* nclass <= SYN_DENSE */
+    syn_dslot *dslot;       /* nclass <= SYN_DENSE, not folded */
+    syn_fslot *fslot;       /* nclass == SYN_NTRANS_MAX, folded */
     syn_entry *ent;
     size_t nent, nfeat;
 } syn_linear;
@@ -57,14 +61,17 @@ static inline void syn_score_dense(const syn_linear *L, const uint32_t *f, size_
                                    int32_t *score)
 {
     uint32_t s0[64];
-    if (L->bits) {   /* folded: the bucket is the index, no probing */
+    if (L->fslot) {   /* folded: the bucket is the index, no probing */
         for (size_t i = 0; i < nf; i++) {
             s0[i] = syn_fold(f[i], L->bits);
-            __builtin_prefetch(&L->dslot[s0[i]]);
+            __builtin_prefetch(&L->fslot[s0[i]]);
         }
-        for (size_t i = 0; i < nf; i++)
-            for (unsigned c = 0; c < SYN_NTRANS_MAX; c++)
-                score[c] += L->dslot[s0[i]].w[c];
+        int32_t a = 0, b = 0, c = 0;
+        for (size_t i = 0; i < nf; i++) {
+            const int16_t *w = L->fslot[s0[i]].w;
+            a += w[0]; b += w[1]; c += w[2];
+        }
+        score[0] += a; score[1] += b; score[2] += c;
         return;
     }
     for (size_t i = 0; i < nf; i++) {
@@ -84,7 +91,7 @@ static inline void syn_score_dense(const syn_linear *L, const uint32_t *f, size_
 
 static inline void syn_score(const syn_linear *L, const uint32_t *f, size_t nf, int32_t *score)
 {
-    if (L->dslot) {
+    if (L->dslot || L->fslot) {
         syn_score_dense(L, f, nf, score);
         return;
     }
@@ -113,7 +120,9 @@ static inline void syn_score(const syn_linear *L, const uint32_t *f, size_t nf, 
 
 #define SYN_MAX_TAGS 160
 #define SYN_MAX_LABELS 64
-#define SYN_MAGIC "ELSYNTX1"
+/* The version names the feature templates too: a model trained with other
+ * templates would load but analyse nonsense, so changing them bumps it. */
+#define SYN_MAGIC "ELSYNTX2"
 
 typedef struct syn_dict_entry { uint64_t h; uint8_t tag; } syn_dict_entry;
 typedef struct syn_lemma_entry { uint64_t h; uint32_t off; } syn_lemma_entry;

@@ -163,12 +163,17 @@ static bool read_lemmas(el_syntax *m, rd *r)
 static bool dense_slot(syn_linear *L, uint32_t k, const unsigned char *e, unsigned cnt,
                        unsigned nclass)
 {
-    uint32_t s = syn_slot_of(L, k);
-    if (L->bits) {
+    if (L->fslot) {   /* folded: the key is the bucket */
         if (k > L->mask)
             return false;
-        s = k;
+        for (unsigned j = 0; j < cnt; j++, e += 3) {
+            if (e[2] >= nclass)
+                return false;
+            L->fslot[k].w[e[2]] = (int16_t)(uint16_t)(e[0] | e[1] << 8);
+        }
+        return true;
     }
+    uint32_t s = syn_slot_of(L, k);
     while (L->dslot[s].key)
         s = (s + 1) & L->mask;
     L->dslot[s].key = k;
@@ -193,7 +198,9 @@ static bool read_linear(syn_linear *L, rd *r, unsigned nclass)
         size = (1u << L->bits) + 1;
     L->mask = size - 1;
     bool dense = nclass <= SYN_DENSE;
-    if (dense)
+    if (dense && L->bits)
+        L->fslot = el_calloc(size, sizeof *L->fslot);
+    else if (dense)
         L->dslot = el_calloc(size, sizeof *L->dslot);
     else
         L->slot = el_calloc(size, sizeof *L->slot);
@@ -297,6 +304,7 @@ static void linear_free(syn_linear *L)
 {
     free(L->slot);
     free(L->dslot);
+    free(L->fslot);
     free(L->ent);
 }
 
