@@ -70,7 +70,7 @@ expect_status 0 "--entity on extract" "$EVENTLINE" -q -m "$TRAM/manifest.tsv" -o
     -f dot --entity "Omar Haddad" "$TRAM"/*.txt
 [ "$(nodes "$TMP/ent/timeline.dot")" -ge 1 ] && ! grep -q 'label="signing"' "$TMP/ent/timeline.dot" &&
     ok "--entity draws the entity's events" || fail "--entity draws the entity's events"
-expect_status 3 "--entity naming nobody" "$EVENTLINE" -q -m "$TRAM/manifest.tsv" -o "$TMP/none" \
+expect_status 1 "--entity naming nobody" "$EVENTLINE" -q -m "$TRAM/manifest.tsv" -o "$TMP/none" \
     -f dot --entity "Nobody Atall" "$TRAM"/*.txt
 expect_stderr "no entity named 'Nobody Atall'" "--entity naming nobody says so"
 expect_status 0 "timeline --entity -f svg" "$EVENTLINE" timeline -q -m "$TRAM/manifest.tsv" \

@@ -79,10 +79,31 @@ check "one article gives slides" '
 import json, sys
 assert json.load(open(sys.argv[1]))["events"]
 ' "$TMP/one/timelinejs.json"
+# Nothing dated: every drawing says so in one line and exits 1, leaves no
+# file (not even one of an earlier run), and never "could not be written";
+# the JSON beside it is still written.
 printf 'Prices rose.\n' >"$TMP/undated.txt"
-"$EVENTLINE" -q -o "$TMP/none" -f timelinejs "$TMP/undated.txt" 2>"$TMP/err"
-[ $? -ne 0 ] && ok "nothing dated: non-zero exit" || fail "nothing dated: non-zero exit"
-expect_stderr "no dated event" "nothing dated: says why"
+for f in timelinejs timelinejs-csv vis dot svg; do
+    mkdir -p "$TMP/none-$f"; echo stale >"$TMP/none-$f/old"
+    expect_status 1 "nothing dated, -f json,$f: exit 1" "$EVENTLINE" -q --dct 2023-06-19 \
+        -o "$TMP/none-$f" -f "json,$f" "$TMP/undated.txt"
+    expect_stderr "^eventline: $f: no dated event.*nothing to" "nothing dated, $f: says why"
+    [ "$(wc -l <"$TMP/err")" -eq 1 ] && ! grep -q "could not be written" "$TMP/err" &&
+        ok "nothing dated, $f: one line, no write failure" ||
+        { fail "nothing dated, $f: one line, no write failure"; cat "$TMP/err"; }
+    ls "$TMP/none-$f" | grep -v '^old$' | tr '\n' ' ' >"$TMP/files"
+    [ "$(cat "$TMP/files")" = "timeline.json " ] && ok "nothing dated, $f: no empty file" ||
+        fail "nothing dated, $f: no empty file (files: $(cat "$TMP/files"))"
+done
+cp "$TMP/none-vis/timeline.json" "$TMP/none-vis/vis.json"   # as an earlier run left it
+expect_status 1 "nothing dated over an earlier vis.json" "$EVENTLINE" -q --dct 2023-06-19 \
+    -o "$TMP/none-vis" -f vis "$TMP/undated.txt"
+[ ! -e "$TMP/none-vis/vis.json" ] && ok "an earlier run's vis.json is not left as this run's" ||
+    fail "an earlier run's vis.json is not left as this run's"
+expect_status 1 "nothing dated to stdout" "$EVENTLINE" -q --dct 2023-06-19 -o - -f timelinejs \
+    "$TMP/undated.txt"
+[ ! -s "$TMP/stdout.txt" ] && ok "nothing dated to stdout: nothing printed" ||
+    fail "nothing dated to stdout: nothing printed"
 
 # Stored XSS (issue 13): ids, titles and gazetteer names that are HTML.
 expect_status 0 "hostile names and ids" "$EVENTLINE" -q \

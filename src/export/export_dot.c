@@ -783,6 +783,12 @@ int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *ren
                 opt->filter.entity);
         return 1;
     }
+    if (nkept == 0) {
+        agclose(g);
+        fprintf(stderr, "eventline: %s: no dated event of a known type in these documents, "
+                        "nothing to draw\n", render ? render : "dot");
+        return 1;
+    }
     int rc = 0;
     if (!render || strcmp(render, "dot") == 0) {
         rc = agwrite(g, out) == 0 ? 0 : -1;

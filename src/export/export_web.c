@@ -248,13 +248,15 @@ static json_t *tjs_event(const el_corpus *c, const el_event *v, const el_timelin
     return o;
 }
 
-static long prepare(const el_corpus *c, const el_timelinejs_options *opt, size_t **order,
+/* The slides (slide_events), with a warning on stderr when there is
+ * nothing to show. */
+static long prepare(const el_corpus *c, const el_export_filter *f, size_t **order,
                     const char *what)
 {
-    long n = slide_events(c, opt ? &opt->filter : NULL, order);
+    long n = slide_events(c, f, order);
     if (n < 0)
         fprintf(stderr, "eventline: %s: no entity named '%s' in these documents\n", what,
-                opt->filter.entity);
+                f->entity);
     else if (n == 0)
         fprintf(stderr, "eventline: %s: no dated event in these documents, nothing to put on a "
                         "timeline\n", what);
@@ -264,7 +266,7 @@ static long prepare(const el_corpus *c, const el_timelinejs_options *opt, size_t
 int el_export_timelinejs(const el_corpus *c, const el_timelinejs_options *opt, FILE *out)
 {
     size_t *order;
-    long n = prepare(c, opt, &order, "timelinejs");
+    long n = prepare(c, opt ? &opt->filter : NULL, &order, "timelinejs");
     if (n <= 0) {
         free(order);
         return 1;
@@ -344,7 +346,7 @@ int el_export_timelinejs_csv(const el_corpus *c, const el_timelinejs_options *op
         "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
         "Media Thumbnail", "Type", "Group", "Background"};
     size_t *order;
-    long n = prepare(c, opt, &order, "timelinejs-csv");
+    long n = prepare(c, opt ? &opt->filter : NULL, &order, "timelinejs-csv");
     if (n <= 0) {
         free(order);
         return 1;
@@ -414,10 +416,8 @@ static json_t *vis_item(const el_corpus *c, const el_event *v, size_t group)
 int el_export_vis(const el_corpus *c, const el_export_filter *filter, FILE *out)
 {
     size_t *order;
-    long n = slide_events(c, filter, &order);
-    if (n < 0) {
-        fprintf(stderr, "eventline: vis: no entity named '%s' in these documents\n",
-                filter->entity);
+    long n = prepare(c, filter, &order, "vis");
+    if (n <= 0) {
         free(order);
         return 1;
     }
