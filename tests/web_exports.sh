@@ -140,5 +140,19 @@ grep -q 'href=\\"https://news.example.org/2024/07/bridge-reopens\\"' "$TMP/links
     ok "TimelineJS and viewer link to the sources" || fail "TimelineJS and viewer link to the sources"
 grep -q 'javascript:' "$TMP/links/timeline.svg" "$TMP/links/timelinejs.json" "$TMP/links/index.html" &&
     fail "no javascript: link" || ok "no javascript: link"
+# The URLs go through `annotate -f jsonl` and `merge` to the same links.
+expect_status 0 "linked sources: annotate -f jsonl" "$EVENTLINE" annotate -q -f jsonl \
+    -o "$TMP/links-ann" "$TEST_DATA/linked-news.jsonl" "$TEST_DATA/linked-news.html"
+grep -q '"url": *"https://news.example.org/2024/07/bridge-reopens"' \
+    "$TMP/links-ann/annotations.jsonl" && ok "annotate -f jsonl keeps the source URL" ||
+    fail "annotate -f jsonl keeps the source URL"
+expect_status 0 "linked sources: merge" "$EVENTLINE" merge -q -o "$TMP/links-m" \
+    -f svg,timelinejs,html "$TMP/links-ann/annotations.jsonl"
+for f in timeline.svg timelinejs.json index.html; do
+    grep -q 'news.example.org/2024/05/bridge-opens' "$TMP/links-m/$f" &&
+        grep -q 'news.example.org/2024/07/bridge-reopens' "$TMP/links-m/$f" &&
+        ! grep -q 'javascript:' "$TMP/links-m/$f" &&
+        ok "after merge, $f links to the sources" || fail "after merge, $f links to the sources"
+done
 
 finish
