@@ -155,4 +155,79 @@ for f in timeline.svg timelinejs.json index.html; do
         ok "after merge, $f links to the sources" || fail "after merge, $f links to the sources"
 done
 
+# Provenance (issue 18) in every export: where each event's date comes
+# from, as timeline.json's time.anchor says.  DOT: events dated only by the
+# report date grey and dashed, with a key; TimelineJS and its spreadsheet:
+# "Date from ..." in the text; vis: the class and the title; the viewer:
+# the report badge and date_from.  --own-dates-only: no drawing shows an
+# event without a date of its own.
+expect_status 0 "provenance: every export" "$EVENTLINE" -q -m "$EXAMPLE/manifest.tsv" \
+    -o "$TMP/prov" -f json,dot,timelinejs,timelinejs-csv,vis,html "$EXAMPLE"/*.txt
+expect_status 0 "provenance: --own-dates-only" "$EVENTLINE" -q -m "$EXAMPLE/manifest.tsv" \
+    --own-dates-only -o "$TMP/own" -f json,dot,svg,timelinejs,timelinejs-csv,vis,html "$EXAMPLE"/*.txt
+cat >"$TMP/prov.py" <<'PY'
+import csv, json, re, sys
+d = sys.argv[1]
+words = {"timex": "its own time expression", "sentence": "the time of its sentence",
+         "report": "the report date (no date of its own)",
+         "duration": "a length counted back from the report date"}
+tl = json.load(open(d + "/timeline.json"))
+anchor = {}
+for e in tl["events"]:
+    t = e.get("time") or {}
+    if t.get("value"):
+        anchor[e["id"]] = "report" if t.get("from_report") else t["anchor"]
+own = lambda i: anchor.get(i) in ("timex", "sentence")
+seen = {"dot": 0, "tjs": 0, "vis": 0, "html": 0, "csv": 0}
+dot = open(d + "/timeline.dot").read()
+for m in re.finditer(r'^\s*(V\d+)\s*\[(.*?)\];', dot, re.S | re.M):
+    i, attrs = m.groups()
+    if i not in anchor:
+        continue
+    grey = "gray50" in attrs and "dashed" in attrs
+    assert grey == (not own(i)), (i, anchor[i], attrs)
+    seen["dot"] += 1
+assert ("no date of its own" in dot) == any(not own(i) for i in anchor if re.search(r'\b%s\b' % i, dot))
+tjs = json.load(open(d + "/timelinejs.json"))
+for e in tjs["events"]:
+    assert "Date from %s." % words[anchor[e["unique_id"]]] in e["text"]["text"], e
+    seen["tjs"] += 1
+rows = list(csv.reader(open(d + "/timelinejs.csv")))
+for r in rows[2:]:
+    assert "Date from " in r[10], r
+    seen["csv"] += 1
+vis = json.load(open(d + "/vis.json"))
+for it in vis["items"]:
+    cls = it["className"].split()
+    assert ("report-date" in cls) == (not own(it["id"])) and ("own-date" in cls) == own(it["id"]), it
+    assert "(date from %s)" % words[anchor[it["id"]]] in it["title"], it
+    seen["vis"] += 1
+page = open(d + "/index.html").read()
+data = json.loads(re.search(r'id="eventline-data">(.*?)</script>', page, re.S).group(1))
+for e in data["events"]:
+    if e["id"] in anchor:
+        assert e["from_report"] == (not own(e["id"])), e
+        assert e["date_from"] == words[anchor[e["id"]]], e
+        seen["html"] += 1
+assert all(seen.values()), seen
+if len(sys.argv) > 2:   # --own-dates-only: the drawings hold own dates alone
+    everything = json.load(open(sys.argv[2] + "/timeline.json"))
+    full = {e["id"]: (e.get("time") or {}) for e in everything["events"]}
+    def owned(i):
+        t = full[i]
+        return t.get("anchor") in ("timex", "sentence") and not t.get("from_report")
+    ids = set(re.findall(r'^\s*(V\d+)\s*\[', dot, re.M))
+    ids |= {e["unique_id"] for e in tjs["events"]} | {it["id"] for it in vis["items"]}
+    ids |= {e["id"] for e in data["events"]}
+    assert ids and all(owned(i) for i in ids), sorted(i for i in ids if not owned(i))
+    assert "report-date" not in json.dumps(vis) and "gray50" not in dot
+    svg = open(d + "/timeline.svg").read()
+    assert "no date of its own" not in svg and "report date" not in svg
+print(seen)
+PY
+check "provenance shown in DOT, TimelineJS, spreadsheet, vis and viewer" \
+    "import sys; sys.argv = sys.argv[1:]; exec(open(sys.argv[0]).read())" "$TMP/prov.py" "$TMP/prov"
+check "--own-dates-only: no drawing shows a date that is only the report's" \
+    "import sys; sys.argv = sys.argv[1:]; exec(open(sys.argv[0]).read())" "$TMP/prov.py" "$TMP/own" "$TMP/prov"
+
 finish

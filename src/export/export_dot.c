@@ -343,6 +343,7 @@ typedef struct dot_build {
     int *col_of;           /* per event: column, -1 undated or not drawn */
     el_buf notes;          /* conflicts, for the note box */
     size_t nnotes;
+    size_t report_dated;   /* nodes dated only by the report date (drawn grey) */
 } dot_build;
 
 static void period_label(const period *p, char *out, size_t cap)
@@ -374,8 +375,10 @@ static void describe(const dot_build *b, Agnode_t *n, const el_event *v)
     el_view_sentence(b->c, v->mentions[0], sentence, sizeof sentence);
     const el_doc *doc = b->c->docs[v->mentions[0].doc];
     el_view_doc_headline(doc, source, sizeof source);
-    char *tip = el_strdupf("%s\n(%s%s)", sentence, source,
-                           v->nmentions > 1 ? ", and more" : "");
+    const char *from = el_view_provenance(v);
+    char *tip = el_strdupf("%s\n(%s%s)%s%s", sentence, source,
+                           v->nmentions > 1 ? ", and more" : "", from ? "\nDate from " : "",
+                           from ? from : "");
     set_esc(n, "tooltip", tip, 0);
     free(tip);
     const char *url = el_view_doc_url(doc);
@@ -404,10 +407,11 @@ static Agnode_t *event_node(dot_build *b, Agraph_t *sg, const dnode *dn)
     describe(b, n, v);
     if (!v->factual)
         set(n, "style", "rounded,dashed");
-    if (v->time_from_report) {   /* placed on the report's day, no date of its own */
+    if (el_view_report_dated(v)) {   /* on the report's day, no date of its own */
         set(n, "style", "rounded,dashed");
         set(n, "color", "gray50");
         set(n, "fontcolor", "gray30");
+        b->report_dated++;
     }
     char num[24];
     snprintf(num, sizeof num, "%d", dn->period);
@@ -695,10 +699,10 @@ static void draw_relations(dot_build *b)
     free(r);
 }
 
-static void draw_notes(dot_build *b, Agnode_t *prev)
+static Agnode_t *draw_notes(dot_build *b, Agnode_t *prev)
 {
     if (!b->nnotes)
-        return;
+        return prev;
     if (b->nnotes > 12)
         el_buf_printf(&b->notes, "and %zu more\n", b->nnotes - 12);
     char *text = el_strdupf("Relations not drawn (%zu):\n%s", b->nnotes,
@@ -717,6 +721,20 @@ static void draw_notes(dot_build *b, Agnode_t *prev)
     set(n, "fontsize", "10");
     free(esc);
     free(text);
+    if (prev)
+        invisible_edge(b->g, prev, n, "10");
+    return n;
+}
+
+/* The key to the grey nodes, drawn as one of them, last on the axis. */
+static void draw_key(dot_build *b, Agnode_t *prev)
+{
+    Agnode_t *n = agnode(b->g, (char *)"key", 1);
+    set(n, "label", "Grey, dashed: no date of its own,\\nplaced on the report date");
+    set(n, "style", "rounded,dashed");
+    set(n, "color", "gray50");
+    set(n, "fontcolor", "gray30");
+    set(n, "fontsize", "10");
     if (prev)
         invisible_edge(b->g, prev, n, "10");
 }
@@ -751,7 +769,7 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt, long
         free(p);
         p = collect_periods(c, drawn, true, &np);
     }
-    dot_build b = {c, open_graph(lanes), p, np, NULL, 0, 0, NULL, NULL, EL_BUF_INIT, 0};
+    dot_build b = {c, open_graph(lanes), p, np, NULL, 0, 0, NULL, NULL, EL_BUF_INIT, 0, 0};
     b.d = layout_nodes(c, drawn, p, np, months, &b.nd);
     for (size_t k = 0; k < b.nd; k++)
         if (b.d[k].col + 1 > b.ncols)
@@ -763,7 +781,9 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt, long
     Agnode_t *last = lanes ? draw_lanes(&b) : draw_periods(&b);
     last = draw_undated(&b, last);
     draw_relations(&b);
-    draw_notes(&b, last);
+    last = draw_notes(&b, last);
+    if (b.report_dated)
+        draw_key(&b, last);
     el_buf_free(&b.notes);
     free(b.node_of);
     free(b.col_of);

@@ -50,7 +50,8 @@ static void add_reading(json_t *o, const el_corpus *c, const el_event *v, bool o
     el_value_words(v->value, when, sizeof when);
     json_object_set_new(o, "when", nullable(when));
     json_object_set_new(o, "ordered", json_boolean(ordered));
-    json_object_set_new(o, "from_report", json_boolean(v->time_from_report));
+    json_object_set_new(o, "from_report", json_boolean(el_view_report_dated(v)));
+    json_object_set_new(o, "date_from", nullable(el_view_provenance(v)));
     if (!v->nmentions)
         return;
     const el_doc *d = c->docs[v->mentions[0].doc];

@@ -22,6 +22,15 @@ bool *el_view_typed(const el_corpus *c, bool undated);
  * "2023-06-19T16:34" -> "19 June 2023, 16:34"; other values unchanged. */
 void el_value_words(const char *value, char *out, size_t cap);
 
+/* Where the event's date comes from, for people (its provenance):
+ * "its own time expression", "the time of its sentence", "the report
+ * date (no date of its own)", "a length counted back from the report date",
+ * or NULL when undated. */
+const char *el_view_provenance(const el_event *v);
+/* The date is only the report's (anchor report or duration): drawn grey
+ * and dashed, badged in the viewer. */
+bool el_view_report_dated(const el_event *v);
+
 /* The event's first participant (its actor), or NULL. */
 const char *el_view_actor(const el_corpus *c, const el_event *v);
 /* "label" when the label names the actor, else "Actor: label". */

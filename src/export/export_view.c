@@ -160,6 +160,29 @@ void el_value_words(const char *value, char *out, size_t cap)
         el_copy_str(out, cap, value);
 }
 
+/* ---- provenance ---------------------------------------------------------- */
+
+const char *el_view_provenance(const el_event *v)
+{
+    if (!v->value[0])
+        return NULL;
+    if (v->time_from_report)
+        return "the report date (no date of its own)";
+    switch (v->anchor) {
+    case EL_ANCHOR_TIMEX: return "its own time expression";
+    case EL_ANCHOR_SENTENCE: return "the time of its sentence";
+    case EL_ANCHOR_REPORT: return "the report date (no date of its own)";
+    case EL_ANCHOR_DURATION: return "a length counted back from the report date";
+    default: return NULL;
+    }
+}
+
+bool el_view_report_dated(const el_event *v)
+{
+    return v->value[0] && (v->time_from_report || v->anchor == EL_ANCHOR_REPORT ||
+                           v->anchor == EL_ANCHOR_DURATION);
+}
+
 /* ---- actor, sentence, source --------------------------------------------- */
 
 const char *el_view_actor(const el_corpus *c, const el_event *v)

@@ -6,11 +6,14 @@
  * granularity with a display_date written for people ("week 49 of 2022
  * (5-11 Dec)", not the Monday), headline = the event label with its actor,
  * text = the reporting sentences with their sources' headlines (linked
- * when the reader kept a URL), group none unless asked (then the actor).
+ * when the reader kept a URL) and where the date comes from (its own time
+ * expression, its sentence's, or only the report date), group none unless
+ * asked (then the actor).
  * TimelineJS renders headline and text as HTML, so everything that comes
  * from a document or a gazetteer is HTML-escaped.  The same slides as the
  * TimelineJS spreadsheet layout (CSV).  vis-timeline (vis.json): {items,
- * groups}, one group per actor, items with ISO start/end, escaped content.
+ * groups}, one group per actor, items with ISO start/end, escaped content,
+ * the date's provenance in the title and the class (own-date/report-date).
  *
  * Slides are the typed, dated, factual events; when there is none
  * (one short article), every dated event; with none at all, a warning and
@@ -126,6 +129,9 @@ static char *slide_text(const el_corpus *c, const el_event *v)
         put_html(&b, c->entities[v->location].name);
         el_buf_puts(&b, "</p>");
     }
+    const char *from = el_view_provenance(v);
+    if (from)
+        el_buf_printf(&b, "<p><small>Date from %s.</small></p>", from);
     el_buf_putc(&b, '\0');
     return el_buf_detach(&b, NULL);
 }
@@ -395,6 +401,9 @@ static json_t *vis_item(const el_corpus *c, const el_event *v, size_t group)
     json_object_set_new(o, "group", json_integer((json_int_t)group));
     el_buf b = EL_BUF_INIT;
     put_html(&b, words);
+    const char *from = el_view_provenance(v);
+    if (from)
+        el_buf_printf(&b, " (date from %s)", from);
     if (v->nmentions) {
         el_view_sentence(c, v->mentions[0], sentence, sizeof sentence);
         el_view_doc_headline(c->docs[v->mentions[0].doc], source, sizeof source);
@@ -407,7 +416,10 @@ static json_t *vis_item(const el_corpus *c, const el_event *v, size_t group)
     el_buf_putc(&b, '\0');
     char *title = el_buf_detach(&b, NULL);
     json_object_set_new(o, "title", json_string(title));
-    json_object_set_new(o, "className", json_string(v->factual ? "factual" : "not-factual"));
+    json_object_set_new(o, "className", json_string(v->factual ? el_view_report_dated(v)
+                        ? "factual report-date" : "factual own-date"
+                        : el_view_report_dated(v) ? "not-factual report-date"
+                        : "not-factual own-date"));
     free(title);
     free(content);
     return o;
