@@ -18,7 +18,7 @@
  * parses back to the text it shows.  Object ids are given in creation
  * order, so the DOT text is the same on every run. */
 #include "export/export.h"
-#include "export/export_internal.h"
+#include "export/render.h"
 #include "base/buf.h"
 #include "base/util.h"
 
@@ -485,16 +485,11 @@ static Agnode_t *draw_lanes(dot_build *b)
             period_label(&b->p[dn->period], label, sizeof label);
             set_esc(ticks[dn->col], "label", label, 0);
         }
-        const char *actor = el_view_actor(b->c, &b->c->events[dn->ev]);
-        if (!actor)
-            actor = "(no participant)";
-        size_t l = 0;
-        while (l < nlanes && strcmp(lane_names[l], actor) != 0)
-            l++;
-        if (l == nlanes) {
-            lane_names[nlanes] = actor;
-            lanes[nlanes] = sub(b->g, "cluster_lane%ld", (long)nlanes);
-            cluster_style(lanes[nlanes++], actor);
+        const char *lane = el_view_lane(b->c, &b->c->events[dn->ev]);
+        size_t before = nlanes, l = el_view_lane_index(lane_names, &nlanes, lane);
+        if (l == before) {
+            lanes[l] = sub(b->g, "cluster_lane%ld", (long)l);
+            cluster_style(lanes[l], lane);
         }
         Agnode_t *n = event_node(b, lanes[l], dn);
         invisible_edge(b->g, ticks[dn->col], n, "1");
