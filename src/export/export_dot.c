@@ -11,8 +11,9 @@
  * el_dot_options.undated) get their own box after the last period.
  * Relation edges are the asserted ones, AFTER/IS_INCLUDED turned round into
  * BEFORE/INCLUDES, the transitive reduction of the BEFORE edges; a pair with
- * contradictory relations, or a BEFORE against the dates, is not drawn but
- * listed in a note.  With el_dot_options.entities each participant gets a
+ * contradictory relations, a BEFORE against the dates, or one from an
+ * undated event (drawn last) to a dated one, is not drawn but listed in a
+ * note.  With el_dot_options.entities each participant gets a
  * lane (a row) instead, and an axis row of period ticks sets the columns.
  * Labels are escaped for Graphviz (a backslash is "\\"), so every label
  * parses back to the text it shows.  Object ids are given in creation
@@ -174,7 +175,11 @@ typedef struct dnode {
 } dnode;
 
 /* The period an event's value falls in: its year, month or ISO week, or its
- * day for finer values (the month when `months`). */
+ * day for finer values (the month when `months`).  A value inside a year
+ * that does not start with it (a season, a quarter, a half, or the rest of
+ * a year after the report: "2025-FA", "2022-Q4") goes to the month it
+ * starts in, so that its box is not drawn before months it comes after;
+ * so does an ISO week when days are drawn as months. */
 static void period_key(const el_event *v, bool months, char *key, size_t cap)
 {
     el_gran g = v->iv.gran;
@@ -188,6 +193,13 @@ static void period_key(const el_event *v, bool months, char *key, size_t cap)
     else if (g >= EL_GRAN_YEAR && n >= 4)
         n = 4;
     snprintf(key, cap, "%.*s", (int)n, v->value);
+    el_interval year;
+    bool part_of_year = n == 4 && g >= EL_GRAN_YEAR && g < EL_GRAN_MONTH &&
+                        el_value_interval(key, &year) && v->iv.begin > year.begin;
+    if (part_of_year || (months && g == EL_GRAN_WEEK)) {   /* weeks among months too */
+        el_date d = el_days_to_date(v->iv.begin / 1440);
+        snprintf(key, cap, "%04d-%02d", d.year, d.month);
+    }
 }
 
 static int cmp_period(const void *a, const void *b)
@@ -607,6 +619,8 @@ static void check_relations(dot_build *b, rel *r, size_t n)
                 note(b, "conflicts with another relation", &r[k]);
             else if (!r[k].drop && r[k].kind != 'S' && ca >= 0 && cb >= 0 && ca > cb)
                 note(b, "against their dates", &r[k]), conflict = true;
+            else if (!r[k].drop && r[k].kind != 'S' && ca < 0 && cb >= 0)
+                note(b, "the first is undated, drawn last", &r[k]), r[k].drop = true;
             r[k].drop |= conflict;
         }
         i = j;

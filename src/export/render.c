@@ -231,9 +231,35 @@ static void week_words(const char *value, char *out, size_t cap)
                  month_names[a.month - 1], b.day, month_names[b.month - 1]);
 }
 
+/* "2025-FA" -> "autumn 2025", "2022-Q4" -> "Q4 2022", "2024-H1" -> "first
+ * half of 2024"; false when the value is none of these. */
+static bool part_of_year_words(const char *value, char *out, size_t cap)
+{
+    static const char *const seasons[][2] = {{"SP", "spring"}, {"SU", "summer"},
+                                             {"FA", "autumn"}, {"WI", "winter"}};
+    if (strlen(value) != 7 || !digits(value, 4) || value[4] != '-')
+        return false;
+    for (size_t i = 0; i < 4; i++)
+        if (strcmp(value + 5, seasons[i][0]) == 0) {
+            snprintf(out, cap, "%s %.4s", seasons[i][1], value);
+            return true;
+        }
+    if (value[5] == 'Q' && value[6] >= '1' && value[6] <= '4') {
+        snprintf(out, cap, "Q%c %.4s", value[6], value);
+        return true;
+    }
+    if (value[5] == 'H' && (value[6] == '1' || value[6] == '2')) {
+        snprintf(out, cap, "%s half of %.4s", value[6] == '1' ? "first" : "second", value);
+        return true;
+    }
+    return false;
+}
+
 void el_value_words(const char *value, char *out, size_t cap)
 {
     size_t n = strlen(value);
+    if (part_of_year_words(value, out, cap))
+        return;
     int month = n >= 7 && digits(value, 4) && value[4] == '-' && digits(value + 5, 2)
                     ? atoi(value + 5) : 0;
     if (n == 8 && digits(value, 4) && value[5] == 'W' && digits(value + 6, 2))

@@ -51,7 +51,9 @@ char *el_view_html_dup(const char *s);
 
 /* A TIMEX3 value as people write it: "2022-W49" -> "week 49 of 2022
  * (5-11 Dec)", "2023-02" -> "February 2023", "2023-06-19" -> "19 June 2023",
- * "2023-06-19T16:34" -> "19 June 2023, 16:34"; other values unchanged. */
+ * "2023-06-19T16:34" -> "19 June 2023, 16:34", "2025-FA" -> "autumn 2025",
+ * "2022-Q4" -> "Q4 2022", "2024-H1" -> "first half of 2024"; other values
+ * unchanged. */
 void el_value_words(const char *value, char *out, size_t cap);
 
 /* Where the event's date comes from, for people (its provenance):
