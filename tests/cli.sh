@@ -34,7 +34,7 @@ sys.exit(a != b)" "$TMP/stdout.json" "$TMP/pretty.json" \
     && ok "--pretty indents the same JSON" || fail "--pretty"
 
 # output selection writes exactly the requested files
-"$EVENTLINE" -q -f json,dot -o "$TMP/sel" "$TMP/in.txt" 2>"$TMP/err"
+"$EVENTLINE" -q --dct 2023-06-19 -f json,dot -o "$TMP/sel" "$TMP/in.txt" 2>"$TMP/err"
 [ -f "$TMP/sel/timeline.json" ] && [ -f "$TMP/sel/timeline.dot" ] && [ ! -f "$TMP/sel/timeline.svg" ] \
     && ok "--format selects outputs" || fail "--format selects outputs"
 ls "$TMP/sel" | grep -q tmp && fail "temporary files left behind" || ok "no temporary files left"

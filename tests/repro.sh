@@ -202,7 +202,7 @@ expect_status 0 "run into a directory with stale tmp files" "$EVENTLINE" -q -f j
 # A failed write of a rendered format (SVG to a full device) is our error
 # and exit status, not Graphviz's exit(1).
 if [ -w /dev/full ]; then
-    "$EVENTLINE" -q -f svg -o - "$R/text-timex-weekday_value.txt" > /dev/full 2> "$TMP/err"
+    "$EVENTLINE" -q --dct 2023-06-19 -f svg -o - "$EXAMPLE/003_2b876bd83eeda8c9.txt" > /dev/full 2> "$TMP/err"
     [ $? -eq 3 ] && ok "SVG to a full device: exit 3" || fail "SVG to a full device: exit status"
 fi
 

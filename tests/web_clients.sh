@@ -5,7 +5,8 @@
 # driving the system chromium), on the example corpus, the tram corpus and
 # the hostile names of tests/data/xss-timelinejs-*: no console or page
 # error, no dialog, one slide per event plus the title slide, one vis item
-# per item, the page title untouched; and the offline viewer (index.html):
+# per item, the page title untouched (also on the team's news set,
+# tests/news, as one corpus); and the offline viewer (index.html):
 # its rendered cards are in chronological order, by default and with every
 # event shown, each with its sentence.  Screenshots go to tests/web-clients/
 # (paths in this log).  The libraries are installed from npm once into a
@@ -33,6 +34,9 @@ expect_status 0 "example exports" "$EVENTLINE" -q -m "$EXAMPLE/manifest.tsv" -o 
     -f timelinejs,vis,html "$EXAMPLE"/*.txt
 expect_status 0 "tram exports" "$EVENTLINE" -q -m "$TRAM/manifest.tsv" -o "$TMP/tram" \
     -f timelinejs,vis,html --group entity "$TRAM"/*.txt
+NEWS="$TOP_SRCDIR/tests/news"
+expect_status 0 "news set exports" "$EVENTLINE" -q -m "$NEWS/manifest.tsv" -o "$TMP/news" \
+    -f timelinejs,vis,html "$NEWS"/*.txt
 expect_status 0 "hostile exports" "$EVENTLINE" -q \
     --gazetteer "$TEST_DATA/xss-timelinejs-gazetteer.tsv" -o "$TMP/xss" -f timelinejs,vis \
     "$TEST_DATA/xss-timelinejs-evil.jsonl"
@@ -41,7 +45,9 @@ if ! node "$TOP_SRCDIR/tests/web_clients.js" "$CHROMIUM" "$NPM_DIR" "$SHOTS" \
         timelinejs "$TMP/ex/timelinejs.json" vis "$TMP/ex/vis.json" \
         timelinejs "$TMP/tram/timelinejs.json" vis "$TMP/tram/vis.json" \
         timelinejs "$TMP/xss/timelinejs.json" vis "$TMP/xss/vis.json" \
-        viewer "$TMP/ex/index.html" viewer "$TMP/tram/index.html" >"$TMP/results" 2>"$TMP/err"
+        timelinejs "$TMP/news/timelinejs.json" vis "$TMP/news/vis.json" \
+        viewer "$TMP/ex/index.html" viewer "$TMP/tram/index.html" viewer "$TMP/news/index.html" \
+        >"$TMP/results" 2>"$TMP/err"
 then
     fail "headless Chromium runs the pages"; sed 's/^/    /' "$TMP/err" | head -5; finish; exit 1
 fi
@@ -80,5 +86,6 @@ PY
 cat "$TMP/verdicts"
 passed=$((passed + $(grep -c '^ok' "$TMP/verdicts")))
 failed=$((failed + $(grep -c '^FAIL' "$TMP/verdicts")))
-[ "$(grep -c '^[a-zA-Z]' "$TMP/verdicts")" -ge 8 ] && ok "eight pages checked" || fail "eight pages checked"
+[ "$(grep -c '^[a-zA-Z]' "$TMP/verdicts")" -ge 11 ] && ok "eleven pages checked" ||
+    fail "eleven pages checked"
 finish

@@ -700,14 +700,14 @@ bool el_cli_ensure_outdir(const el_cli *o)
     return true;
 }
 
-bool el_cli_write(const el_cli *o, const char *file, el_writer fn, const void *obj,
-                  const char *fmt)
+int el_cli_write_file(const el_cli *o, const char *file, el_writer fn, const void *obj,
+                      const char *fmt)
 {
     if (strcmp(o->outdir, "-") == 0) {
         int rc = fn(obj, o, fmt, stdout);
         if (fflush(stdout) != 0)
             rc = -1;
-        return rc == 0;
+        return rc == 0 ? EL_WRITE_OK : rc == 1 ? EL_WRITE_EMPTY : EL_WRITE_FAILED;
     }
     char path[4096], tmp[4200];
     snprintf(path, sizeof path, "%s/%s", o->outdir, file);
@@ -715,22 +715,33 @@ bool el_cli_write(const el_cli *o, const char *file, el_writer fn, const void *o
     FILE *fp = fopen(tmp, "wb");
     if (!fp) {
         fprintf(stderr, "eventline: %s: cannot write: %s\n", tmp, strerror(errno));
-        return false;
+        return EL_WRITE_FAILED;
     }
     int rc = fn(obj, o, fmt, fp);
     if (fclose(fp) != 0)
         rc = -1;
+    if (rc == 1) {   /* nothing to show, said by the writer: no file, not even an old one */
+        remove(tmp);
+        remove(path);
+        return EL_WRITE_EMPTY;
+    }
     if (rc != 0 || rename(tmp, path) != 0) {
         el_cli_report(path, "could not be written");
         remove(tmp);
-        return false;
+        return EL_WRITE_FAILED;
     }
-    return true;
+    return EL_WRITE_OK;
 }
 
-int el_cli_status(const el_run_stats *st, bool write_failed)
+bool el_cli_write(const el_cli *o, const char *file, el_writer fn, const void *obj,
+                  const char *fmt)
 {
-    if (write_failed || st->ok == 0)
+    return el_cli_write_file(o, file, fn, obj, fmt) == EL_WRITE_OK;
+}
+
+int el_cli_status(const el_run_stats *st, int write)
+{
+    if (write == EL_WRITE_FAILED || st->ok == 0)
         return EL_EXIT_NOTHING;
-    return st->failed ? EL_EXIT_PARTIAL : EL_EXIT_OK;
+    return st->failed || write == EL_WRITE_EMPTY ? EL_EXIT_PARTIAL : EL_EXIT_OK;
 }

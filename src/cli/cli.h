@@ -101,19 +101,28 @@ void el_cli_progress_end(const el_cli *o);
 void el_cli_report(const char *where, const char *what);
 
 /* Write one output file o->outdir/file (via a temporary file renamed into
- * place) or standard output when o->outdir is "-". */
+ * place) or standard output when o->outdir is "-".  The writer returns 0,
+ * 1 when there is nothing to show (it has said so on stderr; no file is
+ * left behind: EL_WRITE_EMPTY), or -1 on failure (EL_WRITE_FAILED, reported
+ * here).  el_cli_write is true for EL_WRITE_OK only. */
 typedef int (*el_writer)(const void *obj, const el_cli *o, const char *fmt, FILE *out);
+enum { EL_WRITE_OK = 0, EL_WRITE_FAILED = 1, EL_WRITE_EMPTY = 2 };
+int el_cli_write_file(const el_cli *o, const char *file, el_writer fn, const void *obj,
+                      const char *fmt);
 bool el_cli_write(const el_cli *o, const char *file, el_writer fn, const void *obj,
                   const char *fmt);
 bool el_cli_ensure_outdir(const el_cli *o);
 
-/* Exit status for a run: 0 all fine, 1 some skipped, 3 nothing processed. */
-int el_cli_status(const el_run_stats *st, bool write_failed);
+/* Exit status for a run: 0 all fine, 1 some skipped or an output with
+ * nothing to show, 3 nothing processed or an output failed.  `write` is an
+ * EL_WRITE_* value (a bool "failed" reads as EL_WRITE_OK/EL_WRITE_FAILED). */
+int el_cli_status(const el_run_stats *st, int write);
 
-/* Corpus exports shared by extract and merge (cmd_extract.c). */
+/* Corpus exports shared by extract and merge (cmd_extract.c);
+ * el_write_corpus returns the worst EL_WRITE_* of the formats. */
 typedef struct el_corpus el_corpus;
 void el_check_corpus_formats(el_cli *o);
-bool el_write_corpus(const el_cli *o, const el_corpus *c);
+int el_write_corpus(const el_cli *o, const el_corpus *c);
 void el_print_summary(const el_cli *o, const el_run_stats *st, const el_corpus *c);
 
 /* The commands (cmd_*.c). */

@@ -75,13 +75,20 @@ static int write_corpus_format(const void *obj, const el_cli *o, const char *fmt
     return el_export_format_find(fmt)->write(obj, &eo, fmt, out);
 }
 
-bool el_write_corpus(const el_cli *o, const el_corpus *c)
+/* The worst EL_WRITE_* of two: failed, then empty, then ok. */
+static int worse(int a, int b)
 {
-    bool ok = true;
+    return a == EL_WRITE_FAILED || b == EL_WRITE_FAILED ? EL_WRITE_FAILED
+         : a == EL_WRITE_EMPTY || b == EL_WRITE_EMPTY   ? EL_WRITE_EMPTY : EL_WRITE_OK;
+}
+
+int el_write_corpus(const el_cli *o, const el_corpus *c)
+{
+    int w = EL_WRITE_OK;
     for (size_t f = 0; f < o->nfmts; f++)
-        ok &= el_cli_write(o, el_export_format_find(o->fmts[f])->file, write_corpus_format, c,
-                           o->fmts[f]);
-    return ok;
+        w = worse(w, el_cli_write_file(o, el_export_format_find(o->fmts[f])->file,
+                                       write_corpus_format, c, o->fmts[f]));
+    return w;
 }
 
 void el_check_corpus_formats(el_cli *o)
@@ -176,7 +183,7 @@ static int write_entity_timeline(const void *obj, const el_cli *o, const char *f
     int rc = drawing ? el_export_dot(obj, &dopt, fmt, out)
                      : el_export_entity_timeline(obj, o->q_entity, fmt, out);
     if (rc == 1 && drawing)
-        return -1;   /* el_export_dot said which entity */
+        return 1;   /* nothing to draw: el_export_dot said why */
     if (rc == 1)
         fprintf(stderr, "eventline: no entity named '%s' in these documents\n", o->q_entity);
     return rc < 0 ? -1 : 0;
@@ -211,21 +218,21 @@ int el_cmd_extract(el_cli *o)
     el_run_stats st = {0, 0};
     el_cli_read_inputs(o, &st, collect_doc, &cx);
     el_corpus *c = build_corpus(&cx);
-    bool ok = true;
+    int w = EL_WRITE_OK;
     if (st.ok > 0 || st.failed == 0) {
         if (entities)
             for (size_t f = 0; f < o->nfmts; f++)
-                ok &= el_cli_write(o, "entities", write_entities, c, o->fmts[f]);
+                w = worse(w, el_cli_write_file(o, "entities", write_entities, c, o->fmts[f]));
         else if (timeline)
             for (size_t f = 0; f < o->nfmts; f++)
-                ok &= el_cli_write(o, timeline_file_name(o, o->fmts[f]), write_entity_timeline,
-                                   c, o->fmts[f]);
+                w = worse(w, el_cli_write_file(o, timeline_file_name(o, o->fmts[f]),
+                                               write_entity_timeline, c, o->fmts[f]));
         else
-            ok = el_write_corpus(o, c);
+            w = el_write_corpus(o, c);
     }
     if (!entities && !timeline)
         el_print_summary(o, &st, c);
     el_corpus_free(c);
     el_resources_free(res);
-    return el_cli_status(&st, !ok);
+    return el_cli_status(&st, w);
 }

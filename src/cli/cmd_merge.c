@@ -137,10 +137,10 @@ int el_cmd_merge(el_cli *o)
     el_trigger_lexicon_free(types);
     if (o->own_dates_only)
         el_corpus_keep_own_dates(mg.corpus);
-    bool ok = mg.st.ok == 0 && mg.st.failed > 0 ? true : el_write_corpus(o, mg.corpus);
+    int w = mg.st.ok == 0 && mg.st.failed > 0 ? EL_WRITE_OK : el_write_corpus(o, mg.corpus);
     el_print_summary(o, &mg.st, mg.corpus);
     el_corpus_free(mg.corpus);
     el_result_reader_free(mg.reader);
     el_abbrevs_free(mg.abbrevs);
-    return el_cli_status(&mg.st, !ok);
+    return el_cli_status(&mg.st, w);
 }

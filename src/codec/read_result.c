@@ -370,6 +370,8 @@ static el_doc *read_doc(el_jv jd, const ents *entities, const el_abbrevs *ab, ch
     }
     if (*str(jd, "title"))
         d->title = el_strdup(str(jd, "title"));
+    if (*str(jd, "url"))   /* the source URL, for the drawings' links */
+        d->url = el_strdup(str(jd, "url"));
     el_tokenize(d, ab);
     rd r = {d, ""};
     if (!read_timexes(&r, el_jv_get(jd, "timexes"))

@@ -43,8 +43,9 @@ typedef struct el_dot_options {
 
 /* DOT built with cgraph, laid on a time axis (export_dot.c); render =
  * "svg", "png", "pdf" via gvc, or NULL for DOT text.  Returns 0 on success,
- * 1 when opt->filter.entity names no entity (nothing written), -1 + message
- * on stderr on failure. */
+ * 1 when there is no event to draw or opt->filter.entity names no entity
+ * (a warning on stderr, nothing written), -1 + message on stderr on
+ * failure. */
 int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *render,
                   FILE *out);
 
@@ -78,7 +79,8 @@ int el_export_timelinejs(const el_corpus *c, const el_timelinejs_options *opt, F
 int el_export_timelinejs_csv(const el_corpus *c, const el_timelinejs_options *opt, FILE *out);
 
 /* vis-timeline {items, groups} (export_web.c): new vis.Timeline(el, items,
- * groups) takes it as is.  Returns 0, -1 on error. */
+ * groups) takes it as is.  Returns 0, 1 when there is no dated event to
+ * show (a warning on stderr, nothing useful written), -1 on error. */
 int el_export_vis(const el_corpus *c, const el_export_filter *filter, FILE *out);
 
 /* The timeline of one entity (name or alias, case and punctuation

@@ -11,14 +11,15 @@
  * el_dot_options.undated) get their own box after the last period.
  * Relation edges are the asserted ones, AFTER/IS_INCLUDED turned round into
  * BEFORE/INCLUDES, the transitive reduction of the BEFORE edges; a pair with
- * contradictory relations, or a BEFORE against the dates, is not drawn but
- * listed in a note.  With el_dot_options.entities each participant gets a
+ * contradictory relations, a BEFORE against the dates, or one from an
+ * undated event (drawn last) to a dated one, is not drawn but listed in a
+ * note.  With el_dot_options.entities each participant gets a
  * lane (a row) instead, and an axis row of period ticks sets the columns.
  * Labels are escaped for Graphviz (a backslash is "\\"), so every label
  * parses back to the text it shows.  Object ids are given in creation
  * order, so the DOT text is the same on every run. */
 #include "export/export.h"
-#include "export/export_internal.h"
+#include "export/render.h"
 #include "base/buf.h"
 #include "base/util.h"
 
@@ -174,7 +175,11 @@ typedef struct dnode {
 } dnode;
 
 /* The period an event's value falls in: its year, month or ISO week, or its
- * day for finer values (the month when `months`). */
+ * day for finer values (the month when `months`).  A value inside a year
+ * that does not start with it (a season, a quarter, a half, or the rest of
+ * a year after the report: "2025-FA", "2022-Q4") goes to the month it
+ * starts in, so that its box is not drawn before months it comes after;
+ * so does an ISO week when days are drawn as months. */
 static void period_key(const el_event *v, bool months, char *key, size_t cap)
 {
     el_gran g = v->iv.gran;
@@ -188,6 +193,13 @@ static void period_key(const el_event *v, bool months, char *key, size_t cap)
     else if (g >= EL_GRAN_YEAR && n >= 4)
         n = 4;
     snprintf(key, cap, "%.*s", (int)n, v->value);
+    el_interval year;
+    bool part_of_year = n == 4 && g >= EL_GRAN_YEAR && g < EL_GRAN_MONTH &&
+                        el_value_interval(key, &year) && v->iv.begin > year.begin;
+    if (part_of_year || (months && g == EL_GRAN_WEEK)) {   /* weeks among months too */
+        el_date d = el_days_to_date(v->iv.begin / 1440);
+        snprintf(key, cap, "%04d-%02d", d.year, d.month);
+    }
 }
 
 static int cmp_period(const void *a, const void *b)
@@ -343,6 +355,7 @@ typedef struct dot_build {
     int *col_of;           /* per event: column, -1 undated or not drawn */
     el_buf notes;          /* conflicts, for the note box */
     size_t nnotes;
+    size_t report_dated;   /* nodes dated only by the report date (drawn grey) */
 } dot_build;
 
 static void period_label(const period *p, char *out, size_t cap)
@@ -374,8 +387,10 @@ static void describe(const dot_build *b, Agnode_t *n, const el_event *v)
     el_view_sentence(b->c, v->mentions[0], sentence, sizeof sentence);
     const el_doc *doc = b->c->docs[v->mentions[0].doc];
     el_view_doc_headline(doc, source, sizeof source);
-    char *tip = el_strdupf("%s\n(%s%s)", sentence, source,
-                           v->nmentions > 1 ? ", and more" : "");
+    const char *from = el_view_provenance(v);
+    char *tip = el_strdupf("%s\n(%s%s)%s%s", sentence, source,
+                           v->nmentions > 1 ? ", and more" : "", from ? "\nDate from " : "",
+                           from ? from : "");
     set_esc(n, "tooltip", tip, 0);
     free(tip);
     const char *url = el_view_doc_url(doc);
@@ -404,10 +419,11 @@ static Agnode_t *event_node(dot_build *b, Agraph_t *sg, const dnode *dn)
     describe(b, n, v);
     if (!v->factual)
         set(n, "style", "rounded,dashed");
-    if (v->time_from_report) {   /* placed on the report's day, no date of its own */
+    if (el_view_report_dated(v)) {   /* on the report's day, no date of its own */
         set(n, "style", "rounded,dashed");
         set(n, "color", "gray50");
         set(n, "fontcolor", "gray30");
+        b->report_dated++;
     }
     char num[24];
     snprintf(num, sizeof num, "%d", dn->period);
@@ -481,16 +497,11 @@ static Agnode_t *draw_lanes(dot_build *b)
             period_label(&b->p[dn->period], label, sizeof label);
             set_esc(ticks[dn->col], "label", label, 0);
         }
-        const char *actor = el_view_actor(b->c, &b->c->events[dn->ev]);
-        if (!actor)
-            actor = "(no participant)";
-        size_t l = 0;
-        while (l < nlanes && strcmp(lane_names[l], actor) != 0)
-            l++;
-        if (l == nlanes) {
-            lane_names[nlanes] = actor;
-            lanes[nlanes] = sub(b->g, "cluster_lane%ld", (long)nlanes);
-            cluster_style(lanes[nlanes++], actor);
+        const char *lane = el_view_lane(b->c, &b->c->events[dn->ev]);
+        size_t before = nlanes, l = el_view_lane_index(lane_names, &nlanes, lane);
+        if (l == before) {
+            lanes[l] = sub(b->g, "cluster_lane%ld", (long)l);
+            cluster_style(lanes[l], lane);
         }
         Agnode_t *n = event_node(b, lanes[l], dn);
         invisible_edge(b->g, ticks[dn->col], n, "1");
@@ -608,6 +619,8 @@ static void check_relations(dot_build *b, rel *r, size_t n)
                 note(b, "conflicts with another relation", &r[k]);
             else if (!r[k].drop && r[k].kind != 'S' && ca >= 0 && cb >= 0 && ca > cb)
                 note(b, "against their dates", &r[k]), conflict = true;
+            else if (!r[k].drop && r[k].kind != 'S' && ca < 0 && cb >= 0)
+                note(b, "the first is undated, drawn last", &r[k]), r[k].drop = true;
             r[k].drop |= conflict;
         }
         i = j;
@@ -695,10 +708,10 @@ static void draw_relations(dot_build *b)
     free(r);
 }
 
-static void draw_notes(dot_build *b, Agnode_t *prev)
+static Agnode_t *draw_notes(dot_build *b, Agnode_t *prev)
 {
     if (!b->nnotes)
-        return;
+        return prev;
     if (b->nnotes > 12)
         el_buf_printf(&b->notes, "and %zu more\n", b->nnotes - 12);
     char *text = el_strdupf("Relations not drawn (%zu):\n%s", b->nnotes,
@@ -717,6 +730,20 @@ static void draw_notes(dot_build *b, Agnode_t *prev)
     set(n, "fontsize", "10");
     free(esc);
     free(text);
+    if (prev)
+        invisible_edge(b->g, prev, n, "10");
+    return n;
+}
+
+/* The key to the grey nodes, drawn as one of them, last on the axis. */
+static void draw_key(dot_build *b, Agnode_t *prev)
+{
+    Agnode_t *n = agnode(b->g, (char *)"key", 1);
+    set(n, "label", "Grey, dashed: no date of its own,\\nplaced on the report date");
+    set(n, "style", "rounded,dashed");
+    set(n, "color", "gray50");
+    set(n, "fontcolor", "gray30");
+    set(n, "fontsize", "10");
     if (prev)
         invisible_edge(b->g, prev, n, "10");
 }
@@ -751,7 +778,7 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt, long
         free(p);
         p = collect_periods(c, drawn, true, &np);
     }
-    dot_build b = {c, open_graph(lanes), p, np, NULL, 0, 0, NULL, NULL, EL_BUF_INIT, 0};
+    dot_build b = {c, open_graph(lanes), p, np, NULL, 0, 0, NULL, NULL, EL_BUF_INIT, 0, 0};
     b.d = layout_nodes(c, drawn, p, np, months, &b.nd);
     for (size_t k = 0; k < b.nd; k++)
         if (b.d[k].col + 1 > b.ncols)
@@ -763,7 +790,9 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt, long
     Agnode_t *last = lanes ? draw_lanes(&b) : draw_periods(&b);
     last = draw_undated(&b, last);
     draw_relations(&b);
-    draw_notes(&b, last);
+    last = draw_notes(&b, last);
+    if (b.report_dated)
+        draw_key(&b, last);
     el_buf_free(&b.notes);
     free(b.node_of);
     free(b.col_of);
@@ -781,6 +810,12 @@ int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *ren
         agclose(g);
         fprintf(stderr, "eventline: no entity named '%s' in these documents\n",
                 opt->filter.entity);
+        return 1;
+    }
+    if (nkept == 0) {
+        agclose(g);
+        fprintf(stderr, "eventline: %s: no dated event of a known type in these documents, "
+                        "nothing to draw\n", render ? render : "dot");
         return 1;
     }
     int rc = 0;

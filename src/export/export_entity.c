@@ -7,26 +7,13 @@
  * An entity matches NAME when its name or an alias does, ignoring case,
  * punctuation and a leading "the". */
 #include "export/export.h"
+#include "export/render.h"
 #include "base/buf.h"
 #include "base/util.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-
-static bool entity_matches(const el_entity *e, const char *want)
-{
-    char buf[256];
-    el_fold_name(e->name, buf, sizeof buf);
-    if (strcmp(buf, want) == 0)
-        return true;
-    for (size_t i = 0; i < e->naliases; i++) {
-        el_fold_name(e->aliases[i], buf, sizeof buf);
-        if (strcmp(buf, want) == 0)
-            return true;
-    }
-    return false;
-}
 
 static bool takes_part(const el_event *v, const bool *match)
 {
@@ -108,7 +95,7 @@ static json_t *event_entry(const el_corpus *c, size_t v)
     json_t *ms = json_array();
     for (size_t k = 0; k < e->nmentions; k++) {
         char ref[256];
-        snprintf(ref, sizeof ref, "%s#em%u", c->docs[e->mentions[k].doc]->id, e->mentions[k].ev + 1);
+        el_view_mention_ref(c, e->mentions[k], ref, sizeof ref);
         json_array_append_new(ms, json_string(ref));
     }
     json_t *o = json_pack("{s:s, s:I, s:o, s:o}", "id", e->id, "ordinal",
@@ -127,18 +114,12 @@ static json_t *event_entry(const el_corpus *c, size_t v)
  * id order.  Returns how many; *order (caller frees) lists them. */
 static size_t entity_events(const el_corpus *c, const bool *match, size_t **order)
 {
-    size_t n = 0;
     *order = el_malloc((c->nevents + 1) * sizeof **order);
-    bool *seen = el_calloc(c->nevents + 1, sizeof *seen);
-    for (size_t i = 0; i < c->ntimeline; i++)
-        if (takes_part(&c->events[c->timeline[i]], match)) {
-            (*order)[n++] = c->timeline[i];
-            seen[c->timeline[i]] = true;
-        }
+    bool *keep = el_calloc(c->nevents + 1, sizeof *keep);
     for (size_t v = 0; v < c->nevents; v++)
-        if (!seen[v] && takes_part(&c->events[v], match))
-            (*order)[n++] = v;
-    free(seen);
+        keep[v] = takes_part(&c->events[v], match);
+    size_t n = el_view_order(c, keep, *order);
+    free(keep);
     return n;
 }
 
@@ -150,7 +131,7 @@ int el_export_entity_timeline(const el_corpus *c, const char *name, const char *
     bool *match = el_calloc(c->nentities + 1, sizeof *match);
     size_t nmatch = 0;
     for (size_t i = 0; i < c->nentities; i++)
-        nmatch += match[i] = want[0] && entity_matches(&c->entities[i], want);
+        nmatch += match[i] = want[0] && el_view_entity_named(&c->entities[i], want);
     size_t *order, n = entity_events(c, match, &order);
     int rc = 0;
     if (strcmp(format, "json") == 0) {

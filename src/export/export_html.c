@@ -5,7 +5,7 @@
  * with Jansson).  Every '<' in the JSON is written as \u003c, so no string
  * in the data can close the script element or open a comment. */
 #include "export/export.h"
-#include "export/export_internal.h"
+#include "export/render.h"
 #include "base/util.h"
 #include "export/viewer_template.h"
 
@@ -15,19 +15,6 @@
 static json_t *nullable(const char *s)
 {
     return s && *s ? json_string(s) : json_null();
-}
-
-/* Number of distinct documents among an event's mentions. */
-static size_t event_doc_count(const el_event *v)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < v->nmentions; i++) {
-        bool seen = false;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = v->mentions[k].doc == v->mentions[i].doc;
-        n += !seen;
-    }
-    return n;
 }
 
 static void put_interval(json_t *o, el_interval iv)
@@ -50,7 +37,8 @@ static void add_reading(json_t *o, const el_corpus *c, const el_event *v, bool o
     el_value_words(v->value, when, sizeof when);
     json_object_set_new(o, "when", nullable(when));
     json_object_set_new(o, "ordered", json_boolean(ordered));
-    json_object_set_new(o, "from_report", json_boolean(v->time_from_report));
+    json_object_set_new(o, "from_report", json_boolean(el_view_report_dated(v)));
+    json_object_set_new(o, "date_from", nullable(el_view_provenance(v)));
     if (!v->nmentions)
         return;
     const el_doc *d = c->docs[v->mentions[0].doc];
@@ -77,7 +65,7 @@ static json_t *event_json(const el_corpus *c, const el_event *v, bool ordered)
     json_object_set_new(o, "location",
                         has_loc ? json_string(c->entities[v->location].id) : json_null());
     json_object_set_new(o, "mentions", json_integer((json_int_t)v->nmentions));
-    json_object_set_new(o, "documents", json_integer((json_int_t)event_doc_count(v)));
+    json_object_set_new(o, "documents", json_integer((json_int_t)el_view_doc_count(v)));
     json_object_set_new(o, "factual", json_boolean(v->factual));
     json_object_set_new(o, "confidence", json_real(v->confidence));
     add_reading(o, c, v, ordered);

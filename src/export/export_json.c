@@ -227,6 +227,8 @@ static void document_json(el_jw *w, const el_corpus *c, size_t di, const char **
     el_jw_kstr(w, "dct_source", sources[d->dct_source]);
     if (d->title)
         el_jw_kstr(w, "title", d->title);
+    if (d->url)
+        el_jw_kstr(w, "url", d->url);
     el_jw_kint(w, "length", (int64_t)d->ncp);
     if (flags & EL_JSON_TEXT) {
         el_jw_key(w, "text");

@@ -8,6 +8,7 @@
  * TimelineJS and
  * vis-timeline: export_web.c. */
 #include "export/export.h"
+#include "export/render.h"
 #include "base/buf.h"
 #include "base/util.h"
 
@@ -44,10 +45,7 @@ static char *document_ids(const el_corpus *c, const el_event *v)
 {
     el_buf b = EL_BUF_INIT;
     for (size_t i = 0; i < v->nmentions; i++) {
-        bool seen = false;
-        for (size_t k = 0; k < i; k++)
-            seen |= v->mentions[k].doc == v->mentions[i].doc;
-        if (seen)
+        if (!el_view_first_of_doc(v, i))
             continue;
         if (b.len)
             el_buf_puts(&b, "; ");

@@ -6,11 +6,14 @@
  * granularity with a display_date written for people ("week 49 of 2022
  * (5-11 Dec)", not the Monday), headline = the event label with its actor,
  * text = the reporting sentences with their sources' headlines (linked
- * when the reader kept a URL), group none unless asked (then the actor).
+ * when the reader kept a URL) and where the date comes from (its own time
+ * expression, its sentence's, or only the report date), group none unless
+ * asked (then the actor).
  * TimelineJS renders headline and text as HTML, so everything that comes
  * from a document or a gazetteer is HTML-escaped.  The same slides as the
  * TimelineJS spreadsheet layout (CSV).  vis-timeline (vis.json): {items,
- * groups}, one group per actor, items with ISO start/end, escaped content.
+ * groups}, one group per actor, items with ISO start/end, escaped content,
+ * the date's provenance in the title and the class (own-date/report-date).
  *
  * Slides are the typed, dated, factual events; when there is none
  * (one short article), every dated event; with none at all, a warning and
@@ -18,7 +21,7 @@
  * sources per slide, sentences cut at 300 bytes, at most MAX_SLIDES slides
  * (the most-mentioned, with a note on stderr). */
 #include "export/export.h"
-#include "export/export_internal.h"
+#include "export/render.h"
 #include "base/buf.h"
 #include "base/util.h"
 
@@ -49,42 +52,12 @@ static long slide_events(const el_corpus *c, const el_export_filter *f, size_t *
         bounded.max_events = MAX_SLIDES;
     long n = el_view_select(c, &bounded, keep);
     *order = el_calloc(c->nevents + 1, sizeof **order);
-    size_t k = 0;
-    for (size_t t = 0; t < c->ntimeline; t++)   /* timeline order first */
-        if (keep[c->timeline[t]]) {
-            (*order)[k++] = c->timeline[t];
-            keep[c->timeline[t]] = false;
-        }
-    for (size_t i = 0; i < c->nevents; i++)
-        if (keep[i])
-            (*order)[k++] = i;
+    size_t k = el_view_order(c, keep, *order);
     free(keep);
     return n < 0 ? -1 : (long)k;
 }
 
 /* ---- HTML text ---------------------------------------------------------------- */
-
-static void put_html(el_buf *b, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': el_buf_puts(b, "&amp;"); break;
-        case '<': el_buf_puts(b, "&lt;"); break;
-        case '>': el_buf_puts(b, "&gt;"); break;
-        case '"': el_buf_puts(b, "&quot;"); break;
-        case '\'': el_buf_puts(b, "&#39;"); break;
-        default: el_buf_putc(b, *s);
-        }
-    }
-}
-
-static char *html(const char *s)
-{
-    el_buf b = EL_BUF_INIT;
-    put_html(&b, s);
-    el_buf_putc(&b, '\0');
-    return el_buf_detach(&b, NULL);
-}
 
 /* Up to MAX_SOURCES reporting sentences, one per article, each with its
  * source's headline (a link when the document has a URL). */
@@ -93,10 +66,7 @@ static char *slide_text(const el_corpus *c, const el_event *v)
     el_buf b = EL_BUF_INIT;
     size_t shown = 0, docs = 0;
     for (size_t i = 0; i < v->nmentions; i++) {
-        bool seen = false;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = v->mentions[k].doc == v->mentions[i].doc;
-        if (seen)
+        if (!el_view_first_of_doc(v, i))
             continue;
         docs++;
         if (shown == MAX_SOURCES)
@@ -106,15 +76,15 @@ static char *slide_text(const el_corpus *c, const el_event *v)
         el_view_sentence(c, v->mentions[i], sentence, sizeof sentence);
         el_view_doc_headline(d, source, sizeof source);
         el_buf_puts(&b, "<p>&ldquo;");
-        put_html(&b, sentence);
+        el_view_html(&b, sentence);
         el_buf_puts(&b, "&rdquo; &mdash; <i>");
         const char *url = el_view_doc_url(d);
         if (url) {
             el_buf_puts(&b, "<a href=\"");
-            put_html(&b, url);
+            el_view_html(&b, url);
             el_buf_puts(&b, "\" target=\"_blank\" rel=\"noopener\">");
         }
-        put_html(&b, source);
+        el_view_html(&b, source);
         el_buf_puts(&b, url ? "</a></i></p>" : "</i></p>");
         shown++;
     }
@@ -123,9 +93,12 @@ static char *slide_text(const el_corpus *c, const el_event *v)
                       docs - shown == 1 ? "" : "s");
     if (v->location >= 0) {
         el_buf_puts(&b, "<p>Where: ");
-        put_html(&b, c->entities[v->location].name);
+        el_view_html(&b, c->entities[v->location].name);
         el_buf_puts(&b, "</p>");
     }
+    const char *from = el_view_provenance(v);
+    if (from)
+        el_buf_printf(&b, "<p><small>Date from %s.</small></p>", from);
     el_buf_putc(&b, '\0');
     return el_buf_detach(&b, NULL);
 }
@@ -189,7 +162,7 @@ static void title_of(const el_corpus *c, const size_t *order, size_t n, const ch
 
 static char *title_text(const title_info *t)
 {
-    char *range = html(t->range);
+    char *range = el_view_html_dup(t->range);
     char *s = el_strdupf("<p>%s</p><p>%zu event%s from %zu article%s.</p>", range, t->nevents,
                          t->nevents == 1 ? "" : "s", t->ndocs, t->ndocs == 1 ? "" : "s");
     free(range);
@@ -201,17 +174,13 @@ static char *title_text(const title_info *t)
 /* {year, month, day, hour, minute} of an instant, down to `gran`. */
 static json_t *tjs_date(int64_t minutes, el_gran gran, const char *display)
 {
-    el_date d = el_days_to_date(minutes / 1440);
+    el_view_date d = el_view_date_parts(minutes, gran);
     json_t *o = json_object();
-    json_object_set_new(o, "year", json_integer(d.year));
-    if (gran >= EL_GRAN_MONTH || gran == EL_GRAN_WEEK)
-        json_object_set_new(o, "month", json_integer(d.month));
-    if (gran >= EL_GRAN_WEEK)
-        json_object_set_new(o, "day", json_integer(d.day));
-    if (gran >= EL_GRAN_HOUR) {
-        json_object_set_new(o, "hour", json_integer((minutes % 1440) / 60));
-        json_object_set_new(o, "minute", json_integer(minutes % 60));
-    }
+    const char *const keys[] = {"year", "month", "day", "hour", "minute"};
+    const int parts[] = {d.year, d.month, d.day, d.hour, d.minute};
+    for (size_t i = 0; i < 5; i++)
+        if (parts[i] >= 0)
+            json_object_set_new(o, keys[i], json_integer(parts[i]));
     if (display)
         json_object_set_new(o, "display_date", json_string(display));
     return o;
@@ -219,10 +188,17 @@ static json_t *tjs_date(int64_t minutes, el_gran gran, const char *display)
 
 static json_t *tjs_text(const char *headline_plain, const char *text_html)
 {
-    char *h = html(headline_plain);
+    char *h = el_view_html_dup(headline_plain);
     json_t *o = json_pack("{s:s, s:s}", "headline", h, "text", text_html);
     free(h);
     return o;
+}
+
+/* A slide's group with --group entity: its actor, escaped, or "other". */
+static char *group_of(const el_corpus *c, const el_event *v)
+{
+    const char *actor = el_view_actor(c, v);
+    return el_view_html_dup(actor ? actor : "other");
 }
 
 static json_t *tjs_event(const el_corpus *c, const el_event *v, const el_timelinejs_options *opt)
@@ -239,39 +215,52 @@ static json_t *tjs_event(const el_corpus *c, const el_event *v, const el_timelin
     char *text = slide_text(c, v);
     json_object_set_new(o, "text", tjs_text(headline, text));
     free(text);
-    const char *actor = el_view_actor(c, v);
     if (opt && opt->group_by_entity) {
-        char *g = html(actor ? actor : "other");
+        char *g = group_of(c, v);
         json_object_set_new(o, "group", json_string(g));
         free(g);
     }
     return o;
 }
 
-static long prepare(const el_corpus *c, const el_timelinejs_options *opt, size_t **order,
+/* The slides (slide_events), with a warning on stderr when there is
+ * nothing to show. */
+static long prepare(const el_corpus *c, const el_export_filter *f, size_t **order,
                     const char *what)
 {
-    long n = slide_events(c, opt ? &opt->filter : NULL, order);
+    long n = slide_events(c, f, order);
     if (n < 0)
         fprintf(stderr, "eventline: %s: no entity named '%s' in these documents\n", what,
-                opt->filter.entity);
+                f->entity);
     else if (n == 0)
         fprintf(stderr, "eventline: %s: no dated event in these documents, nothing to put on a "
                         "timeline\n", what);
     return n;
 }
 
+/* The slides and the title slide of a TimelineJS export: the slide count
+ * (*order and *ttext then owned by the caller), or 0 after a warning. */
+static long slides(const el_corpus *c, const el_timelinejs_options *opt, const char *what,
+                   size_t **order, title_info *t, char **ttext)
+{
+    long n = prepare(c, opt ? &opt->filter : NULL, order, what);
+    if (n <= 0) {
+        free(*order);
+        return 0;
+    }
+    title_of(c, *order, (size_t)n, opt ? opt->title : NULL, t);
+    *ttext = title_text(t);
+    return n;
+}
+
 int el_export_timelinejs(const el_corpus *c, const el_timelinejs_options *opt, FILE *out)
 {
     size_t *order;
-    long n = prepare(c, opt, &order, "timelinejs");
-    if (n <= 0) {
-        free(order);
-        return 1;
-    }
     title_info t;
-    title_of(c, order, (size_t)n, opt ? opt->title : NULL, &t);
-    char *ttext = title_text(&t);
+    char *ttext;
+    long n = slides(c, opt, "timelinejs", &order, &t, &ttext);
+    if (!n)
+        return 1;
     json_t *events = json_array();
     for (long k = 0; k < n; k++)
         json_array_append_new(events, tjs_event(c, &c->events[order[k]], opt));
@@ -306,15 +295,15 @@ static void put_row(FILE *out, const char *const *cells)
 /* Year, Month, Day, Time of an instant down to `gran` into four buffers. */
 static void csv_date(int64_t minutes, el_gran gran, char parts[4][8])
 {
-    el_date d = el_days_to_date(minutes / 1440);
+    el_view_date d = el_view_date_parts(minutes, gran);
     snprintf(parts[0], 8, "%d", d.year);
     parts[1][0] = parts[2][0] = parts[3][0] = '\0';
-    if (gran >= EL_GRAN_MONTH || gran == EL_GRAN_WEEK)
+    if (d.month >= 0)
         snprintf(parts[1], 8, "%d", d.month);
-    if (gran >= EL_GRAN_WEEK)
+    if (d.day >= 0)
         snprintf(parts[2], 8, "%d", d.day);
-    if (gran >= EL_GRAN_HOUR)
-        snprintf(parts[3], 8, "%02d:%02d", (int)((minutes % 1440) / 60), (int)(minutes % 60));
+    if (d.hour >= 0)
+        snprintf(parts[3], 8, "%02d:%02d", d.hour, d.minute);
 }
 
 static void csv_event(const el_corpus *c, const el_event *v, const el_timelinejs_options *opt,
@@ -326,9 +315,8 @@ static void csv_event(const el_corpus *c, const el_event *v, const el_timelinejs
         csv_date(v->iv.end, v->iv.gran, end);
     el_value_words(v->value, words, sizeof words);
     el_view_headline(c, v, headline, sizeof headline);
-    char *h = html(headline), *text = slide_text(c, v);
-    const char *actor = el_view_actor(c, v);
-    char *group = opt && opt->group_by_entity ? html(actor ? actor : "other") : el_strdup("");
+    char *h = el_view_html_dup(headline), *text = slide_text(c, v);
+    char *group = opt && opt->group_by_entity ? group_of(c, v) : el_strdup("");
     const char *cells[CSV_COLS] = {start[0], start[1], start[2], start[3], end[0], end[1],
                                    end[2], end[3], words, h, text, "", "", "", "", "", group, ""};
     put_row(out, cells);
@@ -344,14 +332,12 @@ int el_export_timelinejs_csv(const el_corpus *c, const el_timelinejs_options *op
         "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
         "Media Thumbnail", "Type", "Group", "Background"};
     size_t *order;
-    long n = prepare(c, opt, &order, "timelinejs-csv");
-    if (n <= 0) {
-        free(order);
-        return 1;
-    }
     title_info t;
-    title_of(c, order, (size_t)n, opt ? opt->title : NULL, &t);
-    char *h = html(t.headline), *ttext = title_text(&t);
+    char *ttext;
+    long n = slides(c, opt, "timelinejs-csv", &order, &t, &ttext);
+    if (!n)
+        return 1;
+    char *h = el_view_html_dup(t.headline);
     const char *title_row[CSV_COLS] = {"", "", "", "", "", "", "", "", "", h, ttext, "", "", "",
                                        "", "title", "", ""};
     put_row(out, head);
@@ -382,7 +368,7 @@ static json_t *vis_item(const el_corpus *c, const el_event *v, size_t group)
     el_view_headline(c, v, headline, sizeof headline);
     el_value_words(v->value, words, sizeof words);
     json_t *o = json_object();
-    char *content = html(headline);
+    char *content = el_view_html_dup(headline);
     json_object_set_new(o, "id", json_string(v->id));
     json_object_set_new(o, "content", json_string(content));
     json_object_set_new(o, "start", iso(v->iv.begin, v->iv.gran));
@@ -392,20 +378,26 @@ static json_t *vis_item(const el_corpus *c, const el_event *v, size_t group)
     json_object_set_new(o, "type", json_string(range ? "range" : "box"));
     json_object_set_new(o, "group", json_integer((json_int_t)group));
     el_buf b = EL_BUF_INIT;
-    put_html(&b, words);
+    el_view_html(&b, words);
+    const char *from = el_view_provenance(v);
+    if (from)
+        el_buf_printf(&b, " (date from %s)", from);
     if (v->nmentions) {
         el_view_sentence(c, v->mentions[0], sentence, sizeof sentence);
         el_view_doc_headline(c->docs[v->mentions[0].doc], source, sizeof source);
         el_buf_puts(&b, "<br>");
-        put_html(&b, sentence);
+        el_view_html(&b, sentence);
         el_buf_puts(&b, "<br><i>");
-        put_html(&b, source);
+        el_view_html(&b, source);
         el_buf_puts(&b, "</i>");
     }
     el_buf_putc(&b, '\0');
     char *title = el_buf_detach(&b, NULL);
     json_object_set_new(o, "title", json_string(title));
-    json_object_set_new(o, "className", json_string(v->factual ? "factual" : "not-factual"));
+    json_object_set_new(o, "className", json_string(v->factual ? el_view_report_dated(v)
+                        ? "factual report-date" : "factual own-date"
+                        : el_view_report_dated(v) ? "not-factual report-date"
+                        : "not-factual own-date"));
     free(title);
     free(content);
     return o;
@@ -414,10 +406,8 @@ static json_t *vis_item(const el_corpus *c, const el_event *v, size_t group)
 int el_export_vis(const el_corpus *c, const el_export_filter *filter, FILE *out)
 {
     size_t *order;
-    long n = slide_events(c, filter, &order);
-    if (n < 0) {
-        fprintf(stderr, "eventline: vis: no entity named '%s' in these documents\n",
-                filter->entity);
+    long n = prepare(c, filter, &order, "vis");
+    if (n <= 0) {
         free(order);
         return 1;
     }
@@ -426,15 +416,10 @@ int el_export_vis(const el_corpus *c, const el_export_filter *filter, FILE *out)
     size_t ngroups = 0;
     for (long k = 0; k < n; k++) {
         const el_event *v = &c->events[order[k]];
-        const char *actor = el_view_actor(c, v);
-        if (!actor)
-            actor = "(no participant)";
-        size_t g = 0;
-        while (g < ngroups && strcmp(names[g], actor) != 0)
-            g++;
-        if (g == ngroups) {
-            names[ngroups++] = actor;
-            char *content = html(actor);
+        const char *lane = el_view_lane(c, v);
+        size_t before = ngroups, g = el_view_lane_index(names, &ngroups, lane);
+        if (g == before) {
+            char *content = el_view_html_dup(lane);
             json_array_append_new(groups, json_pack("{s:I, s:s}", "id", (json_int_t)g,
                                                     "content", content));
             free(content);

@@ -34,7 +34,7 @@ static int write_web(const el_corpus *c, const el_export_options *o, const char 
         rc = el_export_timelinejs_csv(c, &topt, out);
     else
         rc = el_export_timelinejs(c, &topt, out);
-    return rc == 0 ? 0 : -1;
+    return rc == 0 || rc == 1 ? rc : -1;   /* 1: nothing to show, said on stderr */
 }
 
 static int write_html(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
@@ -47,7 +47,8 @@ static int write_html(const el_corpus *c, const el_export_options *o, const char
 static int write_graph(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
 {
     el_dot_options dopt = {o->dot_entities, o->dot_undated, o->filter};
-    return el_export_dot(c, &dopt, fmt, out) == 0 ? 0 : -1;
+    int rc = el_export_dot(c, &dopt, fmt, out);
+    return rc == 0 || rc == 1 ? rc : -1;   /* 1: nothing to draw, said on stderr */
 }
 
 static const el_export_format formats[] = {

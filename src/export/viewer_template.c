@@ -238,7 +238,7 @@ const char *const el_viewer_tail[] = {
     "    }\n",
     "    if (e.from_report) {\n",
     "      var rep = el('span', 'badge report', 'date of the report');\n",
-    "      rep.title = 'no date of its own: placed on the day an article first reported it';\n",
+    "      rep.title = 'no date of its own; date from ' + (e.date_from || 'the report date');\n",
     "      top.appendChild(rep);\n",
     "    }\n",
     "    top.appendChild(el('span', 'relbadge'));\n",

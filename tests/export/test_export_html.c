@@ -10,6 +10,7 @@
 #include "model/corpus.h"
 #include "base/date.h"
 #include "export/export.h"
+#include "export/render.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,6 +161,30 @@ static void page_is_offline(const char *page)
     assert_non_null(strstr(page, "</html>"));
 }
 
+/* TIMEX3 values as the drawings write them for people (render core). */
+static void test_value_words(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"2023-02", "February 2023"},
+        {"2023-06-19", "19 June 2023"},
+        {"2023-06-19T16:34", "19 June 2023, 16:34"},
+        {"2022-W49", "week 49 of 2022 (5-11 Dec)"},
+        {"2022", "2022"},
+        {"2025-FA", "autumn 2025"},
+        {"2024-WI", "winter 2024"},
+        {"2022-Q4", "Q4 2022"},
+        {"2024-H1", "first half of 2024"},
+        {"2024-Q9", "2024-Q9"},
+        {"PRESENT_REF", "PRESENT_REF"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char out[96];
+        el_value_words(cases[i][0], out, sizeof out);
+        assert_string_equal(out, cases[i][1]);
+    }
+}
+
 static void test_empty(void **state)
 {
     (void)state;
@@ -279,6 +304,7 @@ int main(int argc, char **argv)
     if (argc > 1)
         return write_sample(argv[1]);
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_value_words),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_one),
         cmocka_unit_test(test_many),

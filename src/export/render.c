@@ -1,7 +1,9 @@
-/* export_view.c - what the drawings share: the user's filters (entity, date
- * range, the N most-mentioned events), TIMEX3 values written for people, an
- * event's actor, reporting sentence and source headline. */
-#include "export/export_internal.h"
+/* render.c - the render core of the exporters (see render.h): the user's
+ * filters (entity, date range, the N most-mentioned events) and the order
+ * of what is shown, references and names, HTML escaping, TIMEX3 values
+ * written for people, an event's actor, reporting sentence, source headline
+ * and the provenance of its date. */
+#include "export/render.h"
 #include "base/util.h"
 
 #include <ctype.h>
@@ -16,20 +18,111 @@ bool *el_view_typed(const el_corpus *c, bool undated)
     return keep;
 }
 
+size_t el_view_order(const el_corpus *c, const bool *keep, size_t *order)
+{
+    bool *placed = el_calloc(c->nevents + 1, sizeof *placed);
+    size_t k = 0;
+    for (size_t t = 0; t < c->ntimeline; t++) {
+        size_t v = c->timeline[t];
+        if (v < c->nevents && keep[v] && !placed[v]) {
+            order[k++] = v;
+            placed[v] = true;
+        }
+    }
+    for (size_t v = 0; v < c->nevents; v++)
+        if (keep[v] && !placed[v])
+            order[k++] = v;
+    free(placed);
+    return k;
+}
+
+/* ---- references and names ------------------------------------------------ */
+
+bool el_view_entity_named(const el_entity *e, const char *folded)
+{
+    char buf[256];
+    el_fold_name(e->name, buf, sizeof buf);
+    if (strcmp(buf, folded) == 0)
+        return true;
+    for (size_t k = 0; k < e->naliases; k++) {
+        el_fold_name(e->aliases[k], buf, sizeof buf);
+        if (strcmp(buf, folded) == 0)
+            return true;
+    }
+    return false;
+}
+
+void el_view_mention_ref(const el_corpus *c, el_mref r, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s#em%u", c->docs[r.doc]->id, r.ev + 1);
+}
+
+bool el_view_first_of_doc(const el_event *v, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (v->mentions[k].doc == v->mentions[i].doc)
+            return false;
+    return true;
+}
+
+size_t el_view_doc_count(const el_event *v)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < v->nmentions; i++)
+        n += el_view_first_of_doc(v, i);
+    return n;
+}
+
+const char *el_view_lane(const el_corpus *c, const el_event *v)
+{
+    const char *actor = el_view_actor(c, v);
+    return actor ? actor : "(no participant)";
+}
+
+size_t el_view_lane_index(const char **names, size_t *n, const char *lane)
+{
+    size_t l = 0;
+    while (l < *n && strcmp(names[l], lane) != 0)
+        l++;
+    if (l == *n)
+        names[(*n)++] = lane;
+    return l;
+}
+
+/* ---- escaping -------------------------------------------------------------- */
+
+void el_view_html(el_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': el_buf_puts(b, "&amp;"); break;
+        case '<': el_buf_puts(b, "&lt;"); break;
+        case '>': el_buf_puts(b, "&gt;"); break;
+        case '"': el_buf_puts(b, "&quot;"); break;
+        case '\'': el_buf_puts(b, "&#39;"); break;
+        default: el_buf_putc(b, *s);
+        }
+    }
+}
+
+char *el_view_html_dup(const char *s)
+{
+    el_buf b = EL_BUF_INIT;
+    el_view_html(&b, s);
+    el_buf_putc(&b, '\0');
+    return el_buf_detach(&b, NULL);
+}
+
+/* ---- filters ---------------------------------------------------------------- */
+
 static bool *matching_entities(const el_corpus *c, const char *name, bool *any)
 {
-    char want[256], buf[256];
+    char want[256];
     el_fold_name(name, want, sizeof want);
     bool *match = el_calloc(c->nentities + 1, sizeof *match);
     *any = false;
     for (size_t i = 0; i < c->nentities; i++) {
-        const el_entity *e = &c->entities[i];
-        el_fold_name(e->name, buf, sizeof buf);
-        match[i] = strcmp(buf, want) == 0;
-        for (size_t k = 0; !match[i] && k < e->naliases; k++) {
-            el_fold_name(e->aliases[k], buf, sizeof buf);
-            match[i] = strcmp(buf, want) == 0;
-        }
+        match[i] = el_view_entity_named(&c->entities[i], want);
         *any |= match[i];
     }
     return match;
@@ -138,9 +231,35 @@ static void week_words(const char *value, char *out, size_t cap)
                  month_names[a.month - 1], b.day, month_names[b.month - 1]);
 }
 
+/* "2025-FA" -> "autumn 2025", "2022-Q4" -> "Q4 2022", "2024-H1" -> "first
+ * half of 2024"; false when the value is none of these. */
+static bool part_of_year_words(const char *value, char *out, size_t cap)
+{
+    static const char *const seasons[][2] = {{"SP", "spring"}, {"SU", "summer"},
+                                             {"FA", "autumn"}, {"WI", "winter"}};
+    if (strlen(value) != 7 || !digits(value, 4) || value[4] != '-')
+        return false;
+    for (size_t i = 0; i < 4; i++)
+        if (strcmp(value + 5, seasons[i][0]) == 0) {
+            snprintf(out, cap, "%s %.4s", seasons[i][1], value);
+            return true;
+        }
+    if (value[5] == 'Q' && value[6] >= '1' && value[6] <= '4') {
+        snprintf(out, cap, "Q%c %.4s", value[6], value);
+        return true;
+    }
+    if (value[5] == 'H' && (value[6] == '1' || value[6] == '2')) {
+        snprintf(out, cap, "%s half of %.4s", value[6] == '1' ? "first" : "second", value);
+        return true;
+    }
+    return false;
+}
+
 void el_value_words(const char *value, char *out, size_t cap)
 {
     size_t n = strlen(value);
+    if (part_of_year_words(value, out, cap))
+        return;
     int month = n >= 7 && digits(value, 4) && value[4] == '-' && digits(value + 5, 2)
                     ? atoi(value + 5) : 0;
     if (n == 8 && digits(value, 4) && value[5] == 'W' && digits(value + 6, 2))
@@ -158,6 +277,44 @@ void el_value_words(const char *value, char *out, size_t cap)
             snprintf(out, cap, "%d %s %.4s", day, month_names[month - 1], value);
     } else
         el_copy_str(out, cap, value);
+}
+
+el_view_date el_view_date_parts(int64_t minutes, el_gran gran)
+{
+    el_date d = el_days_to_date(minutes / 1440);
+    el_view_date p = {d.year, -1, -1, -1, -1};
+    if (gran >= EL_GRAN_MONTH || gran == EL_GRAN_WEEK)
+        p.month = d.month;
+    if (gran >= EL_GRAN_WEEK)
+        p.day = d.day;
+    if (gran >= EL_GRAN_HOUR) {
+        p.hour = (int)((minutes % 1440) / 60);
+        p.minute = (int)(minutes % 60);
+    }
+    return p;
+}
+
+/* ---- provenance ---------------------------------------------------------- */
+
+const char *el_view_provenance(const el_event *v)
+{
+    if (!v->value[0])
+        return NULL;
+    if (v->time_from_report)
+        return "the report date (no date of its own)";
+    switch (v->anchor) {
+    case EL_ANCHOR_TIMEX: return "its own time expression";
+    case EL_ANCHOR_SENTENCE: return "the time of its sentence";
+    case EL_ANCHOR_REPORT: return "the report date (no date of its own)";
+    case EL_ANCHOR_DURATION: return "a length counted back from the report date";
+    default: return NULL;
+    }
+}
+
+bool el_view_report_dated(const el_event *v)
+{
+    return v->value[0] && (v->time_from_report || v->anchor == EL_ANCHOR_REPORT ||
+                           v->anchor == EL_ANCHOR_DURATION);
 }
 
 /* ---- actor, sentence, source --------------------------------------------- */
