@@ -40,8 +40,8 @@ typedef struct el_event {
     char *label;          /* short human label ("Smith meets Jones") */
     size_t *participants; size_t nparticipants, cap_participants; /* entity indices */
     int location;         /* entity index or -1 */
-    char value[40];       /* TIMEX3-style anchor value, "" if undated */
-    char end_value[40];   /* end instant value or "" */
+    char value[EL_VALUE_SIZE];       /* TIMEX3-style anchor value, "" if undated */
+    char end_value[EL_VALUE_SIZE];   /* end instant value or "" */
     el_interval iv;       /* anchored interval (iv.end == 0 if undated) */
     el_mref time_source;  /* mention whose timex gave the time */
     bool has_time_source;

@@ -33,6 +33,17 @@
 #define SALIENT_MAX 32            /* clusters of one group compared for salience */
 #define DCT_REPORT_DAYS 3        /* a present-tense report covers the last days */
 #define ANAPHORA_MENTIONS 50     /* earlier mentions looked at for an antecedent */
+#define DAY EL_MINUTES_PER_DAY
+#define CLUSTER_LOCS 4           /* locations a cluster lists (more: scan its mentions) */
+#define CLUSTER_TYPES 16         /* distinct types counted for a cluster's type */
+#define INDEFINITE_WORDS 3       /* words looked back for an indefinite article */
+#define DURATION_TIMEXES 3       /* timexes looked back for "a two-day visit" */
+#define DURATION_MAX_DAYS 60     /* longer durations do not size one event */
+#define KEY_MEMO_SLOTS 64        /* entity_of's memo (a power of two) */
+#define KEY_SIZE 160             /* a cluster key: group, entity, news day */
+#define NAMES_MIN_CAP 64         /* first size of the interned-name table */
+#define INDEX_MIN_BUCKETS 256    /* first size of a cluster index */
+#define COUNTING_SORT_MAX 4096   /* participants/granularity bound of the counting sort */
 
 typedef struct mfeat {   /* (fields ordered to pack: one per mention of the corpus) */
     uint32_t doc, ev;
@@ -69,8 +80,8 @@ typedef struct cluster {
                                    their hull for lasting types (visits) */
     int span_days;              /* the seed's */
     int64_t latest;             /* the earliest of its mentions' latest */
-    int locs[4];                /* distinct locations of its mentions ... */
-    uint8_t nlocs;              /* ... how many (5 = more than fit: scan m) */
+    int locs[CLUSTER_LOCS];                /* distinct locations of its mentions ... */
+    uint8_t nlocs;              /* ... how many (CLUSTER_LOCS + 1 = more than fit: scan m) */
     bool dated;                 /* listed among its group's dated clusters */
     uint32_t *docs; size_t ndocs, cap_docs;   /* the articles of its mentions, sorted */
 } cluster;
@@ -139,7 +150,7 @@ static int mention_when(const el_doc *d, const el_event_mention *ev, const mfeat
     if (!f->value || f->iv.end <= f->iv.begin || !d->dct.year || !d->dct.month || !d->dct.day)
         return 0;
     int64_t day = el_instant_from_date(d->dct, 0, 0);
-    return f->iv.end <= day ? -1 : f->iv.begin >= day + 1440 ? 1 : 0;
+    return f->iv.end <= day ? -1 : f->iv.begin >= day + DAY ? 1 : 0;
 }
 
 /* An article reports as past only what began by the end of its day: the
@@ -149,7 +160,7 @@ static int64_t latest_start(const el_doc *d, const el_event_mention *ev)
     if (!is_factual(ev) || ev->tense != EL_TENSE_PAST || !d->dct.year || !d->dct.month ||
         !d->dct.day)
         return INT64_MAX;
-    return el_instant_from_date(d->dct, 0, 0) + 1440;
+    return el_instant_from_date(d->dct, 0, 0) + DAY;
 }
 
 /* The mention whose tense dates event mention e: itself, or for an event
@@ -176,8 +187,8 @@ static void mention_time(const el_doc *d, const el_event_mention *ev,
         d->dct.day && tv->tense == EL_TENSE_PRESENT &&
         (tv->aspect == EL_ASPECT_NONE || tv->aspect == EL_ASPECT_PROGRESSIVE)) {
         /* "the visit comes...": news of the last days up to the article's day */
-        f->iv.end = el_instant_from_date(d->dct, 0, 0) + 1440;
-        f->iv.begin = f->iv.end - DCT_REPORT_DAYS * 1440;
+        f->iv.end = el_instant_from_date(d->dct, 0, 0) + DAY;
+        f->iv.begin = f->iv.end - DCT_REPORT_DAYS * DAY;
         f->iv.gran = EL_GRAN_DAY;
         f->dct_time = true;
         return;
@@ -198,7 +209,7 @@ static void mention_time(const el_doc *d, const el_event_mention *ev,
 static bool indefinite(const el_doc *d, const el_event_mention *ev)
 {
     size_t sb = d->sentences[d->tokens[ev->tok_begin].sentence].tok_begin;
-    for (size_t j = ev->tok_begin, steps = 0; j > sb && steps < 3; steps++) {
+    for (size_t j = ev->tok_begin, steps = 0; j > sb && steps < INDEFINITE_WORDS; steps++) {
         j--;
         if (el_tok_is(d, j, "a") || el_tok_is(d, j, "an"))
             return true;
@@ -222,14 +233,14 @@ static int duration_before(const el_doc *d, const el_event_mention *ev)
         else
             hi = mid;
     }
-    for (size_t t = lo >= 3 ? lo - 3 : 0; t < lo; t++) {
+    for (size_t t = lo >= DURATION_TIMEXES ? lo - DURATION_TIMEXES : 0; t < lo; t++) {
         const el_timex *tx = &d->timexes[t];
         if (tx->type != EL_TIMEX_DURATION || tx->tok_end > ev->tok_begin ||
             tx->tok_end + 2 < ev->tok_begin || tx->value[0] != 'P')
             continue;
         char *end;
         long n = strtol(tx->value + 1, &end, 10);
-        if (n > 0 && n < 60 && end[0] == 'D' && end[1] == '\0')
+        if (n > 0 && n < DURATION_MAX_DAYS && end[0] == 'D' && end[1] == '\0')
             return (int)n;
     }
     return 0;
@@ -243,15 +254,15 @@ enum { ENT_UNKNOWN = -2 };
  * share their key (coref.c copies it once), so most are answered without
  * hashing and comparing the key again.  Same pointer, same string. */
 typedef struct key_memo {
-    const char *key[64];
-    int ent[64];
+    const char *key[KEY_MEMO_SLOTS];
+    int ent[KEY_MEMO_SLOTS];
 } key_memo;
 
 static int entity_of(const el_corpus *c, const el_doc *d, int *ents, size_t m, key_memo *km)
 {
     if (ents[m] == ENT_UNKNOWN) {
         const char *key = d->mentions[m].key;
-        size_t h = ((uintptr_t)key >> 3) & 63;
+        size_t h = ((uintptr_t)key >> 3) & (KEY_MEMO_SLOTS - 1);
         if (!key || km->key[h] != key) {
             km->key[h] = key;
             km->ent[h] = el_corpus_entity_of(c, key);
@@ -306,7 +317,7 @@ static size_t str_put(str_set *set, const char *s, uint32_t h)
 static void str_grow(str_set *set)
 {
     str_set old = *set;
-    set->cap = old.cap ? 2 * old.cap : 64;
+    set->cap = old.cap ? 2 * old.cap : NAMES_MIN_CAP;
     set->s = el_calloc(set->cap, sizeof *set->s);
     set->h = el_malloc(set->cap * sizeof *set->h);
     set->ti = el_calloc(set->cap, sizeof *set->ti);
@@ -633,7 +644,7 @@ static bool iv_compatible(el_interval a, el_interval b, int span_days)
     if (a.gran < EL_GRAN_DAY || b.gran < EL_GRAN_DAY)
         return iv_overlap(a, b);
     int64_t lo = a.begin < b.begin ? a.begin : b.begin, hi = a.end > b.end ? a.end : b.end;
-    return hi - lo <= (int64_t)span_days * 1440;
+    return hi - lo <= (int64_t)span_days * DAY;
 }
 
 /* Could mention f and cluster k be one event as far as the articles' days
@@ -642,7 +653,7 @@ static bool iv_compatible(el_interval a, el_interval b, int span_days)
  * after the report. */
 static bool before_reports(const cluster *k, const mfeat *f)
 {
-    int64_t slack = (int64_t)k->span_days * 1440;   /* a visit goes on after the report */
+    int64_t slack = (int64_t)k->span_days * DAY;   /* a visit goes on after the report */
     return !(iv_known(k->iv) && f->latest != INT64_MAX && k->iv.begin >= f->latest + slack) &&
            !(iv_known(f->iv) && k->latest != INT64_MAX && f->iv.begin >= k->latest + slack);
 }
@@ -710,7 +721,7 @@ static bool same_news_day(const mfeat *a, const mfeat *b)
     if (a->dct == INT64_MIN || b->dct == INT64_MIN)
         return false;
     int64_t gap = a->dct > b->dct ? a->dct - b->dct : b->dct - a->dct;
-    return gap <= 1440;
+    return gap <= DAY;
 }
 
 static int join_score(const mfeat *fs, const cluster *k, const mfeat *f)
@@ -768,10 +779,10 @@ static void cluster_add(cluster *k, const mfeat *fs, size_t m)
     add_doc(k, fs[m].doc);
     int loc = fs[m].location;
     bool seen = false;
-    for (size_t i = 0; i < k->nlocs && i < 4; i++)
+    for (size_t i = 0; i < k->nlocs && i < CLUSTER_LOCS; i++)
         seen |= k->locs[i] == loc;
-    if (loc >= 0 && !seen && k->nlocs <= 4) {
-        if (k->nlocs < 4)
+    if (loc >= 0 && !seen && k->nlocs <= CLUSTER_LOCS) {
+        if (k->nlocs < CLUSTER_LOCS)
             k->locs[k->nlocs] = loc;
         k->nlocs++;
     }
@@ -842,7 +853,7 @@ static bool sort_specific_counting(size_t *order, size_t n, const mfeat *fs)
         maxp = f->nparts > maxp ? f->nparts : maxp;
         maxg = (size_t)f->iv.gran > maxg ? (size_t)f->iv.gran : maxg;
     }
-    if (maxp > 4096 || maxg > 4096)
+    if (maxp > COUNTING_SORT_MAX || maxg > COUNTING_SORT_MAX)
         return false;
     size_t *tmp = el_malloc((n + 1) * sizeof *tmp);
     counting_pass(order, tmp, n, fs, maxg, coarser);
@@ -882,7 +893,7 @@ static kbucket *ki_find(kbucket *b, size_t nb, const char *key)
 
 static void ki_grow(key_index *ix)
 {
-    size_t nb = ix->nb ? ix->nb * 2 : 256;
+    size_t nb = ix->nb ? ix->nb * 2 : INDEX_MIN_BUCKETS;
     kbucket *b = el_calloc(nb, sizeof *b);
     for (size_t i = 0; i < ix->nb; i++)
         if (ix->b[i].key)
@@ -963,7 +974,7 @@ static void cluster_key(char *buf, size_t cap, const mfeat *f, int entity, int d
         return;
     size_t n = strlen(buf);
     char num[24];
-    size_t nn = digits_reversed(num, f->dct != INT64_MIN ? (uint64_t)(f->dct / 1440 + day_offset)
+    size_t nn = digits_reversed(num, f->dct != INT64_MIN ? (uint64_t)(f->dct / DAY + day_offset)
                                                          : f->doc);
     if (n + 2 + nn >= cap)
         return;   /* (cannot happen: a group is a lemma) */
@@ -979,7 +990,7 @@ static size_t seed_cluster(cluster **ks, size_t *nk, size_t *cap, key_index *gro
                            key_index *ents, const mfeat *f)
 {
     size_t k = new_cluster(ks, nk, cap);
-    char key[160];
+    char key[KEY_SIZE];
     ki_add(groups, f->group, k);
     for (size_t p = 0; p < f->nparts; p++) {
         cluster_key(key, sizeof key, f, f->parts[p], 0);
@@ -992,7 +1003,7 @@ static int best_cluster(const mfeat *fs, const cluster *ks, const key_index *ent
                         const mfeat *f)
 {
     int best = -1, best_score = -1;
-    char key[160];
+    char key[KEY_SIZE];
     int days = f->generic && f->dct != INT64_MIN ? 1 : 0;   /* the day before and after */
     for (size_t p = 0; p < f->nparts; p++)
         for (int off = -days; off <= days; off++) {
@@ -1054,10 +1065,10 @@ static int antecedent(const el_corpus *c, const mfeat *fs, size_t i)
 
 static bool cluster_at(const cluster *k, const mfeat *fs, int location)
 {
-    for (size_t i = 0; i < k->nlocs && i < 4; i++)
+    for (size_t i = 0; i < k->nlocs && i < CLUSTER_LOCS; i++)
         if (k->locs[i] == location)
             return true;
-    if (k->nlocs <= 4)
+    if (k->nlocs <= CLUSTER_LOCS)
         return false;   /* every location is in locs */
     for (size_t i = 0; i < k->n; i++)
         if (fs[k->m[i]].location == location)
@@ -1381,7 +1392,7 @@ static const mfeat *best_time(const mfeat *fs, const cluster *k)
  * reads: only mentions chosen for a canonical event need it). */
 static void dct_interval(const el_corpus *c, const mfeat *f, el_interval *iv)
 {
-    char day[11];
+    char day[EL_DATE_SIZE];
     el_date_format(c->docs[f->doc]->dct, day);
     el_value_interval(day, iv);
 }
@@ -1389,8 +1400,8 @@ static void dct_interval(const el_corpus *c, const mfeat *f, el_interval *iv)
 /* A lasting event seen on several days: first day as value, last as end. */
 static void set_day_span(el_event *v, el_interval hull)
 {
-    el_date first = el_days_to_date(hull.begin / 1440);
-    el_date last = el_days_to_date((hull.end - 1) / 1440);
+    el_date first = el_days_to_date(hull.begin / DAY);
+    el_date last = el_days_to_date((hull.end - 1) / DAY);
     el_date_format(first, v->value);
     el_date_format(last, v->end_value);
     v->iv.begin = hull.begin;
@@ -1411,7 +1422,7 @@ static void apply_duration(const el_corpus *c, el_event *v, const mfeat *fs, con
         el_interval last = f->iv;
         if (on_dct)
             dct_interval(c, f, &last);   /* "a two-day visit" said on its last day */
-        el_interval span = {last.end - (int64_t)f->duration_days * 1440, last.end, EL_GRAN_DAY};
+        el_interval span = {last.end - (int64_t)f->duration_days * DAY, last.end, EL_GRAN_DAY};
         set_day_span(v, span);
         v->time_source.doc = f->doc;
         v->time_source.ev = f->ev;
@@ -1466,7 +1477,7 @@ static void set_time(const el_corpus *c, el_event *v, const mfeat *fs, const clu
                     : c->docs[b->doc]->events[b->ev].timex_link == EL_TL_SENTENCE ? EL_ANCHOR_SENTENCE
                     : EL_ANCHOR_TIMEX;
         if (k->span_days > 0 && !b->dct_time && b->iv.gran == EL_GRAN_DAY &&
-            k->iv.end - k->iv.begin > 1440)
+            k->iv.end - k->iv.begin > DAY)
             set_day_span(v, k->iv);
     }
     if (k->span_days > 0 && (!b || b->dct_time))
@@ -1534,8 +1545,8 @@ static void set_participants(el_event *v, const mfeat *fs, const cluster *k)
 /* Most frequent type among the cluster's mentions (first seen on ties). */
 static const char *cluster_type(const mfeat *fs, const cluster *k)
 {
-    const char *types[16];
-    size_t counts[16], nt = 0, best = 0;
+    const char *types[CLUSTER_TYPES];
+    size_t counts[CLUSTER_TYPES], nt = 0, best = 0;
     for (size_t i = 0; i < k->n; i++) {
         const char *t = fs[k->m[i]].type;
         if (!t)
@@ -1543,7 +1554,7 @@ static const char *cluster_type(const mfeat *fs, const cluster *k)
         size_t j = 0;
         while (j < nt && types[j] != t)   /* interned */
             j++;
-        if (j == nt && nt < 16) {
+        if (j == nt && nt < CLUSTER_TYPES) {
             types[nt] = t;
             counts[nt++] = 0;
         }
