@@ -134,14 +134,15 @@ static void mention_time(const el_doc *d, const el_event_mention *ev,
     f->value = t->value;
 }
 
-/* An indefinite article shortly before the trigger ("a face-to-face
- * meeting", "an earlier visit"). */
-static bool indefinite(const el_doc *d, const el_event_mention *ev)
+/* An indefinite article (normalizer.tsv) shortly before the trigger ("a
+ * face-to-face meeting", "an earlier visit"). */
+static bool indefinite(const el_trigger_lexicon *words, const el_doc *d,
+                       const el_event_mention *ev)
 {
     size_t sb = d->sentences[d->tokens[ev->tok_begin].sentence].tok_begin;
     for (size_t j = ev->tok_begin, steps = 0; j > sb && steps < INDEFINITE_WORDS; steps++) {
         j--;
-        if (el_tok_is(d, j, "a") || el_tok_is(d, j, "an"))
+        if (el_trigger_word_is(words, d, j, EL_NW_INDEFINITE))
             return true;
         if (!(d->tokens[j].flags & EL_TOK_WORD))
             return false;
@@ -347,9 +348,10 @@ bool el_aspect_kind(const el_event_mention *ev, bool *is_begin)
 }
 
 
-mfeat *el_collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
+mfeat *el_collect_mentions(const el_corpus *c, const el_norm_lexicons *lex,
                            const el_reprints *rp, asp_list *asp, size_t *n)
 {
+    const el_trigger_lexicon *lx = lex->types;
     size_t nf = 0, cap = 0;
     for (size_t di = 0; di < c->ndocs; di++)
         cap += c->docs[di]->nevents;   /* at most one each: no reallocs */
@@ -407,7 +409,7 @@ mfeat *el_collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
             f->past_report = f->latest != INT64_MAX && ev->aspect == EL_ASPECT_NONE &&
                              f->iv.end <= f->iv.begin && !f->value && !linked[e];
             mention_parts(c, d, ev, ents, &km, f);
-            f->indefinite = indefinite(d, ev);
+            f->indefinite = indefinite(lex->words, d, ev);
             f->duration_days = duration_before(d, ev);
             if (generic && f->nparts == 0)
                 nf--;   /* an untyped event is only worth keeping with its participants */

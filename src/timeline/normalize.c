@@ -30,14 +30,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx)
+void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx,
+                         const el_trigger_lexicon *words)
 {
+    const el_norm_lexicons lex = {lx, words};
     asp_list asp = {NULL, 0, 0};
     el_reprints rp;
     el_reprints_find(c, &rp);
     clusterer cl;
     memset(&cl, 0, sizeof cl);
-    cl.fs = el_collect_mentions(c, lx, &rp, &asp, &cl.nf);
+    cl.fs = el_collect_mentions(c, &lex, &rp, &asp, &cl.nf);
     el_apply_aspectuals(c, cl.fs, cl.nf, &asp);
     free(asp.v);
     el_cluster_mentions(&cl);

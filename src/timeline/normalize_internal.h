@@ -55,10 +55,16 @@ typedef struct mfeat {   /* (fields ordered to pack: one per mention of the corp
 typedef struct aspref { uint32_t doc, ev; } aspref;
 typedef struct asp_list { aspref *v; size_t n, cap; } asp_list;
 
+/* What the normalizer reads: event types (NULL: built-in defaults) and
+ * its words (normalizer.tsv; NULL: none). */
+typedef struct el_norm_lexicons {
+    const el_trigger_lexicon *types, *words;
+} el_norm_lexicons;
+
 /* The features of every typed (or untyped but kept) event mention of c,
  * in document and mention order, reprints skipped (rp); the aspectual
  * mentions with a time go to asp.  *n: how many. */
-mfeat *el_collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
+mfeat *el_collect_mentions(const el_corpus *c, const el_norm_lexicons *lex,
                            const el_reprints *rp, asp_list *asp, size_t *n);
 
 /* Is ev an aspectual "begin" or "end" (type), and which (*is_begin)? */
