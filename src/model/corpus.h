@@ -6,6 +6,7 @@
 #define EL_CORPUS_H
 
 #include "model/doc.h"
+#include "base/hashmap.h"
 
 typedef struct el_entity {
     char id[16];          /* "E1", ... assigned in sorted key order */
@@ -71,8 +72,7 @@ typedef struct el_corpus {
     el_relation *relations; size_t nrelations, cap_relations;
     size_t *timeline; size_t ntimeline;    /* event indices, earliest first */
     char **conflicts; size_t nconflicts, cap_conflicts; /* contradictions found */
-    uint32_t *entity_slots; size_t entity_mask;  /* key hash -> entity index + 1
-                                                    (el_corpus_entity_of) */
+    el_hashmap entity_map;   /* key hash -> entity index (el_corpus_entity_of) */
 } el_corpus;
 
 el_corpus *el_corpus_new(void);

@@ -1,7 +1,7 @@
 /* cluster_index.c - clusters by key: "group" (every cluster of a group)
  * and "group|entity" (clusters whose seed names the entity), so a mention
- * only looks at its candidates (see normalize_internal.h).  Open
- * addressing over owned key strings; the keys themselves. */
+ * only looks at its candidates (see normalize_internal.h): owned key
+ * strings found through the generic hash map; the keys themselves. */
 #include "timeline/normalize_internal.h"
 #include "base/util.h"
 
@@ -9,44 +9,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define INDEX_MIN_BUCKETS 256    /* first size of a cluster index */
+#define INDEX_MIN_KEYS 128       /* first room of a cluster index */
 
-static kbucket *ki_find(kbucket *b, size_t nb, const char *key)
+/* The bucket of key, NULL if none (h: its hash). */
+static kbucket *ki_find(const key_index *ix, const char *key, uint32_t h)
 {
-    size_t i = el_hash_str(key) & (nb - 1);
-    while (b[i].key && strcmp(b[i].key, key) != 0)
-        i = (i + 1) & (nb - 1);
-    return &b[i];
-}
-
-static void ki_grow(key_index *ix)
-{
-    size_t nb = ix->nb ? ix->nb * 2 : INDEX_MIN_BUCKETS;
-    kbucket *b = el_calloc(nb, sizeof *b);
-    for (size_t i = 0; i < ix->nb; i++)
-        if (ix->b[i].key)
-            *ki_find(b, nb, ix->b[i].key) = ix->b[i];
-    free(ix->b);
-    ix->b = b;
-    ix->nb = nb;
+    el_hashmap_probe p = el_hashmap_find(&ix->map, h);
+    for (uint32_t v; el_hashmap_next(&ix->map, &p, &v);)
+        if (strcmp(ix->b[v].key, key) == 0)
+            return &ix->b[v];
+    return NULL;
 }
 
 const kbucket *el_ki_get(const key_index *ix, const char *key)
 {
-    if (!ix->nb)
-        return NULL;
-    kbucket *k = ki_find(ix->b, ix->nb, key);
-    return k->key ? k : NULL;
+    return ki_find(ix, key, el_hash_str(key));
 }
 
 void el_ki_add(key_index *ix, const char *key, size_t id)
 {
-    if (2 * (ix->used + 1) > ix->nb)
-        ki_grow(ix);
-    kbucket *k = ki_find(ix->b, ix->nb, key);
-    if (!k->key) {
-        k->key = el_strdup(key);
-        ix->used++;
+    uint32_t h = el_hash_str(key);
+    kbucket *k = ki_find(ix, key, h);
+    if (!k) {
+        if (!ix->map.slots)
+            el_hashmap_reserve(&ix->map, INDEX_MIN_KEYS);
+        el_hashmap_put(&ix->map, h, (uint32_t)ix->nb);
+        k = &EL_PUSH(ix->b, ix->nb, ix->cap);
+        *k = (kbucket){el_strdup(key), NULL, 0, 0};
     }
     EL_PUSH(k->ids, k->n, k->cap) = id;
 }
@@ -58,6 +47,7 @@ void el_ki_free(key_index *ix)
         free(ix->b[i].ids);
     }
     free(ix->b);
+    el_hashmap_free(&ix->map);
 }
 
 /* snprintf(buf, cap, "%s\x1f%d", group, entity), without the format

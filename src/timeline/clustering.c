@@ -330,7 +330,8 @@ static int bare_mention_cluster(const clusterer *cl, doc_scope *ds, size_t i)
 
 static void cluster_without_participants(clusterer *cl)
 {
-    doc_scope ds = {0, 0, {NULL, 0, 0}, {NULL, 0, 0, SIZE_MAX, NULL, 0}, {NULL, 0, 0}};
+    doc_scope ds = {0, 0, {NULL, 0, 0}, {NULL, 0, 0, SIZE_MAX, NULL, 0},
+                    {EL_HASHMAP_INIT, NULL, 0, 0}};
     for (size_t k = 0; k < cl->nk; k++)
         list_dated(&ds.dated, cl, k);
     for (size_t i = 0; i < cl->nf; i++) {

@@ -230,59 +230,37 @@ static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_me
  * strings.  A type's lexicon entry is looked up once per distinct type
  * (ti, valid where has_ti is set) instead of once per mention. */
 typedef struct str_set {
-    const char **s; uint32_t *h; const el_event_type_info **ti; uint8_t *has_ti;
+    el_hashmap map;          /* hash -> index into the arrays below */
+    const char **s; const el_event_type_info **ti; uint8_t *has_ti;
     size_t n, cap;
 } str_set;
 
-static size_t str_put(str_set *set, const char *s, uint32_t h)
-{
-    size_t i = h & (set->cap - 1);
-    while (set->s[i])
-        i = (i + 1) & (set->cap - 1);
-    set->s[i] = s;
-    set->h[i] = h;
-    set->n++;
-    return i;
-}
-
-static void str_grow(str_set *set)
-{
-    str_set old = *set;
-    set->cap = old.cap ? 2 * old.cap : NAMES_MIN_CAP;
-    set->s = el_calloc(set->cap, sizeof *set->s);
-    set->h = el_malloc(set->cap * sizeof *set->h);
-    set->ti = el_calloc(set->cap, sizeof *set->ti);
-    set->has_ti = el_calloc(set->cap, 1);
-    set->n = 0;
-    for (size_t i = 0; i < old.cap; i++)
-        if (old.s[i]) {
-            size_t j = str_put(set, old.s[i], old.h[i]);
-            set->ti[j] = old.ti[i];
-            set->has_ti[j] = old.has_ti[i];
-        }
-    free(old.s);
-    free(old.h);
-    free(old.ti);
-    free(old.has_ti);
-}
-
-/* The slot of s (added if new). */
+/* The index of s (added if new). */
 static size_t str_slot(str_set *set, const char *s)
 {
-    if (2 * (set->n + 1) > set->cap)
-        str_grow(set);
     uint32_t h = el_hash_str(s);
-    for (size_t i = h & (set->cap - 1); set->s[i]; i = (i + 1) & (set->cap - 1))
-        if (set->h[i] == h && (set->s[i] == s || strcmp(set->s[i], s) == 0))
-            return i;
-    return str_put(set, s, h);
+    el_hashmap_probe p = el_hashmap_find(&set->map, h);
+    for (uint32_t v; el_hashmap_next(&set->map, &p, &v);)
+        if (set->s[v] == s || strcmp(set->s[v], s) == 0)
+            return v;
+    if (set->n == set->cap) {
+        set->cap = set->cap ? 2 * set->cap : NAMES_MIN_CAP;
+        set->s = el_realloc(set->s, set->cap * sizeof *set->s);
+        set->ti = el_realloc(set->ti, set->cap * sizeof *set->ti);
+        set->has_ti = el_realloc(set->has_ti, set->cap);
+    }
+    set->s[set->n] = s;
+    set->ti[set->n] = NULL;
+    set->has_ti[set->n] = 0;
+    el_hashmap_put(&set->map, h, (uint32_t)set->n);
+    return set->n++;
 }
 
 static const char *str_intern(str_set *set, const char *s)
 {
     if (!s)
         return NULL;
-    size_t i = str_slot(set, s);   /* (may grow set->s) */
+    size_t i = str_slot(set, s);   /* (may move set->s) */
     return set->s[i];
 }
 
@@ -301,8 +279,8 @@ static const char *type_intern(str_set *set, const el_trigger_lexicon *lx, const
 
 static void str_set_free(str_set *set)
 {
+    el_hashmap_free(&set->map);
     free(set->s);
-    free(set->h);
     free(set->ti);
     free(set->has_ti);
 }
@@ -356,7 +334,7 @@ mfeat *el_collect_mentions(const el_corpus *c, const el_norm_lexicons *lex,
     for (size_t di = 0; di < c->ndocs; di++)
         cap += c->docs[di]->nevents;   /* at most one each: no reallocs */
     mfeat *fs = el_malloc((cap ? cap : 1) * sizeof *fs);
-    str_set names = {NULL, NULL, NULL, NULL, 0, 0};
+    str_set names = {EL_HASHMAP_INIT, NULL, NULL, NULL, 0, 0};
     int *ents = NULL;   /* entity_of's answers for the document */
     key_memo km;
     memset(&km, 0, sizeof km);

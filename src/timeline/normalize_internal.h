@@ -9,6 +9,7 @@
 #define EL_NORMALIZE_INTERNAL_H
 
 #include "timeline/timeline_internal.h"
+#include "base/hashmap.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -109,7 +110,10 @@ void el_cluster_add(cluster *k, const mfeat *fs, size_t m);
  * (clusters whose seed names the entity), so a mention only looks at its
  * candidates (cluster_index.c). */
 typedef struct kbucket { char *key; size_t *ids; size_t n, cap; } kbucket;
-typedef struct key_index { kbucket *b; size_t nb, used; } key_index;
+typedef struct key_index {
+    el_hashmap map;          /* key hash -> index into b */
+    kbucket *b; size_t nb, cap;
+} key_index;
 
 const kbucket *el_ki_get(const key_index *ix, const char *key);
 void el_ki_add(key_index *ix, const char *key, size_t id);
