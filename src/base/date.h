@@ -10,6 +10,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* Minutes in a day: instants are minutes (see above). */
+#define EL_MINUTES_PER_DAY 1440
+/* Buffer sizes: a date as el_date_format writes it ("YYYY-MM-DD"), an
+ * instant as el_instant_format writes it ("YYYY-MM-DDTHH:MM"), and any
+ * TIMEX3 value kept in a document or canonical event; each with its NUL. */
+#define EL_DATE_SIZE 11
+#define EL_INSTANT_SIZE 17
+#define EL_VALUE_SIZE 40
+
 typedef struct el_date {
     int year;   /* 0 = unknown */
     int month;  /* 1..12, 0 = unknown */
@@ -48,7 +57,7 @@ int el_iso_week(el_date d, int *iso_year);
 
 /* Parse "YYYY-MM-DD", "YYYY-MM", "YYYY", "YYYYMMDD" (DCT formats). */
 bool el_date_parse(const char *s, el_date *out);
-/* Format as YYYY-MM-DD into buf (>= 11 bytes). */
+/* Format as YYYY-MM-DD into buf (>= EL_DATE_SIZE bytes). */
 void el_date_format(el_date d, char *buf);
 
 /* Interval covered by a TIMEX3 DATE/TIME value.  Returns false for values
@@ -57,7 +66,7 @@ bool el_value_interval(const char *value, el_interval *out);
 /* Narrow an interval by a TIMEX3 mod: START = first third, MID = middle
  * third, END = last third; other mods leave it unchanged. */
 el_interval el_interval_apply_mod(el_interval iv, const char *mod);
-/* Format an instant as YYYY-MM-DDTHH:MM into buf (>= 17 bytes). */
+/* Format an instant as YYYY-MM-DDTHH:MM into buf (>= EL_INSTANT_SIZE bytes). */
 void el_instant_format(int64_t minutes, char *buf);
 int64_t el_instant_from_date(el_date d, int hour, int minute);
 

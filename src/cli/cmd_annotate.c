@@ -69,40 +69,37 @@ static void free_names(annotator *an)
 
 /* A one-document corpus, for the JSON exports; the document stays owned by
  * the caller.  `events`: build the document's own canonical events and
- * timeline (-f json, a contract file per document); -f jsonl, the input of
- * `merge`, which builds them over the corpus, leaves them empty.  `syn`: the
- * syntax model for --tokens (NULL = no tokens). */
-static int write_doc_json(const el_doc *doc, unsigned flags, bool events, const el_syntax *syn,
-                          FILE *out)
+ * timeline (-f json, a contract file per document; built-in event types, the
+ * normalizer's words from res); -f jsonl, the input of `merge`, which builds
+ * them over the corpus, leaves them empty.  `syn`: the syntax model for
+ * --tokens (NULL = no tokens). */
+static int write_doc_json(const el_doc *doc, const el_resources *res, unsigned flags,
+                          bool events, const el_syntax *syn, FILE *out)
 {
     el_corpus *one = el_corpus_new();
     el_corpus_add(one, (el_doc *)doc);
     el_corpus_link_entities(one);
     if (events)
-        el_timeline_build(one);
+        el_timeline_build_untyped(one, res->triggers);
     int rc = el_export_json_file_syn(one, flags, syn, out);
     one->ndocs = 0;
     el_corpus_free(one);
     return rc;
 }
 
-/* What the CoNLL-U and TimeML writers need: the document, and the model's
- * names or the link tables. */
-typedef struct conllu_job { const el_doc *doc; const el_syntax *model; } conllu_job;
-typedef struct timeml_job { const el_doc *doc; const el_tlink_rules *rules; } timeml_job;
+/* What a writer needs: the document and the resources (the syntax
+ * model's names, the TimeML link tables, the normalizer's words). */
+typedef struct doc_job { const el_doc *doc; const el_resources *res; } doc_job;
 
 static int write_doc(const void *obj, const el_cli *o, const char *fmt, FILE *out)
 {
-    if (strcmp(fmt, "conllu") == 0) {
-        const conllu_job *j = obj;
-        return el_syntax_write_conllu(j->doc, j->model, out);
-    }
-    if (strcmp(fmt, "timeml") == 0) {
-        const timeml_job *j = obj;
-        return el_export_timeml_rules(j->doc, j->rules, out);
-    }
-    return write_doc_json(obj, EL_JSON_TEXT | (o->pretty ? EL_JSON_PRETTY : 0), true,
-                          o->tokens ? o->syntax_model : NULL, out);
+    const doc_job *j = obj;
+    if (strcmp(fmt, "conllu") == 0)
+        return el_syntax_write_conllu(j->doc, j->res->syntax, out);
+    if (strcmp(fmt, "timeml") == 0)
+        return el_export_timeml_rules(j->doc, j->res->tlinks, out);
+    return write_doc_json(j->doc, j->res, EL_JSON_TEXT | (o->pretty ? EL_JSON_PRETTY : 0), true,
+                          o->tokens ? j->res->syntax : NULL, out);
 }
 
 /* Document ids come from the input (DOCID, JSON "id"): keep the output file
@@ -143,17 +140,14 @@ static void write_one(annotator *an, el_doc *doc)
     const char *fmt = an->o->fmts[0];
     bool ok;
     if (an->jsonl) {
-        ok = write_doc_json(doc, EL_JSON_TEXT, false,
-                            an->o->tokens ? an->o->syntax_model : NULL, an->jsonl) == 0;
+        ok = write_doc_json(doc, an->res, EL_JSON_TEXT, false,
+                            an->o->tokens ? an->res->syntax : NULL, an->jsonl) == 0;
     } else {
         char file[1024];
         output_name(an, doc, strcmp(fmt, "timeml") == 0 ? "tml"
                              : strcmp(fmt, "conllu") == 0 ? "conllu" : "json", file, sizeof file);
-        conllu_job job = { doc, an->res->syntax };
-        timeml_job tjob = { doc, an->res->tlinks };
-        ok = el_cli_write(an->o, file, write_doc, strcmp(fmt, "conllu") == 0 ? (const void *)&job
-                                                  : strcmp(fmt, "timeml") == 0 ? (const void *)&tjob
-                                                                               : (const void *)doc, fmt);
+        doc_job job = { doc, an->res };
+        ok = el_cli_write(an->o, file, write_doc, &job, fmt);
     }
     if (ok)
         an->written++;

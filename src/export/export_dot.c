@@ -21,6 +21,7 @@
 #include "export/export.h"
 #include "export/render.h"
 #include "base/buf.h"
+#include "base/hashmap.h"
 #include "base/util.h"
 
 #include <graphviz/cgraph.h>
@@ -35,7 +36,7 @@
 typedef struct name_ids {
     Agraph_t *g;
     char **names; size_t n, cap;   /* id 2k+2 <-> names[k] (cgraph refstrs, freed with g) */
-    uint32_t *slots; size_t nslots; /* open addressing: name index + 1, 0 = empty */
+    el_hashmap map;                /* name hash -> name index */
     IDTYPE anon;
 } name_ids;
 
@@ -44,27 +45,18 @@ static void *ids_open(Agraph_t *g, Agdisc_t *disc)
     (void)disc;
     name_ids *t = el_calloc(1, sizeof *t);
     t->g = g;
-    t->nslots = 64;
-    t->slots = el_calloc(t->nslots, sizeof *t->slots);
     t->anon = 1;
     return t;
 }
 
-static size_t ids_slot(const name_ids *t, const char *s)
+/* The index of name s + 1, 0 if it has none. */
+static size_t ids_find(const name_ids *t, const char *s, uint32_t h)
 {
-    size_t i = el_hash(s, strlen(s)) & (t->nslots - 1);
-    while (t->slots[i] && strcmp(t->names[t->slots[i] - 1], s) != 0)
-        i = (i + 1) & (t->nslots - 1);
-    return i;
-}
-
-static void ids_grow(name_ids *t)
-{
-    free(t->slots);
-    t->nslots *= 2;
-    t->slots = el_calloc(t->nslots, sizeof *t->slots);
-    for (size_t k = 0; k < t->n; k++)
-        t->slots[ids_slot(t, t->names[k])] = (uint32_t)k + 1;
+    el_hashmap_probe p = el_hashmap_find(&t->map, h);
+    for (uint32_t k; el_hashmap_next(&t->map, &p, &k);)
+        if (strcmp(t->names[k], s) == 0)
+            return (size_t)k + 1;
+    return 0;
 }
 
 static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
@@ -76,17 +68,16 @@ static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createf
         t->anon += 2;
         return 1;
     }
-    size_t i = ids_slot(t, str);
-    if (!t->slots[i]) {
+    uint32_t h = el_hash(str, strlen(str));
+    size_t k = ids_find(t, str, h);
+    if (!k) {
         if (!createflag)
             return 0;
         EL_PUSH(t->names, t->n, t->cap) = agstrdup(t->g, str);
-        t->slots[i] = (uint32_t)t->n;
-        if (2 * t->n > t->nslots)
-            ids_grow(t);
-        i = ids_slot(t, str);
+        el_hashmap_put(&t->map, h, (uint32_t)(t->n - 1));
+        k = t->n;
     }
-    *id = (IDTYPE)(2 * t->slots[i]);
+    *id = (IDTYPE)(2 * k);
     return 1;
 }
 
@@ -112,7 +103,7 @@ static void ids_close(void *state)
 {
     name_ids *t = state;
     free(t->names);
-    free(t->slots);
+    el_hashmap_free(&t->map);
     free(t);
 }
 

@@ -116,7 +116,7 @@ void el_corpus_free(el_corpus *c)
     for (size_t i = 0; i < c->nconflicts; i++)
         free(c->conflicts[i]);
     free(c->conflicts);
-    free(c->entity_slots);
+    el_hashmap_free(&c->entity_map);
     free(c);
 }
 
@@ -160,29 +160,24 @@ typedef struct mref {
     const char *role;         /* the mention's role or NULL */
 } mref;
 
-/* The distinct mention keys: an open-addressing table over their hashes. */
+/* The distinct mention keys, found through the hash map. */
 typedef struct key_table {
-    uint32_t *slots;          /* key index + 1, 0 = empty */
-    uint32_t *hashes;         /* el_hash of each key */
+    el_hashmap map;           /* key hash -> key index */
     const char **keys;        /* the distinct keys, first seen first */
-    size_t nkeys, mask;
+    size_t nkeys;
 } key_table;
 
-/* Index of `key` in kt, adding it if new (the table never fills: it has
- * at least twice as many slots as there are mentions). */
+/* Index of `key` in kt, adding it if new. */
 static uint32_t key_index(key_table *kt, const char *key)
 {
     uint32_t h = el_hash_str(key);
-    size_t i = h & kt->mask;
-    for (; kt->slots[i]; i = (i + 1) & kt->mask) {
-        uint32_t k = kt->slots[i] - 1;
-        if (kt->hashes[k] == h && (kt->keys[k] == key || strcmp(kt->keys[k], key) == 0))
+    el_hashmap_probe p = el_hashmap_find(&kt->map, h);
+    for (uint32_t k; el_hashmap_next(&kt->map, &p, &k);)
+        if (kt->keys[k] == key || strcmp(kt->keys[k], key) == 0)
             return k;
-    }
     uint32_t k = (uint32_t)kt->nkeys++;
     kt->keys[k] = key;
-    kt->hashes[k] = h;
-    kt->slots[i] = k + 1;
+    el_hashmap_put(&kt->map, h, k);
     return k;
 }
 
@@ -246,11 +241,8 @@ static int cmp_key_ptr(const void *a, const void *b)
  * mentions (read again in document order) are placed by their key's rank. */
 static mref *mentions_by_key(const el_corpus *c, size_t total)
 {
-    size_t cap = 16;
-    while (cap < 2 * total)
-        cap *= 2;
-    key_table kt = {el_calloc(cap, sizeof *kt.slots), el_malloc((total + 1) * sizeof *kt.hashes),
-                    el_malloc((total + 1) * sizeof *kt.keys), 0, cap - 1};
+    key_table kt = {EL_HASHMAP_INIT, el_malloc((total + 1) * sizeof *kt.keys), 0};
+    el_hashmap_reserve(&kt.map, total);   /* (never grows) */
     uint32_t *kis = el_malloc((total + 1) * sizeof *kis);   /* key index by mention */
     const char **names = el_malloc((total + 1) * sizeof *names);   /* by key index */
     size_t k = 0;
@@ -302,8 +294,7 @@ static mref *mentions_by_key(const el_corpus *c, size_t total)
     free(order);
     free(kis);
     free(names);
-    free(kt.slots);
-    free(kt.hashes);
+    el_hashmap_free(&kt.map);
     free(kt.keys);
     return refs;
 }
@@ -324,18 +315,10 @@ static int cmp_str(const void *a, const void *b)
 /* The hash index el_corpus_entity_of uses (keys are distinct). */
 static void index_entities(el_corpus *c)
 {
-    size_t cap = 16;
-    while (cap < 2 * c->nentities)
-        cap *= 2;
-    free(c->entity_slots);
-    c->entity_slots = el_calloc(cap, sizeof *c->entity_slots);
-    c->entity_mask = cap - 1;
-    for (size_t e = 0; e < c->nentities; e++) {
-        size_t i = el_hash_str(c->entities[e].key) & c->entity_mask;
-        while (c->entity_slots[i])
-            i = (i + 1) & c->entity_mask;
-        c->entity_slots[i] = (uint32_t)e + 1;
-    }
+    el_hashmap_free(&c->entity_map);
+    el_hashmap_reserve(&c->entity_map, c->nentities);
+    for (size_t e = 0; e < c->nentities; e++)
+        el_hashmap_put(&c->entity_map, el_hash_str(c->entities[e].key), (uint32_t)e);
 }
 
 void el_corpus_link_entities(el_corpus *c)
@@ -377,11 +360,11 @@ void el_corpus_link_entities(el_corpus *c)
 
 int el_corpus_entity_of(const el_corpus *c, const char *key)
 {
-    if (c->entity_slots) {
-        for (size_t i = el_hash_str(key) & c->entity_mask; c->entity_slots[i];
-             i = (i + 1) & c->entity_mask)
-            if (strcmp(c->entities[c->entity_slots[i] - 1].key, key) == 0)
-                return (int)c->entity_slots[i] - 1;
+    if (c->entity_map.slots) {
+        el_hashmap_probe p = el_hashmap_find(&c->entity_map, el_hash_str(key));
+        for (uint32_t e; el_hashmap_next(&c->entity_map, &p, &e);)
+            if (strcmp(c->entities[e].key, key) == 0)
+                return (int)e;
         return -1;
     }
     size_t lo = 0, hi = c->nentities;

@@ -6,6 +6,7 @@
 #define EL_CORPUS_H
 
 #include "model/doc.h"
+#include "base/hashmap.h"
 
 typedef struct el_entity {
     char id[16];          /* "E1", ... assigned in sorted key order */
@@ -40,8 +41,8 @@ typedef struct el_event {
     char *label;          /* short human label ("Smith meets Jones") */
     size_t *participants; size_t nparticipants, cap_participants; /* entity indices */
     int location;         /* entity index or -1 */
-    char value[40];       /* TIMEX3-style anchor value, "" if undated */
-    char end_value[40];   /* end instant value or "" */
+    char value[EL_VALUE_SIZE];       /* TIMEX3-style anchor value, "" if undated */
+    char end_value[EL_VALUE_SIZE];   /* end instant value or "" */
     el_interval iv;       /* anchored interval (iv.end == 0 if undated) */
     el_mref time_source;  /* mention whose timex gave the time */
     bool has_time_source;
@@ -71,8 +72,7 @@ typedef struct el_corpus {
     el_relation *relations; size_t nrelations, cap_relations;
     size_t *timeline; size_t ntimeline;    /* event indices, earliest first */
     char **conflicts; size_t nconflicts, cap_conflicts; /* contradictions found */
-    uint32_t *entity_slots; size_t entity_mask;  /* key hash -> entity index + 1
-                                                    (el_corpus_entity_of) */
+    el_hashmap entity_map;   /* key hash -> entity index (el_corpus_entity_of) */
 } el_corpus;
 
 el_corpus *el_corpus_new(void);

@@ -64,7 +64,7 @@ typedef struct el_timex {
     uint32_t tok_begin, tok_end;  /* token range, end exclusive */
     uint32_t start, end;          /* byte offsets (may cut inside a token) */
     el_timex_type type;
-    char value[40];               /* TIMEX3 value, e.g. 2023-06-19T16:34 */
+    char value[EL_VALUE_SIZE];               /* TIMEX3 value, e.g. 2023-06-19T16:34 */
     char mod[16];                 /* TIMEX3 mod or "" */
     char quant[12];               /* SET quant ("EACH", "EVERY") or "" */
     char freq[12];                /* SET freq or "" */

@@ -14,8 +14,14 @@ typedef struct el_trigger_lexicon el_trigger_lexicon;   /* event.h */
 
 /* Needs el_corpus_link_entities() first.  Fills events, relations, timeline.
  * Uses built-in defaults for event types (every typed, non-reporting event;
- * generic labels). */
+ * generic labels) and knows none of the normalizer's words
+ * (gazetteers/events/normalizer.tsv: no indefinite articles). */
 void el_timeline_build(el_corpus *c);
+
+/* Built-in defaults for event types as el_timeline_build, with the
+ * normalizer's words from `words`' normalizer.tsv (what a one-document
+ * result of annotate shows). */
+void el_timeline_build_untyped(el_corpus *c, const el_trigger_lexicon *words);
 
 /* The same with the trigger lexicon's types.tsv: type groups (talks ~
  * meeting), which types go on the timeline, and label templates. */

@@ -26,14 +26,24 @@ static void reset(el_corpus *c)
     c->ntimeline = 0;
 }
 
-void el_timeline_build_ex(el_corpus *c, const el_trigger_lexicon *lx)
+static void build(el_corpus *c, const el_trigger_lexicon *types, const el_trigger_lexicon *words)
 {
     reset(c);
-    el_normalize_events(c, lx);
+    el_normalize_events(c, types, words);
     el_relate_and_order(c);
+}
+
+void el_timeline_build_ex(el_corpus *c, const el_trigger_lexicon *lx)
+{
+    build(c, lx, lx);
+}
+
+void el_timeline_build_untyped(el_corpus *c, const el_trigger_lexicon *words)
+{
+    build(c, NULL, words);
 }
 
 void el_timeline_build(el_corpus *c)
 {
-    el_timeline_build_ex(c, NULL);
+    build(c, NULL, NULL);
 }

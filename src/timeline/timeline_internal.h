@@ -8,9 +8,12 @@
 #include "stages/event/event.h"
 
 /* Group typed event mentions of all documents into c->events (unordered,
- * ids not yet assigned). `lx` gives type groups, timeline flags and label
- * templates; NULL = every typed non-REPORTING event, generic labels. */
-void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx);
+ * ids not yet assigned). `types` gives type groups, timeline flags and
+ * label templates; NULL = every typed non-REPORTING event, generic labels.
+ * `words` gives the words the normalizer reads (normalizer.tsv); NULL =
+ * none. */
+void el_normalize_events(el_corpus *c, const el_trigger_lexicon *types,
+                         const el_trigger_lexicon *words);
 
 /* A short human label from the type's templates (label.c), or for an
  * untyped event "{S} verb {O}" from the lemma of `head`, its first mention

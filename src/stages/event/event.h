@@ -19,13 +19,22 @@ typedef struct el_event_type_info {
 } el_event_type_info;
 
 /* Load gazetteers/events/ (triggers.tsv, timeml-forms.tsv,
- * timeml-classes.tsv, grammar.tsv, signals.tsv, types.tsv and, when there
+ * timeml-classes.tsv, grammar.tsv, signals.tsv, credits.tsv,
+ * normalizer.tsv, types.tsv and, when there
  * is one, event-model.tsv).  Returns NULL and sets *err on failure. */
 el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err);
 void el_trigger_lexicon_free(el_trigger_lexicon *lx);
 
 /* Type information, or NULL for an unknown type / NULL lexicon. */
 const el_event_type_info *el_trigger_type(const el_trigger_lexicon *lx, const char *type);
+
+/* Kinds of the words the event normalizer reads (normalizer.tsv). */
+enum { EL_NW_INDEFINITE = 1u << 0 };   /* "a", "an" */
+
+/* Is token tok of doc a word of one of the kinds (EL_NW_* bits)?  False
+ * without a lexicon. */
+bool el_trigger_word_is(const el_trigger_lexicon *lx, const el_doc *doc, size_t tok,
+                        unsigned kinds);
 
 /* Add doc->events and doc->links.  Needs tokens, timexes and mentions.
  * Thread-safe: the lexicon is only read. */

@@ -116,6 +116,7 @@ struct el_trigger_lexicon {
     el_form_stats *stats; size_t nstats, cap_stats;
     el_lexicon *signals;     /* phrase -> index into sig */
     el_lexicon *credits;     /* byline and credit phrases (credits.tsv): no events there */
+    el_lexicon *normalizer;  /* word -> EL_NW_* kinds (normalizer.tsv) */
     el_signal *sig; size_t nsig, cap_sig;
     el_event_type_info *types; size_t ntypes, cap_types;
     el_event_model *model;   /* NULL: no event-model.tsv */

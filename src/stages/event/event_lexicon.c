@@ -416,6 +416,16 @@ static bool credit_line(el_trigger_lexicon *lx, char **f, size_t nf)
     return el_lexicon_add(lx->credits, f[0], 0, 0);
 }
 
+static bool normalizer_line(el_trigger_lexicon *lx, char **f, size_t nf)
+{
+    (void)nf;
+    static const char *const kinds[] = {"indefinite"};   /* EL_NW_* bit order */
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (strcmp(f[1], kinds[i]) == 0)
+            return el_lexicon_add(lx->normalizer, f[0], 1u << i, 0);
+    return false;
+}
+
 static bool type_line(el_trigger_lexicon *lx, char **f, size_t nf)
 {
     el_event_type_info *t = &EL_PUSH(lx->types, lx->ntypes, lx->cap_types);
@@ -452,12 +462,14 @@ el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
     lx->weak = el_lexicon_new();
     lx->classes = el_lexicon_new();
     lx->credits = el_lexicon_new();
+    lx->normalizer = el_lexicon_new();
     if (!read_tsv(lx, dir, "triggers.tsv", 4, trigger_line, err) ||
         !read_tsv(lx, dir, "timeml-forms.tsv", 5, learned_line, err) ||
         !read_tsv(lx, dir, "timeml-classes.tsv", 7, class_line, err) ||
         !read_tsv(lx, dir, "grammar.tsv", 2, grammar_line, err) ||
         !read_tsv(lx, dir, "signals.tsv", 3, signal_line, err) ||
         !read_tsv(lx, dir, "credits.tsv", 1, credit_line, err) ||
+        !read_tsv(lx, dir, "normalizer.tsv", 2, normalizer_line, err) ||
         !read_tsv(lx, dir, "types.tsv", 4, type_line, err) || !load_model(lx, dir, err)) {
         el_trigger_lexicon_free(lx);
         return NULL;
@@ -475,6 +487,7 @@ void el_trigger_lexicon_free(el_trigger_lexicon *lx)
     el_lexicon_free(lx->weak);
     el_lexicon_free(lx->classes);
     el_lexicon_free(lx->credits);
+    el_lexicon_free(lx->normalizer);
     el_event_model_free(lx->model);
     free(lx->stats);
     for (size_t i = 0; i < lx->ntrig; i++) {
@@ -502,6 +515,13 @@ const el_event_type_info *el_trigger_type(const el_trigger_lexicon *lx, const ch
         if (strcmp(lx->types[i].name, type) == 0)
             return &lx->types[i];
     return NULL;
+}
+
+bool el_trigger_word_is(const el_trigger_lexicon *lx, const el_doc *doc, size_t tok,
+                        unsigned kinds)
+{
+    uint32_t bits = 0;
+    return lx && el_lexicon_match(lx->normalizer, doc, tok, &bits) == 1 && (bits & kinds);
 }
 
 /* "'s" is a possessive (a determiner) after a noun, but "is" or "has"

@@ -853,6 +853,7 @@ static void test_possessor_of_event_noun(void **state)
 
 static const char *const EVENT_FILES[] = {
     "triggers.tsv", "timeml-forms.tsv", "grammar.tsv", "signals.tsv", "credits.tsv", "types.tsv",
+    "normalizer.tsv",
 };
 
 /* A gazetteer directory under /tmp holding the source tree's event files
