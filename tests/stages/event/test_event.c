@@ -852,7 +852,7 @@ static void test_possessor_of_event_noun(void **state)
 }
 
 static const char *const EVENT_FILES[] = {
-    "triggers.tsv", "timeml-forms.tsv", "grammar.tsv", "signals.tsv", "credits.tsv", "types.tsv",
+    "triggers.tsv", "timeml-forms.tsv", "grammar.tsv", "signals.tsv", "credits.tsv", "types.tsv", "senses.tsv",
 };
 
 /* A gazetteer directory under /tmp holding the source tree's event files
