@@ -107,6 +107,9 @@ extern const char *const el_event_ctx_names[EL_CTX_COUNT];
 int el_event_prev_context(const uint32_t *roles, size_t tb);
 int el_event_next_context(const el_doc *doc, const uint32_t *roles, size_t te);
 
+/* The sense rules of senses.tsv (event_sense.c). */
+typedef struct el_event_senses el_event_senses;
+
 struct el_trigger_lexicon {
     el_lexicon *forms;       /* form -> index into trig */
     el_trigger *trig; size_t ntrig, cap_trig;
@@ -120,6 +123,7 @@ struct el_trigger_lexicon {
     el_signal *sig; size_t nsig, cap_sig;
     el_event_type_info *types; size_t ntypes, cap_types;
     el_event_model *model;   /* NULL: no event-model.tsv */
+    el_event_senses *senses; /* senses.tsv: context rules of ambiguous triggers */
 };
 
 /* Role bits of every token of doc (caller frees). */
@@ -139,5 +143,16 @@ void el_event_links(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *r
  * mentions of forms seldom events in their context (event_class.c). */
 void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles,
                               const int32_t *learned_at);
+
+/* Load events/senses.tsv under dir into lx->senses (after types.tsv:
+ * the rules' types must be known); false and *err (caller frees) when the
+ * file is missing or malformed. */
+bool el_event_senses_load(el_trigger_lexicon *lx, const char *dir, char **err);
+void el_event_senses_free(el_event_senses *s);
+/* Retype, untype or drop the event mentions of doc whose trigger's
+ * context matches a sense rule; a reading a rule types or keeps gets no
+ * learned rows (learned_at -1, see below) (event_sense.c). */
+void el_event_apply_senses(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles,
+                           int32_t *learned_at);
 
 #endif

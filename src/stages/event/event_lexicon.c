@@ -470,7 +470,8 @@ el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
         !read_tsv(lx, dir, "signals.tsv", 3, signal_line, err) ||
         !read_tsv(lx, dir, "credits.tsv", 1, credit_line, err) ||
         !read_tsv(lx, dir, "normalizer.tsv", 2, normalizer_line, err) ||
-        !read_tsv(lx, dir, "types.tsv", 4, type_line, err) || !load_model(lx, dir, err)) {
+        !read_tsv(lx, dir, "types.tsv", 4, type_line, err) ||
+        !el_event_senses_load(lx, dir, err) || !load_model(lx, dir, err)) {
         el_trigger_lexicon_free(lx);
         return NULL;
     }
@@ -489,6 +490,7 @@ void el_trigger_lexicon_free(el_trigger_lexicon *lx)
     el_lexicon_free(lx->credits);
     el_lexicon_free(lx->normalizer);
     el_event_model_free(lx->model);
+    el_event_senses_free(lx->senses);
     free(lx->stats);
     for (size_t i = 0; i < lx->ntrig; i++) {
         free(lx->trig[i].lemma);

@@ -473,6 +473,7 @@ void el_event_tag(el_doc *doc, const el_trigger_lexicon *lx)
     for (size_t i = 0; i < doc->ntokens; i++)
         learned_at[i] = EL_LEARNED_UNKNOWN;
     find_triggers(doc, lx, roles, learned_at);
+    el_event_apply_senses(doc, lx, roles, learned_at);
     el_event_context_classes(doc, lx, roles, learned_at);
     free(learned_at);
     el_event_arguments(doc, lx, roles);

@@ -89,6 +89,62 @@ static void test_domain_types(void **state)
     }
 }
 
+/* The sense rules (gazetteers/events/senses.tsv): the context of an
+ * ambiguous trigger selects its type, an untyped reading (type "-") or no
+ * event (type NULL); the plain reading of each word still holds. */
+static void test_sense_rules(void **state)
+{
+    static const struct { const char *text, *trigger, *type; } cases[] = {
+        {"Rebels attacked the town on Monday.", "attacked", "attack"},
+        {"The pill cut the risk of heart attack.", "attack", "-"},
+        {"One of its engines caught fire after takeoff.", "fire", "fire"},
+        {"A fire destroyed the warehouse.", "fire", "fire"},
+        {"Troops opened fire on the crowd.", "fire", "attack"},
+        {"Workers went on strike on Monday.", "strike", "strike"},
+        {"A three-day dockworkers' strike ended overnight.", "strike", "strike"},
+        {"Nurses will strike over pay next week.", "strike", "strike"},
+        {"Air strikes hit the city.", "strikes", "attack"},
+        {"Investigators found signs of metal fatigue.", "signs", NULL},
+        {"The two leaders signed the treaty.", "signed", "signing"},
+        {"The probe, named Harper, was launched in May.", "named", NULL},
+        {"The man, who has not been named, was detained.", "named", NULL},
+        {"The board named her chief executive.", "named", "appointment"},
+        {"The clinical trial followed 14,000 patients.", "trial", "clinical-trial"},
+        {"The trial, run by researchers, enrolled 300 patients.", "trial", "clinical-trial"},
+        {"The court trial began on Monday.", "trial", "trial"},
+        {"The jury heard the first day of the trial.", "trial", "trial"},
+        {"The airline already flies 25 jets.", "flies", NULL},
+        {"The minister flew to the capital.", "flew", "trip"},
+        {"The team reached the conference finals.", "conference", "-"},
+        {"The league leaders host the champions on Sunday.", "host", "match"},
+        {"The rovers beat the rangers 3-1 on Sunday.", "beat", "victory"},
+        {"Sales beat expectations in the quarter.", "beat", "-"},
+        {"Police beat the protesters with batons.", "beat", "attack"},
+        {"The automaker is recalling 400,000 trucks.", "recalling", "recall"},
+        {"She recalled that the talks were tense.", "recalled", "-"},
+        {"The company will cut about 1,200 jobs.", "cut", "layoff"},
+        {"Born in a small village, she became a singer.", "Born", "birth"},
+        {"A state funeral will be held on Friday.", "funeral", "funeral"},
+        {"Her farewell concert was in 1991.", "concert", "concert"},
+        {"She made her debut in 1956.", "debut", "debut"},
+        {"Police arrested a man over the theft of a painting.", "theft", "theft"},
+        {"More storms are forecast for the weekend.", "storms", "storm"},
+        {"The plan drew a storm of criticism.", "storm", NULL},
+        {"The country declared a national drought emergency.", "emergency", "emergency"},
+        {"The jet made an emergency landing.", "emergency", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        el_doc *d = tagged(state, cases[i].text);
+        const el_event_mention *ev = event_at(d, cases[i].trigger);
+        const char *got = !ev ? NULL : ev->type ? ev->type : "-";
+        const char *want = cases[i].type;
+        if (want ? !got || strcmp(got, want) != 0 : got != NULL)
+            fail_msg("'%s': want %s at '%s', got %s", cases[i].text, want ? want : "no event",
+                     cases[i].trigger, got ? got : "no event");
+        el_doc_free(d);
+    }
+}
+
 /* "the winds died down" is no death: the phrasal verb wins the longest match. */
 static void test_phrasal_not_death(void **state)
 {
@@ -853,7 +909,7 @@ static void test_possessor_of_event_noun(void **state)
 
 static const char *const EVENT_FILES[] = {
     "triggers.tsv", "timeml-forms.tsv", "grammar.tsv", "signals.tsv", "credits.tsv", "types.tsv",
-    "normalizer.tsv",
+    "normalizer.tsv", "senses.tsv",
 };
 
 /* A gazetteer directory under /tmp holding the source tree's event files
@@ -1284,6 +1340,7 @@ int main(void)
         cmocka_unit_test(test_inflections_and_type),
         cmocka_unit_test(test_particle_verbs),
         cmocka_unit_test(test_domain_types),
+        cmocka_unit_test(test_sense_rules),
         cmocka_unit_test(test_phrasal_not_death),
         cmocka_unit_test(test_credit_lines),
         cmocka_unit_test(test_tense_aspect),
