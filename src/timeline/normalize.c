@@ -434,6 +434,7 @@ static mfeat *collect_mentions(const el_corpus *c, const el_trigger_lexicon *lx,
         mark_event_links(d, linked);
         for (size_t e = 0; e < d->nevents; e++) {
             const el_event_mention *ev = &d->events[e];
+            if (el_reprints_covered(rp, di, e)) continue;   /* its near original has it */
             if (e + PREFETCH_AHEAD < d->nevents)
                 prefetch_event(d, &d->events[e + PREFETCH_AHEAD]);
             bool generic = generic_candidate(ev), is_begin = false;
@@ -1564,13 +1565,10 @@ static int cmp_mref(const void *a, const void *b)
     return x->ev < y->ev ? -1 : x->ev > y->ev;
 }
 
-/* The same mention in every later copy of its document. */
+/* The same mention in every later copy and near duplicate of its document. */
 static void add_reprint_mentions(el_event *v, const el_reprints *rp)
 {
-    size_t n = v->nmentions;
-    for (size_t i = 0; i < n; i++)
-        for (size_t d = rp->next[v->mentions[i].doc]; d != SIZE_MAX; d = rp->next[d])
-            EL_PUSH(v->mentions, v->nmentions, v->cap_mentions) = (el_mref){d, v->mentions[i].ev};
+    el_reprints_add_mentions(rp, v);
 }
 
 static void build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat *fs,
