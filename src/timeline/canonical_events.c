@@ -219,13 +219,10 @@ static int cmp_mref(const void *a, const void *b)
     return x->ev < y->ev ? -1 : x->ev > y->ev;
 }
 
-/* The same mention in every later copy of its document. */
+/* The same mention in every later copy and near duplicate of its document. */
 static void add_reprint_mentions(el_event *v, const el_reprints *rp)
 {
-    size_t n = v->nmentions;
-    for (size_t i = 0; i < n; i++)
-        for (size_t d = rp->next[v->mentions[i].doc]; d != SIZE_MAX; d = rp->next[d])
-            EL_PUSH(v->mentions, v->nmentions, v->cap_mentions) = (el_mref){d, v->mentions[i].ev};
+    el_reprints_add_mentions(rp, v);
 }
 
 void el_build_event(el_corpus *c, const el_trigger_lexicon *lx, const mfeat *fs,

@@ -351,6 +351,7 @@ mfeat *el_collect_mentions(const el_corpus *c, const el_norm_lexicons *lex,
         mark_event_links(d, linked);
         for (size_t e = 0; e < d->nevents; e++) {
             const el_event_mention *ev = &d->events[e];
+            if (el_reprints_covered(rp, di, e)) continue;   /* its near original has it */
             if (e + PREFETCH_AHEAD < d->nevents)
                 prefetch_event(d, &d->events[e + PREFETCH_AHEAD]);
             bool generic = generic_candidate(ev), is_begin = false;

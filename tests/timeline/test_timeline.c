@@ -132,6 +132,49 @@ static void test_reprints_count_once(void **state)
     el_corpus_free(c3);
 }
 
+/* Near duplicates count once: the same wire story lightly edited (a word
+ * changed, a sentence added) gives the events of the first copy, each
+ * listing both documents; the added sentence's event is kept.  A different
+ * story on the same subject is no duplicate. */
+#define WIRE_STORY "A powerful storm made landfall near the coast early on Wednesday, " \
+    "forcing thousands of residents to leave their homes. Officials said crews " \
+    "visited the town after the winds eased and began clearing fallen trees from " \
+    "the main roads. Power companies reported that more than two hundred thousand " \
+    "customers were without electricity across the region by the afternoon."
+
+static void test_near_duplicates_count_once(void **state)
+{
+    el_date dct = {2023, 8, 30};
+    el_doc *one[] = {doc_with("a", WIRE_STORY, dct)};
+    el_corpus *c1 = build(one, 1, *state);
+    el_doc *two[] = {
+        doc_with("a", WIRE_STORY, dct),
+        doc_with("b", WIRE_STORY " The governor declared a state of emergency.", dct),
+    };
+    el_corpus *c2 = build(two, 2, *state);
+    const el_event *v = event_of_type(c2, "landfall");
+    assert_non_null(v);
+    assert_int_equal(v->nmentions, 2);
+    assert_int_equal(v->mentions[0].doc, 0);
+    assert_int_equal(v->mentions[1].doc, 1);
+    assert_non_null(event_of_type(c2, "emergency"));
+    assert_int_equal(c2->nevents, c1->nevents + 1);
+    el_doc *other[] = {
+        doc_with("a", WIRE_STORY, dct),
+        doc_with("c", "The storm made landfall near the coast on Wednesday. Crews visited "
+                      "the town and residents returned to their homes on Thursday to "
+                      "inspect the damage left by the winds and the rising water.", dct),
+    };
+    el_corpus *c3 = build(other, 2, *state);
+    v = event_of_type(c3, "landfall");
+    assert_non_null(v);
+    for (size_t i = 0; i < v->nmentions; i++)
+        assert_int_equal(v->mentions[i].doc, 0);   /* "the storm" is not "a powerful storm" */
+    el_corpus_free(c1);
+    el_corpus_free(c2);
+    el_corpus_free(c3);
+}
+
 /* Unrelated stories never merge on one shared word: a bare "the appeal"
  * in two articles that name no common participant or place is two
  * events; an article naming the first story's participant joins it. */
@@ -817,6 +860,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_merge_across_documents),
         cmocka_unit_test(test_reprints_count_once),
+        cmocka_unit_test(test_near_duplicates_count_once),
         cmocka_unit_test(test_stories_stay_apart),
         cmocka_unit_test(test_different_partners_stay_apart),
         cmocka_unit_test(test_order_relations_and_closure),

@@ -337,6 +337,15 @@ static bool model_class(const el_event_model *m, const el_doc *doc, const uint32
     return true;
 }
 
+/* An I_ACTION/I_STATE word right before an event ("the scheduled visit",
+ * "a planned strike"): it makes that event intensional (not asserted), so
+ * the model does not drop it (its NONE weights come from the form and
+ * context, not from what it modifies). */
+static bool scopes_next_event(const el_event_mention *ev, const uint8_t *is_event)
+{
+    return (ev->cls == EL_EV_I_ACTION || ev->cls == EL_EV_I_STATE) && is_event[ev->tok_end];
+}
+
 void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles,
                               const int32_t *learned_at)
 {
@@ -356,7 +365,8 @@ void el_event_context_classes(el_doc *doc, const el_trigger_lexicon *lx, const u
             continue;   /* (its strings are the document's: they go with it) */
         el_event_class ctx = context_class(lx, doc, roles, is_event, ev);
         el_event_class cls = learned_class(rows, n, ctx);
-        if (lx->model && !ev->type && !model_class(lx->model, doc, roles, ev, ctx == ev->cls, &cls))
+        if (lx->model && !ev->type && !scopes_next_event(ev, is_event) &&
+            !model_class(lx->model, doc, roles, ev, ctx == ev->cls, &cls))
             continue;
         ev->cls = cls;
         if (kept != e)
