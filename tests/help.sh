@@ -14,7 +14,7 @@ arg_of() {
     --jobs) echo 1 ;; --db) echo "$TMP/x.db" ;; --entity|--cooccur) echo Someone ;;
     --type) echo meeting ;; --between) echo "2023-06-01 2023-06-30" ;;
     --max-events) echo 5 ;; --since|--until) echo 2023-06-01 ;; --title) echo Title ;;
-    --group) echo entity ;; --table) echo events ;; --limit|--offset) echo 5 ;;
+    --group) echo entity ;; --max-doc-size) echo 1M ;; --table) echo events ;; --limit|--offset) echo 5 ;;
     esac
 }
 opts_of() {  # the options a help text lists

@@ -41,6 +41,9 @@ static const struct { const char *name; unsigned cmds; } scopes[] = {
     {"limit", C(EL_CMD_QUERY)},
     {"offset", C(EL_CMD_QUERY)},
     {"rebuild-timeline", C(EL_CMD_INDEX)},
+    {"own-dates-only", C(EL_CMD_EXTRACT) | C(EL_CMD_MERGE)},
+    {"pretty", C(EL_CMD_EXTRACT) | C(EL_CMD_MERGE) | C(EL_CMD_ANNOTATE) | C(EL_CMD_ENTITIES)},
+    {"max-doc-size", INPUT_CMDS},
     {"quiet", ALL_CMDS},
     {"help", ALL_CMDS},
     {"version", ALL_CMDS},
@@ -76,7 +79,27 @@ static const char input_opts[] =
     "                           per CPU); output is identical for every N\n"
     "      --syntax             run the syntax stage (tagger, lemmatizer, parser; off\n"
     "                           by default: it costs speed; annotate -f conllu turns\n"
-    "                           it on)\n";
+    "                           it on)\n"
+    "      --max-doc-size N     largest document in bytes, suffix K, M or G (default\n"
+    "                           128M); a larger one is reported and skipped\n";
+
+/* The options of the corpus outputs, shared by extract and merge. */
+static const char corpus_opts[] =
+    "      --dot-entities       DOT/SVG: one lane (row) per participant\n"
+    "      --dot-undated        keep undated events that no relation places in\n"
+    "                           the DOT/SVG graph\n"
+    "      --max-events N       drawings (dot/svg/png, timelinejs, vis): the N\n"
+    "                           events with most mentions\n"
+    "      --since DATE         drawings: only events overlapping [DATE, ...\n"
+    "      --until DATE         ... DATE] (YYYY-MM-DD)\n"
+    "      --title TEXT         TimelineJS: the title slide's headline (default:\n"
+    "                           the main entities)\n"
+    "      --group entity|none  TimelineJS: one group per actor (default: none)\n"
+    "      --entity NAME        drawings: only the events this entity takes part in\n"
+    "      --own-dates-only     keep only events the text itself dates (a time\n"
+    "                           expression of their clause or sentence; not the\n"
+    "                           report date): see each event's time.anchor\n"
+    "      --pretty             indented JSON, for people (default: compact)\n";
 
 static const char common_opts[] =
     "  -q, --quiet              no progress or summary on standard error\n"
@@ -100,7 +123,8 @@ static const char *command_text(el_command cmd)
                "  -f, --format F           timeml (default), json, jsonl or conllu (CoNLL-U:\n"
                "                           tags, lemmas, dependencies)\n"
                "      --tokens             JSON: each document's words with lemma, UPOS,\n"
-               "                           XPOS, head and relation (turns --syntax on)\n";
+               "                           XPOS, head and relation (turns --syntax on)\n"
+               "      --pretty             indented JSON, for people (default: compact)\n";
     case EL_CMD_MERGE:
         return "Usage: eventline merge [OPTIONS] RESULT.json[l]...\n"
                "Combine per-document results of eventline annotate (-f json or jsonl; any\n"
@@ -109,24 +133,15 @@ static const char *command_text(el_command cmd)
                "                           standard output (one format only)\n"
                "  -f, --format LIST        as for extract (default: json,dot,svg)\n"
                "  -g, --gazetteers DIR     gazetteer directory (abbreviations, event types)\n"
-               "      --dot-entities       DOT/SVG: one lane (row) per participant\n"
-               "      --dot-undated        keep undated events that no relation places in\n"
-               "                           the DOT/SVG graph\n"
-               "      --max-events N       drawings (dot/svg/png, timelinejs, vis): the N\n"
-               "                           events with most mentions\n"
-               "      --since DATE         drawings: only events overlapping [DATE, ...\n"
-               "      --until DATE         ... DATE] (YYYY-MM-DD)\n"
-               "      --title TEXT         TimelineJS: the title slide's headline (default:\n"
-               "                           the main entities)\n"
-               "      --group entity|none  TimelineJS: one group per actor (default: none)\n"
-               "      --entity NAME        drawings: only the events this entity takes part in\n";
+;
     case EL_CMD_ENTITIES:
         return "Usage: eventline entities [OPTIONS] FILE...\n"
                "Print the corpus's entity index: id, type, name, mentions, documents,\n"
                "aliases and roles.\n\n"
                "  -o, --output DIR         write DIR/entities instead (default: '-', standard\n"
                "                           output)\n"
-               "  -f, --format F           table (default) or json\n";
+               "  -f, --format F           table (default) or json\n"
+               "      --pretty             indented JSON, for people (default: compact)\n";
     case EL_CMD_TIMELINE:
         return "Usage: eventline timeline --entity NAME [OPTIONS] FILE...\n"
                "Print one entity's events in timeline order.\n\n"
@@ -169,17 +184,7 @@ static const char *command_text(el_command cmd)
                "                           timelinejs, timelinejs-csv (TimelineJS\n"
                "                           spreadsheet), vis (vis-timeline), html (an offline\n"
                "                           viewer, index.html) (default: json,dot,svg)\n"
-               "      --dot-entities       DOT/SVG: one lane (row) per participant\n"
-               "      --dot-undated        keep undated events that no relation places in\n"
-               "                           the DOT/SVG graph\n"
-               "      --max-events N       drawings (dot/svg/png, timelinejs, vis): the N\n"
-               "                           events with most mentions\n"
-               "      --since DATE         drawings: only events overlapping [DATE, ...\n"
-               "      --until DATE         ... DATE] (YYYY-MM-DD)\n"
-               "      --title TEXT         TimelineJS: the title slide's headline (default:\n"
-               "                           the main entities)\n"
-               "      --group entity|none  TimelineJS: one group per actor (default: none)\n"
-               "      --entity NAME        drawings: only the events this entity takes part in\n"
+
                "      --tokens             JSON: each document's words with lemma, UPOS,\n"
                "                           XPOS, head and relation (turns --syntax on)\n";
     }
@@ -189,6 +194,8 @@ void el_cli_command_help(el_command cmd, FILE *out)
 {
     fputs(command_text(cmd), out);
     unsigned bit = C(cmd);
+    if (bit & (C(EL_CMD_EXTRACT) | C(EL_CMD_MERGE)))
+        fputs(corpus_opts, out);
     if (bit & INPUT_CMDS)
         fputs(input_opts, out);
     fputs(common_opts, out);
