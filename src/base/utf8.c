@@ -6,30 +6,16 @@ bool el_utf8_validate(const char *str, size_t n, size_t *bad)
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < n) {
-        unsigned char c = s[i];
-        size_t len;
-        uint32_t cp, min;
-        if (c < 0x80) { i++; continue; }
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
-        else goto fail;
-        if (i + len > n)
-            goto fail;
-        for (size_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                goto fail;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
+        if (s[i] < 0x80) { i++; continue; }
+        size_t len = el_utf8_seq_len(s + i, n - i);
+        if (len == 0) {
+            if (bad)
+                *bad = i;
+            return false;
         }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            goto fail;
         i += len;
     }
     return true;
-fail:
-    if (bad)
-        *bad = i;
-    return false;
 }
 
 uint32_t el_utf8_next(const char *str, size_t n, size_t *i)

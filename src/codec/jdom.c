@@ -2,6 +2,7 @@
  * recursive-descent parse into a flat, reused node array; strings are
  * decoded in place in the caller's buffer. */
 #include "codec/jdom.h"
+#include "base/utf8.h"
 #include "base/util.h"
 
 #include <limits.h>
@@ -51,33 +52,6 @@ static uint32_t new_node(ps *s, el_jd_type t)
     memset(n, 0, sizeof *n);
     n->type = (uint8_t)t;
     return (uint32_t)(jd->nnodes - 1);
-}
-
-/* Length of the valid UTF-8 sequence at s[0..n) (s[0] >= 0x80), 0 if
- * invalid (no overlongs, no surrogates, nothing above U+10FFFF). */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-    size_t len;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        lo = c == 0xE0 ? 0xA0 : 0x80;
-        hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        lo = c == 0xF0 ? 0x90 : 0x80;
-        hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return len;
 }
 
 static int hex4(const char *p, const char *end)
@@ -180,7 +154,7 @@ static bool string_at(ps *s, const char **out, size_t *len)
         } else if (c < 0x80) {
             *w++ = *s->p++;
         } else {
-            size_t k = utf8_seq((const unsigned char *)s->p, (size_t)(s->end - s->p));
+            size_t k = el_utf8_seq_len((const unsigned char *)s->p, (size_t)(s->end - s->p));
             if (!k) {
                 fail(s, "invalid UTF-8 in a string");
                 return false;

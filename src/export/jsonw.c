@@ -2,6 +2,7 @@
  * the corpus (timeline.json, annotate's JSON and JSON Lines, the entity
  * list) goes through it: no tree, no per-value allocation. */
 #include "export/jsonw.h"
+#include "base/utf8.h"
 
 #include <math.h>
 #include <string.h>
@@ -125,34 +126,6 @@ void el_jw_keyn(el_jw *w, const char *key, size_t n)
     w->after_key = true;
 }
 
-/* Length of the valid UTF-8 sequence at s[0..n) (s[0] >= 0x80), 0 if
- * invalid (no overlongs, no surrogates, nothing above U+10FFFF). */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return len;
-}
-
 static void escape(el_jw *w, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
@@ -188,7 +161,7 @@ void el_jw_strn(el_jw *w, const char *s, size_t n)
             continue;
         }
         if (c >= 0x80) {
-            size_t k = utf8_seq(p + i, n - i);
+            size_t k = el_utf8_seq_len(p + i, n - i);
             if (k) {
                 i += k;
                 continue;
