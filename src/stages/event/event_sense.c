@@ -241,8 +241,11 @@ static bool in_clause_after(const el_sense_rule *r, const el_doc *doc, const uin
     return false;
 }
 
+/* `memo`: this rule's document-cue verdict for this document (0 not yet
+ * known, 1 holds, 2 does not), so a document cue scans the document once per
+ * rule, not once per mention: linear in document length. */
 static bool cue_holds(const el_sense_rule *r, const el_doc *doc, const uint32_t *roles,
-                      const el_event_mention *ev)
+                      const el_event_mention *ev, uint8_t *memo)
 {
     const el_sentence *s = &doc->sentences[doc->tokens[ev->tok_begin].sentence];
     size_t tb = ev->tok_begin, te = ev->tok_end, sb = s->tok_begin, se = s->tok_end;
@@ -256,7 +259,9 @@ static bool cue_holds(const el_sense_rule *r, const el_doc *doc, const uint32_t 
     case CUE_SENT:
         return any_in(r, doc, sb, se);
     case CUE_DOC:
-        return any_in(r, doc, 0, doc->ntokens);
+        if (!*memo)
+            *memo = any_in(r, doc, 0, doc->ntokens) ? 1 : 2;
+        return *memo == 1;
     case CUE_END:
         return te >= se || !(doc->tokens[te].flags & (EL_TOK_WORD | EL_TOK_NUMBER));
     case CUE_ALWAYS:
@@ -275,7 +280,7 @@ static bool type_fits(const el_sense_rule *r, const el_event_mention *ev)
 /* The first rule for `key` whose type and cue hold, or NULL. */
 static const el_sense_rule *first_rule(const el_event_senses *s, const char *key,
                                        const el_doc *doc, const uint32_t *roles,
-                                       const el_event_mention *ev)
+                                       const el_event_mention *ev, uint8_t *memo)
 {
     size_t lo = 0, hi = s->n;
     while (lo < hi) {   /* the first rule whose lemma is >= key */
@@ -286,16 +291,17 @@ static const el_sense_rule *first_rule(const el_event_senses *s, const char *key
             hi = mid;
     }
     for (size_t i = lo; i < s->n && strcmp(s->rule[i].lemma, key) == 0; i++)
-        if (type_fits(&s->rule[i], ev) && cue_holds(&s->rule[i], doc, roles, ev))
+        if (type_fits(&s->rule[i], ev) && cue_holds(&s->rule[i], doc, roles, ev, &memo[i]))
             return &s->rule[i];
     return NULL;
 }
 
 /* The rule for a mention: by its lemma, else by its first token's form. */
 static const el_sense_rule *rule_for(const el_event_senses *s, const el_doc *doc,
-                                     const uint32_t *roles, const el_event_mention *ev)
+                                     const uint32_t *roles, const el_event_mention *ev,
+                                     uint8_t *memo)
 {
-    const el_sense_rule *r = ev->lemma ? first_rule(s, ev->lemma, doc, roles, ev) : NULL;
+    const el_sense_rule *r = ev->lemma ? first_rule(s, ev->lemma, doc, roles, ev, memo) : NULL;
     if (r)
         return r;
     size_t n;
@@ -306,7 +312,7 @@ static const el_sense_rule *rule_for(const el_event_senses *s, const el_doc *doc
     memcpy(form, t, n);
     form[n] = '\0';
     lower(form);
-    return ev->lemma && strcmp(form, ev->lemma) == 0 ? NULL : first_rule(s, form, doc, roles, ev);
+    return ev->lemma && strcmp(form, ev->lemma) == 0 ? NULL : first_rule(s, form, doc, roles, ev, memo);
 }
 
 void el_event_apply_senses(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles,
@@ -315,9 +321,10 @@ void el_event_apply_senses(el_doc *doc, const el_trigger_lexicon *lx, const uint
     if (!lx->senses || !lx->senses->n)
         return;
     size_t kept = 0;
+    uint8_t *memo = el_calloc(lx->senses->n, 1);
     for (size_t i = 0; i < doc->nevents; i++) {
         el_event_mention *ev = &doc->events[i];
-        const el_sense_rule *r = rule_for(lx->senses, doc, roles, ev);
+        const el_sense_rule *r = rule_for(lx->senses, doc, roles, ev, memo);
         if (r && r->act == ACT_DROP)
             continue;
         /* a reading chosen from its context is not vetoed by the form's
@@ -335,5 +342,6 @@ void el_event_apply_senses(el_doc *doc, const el_trigger_lexicon *lx, const uint
             doc->events[kept] = *ev;
         kept++;
     }
+    free(memo);
     doc->nevents = kept;
 }
