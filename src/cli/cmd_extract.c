@@ -67,12 +67,16 @@ static el_export_filter drawing_filter(const el_cli *o)
     return (el_export_filter){o->max_events, o->since, o->until, o->q_entity};
 }
 
+/* A corpus to write and the run's one Graphviz context for its drawings. */
+typedef struct corpus_job { const el_corpus *c; el_drawing_context *gvc; } corpus_job;
+
 static int write_corpus_format(const void *obj, const el_cli *o, const char *fmt, FILE *out)
 {
+    const corpus_job *j = obj;
     el_export_options eo = {o->dot_entities, o->dot_undated, drawing_filter(o), o->title,
                             o->group_by_entity, o->pretty,
-                            o->tokens ? o->syntax_model : NULL};
-    return el_export_format_find(fmt)->write(obj, &eo, fmt, out);
+                            o->tokens ? o->syntax_model : NULL, j->gvc};
+    return el_export_format_find(fmt)->write(j->c, &eo, fmt, out);
 }
 
 /* The worst EL_WRITE_* of two: failed, then empty, then ok. */
@@ -85,9 +89,15 @@ static int worse(int a, int b)
 int el_write_corpus(const el_cli *o, const el_corpus *c)
 {
     int w = EL_WRITE_OK;
+    bool renders = false;   /* a Graphviz context only for rendered drawings */
+    for (size_t f = 0; f < o->nfmts; f++)
+        renders |= strcmp(o->fmts[f], "svg") == 0 || strcmp(o->fmts[f], "png") == 0 ||
+                   strcmp(o->fmts[f], "pdf") == 0;
+    corpus_job job = {c, renders ? el_drawing_context_new() : NULL};
     for (size_t f = 0; f < o->nfmts; f++)
         w = worse(w, el_cli_write_file(o, el_export_format_find(o->fmts[f])->file,
-                                       write_corpus_format, c, o->fmts[f]));
+                                       write_corpus_format, &job, o->fmts[f]));
+    el_drawing_context_free(job.gvc);
     return w;
 }
 
@@ -179,7 +189,7 @@ static bool known_timeline_format(const char *f)
 static int write_entity_timeline(const void *obj, const el_cli *o, const char *fmt, FILE *out)
 {
     bool drawing = strcmp(fmt, "dot") == 0 || strcmp(fmt, "svg") == 0 || strcmp(fmt, "png") == 0;
-    el_dot_options dopt = {o->dot_entities, o->dot_undated, drawing_filter(o)};
+    el_dot_options dopt = {o->dot_entities, o->dot_undated, drawing_filter(o), NULL};
     int rc = drawing ? el_export_dot(obj, &dopt, fmt, out)
                      : el_export_entity_timeline(obj, o->q_entity, fmt, out);
     if (rc == 1 && drawing)

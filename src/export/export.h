@@ -35,11 +35,21 @@ typedef struct el_export_filter {
     const char *entity;         /* events this entity takes part in */
 } el_export_filter;
 
+typedef struct el_drawing_context el_drawing_context;   /* Graphviz's GVC_t */
+
 typedef struct el_dot_options {
     bool entities;   /* one lane (row) per participant instead of period boxes */
     bool undated;    /* keep undated events that no relation ties to the graph */
     el_export_filter filter;
+    el_drawing_context *gvc;   /* the caller's, for every render of a run; NULL: one of its own */
 } el_dot_options;
+
+/* One Graphviz context for all the drawings of a run: Graphviz's text
+ * layout plugin keeps state across contexts, so a second context in one
+ * process reads memory the first one freed.  el_drawing_context_new never
+ * fails (NULL is a valid "none"); free with el_drawing_context_free. */
+el_drawing_context *el_drawing_context_new(void);
+void el_drawing_context_free(el_drawing_context *g);
 
 /* DOT built with cgraph, laid on a time axis (export_dot.c); render =
  * "svg", "png", "pdf" via gvc, or NULL for DOT text.  Returns 0 on success,
@@ -104,6 +114,7 @@ typedef struct el_export_options {
     bool group_by_entity;      /* TimelineJS: group = the event's actor */
     bool json_pretty;    /* JSON: indented (default compact) */
     const struct el_syntax *json_tokens;  /* JSON: per-word analysis (--tokens), or NULL */
+    el_drawing_context *gvc;   /* drawings: the run's Graphviz context, or NULL */
 } el_export_options;
 
 typedef struct el_export_format {

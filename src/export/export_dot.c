@@ -793,6 +793,17 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt, long
     return b.g;
 }
 
+el_drawing_context *el_drawing_context_new(void)
+{
+    return (el_drawing_context *)gvContext();
+}
+
+void el_drawing_context_free(el_drawing_context *g)
+{
+    if (g)
+        gvFreeContext((GVC_t *)g);
+}
+
 int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *render, FILE *out)
 {
     long nkept = 0;
@@ -815,7 +826,7 @@ int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *ren
     } else {
         /* rendered into memory and written here: a failed write (disk full)
          * is ours to report, where gvRender's own writer exits the process */
-        GVC_t *gvc = gvContext();
+        GVC_t *gvc = opt->gvc ? (GVC_t *)opt->gvc : gvContext();
         char *data = NULL;
         unsigned int n = 0;
         if (gvLayout(gvc, g, "dot") != 0 || gvRenderData(gvc, g, render, &data, &n) != 0) {
@@ -827,7 +838,8 @@ int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *ren
         if (data)
             gvFreeRenderData(data);
         gvFreeLayout(gvc, g);
-        gvFreeContext(gvc);
+        if (!opt->gvc)
+            gvFreeContext(gvc);
     }
     agclose(g);
     return rc;

@@ -46,7 +46,7 @@ static int write_html(const el_corpus *c, const el_export_options *o, const char
 /* DOT text, or a drawing rendered by gvc in the format of the same name. */
 static int write_graph(const el_corpus *c, const el_export_options *o, const char *fmt, FILE *out)
 {
-    el_dot_options dopt = {o->dot_entities, o->dot_undated, o->filter};
+    el_dot_options dopt = {o->dot_entities, o->dot_undated, o->filter, o->gvc};
     int rc = el_export_dot(c, &dopt, fmt, out);
     return rc == 0 || rc == 1 ? rc : -1;   /* 1: nothing to draw, said on stderr */
 }
