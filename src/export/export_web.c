@@ -293,23 +293,23 @@ static void put_row(FILE *out, const char *const *cells)
 }
 
 /* Year, Month, Day, Time of an instant down to `gran` into four buffers. */
-static void csv_date(int64_t minutes, el_gran gran, char parts[4][8])
+static void csv_date(int64_t minutes, el_gran gran, char parts[4][24])
 {
     el_view_date d = el_view_date_parts(minutes, gran);
-    snprintf(parts[0], 8, "%d", d.year);
+    snprintf(parts[0], sizeof parts[0], "%d", d.year);
     parts[1][0] = parts[2][0] = parts[3][0] = '\0';
     if (d.month >= 0)
-        snprintf(parts[1], 8, "%d", d.month);
+        snprintf(parts[1], sizeof parts[1], "%d", d.month);
     if (d.day >= 0)
-        snprintf(parts[2], 8, "%d", d.day);
+        snprintf(parts[2], sizeof parts[2], "%d", d.day);
     if (d.hour >= 0)
-        snprintf(parts[3], 8, "%02d:%02d", d.hour, d.minute);
+        snprintf(parts[3], sizeof parts[3], "%02d:%02d", d.hour, d.minute);
 }
 
 static void csv_event(const el_corpus *c, const el_event *v, const el_timelinejs_options *opt,
                       FILE *out)
 {
-    char start[4][8], end[4][8] = {"", "", "", ""}, words[96], headline[300];
+    char start[4][24], end[4][24] = {"", "", "", ""}, words[96], headline[300];
     csv_date(v->iv.begin, v->iv.gran, start);
     if (v->end_value[0])
         csv_date(v->iv.end, v->iv.gran, end);
