@@ -23,7 +23,8 @@ static bool is_gazetteer_dir(const char *dir)
 {
     char path[4096];
     struct stat st;
-    snprintf(path, sizeof path, "%s/abbreviations.tsv", dir);
+    if (snprintf(path, sizeof path, "%s/abbreviations.tsv", dir) >= (int)sizeof path)
+        return false;   /* no such path */
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 

@@ -11,7 +11,7 @@
 static int lookup(const el_hashmap *m, char keys[][16], const char *key, uint32_t h)
 {
     el_hashmap_probe p = el_hashmap_find(m, h);
-    for (uint32_t v; el_hashmap_next(m, &p, &v);)
+    for (uint32_t v = 0; el_hashmap_next(m, &p, &v);)
         if (strcmp(keys[v], key) == 0)
             return (int)v;
     return -1;
@@ -22,7 +22,7 @@ static void test_empty_map_finds_nothing(void **state)
     (void)state;
     el_hashmap m = EL_HASHMAP_INIT;
     el_hashmap_probe p = el_hashmap_find(&m, 42);
-    uint32_t v;
+    uint32_t v = 0;
     assert_false(el_hashmap_next(&m, &p, &v));
     el_hashmap_free(&m);
 }
@@ -56,14 +56,14 @@ static void test_same_hash_keeps_every_value(void **state)
     bool seen[100] = {false};
     size_t n = 0;
     el_hashmap_probe p = el_hashmap_find(&m, 7);
-    for (uint32_t v; el_hashmap_next(&m, &p, &v); n++) {
+    for (uint32_t v = 0; el_hashmap_next(&m, &p, &v); n++) {
         assert_true(v < 100);
         assert_false(seen[v]);
         seen[v] = true;
     }
     assert_int_equal(n, 100);
     p = el_hashmap_find(&m, 8);
-    uint32_t v;
+    uint32_t v = 0;
     assert_true(el_hashmap_next(&m, &p, &v));
     assert_int_equal(v, 1000);
     assert_false(el_hashmap_next(&m, &p, &v));
@@ -76,7 +76,7 @@ static void test_extreme_values_and_hashes(void **state)
     el_hashmap m = EL_HASHMAP_INIT;
     el_hashmap_put(&m, 0, 0);
     el_hashmap_put(&m, UINT32_MAX, UINT32_MAX - 1);
-    uint32_t v;
+    uint32_t v = 0;
     el_hashmap_probe p = el_hashmap_find(&m, 0);
     assert_true(el_hashmap_next(&m, &p, &v));
     assert_int_equal(v, 0);
@@ -99,7 +99,7 @@ static void test_reserve_and_clear(void **state)
     assert_int_equal(m.mask, mask);
     el_hashmap_clear(&m);
     assert_int_equal(m.n, 0);
-    uint32_t v;
+    uint32_t v = 0;
     el_hashmap_probe p = el_hashmap_find(&m, 5 * 2654435761u);
     assert_false(el_hashmap_next(&m, &p, &v));
     el_hashmap_put(&m, 3, 9);
