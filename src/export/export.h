@@ -35,7 +35,7 @@ typedef struct el_export_filter {
     const char *entity;         /* events this entity takes part in */
 } el_export_filter;
 
-typedef struct el_drawing_context el_drawing_context;   /* Graphviz's GVC_t */
+typedef struct el_drawing_context el_drawing_context;   /* holds Graphviz's GVC_t */
 
 typedef struct el_dot_options {
     bool entities;   /* one lane (row) per participant instead of period boxes */
@@ -46,8 +46,9 @@ typedef struct el_dot_options {
 
 /* One Graphviz context for all the drawings of a run: Graphviz's text
  * layout plugin keeps state across contexts, so a second context in one
- * process reads memory the first one freed.  el_drawing_context_new never
- * fails (NULL is a valid "none"); free with el_drawing_context_free. */
+ * process reads memory the first one freed.  The context itself is made at
+ * the first render (export_dot.c says why); free with
+ * el_drawing_context_free.  NULL is valid: each render then has its own. */
 el_drawing_context *el_drawing_context_new(void);
 void el_drawing_context_free(el_drawing_context *g);
 

@@ -793,15 +793,32 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt, long
     return b.g;
 }
 
+/* The Graphviz context is made at the first render, not before: making
+ * one declares a default node label that agwrite would then print in DOT
+ * text written earlier in the same run. */
+struct el_drawing_context {
+    GVC_t *gvc;   /* NULL until the first render */
+};
+
 el_drawing_context *el_drawing_context_new(void)
 {
-    return (el_drawing_context *)gvContext();
+    return el_calloc(1, sizeof(el_drawing_context));
 }
 
 void el_drawing_context_free(el_drawing_context *g)
 {
-    if (g)
-        gvFreeContext((GVC_t *)g);
+    if (g && g->gvc)
+        gvFreeContext(g->gvc);
+    free(g);
+}
+
+static GVC_t *render_context(el_drawing_context *g)
+{
+    if (!g)
+        return gvContext();
+    if (!g->gvc)
+        g->gvc = gvContext();
+    return g->gvc;
 }
 
 int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *render, FILE *out)
@@ -826,7 +843,7 @@ int el_export_dot(const el_corpus *c, const el_dot_options *opt, const char *ren
     } else {
         /* rendered into memory and written here: a failed write (disk full)
          * is ours to report, where gvRender's own writer exits the process */
-        GVC_t *gvc = opt->gvc ? (GVC_t *)opt->gvc : gvContext();
+        GVC_t *gvc = render_context(opt->gvc);
         char *data = NULL;
         unsigned int n = 0;
         if (gvLayout(gvc, g, "dot") != 0 || gvRenderData(gvc, g, render, &data, &n) != 0) {
