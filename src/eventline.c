@@ -96,15 +96,17 @@ static int add_doc(eventline_corpus *c, el_doc *doc, const char *dct, char **err
     return 0;
 }
 
-int eventline_corpus_add_text(eventline_corpus *c, const char *id, const char *text,
-                              size_t len, const char *dct, char **err)
+/* A corpus takes documents until it is built: false, or true and *err set. */
+static bool refuse_built(const eventline_corpus *c, char **err)
 {
-    char *msg = NULL;
-    if (c->built) {
+    if (c->built)
         set_err(err, "the corpus is already built");
-        return -1;
-    }
-    el_doc *doc = el_read_text(id, id, text, len, &msg);
+    return c->built;
+}
+
+/* A reader's document into the corpus, or its message (msg) into *err. */
+static int add_read(eventline_corpus *c, el_doc *doc, char *msg, const char *dct, char **err)
+{
     if (!doc) {
         if (err)
             *err = msg;
@@ -115,16 +117,24 @@ int eventline_corpus_add_text(eventline_corpus *c, const char *id, const char *t
     return add_doc(c, doc, dct, err);
 }
 
+int eventline_corpus_add_text(eventline_corpus *c, const char *id, const char *text,
+                              size_t len, const char *dct, char **err)
+{
+    char *msg = NULL;
+    if (refuse_built(c, err))
+        return -1;
+    el_doc *doc = el_read_text(id, id, text, len, &msg);
+    return add_read(c, doc, msg, dct, err);
+}
+
 int eventline_corpus_add_file(eventline_corpus *c, const char *path, const char *dct,
                               char **err)
 {
     const char *why = NULL;
     char *msg = NULL;
     size_t len = 0;
-    if (c->built) {
-        set_err(err, "the corpus is already built");
+    if (refuse_built(c, err))
         return -1;
-    }
     char *data = el_read_file(path, &len, &why);
     if (!data) {
         set_err(err, why ? why : "cannot read the file");
@@ -137,14 +147,7 @@ int eventline_corpus_add_file(eventline_corpus *c, const char *path, const char 
                                         : el_read_text(id, path, data, len, &msg);
     free(id);
     free(data);
-    if (!doc) {
-        if (err)
-            *err = msg;
-        else
-            free(msg);
-        return -1;
-    }
-    return add_doc(c, doc, dct, err);
+    return add_read(c, doc, msg, dct, err);
 }
 
 size_t eventline_corpus_build(eventline_corpus *c)

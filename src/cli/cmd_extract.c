@@ -89,11 +89,7 @@ static int worse(int a, int b)
 int el_write_corpus(const el_cli *o, const el_corpus *c)
 {
     int w = EL_WRITE_OK;
-    bool renders = false;   /* a Graphviz context only for rendered drawings */
-    for (size_t f = 0; f < o->nfmts; f++)
-        renders |= strcmp(o->fmts[f], "svg") == 0 || strcmp(o->fmts[f], "png") == 0 ||
-                   strcmp(o->fmts[f], "pdf") == 0;
-    corpus_job job = {c, renders ? el_drawing_context_new() : NULL};
+    corpus_job job = {c, el_drawing_context_new()};   /* Graphviz only if a format renders */
     for (size_t f = 0; f < o->nfmts; f++)
         w = worse(w, el_cli_write_file(o, el_export_format_find(o->fmts[f])->file,
                                        write_corpus_format, &job, o->fmts[f]));
