@@ -164,7 +164,7 @@ typedef struct el_word {
     uint32_t tok;           /* the token it is (a part of) */
     uint32_t start, end;    /* byte offsets (inside the token for a part) */
     uint32_t head;          /* index in doc->words of its head, UINT32_MAX = sentence root */
-    uint8_t upos, xpos, deprel;  /* ids: el_syntax_upos_name() etc. of the model used */
+    uint8_t upos, xpos, deprel;  /* el_upos, model XPOS id, el_deprel (stages/syntax/syntax.h) */
     const char *lemma;      /* the document's string */
 } el_word;
 

@@ -30,7 +30,8 @@ void el_syn_work_free(el_syn_work *w)
 
 const char *el_syntax_upos_name(const el_syntax *m, unsigned id)
 {
-    return id < m->nupos ? m->upos[id] : "_";
+    (void)m;
+    return el_upos_name((el_upos)id);
 }
 const char *el_syntax_xpos_name(const el_syntax *m, unsigned id)
 {
@@ -38,11 +39,12 @@ const char *el_syntax_xpos_name(const el_syntax *m, unsigned id)
 }
 const char *el_syntax_deprel_name(const el_syntax *m, unsigned id)
 {
-    return id < m->nlabel ? m->label[id] : "_";
+    (void)m;
+    return el_deprel_name((el_deprel)id);
 }
-unsigned el_syntax_nupos(const el_syntax *m) { return m->nupos; }
+unsigned el_syntax_nupos(const el_syntax *m) { (void)m; return EL_UPOS_COUNT; }
 unsigned el_syntax_nxpos(const el_syntax *m) { return m->nxpos; }
-unsigned el_syntax_ndeprel(const el_syntax *m) { return m->nlabel; }
+unsigned el_syntax_ndeprel(const el_syntax *m) { (void)m; return EL_DEP_COUNT; }
 
 /* ---- the pieces ---------------------------------------------------------- */
 
@@ -118,12 +120,12 @@ static int label_word(const el_syntax *m, el_syn_work *w, const syn_sent *s,
                       const syn_state *st, size_t d)
 {
     if (st->head[d] == 0)
-        return m->root_label;
+        return EL_DEP_ROOT;
     size_t nf = syn_label_feats(s, st, d, w->f);
     memset(w->score, 0, m->nlabel * sizeof *w->score);
     syn_score(&m->labeller, w->f, nf, w->score);
     w->score[m->root_label] = INT32_MIN;
-    return argmax(w->score, m->nlabel);
+    return m->label_rel[argmax(w->score, m->nlabel)];
 }
 
 static void analyse(const el_syntax *m, el_syn_work *w, el_syn_word *words, size_t n,
@@ -135,7 +137,7 @@ static void analyse(const el_syntax *m, el_syn_work *w, el_syn_word *words, size
         words[i].upos = m->tag_upos[s.tag[i + 1]];
         words[i].xpos = m->tag_xpos[s.tag[i + 1]];
         words[i].head = 0;
-        words[i].deprel = (uint8_t)m->root_label;
+        words[i].deprel = EL_DEP_ROOT;
         if (level >= EL_SYN_LEMMA)
             syn_lemmatize(m, words[i].form, words[i].len, s.tag[i + 1], words[i].lemma,
                           sizeof words[i].lemma);
@@ -216,7 +218,7 @@ void syn_lemmatize(const el_syntax *m, const char *form, size_t len, unsigned ta
         el_copy_str(out, cap, ex);
         return;
     }
-    bool propn = strcmp(m->upos[m->tag_upos[tag]], "PROPN") == 0;
+    bool propn = m->tag_upos[tag] == EL_UPOS_PROPN;
     copy_lower(form, len, out, cap, !propn);
     if (propn)
         return;

@@ -131,7 +131,9 @@ struct el_syntax {
     unsigned nupos, nxpos, ntag, nlabel;
     char *names;                      /* every name, NUL-separated */
     const char *upos[SYN_MAX_TAGS], *xpos[SYN_MAX_TAGS], *label[SYN_MAX_LABELS];
-    uint8_t tag_upos[SYN_MAX_TAGS], tag_xpos[SYN_MAX_TAGS];  /* joint tag -> parts */
+    /* joint tag -> parts; tag_upos holds fixed el_upos ids (the file's
+     * UPOS names are mapped at load; upos[] and label[] keep the file's) */
+    uint8_t tag_upos[SYN_MAX_TAGS], tag_xpos[SYN_MAX_TAGS];
     /* tag dictionary: exact form hash -> joint tag (open addressing, h 0 = empty) */
     syn_dict_entry *dict; uint32_t dict_mask;
     /* lemma exceptions (hash of lower form and xpos) and suffix rules
@@ -140,8 +142,9 @@ struct el_syntax {
     syn_lemma_entry *lrule; uint32_t lrule_mask;
     char *lstr; size_t nlstr;
     syn_linear tagger, parser, labeller;
-    int root_label;                   /* id of "root" */
-    int punct_label;                  /* id of "punct" */
+    int root_label;                   /* labeller class of "root" */
+    int punct_label;                  /* labeller class of "punct" */
+    uint8_t label_rel[SYN_MAX_LABELS]; /* labeller class -> fixed el_deprel id */
 };
 
 /* ---- words ------------------------------------------------------------- */

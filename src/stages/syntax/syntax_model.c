@@ -58,6 +58,23 @@ static bool read_names(el_syntax *m, size_t *pos, size_t total, const char **out
     return true;
 }
 
+/* The fixed el_deprel id of a relation name: itself, else its universal
+ * part ("nmod:new" -> nmod), else dep. */
+static el_deprel fixed_relation(const char *name)
+{
+    int r = el_deprel_from_name(name);
+    if (r >= 0)
+        return (el_deprel)r;
+    char base[32];
+    size_t n = strcspn(name, ":");
+    if (n < sizeof base) {
+        memcpy(base, name, n);
+        base[n] = 0;
+        r = el_deprel_from_name(base);
+    }
+    return r >= 0 ? (el_deprel)r : EL_DEP_DEP;
+}
+
 static bool read_header(el_syntax *m, rd *r)
 {
     if (!rd_room(r, 8, 1) || memcmp(r->p, SYN_MAGIC, 8) != 0)
@@ -84,16 +101,19 @@ static bool read_header(el_syntax *m, rd *r)
     if (!rd_room(r, m->ntag, 2))
         return false;
     for (unsigned t = 0; t < m->ntag; t++) {
-        m->tag_upos[t] = r->p[t];
+        unsigned u = r->p[t];
         m->tag_xpos[t] = r->p[m->ntag + t];
-        if (m->tag_upos[t] >= m->nupos || m->tag_xpos[t] >= m->nxpos)
+        if (u >= m->nupos || m->tag_xpos[t] >= m->nxpos)
             return false;
+        int fixed = el_upos_from_name(m->upos[u]);   /* to the fixed ids of syntax.h */
+        m->tag_upos[t] = (uint8_t)(fixed < 0 ? EL_UPOS_X : fixed);
     }
     r->p += 2 * m->ntag;
     m->root_label = m->punct_label = -1;
     for (unsigned l = 0; l < m->nlabel; l++) {
         if (strcmp(m->label[l], "root") == 0) m->root_label = (int)l;
         if (strcmp(m->label[l], "punct") == 0) m->punct_label = (int)l;
+        m->label_rel[l] = (uint8_t)fixed_relation(m->label[l]);
     }
     return m->root_label >= 0;
 }

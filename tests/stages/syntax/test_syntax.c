@@ -238,6 +238,94 @@ static void test_curly_apostrophes(void **state)
     el_doc_free(d);
 }
 
+/* The word with text s in doc (the first), as a word index. */
+static uint32_t word_of(const el_doc *d, const char *s)
+{
+    for (uint32_t i = 0; i < d->nwords; i++)
+        if (d->words[i].end - d->words[i].start == strlen(s) &&
+            memcmp(d->text + d->words[i].start, s, strlen(s)) == 0)
+            return i;
+    fail_msg("no word %s", s);
+    return EL_NO_WORD;
+}
+
+static void test_names_and_ids(void **state)
+{
+    (void)state;
+    for (int u = 0; u < EL_UPOS_COUNT; u++)
+        assert_int_equal(el_upos_from_name(el_upos_name((el_upos)u)), u);
+    for (int r = 0; r < EL_DEP_COUNT; r++) {
+        assert_int_equal(el_deprel_from_name(el_deprel_name((el_deprel)r)), r);
+        const char *n = el_deprel_name((el_deprel)r), *b = el_deprel_name(el_deprel_base((el_deprel)r));
+        assert_int_equal(strncmp(n, b, strlen(b)), 0);   /* the base is the name's first part */
+        assert_true(el_deprel_base((el_deprel)r) < EL_DEP_ACL_RELCL);
+    }
+    assert_int_equal(el_deprel_base(EL_DEP_NSUBJ_PASS), EL_DEP_NSUBJ);
+    assert_string_equal(el_upos_name(EL_UPOS_COUNT), "_");
+    assert_string_equal(el_deprel_name(EL_DEP_COUNT), "_");
+    assert_int_equal(el_deprel_from_name("nope"), -1);
+    assert_int_equal(el_syntax_nupos(model), EL_UPOS_COUNT);
+    assert_int_equal(el_syntax_ndeprel(model), EL_DEP_COUNT);
+}
+
+/* The accessors the other stages use: arguments, passive agent,
+ * negation, proper-noun chains, tokens; and a document without syntax. */
+static void test_accessors(void **state)
+{
+    (void)state;
+    el_doc *d = test_doc("The judge rejected the Federal Trade Commission's request. "
+                         "The plan was approved by John Smith. She did not want to leave.");
+    el_syntax_tag(d, model);
+    assert_true(el_doc_has_syntax(d));
+    uint32_t rej = word_of(d, "rejected"), judge = word_of(d, "judge");
+    assert_int_equal(el_word_upos(d, rej), EL_UPOS_VERB);
+    assert_int_equal(el_word_deprel(d, rej), EL_DEP_ROOT);
+    assert_int_equal(el_word_head(d, rej), EL_NO_WORD);
+    assert_int_equal(el_word_subject(d, rej), judge);
+    assert_int_equal(el_word_object(d, rej), word_of(d, "request"));
+    assert_false(el_word_is_passive(d, rej));
+    uint32_t b, e, ftc = word_of(d, "Trade");
+    assert_true(el_word_propn_chain(d, ftc, &b, &e));
+    assert_int_equal(b, word_of(d, "Federal"));
+    assert_int_equal(e, word_of(d, "Commission") + 1);
+    assert_false(el_word_propn_chain(d, judge, &b, &e));
+    uint32_t appr = word_of(d, "approved");
+    assert_true(el_word_is_passive(d, appr));
+    assert_int_equal(el_word_subject(d, appr), word_of(d, "plan"));
+    assert_int_equal(el_word_deprel(d, el_word_subject(d, appr)), EL_DEP_NSUBJ_PASS);
+    assert_int_equal(el_word_rel(d, el_word_subject(d, appr)), EL_DEP_NSUBJ);
+    assert_int_equal(el_word_agent(d, appr), word_of(d, "John"));   /* a flat name's head */
+    assert_true(el_token_propn_chain(d, el_word_token(d, word_of(d, "John")), &b, &e));
+    assert_int_equal(e - b, 2);
+    uint32_t want = word_of(d, "want"), leave = word_of(d, "leave");
+    assert_true(el_word_is_negated(d, want));
+    assert_false(el_word_is_negated(d, rej));
+    assert_int_equal(el_word_deprel(d, leave), EL_DEP_XCOMP);
+    assert_int_equal(el_word_subject(d, leave), word_of(d, "She"));   /* through xcomp */
+    uint32_t sb, se;
+    el_word_sentence(d, want, &sb, &se);
+    assert_int_equal(sb, word_of(d, "She"));
+    assert_int_equal(se, d->nwords);
+    /* tokens: "Commission's" is one token of two words */
+    uint32_t t = el_word_token(d, rej);
+    assert_int_equal(el_token_word(d, t), rej);
+    assert_int_equal(el_token_upos(d, t), EL_UPOS_VERB);
+    assert_int_equal(el_token_deprel(d, t), EL_DEP_ROOT);
+    assert_int_equal(el_token_head(d, el_word_token(d, judge)), t);
+    assert_int_equal(el_word_child(d, rej, EL_DEP_PUNCT, true, 0), word_of(d, "."));
+    assert_int_equal(el_word_child(d, rej, EL_DEP_PUNCT, true, word_of(d, ".") + 1), EL_NO_WORD);
+    el_doc_free(d);
+    /* no syntax layer: safe answers */
+    el_doc *n = test_doc("Nothing here.");
+    assert_false(el_doc_has_syntax(n));
+    assert_int_equal(el_token_word(n, 0), EL_NO_WORD);
+    assert_int_equal(el_token_upos(n, 0), EL_UPOS_X);
+    assert_int_equal(el_word_subject(n, 0), EL_NO_WORD);
+    assert_false(el_token_propn_chain(n, 0, &b, &e));
+    assert_false(el_word_is_negated(n, 0));
+    el_doc_free(n);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -248,6 +336,8 @@ int main(void)
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_document_words_and_conllu),
         cmocka_unit_test(test_curly_apostrophes),
+        cmocka_unit_test(test_names_and_ids),
+        cmocka_unit_test(test_accessors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
