@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -252,4 +253,54 @@ void el_fold_name(const char *s, char *out, size_t cap)
     out[n] = '\0';
     if (strncmp(out, "the ", 4) == 0)
         memmove(out, out + 4, strlen(out + 4) + 1);
+}
+
+/* el_strtof's exact case: at most 15 significant digits (the integer is
+ * exact in a double) and at most 22 decimals (the power of ten too), so
+ * mant / 10^k is the correctly rounded double of the decimal.  Rounding
+ * that double to float gives strtof's float unless the double lies
+ * exactly halfway between two floats (rounding twice could then differ):
+ * that case, and every other form, goes to strtof. */
+float el_strtof(const char *s, char **end)
+{
+    static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const char *p = s;
+    bool neg = *p == '-';
+    if (*p == '-' || *p == '+')
+        p++;
+    uint64_t mant = 0;
+    int sig = 0, frac = 0, ndig = 0;
+    bool dot = false;
+    for (;; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (mant || *p != '0')
+                sig++;
+            mant = mant * 10 + (uint64_t)(*p - '0');
+            ndig++;
+            frac += dot;
+            if (sig > 15 || frac > 22)
+                return strtof(s, end);
+        } else if (*p == '.' && !dot) {
+            dot = true;
+        } else {
+            break;
+        }
+    }
+    /* no digit, or a form strtof reads further (exponent, hex, inf, nan) */
+    if (!ndig || (*p | 0x20) == 'e' || (*p | 0x20) == 'x' || (*p | 0x20) == 'p'
+        || (*p | 0x20) == 'i' || (*p | 0x20) == 'n')
+        return strtof(s, end);
+    double d = (double)mant / pow10[frac];
+    if (neg)
+        d = -d;
+    float f = (float)d;
+    if ((double)f != d) {
+        float g = nextafterf(f, d > (double)f ? INFINITY : -INFINITY);
+        if (d == ((double)f + (double)g) / 2)
+            return strtof(s, end);
+    }
+    if (end)
+        *end = (char *)(uintptr_t)p;
+    return f;
 }

@@ -141,4 +141,10 @@ static inline bool el_cell_is_formula(const char *s)
 /* Split `line` in place at tabs; returns number of fields (<= max). */
 size_t el_split_tabs(char *line, char **fields, size_t max);
 
+/* strtof for the plain decimals of data files ("-1.253", "7"), without
+ * strtof's big-number arithmetic: the same float as strtof, bit for bit
+ * (what it cannot decide exactly, such as exponents, long mantissas or a
+ * value halfway between two floats, it hands to strtof). */
+float el_strtof(const char *s, char **end);
+
 #endif

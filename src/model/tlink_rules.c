@@ -43,7 +43,7 @@ static bool load_file(el_tlink_rules *r, const char *path, char **err)
             return false;
         }
         if (nf >= 6)
-            row.precision = strtof(f[5], NULL);
+            row.precision = el_strtof(f[5], NULL);
         EL_PUSH(r->rows, r->n, cap) = row;
     }
     free(data);

@@ -301,14 +301,16 @@ bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err)
     char *f[2] = {0};
     if (el_split_tabs(line, f, 2) < 2)
         return *err = errf(line, "expected WORD<TAB>KIND"), false;
-    for (size_t i = 0; i < sizeof cue_kinds / sizeof *cue_kinds; i++)
-        if (strcmp(f[1], cue_kinds[i].name) == 0) {
-            cue_add(gz, f[0], cue_kinds[i].bit);
-            return true;
-        }
+    /* (the common-word kinds first: most lines are theirs; no name is in
+     * both tables) */
     for (size_t i = 0; i < sizeof common_kinds / sizeof *common_kinds; i++)
         if (strcmp(f[1], common_kinds[i].name) == 0) {
             el_lexicon_add(gz->common, f[0], common_kinds[i].what, 0);
+            return true;
+        }
+    for (size_t i = 0; i < sizeof cue_kinds / sizeof *cue_kinds; i++)
+        if (strcmp(f[1], cue_kinds[i].name) == 0) {
+            cue_add(gz, f[0], cue_kinds[i].bit);
             return true;
         }
     return *err = errf(f[1], "unknown cue kind"), false;

@@ -349,7 +349,7 @@ static bool parse_weights(char **f, int32_t *w)
 {
     for (size_t k = 0; k < L; k++) {
         char *end;
-        float v = strtof(f[k], &end);
+        float v = el_strtof(f[k], &end);
         if (end == f[k] || *end || v > WEIGHT_MAX || v < -WEIGHT_MAX)
             return false;
         w[k] = (int32_t)(v * WEIGHT_SCALE + (v < 0 ? -0.5f : 0.5f));
