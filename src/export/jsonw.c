@@ -116,13 +116,18 @@ void el_jw_keyn(el_jw *w, const char *key, size_t n)
     if (n + 4 > EL_JW_BUF) {   /* (no key is that long; kept correct anyway) */
         putc1(w, '"');
         put(w, key, n);
-    } else {   /* the common case: straight into the buffer */
+        put(w, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
+    } else {   /* the common case: straight into the buffer ("key": is n + 3 or 4 bytes) */
         char *p = w->buf + w->len;
         *p++ = '"';
         memcpy(p, key, n);
-        w->len += n + 1;
+        p += n;
+        *p++ = '"';
+        *p++ = ':';
+        if (w->pretty)
+            *p++ = ' ';
+        w->len = (size_t)(p - w->buf);
     }
-    put(w, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
     w->after_key = true;
 }
 
@@ -148,6 +153,18 @@ static void escape(el_jw *w, unsigned char c)
     put(w, e, n);
 }
 
+/* Whether none of the 8 bytes in x needs attention in a JSON string: a
+ * control character, a quote, a backslash or a byte of a multi-byte
+ * sequence (each test is exact for "some byte is"). */
+static inline bool plain8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    uint64_t ctl = (x - ones * 0x20) & ~x;
+    uint64_t quote = (q - ones) & ~q, bslash = (b - ones) & ~b;
+    return !((x | ctl | quote | bslash) & high);
+}
+
 void el_jw_strn(el_jw *w, const char *s, size_t n)
 {
     before_value(w);
@@ -155,6 +172,14 @@ void el_jw_strn(el_jw *w, const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s;
     size_t run = 0, i = 0;   /* p[run, i) is copied as is */
     while (i < n) {
+        if (i + 8 <= n) {   /* eight plain ASCII bytes at a time */
+            uint64_t x;
+            memcpy(&x, p + i, 8);
+            if (plain8(x)) {
+                i += 8;
+                continue;
+            }
+        }
         unsigned char c = p[i];
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
             i++;

@@ -66,6 +66,50 @@ static void numbers(el_jw *w)
     el_jw_close(w, ']');
 }
 
+/* Every byte that needs attention, at every place of a 20-byte string
+ * (the writer scans eight bytes at a time): the same text as escaping one
+ * byte at a time would give. */
+static void one_string(el_jw *w)
+{
+    static const char *const odd[] = {"\x01", "\"", "\\", "\x1f", "\xc3\xa9", "\xff", "\x7f", " "};
+    el_jw_open(w, '[');
+    for (size_t k = 0; k < sizeof odd / sizeof *odd; k++)
+        for (size_t at = 0; at < 20; at++) {
+            char s[32];   /* at 'a', the byte(s), 19 - at 'a' */
+            size_t n = strlen(odd[k]);
+            memset(s, 'a', sizeof s);
+            memcpy(s + at, odd[k], n);
+            el_jw_strn(w, s, 19 + n);
+        }
+    el_jw_close(w, ']');
+}
+
+static void test_escaping_every_place(void **state)
+{
+    (void)state;
+    static const char *const want[] = {"\\u0001", "\\\"", "\\\\", "\\u001f", "\xc3\xa9",
+                                       "\xEF\xBF\xBD", "\x7f", " "};
+    char *s = written(one_string, false);
+    const char *p = s + 1;
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++)
+        for (size_t at = 0; at < 20; at++) {
+            char expect[64];
+            size_t n = 0, tail = 20 - at - 1;
+            expect[n++] = '"';
+            memset(expect + n, 'a', at);
+            n += at;
+            memcpy(expect + n, want[k], strlen(want[k]));
+            n += strlen(want[k]);
+            memset(expect + n, 'a', tail);
+            n += tail;
+            expect[n++] = '"';
+            assert_memory_equal(p, expect, n);
+            p += n + 1;   /* (the comma, then the closing bracket) */
+        }
+    assert_string_equal(p - 1, "]");
+    free(s);
+}
+
 static void test_numbers(void **state)
 {
     (void)state;
@@ -144,6 +188,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_escaping),
+        cmocka_unit_test(test_escaping_every_place),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_compact_and_pretty),
         cmocka_unit_test(test_large),
