@@ -561,7 +561,10 @@ void el_tokenize(el_doc *d, const el_abbrevs *ab)
         space_before = false;
     }
     finish_sentence(d, d->ntokens, &sent_cstart);
-    if (d->cap_tokens > d->ntokens + 16) {
+    /* (trim a document's array; a short text, such as a lexicon phrase
+     * tokenized into a reused scratch document, keeps its few spare slots
+     * instead of a realloc per call) */
+    if (d->cap_tokens > d->ntokens + d->ntokens / 8 + 64) {
         d->cap_tokens = d->ntokens + 1;
         d->tokens = el_realloc(d->tokens, d->cap_tokens * sizeof *d->tokens);
     }

@@ -232,6 +232,8 @@ bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
     uint32_t name = pool_add(gz, f[0], strlen(f[0]));
     uint32_t key = pool_key(gz, nf > 4 ? f[4] : NULL,
                             kind == GZ_KIND_ENTITY ? el_ent_type_name(t) : "TITLE", f[0]);
+    if (nf > 5 && !*f[5])
+        nf = 5;   /* (an empty FLAGS field: no flag to look for) */
     el_gz_entry e = {name, key, nf > 2 ? pool_subtype(gz, f[2]) : 0, (uint8_t)t, kind,
                      nf > 5 && strstr(f[5], "low") != NULL, "", ""};
     flag_code(nf > 5 ? f[5] : NULL, "country=", e.country);
