@@ -165,9 +165,38 @@ static inline bool plain8(uint64_t x)
     return !((x | ctl | quote | bslash) & high);
 }
 
+/* A string of plain ASCII that fits in the buffer, copied while it is
+ * checked; false (nothing written) for any other. */
+static inline bool strn_plain(el_jw *w, const char *s, size_t n)
+{
+    if (w->len + n + 2 > EL_JW_BUF)
+        return false;
+    char *o = w->buf + w->len;
+    *o++ = '"';
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8, o += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (!plain8(x))
+            return false;
+        memcpy(o, &x, 8);
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((unsigned char)(c - 0x20) >= 0x60 || c == '"' || c == '\\')
+            return false;
+        *o++ = (char)c;
+    }
+    *o++ = '"';
+    w->len = (size_t)(o - w->buf);
+    return true;
+}
+
 void el_jw_strn(el_jw *w, const char *s, size_t n)
 {
     before_value(w);
+    if (strn_plain(w, s, n))
+        return;
     putc1(w, '"');
     const unsigned char *p = (const unsigned char *)s;
     size_t run = 0, i = 0;   /* p[run, i) is copied as is */

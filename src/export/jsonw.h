@@ -54,7 +54,26 @@ void el_jw_id(el_jw *w, const char *prefix, int64_t n);
  * literal key is known when compiling the caller. */
 static inline void el_jw_key(el_jw *w, const char *key)
 {
-    el_jw_keyn(w, key, strlen(key));
+    size_t n = strlen(key);
+    /* the common case inline (a compact object member with room in the
+     * buffer), so that the copy of a literal key is a few moves; the
+     * rest, the same bytes, in el_jw_keyn */
+    if (w->pretty || w->after_key || w->depth <= 0 || w->depth > EL_JW_DEPTH
+        || w->len + n + 5 > EL_JW_BUF) {
+        el_jw_keyn(w, key, n);
+        return;
+    }
+    char *p = w->buf + w->len;
+    if (w->nonempty[w->depth - 1])
+        *p++ = ',';
+    w->nonempty[w->depth - 1] = true;
+    *p++ = '"';
+    memcpy(p, key, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    w->len = (size_t)(p - w->buf);
+    w->after_key = true;
 }
 
 static inline void el_jw_kstr(el_jw *w, const char *key, const char *s)
