@@ -3,7 +3,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,12 +293,13 @@ float el_strtof(const char *s, char **end)
     double d = (double)mant / pow10[frac];
     if (neg)
         d = -d;
+    /* halfway between two floats: the 29 mantissa bits a float drops are
+     * 1000...0 (d is 0 or at least 1e-22, a normal float's range) */
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    if ((bits & 0x1FFFFFFFu) == 0x10000000u)
+        return strtof(s, end);
     float f = (float)d;
-    if ((double)f != d) {
-        float g = nextafterf(f, d > (double)f ? INFINITY : -INFINITY);
-        if (d == ((double)f + (double)g) / 2)
-            return strtof(s, end);
-    }
     if (end)
         *end = (char *)(uintptr_t)p;
     return f;
