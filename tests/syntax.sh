@@ -1,8 +1,8 @@
 #!/bin/sh
 # syntax.sh - the syntax stage from the command line: annotate -f conllu
 # writes well-formed CoNLL-U (checked by a validator: ten columns, ids in
-# order, multi-word ranges, heads in range, one root, no cycle, the words
-# spell the sentence text), -j 2 writes the same, --syntax leaves the other
+# order, multi-word ranges, heads in range, one root labelled root, no
+# cycle, UD tags and relations, the words spell the sentence text), -j 2 writes the same, --syntax leaves the other
 # outputs unchanged, and a missing or broken model is a one-line error.
 . "${TOP_SRCDIR:-.}/tests/lib.sh"
 
@@ -21,6 +21,10 @@ grep -q "^2-3	don't	" "$TMP/s.conllu" && grep -q "^2	do	do	AUX	VBP	" "$TMP/s.con
 if [ -n "${PYTHON3:-}" ]; then
     cat > "$TMP/validate.py" <<'PY'
 import sys
+UPOS = set("ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split())
+DEPRELS = set("""acl advcl advmod amod appos aux case cc ccomp clf compound conj cop csubj dep det
+    discourse dislocated expl fixed flat goeswith iobj list mark nmod nsubj nummod obj obl orphan
+    parataxis punct reparandum root vocative xcomp""".split())
 def check(path):
     blocks = open(path, encoding="utf-8", errors="strict").read().split("\n\n")
     for b in blocks:
@@ -43,6 +47,10 @@ def check(path):
             i = int(f[0])
             assert i == expect, (path, l)
             expect += 1
+            assert f[3] in UPOS and f[4] != "_" and f[2] != "", (path, l)
+            assert (f[6] == "0") == (f[7] == "root"), (path, l)
+            assert f[7].split(":")[0] in DEPRELS, (path, l)
+            assert f[5] == "_" and f[8] == "_" and f[9] in ("_", "SpaceAfter=No"), (path, l)
             heads.append(int(f[6]))
             if i > range_end:
                 forms.append(f[1])

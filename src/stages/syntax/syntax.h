@@ -48,7 +48,8 @@ void el_syn_work_free(el_syn_work *w);
 typedef enum el_syn_level { EL_SYN_TAG = 1, EL_SYN_LEMMA = 2, EL_SYN_PARSE = 3 } el_syn_level;
 
 /* Analyse one sentence of n words in place.  A sentence longer than
- * EL_SYN_MAX_WORDS is analysed in pieces of that size. */
+ * EL_SYN_MAX_WORDS is analysed in pieces of that size, each later
+ * piece's root attached to the first's (parataxis): one root always. */
 #define EL_SYN_MAX_WORDS 512
 void el_syntax_sentence(const el_syntax *m, el_syn_work *w, el_syn_word *words, size_t n,
                         el_syn_level level);

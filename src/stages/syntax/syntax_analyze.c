@@ -157,13 +157,23 @@ static void analyse(const el_syntax *m, el_syn_work *w, el_syn_word *words, size
 void el_syntax_sentence(const el_syntax *m, el_syn_work *w, el_syn_word *words, size_t n,
                         el_syn_level level)
 {
+    uint32_t root = 0;   /* 1-based: the first piece's root */
     for (size_t off = 0; off < n; off += EL_SYN_MAX_WORDS) {
         size_t k = n - off < EL_SYN_MAX_WORDS ? n - off : EL_SYN_MAX_WORDS;
         analyse(m, w, words + off, k, level);
-        if (off && level >= EL_SYN_PARSE)   /* a later piece: heads past the offset */
-            for (size_t i = 0; i < k; i++)
-                if (words[off + i].head)
-                    words[off + i].head += (uint32_t)off;
+        if (level < EL_SYN_PARSE)
+            continue;
+        for (size_t i = 0; i < k; i++) {
+            el_syn_word *x = &words[off + i];
+            if (x->head)   /* a later piece: heads past the offset */
+                x->head += (uint32_t)off;
+            else if (!root)
+                root = (uint32_t)(off + i + 1);
+            else {   /* a later piece's root hangs from the first: one root */
+                x->head = root;
+                x->deprel = EL_DEP_PARATAXIS;
+            }
+        }
     }
 }
 

@@ -36,7 +36,7 @@ typedef struct syn_fslot { int16_t w[4]; } syn_fslot;
 typedef struct syn_linear {
     uint32_t nclass;
     uint32_t bits;          /* features folded into 2^bits buckets (0 = not) */
-    uint32_t mask;          /* slots - 1 (power of two) */
+    uint32_t mask;          /* slots - 1 (power of two; folded: 2^bits, the slot is the bucket) */
     syn_slot *slot;         /* nclass > SYN_DENSE */
     syn_dslot *dslot;       /* nclass <= SYN_DENSE, not folded */
     syn_fslot *fslot;       /* nclass == SYN_NTRANS_MAX, folded */
@@ -96,14 +96,14 @@ static inline void syn_score(const syn_linear *L, const uint32_t *f, size_t nf, 
         return;
     }
     uint32_t s0[64], fk[64];
-    for (size_t i = 0; i < nf; i++) {
+    for (size_t i = 0; i < nf; i++) {   /* folded: the bucket is the slot */
         fk[i] = syn_fold(f[i], L->bits);
-        s0[i] = syn_slot_of(L, fk[i]);
+        s0[i] = L->bits ? fk[i] : syn_slot_of(L, fk[i]);
         __builtin_prefetch(&L->slot[s0[i]]);
     }
     for (size_t i = 0; i < nf; i++) {
         uint32_t k = fk[i], s = s0[i];
-        while (L->slot[s].key && L->slot[s].key != k)
+        while (!L->bits && L->slot[s].key && L->slot[s].key != k)
             s = (s + 1) & L->mask;
         const syn_slot *sl = &L->slot[s];
         if (!sl->key)

@@ -214,7 +214,7 @@ static bool read_linear(syn_linear *L, rd *r, unsigned nclass)
         (L->bits && nclass <= SYN_DENSE && nclass != SYN_NTRANS_MAX))
         return false;
     uint32_t size = table_size(nf);
-    if (L->bits && nclass <= SYN_DENSE)   /* direct: one slot per bucket */
+    if (L->bits)   /* folded: one slot per bucket, no probing */
         size = (1u << L->bits) + 1;
     L->mask = size - 1;
     bool dense = nclass <= SYN_DENSE;
@@ -245,7 +245,9 @@ static bool read_linear(syn_linear *L, rd *r, unsigned nclass)
             first += cnt;
             continue;
         }
-        uint32_t s = syn_slot_of(L, k);
+        uint32_t s = L->bits ? k : syn_slot_of(L, k);
+        if (L->bits && (k > L->mask || L->slot[s].key))
+            return false;
         while (L->slot[s].key)
             s = (s + 1) & L->mask;
         syn_slot *sl = &L->slot[s];
