@@ -36,7 +36,18 @@ static bool is_cap(const tagger *t, size_t i)
     return is_cap_inner(t, i) && !(t->cue[i] & CUE_NOT_NAME);
 }
 
-/* First word of its sentence, or right after an opening quote or colon. */
+/* A dash standing between spaces ("(Reuters) - Shares ...", "ANTWERP — X"):
+ * what follows starts a clause, like after a colon. */
+static bool spaced_dash(const el_doc *d, size_t j)
+{
+    if (j + 1 >= d->ntokens || (d->tokens[j].flags & EL_TOK_GLUED) || (d->tokens[j + 1].flags & EL_TOK_GLUED))
+        return false;
+    return el_tok_is(d, j, "-") || el_tok_is(d, j, "--") || el_tok_is(d, j, "\xe2\x80\x94") ||
+           el_tok_is(d, j, "\xe2\x80\x93");
+}
+
+/* First word of its sentence, or right after an opening quote, a colon or
+ * a spaced dash (a dateline's end). */
 bool el_ent_initial(const tagger *t, size_t i)
 {
     const el_doc *d = t->doc;
@@ -44,7 +55,8 @@ bool el_ent_initial(const tagger *t, size_t i)
     for (size_t j = i; j-- > d->sentences[s].tok_begin;) {
         if (d->tokens[j].flags & EL_TOK_WORD)
             return false;
-        if ((d->tokens[j].flags & EL_TOK_QUOTE) || el_tok_is(d, j, ":") || el_tok_is(d, j, "("))
+        if ((d->tokens[j].flags & EL_TOK_QUOTE) || el_tok_is(d, j, ":") || el_tok_is(d, j, "(") ||
+            spaced_dash(d, j))
             return true;
     }
     return true;
@@ -515,6 +527,42 @@ static bool lone_given_name(const tagger *t, size_t b, size_t e)
            !el_gz_common(t->gz, t->doc, b) && person_slot(t, b) && !starts_longer_name(t, b);
 }
 
+/* A word with a capital after a lower-case letter ("MacBook"). */
+static bool inner_capital(const el_doc *d, size_t i)
+{
+    size_t n;
+    const char *s = el_tok_text(d, i, &n);
+    for (size_t k = 1; k < n; k++)
+        if (s[k] >= 'A' && s[k] <= 'Z' && s[k - 1] >= 'a' && s[k - 1] <= 'z')
+            return true;
+    return false;
+}
+
+/* "Northwind Air": a word that both starts organizations and continues
+ * products (`org-start` and `product`: "Air") ending a run names an airline,
+ * unless the run starts with a product-like word ("MacBook Air"). */
+static bool airline_end(const tagger *t, size_t b, size_t e)
+{
+    const unsigned both = CUE_ORG_START | CUE_PRODUCT;
+    return e - b >= 2 && (t->cue[e - 1] & both) == both && (t->doc->tokens[e - 1].flags & EL_TOK_CAP) &&
+           !inner_capital(t->doc, b) && !el_ent_camel_word(t->doc, b);
+}
+
+/* "Denver Peaks", "Oslo Widgets": a listed city followed by one capitalized
+ * plural word is a team or a company. */
+static bool city_plural(const tagger *t, size_t b, size_t e)
+{
+    int entry;
+    size_t n;
+    const char *s = el_tok_text(t->doc, e - 1, &n);
+    if (e - b != 2 || n < 4 || s[n - 1] != 's' || s[n - 2] == 's' || (t->cue[e - 1] & CUE_SURNAME) ||
+        el_ent_gz_match(t, b, &entry) != 1 || t->gz->entries[entry].kind != GZ_KIND_ENTITY ||
+        t->gz->entries[entry].type != EL_ENT_LOCATION)
+        return false;
+    const char *sub = el_gz_str(t->gz, t->gz->entries[entry].subtype);
+    return strcmp(sub, "city") == 0 || strcmp(sub, "capital") == 0;
+}
+
 /* Adds the candidate for the run [b, e); returns the position after it. */
 static size_t rule_cand(tagger *t, size_t b, size_t e)
 {
@@ -531,6 +579,8 @@ static size_t rule_cand(tagger *t, size_t b, size_t e)
             e = cut_at_known(t, b, e);
         if (after_title)
             type = EL_ENT_PERSON;
+        else if (airline_end(t, b, e) || city_plural(t, b, e))
+            type = EL_ENT_ORGANIZATION;
         else if (((t->cue[e - 1] & CUE_PRODUCT) && e - b >= 2) || product_context(t, b))
             type = EL_ENT_PRODUCT;   /* "Mac App Store", "Galaxy Pro", "the maker of X" */
         else if ((t->cue[b] & (CUE_GIVEN | CUE_SURNAME)) && e - b >= 2 && name_shaped(t, b, e))
