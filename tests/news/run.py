@@ -11,7 +11,8 @@ be removed; NEWS_STRICT=1 makes an XPASS fail the run).
 KINDs (see README.md in this folder):
     dct        VALUE [SOURCE]        document DCT (VALUE 'none': no DCT)
     entity     TEXT TYPE             a mention whose text or name is TEXT has TYPE
-    no-entity  TEXT                  no mention's text or name is TEXT (cut names)
+    no-entity  TEXT                  no mention's text or name is TEXT (cut names;
+                                     resolved pronoun mentions do not count)
     timex      TEXT VALUE            a timex with exactly TEXT has VALUE
     no-timex   TEXT VALUE            no timex with TEXT has VALUE
     event      TRIGGER key=value...  an event mention with TRIGGER matching all
@@ -239,7 +240,9 @@ def check(doc, kind, args):
     if kind in ("entity", "no-entity"):
         found = [m["type"] for m in d["mentions"]
                  if args[0] in (m["text"], m.get("name"))]
-        if kind == "no-entity":
+        if kind == "no-entity":   # a resolved pronoun ("Her novel ...") is no name
+            found = [m["type"] for m in d["mentions"]
+                     if args[0] in (m["text"], m.get("name")) and m.get("subtype") != "pronoun"]
             return not found, "mentions %s" % found
         return args[1] in found, "types %s" % found
     if kind in ("timex", "no-timex"):

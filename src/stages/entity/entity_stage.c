@@ -189,7 +189,7 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool
         return 0;
     while (k < j + 2 && el_ent_same_sentence(t, b, k) && (t->cue[k] & CUE_CONNECTOR)) {
         bool of_the = el_tok_is(d, k, "of") || el_tok_is(d, k, "the");
-        if (!(of_the && heads) && !(heads & (CUE_ORG_HEAD | CUE_ORG_SUFFIX)))
+        if (!(of_the && heads) && !(heads & (CUE_ORG_HEAD | CUE_ORG_SUFFIX | CUE_EVENT_SUFFIX)))
             *tentative = true;
         k++;
     }
@@ -207,15 +207,19 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool
     return k - j;
 }
 
-/* Length of the run of capitalized words starting at `b`. */
-static size_t cap_run(const tagger *t, size_t b)
+/* Length of the run of capitalized words starting at `b`; `listed`: its
+ * first word may be one that starts no name of its own (checked by the
+ * caller: "New England Journal of Medicine", "West Yorkshire Police"). */
+static size_t cap_run(const tagger *t, size_t b, bool listed)
 {
     size_t j = b, end = b, g, cut = 0;
     unsigned seen = 0;
     bool tentative;
-    const unsigned heads = CUE_ORG_HEAD | CUE_ORG_SUFFIX | CUE_LOC_HEAD | CUE_LOC_SUFFIX | CUE_FAC_SUFFIX;
+    const unsigned heads = CUE_ORG_HEAD | CUE_ORG_SUFFIX | CUE_LOC_HEAD | CUE_LOC_SUFFIX | CUE_FAC_SUFFIX |
+                           CUE_EVENT_SUFFIX;
     while (el_ent_same_sentence(t, b, j) && !t->blocked[j]) {
-        if (j == b ? is_cap(t, j) : is_cap_inner(t, j)) {
+        if (j == b ? (listed ? is_word(t, j) && (t->doc->tokens[j].flags & EL_TOK_CAP) : is_cap(t, j))
+                   : is_cap_inner(t, j)) {
             seen |= t->cue[j] & heads;
             end = ++j;
         } else if (j > b && (g = run_glue(t, b, j, seen, &tentative)) > 0) {
@@ -226,7 +230,7 @@ static size_t cap_run(const tagger *t, size_t b)
             break;
         }
     }
-    if (cut && !(t->cue[end - 1] & CUE_ORG_SUFFIX))
+    if (cut && !(t->cue[end - 1] & (CUE_ORG_SUFFIX | CUE_EVENT_SUFFIX)))
         end = cut;
     return end - b;
 }
@@ -259,6 +263,10 @@ static int shape_type(const tagger *t, size_t b, size_t e, const char **subtype)
     if (last & CUE_FAC_SUFFIX) {
         *subtype = "facility";
         return EL_ENT_LOCATION;
+    }
+    if ((last & CUE_EVENT_SUFFIX) && (t->doc->tokens[h].flags & EL_TOK_CAP)) {
+        *subtype = "event";   /* "Monaco Grand Prix", "X Prize for Fiction" */
+        return EL_ENT_OTHER;
     }
     return -1;
 }
@@ -604,7 +612,8 @@ static size_t rule_cand(tagger *t, size_t b, size_t e)
         /* in a headline-case line every word is capitalized, so a title
          * proves nothing ("Officials Discuss Trade Issues") */
         strong = (after_title && !t->headline[t->doc->tokens[b].sentence]) ||
-                 type == EL_ENT_ORGANIZATION || type == EL_ENT_PRODUCT;
+                 type == EL_ENT_ORGANIZATION || type == EL_ENT_PRODUCT ||
+                 ((t->cue[b] & CUE_DESCRIPTOR) && e - b >= 2);   /* "Hurricane X" */
     }
     cand *c = el_ent_push(t, b, e, type, -1);
     c->subtype = subtype;
@@ -728,9 +737,19 @@ static size_t step(tagger *t, size_t i)
         return i + n;   /* excluded by a user file: no name */
     if (!n && initial_common_word(t, i))
         return i + 1;   /* "Shares of X fell": the name is X */
-    size_t run = is_cap(t, i) ? cut_at_title(t, i, i + cap_run(t, i)) - i : 0;
+    size_t run = is_cap(t, i) ? cut_at_title(t, i, i + cap_run(t, i, false)) - i : 0;
     const char *subtype;
     bool shaped = run > n && shape_type(t, i, i + run, &subtype) >= 0;
+    if (!run && is_word(t, i) && (t->doc->tokens[i].flags & EL_TOK_CAP) &&
+        (!(t->cue[i] & CUE_STOP) || (n && t->gz->entries[entry].kind == GZ_KIND_ENTITY))) {
+        /* a listed name or a compass word starting a shaped name ("New
+         * England Journal of Medicine", "West Midlands Police") */
+        size_t r = cut_at_title(t, i, i + cap_run(t, i, true)) - i;
+        if (r > n && r > 1 && shape_type(t, i, i + r, &subtype) >= 0) {
+            run = r;
+            shaped = true;
+        }
+    }
     if (n && t->gz->entries[entry].kind != GZ_KIND_ENTITY && !shaped) {   /* not "General Widgets Inc." */
         t->title = entry;
         t->title_end = i + n;

@@ -48,6 +48,8 @@ enum {
     CUE_PRODUCT_NOUN = 1u << 26,/* "maker", "game": "the maker of X", "the game X" is a product */
     CUE_ORG_OF     = 1u << 27,  /* "shares", "stake": "shares of X" makes X an organization */
     CUE_LOC_HYPHEN = 1u << 28,  /* "based": "X-based" makes X a place */
+    CUE_EVENT_SUFFIX = 1u << 29,/* "Prix", "Cup", "Prize": ends the name of an event or award (OTHER) */
+    CUE_PRODUCT_AFTER = 1u << 30,/* "rocket", "jets", "pickup": "a Falcon 9 rocket" makes the name a product */
 };
 
 /* English words (cues/common-words.tsv), kept apart from the cue table (tens of
