@@ -67,6 +67,11 @@ bool el_ent_camel_word(const el_doc *d, size_t i);
  * word, or with org_len > 0 the org_len tokens of an organization's name
  * followed by a model designation ("Nokia N95"). */
 size_t el_ent_product_end(const tagger *t, size_t i, size_t org_len);
+/* End (exclusive) of an unlisted product name: the capitalized run
+ * [b, b + run) with a model designation in or after it ("Nova X7", "Aerion
+ * A-220", "Falcon 9 rocket"), or a lettered model alone before a
+ * `product-after` noun ("V-900 freighter"); 0 = none. */
+size_t el_ent_model_product_end(const tagger *t, size_t b, size_t run);
 /* The earlier product whose model designation token i repeats ("the N95"
  * after "Nokia N95"), or -1. */
 int el_ent_product_model_of(const tagger *t, size_t i);

@@ -777,6 +777,12 @@ static size_t step(tagger *t, size_t i)
         take_role(t, c);
         return i + n;
     }
+    size_t me = n ? 0 : el_ent_model_product_end(t, i, run);
+    if (me) {   /* "Nova X7", "Aerion A-220", "a Falcon 9 rocket" */
+        el_ent_push(t, i, me, EL_ENT_PRODUCT, -1)->src = EL_TSRC_RULE;
+        t->nproducts++;
+        return me;
+    }
     if (run && implausible_run(t, i, run))
         return i + run;
     if (run)

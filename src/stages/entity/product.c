@@ -6,6 +6,12 @@
  *   - an organization's listed name followed by a model designation
  *     ("Nokia N95", a model token of three or more digits or with a letter);
  *
+ *   - an unlisted name followed by a model designation ("Nova X7", "Aerion
+ *     A-220", "a Falcon 9 rocket", "PlayStation 5"): the model has a letter
+ *     ("X7", "A-220"), or a lower-case product noun follows it (cue kind
+ *     `product-after`: "rocket", "jets"), or the name has an inner capital;
+ *     a model designation alone before such a noun ("its V-900 freighter");
+ *
  * each continued by what completes a product name: model tokens ("4",
  * "3GS", "1.1"), product words (cue kind `product`: "nano", "store",
  * "Pro"), and capitalized words outside headline-case lines ("Music
@@ -130,4 +136,68 @@ int el_ent_product_model_of(const tagger *t, size_t i)
         }
     }
     return -1;
+}
+
+/* A lettered model designation glued over a hyphen at token i ("A-220":
+ * one to three capital letters, "-", digits): its length in tokens, or 0. */
+static size_t hyphen_model(const tagger *t, size_t i)
+{
+    const el_doc *d = t->doc;
+    size_t n;
+    if (i + 2 >= d->ntokens || t->blocked[i] || !el_ent_same_sentence(t, i, i + 2))
+        return 0;
+    const char *s = el_tok_text(d, i, &n);
+    if (n > 3 || !(d->tokens[i].flags & EL_TOK_CAP) || !el_tok_is(d, i + 1, "-") ||
+        !(d->tokens[i + 1].flags & EL_TOK_GLUED) || !(d->tokens[i + 2].flags & EL_TOK_GLUED))
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (!is_upper(s[k]))
+            return 0;
+    return model_token(t, i + 2, false) ? 3 : 0;
+}
+
+/* A lower-case `product-after` noun at token i ("rocket"). */
+static bool product_noun_after(const tagger *t, size_t i, size_t b)
+{
+    return el_ent_same_sentence(t, b, i) && (t->cue[i] & CUE_PRODUCT_AFTER) &&
+           !(t->doc->tokens[i].flags & EL_TOK_CAP);
+}
+
+static bool has_inner_capital(const el_doc *d, size_t i)
+{
+    size_t n;
+    const char *s = el_tok_text(d, i, &n);
+    for (size_t k = 1; k < n; k++)
+        if (is_upper(s[k]) && is_lower(s[k - 1]))
+            return true;
+    return false;
+}
+
+size_t el_ent_model_product_end(const tagger *t, size_t b, size_t run)
+{
+    size_t e = b + run, n;
+    bool lettered = false;
+    if (run <= 1 && (n = hyphen_model(t, b)) > 0)   /* "V-900" alone */
+        return product_noun_after(t, b + n, b) ? b + n : 0;
+    if (run >= 2 && (n = hyphen_model(t, e - 1)) > 0) {   /* "Aerion A" + "-220" */
+        e = e - 1 + n;
+        lettered = true;
+    } else if (run >= 2 && model_token(t, e - 1, false)) {   /* "Nova X7" */
+        bool letters;
+        size_t len;
+        const char *s = el_tok_text(t->doc, e - 1, &len);
+        lettered = model_shape(s, len, &letters) && letters;
+    } else if ((n = hyphen_model(t, e)) > 0 && el_ent_same_sentence(t, b, e)) {
+        e += n;
+        lettered = true;
+    } else if (el_ent_same_sentence(t, b, e) && model_token(t, e, false)) {   /* "Falcon 9" */
+        e++;
+    } else {
+        return 0;
+    }
+    if (run == 0)
+        return 0;
+    if (lettered || product_noun_after(t, e, b) || has_inner_capital(t->doc, b))
+        return e;
+    return 0;
 }
