@@ -170,6 +170,18 @@ static void tagger_free(tagger *t)
     free(t->titles);
 }
 
+/* A possessive at j ("'s", or "'" glued after a plural) inside a run that
+ * is not a listed name ("Canada's X" is two names). */
+static bool possessive_glue(const tagger *t, size_t b, size_t j)
+{
+    const el_doc *d = t->doc;
+    int entry;
+    if (!(d->tokens[j].flags & EL_TOK_GLUED) ||
+        !(el_tok_is_possessive(d, j) || el_tok_is(d, j, "'") || el_tok_is(d, j, "\xe2\x80\x99")))
+        return false;
+    return !(el_ent_gz_match(t, b, &entry) == j - b && t->gz->entries[entry].kind == GZ_KIND_ENTITY);
+}
+
 /* Number of tokens from j that join a capitalized run whose first token is
  * b to a following capitalized word (0 = the run ends before j).  "of the"
  * join after any head ("Gulf of", "Hall of the"); "and", "for" after an
@@ -187,6 +199,10 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool
     if (el_tok_is(d, j, "and") && el_ent_gz_match(t, b, &listed) == j - b &&
         t->gz->entries[listed].kind == GZ_KIND_ENTITY)
         return 0;
+    if (possessive_glue(t, b, j)) {   /* "General Dockers' Union": kept if a suffix ends it */
+        *tentative = true;
+        k = j + 1;
+    }
     while (k < j + 2 && el_ent_same_sentence(t, b, k) && (t->cue[k] & CUE_CONNECTOR)) {
         bool of_the = el_tok_is(d, k, "of") || el_tok_is(d, k, "the");
         if (!(of_the && heads) && !(heads & (CUE_ORG_HEAD | CUE_ORG_SUFFIX | CUE_EVENT_SUFFIX)))
@@ -372,11 +388,17 @@ static void take_role(tagger *t, cand *c)
 }
 
 /* "Janet Reno", "Jack London": a given name and a city ending the run is
- * a person's name. */
+ * a person's name; so is a place ending a run that a title introduces
+ * ("Prime Minister Rui X") or that has a particle before it ("Pieter Van X"),
+ * and a particle itself ("Van") is no place inside a person's name. */
 static bool surname_like_city(const tagger *t, size_t b, size_t j, size_t n, size_t e, int entry)
 {
-    if (j != b + 1 || j + n != e || !(t->cue[b] & CUE_GIVEN) ||
-        t->gz->entries[entry].type != EL_ENT_LOCATION)
+    bool person = t->title_end == b || (j > b + 1 && (t->cue[j - 1] & CUE_PARTICLE));
+    if (t->gz->entries[entry].type != EL_ENT_LOCATION)
+        return false;
+    if ((t->cue[j] & CUE_PARTICLE) && n == 1 && j + 1 < e)
+        return true;   /* "Pieter Van Damme" */
+    if ((j != b + 1 && !person) || j + n != e || (!(t->cue[b] & CUE_GIVEN) && !person))
         return false;
     const char *sub = el_gz_str(t->gz, t->gz->entries[entry].subtype);
     return strcmp(sub, "city") == 0;
@@ -571,6 +593,21 @@ static bool city_plural(const tagger *t, size_t b, size_t e)
     return strcmp(sub, "city") == 0 || strcmp(sub, "capital") == 0;
 }
 
+/* A byline's name: after a capitalized `byline` word ("By") that starts
+ * its line, over names, "and" and commas ("By Ann Lee and Bo Park"). */
+static bool in_byline(const tagger *t, size_t b)
+{
+    const el_doc *d = t->doc;
+    for (size_t j = b; j-- > 0 && el_ent_same_sentence(t, j, b);) {
+        unsigned f = d->tokens[j].flags;
+        if ((t->cue[j] & CUE_BYLINE) && (f & EL_TOK_CAP))
+            return (f & EL_TOK_NEWLINE) || j == 0 || (f & EL_TOK_SENT_START);
+        if (!(f & EL_TOK_CAP) && !el_tok_is(d, j, ",") && !(t->cue[j] & CUE_CONNECTOR))
+            return false;
+    }
+    return false;
+}
+
 /* Adds the candidate for the run [b, e); returns the position after it. */
 static size_t rule_cand(tagger *t, size_t b, size_t e)
 {
@@ -585,7 +622,7 @@ static size_t rule_cand(tagger *t, size_t b, size_t e)
     if (type < 0) {
         if (!product_context(t, b))   /* "the game Candy Crush Saga" stays one name */
             e = cut_at_known(t, b, e);
-        if (after_title)
+        if (after_title || (e - b >= 2 && e - b <= 4 && name_shaped(t, b, e) && in_byline(t, b)))
             type = EL_ENT_PERSON;
         else if (airline_end(t, b, e) || city_plural(t, b, e))
             type = EL_ENT_ORGANIZATION;
@@ -613,7 +650,8 @@ static size_t rule_cand(tagger *t, size_t b, size_t e)
          * proves nothing ("Officials Discuss Trade Issues") */
         strong = (after_title && !t->headline[t->doc->tokens[b].sentence]) ||
                  type == EL_ENT_ORGANIZATION || type == EL_ENT_PRODUCT ||
-                 ((t->cue[b] & CUE_DESCRIPTOR) && e - b >= 2);   /* "Hurricane X" */
+                 ((t->cue[b] & CUE_DESCRIPTOR) && e - b >= 2) ||   /* "Hurricane X" */
+                 (type == EL_ENT_PERSON && in_byline(t, b));
     }
     cand *c = el_ent_push(t, b, e, type, -1);
     c->subtype = subtype;

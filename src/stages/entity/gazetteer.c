@@ -28,7 +28,7 @@ static const struct { const char *name; unsigned bit; } cue_kinds[] = {
     {"corp-suffix", CUE_CORP | CUE_ORG_SUFFIX}, {"org-start", CUE_ORG_START},
     {"descriptor", CUE_DESCRIPTOR}, {"product-noun", CUE_PRODUCT_NOUN},
     {"org-of", CUE_ORG_OF}, {"loc-hyphen", CUE_LOC_HYPHEN},
-    {"event-suffix", CUE_EVENT_SUFFIX}, {"product-after", CUE_PRODUCT_AFTER},
+    {"event-suffix", CUE_EVENT_SUFFIX}, {"product-after", CUE_PRODUCT_AFTER}, {"byline", CUE_BYLINE},
 };
 
 /* Kinds of the common-word list (a lexicon of their own, not cue bits). */

@@ -50,6 +50,7 @@ enum {
     CUE_LOC_HYPHEN = 1u << 28,  /* "based": "X-based" makes X a place */
     CUE_EVENT_SUFFIX = 1u << 29,/* "Prix", "Cup", "Prize": ends the name of an event or award (OTHER) */
     CUE_PRODUCT_AFTER = 1u << 30,/* "rocket", "jets", "pickup": "a Falcon 9 rocket" makes the name a product */
+    CUE_BYLINE     = 1u << 31,  /* "By": at a line's start, the names after it are the writers (PERSON) */
 };
 
 /* English words (cues/common-words.tsv), kept apart from the cue table (tens of
