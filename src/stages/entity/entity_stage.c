@@ -404,6 +404,14 @@ static bool surname_like_city(const tagger *t, size_t b, size_t j, size_t n, siz
     return strcmp(sub, "city") == 0;
 }
 
+/* A cut end backed off over the glue before it ("Ray Holt of the | X"). */
+static size_t unglue(const tagger *t, size_t b, size_t j)
+{
+    while (j > b + 1 && (t->cue[j - 1] & CUE_CONNECTOR) && !(t->doc->tokens[j - 1].flags & EL_TOK_CAP))
+        j--;
+    return j;
+}
+
 /* Truncate a run at the first token (after b) where a list entry starts. */
 static size_t cut_at_known(const tagger *t, size_t b, size_t e)
 {
@@ -415,7 +423,7 @@ static size_t cut_at_known(const tagger *t, size_t b, size_t e)
             continue;
         /* a title cuts only where it introduces a name ("X CEO Jane Roe", not "Anna King") */
         if (t->gz->entries[entry].kind == GZ_KIND_ENTITY || (j + n < e && is_cap(t, j + n)))
-            return j;
+            return unglue(t, b, j);
     }
     return e;
 }

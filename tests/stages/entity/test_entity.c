@@ -394,6 +394,32 @@ static void test_capital_stays_city(void **state)
     el_gazetteer_free(gz);
 }
 
+/* The rules added for unseen news: airlines "X Air", teams, events kept
+ * whole, model numbers, particles inside names, bylines. */
+static void test_news_name_shapes(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from("Lakeview\tLOCATION\tcity\t\tcity:2\t\nVanburg\tLOCATION\tcity\t\tcity:3\t\n"
+                               "Dusk\tLOCATION\tcity\t\tcity:4\t\nRuritanian\tNORP\tnationality\t\tnat:RR\t\n",
+                               "the\tstop\nThe\tstop\nAir\torg-start\nair\tproduct\nUnion\torg-suffix\n"
+                               "Prix\tevent-suffix\nrocket\tproduct-after\nvanburg\tparticle\n"
+                               "by\tstop\nBy\tbyline\nand\tconnector\nof\tconnector\nsaid\tsay\n");
+    check(gz, "Flights of Zentra Air resumed.", (found[]){{"Zentra Air", "ORGANIZATION", NULL, NULL}, {0}});
+    check(gz, "Fans of the Lakeview Otters cheered.", (found[]){
+        {"Lakeview Otters", "ORGANIZATION", NULL, NULL}, {0}});
+    check(gz, "He won the Ruritanian Grand Prix today.", (found[]){
+        {"Ruritanian Grand Prix", "OTHER", NULL, NULL}, {0}});
+    check(gz, "It flew on a Zorbex 9 rocket and the Quarn X7 too.", (found[]){
+        {"Zorbex 9", "PRODUCT", NULL, NULL}, {"Quarn X7", "PRODUCT", NULL, NULL}, {0}});
+    check(gz, "Their leader Pieter Vanburg Dusk said no.", (found[]){
+        {"Pieter Vanburg Dusk", "PERSON", NULL, NULL}, {0}});
+    check(gz, "It joined the General Porters' Union last year.", (found[]){
+        {"General Porters' Union", "ORGANIZATION", NULL, NULL}, {0}});
+    check(gz, "By Tess Marlow and Oren Kade\n\nThe vote was close.", (found[]){
+        {"Tess Marlow", "PERSON", NULL, NULL}, {"Oren Kade", "PERSON", NULL, NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -414,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_many_entries),
         cmocka_unit_test(test_capital_as_government),
         cmocka_unit_test(test_capital_stays_city),
+        cmocka_unit_test(test_news_name_shapes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
