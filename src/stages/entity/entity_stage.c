@@ -223,6 +223,23 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool
     return k - j;
 }
 
+/* "-won" glued after a short capitalized word inside a run ("Park Ji-won"):
+ * a hyphenated given name whose second part is written in lower case
+ * (two or three letters); its length in tokens (2), or 0. */
+static size_t hyphen_given(const tagger *t, size_t j)
+{
+    const el_doc *d = t->doc;
+    size_t n, m;
+    if (j + 1 >= d->ntokens || !el_ent_same_sentence(t, j, j + 1) || !el_tok_is(d, j, "-") ||
+        !(d->tokens[j].flags & EL_TOK_GLUED) || !(d->tokens[j + 1].flags & EL_TOK_GLUED) ||
+        !(d->tokens[j - 1].flags & EL_TOK_CAP) || (d->tokens[j + 1].flags & EL_TOK_CAP) ||
+        !(d->tokens[j + 1].flags & EL_TOK_WORD) || t->cue[j + 1])
+        return 0;
+    el_tok_text(d, j - 1, &n);
+    el_tok_text(d, j + 1, &m);
+    return n >= 2 && n <= 3 && m >= 2 && m <= 3 && !(d->tokens[j - 1].flags & EL_TOK_ALLCAPS) ? 2 : 0;
+}
+
 /* Length of the run of capitalized words starting at `b`; `listed`: its
  * first word may be one that starts no name of its own (checked by the
  * caller: "New England Journal of Medicine", "West Yorkshire Police"). */
@@ -238,6 +255,8 @@ static size_t cap_run(const tagger *t, size_t b, bool listed)
                    : is_cap_inner(t, j)) {
             seen |= t->cue[j] & heads;
             end = ++j;
+        } else if (j > b && (g = hyphen_given(t, j)) > 0) {
+            end = j += g;   /* "Park Ji-won" */
         } else if (j > b && (g = run_glue(t, b, j, seen, &tentative)) > 0) {
             if (tentative && !cut)
                 cut = end;
@@ -649,6 +668,8 @@ static size_t rule_cand(tagger *t, size_t b, size_t e)
             type = EL_ENT_LOCATION;
         else if (lone_given_name(t, b, e))
             type = EL_ENT_PERSON;
+        else if (e - b >= 2 && el_ent_same_sentence(t, b, e) && lower_cue(t, e, CUE_PRODUCT_AFTER))
+            type = EL_ENT_PRODUCT;   /* "the Carrow Tern pickup" */
         else
             type = EL_ENT_OTHER;
         context = after_title || (type == EL_ENT_PRODUCT && !(t->cue[e - 1] & CUE_PRODUCT)) ||
@@ -730,6 +751,15 @@ static bool plural_title_before_name(tagger *t, size_t i)
     return true;
 }
 
+/* "Automaker X Motors said": an `org-noun` word starting a sentence before
+ * a capitalized word describes the name after it and is no part of it. */
+static bool initial_org_noun(const tagger *t, size_t i)
+{
+    return (t->cue[i] & CUE_ORG_NOUN) && (t->doc->tokens[i].flags & EL_TOK_CAP) &&
+           !(t->doc->tokens[i].flags & EL_TOK_ALLCAPS) && el_ent_initial(t, i) &&
+           el_ent_same_sentence(t, i, i + 1) && is_cap(t, i + 1);
+}
+
 /* An English word starting a sentence ("Shares", "Voters", "Rescue"),
  * alone or before a connector ("Shares of X"): no name starts there. */
 static bool initial_common_word(const tagger *t, size_t i)
@@ -781,8 +811,8 @@ static size_t step(tagger *t, size_t i)
         return i + 1;
     if (n && t->gz->entries[entry].kind == GZ_KIND_EXCLUDE)
         return i + n;   /* excluded by a user file: no name */
-    if (!n && initial_common_word(t, i))
-        return i + 1;   /* "Shares of X fell": the name is X */
+    if (!n && (initial_common_word(t, i) || initial_org_noun(t, i)))
+        return i + 1;   /* "Shares of X fell", "Automaker X said": the name is X */
     size_t run = is_cap(t, i) ? cut_at_title(t, i, i + cap_run(t, i, false)) - i : 0;
     const char *subtype;
     bool shaped = run > n && shape_type(t, i, i + run, &subtype) >= 0;
