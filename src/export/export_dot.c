@@ -344,6 +344,9 @@ typedef struct dot_build {
     int ncols;
     Agnode_t **node_of;    /* per event, NULL when not drawn */
     int *col_of;           /* per event: column, -1 undated or not drawn */
+    int row;               /* the row being drawn (a long axis wraps into rows) */
+    int *row_of;           /* per event: its row */
+    size_t cross_rows;     /* relations between rows, not drawn */
     el_buf notes;          /* conflicts, for the note box */
     size_t nnotes;
     size_t report_dated;   /* nodes dated only by the report date (drawn grey) */
@@ -419,6 +422,9 @@ static Agnode_t *event_node(dot_build *b, Agraph_t *sg, const dnode *dn)
     char num[24];
     snprintf(num, sizeof num, "%d", dn->period);
     set(n, "el_period", num);
+    snprintf(num, sizeof num, "%d", b->row);
+    set(n, "el_row", num);
+    b->row_of[dn->ev] = b->row;
     b->node_of[dn->ev] = n;
     b->col_of[dn->ev] = dn->col;
     return n;
@@ -431,15 +437,50 @@ static void invisible_edge(Agraph_t *g, Agnode_t *a, Agnode_t *z, const char *we
     set(e, "weight", weight);
 }
 
-/* Period boxes, one rank=same column per time inside, chained left to right. */
+/* A row of the drawing holds at least this many columns; the next period
+ * box after them starts a new row below (a long axis wraps like text). */
+enum { ROW_COLUMNS = 8 };
+
+/* Rows: an invisible head node per row, the heads in one rank (so each
+ * row's chain starts at the left edge) and chained top to bottom (a flat
+ * edge in a left-to-right drawing orders its rank downwards). */
+static void draw_row_heads(dot_build *b, Agnode_t **row_first)
+{
+    Agraph_t *heads = sub(b->g, "row_heads%ld", 0);
+    set(heads, "rank", "same");
+    Agnode_t *prev = NULL;
+    for (int r = 0; r <= b->row; r++) {
+        char name[32];
+        snprintf(name, sizeof name, "row_h%d", r);
+        Agnode_t *h = agnode(heads, name, 1);
+        set(h, "shape", "plaintext");
+        set(h, "style", "invis");
+        set(h, "width", "0.1");
+        invisible_edge(b->g, h, row_first[r], "10");
+        if (prev)
+            invisible_edge(b->g, prev, h, "10");
+        prev = h;
+    }
+}
+
+/* Period boxes, one rank=same column per time inside, chained left to
+ * right; a long axis wraps into rows, each chain starting at its row's
+ * head. */
 static Agnode_t *draw_periods(dot_build *b)
 {
     Agraph_t *box = NULL, *column = NULL;
     Agnode_t *first = NULL, *prev = NULL;
+    int row_start = 0;   /* the row's first column */
+    Agnode_t **row_first = el_calloc((size_t)b->ncols + 1, sizeof *row_first);
     for (size_t k = 0; k < b->nd && b->d[k].period >= 0; k++) {
         const dnode *dn = &b->d[k];
         if (!k || dn->period != b->d[k - 1].period) {
             char label[160];
+            if (dn->col - row_start >= ROW_COLUMNS) {
+                b->row++;
+                row_start = dn->col;
+                first = NULL;   /* the new row hangs from its head */
+            }
             box = sub(b->g, "cluster_p%ld", dn->period);
             period_label(&b->p[dn->period], label, sizeof label);
             cluster_style(box, label);
@@ -453,10 +494,15 @@ static Agnode_t *draw_periods(dot_build *b)
         if (new_col) {
             if (first)
                 invisible_edge(b->g, first, n, "10");
+            else
+                row_first[b->row] = n;
             first = n;
         }
         prev = first;
     }
+    if (b->row)
+        draw_row_heads(b, row_first);
+    free(row_first);
     return prev;
 }
 
@@ -473,7 +519,7 @@ static Agnode_t *draw_lanes(dot_build *b)
         snprintf(name, sizeof name, "axis_t%d", col);
         ticks[col] = agnode(axis, name, 1);
         set(ticks[col], "shape", "plaintext");
-        set(ticks[col], "label", "");
+        set(ticks[col], "label", " ");   /* "" is the default: the name would show */
         set(ticks[col], "width", "0.1");
         if (col)
             invisible_edge(b->g, ticks[col - 1], ticks[col], "10");
@@ -675,8 +721,11 @@ static void draw_relations(dot_build *b)
     size_t n = 0;
     for (size_t i = 0; i < c->nrelations; i++) {
         const el_relation *x = &c->relations[i];
-        if (!x->inferred && b->node_of[x->from] && b->node_of[x->to] && x->from != x->to &&
-            to_rel(x, &r[n]))
+        if (x->inferred || !b->node_of[x->from] || !b->node_of[x->to] || x->from == x->to)
+            continue;
+        if (b->row_of[x->from] != b->row_of[x->to])
+            b->cross_rows++;   /* an edge would join the rows into one component */
+        else if (to_rel(x, &r[n]))
             n++;
     }
     if (n) {
@@ -701,11 +750,13 @@ static void draw_relations(dot_build *b)
 
 static Agnode_t *draw_notes(dot_build *b, Agnode_t *prev)
 {
-    if (!b->nnotes)
+    if (!b->nnotes && !b->cross_rows)
         return prev;
     if (b->nnotes > 12)
         el_buf_printf(&b->notes, "and %zu more\n", b->nnotes - 12);
-    char *text = el_strdupf("Relations not drawn (%zu):\n%s", b->nnotes,
+    if (b->cross_rows)
+        el_buf_printf(&b->notes, "%zu between events in different rows\n", b->cross_rows);
+    char *text = el_strdupf("Relations not drawn (%zu):\n%s", b->nnotes + b->cross_rows,
                             b->notes.data ? b->notes.data : "");
     Agnode_t *n = agnode(b->g, (char *)"notes", 1);
     el_buf lb = EL_BUF_INIT;
@@ -748,6 +799,8 @@ static Agraph_t *open_graph(bool lanes)
     set(g, "fontname", "Helvetica");
     set(g, "nodesep", "0.15");
     set(g, "ranksep", lanes ? "0.2" : "0.3");
+    if (lanes)   /* Graphviz's spline router fails on many lanes ("triangulation failed") */
+        set(g, "splines", "line");
     agattr(g, AGNODE, (char *)"shape", (char *)"box");
     agattr(g, AGNODE, (char *)"style", (char *)"rounded");
     agattr(g, AGNODE, (char *)"fontname", (char *)"Helvetica");
@@ -769,13 +822,15 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt, long
         free(p);
         p = collect_periods(c, drawn, true, &np);
     }
-    dot_build b = {c, open_graph(lanes), p, np, NULL, 0, 0, NULL, NULL, EL_BUF_INIT, 0, 0};
+    dot_build b = {c, open_graph(lanes), p, np, NULL, 0, 0, NULL, NULL,
+                   0, NULL, 0, EL_BUF_INIT, 0, 0};
     b.d = layout_nodes(c, drawn, p, np, months, &b.nd);
     for (size_t k = 0; k < b.nd; k++)
         if (b.d[k].col + 1 > b.ncols)
             b.ncols = b.d[k].col + 1;
     b.node_of = el_calloc(c->nevents + 1, sizeof *b.node_of);
     b.col_of = el_calloc(c->nevents + 1, sizeof *b.col_of);
+    b.row_of = el_calloc(c->nevents + 1, sizeof *b.row_of);
     for (size_t i = 0; i < c->nevents; i++)
         b.col_of[i] = -1;
     Agnode_t *last = lanes ? draw_lanes(&b) : draw_periods(&b);
@@ -787,6 +842,7 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt, long
     el_buf_free(&b.notes);
     free(b.node_of);
     free(b.col_of);
+    free(b.row_of);
     free(b.d);
     free(p);
     free(drawn);
