@@ -87,7 +87,11 @@ async function load(browser, kind, file, n) {
   }
   out.title = await page.title();
   out.screenshot = path.join(outDir, `web-${kind}-${n}.png`);
-  await page.screenshot({ path: out.screenshot, fullPage: kind === 'viewer' });
+  // the viewer's whole page, unless only the window is wanted (README pictures)
+  const picture = !!process.env.EVENTLINE_SHOT_VIEWPORT;
+  await page.screenshot({ path: out.screenshot, fullPage: kind === 'viewer' && !picture,
+                          clip: picture && kind === 'timelinejs'
+                            ? { x: 0, y: 0, width: 1100, height: 650 } : undefined });
   await page.close();
   return out;
 }
