@@ -71,6 +71,17 @@ for i in d["items"]:
     assert i["type"] in ("box", "range") and (i["type"] == "box" or i["end"] > i["start"]), i
 ' "$TMP/ex/vis.json"
 
+# The size bound: --max-events N keeps the N most-mentioned events in every
+# web export (2000 slides at most without it).
+expect_status 0 "--max-events 4 on the web exports" "$EVENTLINE" -q -m "$EXAMPLE/manifest.tsv" \
+    -o "$TMP/max" -f timelinejs,timelinejs-csv,vis --max-events 4 "$EXAMPLE"/*.txt
+check "--max-events 4: 4 slides after the title, 4 spreadsheet rows, 4 vis items" '
+import csv, json, sys
+assert len(json.load(open(sys.argv[1]))["events"]) == 4
+assert len(list(csv.reader(open(sys.argv[2], newline="")))) == 4 + 2
+assert len(json.load(open(sys.argv[3]))["items"]) == 4
+' "$TMP/max/timelinejs.json" "$TMP/max/timelinejs.csv" "$TMP/max/vis.json"
+
 # One article still gives a timeline; nothing dated is a clear failure.
 one=$(ls "$EXAMPLE"/*.txt | tail -1)
 expect_status 0 "one article" "$EVENTLINE" -q -m "$EXAMPLE/manifest.tsv" -o "$TMP/one" \
