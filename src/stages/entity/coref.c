@@ -5,6 +5,7 @@
  * with canonical keys and extents (see entity_internal.h).  Nominal
  * descriptions ("the top French diplomat") are in nominal.c. */
 #include "stages/entity/entity_internal.h"
+#include "base/hashmap.h"
 #include "base/util.h"
 
 #include <stdio.h>
@@ -635,7 +636,7 @@ typedef struct gz_copy {
 } gz_copy;
 
 typedef struct emit_copies {
-    uint32_t *slot; size_t mask;  /* gazetteer entry + 1 << 32 | its index in gz, 0 = empty */
+    el_hashmap map;               /* gazetteer entry (its own hash) -> its index in gz */
     gz_copy *gz; size_t ngz;      /* by gazetteer entry (entities, roles), as first met */
     char **rule_key, **rule_name; /* by identity candidate (names no list holds) ... */
     el_ent_type *rule_type;       /* ... and the type rule_key was made with */
@@ -648,11 +649,8 @@ static void copies_init(emit_copies *cp, const tagger *t)
     size_t n = 0;   /* gazetteer entries the mentions can ask for, at most */
     for (size_t i = 0; i < t->nc; i++)
         n += (t->c[i].entry >= 0) + (t->c[i].role >= 0);
-    size_t cap = 16;
-    while (cap < 2 * n)   /* half full at most */
-        cap *= 2;
-    cp->slot = el_calloc(2 * cap, sizeof *cp->slot);
-    cp->mask = cap - 1;
+    cp->map = (el_hashmap)EL_HASHMAP_INIT;
+    el_hashmap_reserve(&cp->map, n);
     cp->gz = el_malloc((n + 1) * sizeof *cp->gz);
     cp->ngz = 0;
     size_t nc = t->nc ? t->nc : 1;
@@ -664,7 +662,7 @@ static void copies_init(emit_copies *cp, const tagger *t)
 
 static void copies_free(emit_copies *cp)
 {
-    free(cp->slot);
+    el_hashmap_free(&cp->map);
     free(cp->gz);
     free(cp->rule_key);
     free(cp->rule_name);
@@ -675,15 +673,14 @@ static void copies_free(emit_copies *cp)
  * are candidates, so the count in copies_init covers them). */
 static gz_copy *gz_copy_of(emit_copies *cp, int entry)
 {
-    size_t i = ((uint32_t)entry * 2654435761u) & cp->mask;
-    while (cp->slot[2 * i] && cp->slot[2 * i] != (uint32_t)entry + 1)
-        i = (i + 1) & cp->mask;
-    if (!cp->slot[2 * i]) {
-        cp->slot[2 * i] = (uint32_t)entry + 1;
-        cp->slot[2 * i + 1] = (uint32_t)cp->ngz;
-        cp->gz[cp->ngz++] = (gz_copy){NULL, NULL, NULL};
+    el_hashmap_probe p = el_hashmap_find(&cp->map, (uint32_t)entry);
+    uint32_t v;
+    if (!el_hashmap_next(&cp->map, &p, &v)) {   /* the hash is the entry: no two share it */
+        v = (uint32_t)cp->ngz++;
+        cp->gz[v] = (gz_copy){NULL, NULL, NULL};
+        el_hashmap_put(&cp->map, (uint32_t)entry, v);
     }
-    return &cp->gz[cp->slot[2 * i + 1]];
+    return &cp->gz[v];
 }
 
 static char *gz_name_copy(tagger *t, emit_copies *cp, int entry)

@@ -36,12 +36,11 @@ static const struct { const char *name; unsigned what; } common_kinds[] = {
     {"common", GZ_COMMON_WORD}, {"common-name", GZ_COMMON_NAME},
 };
 
-typedef struct el_cue_slot {
-    uint32_t hash;      /* el_hash_lower of the word */
+typedef struct el_cue_word {
     uint32_t off;       /* the word in the pool */
-    uint16_t len;       /* 0 = empty slot */
+    uint16_t len;
     uint32_t bits;      /* CUE_* */
-} el_cue_slot;
+} el_cue_word;
 
 static uint32_t pool_add(el_gazetteer *gz, const char *s, size_t n)
 {
@@ -59,8 +58,7 @@ static el_gazetteer *gazetteer_new(void)
     gz->names = el_lexicon_new();
     gz->lower = el_lexicon_new();
     gz->common = el_lexicon_new();
-    gz->cap_cues = 1024;
-    gz->cues = el_calloc(gz->cap_cues, sizeof *gz->cues);
+    el_hashmap_reserve(&gz->cue_map, 512);
     pool_add(gz, "", 0);   /* offset 0 = empty string = "none" */
     for (size_t i = 0; i < sizeof gz->countries / sizeof *gz->countries; i++)
         gz->countries[i] = -1;
@@ -75,6 +73,7 @@ void el_gazetteer_free(el_gazetteer *gz)
     el_lexicon_free(gz->lower);
     el_lexicon_free(gz->common);
     el_abbrevs_free(gz->abbrevs);
+    el_hashmap_free(&gz->cue_map);
     free(gz->cues);
     free(gz->cue_pool);
     free(gz->entries);
@@ -253,27 +252,14 @@ bool el_gz_add_line(el_gazetteer *gz, char *line, char **err)
     return true;
 }
 
-/* The slot of word w[0..n) (hash h), or the empty slot where it would go;
- * cue words are stored lower-case. */
-static el_cue_slot *cue_find(const el_gazetteer *gz, uint32_t h, const char *w, size_t n)
+/* The cue word w[0..n) (hash h), or NULL; cue words are stored lower-case. */
+static el_cue_word *cue_find(const el_gazetteer *gz, uint32_t h, const char *w, size_t n)
 {
-    size_t i = h & (gz->cap_cues - 1);
-    for (; gz->cues[i].len; i = (i + 1) & (gz->cap_cues - 1))
-        if (gz->cues[i].hash == h && gz->cues[i].len == n && el_eq_lower(gz->cue_pool + gz->cues[i].off, w, n))
-            break;
-    return &gz->cues[i];
-}
-
-static void cues_grow(el_gazetteer *gz)
-{
-    el_cue_slot *old = gz->cues;
-    size_t oldcap = gz->cap_cues;
-    gz->cap_cues *= 2;
-    gz->cues = el_calloc(gz->cap_cues, sizeof *gz->cues);
-    for (size_t i = 0; i < oldcap; i++)
-        if (old[i].len)
-            *cue_find(gz, old[i].hash, gz->cue_pool + old[i].off, old[i].len) = old[i];
-    free(old);
+    el_hashmap_probe p = el_hashmap_find(&gz->cue_map, h);
+    for (uint32_t v; el_hashmap_next(&gz->cue_map, &p, &v);)
+        if (gz->cues[v].len == n && el_eq_lower(gz->cue_pool + gz->cues[v].off, w, n))
+            return &gz->cues[v];
+    return NULL;
 }
 
 static void cue_add(el_gazetteer *gz, const char *w, unsigned bit)
@@ -281,19 +267,19 @@ static void cue_add(el_gazetteer *gz, const char *w, unsigned bit)
     size_t n = strlen(w);
     if (n == 0 || n > UINT16_MAX)
         return;
-    if ((gz->ncues + 1) * 2 > gz->cap_cues)
-        cues_grow(gz);
     uint32_t h = el_hash_lower(w, n);
-    el_cue_slot *s = cue_find(gz, h, w, n);
-    if (!s->len) {
+    el_cue_word *c = cue_find(gz, h, w, n);
+    if (!c) {
+        gz->cues = el_grow(gz->cues, &gz->cap_cues, gz->ncues + 1, sizeof *gz->cues);
+        c = &gz->cues[gz->ncues];
+        *c = (el_cue_word){(uint32_t)gz->cue_pool_len, (uint16_t)n, 0};
+        el_hashmap_put(&gz->cue_map, h, (uint32_t)gz->ncues++);
         gz->cue_pool = el_grow(gz->cue_pool, &gz->cue_pool_cap, gz->cue_pool_len + n, 1);
-        *s = (el_cue_slot){h, (uint32_t)gz->cue_pool_len, (uint16_t)n, 0};
         for (size_t i = 0; i < n; i++)
             gz->cue_pool[gz->cue_pool_len++] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) : w[i];
-        gz->ncues++;
         gz->cue_filter[el_gz_cue_bit(h) / 64] |= 1ull << (el_gz_cue_bit(h) % 64);
     }
-    s->bits |= bit;
+    c->bits |= bit;
 }
 
 bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err)
@@ -324,7 +310,8 @@ unsigned el_gz_cues_lookup(const el_gazetteer *gz, const el_doc *doc, size_t tok
     uint32_t h = doc->tokens[tok].lhash;
     size_t n;
     const char *w = el_tok_text(doc, tok, &n);
-    return cue_find(gz, h, w, n)->bits;
+    const el_cue_word *c = cue_find(gz, h, w, n);
+    return c ? c->bits : 0;
 }
 
 unsigned el_gz_common(const el_gazetteer *gz, const el_doc *doc, size_t tok)

@@ -9,6 +9,7 @@
 #define EL_GAZETTEER_H
 
 #include "stages/entity/entity.h"
+#include "base/hashmap.h"
 #include "text/lexicon.h"
 
 /* What an entry stands for: an entity of a type, a title/role, or a phrase a
@@ -75,8 +76,8 @@ struct el_gazetteer {
     el_lexicon *lower;             /* the entries of `names` that can match a word
                                       without a capital (titles, "eBay"): the only
                                       ones looked up at such words */
-    struct el_cue_slot *cues;      /* open addressing by lower-case word hash */
-    size_t ncues, cap_cues;        /* cap_cues: a power of two */
+    el_hashmap cue_map;            /* lower-case word hash -> index in cues */
+    struct el_cue_word *cues; size_t ncues, cap_cues;
     uint64_t cue_filter[1u << 11]; /* bit per hash of a cue word: most words of a
                                       text are none, answered without the table */
     char *cue_pool; size_t cue_pool_len, cue_pool_cap;   /* the cue words, lower-case,

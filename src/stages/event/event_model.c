@@ -19,6 +19,7 @@
  * Only forms the model has rows for are taken as new events: a form no
  * training error ever touched is not one the model knows to be an event. */
 #include "stages/event/event_internal.h"
+#include "base/hashmap.h"
 #include "base/util.h"
 
 #include <stdio.h>
@@ -63,11 +64,10 @@ typedef struct vec_entry {
     bool has_row;              /* its own row was read (a repeat is an error) */
 } vec_entry;
 
-/* Open addressing over compact slots (value hash << 32 | entry + 1; 0 is
- * empty), so a probe touches few cache lines; the entries are dense. */
+/* A value's hash (its key: values are told apart by hash alone) to its
+ * entry; the entries are dense. */
 typedef struct vec_table {
-    uint64_t *slot;
-    size_t mask;               /* slots - 1 (a power of two) */
+    el_hashmap map;            /* value hash -> index in e */
     vec_entry *e;
     size_t n, cap;
 } vec_table;
@@ -128,25 +128,12 @@ static void set_vec16(int16_t *to, const int32_t *w)
 
 /* ---- tables --------------------------------------------------------------- */
 
-static size_t slot_home(const vec_table *t, uint32_t h)
-{
-    return (size_t)(h * 0x9E3779B1u) & t->mask;
-}
-
-/* The slot where h is, or the empty one where it would go. */
-static size_t slot_of(const vec_table *t, uint32_t h)
-{
-    size_t s = slot_home(t, h);
-    while (t->slot[s] && (uint32_t)(t->slot[s] >> 32) != h)
-        s = (s + 1) & t->mask;
-    return s;
-}
-
 /* The entry of h, or NULL. */
 static inline const vec_entry *table_find(const vec_table *t, uint32_t h)
 {
-    uint64_t v = t->slot[slot_of(t, h)];
-    return v ? &t->e[(uint32_t)v - 1] : NULL;
+    el_hashmap_probe p = el_hashmap_find(&t->map, h);
+    uint32_t v;
+    return el_hashmap_next(&t->map, &p, &v) ? &t->e[v] : NULL;
 }
 
 static vec_entry *table_entry(vec_table *t, uint32_t h)
@@ -154,34 +141,18 @@ static vec_entry *table_entry(vec_table *t, uint32_t h)
     return (vec_entry *)table_find(t, h);
 }
 
-static void table_init(vec_table *t, size_t cap)
-{
-    t->slot = el_calloc(cap, sizeof *t->slot);
-    t->mask = cap - 1;
-}
-
-/* The entry of h, added (zero weights) if new; the slots stay at most
- * half full. */
+/* The entry of h, added (zero weights) if new. */
 static vec_entry *table_add(vec_table *t, uint32_t h)
 {
-    uint64_t v = t->slot[slot_of(t, h)];
-    if (v)
-        return &t->e[(uint32_t)v - 1];
-    if (2 * (t->n + 1) > t->mask + 1) {
-        uint64_t *old = t->slot;
-        size_t oldcap = t->mask + 1;
-        table_init(t, 2 * oldcap);
-        for (size_t i = 0; i < oldcap; i++)
-            if (old[i])
-                t->slot[slot_of(t, (uint32_t)(old[i] >> 32))] = old[i];
-        free(old);
-    }
+    vec_entry *found = table_entry(t, h);
+    if (found)
+        return found;
     if (t->n == t->cap) {
         t->cap = t->cap ? 2 * t->cap : 64;
         t->e = el_realloc(t->e, t->cap * sizeof *t->e);
     }
     memset(&t->e[t->n], 0, sizeof *t->e);
-    t->slot[slot_of(t, h)] = (uint64_t)h << 32 | (uint64_t)(t->n + 1);
+    el_hashmap_put(&t->map, h, (uint32_t)t->n);
     return &t->e[t->n++];
 }
 
@@ -583,7 +554,7 @@ static el_event_model *model_new(void)
 {
     el_event_model *m = el_calloc(1, sizeof *m);
     for (size_t t = 0; t < TAB_COUNT; t++)
-        table_init(&m->tab[t], 64);
+        el_hashmap_reserve(&m->tab[t].map, 32);
     m->h_start = hash_n("<s>", 3);
     m->h_end = hash_n("</s>", 4);
     return m;
@@ -640,7 +611,7 @@ void el_event_model_free(el_event_model *m)
     if (!m)
         return;
     for (size_t t = 0; t < TAB_COUNT; t++) {
-        free(m->tab[t].slot);
+        el_hashmap_free(&m->tab[t].map);
         free(m->tab[t].e);
     }
     free(m->ctx);

@@ -79,47 +79,30 @@ static unsigned word_flags(const char *aux)
     return f;
 }
 
-static void abbr_insert(tw_abbr *tab, size_t cap, tw_abbr a)
-{
-    size_t i = a.hash & (cap - 1);
-    while (tab[i].hash)
-        i = (i + 1) & (cap - 1);
-    tab[i] = a;
-}
-
 static void abbr_add(el_time_lexicon *lx, const char *word, uint32_t idx)
 {
     size_t n = strlen(word);
     if (n >= sizeof ((tw_abbr *)0)->text)
         return;
-    if ((lx->nabbr + 1) * 2 > lx->cap_abbr) {
-        size_t ncap = lx->cap_abbr ? lx->cap_abbr * 2 : 64;
-        tw_abbr *nt = el_calloc(ncap, sizeof *nt);
-        for (size_t i = 0; i < lx->cap_abbr; i++)
-            if (lx->abbr[i].hash)
-                abbr_insert(nt, ncap, lx->abbr[i]);
-        free(lx->abbr);
-        lx->abbr = nt;
-        lx->cap_abbr = ncap;
-    }
-    tw_abbr a = {el_hash_lower(word, n) | 1u, idx, ""};
+    tw_abbr a = {idx, ""};
     for (size_t i = 0; i < n; i++)
         a.text[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
-    abbr_insert(lx->abbr, lx->cap_abbr, a);
-    lx->nabbr++;
+    el_hashmap_put(&lx->abbr_map, el_hash_lower(word, n), (uint32_t)lx->nabbr);
+    EL_PUSH(lx->abbr, lx->nabbr, lx->cap_abbr) = a;
 }
 
 static const tw_word *abbr_find(const el_time_lexicon *lx, const char *s, size_t n)
 {
-    if (!lx->cap_abbr || n >= sizeof ((tw_abbr *)0)->text)
+    if (n >= sizeof ((tw_abbr *)0)->text)
         return NULL;
-    uint32_t h = el_hash_lower(s, n) | 1u;
-    for (size_t i = h & (lx->cap_abbr - 1); lx->abbr[i].hash; i = (i + 1) & (lx->cap_abbr - 1)) {
-        const tw_abbr *a = &lx->abbr[i];
-        if (a->hash == h && el_eq_nocase(a->text, strlen(a->text), s, n))
-            return &lx->words[a->word];
+    const tw_abbr *first = NULL;   /* a word listed twice: its first entry */
+    el_hashmap_probe p = el_hashmap_find(&lx->abbr_map, el_hash_lower(s, n));
+    for (uint32_t v; el_hashmap_next(&lx->abbr_map, &p, &v);) {
+        const tw_abbr *a = &lx->abbr[v];
+        if ((!first || a < first) && el_eq_nocase(a->text, strlen(a->text), s, n))
+            first = a;
     }
-    return NULL;
+    return first ? &lx->words[first->word] : NULL;
 }
 
 /* Set the filter bit of the phrase's first token (tokenized the way the
@@ -224,6 +207,7 @@ void el_time_lexicon_free(el_time_lexicon *lx)
         return;
     el_lexicon_free(lx->trie);
     free(lx->words);
+    el_hashmap_free(&lx->abbr_map);
     free(lx->abbr);
     free(lx);
 }

@@ -6,6 +6,7 @@
 #define EL_TIMEX_LEXICON_H
 
 #include <stdint.h>
+#include "base/hashmap.h"
 #include "model/doc.h"
 #include "text/lexicon.h"
 #include "stages/timex/timex.h"
@@ -54,7 +55,6 @@ typedef struct tw_word {
  * abbreviation token with its period ("Sept.") finds "Sept" without
  * touching the trie's scratch state (lookups must stay read-only). */
 typedef struct tw_abbr {
-    uint32_t hash;      /* el_hash_lower of the word; 0 = empty slot */
     uint32_t word;      /* index into words */
     char text[12];      /* lower case */
 } tw_abbr;
@@ -63,7 +63,8 @@ struct el_time_lexicon {
     el_lexicon *trie;   /* phrase -> index into words */
     tw_word *words;
     size_t nwords, cap_words;
-    tw_abbr *abbr;      /* open addressing, power-of-two size */
+    el_hashmap abbr_map;   /* el_hash_lower of an abbreviation -> index into abbr */
+    tw_abbr *abbr;
     size_t cap_abbr, nabbr;
     uint64_t first[TW_FIRST_BITS / 64];  /* lower-case hashes of phrases' first tokens */
 };
