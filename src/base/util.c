@@ -88,6 +88,26 @@ uint32_t el_hash(const char *s, size_t n)
     return h;
 }
 
+uint64_t el_hash64(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    return h;
+}
+
+uint64_t el_hash64_lower(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        h = (h ^ c) * 0x100000001b3ull;
+    }
+    return h;
+}
+
 uint32_t el_hash_lower(const char *s, size_t n)
 {
     uint32_t h = 2166136261u;

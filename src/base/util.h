@@ -56,6 +56,10 @@ static inline char *el_copy_str(char *dst, size_t cap, const char *src)
 /* FNV-1a over bytes; el_hash_lower folds ASCII letters to lower case. */
 uint32_t el_hash(const char *s, size_t n);
 uint32_t el_hash_lower(const char *s, size_t n);
+/* The same over 64 bits (the syntax model's feature hashes: its file
+ * depends on these exact values). */
+uint64_t el_hash64(const char *s, size_t n);
+uint64_t el_hash64_lower(const char *s, size_t n);
 
 /* el_hash(s, strlen(s)) in one pass over a NUL-terminated string (the
  * corpus step hashes keys and types it holds no length for). */

@@ -109,6 +109,20 @@ static void test_reserve_and_clear(void **state)
     el_hashmap_free(&m);
 }
 
+/* The hashes the keys come from: FNV-1a's published vectors (the syntax
+ * model's file depends on el_hash64's exact values). */
+static void test_fnv_vectors(void **state)
+{
+    (void)state;
+    assert_int_equal(el_hash("", 0), 2166136261u);
+    assert_int_equal(el_hash("a", 1), 0xe40c292cu);
+    assert_int_equal(el_hash_lower("A", 1), 0xe40c292cu);
+    assert_true(el_hash64("", 0) == 0xcbf29ce484222325ull);
+    assert_true(el_hash64("a", 1) == 0xaf63dc4c8601ec8cull);
+    assert_true(el_hash64("foobar", 6) == 0x85944171f73967e8ull);
+    assert_true(el_hash64_lower("FooBar", 6) == 0x85944171f73967e8ull);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -117,6 +131,7 @@ int main(void)
         cmocka_unit_test(test_same_hash_keeps_every_value),
         cmocka_unit_test(test_extreme_values_and_hashes),
         cmocka_unit_test(test_reserve_and_clear),
+        cmocka_unit_test(test_fnv_vectors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

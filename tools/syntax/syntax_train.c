@@ -625,7 +625,7 @@ typedef struct strtab { el_buf b; map m; } strtab;
 
 static uint32_t str_add(strtab *st, const char *s)
 {
-    uint64_t h = syn_hash(s, strlen(s)) | 1;
+    uint64_t h = el_hash64(s, strlen(s)) | 1;
     uint32_t *v = map_get(&st->m, h, true);
     if (!*v) {
         *v = (uint32_t)st->b.len + 1;
@@ -742,7 +742,7 @@ static void learn_lemmas(const isent *S, size_t n, vocabs *v, lemmas *L)
             const cu_word *w = &S[i].w[j];
             unsigned tag = S[i].gold[j + 1];
             lower_copy(w->form, lf, sizeof lf);
-            ks_add(&L->lexc, &L->st, syn_lemma_key(syn_hash_lower(w->form, strlen(w->form)),
+            ks_add(&L->lexc, &L->st, syn_lemma_key(el_hash64_lower(w->form, strlen(w->form)),
                                                    v->tx[tag]), w->lemma);
             if (is_propn(v, tag) || strlen(w->form) >= sizeof lf)
                 continue;
@@ -762,7 +762,7 @@ static void learn_lemmas(const isent *S, size_t n, vocabs *v, lemmas *L)
         for (size_t j = 0; j < S[i].n; j++) {
             const cu_word *w = &S[i].w[j];
             unsigned tag = S[i].gold[j + 1];
-            uint64_t key = syn_lemma_key(syn_hash_lower(w->form, strlen(w->form)), v->tx[tag]);
+            uint64_t key = syn_lemma_key(el_hash64_lower(w->form, strlen(w->form)), v->tx[tag]);
             uint32_t *b = map_get(&L->lexbest, key, false);
             if (!b || map_get(&L->lex, key, false))
                 continue;

@@ -187,7 +187,7 @@ uint64_t syn_lemma_key(uint64_t lower, unsigned xpos)
 
 uint64_t syn_rule_key(unsigned xpos, const char *suf, size_t n)
 {
-    uint64_t h = (syn_hash_lower(suf, n) + n * 0x51ED27ull) ^ ((xpos + 7) * 0x94D049BB133111EBull);
+    uint64_t h = (el_hash64_lower(suf, n) + n * 0x51ED27ull) ^ ((xpos + 7) * 0x94D049BB133111EBull);
     return h ? h : 1;
 }
 
@@ -223,7 +223,7 @@ void syn_lemmatize(const el_syntax *m, const char *form, size_t len, unsigned ta
     }
     unsigned xpos = m->tag_xpos[tag];
     const char *ex = lemma_find(m->lex, m->lex_mask, m->lstr,
-                                syn_lemma_key(syn_hash_lower(form, len), xpos));
+                                syn_lemma_key(el_hash64_lower(form, len), xpos));
     if (ex) {
         el_copy_str(out, cap, ex);
         return;

@@ -2,28 +2,9 @@
  * parser and the labeller, and the arc-hybrid transition system.  Shared
  * by analysis (syntax_analyze.c) and training (tools/syntax-tool.c). */
 #include "stages/syntax/syntax_internal.h"
+#include "base/util.h"
 
 #include <string.h>
-
-uint64_t syn_hash(const char *s, size_t n)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
-    return h;
-}
-
-uint64_t syn_hash_lower(const char *s, size_t n)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c += 32;
-        h = (h ^ c) * 0x100000001b3ull;
-    }
-    return h;
-}
 
 /* Character class for the word shape: X x d or the byte itself. */
 static unsigned char shape_class(unsigned char c)
@@ -66,15 +47,15 @@ void syn_word_features(const char *s, size_t n, syn_wfeat *f)
         s = norm;
         n = nn;
     }
-    f->form = syn_hash(s, n);
-    f->lower = syn_hash_lower(s, n);
+    f->form = el_hash64(s, n);
+    f->lower = el_hash64_lower(s, n);
     for (size_t k = 0; k < 4; k++) {
         size_t m = k + 1 < n ? k + 1 : n;
-        f->suf[k] = syn_hash_lower(s + n - m, m) + k;
+        f->suf[k] = el_hash64_lower(s + n - m, m) + k;
     }
     f->pre1 = n ? (unsigned char)s[0] : 0;
-    f->pre[0] = syn_hash_lower(s, n < 2 ? n : 2) + 11;
-    f->pre[1] = syn_hash_lower(s, n < 3 ? n : 3) + 13;
+    f->pre[0] = el_hash64_lower(s, n < 2 ? n : 2) + 11;
+    f->pre[1] = el_hash64_lower(s, n < 3 ? n : 3) + 13;
     /* shape: classes with runs cut at 2, plus the length bucket */
     uint64_t h = 0xcbf29ce484222325ull;
     unsigned char last = 0; int run = 0;

@@ -154,8 +154,6 @@ typedef struct syn_wfeat {
     uint64_t form, lower, suf[4], pre1, pre[2], shape;   /* pre[k]: first k+2 chars, lower */   /* suf[k]: last k+1 chars, lower */
 } syn_wfeat;
 
-uint64_t syn_hash(const char *s, size_t n);
-uint64_t syn_hash_lower(const char *s, size_t n);
 void syn_word_features(const char *s, size_t n, syn_wfeat *f);
 size_t syn_ascii_quotes(const char *s, size_t n, char *out, size_t cap);
 
