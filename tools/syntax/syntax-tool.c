@@ -55,26 +55,40 @@ static int cmd_train(int argc, char **argv)
     return ok ? 0 : 1;
 }
 
+/* The model and the treebank that eval and bench read; false (after one
+ * line on stderr) if either cannot be read.  *load_s, *load_cpu_s: the
+ * model's load time, wall and CPU. */
+static bool load_both(const char *model, const char *bank, el_syntax **m, cu_bank *tb,
+                      double *load_s, double *load_cpu_s)
+{
+    char *err = NULL;
+    double t0 = now_s(), c0 = cpu_s();
+    *m = el_syntax_load(model, &err);
+    *load_s = now_s() - t0;
+    *load_cpu_s = cpu_s() - c0;
+    if (!*m) {
+        fprintf(stderr, "syntax-tool: %s\n", err);
+        free(err);
+        return false;
+    }
+    if (!cu_read(bank, tb)) {
+        el_syntax_free(*m);
+        return false;
+    }
+    return true;
+}
+
 static int cmd_eval(int argc, char **argv)
 {
     if (argc != 4 && argc != 5) {
         fprintf(stderr, "usage: syntax-tool eval MODEL FILE.conllu [GAZDIR]\n");
         return 2;
     }
-    char *err = NULL;
-    double t0 = now_s(), c0 = cpu_s();
-    el_syntax *m = el_syntax_load(argv[2], &err);
-    double tl = now_s() - t0, cl = cpu_s() - c0;
-    if (!m) {
-        fprintf(stderr, "syntax-tool: %s\n", err);
-        free(err);
-        return 1;
-    }
+    el_syntax *m;
     cu_bank tb;
-    if (!cu_read(argv[3], &tb)) {
-        el_syntax_free(m);
+    double tl, cl;
+    if (!load_both(argv[2], argv[3], &m, &tb, &tl, &cl))
         return 1;
-    }
     printf("model %s loaded in %.1f ms (%.1f ms CPU); %s: %zu sentences, %zu words\n", argv[2],
            tl * 1e3, cl * 1e3, argv[3], tb.n, tb.nwords);
     syn_scores sc;
@@ -97,18 +111,11 @@ static int cmd_bench(int argc, char **argv)
         fprintf(stderr, "usage: syntax-tool bench MODEL FILE.conllu\n");
         return 2;
     }
-    char *err = NULL;
-    el_syntax *m = el_syntax_load(argv[2], &err);
-    if (!m) {
-        fprintf(stderr, "syntax-tool: %s\n", err);
-        free(err);
-        return 1;
-    }
+    el_syntax *m;
     cu_bank tb;
-    if (!cu_read(argv[3], &tb)) {
-        el_syntax_free(m);
+    double tl, cl;
+    if (!load_both(argv[2], argv[3], &m, &tb, &tl, &cl))
         return 1;
-    }
     syn_bench(m, &tb);
     cu_free(&tb);
     el_syntax_free(m);

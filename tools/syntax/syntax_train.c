@@ -492,6 +492,55 @@ static void bind(pbufs *p, syn_state *st)
     st->lc2 = p->lc2; st->rc2 = p->rc2; st->nl = p->nl; st->nr = p->nr;
 }
 
+/* The walk of the parser's and the labeller's training epochs: each epoch
+ * the sentences in a new order drawn from one seeded generator (which the
+ * epoch's steps may draw from too), over-long ones left out; each
+ * sentence comes with its view under the jackknifed tags and a fresh
+ * parser state. */
+typedef struct walk {
+    isent *S;
+    size_t n, k;       /* sentences; the next place in ix */
+    size_t *ix;        /* this epoch's order */
+    unsigned ntag;
+    uint64_t rng;
+    pbufs *p;
+} walk;
+
+static void walk_init(walk *w, isent *S, size_t n, unsigned ntag, uint64_t seed)
+{
+    *w = (walk){S, n, 0, el_malloc(n * sizeof *w->ix), ntag, seed, el_malloc(sizeof *w->p)};
+    for (size_t i = 0; i < n; i++)
+        w->ix[i] = i;
+}
+
+static void walk_free(walk *w)
+{
+    free(w->p);
+    free(w->ix);
+}
+
+static void walk_epoch(walk *w)
+{
+    shuffle(w->ix, w->n, &w->rng);
+    w->k = 0;
+}
+
+/* The epoch's next sentence, its view in *v and a fresh state in *st; NULL
+ * at the epoch's end. */
+static isent *walk_next(walk *w, syn_sent *v, syn_state *st)
+{
+    while (w->k < w->n) {
+        isent *s = &w->S[w->ix[w->k++]];
+        if (s->n >= EL_SYN_MAX_WORDS * 2)
+            continue;
+        *v = view(s, s->autot, w->p->tbuf, w->ntag);
+        bind(w->p, st);
+        syn_state_init(st, s->n);
+        return s;
+    }
+    return NULL;
+}
+
 /* Arcs of the gold tree gh[] lost by transition t (arc-hybrid dynamic oracle). */
 static int cost(const syn_state *st, size_t n, const uint32_t *gh, int t)
 {
@@ -524,23 +573,15 @@ static void train_parser(trainer *t, isent *S, size_t n, unsigned ntag)
 {
     tr_init(t, SYN_NTRANS);
     t->bits = (uint32_t)env_long("SYN_BITS_PARSE", BITS_PARSE);
-    size_t *ix = el_malloc(n * sizeof *ix);
-    for (size_t i = 0; i < n; i++)
-        ix[i] = i;
-    uint64_t rng = SEED ^ 0xABCDEF;
-    pbufs *p = el_malloc(sizeof *p);
+    walk w;
+    walk_init(&w, S, n, ntag, SEED ^ 0xABCDEF);
     uint32_t f[64];
     for (int ep = 0, ne = (int)env_long("SYN_EPOCHS_PARSE", PARSE_EPOCHS); ep < ne; ep++) {
-        shuffle(ix, n, &rng);
+        walk_epoch(&w);
         size_t ok = 0, all = 0;
-        for (size_t k = 0; k < n; k++) {
-            isent *s = &S[ix[k]];
-            if (s->n >= EL_SYN_MAX_WORDS * 2)
-                continue;
-            syn_sent v = view(s, s->autot, p->tbuf, ntag);
-            syn_state st;
-            bind(p, &st);
-            syn_state_init(&st, s->n);
+        syn_sent v;
+        syn_state st;
+        for (isent *s; (s = walk_next(&w, &v, &st));) {
             while (st.b <= s->n || st.sp > 1) {
                 size_t nf = syn_parse_feats(&v, &st, f);
                 float sc[SYN_NTRANS];
@@ -563,7 +604,7 @@ static void train_parser(trainer *t, isent *S, size_t n, unsigned ntag)
                     tr_update(t, f, nf, (unsigned)gold, 1);
                     tr_update(t, f, nf, (unsigned)pred, -1);
                 }
-                bool follow = ep >= 1 && rng_next(&rng) % 10 < 9;
+                bool follow = ep >= 1 && rng_next(&w.rng) % 10 < 9;
                 syn_apply(&st, follow ? pred : gold);
             }
             for (size_t d = 1; d <= s->n; d++, all++)
@@ -571,8 +612,7 @@ static void train_parser(trainer *t, isent *S, size_t n, unsigned ntag)
         }
         fprintf(stderr, "  parser epoch %d: train UAS %.2f\n", ep + 1, 100.0 * ok / all);
     }
-    free(p);
-    free(ix);
+    walk_free(&w);
 }
 
 static void train_labeller(trainer *t, isent *S, size_t n, unsigned ntag, unsigned nlabel,
@@ -580,23 +620,15 @@ static void train_labeller(trainer *t, isent *S, size_t n, unsigned ntag, unsign
 {
     tr_init(t, nlabel);
     t->bits = (uint32_t)env_long("SYN_BITS_LABEL", BITS_LABEL);
-    size_t *ix = el_malloc(n * sizeof *ix);
-    for (size_t i = 0; i < n; i++)
-        ix[i] = i;
-    uint64_t rng = SEED ^ 0x1234567;
-    pbufs *p = el_malloc(sizeof *p);
+    walk w;
+    walk_init(&w, S, n, ntag, SEED ^ 0x1234567);
     uint32_t f[64];
     float sc[SYN_MAX_LABELS];
     for (int ep = 0, ne = (int)env_long("SYN_EPOCHS_LABEL", LABEL_EPOCHS); ep < ne; ep++) {
-        shuffle(ix, n, &rng);
-        for (size_t k = 0; k < n; k++) {
-            isent *s = &S[ix[k]];
-            if (s->n >= EL_SYN_MAX_WORDS * 2)
-                continue;
-            syn_sent v = view(s, s->autot, p->tbuf, ntag);
-            syn_state st;
-            bind(p, &st);
-            syn_state_init(&st, s->n);
+        walk_epoch(&w);
+        syn_sent v;
+        syn_state st;
+        for (isent *s; (s = walk_next(&w, &v, &st));) {
             for (uint32_t d = 1; d <= s->n; d++)
                 syn_add_arc(&st, s->head[d], d);
             for (uint32_t d = 1; d <= s->n; d++) {
@@ -614,8 +646,7 @@ static void train_labeller(trainer *t, isent *S, size_t n, unsigned ntag, unsign
             }
         }
     }
-    free(p);
-    free(ix);
+    walk_free(&w);
 }
 
 /* ---- lemmas ----------------------------------------------------------------------------------- */
