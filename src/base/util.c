@@ -80,45 +80,50 @@ void *el_grow(void *p, size_t *cap, size_t need, size_t elsize)
     return p;
 }
 
-uint32_t el_hash(const char *s, size_t n)
+char *el_next_line(char **cursor, size_t *len)
+{
+    char *line = *cursor;
+    if (!line || !*line)
+        return NULL;
+    char *nl = strchr(line, '\n');
+    if (nl)
+        *nl = '\0';
+    *cursor = nl ? nl + 1 : NULL;
+    size_t l = strlen(line);
+    if (l && line[l - 1] == '\r')
+        line[--l] = '\0';
+    *len = l;
+    return line;
+}
+
+/* A byte of a hashed string, folded to lower case if `lower` (a constant
+ * in each caller, so the test costs nothing). */
+static inline unsigned char hash_byte(char c, bool lower)
+{
+    unsigned char b = (unsigned char)c;
+    return lower && b >= 'A' && b <= 'Z' ? (unsigned char)(b + 32) : b;
+}
+
+static inline uint32_t fnv1a32(const char *s, size_t n, bool lower)
 {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
+        h = (h ^ hash_byte(s[i], lower)) * 16777619u;
     return h;
 }
 
-uint64_t el_hash64(const char *s, size_t n)
+static inline uint64_t fnv1a64(const char *s, size_t n, bool lower)
 {
     uint64_t h = 0xcbf29ce484222325ull;
     for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+        h = (h ^ hash_byte(s[i], lower)) * 0x100000001b3ull;
     return h;
 }
 
-uint64_t el_hash64_lower(const char *s, size_t n)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        h = (h ^ c) * 0x100000001b3ull;
-    }
-    return h;
-}
-
-uint32_t el_hash_lower(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        h = (h ^ c) * 16777619u;
-    }
-    return h;
-}
+uint32_t el_hash(const char *s, size_t n) { return fnv1a32(s, n, false); }
+uint32_t el_hash_lower(const char *s, size_t n) { return fnv1a32(s, n, true); }
+uint64_t el_hash64(const char *s, size_t n) { return fnv1a64(s, n, false); }
+uint64_t el_hash64_lower(const char *s, size_t n) { return fnv1a64(s, n, true); }
 
 
 const char el_err_too_large[] = "larger than the size limit";

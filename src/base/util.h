@@ -53,6 +53,12 @@ static inline char *el_copy_str(char *dst, size_t cap, const char *src)
     return dst;
 }
 
+/* The next line of a text split in place (its '\n', and a '\r' before it,
+ * become NULs), its length in *len; NULL past the last line.  Start with
+ * *cursor at the text:
+ *     for (char *line, *cur = text; (line = el_next_line(&cur, &len));) */
+char *el_next_line(char **cursor, size_t *len);
+
 /* FNV-1a over bytes; el_hash_lower folds ASCII letters to lower case. */
 uint32_t el_hash(const char *s, size_t n);
 uint32_t el_hash_lower(const char *s, size_t n);

@@ -280,14 +280,9 @@ el_manifest *el_manifest_parse(const char *path, const char *text, size_t len, c
     char msg[1024];
     el_manifest *m = el_calloc(1, sizeof *m);
     size_t lineno = 0;
-    for (char *line = data, *next; line; line = next) {
-        next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
+    size_t l;
+    for (char *line, *cur = data; (line = el_next_line(&cur, &l));) {
         lineno++;
-        size_t l = strlen(line);
-        if (l && line[l - 1] == '\r')
-            line[--l] = '\0';
         if (line[0] == '#' || l == 0)
             continue;
         char *f[3];

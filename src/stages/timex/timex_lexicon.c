@@ -167,14 +167,9 @@ static bool load_file(el_time_lexicon *lx, const char *dir, const tw_file *f, ch
         return false;
     size_t lineno = 0;
     bool ok = true;
-    for (char *line = text, *next; line && *line; line = next) {
-        next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
+    size_t l;
+    for (char *line, *cur = text; (line = el_next_line(&cur, &l));) {
         lineno++;
-        size_t l = strlen(line);
-        if (l && line[l - 1] == '\r')
-            line[--l] = '\0';
         if (!l || line[0] == '#')
             continue;
         if (!add_line(lx, f, line)) {
