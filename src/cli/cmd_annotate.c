@@ -9,10 +9,9 @@
  *              document, the input of `eventline merge` (without the
  *              document's own canonical events: merge builds them) */
 #include "cli/cli.h"
-#include "model/corpus.h"
+#include "codec/codec.h"
 #include "export/export.h"
 #include "stages/parallel.h"
-#include "timeline/timeline.h"
 #include "stages/syntax/syntax.h"
 #include "base/util.h"
 
@@ -67,26 +66,6 @@ static void free_names(annotator *an)
     free(an->names);
 }
 
-/* A one-document corpus, for the JSON exports; the document stays owned by
- * the caller.  `events`: build the document's own canonical events and
- * timeline (-f json, a contract file per document; built-in event types, the
- * normalizer's words from res); -f jsonl, the input of `merge`, which builds
- * them over the corpus, leaves them empty.  `syn`: the syntax model for
- * --tokens (NULL = no tokens). */
-static int write_doc_json(const el_doc *doc, const el_resources *res, unsigned flags,
-                          bool events, const el_syntax *syn, FILE *out)
-{
-    el_corpus *one = el_corpus_new();
-    el_corpus_add(one, (el_doc *)doc);
-    el_corpus_link_entities(one);
-    if (events)
-        el_timeline_build_untyped(one, res->triggers);
-    int rc = el_export_json_file_syn(one, flags, syn, out);
-    one->ndocs = 0;
-    el_corpus_free(one);
-    return rc;
-}
-
 /* What a writer needs: the document and the resources (the syntax
  * model's names, the TimeML link tables, the normalizer's words). */
 typedef struct doc_job { const el_doc *doc; const el_resources *res; } doc_job;
@@ -98,8 +77,8 @@ static int write_doc(const void *obj, const el_cli *o, const char *fmt, FILE *ou
         return el_syntax_write_conllu(j->doc, j->res->syntax, out);
     if (strcmp(fmt, "timeml") == 0)
         return el_export_timeml_rules(j->doc, j->res->tlinks, out);
-    return write_doc_json(j->doc, j->res, EL_JSON_TEXT | (o->pretty ? EL_JSON_PRETTY : 0), true,
-                          o->tokens ? j->res->syntax : NULL, out);
+    return el_write_result(j->doc, j->res->triggers, o->pretty ? EL_JSON_PRETTY : 0,
+                           o->tokens ? j->res->syntax : NULL, out);
 }
 
 /* Document ids come from the input (DOCID, JSON "id"): keep the output file
@@ -140,8 +119,8 @@ static void write_one(annotator *an, el_doc *doc)
     const char *fmt = an->o->fmts[0];
     bool ok;
     if (an->jsonl) {
-        ok = write_doc_json(doc, an->res, EL_JSON_TEXT, false,
-                            an->o->tokens ? an->res->syntax : NULL, an->jsonl) == 0;
+        ok = el_write_result(doc, NULL, 0, an->o->tokens ? an->res->syntax : NULL,
+                             an->jsonl) == 0;
     } else {
         char file[1024];
         output_name(an, doc, strcmp(fmt, "timeml") == 0 ? "tml"

@@ -1,11 +1,27 @@
-/* codec.h - the per-document result format of `annotate -f json|jsonl`,
- * read back by `merge` through the lean JSON reader of jdom.h (the codec
- * layer: above the readers and the document model, below the commands). */
+/* codec.h - the per-document result format of `annotate -f json|jsonl`:
+ * written by el_write_result, read back by `merge` through the lean JSON
+ * reader of jdom.h (the codec layer: above the document model, the
+ * timeline and the JSON exporter, below the commands). */
 #ifndef EL_CODEC_H
 #define EL_CODEC_H
 
+#include <stdio.h>
 #include "model/doc.h"
 #include "text/tokenize.h"
+
+typedef struct el_trigger_lexicon el_trigger_lexicon;   /* stages/event/event.h */
+typedef struct el_syntax el_syntax;                     /* stages/syntax/syntax.h */
+
+/* Write one document's result with its text: the contract JSON of a
+ * one-document corpus, entities linked within the document.  With
+ * `triggers` (annotate -f json: a contract file per document) also its
+ * canonical events, relations and order (built-in event types, the
+ * normalizer's words from the trigger lexicon); with NULL (-f jsonl, the
+ * input of merge, which builds them over the whole corpus) those lists
+ * are empty.  `syn`: the syntax model for --tokens (NULL = no tokens).
+ * flags: EL_JSON_* of export.h.  0, or -1 on a write error. */
+int el_write_result(const el_doc *doc, const el_trigger_lexicon *triggers, unsigned flags,
+                    const el_syntax *syn, FILE *out);
 
 /* Reads results: holds the parser's node array from one result to the
  * next.  Uses `abbrevs` (not owned) to tokenize the documents. */

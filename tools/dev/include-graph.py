@@ -27,7 +27,8 @@ LAYERS = [
     ["stages/timex", "stages/entity", "stages/event", "stages/syntax"],
     ["stages"],
     ["timeline"],
-    ["codec", "export", "store"],
+    ["export"],
+    ["codec", "store"],   # codec writes a result through the JSON exporter
     ["."],            # src/eventline.[ch], the public API
     ["cli"],
 ]
