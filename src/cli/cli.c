@@ -499,6 +499,17 @@ void el_cli_warn_undated(const el_cli *o, el_doc *const *docs, size_t n)
         }
 }
 
+void el_cli_run_batch(const el_cli *o, el_doc **docs, size_t n, const el_resources *res)
+{
+    el_pipeline_run_all(docs, n, res, o->threads);
+    el_cli_warn_undated(o, docs, n);
+}
+
+size_t el_cli_batch_size(const el_cli *o, size_t per_thread)
+{
+    return (size_t)(o->threads > 1 ? o->threads : 1) * per_thread;
+}
+
 void el_cli_report(const char *where, const char *what)
 {
     fputs("eventline: ", stderr);

@@ -95,6 +95,12 @@ typedef struct el_progress el_progress;
 void el_cli_progress(const el_cli *o, size_t ndocs);
 /* One warning line per document the stages left without a DCT (not with -q). */
 void el_cli_warn_undated(const el_cli *o, el_doc *const *docs, size_t n);
+/* What each command does with a batch of documents it has read: run the
+ * per-document stages over docs[0..n) on o->threads threads, then warn
+ * about the undated ones.  Batches hold el_cli_batch_size documents:
+ * per_thread for each thread. */
+void el_cli_run_batch(const el_cli *o, el_doc **docs, size_t n, const el_resources *res);
+size_t el_cli_batch_size(const el_cli *o, size_t per_thread);
 void el_cli_progress_end(const el_cli *o);
 
 /* One line "eventline: WHERE: WHAT" on stderr. */

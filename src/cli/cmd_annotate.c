@@ -11,8 +11,8 @@
 #include "cli/cli.h"
 #include "codec/codec.h"
 #include "export/export.h"
-#include "stages/parallel.h"
 #include "stages/syntax/syntax.h"
+#include "base/hashmap.h"
 #include "base/util.h"
 
 #include <errno.h>
@@ -28,42 +28,30 @@ typedef struct annotator {
     el_doc **batch; size_t n, cap, max;
     FILE *jsonl;             /* open stream for -f jsonl */
     size_t written, failed, seen;
-    char **names; size_t nnames, cap_names;   /* output file names of this run: an
-                                                 open-addressing set (never two documents
-                                                 written to one file) */
+    char **names; size_t nnames, cap_names;   /* output file names of this run (never
+                                                 two documents written to one file) */
+    el_hashmap name_map;                       /* el_hash_str of a name -> index in names */
 } annotator;
 
 /* Add `name` to the set of names used; false if it was there already. */
 static bool claim_name(annotator *an, const char *name)
 {
-    if (2 * (an->nnames + 1) > an->cap_names) {
-        size_t cap = an->cap_names ? 2 * an->cap_names : 64;
-        char **t = el_calloc(cap, sizeof *t);
-        for (size_t i = 0; i < an->cap_names; i++)
-            if (an->names[i]) {
-                size_t h = el_hash_str(an->names[i]) & (cap - 1);
-                while (t[h])
-                    h = (h + 1) & (cap - 1);
-                t[h] = an->names[i];
-            }
-        free(an->names);
-        an->names = t;
-        an->cap_names = cap;
-    }
-    size_t h = el_hash_str(name) & (an->cap_names - 1);
-    for (; an->names[h]; h = (h + 1) & (an->cap_names - 1))
-        if (strcmp(an->names[h], name) == 0)
+    uint32_t h = el_hash_str(name);
+    el_hashmap_probe p = el_hashmap_find(&an->name_map, h);
+    for (uint32_t v; el_hashmap_next(&an->name_map, &p, &v);)
+        if (strcmp(an->names[v], name) == 0)
             return false;
-    an->names[h] = el_strdup(name);
-    an->nnames++;
+    el_hashmap_put(&an->name_map, h, (uint32_t)an->nnames);
+    EL_PUSH(an->names, an->nnames, an->cap_names) = el_strdup(name);
     return true;
 }
 
 static void free_names(annotator *an)
 {
-    for (size_t i = 0; i < an->cap_names; i++)
+    for (size_t i = 0; i < an->nnames; i++)
         free(an->names[i]);
     free(an->names);
+    el_hashmap_free(&an->name_map);
 }
 
 /* What a writer needs: the document and the resources (the syntax
@@ -136,8 +124,7 @@ static void write_one(annotator *an, el_doc *doc)
 
 static void flush_batch(annotator *an)
 {
-    el_pipeline_run_all(an->batch, an->n, an->res, an->o->threads);
-    el_cli_warn_undated(an->o, an->batch, an->n);
+    el_cli_run_batch(an->o, an->batch, an->n, an->res);
     for (size_t i = 0; i < an->n; i++) {
         write_one(an, an->batch[i]);
         el_doc_free(an->batch[i]);
@@ -204,7 +191,7 @@ int el_cmd_annotate(el_cli *o)
     annotator an = {0};
     an.o = o;
     an.res = res;
-    an.max = (size_t)(o->threads > 1 ? o->threads : 1) * BATCH_PER_THREAD;
+    an.max = el_cli_batch_size(o, BATCH_PER_THREAD);
     char tmp[4200] = "";
     if (strcmp(o->fmts[0], "jsonl") == 0 && !(an.jsonl = open_jsonl(o, tmp, sizeof tmp))) {
         el_resources_free(res);

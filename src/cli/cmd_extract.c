@@ -5,7 +5,6 @@
 #include "cli/cli.h"
 #include "model/corpus.h"
 #include "export/export.h"
-#include "stages/parallel.h"
 #include "timeline/timeline.h"
 #include "base/util.h"
 
@@ -26,8 +25,7 @@ typedef struct collect {
  * (the progress line then tells the real pace); the output is the same. */
 static void run_pending(collect *cx)
 {
-    el_pipeline_run_all(cx->docs + cx->done, cx->n - cx->done, cx->res, cx->o->threads);
-    el_cli_warn_undated(cx->o, cx->docs + cx->done, cx->n - cx->done);
+    el_cli_run_batch(cx->o, cx->docs + cx->done, cx->n - cx->done, cx->res);
     cx->done = cx->n;
 }
 
@@ -35,7 +33,7 @@ static void collect_doc(el_doc *doc, void *ctx)
 {
     collect *cx = ctx;
     EL_PUSH(cx->docs, cx->n, cx->cap) = doc;
-    if (cx->n - cx->done >= (size_t)(cx->o->threads > 1 ? cx->o->threads : 1) * BATCH_PER_THREAD)
+    if (cx->n - cx->done >= el_cli_batch_size(cx->o, BATCH_PER_THREAD))
         run_pending(cx);
     el_cli_progress(cx->o, cx->n);
 }

@@ -3,7 +3,6 @@
  * then rebuild the corpus tables) and `eventline query` (ask it). */
 #include "cli/cli.h"
 #include "model/corpus.h"
-#include "stages/parallel.h"
 #include "store/store.h"
 #include "base/util.h"
 
@@ -33,8 +32,7 @@ static void flush_batch(indexer *ix)
 {
     if (ix->n == 0)
         return;
-    el_pipeline_run_all(ix->batch, ix->n, ix->res, ix->o->threads);
-    el_cli_warn_undated(ix->o, ix->batch, ix->n);
+    el_cli_run_batch(ix->o, ix->batch, ix->n, ix->res);
     if (ix->cap_ok < ix->n) {
         ix->cap_ok = ix->n;
         ix->ok = el_realloc(ix->ok, ix->cap_ok * sizeof *ix->ok);
@@ -85,7 +83,7 @@ int el_cmd_index(el_cli *o)
     ix.o = o;
     ix.store = store;
     ix.res = res;
-    ix.max = (size_t)(o->threads > 1 ? o->threads : 1) * BATCH_PER_THREAD;
+    ix.max = el_cli_batch_size(o, BATCH_PER_THREAD);
     el_run_stats st = {0, 0};
     if (el_store_document_count(store) == 0)
         ix.corpus = el_corpus_new();
