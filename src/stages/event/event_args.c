@@ -846,10 +846,94 @@ static bool in_unasserted_clause(const el_doc *d, const uint32_t *roles, const e
         j--;
         if (el_tok_is(d, j, ",") || el_tok_is(d, j, ";"))
             return false;
-        if (roles[j] & EL_R_COMP)
-            return el_tok_is(d, j, "that") && (roles[j - 1] & EL_R_UNASSERT);
+        if (roles[j] & EL_R_COMP)   /* "denied that", "denied reports that" */
+            return el_tok_is(d, j, "that") && ((roles[j - 1] & EL_R_UNASSERT) ||
+                                               (j > sb + 1 && (roles[j - 2] & EL_R_UNASSERT)));
     }
     return false;
+}
+
+/* An infinitive is not asserted ("is expected to grant", "promised to
+ * hold", "asked the maker to inspect", "would try to send"), unless an
+ * aspectual verb governs it ("began to fall"): the nearest event before it
+ * in its clause decides. */
+#define INF_GOVERNOR_WINDOW 6
+static bool unasserted_infinitive(const el_doc *d, const uint32_t *roles, const int *ev_at,
+                                  const el_event_mention *ev)
+{
+    if (ev->tense != EL_TENSE_INFINITIVE)
+        return false;
+    size_t sb = sent_begin(d, ev->tok_begin);
+    for (size_t j = ev->tok_begin, steps = 0; j > sb && steps < INF_GOVERNOR_WINDOW; steps++) {
+        j--;
+        if (ev_at[j] >= 0)
+            return d->events[ev_at[j]].cls != EL_EV_ASPECTUAL;
+        if (roles[j] & EL_R_CLAUSE)
+            break;
+    }
+    return true;
+}
+
+/* A subject opened by a negating word negates its verb ("None of the 174
+ * passengers was hurt", "Nobody was injured"); one right before a noun
+ * event, past up to two plain words, negates the noun ("no new meeting").
+ * The subject runs back from the verb's auxiliaries to the sentence start,
+ * a comma or a clause word, with no other verb in it. */
+#define NEG_SUBJECT_WINDOW 12
+static bool negated_by_subject(const el_doc *d, const uint32_t *roles, const int *ev_at,
+                               const el_event_mention *ev)
+{
+    size_t j = ev->tok_begin, sb = sent_begin(d, j);
+    if (ev->tense == EL_TENSE_NONE && !ev->modality) {
+        for (size_t steps = 0; j > sb && steps < 3; steps++) {
+            j--;
+            if (roles[j] & EL_R_NEGSUBJ)
+                return true;
+            if (!plain_word(d, roles, ev_at, j))
+                return false;
+        }
+        return false;
+    }
+    if (!finite(ev))
+        return false;
+    while (j > sb && (roles[j - 1] & (EL_R_AUX | EL_R_ADV | EL_R_NEG)))
+        j--;
+    size_t first = j;
+    for (size_t steps = 0; j > sb && steps < NEG_SUBJECT_WINDOW; steps++) {
+        j--;
+        if ((roles[j] & EL_R_CLAUSE) || el_tok_is(d, j, ",") ||
+            (ev_at[j] >= 0 && d->events[ev_at[j]].tense != EL_TENSE_NONE))
+            break;
+        first = j;
+    }
+    return first < ev->tok_begin && (roles[first] & EL_R_NEGSUBJ) &&
+           (first == sb || (roles[first - 1] & EL_R_CLAUSE) || el_tok_is(d, first - 1, ","));
+}
+
+/* A noun event that is the subject of its own future or of an
+ * expectation in the passive is not asserted ("the meeting will be held",
+ * "the strike could begin", "the final report is expected next year").
+ * After a modal only "be" or an aspectual verb says so: "his talks could
+ * pave the way" asserts the talks. */
+static bool subject_of_unreal(const el_doc *d, const uint32_t *roles, const int *ev_at,
+                              const el_event_mention *ev)
+{
+    size_t k = ev->tok_end, se = sent_end(d, ev->tok_begin);
+    if (ev->tense != EL_TENSE_NONE || ev->modality || k >= se)
+        return false;
+    bool modal = roles[k] & (EL_R_MODAL | EL_R_WILL);
+    if (!modal && !(roles[k] & (EL_R_BE_PRES | EL_R_BE_PAST)))
+        return false;
+    for (k++; k < se && (roles[k] & (EL_R_ADV | EL_R_NEG)); k++)
+        ;
+    if (k >= se)
+        return false;
+    if (modal)
+        return (roles[k] & EL_R_BE_BASE) || (ev_at[k] >= 0 && d->events[ev_at[k]].cls == EL_EV_ASPECTUAL);
+    if (ev_at[k] < 0)
+        return false;
+    el_event_class c = d->events[ev_at[k]].cls;
+    return c == EL_EV_I_STATE || c == EL_EV_I_ACTION;
 }
 
 /* A noun event in the scope of an intensional predicate is not asserted:
@@ -866,8 +950,10 @@ static bool in_intensional_scope(const el_doc *d, const uint32_t *roles, const i
                ev->aspect == EL_ASPECT_NONE && intensional_event(d, ev_at[ev->tok_begin - 1]);
     for (size_t j = ev->tok_begin, steps = 0; j > sb && steps < 8; steps++) {
         j--;
-        if (ev_at[j] >= 0)
-            return intensional_event(d, ev_at[j]);
+        if (ev_at[j] >= 0)   /* "asked for a meeting", "to reopen talks" (already marked) */
+            return intensional_event(d, ev_at[j]) ||
+                   (d->events[ev_at[j]].tense == EL_TENSE_INFINITIVE &&
+                    d->events[ev_at[j]].intensional);
         if (el_tok_is(d, j, "of") || el_tok_is(d, j, "for"))
             return j > sb && intensional_event(d, ev_at[head_before(d, roles, mi, j - 1, sb)]);
         if (mi->ends[j] >= 0) {
@@ -940,9 +1026,14 @@ void el_event_arguments(el_doc *d, const el_trigger_lexicon *lx, const uint32_t 
             find_time(d, e, roles, ev_at, &ts);   /* the clause's time is not the state's */
     }
     share_clause_subjects(d, roles, ev_at);
-    for (size_t e = 0; e < d->nevents; e++)
-        d->events[e].intensional = in_intensional_scope(d, roles, ev_at, &mi, &d->events[e]) ||
-                                   in_unasserted_clause(d, roles, &d->events[e]);
+    for (size_t e = 0; e < d->nevents; e++) {
+        el_event_mention *ev = &d->events[e];
+        ev->intensional = in_intensional_scope(d, roles, ev_at, &mi, ev) ||
+                          in_unasserted_clause(d, roles, ev) ||
+                          unasserted_infinitive(d, roles, ev_at, ev) ||
+                          subject_of_unreal(d, roles, ev_at, ev);
+        ev->negated |= negated_by_subject(d, roles, ev_at, ev);
+    }
     free(ts.tok);
     free(ts.id);
     free(ev_at);

@@ -30,6 +30,7 @@ enum {
     EL_R_QUANT = 1u << 24,
     EL_R_UNASSERT = 1u << 25,   /* its "that"-clause is not asserted ("denied that") */
     EL_R_ACTOR = 1u << 26,      /* a noun for who acts for a place ("the U.S. side") */
+    EL_R_NEGSUBJ = 1u << 27,    /* a subject that negates its verb ("none of", "no") */
 };
 /* any preposition: a verb form right after one is read as a noun */
 #define EL_R_ANY_PREP (EL_R_PREP | EL_R_TIME_PREP | EL_R_LOC_PREP | EL_R_WITH)

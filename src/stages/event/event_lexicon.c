@@ -375,7 +375,7 @@ static unsigned role_bit(const char *name)
         "be_pres", "be_past", "be_part", "be_base", "be_ing", "have_pres", "have_past",
         "have_base", "do_pres", "do_past", "will", "modal", "neg", "to", "det", "adv",
         "time_prep", "loc_prep", "with", "clause", "pron", "noevent", "comp", "prep", "quant",
-        "unassert", "actor",
+        "unassert", "actor", "negsubj",
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(name, names[i]) == 0)
