@@ -736,6 +736,10 @@ static const dct_case DATELINES[] = {
     {"Monday, June 19, 2023\n\nThe talks ended on Sunday.", "2023-06-19", EL_DCT_TEXT, "Sunday", "2023-06-18"},
     {"19 June 2023\n\nShares fell on Friday.", "2023-06-19", EL_DCT_TEXT, "Friday", "2023-06-16"},
     {"Published: Nov. 14, 2023\n\nTalks broke down on Monday.", "2023-11-14", EL_DCT_TEXT, "Monday", "2023-11-13"},
+    /* a byline whose fields are split by bars: the date's field is a date line */
+    {"By Jane Roe | April 17, 2025\n\nRates fell on Monday.", "2025-04-17", EL_DCT_TEXT, "Monday", "2025-04-14"},
+    {"By Jane Roe and John Doe | Nov. 14, 2023 | 4 min read\n\nTalks broke down on Monday.", "2023-11-14",
+     EL_DCT_TEXT, "Monday", "2023-11-13"},
     {"REDMOND, Wash., Jan. 18, 2022 - The company said on Tuesday it would buy a rival.",
      "2022-01-18", EL_DCT_DATELINE, "Tuesday", "2022-01-18"},
     {"TAMPA, Fla., Aug. 29, 2023 (AP) - The storm hit Cuba on Monday.", "2023-08-29",
