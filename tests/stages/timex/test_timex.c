@@ -714,6 +714,14 @@ static const tx_case DIRECTIONS[] = {
     /* under a Tuesday dateline, a price "on Friday" that "did not" reflect is the Friday before */
     {"She said the closing price on Friday did not reflect the weak season.", "2023-02-07", "Friday",
      "DATE", "2023-02-03", ""},
+    /* a past in -eed is a past: "agreed on Saturday" looks back past a "next" before it */
+    {"The union called off action planned for next week after the government agreed on Saturday to talk.",
+     "2025-02-16", "Saturday", "DATE", "2025-02-15", ""},
+    /* a forecast in the present passive looks ahead */
+    {"More storms are forecast for the region over the weekend.", "2025-05-07", "the weekend", "DATE",
+     "2025-W19-WE", ""},
+    /* a plan made before ("was due out") is, in news, mostly for a past day */
+    {"The game was due out in October.", "2025-02-06", "October", "DATE", "2024-10", ""},
     /* reported speech: the quote's own tense */
     {"\"We will reopen on Thursday,\" the manager said.", "2023-05-22", "Thursday", "DATE",
      "2023-05-25", ""},
