@@ -343,8 +343,9 @@ static void subordination_links(const el_doc *d, const el_tlink_rules *rules, el
     }
 }
 
-/* The one dated time expression of sentence s before the DCT, -1 when
- * there is none or more than one. */
+/* The one dated time expression of sentence s before the DCT (not the far
+ * end of a record, "its lowest since 2017"), -1 when there is none or more
+ * than one. */
 static int sole_past_date(const el_doc *d, size_t s, el_interval dct)
 {
     const el_sentence *st = &d->sentences[s];
@@ -352,7 +353,8 @@ static int sole_past_date(const el_doc *d, size_t s, el_interval dct)
     for (size_t t = 0; t < d->ntimexes; t++) {
         const el_timex *x = &d->timexes[t];
         el_interval iv;
-        if (x->tok_begin < st->tok_begin || x->tok_begin >= st->tok_end || !timex_interval(x, &iv))
+        if (x->tok_begin < st->tok_begin || x->tok_begin >= st->tok_end || x->record_since
+            || !timex_interval(x, &iv))
             continue;
         if (found >= 0 || interval_rel(iv, dct) != EL_REL_BEFORE)
             return -1;

@@ -771,6 +771,29 @@ static const dct_case DATELINES[] = {
      EL_DCT_NONE, NULL, NULL},
 };
 
+/* A date closing a record's span ("its lowest since 2017") is flagged: no
+ * event happened in it; a plain "since" or a "when" clause keeps it. */
+static void test_record_since(void **state)
+{
+    const fixture *f = *state;
+    static const struct { const char *text, *span; bool flag; } cases[] = {
+        {"Water levels fell to their lowest since 2017 last month.", "2017", true},
+        {"Shares slid 7%, their biggest one-day fall since April 2022.", "April 2022", true},
+        {"The bank made its first cut since 2020 on Thursday.", "2020", true},
+        {"It was the deadliest storm since 2014, when 16 people died.", "2014", false},
+        {"Prices have risen since 2017.", "2017", false},
+        {"Since 2019, the lowest bids won.", "2019", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        el_doc *d = tag(f, cases[i].text, "2025-03-04");
+        const el_timex *t = find_span(d, cases[i].span);
+        if (!t || t->record_since != cases[i].flag)
+            fail_msg("\"%s\": [%s] want record_since=%d, got %s", cases[i].text, cases[i].span,
+                     cases[i].flag, t ? (t->record_since ? "1" : "0") : "(no timex)");
+        el_doc_free(d);
+    }
+}
+
 static void test_dct_from_text(void **state)
 {
     fixture *f = *state;
@@ -835,6 +858,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_missing_lexicon),
         cmocka_unit_test(test_dct_from_text),
         cmocka_unit_test(test_directions),
+        cmocka_unit_test(test_record_since),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
