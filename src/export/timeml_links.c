@@ -5,7 +5,8 @@
  * aspect and modality through the table learned from TBAQ
  * (gazetteers/time/tlinks.tsv, model/tlink_rules.h; without it: a simple
  * past is BEFORE the DCT, a future or modal AFTER, a present progressive
- * INCLUDES it).  Then event pairs: a reported event and its report, a past
+ * INCLUDES it); a simple past without a time expression of its own falls
+ * in the one past date of its sentence.  Then event pairs: a reported event and its report, a past
  * perfect and its sentence's simple past, neighbouring events of a sentence
  * and the main events of consecutive sentences by the table's relation for
  * their tenses; and the subordination links, SLINK (reporting, intention,
@@ -342,6 +343,65 @@ static void subordination_links(const el_doc *d, const el_tlink_rules *rules, el
     }
 }
 
+/* The one dated time expression of sentence s before the DCT (not the far
+ * end of a record, "its lowest since 2017"), -1 when there is none or more
+ * than one. */
+static int sole_past_date(const el_doc *d, size_t s, el_interval dct)
+{
+    const el_sentence *st = &d->sentences[s];
+    int found = -1;
+    for (size_t t = 0; t < d->ntimexes; t++) {
+        const el_timex *x = &d->timexes[t];
+        el_interval iv;
+        if (x->tok_begin < st->tok_begin || x->tok_begin >= st->tok_end || x->record_since
+            || !timex_interval(x, &iv))
+            continue;
+        if (found >= 0 || interval_rel(iv, dct) != EL_REL_BEFORE)
+            return -1;
+        found = (int)t;
+    }
+    return found;
+}
+
+/* The date is that of a reporting verb whose clause holds event e ("said
+ * Thursday the troops withdrew"): the day of the report, not of what it
+ * reports.  A comma between them ends the reported clause. */
+static bool report_date(const el_doc *d, int t, size_t e)
+{
+    for (size_t r = 0; r < e; r++) {
+        if (d->events[r].timex != t || !reporting(&d->events[r]))
+            continue;
+        bool comma = false;
+        for (size_t k = d->events[r].tok_end; k < d->events[e].tok_begin && !comma; k++)
+            comma = el_tok_is(d, k, ",");
+        if (!comma)
+            return true;
+    }
+    return false;
+}
+
+/* A simple past without a time expression of its own, in a sentence that
+ * dates one past day, month or year and no other, happened in it ("cited in
+ * December for drunk driving, he was ordered home"); a reporting verb tells
+ * of the article's day and is left out, a past perfect tells of a time
+ * before, and a reporting verb's date is the report's. */
+static void sentence_date_links(const el_doc *d, el_interval dct, el_link **out, size_t *n, size_t *cap)
+{
+    for (size_t e = 0; e < d->nevents; e++) {
+        const el_event_mention *x = &d->events[e];
+        size_t s = sentence_of(d, e);
+        if (x->timex >= 0 || s == SIZE_MAX || s >= d->nsentences || !finite_past(x)
+            || x->aspect == EL_ASPECT_PERFECTIVE || x->cls == EL_EV_REPORTING)
+            continue;
+        int t = sole_past_date(d, s, dct);
+        if (t < 0 || report_date(d, t, e))
+            continue;
+        el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_TIMEX, (int)e, t, EL_REL_IS_INCLUDED,
+                     (char *)"a simple past in a sentence that dates one past time and no other"};
+        push(out, n, cap, l);
+    }
+}
+
 /* The relation of an event without a time expression to the DCT: the
  * table's for its features, else its tense's. */
 static el_reltype dct_rel(const el_event_mention *e, const el_tlink_rules *rules, const char **why)
@@ -401,8 +461,10 @@ size_t el_timeml_task_links(const el_doc *d, const el_tlink_rules *rules, el_lin
             push(out, &n, &cap, l);
         }
     }
-    if (have_dct)
+    if (have_dct) {
         timex_chain(d, out, &n, &cap);
+        sentence_date_links(d, dct, out, &n, &cap);
+    }
     report_links(d, out, &n, &cap);
     perfect_links(d, out, &n, &cap);
     /* the pairs below never repeat each other: consecutive sentences, then

@@ -73,6 +73,8 @@ typedef struct el_timex {
     int anchor;                   /* index of anchoring timex, -1 = DCT/none */
     bool dateline;                /* the document's date line or wire dateline: it
                                      dates the document, not an event */
+    bool record_since;            /* the far end of a record's span ("its lowest
+                                     since 2017"): no event's own time */
     bool temporal_function;       /* value computed relative to an anchor */
     el_interval iv;               /* begin/end instants when anchored */
 } el_timex;

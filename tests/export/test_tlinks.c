@@ -120,6 +120,45 @@ static void test_link_cases(void **state)
     }
 }
 
+/* The relation of event a to a time expression among the writer's links,
+ * "none" without one. */
+static const char *timex_relation(const el_link *more, size_t nmore, int a)
+{
+    for (size_t i = 0; i < nmore; i++)
+        if (more[i].kind == EL_LINK_TLINK && more[i].from_kind == EL_NODE_EVENT && more[i].from == a
+            && more[i].to_kind == EL_NODE_TIMEX)
+            return el_reltype_name(more[i].reltype);
+    return "none";
+}
+
+/* A simple past without its own time, in a sentence with one past date. */
+static void test_sentence_date(void **state)
+{
+    static const struct { const char *text, *event, *expect; } cases[] = {
+        {"Cited by traffic police in December for speeding, the pilot was ordered home.", "ordered",
+         "IS_INCLUDED"},
+        /* two dates: the sentence does not say which */
+        {"Between 2019 and 2021 the airline cut its routes, and the pilot was ordered home.", "ordered",
+         "none"},
+        /* the report's date is not the reported event's */
+        {"The agency said on Monday the pilot resigned.", "resigned", "none"},
+        /* a past perfect lies before the date */
+        {"The pilot, who was cited in December, had already lost his post.", "lost", "none"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        el_doc *d = run(state, cases[i].text);
+        el_link *more;
+        size_t nmore = el_timeml_task_links(d, ((el_resources *)*state)->tlinks, &more);
+        int a = event_of(d, cases[i].event);
+        const char *got = a < 0 ? "(no event)" : d->events[a].timex >= 0 ? "(own timex)"
+                                                                         : timex_relation(more, nmore, a);
+        if (strcmp(got, cases[i].expect) != 0)
+            fail_msg("\"%s\": %s: want %s, got %s", cases[i].text, cases[i].event, cases[i].expect, got);
+        free(more);
+        el_doc_free(d);
+    }
+}
+
 /* Every link the writer adds names a relation, kind-appropriate ends and
  * its evidence; without the tables there is no SLINK or ALINK. */
 static void test_links_well_formed(void **state)
@@ -239,6 +278,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_link_cases),
+        cmocka_unit_test(test_sentence_date),
         cmocka_unit_test(test_links_well_formed),
         cmocka_unit_test(test_features),
         cmocka_unit_test(test_tables_load_and_errors),

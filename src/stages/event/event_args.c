@@ -614,7 +614,8 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
 
 static bool anchorable(const el_timex *t)
 {
-    return (t->type == EL_TIMEX_DATE || t->type == EL_TIMEX_TIME) && t->value[0] && !t->dateline;
+    return (t->type == EL_TIMEX_DATE || t->type == EL_TIMEX_TIME) && t->value[0] && !t->dateline
+        && !t->record_since;
 }
 
 /* Between event e and its timex t: no clause boundary and no other finite

@@ -41,6 +41,26 @@ static size_t line_end(const el_doc *d, size_t at)
     return at;
 }
 
+/* A header line may hold several fields split by a bar ("By NAME | April
+ * 17, 2025 | 3 min read"): the date's own field is what counts. */
+static size_t field_start(const el_doc *d, size_t at)
+{
+    size_t a = line_start(d, at);
+    for (size_t i = at; i > a; i--)
+        if (d->text[i - 1] == '|')
+            return i;
+    return a;
+}
+
+static size_t field_end(const el_doc *d, size_t at)
+{
+    size_t b = line_end(d, at);
+    for (size_t i = at; i < b; i++)
+        if (d->text[i] == '|')
+            return i;
+    return b;
+}
+
 /* A full calendar date value "YYYY-MM-DD..." (the year written). */
 static bool full_date(const el_timex *t, el_date *out)
 {
@@ -62,11 +82,11 @@ static int count_words(const char *s, size_t a, size_t b)
     return n;
 }
 
-/* The line holds the date and little else: a label ("Published:",
- * "Updated") or a time of day, never a sentence. */
+/* The line (or its bar-separated field) holds the date and little else: a
+ * label ("Published:", "Updated") or a time of day, never a sentence. */
 static bool date_line(const el_doc *d, const el_timex *t)
 {
-    size_t a = line_start(d, t->start), b = line_end(d, t->end);
+    size_t a = field_start(d, t->start), b = field_end(d, t->end);
     int words = count_words(d->text, a, t->start) + count_words(d->text, t->end, b);
     for (size_t k = 0; k < d->ntimexes; k++) {
         const el_timex *o = &d->timexes[k];

@@ -233,6 +233,27 @@ bool tx_future_before(const tx_ctx *c, size_t i)
     return false;
 }
 
+/* The expression [b, e) closes a record's span: "since" before it, and
+ * before that, in the same phrase (no comma, no verb), a superlative or an
+ * ordinal ("their lowest since 2017", "its biggest one-day fall since April
+ * 2022", "its first cut since 2020"); unless a "when" clause after it
+ * tells what happened then ("since 2014, when 16 people died"). */
+#define RECORD_WINDOW 5
+bool tx_record_since(const tx_ctx *c, size_t b, size_t e)
+{
+    if (b <= c->sbeg + 1 || !is(c, b - 1, "since"))
+        return false;
+    if (e < c->lim && (is(c, e, "when") || (is(c, e, ",") && e + 1 < c->lim && is(c, e + 1, "when"))))
+        return false;
+    for (size_t k = b - 1, steps = 0; k > c->sbeg && steps < RECORD_WINDOW; k--, steps++) {
+        if (is(c, k - 1, ",") || c->info[k - 1].tense != TX_NO_TENSE)
+            return false;
+        if (superlative_at(c, k - 1) || word(c, k - 1, TW_ORDINAL, NULL))
+            return true;
+    }
+    return false;
+}
+
 /* ---- results ----------------------------------------------------------- */
 
 /* Copy a NUL-terminated string, truncating to the destination's capacity. */

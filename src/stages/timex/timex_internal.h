@@ -143,6 +143,7 @@ bool tx_temporal_context_before(const tx_ctx *c, size_t i);   /* "in", "early", 
 size_t tx_number_words(const tx_ctx *c, size_t i, amount *a); /* "twenty-four": tokens used */
 bool tx_amount_at(const tx_ctx *c, size_t i, amount *a);      /* digits, number words, "a" */
 tx_tense tx_tense_near(const tx_ctx *c, size_t b, size_t e);  /* nearest tense cue around [b,e) */
+bool tx_record_since(const tx_ctx *c, size_t b, size_t e);    /* "its lowest since" before b */
 bool tx_future_before(const tx_ctx *c, size_t i);             /* a future or modal clause before i */
 void tx_copy_str(char *dst, size_t cap, const char *src);     /* truncating copy */
 bool tx_in_title(const tx_ctx *c, size_t i);  /* capitalized mid-sentence after a capital: "60 Minutes" */

@@ -296,6 +296,7 @@ static void emit(tx_ctx *c, size_t b, const tx_res *r, uint32_t start, uint32_t 
     tx_copy_str(t->freq, sizeof t->freq, r->freq);
     tx_copy_str(t->zone, sizeof t->zone, r->zone);
     t->temporal_function = r->tf;
+    t->record_since = tx_record_since(c, b, r->end);
     int anchors[] = {-1, c->day_tx, c->ref_tx, c->quarter_tx};
     t->anchor = r->tf ? anchors[r->anchor] : -1;   /* -1 = the DCT */
     if ((t->type == EL_TIMEX_DATE || t->type == EL_TIMEX_TIME) && el_value_interval(t->value, &t->iv))

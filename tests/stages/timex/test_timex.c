@@ -714,6 +714,14 @@ static const tx_case DIRECTIONS[] = {
     /* under a Tuesday dateline, a price "on Friday" that "did not" reflect is the Friday before */
     {"She said the closing price on Friday did not reflect the weak season.", "2023-02-07", "Friday",
      "DATE", "2023-02-03", ""},
+    /* a past in -eed is a past: "agreed on Saturday" looks back past a "next" before it */
+    {"The union called off action planned for next week after the government agreed on Saturday to talk.",
+     "2025-02-16", "Saturday", "DATE", "2025-02-15", ""},
+    /* a forecast in the present passive looks ahead */
+    {"More storms are forecast for the region over the weekend.", "2025-05-07", "the weekend", "DATE",
+     "2025-W19-WE", ""},
+    /* a plan made before ("was due out") is, in news, mostly for a past day */
+    {"The game was due out in October.", "2025-02-06", "October", "DATE", "2024-10", ""},
     /* reported speech: the quote's own tense */
     {"\"We will reopen on Thursday,\" the manager said.", "2023-05-22", "Thursday", "DATE",
      "2023-05-25", ""},
@@ -736,6 +744,10 @@ static const dct_case DATELINES[] = {
     {"Monday, June 19, 2023\n\nThe talks ended on Sunday.", "2023-06-19", EL_DCT_TEXT, "Sunday", "2023-06-18"},
     {"19 June 2023\n\nShares fell on Friday.", "2023-06-19", EL_DCT_TEXT, "Friday", "2023-06-16"},
     {"Published: Nov. 14, 2023\n\nTalks broke down on Monday.", "2023-11-14", EL_DCT_TEXT, "Monday", "2023-11-13"},
+    /* a byline whose fields are split by bars: the date's field is a date line */
+    {"By Jane Roe | April 17, 2025\n\nRates fell on Monday.", "2025-04-17", EL_DCT_TEXT, "Monday", "2025-04-14"},
+    {"By Jane Roe and John Doe | Nov. 14, 2023 | 4 min read\n\nTalks broke down on Monday.", "2023-11-14",
+     EL_DCT_TEXT, "Monday", "2023-11-13"},
     {"REDMOND, Wash., Jan. 18, 2022 - The company said on Tuesday it would buy a rival.",
      "2022-01-18", EL_DCT_DATELINE, "Tuesday", "2022-01-18"},
     {"TAMPA, Fla., Aug. 29, 2023 (AP) - The storm hit Cuba on Monday.", "2023-08-29",
@@ -758,6 +770,29 @@ static const dct_case DATELINES[] = {
     {"Officials said the plant will open on March 3, 2025, and hire 200 people.", "",
      EL_DCT_NONE, NULL, NULL},
 };
+
+/* A date closing a record's span ("its lowest since 2017") is flagged: no
+ * event happened in it; a plain "since" or a "when" clause keeps it. */
+static void test_record_since(void **state)
+{
+    const fixture *f = *state;
+    static const struct { const char *text, *span; bool flag; } cases[] = {
+        {"Water levels fell to their lowest since 2017 last month.", "2017", true},
+        {"Shares slid 7%, their biggest one-day fall since April 2022.", "April 2022", true},
+        {"The bank made its first cut since 2020 on Thursday.", "2020", true},
+        {"It was the deadliest storm since 2014, when 16 people died.", "2014", false},
+        {"Prices have risen since 2017.", "2017", false},
+        {"Since 2019, the lowest bids won.", "2019", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        el_doc *d = tag(f, cases[i].text, "2025-03-04");
+        const el_timex *t = find_span(d, cases[i].span);
+        if (!t || t->record_since != cases[i].flag)
+            fail_msg("\"%s\": [%s] want record_since=%d, got %s", cases[i].text, cases[i].span,
+                     cases[i].flag, t ? (t->record_since ? "1" : "0") : "(no timex)");
+        el_doc_free(d);
+    }
+}
 
 static void test_dct_from_text(void **state)
 {
@@ -823,6 +858,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_missing_lexicon),
         cmocka_unit_test(test_dct_from_text),
         cmocka_unit_test(test_directions),
+        cmocka_unit_test(test_record_since),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
