@@ -37,13 +37,21 @@ GRAMMAR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                        "..", "..", "gazetteers", "events", "grammar.tsv")
 
 
+# function-word classes of grammar.tsv: they name one exact word for the C
+# rules and are no context; a row with only a class is no grammar word here
+WORD_CLASSES = {"coord", "alt", "contrast", "definite", "indefinite", "genitive", "purpose",
+                "agent", "source", "start", "end", "before", "after", "within", "that_comp"}
+
+
 def load_grammar(path):
     roles = {}
     for line in open(path, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         w, r = line.rstrip("\n").split("\t")[:2]
-        roles[w.lower()] = set(r.split(","))
+        r = set(r.split(",")) - WORD_CLASSES
+        if r:
+            roles[w.lower()] = r
     return roles
 
 

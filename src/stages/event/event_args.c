@@ -32,6 +32,12 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
+/* Is token i a function word of one of `classes` (EL_W bits; grammar.tsv)? */
+static inline bool word_is(const uint32_t *roles, size_t i, unsigned classes)
+{
+    return el_word_in(roles[i], classes);
+}
+
 static size_t sent_begin(const el_doc *d, size_t tok)
 {
     return d->sentences[d->tokens[tok].sentence].tok_begin;
@@ -117,14 +123,14 @@ static bool in_prep_phrase(const el_doc *d, const uint32_t *roles, const mention
     /* a comma links list members of one kind, in a list that goes on or
      * has ended in "and": "in Rome, Alice Smith met ..." is no list */
     bool list = m->tok_end < d->ntokens &&
-                (el_tok_is(d, m->tok_end, "and") || el_tok_is(d, m->tok_end, ",") ||
-                 el_tok_is(d, m->tok_end, "or"));
+                (word_is(roles, m->tok_end, EL_W(EL_W_AND) | EL_W(EL_W_OR)) ||
+                 el_tok_is(d, m->tok_end, ","));
     for (int hops = 0; hops < 4 && m->tok_begin > from; hops++) {
         size_t k = m->tok_begin - 1;
         if (roles[k] & roles_mask)
             return true;
         bool comma = el_tok_is(d, k, ",");
-        if (!(el_tok_is(d, k, "and") || comma || el_tok_is(d, k, "or")) || k == 0 ||
+        if (!(comma || word_is(roles, k, EL_W(EL_W_AND) | EL_W(EL_W_OR))) || k == 0 ||
             mi->ends[k - 1] < 0)
             return false;
         const el_mention *prev = &d->mentions[mi->ends[k - 1]];
@@ -150,7 +156,7 @@ static bool qualifies_person(const el_doc *d, const uint32_t *roles, const menti
         int n = mi->starts[k];
         if (n >= 0)
             return d->mentions[n].type == EL_ENT_PERSON && k > m->tok_end;
-        if (el_tok_is(d, k, ",") || el_tok_is(d, k, "and") ||
+        if (el_tok_is(d, k, ",") || word_is(roles, k, EL_W(EL_W_AND)) ||
             (roles[k] & (EL_R_CLAUSE | EL_R_LOC_PREP | EL_R_TIME_PREP | EL_R_WITH | EL_R_DET)) ||
             !(d->tokens[k].flags & EL_TOK_WORD || el_tok_is(d, k, "-")))
             return false;
@@ -160,14 +166,15 @@ static bool qualifies_person(const el_doc *d, const uint32_t *roles, const menti
 
 /* A further object must be coordinated with the previous one ("X and Y",
  * also with a possessor in between: "X and Z's Y"). */
-static bool coordinated(const el_doc *d, const int *mention_ends, const el_mention *m,
-                        size_t prev_end)
+static bool coordinated(const el_doc *d, const uint32_t *roles, const int *mention_ends,
+                        const el_mention *m, size_t prev_end)
 {
     size_t b = m->tok_begin;
     if (b >= 2 && el_tok_is_possessive(d, b - 1) &&
         mention_ends[b - 2] >= 0)
         b = d->mentions[mention_ends[b - 2]].tok_begin;
-    return b > 1 && b - 1 == prev_end && (el_tok_is(d, b - 1, "and") || el_tok_is(d, b - 1, ","));
+    return b > 1 && b - 1 == prev_end &&
+           (word_is(roles, b - 1, EL_W(EL_W_AND)) || el_tok_is(d, b - 1, ","));
 }
 
 /* Punctuation a subject is not looked for across: a parenthesis (a
@@ -208,7 +215,7 @@ static bool plain_word(const el_doc *d, const uint32_t *roles, const int *ev_at,
 {
     uint16_t f = d->tokens[i].flags;
     return (f & EL_TOK_WORD) && !(f & (EL_TOK_CAP | EL_TOK_NUMBER)) &&
-           !(roles[i] & ~EL_R_NOEVENT) && ev_at[i] < 0;
+           !(el_grammar_roles(roles[i]) & ~(uint32_t)EL_R_NOEVENT) && ev_at[i] < 0;
 }
 
 /* A time preposition that opens a clause ("since Biden took office"):
@@ -273,8 +280,9 @@ static bool attributive_participle(const el_doc *d, const uint32_t *roles, const
         return true;
     if (noun_next && ev_at[p] >= 0 && d->events[ev_at[p]].tense != EL_TENSE_NONE)
         return true;
-    bool phrase_ends = n >= se || (roles[n] & EL_R_CLAUSE) || el_tok_is(d, n, "and") ||
-                       el_tok_is(d, n, "by") || !(d->tokens[n].flags & EL_TOK_WORD);
+    bool phrase_ends = n >= se || (roles[n] & EL_R_CLAUSE) ||
+                       word_is(roles, n, EL_W(EL_W_AND) | EL_W(EL_W_BY)) ||
+                       !(d->tokens[n].flags & EL_TOK_WORD);
     return phrase_ends && plain_word(d, roles, ev_at, p) && inside_object(d, roles, ev_at, p);
 }
 
@@ -283,18 +291,18 @@ static bool attributive_participle(const el_doc *d, const uint32_t *roles, const
 /* Earlier conjuncts of a subject list: "A and B", "A, B and the C",
  * "A, B, and C" (the link next to the last name must be "and"/"or", so a
  * fronted "In Paris, X said" is no list). */
-static void add_coordinated(el_doc *d, el_event_mention *ev, const mention_index *mi,
-                            const el_mention *mn, size_t sb)
+static void add_coordinated(el_doc *d, const uint32_t *roles, el_event_mention *ev,
+                            const mention_index *mi, const el_mention *mn, size_t sb)
 {
     size_t first = ev->nparticipants ? ev->nparticipants - 1 : 0;   /* the last conjunct */
     for (size_t k = 0; k < 4; k++) {
         size_t b = mn->tok_begin;
-        if (b > sb && el_tok_is(d, b - 1, "the"))
+        if (b > sb && word_is(roles, b - 1, EL_W(EL_W_DEF)))
             b--;
         if (b < sb + 2)
             break;
         size_t conj = b - 1;
-        bool word = el_tok_is(d, conj, "and") || el_tok_is(d, conj, "or");
+        bool word = word_is(roles, conj, EL_W(EL_W_AND) | EL_W(EL_W_OR));
         if (word && conj > sb + 1 && el_tok_is(d, conj - 1, ","))
             conj--;   /* the serial comma */
         if (!(word || (k > 0 && el_tok_is(d, conj, ","))))
@@ -390,7 +398,7 @@ static bool names_a_noun(const el_doc *d, const uint32_t *roles, const int *ev_a
     size_t b = mn->tok_begin, k = mn->tok_end;
     if (b < 1 || k >= d->ntokens || d->tokens[k].sentence != d->tokens[b].sentence)
         return false;
-    if (!el_tok_is(d, b - 1, "a") && !el_tok_is(d, b - 1, "an") && !el_tok_is(d, b - 1, "the"))
+    if (!word_is(roles, b - 1, EL_W(EL_W_INDEF) | EL_W(EL_W_DEF)))
         return false;
     return plain_word(d, roles, ev_at, k) || (ev_at[k] >= 0 && d->events[ev_at[k]].tense == EL_TENSE_NONE);
 }
@@ -402,7 +410,7 @@ static bool unresolved_pronoun(const el_doc *d, const uint32_t *roles, size_t j)
 {
     if (!(roles[j] & EL_R_PRON) || !(d->tokens[j].flags & EL_TOK_WORD))
         return false;
-    return j == 0 || !(el_tok_is(d, j - 1, "and") || el_tok_is(d, j - 1, "or"));
+    return j == 0 || !word_is(roles, j - 1, EL_W(EL_W_AND) | EL_W(EL_W_OR));
 }
 
 /* A finite verb follows token j, past adverbs, negation and auxiliaries:
@@ -459,7 +467,7 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         if (window == SUBJ_WINDOW_NOUN && stance_verb(d, ev_at, j))
             return;
         if (next_to_verb && window == SUBJ_WINDOW_VERB && finite(ev) &&
-            (el_tok_is(d, j, "and") || el_tok_is(d, j, "but"))) {
+            word_is(roles, j, EL_W(EL_W_AND) | EL_W(EL_W_BUT))) {
             share_first_subject(d, ev, sb);
             return;   /* "He said ... and pressed China": his */
         }
@@ -495,20 +503,19 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         if (window == SUBJ_WINDOW_VERB && possessive(d, mn))
             return;   /* "X's visit had been agreed": the subject is the visit */
         el_event_add_participant(d, ev, m);
-        add_coordinated(d, ev, mi, mn, sb);
+        add_coordinated(d, roles, ev, mi, mn, sb);
         return;
     }
 }
 
 /* Is mention m in the "of" phrase right after an event noun ending at
  * `from` ("of Ukraine", "of a Birmingham clinic", "of the U.S. embassies")? */
-static bool of_phrase(const el_doc *d, const el_mention *m, size_t from)
+static bool of_phrase(const el_doc *d, const uint32_t *roles, const el_mention *m, size_t from)
 {
     size_t k = m->tok_begin;
-    if (k > from && (el_tok_is(d, k - 1, "the") || el_tok_is(d, k - 1, "a") ||
-                     el_tok_is(d, k - 1, "an")))
+    if (k > from && word_is(roles, k - 1, EL_W(EL_W_DEF) | EL_W(EL_W_INDEF)))
         k--;
-    return k == from + 1 && el_tok_is(d, from, "of");
+    return k == from + 1 && word_is(roles, from, EL_W(EL_W_OF));
 }
 
 /* Mention mn opens a clause: a finite verb or an auxiliary follows it
@@ -555,7 +562,7 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         if ((roles[j] & EL_R_CLAUSE) && !(roles[j] & EL_R_DET))
             break;
         if ((roles[j] & EL_R_COMP) && j > ev->tok_end && (roles[j - 1] & EL_R_CLAUSE ||
-                                                          el_tok_is(d, j - 1, "and")))
+                                                          word_is(roles, j - 1, EL_W(EL_W_AND))))
             break;   /* "monitoring X and that ...": a new clause */
         if (ev_at[j] >= 0 && d->events[ev_at[j]].cls != EL_EV_STATE && j > ev->tok_end)
             break;   /* the next predicate */
@@ -568,7 +575,7 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
         bool after_prep = in_prep_phrase(d, roles, mi, mn, ev->tok_end,
                                          EL_R_LOC_PREP | EL_R_TIME_PREP);
         bool modifies_event = mn->tok_end < d->ntokens && ev_at[mn->tok_end] >= 0;
-        if (ev->tense == EL_TENSE_NONE && of_phrase(d, mn, ev->tok_end))
+        if (ev->tense == EL_TENSE_NONE && of_phrase(d, roles, mn, ev->tok_end))
             after_prep = true;   /* "the bombing of a Birmingham clinic", "invasion of Ukraine" */
         if (qualifies_person(d, roles, mi, mn)) {
             j = mn->tok_end - 1;   /* "Acme Corp. co-founder Jane Roe": Jane Roe */
@@ -601,7 +608,7 @@ static void find_objects(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                 poss_place_end = possessive(d, mn) ? mn->tok_end + 1 : 0;
             }
         } else if (can_participate(mn) && !possessive(d, mn) &&
-                   (nobj == 0 || coordinated(d, mi->ends, mn, last_obj_end))) {
+                   (nobj == 0 || coordinated(d, roles, mi->ends, mn, last_obj_end))) {
             el_event_add_participant(d, ev, m);
             nobj++;
             last_obj_end = mn->tok_end;   /* the next object joins this one */
@@ -816,7 +823,7 @@ static size_t head_before(const el_doc *d, const uint32_t *roles, const mention_
             k = d->mentions[mi->ends[k]].tok_begin - 1;
         else if ((roles[k] & EL_R_DET) || (d->tokens[k].flags & EL_TOK_CAP))
             k--;   /* determiners, titles ("Defense Secretary") */
-        else if (el_tok_is(d, k, "from") || el_tok_is(d, k, "by"))
+        else if (word_is(roles, k, EL_W(EL_W_FROM) | EL_W(EL_W_BY)))
             return k - 1;
         else
             break;
@@ -841,14 +848,14 @@ static bool in_unasserted_clause(const el_doc *d, const uint32_t *roles, const e
 {
     size_t sb = sent_begin(d, ev->tok_begin), b = ev->tok_begin;
     if (b > sb && ev->tense != EL_TENSE_NONE &&
-        (el_tok_is(d, b - 1, "and") || el_tok_is(d, b - 1, "but")))
+        word_is(roles, b - 1, EL_W(EL_W_AND) | EL_W(EL_W_BUT)))
         return false;
     for (size_t j = b, steps = 0; j > sb + 1 && steps < UNASSERT_WINDOW; steps++) {
         j--;
         if (el_tok_is(d, j, ",") || el_tok_is(d, j, ";"))
             return false;
         if (roles[j] & EL_R_COMP)   /* "denied that", "denied reports that" */
-            return el_tok_is(d, j, "that") && ((roles[j - 1] & EL_R_UNASSERT) ||
+            return word_is(roles, j, EL_W(EL_W_THAT)) && ((roles[j - 1] & EL_R_UNASSERT) ||
                                                (j > sb + 1 && (roles[j - 2] & EL_R_UNASSERT)));
     }
     return false;
@@ -955,7 +962,7 @@ static bool in_intensional_scope(const el_doc *d, const uint32_t *roles, const i
             return intensional_event(d, ev_at[j]) ||
                    (d->events[ev_at[j]].tense == EL_TENSE_INFINITIVE &&
                     d->events[ev_at[j]].intensional);
-        if (el_tok_is(d, j, "of") || el_tok_is(d, j, "for"))
+        if (word_is(roles, j, EL_W(EL_W_OF) | EL_W(EL_W_FOR)))
             return j > sb && intensional_event(d, ev_at[head_before(d, roles, mi, j - 1, sb)]);
         if (mi->ends[j] >= 0) {
             j = d->mentions[mi->ends[j]].tok_begin;
@@ -1003,7 +1010,7 @@ static void share_clause_subjects(el_doc *d, const uint32_t *roles, const int *e
                 el_event_add_participant(d, ev, s);
         }
         if (ev->tense != EL_TENSE_NONE || b < sb + 3 || !(roles[b - 1] & EL_R_DET) ||
-            !el_tok_is(d, b - 2, "in") || ev_at[b - 3] < 0)
+            !word_is(roles, b - 2, EL_W(EL_W_IN)) || ev_at[b - 3] < 0)
             continue;
         const el_event_mention *v = &d->events[ev_at[b - 3]];
         if (v->tense != EL_TENSE_NONE && v->nparticipants > 0)
@@ -1054,19 +1061,19 @@ static void token_text(const el_doc *d, size_t tb, size_t te, char *buf, size_t 
     buf[n] = '\0';
 }
 
-static el_reltype prep_reltype(const el_doc *d, const el_timex *t)
+static el_reltype prep_reltype(const el_doc *d, const uint32_t *roles, const el_timex *t)
 {
     if (t->tok_begin == 0)
         return EL_REL_IS_INCLUDED;
     size_t p = t->tok_begin - 1;
-    if (el_tok_is(d, p, "since") || el_tok_is(d, p, "from")) return EL_REL_BEGUN_BY;
-    if (el_tok_is(d, p, "until") || el_tok_is(d, p, "till")) return EL_REL_ENDED_BY;
-    if (el_tok_is(d, p, "before") || el_tok_is(d, p, "by")) return EL_REL_BEFORE;
-    if (el_tok_is(d, p, "after")) return EL_REL_AFTER;
+    if (word_is(roles, p, EL_W(EL_W_SINCE) | EL_W(EL_W_FROM))) return EL_REL_BEGUN_BY;
+    if (word_is(roles, p, EL_W(EL_W_UNTIL))) return EL_REL_ENDED_BY;
+    if (word_is(roles, p, EL_W(EL_W_BEFORE) | EL_W(EL_W_BY))) return EL_REL_BEFORE;
+    if (word_is(roles, p, EL_W(EL_W_AFTER))) return EL_REL_AFTER;
     return EL_REL_IS_INCLUDED;
 }
 
-static void timex_links(el_doc *d)
+static void timex_links(el_doc *d, const uint32_t *roles)
 {
     char text[96], why[160];
     for (size_t e = 0; e < d->nevents; e++) {
@@ -1076,7 +1083,7 @@ static void timex_links(el_doc *d)
             token_text(d, t->tok_begin, t->tok_end, text, sizeof text);
             snprintf(why, sizeof why, "time expression '%s' in the same clause", text);
             el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, (int)e, EL_NODE_TIMEX, ev->timex,
-                            prep_reltype(d, t), why);
+                            prep_reltype(d, roles, t), why);
         } else if (ev->cls == EL_EV_REPORTING && !ev->modality && !ev->negated &&
                    (ev->tense == EL_TENSE_PAST || ev->tense == EL_TENSE_PRESENT) && d->dct.year) {
             el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, (int)e, EL_NODE_DCT, -1,
@@ -1163,6 +1170,6 @@ static void signal_links(el_doc *d, const el_trigger_lexicon *lx, const uint32_t
 
 void el_event_links(el_doc *d, const el_trigger_lexicon *lx, const uint32_t *roles)
 {
-    timex_links(d);
+    timex_links(d, roles);
     signal_links(d, lx, roles);
 }

@@ -182,7 +182,7 @@ static bool noun_position(const uint32_t *roles, const uint8_t *is_event, const 
             continue;
         if (roles[j] & EL_R_DET)
             return true;
-        return !det_only && lower_word(doc, j) && !roles[j] && !is_event[j];
+        return !det_only && lower_word(doc, j) && !el_grammar_roles(roles[j]) && !is_event[j];
     }
     return false;
 }

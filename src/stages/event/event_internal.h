@@ -38,6 +38,28 @@ enum {
                   EL_R_HAVE_PRES | EL_R_HAVE_PAST | EL_R_HAVE_BASE | EL_R_DO_PRES |      \
                   EL_R_DO_PAST | EL_R_WILL | EL_R_MODAL)
 
+/* Bits 28-31 of a role word hold the token's function-word class
+ * (grammar.tsv roles coord ... that_comp): a value, one per word, for the
+ * rules that need one exact function word ("and", "the", "since").  Test
+ * with el_word_in(roles[i], EL_W(EL_W_AND) | EL_W(EL_W_OR)). */
+enum {
+    EL_W_NONE, EL_W_AND, EL_W_OR, EL_W_BUT, EL_W_DEF, EL_W_INDEF, EL_W_OF, EL_W_FOR,
+    EL_W_BY, EL_W_FROM, EL_W_SINCE, EL_W_UNTIL, EL_W_BEFORE, EL_W_AFTER, EL_W_IN, EL_W_THAT,
+};
+#define EL_R_WORD_SHIFT 28
+#define EL_R_WORD_MASK (0xFu << EL_R_WORD_SHIFT)
+#define EL_W(c) (1u << (c))
+/* Is the word class of role word r in the set `classes` (EL_W bits)? */
+static inline bool el_word_in(uint32_t r, unsigned classes)
+{
+    return (EL_W(r >> EL_R_WORD_SHIFT) & classes & ~EL_W(EL_W_NONE)) != 0;
+}
+/* The grammatical roles of r without its word class. */
+static inline uint32_t el_grammar_roles(uint32_t r)
+{
+    return r & ~EL_R_WORD_MASK;
+}
+
 /* One trigger form's reading. */
 typedef struct el_trigger {
     char *lemma;

@@ -383,6 +383,19 @@ static unsigned role_bit(const char *name)
     return 0;
 }
 
+/* The function-word class named `name` (EL_W_*), or EL_W_NONE. */
+static uint32_t word_class(const char *name)
+{
+    static const char *const names[] = {
+        "-", "coord", "alt", "contrast", "definite", "indefinite", "genitive", "purpose",
+        "agent", "source", "start", "end", "before", "after", "within", "that_comp",
+    };
+    for (uint32_t i = 1; i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return EL_W_NONE;
+}
+
 static bool grammar_line(el_trigger_lexicon *lx, char **f, size_t nf)
 {
     (void)nf;
@@ -390,10 +403,13 @@ static bool grammar_line(el_trigger_lexicon *lx, char **f, size_t nf)
     size_t n = split_commas(f[1], parts, 8);
     uint32_t bits = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned b = role_bit(parts[i]);
-        if (!b)
+        uint32_t w = word_class(parts[i]);
+        if (w && (bits & EL_R_WORD_MASK))
+            return false;   /* one word class per word */
+        unsigned b = w ? 0 : role_bit(parts[i]);
+        if (!w && !b)
             return false;
-        bits |= b;
+        bits |= b | w << EL_R_WORD_SHIFT;
     }
     return el_lexicon_add(lx->grammar, f[0], bits, 0);
 }

@@ -44,7 +44,7 @@ static bool glued_hyphen(const el_doc *doc, size_t k)
 static bool plain_lower(const el_doc *doc, const uint32_t *roles, size_t j)
 {
     uint16_t f = doc->tokens[j].flags;
-    return !roles[j] && (f & EL_TOK_WORD) && !(f & EL_TOK_CAP);
+    return !el_grammar_roles(roles[j]) && (f & EL_TOK_WORD) && !(f & EL_TOK_CAP);
 }
 
 /* "the U.S. visit", "a Paris summit", "the highest-level U.S. visit": a
@@ -56,7 +56,8 @@ static bool name_modifier_before(const el_doc *doc, const uint32_t *roles, size_
     while (k > sb + 1 && j + 1 - k < 5) {
         const el_token *t = &doc->tokens[k - 1];
         bool hyphen = glued_hyphen(doc, k - 1);
-        if ((roles[k - 1] & ~(uint32_t)EL_R_ADV) || !(t->flags & EL_TOK_WORD || hyphen) ||
+        if ((el_grammar_roles(roles[k - 1]) & ~(uint32_t)EL_R_ADV) ||
+            !(t->flags & EL_TOK_WORD || hyphen) ||
             (t->flags & EL_TOK_SENT_START))
             break;
         caps += (t->flags & EL_TOK_CAP) != 0;
@@ -331,7 +332,8 @@ static void add_mention(el_doc *doc, const uint32_t *roles, size_t tb, size_t te
 static bool generic_shape(const el_doc *doc, const uint32_t *roles, size_t i)
 {
     const el_token *t = &doc->tokens[i];
-    return (t->flags & EL_TOK_WORD) && !(t->flags & (EL_TOK_CAP | EL_TOK_NUMBER)) && !roles[i];
+    return (t->flags & EL_TOK_WORD) && !(t->flags & (EL_TOK_CAP | EL_TOK_NUMBER)) &&
+           !el_grammar_roles(roles[i]);
 }
 
 /* A lower-case word that is not a function word, after an auxiliary,
@@ -412,7 +414,7 @@ static bool try_generic(el_doc *doc, const el_trigger_lexicon *lx, const uint32_
  * noun or adjective (no tense). */
 static void try_model(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles, size_t i)
 {
-    if (!lx->model || !(doc->tokens[i].flags & EL_TOK_WORD) || roles[i] ||
+    if (!lx->model || !(doc->tokens[i].flags & EL_TOK_WORD) || el_grammar_roles(roles[i]) ||
         proper_name_like(doc, i))
         return;
     float sc[EL_MODEL_LABELS];
