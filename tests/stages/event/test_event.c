@@ -1222,6 +1222,30 @@ static void scores_at(void **state, const el_event_model *m, const char *text, c
     el_doc_free(d);
 }
 
+/* Function words carry one class from grammar.tsv (bits 28-31), beside
+ * their roles; a word with only a class has no grammatical role. */
+static void test_function_word_classes(void **state)
+{
+    el_doc *d = test_doc("The talks and a visit of Smith, or the trip since May, but in June.");
+    uint32_t *roles = el_event_token_roles(d, *state);
+    size_t the = find_tok(d, "The", 0), and = find_tok(d, "and", 0), or = find_tok(d, "or", 0);
+    assert_true(el_word_in(roles[the], EL_W(EL_W_DEF)));
+    assert_true(roles[the] & EL_R_DET);
+    assert_false(el_word_in(roles[the], EL_W(EL_W_INDEF) | EL_W(EL_W_AND)));
+    assert_true(el_word_in(roles[and], EL_W(EL_W_AND) | EL_W(EL_W_OR)));
+    assert_int_equal(el_grammar_roles(roles[and]), 0);
+    assert_true(el_word_in(roles[or], EL_W(EL_W_OR)));
+    assert_true(el_word_in(roles[find_tok(d, "a", 0)], EL_W(EL_W_INDEF)));
+    assert_true(el_word_in(roles[find_tok(d, "of", 0)], EL_W(EL_W_OF)));
+    assert_true(el_word_in(roles[find_tok(d, "since", 0)], EL_W(EL_W_SINCE)));
+    assert_true(roles[find_tok(d, "since", 0)] & EL_R_TIME_PREP);
+    assert_true(el_word_in(roles[find_tok(d, "but", 0)], EL_W(EL_W_BUT)));
+    assert_true(el_word_in(roles[find_tok(d, "in", 0)], EL_W(EL_W_IN)));
+    assert_false(el_word_in(roles[find_tok(d, "talks", 0)], 0xFFFFu));   /* no class */
+    free(roles);
+    el_doc_free(d);
+}
+
 /* A model is the sum of the rows of the token's features: bias, form,
  * word before, form and context after. */
 static void test_model_scores(void **state)
@@ -1381,6 +1405,7 @@ int main(void)
         cmocka_unit_test(test_learned_class_by_context),
         cmocka_unit_test(test_learned_eventness),
         cmocka_unit_test(test_reporting_verb_takes_later_time),
+        cmocka_unit_test(test_function_word_classes),
         cmocka_unit_test(test_model_scores),
         cmocka_unit_test(test_model_load_errors),
         cmocka_unit_test(test_model_in_stage),
