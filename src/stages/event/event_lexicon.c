@@ -549,7 +549,7 @@ static uint32_t clitic_s_role(const el_doc *doc, const uint32_t *roles, size_t i
     if (i == 0 || !(roles[i - 1] & (EL_R_PRON | EL_R_CLAUSE)) ||
         !el_tok_is_possessive(doc, i))
         return roles[i];
-    return i + 1 < doc->ntokens && el_tok_is(doc, i + 1, "been") ? EL_R_HAVE_PRES : EL_R_BE_PRES;
+    return roles[i + 1] & EL_R_BE_PART ? EL_R_HAVE_PRES : EL_R_BE_PRES;   /* "who's been" */
 }
 
 uint32_t *el_event_token_roles(const el_doc *doc, const el_trigger_lexicon *lx)
@@ -559,8 +559,9 @@ uint32_t *el_event_token_roles(const el_doc *doc, const el_trigger_lexicon *lx)
         uint32_t bits;
         if (el_lexicon_match(lx->grammar, doc, i, &bits) == 1)
             roles[i] = bits;
+    }
+    for (size_t i = 0; i < doc->ntokens; i++)   /* the clitic looks at the word after it */
         if (roles[i] & EL_R_DET)
             roles[i] = clitic_s_role(doc, roles, i);
-    }
     return roles;
 }

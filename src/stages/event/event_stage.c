@@ -306,7 +306,7 @@ static bool until_follows(const el_doc *doc, const uint32_t *roles, size_t te)
 {
     size_t se = doc->sentences[doc->tokens[te - 1].sentence].tok_end;
     for (size_t k = te; k < se && k < te + UNTIL_WINDOW; k++) {
-        if (el_tok_is(doc, k, "until") || el_tok_is(doc, k, "till"))
+        if (el_word_in(roles[k], EL_W(EL_W_UNTIL)))
             return true;
         if ((roles[k] & EL_R_CLAUSE) || el_tok_is(doc, k, ","))
             return false;

@@ -1244,6 +1244,20 @@ static void test_function_word_classes(void **state)
     assert_false(el_word_in(roles[find_tok(d, "talks", 0)], 0xFFFFu));   /* no class */
     free(roles);
     el_doc_free(d);
+    /* the clitic 's after a pronoun: "has" before "been", else "is" */
+    const char *texts[] = {"Who's been told?", "It's planned.", "The minister's visit."};
+    const uint32_t want[] = {EL_R_HAVE_PRES, EL_R_BE_PRES, EL_R_DET};
+    for (size_t k = 0; k < 3; k++) {
+        d = test_doc(texts[k]);
+        roles = el_event_token_roles(d, *state);
+        size_t s = 0;
+        while (s < d->ntokens && !el_tok_is_possessive(d, s))
+            s++;
+        assert_true(s < d->ntokens);
+        assert_int_equal(el_grammar_roles(roles[s]), want[k]);
+        free(roles);
+        el_doc_free(d);
+    }
 }
 
 /* A model is the sum of the rows of the token's features: bias, form,
