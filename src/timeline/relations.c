@@ -13,6 +13,7 @@
  * corpus->conflicts and left out.  Reachability from an undated event's
  * end to another event's begin gives the inferred BEFORE relations. */
 #include "timeline/timeline_internal.h"
+#include "base/hashmap.h"
 #include "base/util.h"
 
 #include <stdio.h>
@@ -161,46 +162,42 @@ static size_t relation_edges(el_reltype type, size_t a, size_t b, uint32_t (*ed)
 
 /* ---- signal relations ------------------------------------------------------ */
 
-/* Relations by (from, to): an open-addressing set of relation indices + 1,
- * so that asking for an existing relation does not scan them all. */
-typedef struct rel_index { uint32_t *slot; size_t mask, n; } rel_index;
+/* Relations by (from, to): the base hash map from the pair's hash to
+ * relation indices, so that asking for an existing relation does not scan
+ * them all. */
+typedef el_hashmap rel_index;
 
-static size_t rel_home(size_t a, size_t b, size_t mask)
+static uint32_t pair_hash(size_t a, size_t b)
 {
     uint64_t z = (uint64_t)a * 0x9E3779B97F4A7C15ull ^ (uint64_t)b * 0xC2B2AE3D27D4EB4Full;
-    return (size_t)(z ^ z >> 29) & mask;
-}
-
-static void rel_slot_put(rel_index *ix, const el_corpus *c, uint32_t r1)
-{
-    size_t i = rel_home(c->relations[r1 - 1].from, c->relations[r1 - 1].to, ix->mask);
-    while (ix->slot[i])
-        i = (i + 1) & ix->mask;
-    ix->slot[i] = r1;
+    return (uint32_t)(z ^ z >> 32);
 }
 
 /* Index relation r (the last one added, or any when building). */
 static void rel_index_put(rel_index *ix, const el_corpus *c, size_t r)
 {
-    if (2 * (ix->n + 1) > ix->mask + 1) {
-        rel_index old = *ix;
-        ix->mask = 2 * (old.mask + 1) - 1;
-        ix->slot = el_calloc(ix->mask + 1, sizeof *ix->slot);
-        for (size_t i = 0; i <= old.mask; i++)
-            if (old.slot[i])
-                rel_slot_put(ix, c, old.slot[i]);
-        free(old.slot);
-    }
-    rel_slot_put(ix, c, (uint32_t)r + 1);
-    ix->n++;
+    el_hashmap_put(ix, pair_hash(c->relations[r].from, c->relations[r].to), (uint32_t)r);
 }
 
 static rel_index rel_index_new(const el_corpus *c)
 {
-    rel_index ix = {el_calloc(16, sizeof(uint32_t)), 15, 0};
+    rel_index ix = EL_HASHMAP_INIT;
+    el_hashmap_reserve(&ix, c->nrelations);
     for (size_t r = 0; r < c->nrelations; r++)
         rel_index_put(&ix, c, r);
     return ix;
+}
+
+/* The relations from a to b, one by one into *r. */
+static bool next_relation(const el_corpus *c, const rel_index *ix, el_hashmap_probe *p,
+                          size_t a, size_t b, const el_relation **r)
+{
+    for (uint32_t v; el_hashmap_next(ix, p, &v);) {
+        *r = &c->relations[v];
+        if ((*r)->from == a && (*r)->to == b)
+            return true;
+    }
+    return false;
 }
 
 typedef struct work {
@@ -233,11 +230,10 @@ static int **events_by_doc(const el_corpus *c)
 static bool has_relation(const el_corpus *c, const rel_index *ix, size_t a, size_t b,
                          el_reltype type)
 {
-    for (size_t i = rel_home(a, b, ix->mask); ix->slot[i]; i = (i + 1) & ix->mask) {
-        const el_relation *r = &c->relations[ix->slot[i] - 1];
-        if (r->from == a && r->to == b && r->type == type)
+    el_hashmap_probe p = el_hashmap_find(ix, pair_hash(a, b));
+    for (const el_relation *r; next_relation(c, ix, &p, a, b, &r);)
+        if (r->type == type)
             return true;
-    }
     return false;
 }
 
@@ -361,10 +357,9 @@ static pgraph reversed(const pgraph *g)
 /* A relation from a to b, of any type, among those in ix? */
 static bool any_relation(const el_corpus *c, const rel_index *ix, size_t a, size_t b)
 {
-    for (size_t i = rel_home(a, b, ix->mask); ix->slot[i]; i = (i + 1) & ix->mask)
-        if (c->relations[ix->slot[i] - 1].from == a && c->relations[ix->slot[i] - 1].to == b)
-            return true;
-    return false;
+    el_hashmap_probe p = el_hashmap_find(ix, pair_hash(a, b));
+    const el_relation *r;
+    return next_relation(c, ix, &p, a, b, &r);
 }
 
 /* Related either way by one of the relations in ix (the signal ones). */
@@ -404,7 +399,7 @@ static void infer_relations(work *w, const bool *on)
     free(rev.head);
     free(rev.e);
     free(rel);
-    free(before.slot);
+    el_hashmap_free(&before);
 }
 
 /* ---- order ---------------------------------------------------------------- */
@@ -611,7 +606,7 @@ static void neighbour_relations(el_corpus *c)
         add_relation(c, a, b, t, false, why);
         rel_index_put(&rels, c, c->nrelations - 1);
     }
-    free(rels.slot);
+    el_hashmap_free(&rels);
 }
 
 /* ---- ids ------------------------------------------------------------------- */
@@ -713,5 +708,5 @@ void el_relate_and_order(el_corpus *c)
     free(w.g.e);
     free(w.v.mark);
     free(w.v.stack);
-    free(w.rels.slot);
+    el_hashmap_free(&w.rels);
 }
