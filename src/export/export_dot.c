@@ -544,13 +544,14 @@ static Agnode_t *axis_tick(Agraph_t *axis, const char *fmt, long k)
     return t;
 }
 
-/* One row of a lanes drawing: an invisible box holding the row's axis of
- * period ticks (one per column, then an end tick, chained) and its lanes
- * (each lane repeated in every row where it has events), so that rows
- * stack as blocks.  ticks[col + 1] is the tick after column col (the end
- * tick for the row's last column). */
+/* One row of a lanes drawing: the row's axis of period ticks (one per
+ * column, then an end tick, chained) and its lanes (each lane repeated in
+ * every row where it has events).  ticks[col + 1] is the tick after column
+ * col (the end tick for the row's last column).  The lanes sit at the top
+ * level: nesting a row in an invisible box makes Graphviz 2.42 fail
+ * ("trouble in init_rank"). */
 typedef struct lane_row {
-    Agraph_t *box;
+    Agraph_t *box;         /* where the row's boxes go (the graph) */
     const char **names;    /* the row's lanes, in order of first event */
     Agraph_t **lanes;
     size_t nlanes;
@@ -582,6 +583,8 @@ static Agraph_t *row_lane(dot_build *b, lane_row *r, const char *lane)
         snprintf(name, sizeof name, "cluster_lane%d_%zu", b->row, l);
         r->lanes[l] = agsubg(r->box, name, 1);
         cluster_style(r->lanes[l], lane);
+        set(r->lanes[l], "fontsize", "10");   /* many lanes: a small label, */
+        set(r->lanes[l], "margin", "4");      /* close round the nodes */
     }
     return r->lanes[l];
 }
