@@ -513,7 +513,7 @@ static Agnode_t *draw_periods(dot_build *b)
 /* A lanes drawing's row holds at least LANE_ROW_COLUMNS columns (ticks
  * are narrower than period boxes, so more fit a row) and breaks at the
  * next period; a long period breaks after LANE_ROW_MAX columns. */
-enum { LANE_ROW_COLUMNS = 11, LANE_ROW_MAX = 13 };
+enum { LANE_ROW_COLUMNS = 12, LANE_ROW_MAX = 14 };
 
 /* Per column, its row.  Returns the number of rows. */
 static int lane_rows(const dot_build *b, int *row_of_col)
