@@ -50,9 +50,9 @@ for corpus in example tram news; do
     png_shot "$corpus" "$TMP/$corpus"
     # shellcheck disable=SC2086
     expect_status 0 "$corpus: lanes drawing" "$EVENTLINE" -q -m "$m" -o "$TMP/$corpus-lanes" \
-        -f "json,dot$([ $corpus = news ] || echo ,png)" --dot-entities $files
+        -f json,dot,svg,png --dot-entities $files
     layout_check "$corpus lanes" "$TMP/$corpus-lanes"
-    [ $corpus = news ] || png_shot "$corpus-lanes" "$TMP/$corpus-lanes"
+    png_shot "$corpus-lanes" "$TMP/$corpus-lanes"
 done
 
 # A big corpus stays readable: the news set's axis wraps into rows, so the
@@ -61,6 +61,13 @@ size=$(head -c 2000 "$TMP/news/timeline.svg" | sed -n 's/.*<svg width="\([0-9]*\
 set -- $size
 [ $# -eq 2 ] && [ "$1" -le 4000 ] && [ "$2" -le 4000 ] && [ "$(grep -c 'el_row=[1-9]' "$TMP/news/timeline.dot")" -gt 0 ] &&
     ok "news drawing wraps into rows: ${1}x${2} pt" || fail "news drawing within 4000x4000 pt (${size:-no size})"
+
+# The lanes drawing wraps the same way (each row repeating the lanes that
+# have events in it): the news set's lanes were 25,464x1,476 pt in one row.
+size=$(head -c 2000 "$TMP/news-lanes/timeline.svg" | sed -n 's/.*<svg width="\([0-9]*\)pt" height="\([0-9]*\)pt".*/\1 \2/p')
+set -- $size
+[ $# -eq 2 ] && [ "$1" -le 4000 ] && [ "$2" -le 4000 ] && [ "$(grep -c 'el_row=[1-9]' "$TMP/news-lanes/timeline.dot")" -gt 0 ] &&
+    ok "news lanes drawing wraps into rows: ${1}x${2} pt" || fail "news lanes drawing within 4000x4000 pt (${size:-no size})"
 
 # Period labels are whole: the tram corpus has ISO weeks.
 grep -q 'label="week 2 of 2024 (8-14 Jan)"' "$TMP/tram/timeline.dot" &&

@@ -14,7 +14,9 @@
  * contradictory relations, a BEFORE against the dates, or one from an
  * undated event (drawn last) to a dated one, is not drawn but listed in a
  * note.  With el_dot_options.entities each participant gets a
- * lane (a row) instead, and an axis row of period ticks sets the columns.
+ * lane (a row) instead, and an axis row of period ticks sets the columns;
+ * a long axis wraps into rows of about a dozen columns, each row with its
+ * own ticks and repeating the lanes that have events in it.
  * Labels are escaped for Graphviz (a backslash is "\\"), so every label
  * parses back to the text it shows.  Object ids are given in creation
  * order, so the DOT text is the same on every run. */
@@ -350,6 +352,7 @@ typedef struct dot_build {
     el_buf notes;          /* conflicts, for the note box */
     size_t nnotes;
     size_t report_dated;   /* nodes dated only by the report date (drawn grey) */
+    size_t label_width;    /* a node label wraps after this many characters */
 } dot_build;
 
 static void period_label(const period *p, char *out, size_t cap)
@@ -406,7 +409,7 @@ static Agnode_t *event_node(dot_build *b, Agraph_t *sg, const dnode *dn)
         put_esc(&lb, words, 0);   /* finer than its period box says */
         el_buf_puts(&lb, "\\n");
     }
-    put_esc(&lb, headline, 24);
+    put_esc(&lb, headline, b->label_width);
     char *esc = el_buf_detach(&lb, NULL);
     set(n, "label", esc);
     free(esc);
@@ -430,11 +433,12 @@ static Agnode_t *event_node(dot_build *b, Agraph_t *sg, const dnode *dn)
     return n;
 }
 
-static void invisible_edge(Agraph_t *g, Agnode_t *a, Agnode_t *z, const char *weight)
+static Agedge_t *invisible_edge(Agraph_t *g, Agnode_t *a, Agnode_t *z, const char *weight)
 {
     Agedge_t *e = agedge(g, a, z, NULL, 1);
     set(e, "style", "invis");
     set(e, "weight", weight);
+    return e;
 }
 
 /* A row of the drawing holds at least this many columns; the next period
@@ -506,49 +510,126 @@ static Agnode_t *draw_periods(dot_build *b)
     return prev;
 }
 
-/* Lanes: one box per actor (row), an axis row of period ticks, one tick per
- * column; tick -> column nodes -> next tick pins every column. */
-static Agnode_t *draw_lanes(dot_build *b)
+/* A lanes drawing's row holds at least LANE_ROW_COLUMNS columns (ticks
+ * are narrower than period boxes, so more fit a row) and breaks at the
+ * next period; a long period breaks after LANE_ROW_MAX columns. */
+enum { LANE_ROW_COLUMNS = 12, LANE_ROW_MAX = 14 };
+
+/* Per column, its row.  Returns the number of rows. */
+static int lane_rows(const dot_build *b, int *row_of_col)
 {
-    Agraph_t *axis = sub(b->g, "cluster_axis%ld", 0);
-    set(axis, "label", "");
-    set(axis, "style", "invis");
-    Agnode_t **ticks = el_calloc((size_t)b->ncols + 2, sizeof *ticks);
-    for (int col = 0; col <= b->ncols; col++) {
-        char name[32];
-        snprintf(name, sizeof name, "axis_t%d", col);
-        ticks[col] = agnode(axis, name, 1);
-        set(ticks[col], "shape", "plaintext");
-        set(ticks[col], "label", " ");   /* "" is the default: the name would show */
-        set(ticks[col], "width", "0.1");
-        if (col)
-            invisible_edge(b->g, ticks[col - 1], ticks[col], "10");
-    }
-    const char **lane_names = el_calloc(b->nd + 1, sizeof *lane_names);
-    Agraph_t **lanes = el_calloc(b->nd + 1, sizeof *lanes);
-    size_t nlanes = 0;
+    int row = 0, row_start = 0;
     for (size_t k = 0; k < b->nd && b->d[k].period >= 0; k++) {
         const dnode *dn = &b->d[k];
-        if (!k || dn->period != b->d[k - 1].period) {
+        bool new_period = k && dn->period != b->d[k - 1].period;
+        bool new_col = k && dn->col != b->d[k - 1].col;
+        if ((new_period && dn->col - row_start >= LANE_ROW_COLUMNS) ||
+            (new_col && dn->col - row_start >= LANE_ROW_MAX)) {
+            row++;
+            row_start = dn->col;
+        }
+        row_of_col[dn->col] = row;
+    }
+    return row + 1;
+}
+
+static Agnode_t *axis_tick(Agraph_t *axis, const char *fmt, long k)
+{
+    char name[32];
+    snprintf(name, sizeof name, fmt, k);
+    Agnode_t *t = agnode(axis, name, 1);
+    set(t, "shape", "plaintext");
+    set(t, "label", " ");   /* "" is the default: the name would show */
+    set(t, "width", "0.1");
+    return t;
+}
+
+/* One row of a lanes drawing: the row's axis of period ticks (one per
+ * column, then an end tick, chained) and its lanes (each lane repeated in
+ * every row where it has events).  ticks[col + 1] is the tick after column
+ * col (the end tick for the row's last column).  The lanes sit at the top
+ * level: nesting a row in an invisible box makes Graphviz 2.42 fail
+ * ("trouble in init_rank"). */
+typedef struct lane_row {
+    Agraph_t *box;         /* where the row's boxes go (the graph) */
+    const char **names;    /* the row's lanes, in order of first event */
+    Agraph_t **lanes;
+    size_t nlanes;
+} lane_row;
+
+static void lane_row_open(dot_build *b, lane_row *r, const int *row_of_col, int first,
+                          Agnode_t **ticks)
+{
+    r->box = b->g;
+    Agraph_t *axis = sub(r->box, "cluster_axis%ld", b->row);
+    set(axis, "label", "");
+    set(axis, "style", "invis");
+    r->nlanes = 0;
+    int col = first;
+    for (; col < b->ncols && row_of_col[col] == b->row; col++) {
+        ticks[col] = axis_tick(axis, "axis_t%ld", col);
+        if (col > first)
+            invisible_edge(b->g, ticks[col - 1], ticks[col], "10");
+    }
+    ticks[col] = axis_tick(axis, "axis_end%ld", b->row);   /* the next row makes its own */
+    invisible_edge(b->g, ticks[col - 1], ticks[col], "10");
+}
+
+static Agraph_t *row_lane(dot_build *b, lane_row *r, const char *lane)
+{
+    size_t before = r->nlanes, l = el_view_lane_index(r->names, &r->nlanes, lane);
+    if (l == before) {
+        char name[64];
+        snprintf(name, sizeof name, "cluster_lane%d_%zu", b->row, l);
+        r->lanes[l] = agsubg(r->box, name, 1);
+        cluster_style(r->lanes[l], lane);
+        set(r->lanes[l], "fontsize", "10");   /* many lanes: a small label, */
+        set(r->lanes[l], "margin", "4");      /* close round the nodes */
+    }
+    return r->lanes[l];
+}
+
+/* Lanes: one box per actor, an axis of period ticks, one tick per column;
+ * tick -> column nodes -> next tick pins every column.  A long axis wraps
+ * into rows like the period drawing's, each row with its own ticks and
+ * lanes, the rows' first ticks hanging from the row heads. */
+static Agnode_t *draw_lanes(dot_build *b)
+{
+    Agnode_t **ticks = el_calloc((size_t)b->ncols + 2, sizeof *ticks);
+    int *row_of_col = el_calloc((size_t)b->ncols + 1, sizeof *row_of_col);
+    int nrows = lane_rows(b, row_of_col);
+    Agnode_t **row_first = el_calloc((size_t)nrows + 1, sizeof *row_first);
+    lane_row r = {0};
+    r.names = el_calloc(b->nd + 1, sizeof *r.names);
+    r.lanes = el_calloc(b->nd + 1, sizeof *r.lanes);
+    Agnode_t *end = NULL;
+    for (size_t k = 0; k < b->nd && b->d[k].period >= 0; k++) {
+        const dnode *dn = &b->d[k];
+        bool new_period = !k || dn->period != b->d[k - 1].period;
+        if (!k || row_of_col[dn->col] != b->row) {
+            b->row = row_of_col[dn->col];
+            lane_row_open(b, &r, row_of_col, dn->col, ticks);
+            row_first[b->row] = ticks[dn->col];
+        }
+        if (new_period || ticks[dn->col] == row_first[b->row]) {   /* a period goes on */
             char label[160];
             period_label(&b->p[dn->period], label, sizeof label);
-            set_esc(ticks[dn->col], "label", label, 0);
+            set_esc(ticks[dn->col], "label", label, 12);   /* narrow: a tick has its own rank */
         }
         const char *lane = el_view_lane(b->c, &b->c->events[dn->ev]);
-        size_t before = nlanes, l = el_view_lane_index(lane_names, &nlanes, lane);
-        if (l == before) {
-            lanes[l] = sub(b->g, "cluster_lane%ld", (long)l);
-            cluster_style(lanes[l], lane);
-        }
-        Agnode_t *n = event_node(b, lanes[l], dn);
+        Agnode_t *n = event_node(b, row_lane(b, &r, lane), dn);
         invisible_edge(b->g, ticks[dn->col], n, "1");
         invisible_edge(b->g, n, ticks[dn->col + 1], "1");
+        end = ticks[dn->col + 1];
     }
-    Agnode_t *last = ticks[b->ncols];
+    if (b->row)
+        draw_row_heads(b, row_first);
     free(ticks);
-    free(lane_names);
-    free(lanes);
-    return last;
+    free(row_of_col);
+    free(row_first);
+    free(r.names);
+    free(r.lanes);
+    return end;
 }
 
 /* Undated events: their own box after the axis, columns of six. */
@@ -797,14 +878,14 @@ static Agraph_t *open_graph(bool lanes)
     set(g, "rankdir", "LR");
     set(g, "newrank", "true");
     set(g, "fontname", "Helvetica");
-    set(g, "nodesep", "0.15");
+    set(g, "nodesep", lanes ? "0.08" : "0.15");
     set(g, "ranksep", lanes ? "0.2" : "0.3");
     if (lanes)   /* Graphviz's spline router fails on many lanes ("triangulation failed") */
         set(g, "splines", "line");
     agattr(g, AGNODE, (char *)"shape", (char *)"box");
     agattr(g, AGNODE, (char *)"style", (char *)"rounded");
     agattr(g, AGNODE, (char *)"fontname", (char *)"Helvetica");
-    agattr(g, AGNODE, (char *)"fontsize", (char *)"11");
+    agattr(g, AGNODE, (char *)"fontsize", (char *)(lanes ? "10" : "11"));
     agattr(g, AGEDGE, (char *)"fontname", (char *)"Helvetica");
     agattr(g, AGEDGE, (char *)"fontsize", (char *)"9");
     agattr(g, AGEDGE, (char *)"color", (char *)"gray40");
@@ -823,7 +904,7 @@ static Agraph_t *build_graph(const el_corpus *c, const el_dot_options *opt, long
         p = collect_periods(c, drawn, true, &np);
     }
     dot_build b = {c, open_graph(lanes), p, np, NULL, 0, 0, NULL, NULL,
-                   0, NULL, 0, EL_BUF_INIT, 0, 0};
+                   0, NULL, 0, EL_BUF_INIT, 0, 0, lanes ? 14 : 24};   /* lanes: narrow columns */
     b.d = layout_nodes(c, drawn, p, np, months, &b.nd);
     for (size_t k = 0; k < b.nd; k++)
         if (b.d[k].col + 1 > b.ncols)
