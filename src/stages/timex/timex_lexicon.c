@@ -76,6 +76,18 @@ static unsigned word_flags(const char *aux)
         f |= TW_MODAL | TW_AUX;
     if (!strcmp(aux, "verb"))
         f |= TW_VERB_ONLY;
+    if (!strcmp(aux, "perfect"))
+        f |= TW_PERFECT;
+    if (!strcmp(aux, "perfect_base"))
+        f |= TW_PERFECT | TW_PERFECT_BASE;
+    if (!strcmp(aux, "past_perfect"))
+        f |= TW_PAST_PERFECT;
+    if (!strcmp(aux, "past_be"))
+        f |= TW_PAST_BE;
+    if (!strcmp(aux, "be_part"))
+        f |= TW_BE_PART;
+    if (!strcmp(aux, "infinitive"))
+        f |= TW_INFINITIVE;
     return f;
 }
 
@@ -103,6 +115,37 @@ static const tw_word *abbr_find(const el_time_lexicon *lx, const char *s, size_t
             first = a;
     }
     return first ? &lx->words[first->word] : NULL;
+}
+
+/* A one-word tense cue with a verb-form kind, found per token by
+ * tw_token_forms(). */
+static bool form_add(el_time_lexicon *lx, const char *word, uint32_t idx)
+{
+    size_t n = strlen(word);
+    if (n >= sizeof ((tw_abbr *)0)->text)
+        return false;
+    tw_abbr a = {idx, ""};
+    for (size_t i = 0; i < n; i++)
+        a.text[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
+    el_hashmap_put(&lx->form_map, el_hash_lower(word, n), (uint32_t)lx->nforms);
+    EL_PUSH(lx->forms, lx->nforms, lx->cap_forms) = a;
+    return true;
+}
+
+unsigned tw_token_forms(const el_time_lexicon *lx, const el_doc *doc, size_t i)
+{
+    if (!lx->nforms)
+        return 0;
+    size_t n;
+    const char *s = el_tok_text(doc, i, &n);
+    unsigned f = 0;
+    el_hashmap_probe p = el_hashmap_find(&lx->form_map, el_hash_lower(s, n));
+    for (uint32_t v; el_hashmap_next(&lx->form_map, &p, &v);) {
+        const tw_abbr *a = &lx->forms[v];
+        if (el_eq_nocase(a->text, strlen(a->text), s, n))
+            f |= lx->words[a->word].flags & TW_FORMS;
+    }
+    return f;
 }
 
 /* Set the filter bit of the phrase's first token (tokenized the way the
@@ -140,7 +183,7 @@ static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
         w.num = (int16_t)atoi(fields[1]);
     copy_field(w.val, sizeof w.val, fields[1]);
     copy_field(w.aux, sizeof w.aux, n > 2 ? fields[2] : "");
-    w.flags = (uint16_t)(word_flags(w.aux) | (n > 3 ? word_flags(fields[3]) : 0));
+    w.flags = (uint32_t)(word_flags(w.aux) | (n > 3 ? word_flags(fields[3]) : 0));
     if (w.cls == TW_UNIT && !strcmp(w.val, "HALF"))
         w.cls = TW_HALF;   /* never an amount of its own ("a half") */
     if (n > 3 && fields[3][0] >= 'A' && fields[3][0] <= 'Z')
@@ -150,6 +193,8 @@ static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
     if ((f->cls == TW_MONTH || f->cls == TW_WEEKDAY || (f->cls == TW_ZONE && all_caps(fields[0])))
         && !strchr(fields[0], ' '))
         abbr_add(lx, fields[0], idx);   /* "Sept.", and "EST." ending a sentence */
+    if ((w.flags & TW_FORMS) && (strchr(fields[0], ' ') || !form_add(lx, fields[0], idx)))
+        return false;   /* a verb-form kind belongs to one short word */
     mark_first_token(lx, fields[0]);
     unsigned lf = f->lexflags;
     if (f->cls == TW_ZONE && strchr(fields[0], ' '))
@@ -204,6 +249,8 @@ void el_time_lexicon_free(el_time_lexicon *lx)
     free(lx->words);
     el_hashmap_free(&lx->abbr_map);
     free(lx->abbr);
+    el_hashmap_free(&lx->form_map);
+    free(lx->forms);
     free(lx);
 }
 

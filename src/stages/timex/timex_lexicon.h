@@ -36,11 +36,19 @@ enum {
     TW_DEADLINE  = 1u << 12,  /* a past verb that sets a time ahead ("postponed until Monday") */
     TW_FORWARD   = 1u << 13,  /* a cue that looks ahead even after a past verb ("effective Feb. 1") */
     TW_VERB_ONLY = 1u << 14,  /* a cue only as a verb: not after a determiner ("his plans to") */
+    /* verb forms of single tense.tsv words, read per token by tw_token_flags() */
+    TW_PERFECT   = 1u << 15,  /* present perfect auxiliary ("has", "have") */
+    TW_PERFECT_BASE = 1u << 16, /* its base form, after a modal ("may have been") */
+    TW_PAST_PERFECT = 1u << 17, /* past perfect auxiliary ("had") */
+    TW_PAST_BE   = 1u << 18,  /* past of "be" ("was", "were") */
+    TW_BE_PART   = 1u << 19,  /* participle of "be" ("been") */
+    TW_INFINITIVE = 1u << 20, /* infinitive marker ("to") */
 };
+#define TW_FORMS (TW_PERFECT | TW_PERFECT_BASE | TW_PAST_PERFECT | TW_PAST_BE | TW_BE_PART | TW_INFINITIVE)
 
 typedef struct tw_word {
     uint8_t cls;        /* tw_class */
-    uint16_t flags;     /* TW_* */
+    uint32_t flags;     /* TW_* */
     int16_t num;        /* month, weekday, number, direction */
     char val[14];       /* unit code, season, TIMEX3 value template, mod, ... */
     char aux[14];       /* second field: type, mod, quant, offset */
@@ -66,12 +74,20 @@ struct el_time_lexicon {
     el_hashmap abbr_map;   /* el_hash_lower of an abbreviation -> index into abbr */
     tw_abbr *abbr;
     size_t cap_abbr, nabbr;
+    el_hashmap form_map;   /* el_hash_lower of a single tense word with TW_FORMS -> index into forms */
+    tw_abbr *forms;        /* (same shape as abbr: word index and lower-case text) */
+    size_t cap_forms, nforms;
     uint64_t first[TW_FIRST_BITS / 64];  /* lower-case hashes of phrases' first tokens */
 };
 
 /* Words of class `cls` matched at token i: the longest trie match (or the
  * token without its abbreviation period).  Writes up to `max` word pointers
  * of any class into out; returns the match length in tokens (0 = none). */
+/* TW_FORMS flags of the one-word tense.tsv entry spelled like token i
+ * (any case), 0 if none: unlike tw_match, a longer phrase starting at i
+ * ("has scheduled") does not hide it. */
+unsigned tw_token_forms(const el_time_lexicon *lx, const el_doc *doc, size_t i);
+
 size_t tw_match(const el_time_lexicon *lx, const el_doc *doc, size_t i,
                 const tw_word **out, size_t max, size_t *nout);
 

@@ -15,6 +15,14 @@
 
 /* ---- tense ------------------------------------------------------------- */
 
+/* Token k is a verb form of tense.tsv's fourth field or third field
+ * (TW_PERFECT "has"/"have", TW_PAST_BE "was"/"were", ...): read by its
+ * spelling, whatever longer cue starts there. */
+static bool form(const tx_ctx *c, size_t k, unsigned f)
+{
+    return (tw_token_forms(c->lx, c->doc, k) & f) != 0;
+}
+
 /* A participle after an auxiliary or article ("to be completed", "has
  * reported", "the expected rise") says nothing about the clause's tense. */
 static bool after_auxiliary(const tx_ctx *c, size_t k)
@@ -58,7 +66,7 @@ static tx_tense suffix_tense(const tx_ctx *c, size_t k)
     if (!after_auxiliary(c, k))
         return TX_PAST;
     /* a present perfect ("have gathered") tells of something done */
-    return el_tok_is(c->doc, k - 1, "has") || el_tok_is(c->doc, k - 1, "have") ? TX_PAST : TX_NO_TENSE;
+    return form(c, k - 1, TW_PERFECT) ? TX_PAST : TX_NO_TENSE;
 }
 
 /* A future cue after a past auxiliary ("was expected to", "had been
@@ -72,11 +80,11 @@ static bool future_in_past(const tx_ctx *c, size_t i)
     if (n > 4 && !memcmp(s + n - 3, "ing", 3))
         return false;   /* "were planning to": a plan still on */
     size_t k = i;
-    if (k > 0 && d->tokens[k - 1].sentence == d->tokens[i].sentence && el_tok_is(d, k - 1, "been"))
+    if (k > 0 && d->tokens[k - 1].sentence == d->tokens[i].sentence && form(c, k - 1, TW_BE_PART))
         k--;
     if (k == 0 || d->tokens[k - 1].sentence != d->tokens[i].sentence)
         return false;
-    return el_tok_is(d, k - 1, "was") || el_tok_is(d, k - 1, "were") || el_tok_is(d, k - 1, "had");
+    return form(c, k - 1, TW_PAST_BE | TW_PAST_PERFECT);
 }
 
 /* Token i opens a sentence or follows a comma. */
@@ -96,7 +104,7 @@ static bool before_date(const tx_ctx *c, size_t k)
         || !(c->info[k].kinds & (K(TW_MONTH) | K(TW_WEEKDAY) | K(TW_HOLIDAY))))
         return false;
     for (size_t j = k - 1; j > 0 && d->tokens[j - 1].sentence == d->tokens[k].sentence; j--)
-        if (el_tok_is(d, j - 1, "had"))
+        if (form(c, j - 1, TW_PAST_PERFECT))
             return false;
     return true;
 }
@@ -116,7 +124,7 @@ static bool past_deadline(const tx_ctx *c, size_t i, size_t len)
         const tw_word *w = word(c, k - 1, TW_TENSE, NULL);
         if (w && (w->flags & (TW_DEADLINE | TW_MODAL)))
             return false;
-        if (el_tok_is(d, k - 1, "to"))
+        if (form(c, k - 1, TW_INFINITIVE))
             return false;
         if (c->info[k - 1].tense != TX_NO_TENSE)
             return c->info[k - 1].tense == TX_PAST;
@@ -186,7 +194,7 @@ static void mark_tense_cues(tx_ctx *c)
                 t = TX_NO_TENSE;   /* "to be paid", "has sold": participles */
             if (t == TX_FUTURE && future_in_past(c, i))
                 t = TX_PAST;       /* "was due to", "had been scheduled to" */
-            if ((w->flags & TW_MODAL) && i + 1 < c->doc->ntokens && el_tok_is(c->doc, i + 1, "have"))
+            if ((w->flags & TW_MODAL) && i + 1 < c->doc->ntokens && form(c, i + 1, TW_PERFECT_BASE))
                 t = TX_PAST;       /* "may have been": a guess about the past */
             if ((w->flags & TW_MODAL) && month_not_modal(c->doc, i))
                 t = TX_NO_TENSE;   /* "between March and May prices rose" */

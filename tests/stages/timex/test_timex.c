@@ -6,6 +6,7 @@
 #include "test_util.h"
 #include "stages/timex/timex.h"
 #include "stages/timex/timex_norm.h"
+#include "stages/timex/timex_lexicon.h"
 #include "text/tokenize.h"
 
 #include <stdio.h>
@@ -827,6 +828,24 @@ static void test_dct_from_text(void **state)
     el_doc_free(d);
 }
 
+/* tense.tsv's verb-form kinds, per token by spelling (any case), also where
+ * a longer cue starts at the word ("has scheduled"); other words have none. */
+static void test_verb_forms(void **state)
+{
+    fixture *f = *state;
+    static const char text[] = "Has scheduled , HAD been told to go ; were was may have hasten";
+    static const unsigned want[] = {
+        TW_PERFECT, 0, 0, TW_PAST_PERFECT, TW_BE_PART, 0, TW_INFINITIVE, 0, 0, TW_PAST_BE,
+        TW_PAST_BE, 0, TW_PERFECT | TW_PERFECT_BASE, 0};
+    el_doc *d = el_doc_new("t", NULL, el_strdup(text), strlen(text));
+    el_tokenize(d, f->ab);
+    assert_int_equal(d->ntokens, sizeof want / sizeof *want);
+    for (size_t i = 0; i < d->ntokens; i++)
+        if (tw_token_forms(f->lx, d, i) != want[i])
+            fail_msg("token %zu: want forms %#x, got %#x", i, want[i], tw_token_forms(f->lx, d, i));
+    el_doc_free(d);
+}
+
 static void test_empty_and_missing_lexicon(void **state)
 {
     fixture *f = *state;
@@ -843,6 +862,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clock_times),
+        cmocka_unit_test(test_verb_forms),
         cmocka_unit_test(test_calendar_dates),
         cmocka_unit_test(test_relative_words),
         cmocka_unit_test(test_months),
