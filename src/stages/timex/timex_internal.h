@@ -104,6 +104,13 @@ static inline bool is(const tx_ctx *c, size_t i, const char *s)
     return first == s[0] && el_tok_is(c->doc, i, s);   /* cheap first-letter check */
 }
 
+/* Token i (inside the sentence) is a word of kind f (TW_FORMS: "a"/"an"
+ * TW_INDEFINITE, "of" TW_PARTITIVE ...; see gazetteers/time/README.md). */
+static inline bool is_kind(const tx_ctx *c, size_t i, unsigned f)
+{
+    return i < c->lim && (tw_token_forms(c->lx, c->doc, i) & f) != 0;
+}
+
 static inline const char *text(const tx_ctx *c, size_t i, size_t *n)
 {
     return el_tok_text(c->doc, i, n);

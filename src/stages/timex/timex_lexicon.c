@@ -88,6 +88,12 @@ static unsigned word_flags(const char *aux)
         f |= TW_BE_PART;
     if (!strcmp(aux, "infinitive"))
         f |= TW_INFINITIVE;
+    if (!strcmp(aux, "indefinite"))
+        f |= TW_INDEFINITE;
+    if (!strcmp(aux, "partitive"))
+        f |= TW_PARTITIVE;
+    if (!strcmp(aux, "one"))
+        f |= TW_ONE;
     return f;
 }
 
@@ -117,7 +123,7 @@ static const tw_word *abbr_find(const el_time_lexicon *lx, const char *s, size_t
     return first ? &lx->words[first->word] : NULL;
 }
 
-/* A one-word tense cue with a verb-form kind, found per token by
+/* A one-word entry with a word kind (TW_FORMS), found per token by
  * tw_token_forms(). */
 static bool form_add(el_time_lexicon *lx, const char *word, uint32_t idx)
 {

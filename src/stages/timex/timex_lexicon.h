@@ -36,15 +36,20 @@ enum {
     TW_DEADLINE  = 1u << 12,  /* a past verb that sets a time ahead ("postponed until Monday") */
     TW_FORWARD   = 1u << 13,  /* a cue that looks ahead even after a past verb ("effective Feb. 1") */
     TW_VERB_ONLY = 1u << 14,  /* a cue only as a verb: not after a determiner ("his plans to") */
-    /* verb forms of single tense.tsv words, read per token by tw_token_flags() */
+    /* word kinds of single words (verb forms in tense.tsv, ...), read per
+ * token by tw_token_forms() */
     TW_PERFECT   = 1u << 15,  /* present perfect auxiliary ("has", "have") */
     TW_PERFECT_BASE = 1u << 16, /* its base form, after a modal ("may have been") */
     TW_PAST_PERFECT = 1u << 17, /* past perfect auxiliary ("had") */
     TW_PAST_BE   = 1u << 18,  /* past of "be" ("was", "were") */
     TW_BE_PART   = 1u << 19,  /* participle of "be" ("been") */
     TW_INFINITIVE = 1u << 20, /* infinitive marker ("to") */
+    TW_INDEFINITE = 1u << 21, /* indefinite article ("a", "an") */
+    TW_PARTITIVE = 1u << 22,  /* "of" after an amount ("three quarters of": a fraction) */
+    TW_ONE       = 1u << 23,  /* the number one as a word ("may one day return") */
 };
-#define TW_FORMS (TW_PERFECT | TW_PERFECT_BASE | TW_PAST_PERFECT | TW_PAST_BE | TW_BE_PART | TW_INFINITIVE)
+#define TW_FORMS (TW_PERFECT | TW_PERFECT_BASE | TW_PAST_PERFECT | TW_PAST_BE | TW_BE_PART \
+                  | TW_INFINITIVE | TW_INDEFINITE | TW_PARTITIVE | TW_ONE)
 
 typedef struct tw_word {
     uint8_t cls;        /* tw_class */
@@ -83,7 +88,7 @@ struct el_time_lexicon {
 /* Words of class `cls` matched at token i: the longest trie match (or the
  * token without its abbreviation period).  Writes up to `max` word pointers
  * of any class into out; returns the match length in tokens (0 = none). */
-/* TW_FORMS flags of the one-word tense.tsv entry spelled like token i
+/* TW_FORMS flags of the one-word entries spelled like token i
  * (any case), 0 if none: unlike tw_match, a longer phrase starting at i
  * ("has scheduled") does not hide it. */
 unsigned tw_token_forms(const el_time_lexicon *lx, const el_doc *doc, size_t i);

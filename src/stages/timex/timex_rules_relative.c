@@ -472,7 +472,7 @@ bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
         tx_shift_format(c->dct, u->val, 0, v, sizeof v);   /* "the end of the year", "... of the decade" */
         return tx_set_res(r, i + 1 + len, EL_TIMEX_DATE, v, true);
     }
-    if (!strcmp(u->val, "Q") && !is(c, i + 2, "of"))
+    if (!strcmp(u->val, "Q") && !is_kind(c, i + 2, TW_PARTITIVE))
         return topic_quarter(c, i + 1 + len, r);
     return false;
 }
@@ -564,7 +564,7 @@ static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *
 /* "will one day be", "may one day return": an indefinite future. */
 static bool one_day_ahead(tx_ctx *c, size_t amount_start, size_t j, const tw_word *u, tx_res *r)
 {
-    if (strcmp(u->val, "D") || !is(c, amount_start, "one") || amount_start <= c->sbeg)
+    if (strcmp(u->val, "D") || !is_kind(c, amount_start, TW_ONE) || amount_start <= c->sbeg)
         return false;
     const tw_word *t = word(c, amount_start - 1, TW_TENSE, NULL);
     if (!t || !((t->flags & TW_MODAL) || c->info[amount_start - 1].tense == TX_FUTURE))
@@ -783,7 +783,7 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
         return false;   /* "the 1988 quarter" is no amount */
     if (a.n == 1 && !strcmp(u->val, "S") && tx_number_tok(c, j - 1) < 0)
         return false;  /* "a second", "one second" are rarely durations */
-    if (!strcmp(u->val, "Q") && is(c, j + len, "of") && a.n >= 1 && a.n <= 3)
+    if (!strcmp(u->val, "Q") && is_kind(c, j + len, TW_PARTITIVE) && a.n >= 1 && a.n <= 3)
         return false;  /* "three quarters of": a fraction */
     j += len;
     if (!the && relative_point(c, j, &a, u, r))
@@ -1061,7 +1061,7 @@ static size_t freq_period(const tx_ctx *c, size_t j, char *v, size_t cap)
         tx_copy_str(v, cap, s->val);
         return len;
     }
-    if (!(is(c, j, "a") || is(c, j, "an") || (s && !strcmp(s->val, "QUANT"))))
+    if (!(is_kind(c, j, TW_INDEFINITE) || (s && !strcmp(s->val, "QUANT"))))
         return 0;
     size_t q = s ? len : 1;
     if (!(u = word(c, j + q, TW_UNIT, &len)) || (u->flags & TW_PLURAL))

@@ -833,10 +833,12 @@ static void test_dct_from_text(void **state)
 static void test_verb_forms(void **state)
 {
     fixture *f = *state;
-    static const char text[] = "Has scheduled , HAD been told to go ; were was may have hasten";
+    static const char text[] = "Has scheduled , HAD been told to go ; were was may have hasten "
+                               "A An of One ones";
     static const unsigned want[] = {
         TW_PERFECT, 0, 0, TW_PAST_PERFECT, TW_BE_PART, 0, TW_INFINITIVE, 0, 0, TW_PAST_BE,
-        TW_PAST_BE, 0, TW_PERFECT | TW_PERFECT_BASE, 0};
+        TW_PAST_BE, 0, TW_PERFECT | TW_PERFECT_BASE, 0, TW_INDEFINITE, TW_INDEFINITE,
+        TW_PARTITIVE, TW_ONE, 0};
     el_doc *d = el_doc_new("t", NULL, el_strdup(text), strlen(text));
     el_tokenize(d, f->ab);
     assert_int_equal(d->ntokens, sizeof want / sizeof *want);
