@@ -53,6 +53,11 @@ static inline bool el_ent_same_sentence(const tagger *t, size_t a, size_t b)
 {
     return b < t->doc->ntokens && t->doc->tokens[a].sentence == t->doc->tokens[b].sentence;
 }
+/* The function-word class (EL_WC_*, cues/function-words.tsv) of token i. */
+static inline unsigned el_ent_wc(const tagger *t, size_t i)
+{
+    return el_gz_class(t->gz, t->doc, i);
+}
 bool el_ent_initial(const tagger *t, size_t i);
 /* Longest gazetteer match at i; *entry = preferred entry (entity before title). */
 size_t el_ent_gz_match(const tagger *t, size_t i, int *entry);

@@ -4,7 +4,8 @@
  * Entity files: NAME<TAB>TYPE<TAB>SUBTYPE<TAB>ALIASES<TAB>ID<TAB>FLAGS, aliases
  * separated by '|'.  Names match capitalized text only (EL_LEX_CAP_ONLY);
  * all-capital names and aliases written "=Alias" match their exact case;
- * titles match in any case.  Cue files: WORD<TAB>KIND. */
+ * titles match in any case.  Cue files: WORD<TAB>KIND (a cue kind, or a
+ * function-word class: `coord`, `definite`, ...). */
 #include "stages/entity/gazetteer.h"
 #include "base/util.h"
 
@@ -31,6 +32,12 @@ static const struct { const char *name; unsigned bit; } cue_kinds[] = {
     {"event-suffix", CUE_EVENT_SUFFIX}, {"product-after", CUE_PRODUCT_AFTER}, {"byline", CUE_BYLINE},
 };
 
+/* Function-word classes (a number per word beside its cue bits). */
+static const struct { const char *name; unsigned cls; } class_kinds[] = {
+    {"coord", EL_WC_AND}, {"definite", EL_WC_THE}, {"indefinite", EL_WC_INDEF},
+    {"genitive", EL_WC_OF}, {"purpose", EL_WC_FOR}, {"relative", EL_WC_WHO},
+};
+
 /* Kinds of the common-word list (a lexicon of their own, not cue bits). */
 static const struct { const char *name; unsigned what; } common_kinds[] = {
     {"common", GZ_COMMON_WORD}, {"common-name", GZ_COMMON_NAME},
@@ -39,6 +46,7 @@ static const struct { const char *name; unsigned what; } common_kinds[] = {
 typedef struct el_cue_word {
     uint32_t off;       /* the word in the pool */
     uint16_t len;
+    uint8_t cls;        /* EL_WC_* (in what was padding) */
     uint32_t bits;      /* CUE_* */
 } el_cue_word;
 
@@ -262,17 +270,17 @@ static el_cue_word *cue_find(const el_gazetteer *gz, uint32_t h, const char *w, 
     return NULL;
 }
 
-static void cue_add(el_gazetteer *gz, const char *w, unsigned bit)
+static el_cue_word *cue_add(el_gazetteer *gz, const char *w, unsigned bit)
 {
     size_t n = strlen(w);
     if (n == 0 || n > UINT16_MAX)
-        return;
+        return NULL;
     uint32_t h = el_hash_lower(w, n);
     el_cue_word *c = cue_find(gz, h, w, n);
     if (!c) {
         gz->cues = el_grow(gz->cues, &gz->cap_cues, gz->ncues + 1, sizeof *gz->cues);
         c = &gz->cues[gz->ncues];
-        *c = (el_cue_word){(uint32_t)gz->cue_pool_len, (uint16_t)n, 0};
+        *c = (el_cue_word){(uint32_t)gz->cue_pool_len, (uint16_t)n, EL_WC_NONE, 0};
         el_hashmap_put(&gz->cue_map, h, (uint32_t)gz->ncues++);
         gz->cue_pool = el_grow(gz->cue_pool, &gz->cue_pool_cap, gz->cue_pool_len + n, 1);
         for (size_t i = 0; i < n; i++)
@@ -280,6 +288,18 @@ static void cue_add(el_gazetteer *gz, const char *w, unsigned bit)
         gz->cue_filter[el_gz_cue_bit(h) / 64] |= 1ull << (el_gz_cue_bit(h) % 64);
     }
     c->bits |= bit;
+    return c;
+}
+
+/* Give word w the function-word class cls; a word has one class. */
+static bool class_add(el_gazetteer *gz, const char *w, unsigned cls, char **err)
+{
+    el_cue_word *c = cue_add(gz, w, 0);
+    if (c && c->cls != EL_WC_NONE && c->cls != cls)
+        return *err = errf(w, "word has two function-word classes"), false;
+    if (c)
+        c->cls = (uint8_t)cls;
+    return true;
 }
 
 bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err)
@@ -302,6 +322,9 @@ bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err)
             cue_add(gz, f[0], cue_kinds[i].bit);
             return true;
         }
+    for (size_t i = 0; i < sizeof class_kinds / sizeof *class_kinds; i++)
+        if (strcmp(f[1], class_kinds[i].name) == 0)
+            return class_add(gz, f[0], class_kinds[i].cls, err);
     return *err = errf(f[1], "unknown cue kind"), false;
 }
 
@@ -312,6 +335,14 @@ unsigned el_gz_cues_lookup(const el_gazetteer *gz, const el_doc *doc, size_t tok
     const char *w = el_tok_text(doc, tok, &n);
     const el_cue_word *c = cue_find(gz, h, w, n);
     return c ? c->bits : 0;
+}
+
+unsigned el_gz_class_lookup(const el_gazetteer *gz, const el_doc *doc, size_t tok)
+{
+    size_t n;
+    const char *w = el_tok_text(doc, tok, &n);
+    const el_cue_word *c = cue_find(gz, doc->tokens[tok].lhash, w, n);
+    return c ? c->cls : EL_WC_NONE;
 }
 
 unsigned el_gz_common(const el_gazetteer *gz, const el_doc *doc, size_t tok)

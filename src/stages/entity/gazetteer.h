@@ -54,6 +54,19 @@ enum {
     CUE_BYLINE     = 1u << 31,  /* "By": at a line's start, the names after it are the writers (PERSON) */
 };
 
+/* Function-word classes (cues/function-words.tsv, WORD<TAB>CLASS): one small
+ * number per cue word, kept beside its cue bits (all 32 bits are used), so
+ * that the rules test a class, not an English word written in C. */
+enum {
+    EL_WC_NONE = 0,
+    EL_WC_AND,     /* class `coord`: "and" */
+    EL_WC_THE,     /* class `definite`: "the" */
+    EL_WC_INDEF,   /* class `indefinite`: "a", "an" */
+    EL_WC_OF,      /* class `genitive`: "of" */
+    EL_WC_FOR,     /* class `purpose`: "for" */
+    EL_WC_WHO,     /* class `relative`: "who" */
+};
+
 /* English words (cues/common-words.tsv), kept apart from the cue table (tens of
  * thousands of words, asked only at a candidate name's first word). */
 enum {
@@ -120,6 +133,16 @@ static inline unsigned el_gz_cues(const el_gazetteer *gz, const el_doc *doc, siz
     if (!(gz->cue_filter[b / 64] >> (b % 64) & 1))
         return 0;
     return el_gz_cues_lookup(gz, doc, tok);
+}
+
+/* The function-word class (EL_WC_*) of token `tok`, EL_WC_NONE if none. */
+unsigned el_gz_class_lookup(const el_gazetteer *gz, const el_doc *doc, size_t tok);
+static inline unsigned el_gz_class(const el_gazetteer *gz, const el_doc *doc, size_t tok)
+{
+    size_t b = el_gz_cue_bit(doc->tokens[tok].lhash);
+    if (!(gz->cue_filter[b / 64] >> (b % 64) & 1))
+        return EL_WC_NONE;
+    return el_gz_class_lookup(gz, doc, tok);
 }
 
 /* Parse one line of an entity file (fields split in place); false + *err

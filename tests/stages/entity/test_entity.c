@@ -49,13 +49,19 @@ static const char *ENTS =
     "President\tTITLE\tgovernment\tpresident\t\t\n"
     "Mr.\tHONORIFIC\thonorific\tMr|Mrs.\t\t\n";
 
+/* The function-word classes the rules test (cues/function-words.tsv). */
+#define FUNCTION_WORDS \
+    "and\tcoord\nthe\tdefinite\na\tindefinite\nan\tindefinite\nof\tgenitive\n" \
+    "for\tpurpose\nwho\trelative\n"
+
 static const char *CUES =
     "the\tstop\nThe\tstop\nbut\tstop\nit\tstop\nboth\tstop\nto\tstop\nthen\tstop\nthey\tstop\n"
     "Monday\tnot-name\n"
     "Anna\tgiven-female\nBoris\tgiven-male\nWang\tgiven\n"
     "he\tpronoun-male\nhis\tpronoun-male\nshe\tpronoun-female\n"
     "Corp.\torg-suffix\nUniversity\torg-suffix\nMinistry\torg-head\nMinistry\torg-suffix\n"
-    "River\tloc-suffix\nAirport\tfac-suffix\nof\tconnector\nsaid\tsay\ntold\tsay\n";
+    "River\tloc-suffix\nAirport\tfac-suffix\nof\tconnector\nsaid\tsay\ntold\tsay\n"
+    FUNCTION_WORDS;
 
 typedef struct found { const char *text, *type, *key, *role; } found;
 
@@ -224,6 +230,38 @@ static void test_extent_takes_the(void **state)
     el_gazetteer_free(gz);
 }
 
+/* A word's function-word class is read from the cue data, in any case;
+ * a word has one class. */
+static void test_function_word_class_from_data(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from(ENTS, CUES);
+    el_doc *d = test_doc("And THE an who Of for or");
+    el_entity_tag(d, gz);
+    static const unsigned want[] = {EL_WC_AND, EL_WC_THE, EL_WC_INDEF, EL_WC_WHO, EL_WC_OF,
+                                    EL_WC_FOR, EL_WC_NONE};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        assert_int_equal(el_gz_class(gz, d, i), want[i]);
+    el_doc_free(d);
+    el_gazetteer_free(gz);
+
+    gz = gz_from("", "");
+    char *err = NULL;
+    char first[] = "of\tgenitive", second[] = "of\tcoord", again[] = "of\tgenitive";
+    assert_true(el_gz_add_cue_line(gz, first, &err));
+    assert_true(el_gz_add_cue_line(gz, again, &err));
+    assert_false(el_gz_add_cue_line(gz, second, &err));   /* one class per word */
+    assert_non_null(err);
+    free(err);
+    char only[] = "und\tcoord";   /* a class-only row: a word with no cue bit */
+    assert_true(el_gz_add_cue_line(gz, only, &err));
+    d = test_doc("Und");
+    assert_int_equal(el_gz_class(gz, d, 0), EL_WC_AND);
+    assert_int_equal(el_gz_cues(gz, d, 0), 0);
+    el_doc_free(d);
+    el_gazetteer_free(gz);
+}
+
 static void test_nominals_resolve_by_role_and_country(void **state)
 {
     (void)state;
@@ -341,7 +379,7 @@ static const char *CAP_ENTS =
 
 static const char *CAP_CUES =
     "said\tsay\naccused\tstatement\nagreed\tstatement\nhas\tauxiliary\nalso\tauxiliary\n"
-    "but\tclause\nthe\tstop\nto\tstop\nin\tstop\nit\tstop\nof\tpreposition\n";
+    "but\tclause\nthe\tstop\nto\tstop\nin\tstop\nit\tstop\nof\tpreposition\n" FUNCTION_WORDS;
 
 static void test_capital_as_government(void **state)
 {
@@ -433,6 +471,7 @@ int main(void)
         cmocka_unit_test(test_short_names_resolve_to_nearest_full),
         cmocka_unit_test(test_apposition_role),
         cmocka_unit_test(test_extent_takes_the),
+        cmocka_unit_test(test_function_word_class_from_data),
         cmocka_unit_test(test_nominals_resolve_by_role_and_country),
         cmocka_unit_test(test_pronouns_take_subject_of_same_gender),
         cmocka_unit_test(test_product_names),
