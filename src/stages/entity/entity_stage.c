@@ -193,10 +193,10 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool
     const el_doc *d = t->doc;
     size_t k = j;
     *tentative = false;
-    if (t->cue[j - 1] & CUE_ORG_SUFFIX && !el_tok_is(d, j, "of"))
+    if (t->cue[j - 1] & CUE_ORG_SUFFIX && el_ent_wc(t, j) != EL_WC_OF)
         return 0;   /* a complete name: "X Group and Y Ltd." are two */
     int listed;   /* "France and Y Corp.": a listed name before "and" is complete */
-    if (el_tok_is(d, j, "and") && el_ent_gz_match(t, b, &listed) == j - b &&
+    if (el_ent_wc(t, j) == EL_WC_AND && el_ent_gz_match(t, b, &listed) == j - b &&
         t->gz->entries[listed].kind == GZ_KIND_ENTITY)
         return 0;
     if (possessive_glue(t, b, j)) {   /* "General Dockers' Union": kept if a suffix ends it */
@@ -204,7 +204,7 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool
         k = j + 1;
     }
     while (k < j + 2 && el_ent_same_sentence(t, b, k) && (t->cue[k] & CUE_CONNECTOR)) {
-        bool of_the = el_tok_is(d, k, "of") || el_tok_is(d, k, "the");
+        bool of_the = el_ent_wc(t, k) == EL_WC_OF || el_ent_wc(t, k) == EL_WC_THE;
         if (!(of_the && heads) && !(heads & (CUE_ORG_HEAD | CUE_ORG_SUFFIX | CUE_EVENT_SUFFIX)))
             *tentative = true;
         k++;
@@ -217,7 +217,7 @@ static size_t run_glue(const tagger *t, size_t b, size_t j, unsigned heads, bool
     if (k == j || !el_ent_same_sentence(t, b, k) || !is_cap_inner(t, k))
         return 0;
     int entry;   /* "X and France": coordination of a listed name, not one name */
-    if (el_tok_is(d, j, "and") && el_ent_gz_match(t, k, &entry) &&
+    if (el_ent_wc(t, j) == EL_WC_AND && el_ent_gz_match(t, k, &entry) &&
         t->gz->entries[entry].kind == GZ_KIND_ENTITY)
         return 0;
     return k - j;
@@ -287,7 +287,7 @@ static int shape_type(const tagger *t, size_t b, size_t e, const char **subtype)
     if (e - b < 2)
         return -1;
     size_t h = head_word(t, b, e);
-    bool coordinated = h + 1 < e && (el_tok_is(t->doc, h + 1, "and") || el_tok_is(t->doc, h + 1, "&"));
+    bool coordinated = h + 1 < e && (el_ent_wc(t, h + 1) == EL_WC_AND || el_tok_is(t->doc, h + 1, "&"));
     if ((last & CUE_ORG_SUFFIX) || ((first & CUE_ORG_HEAD) && h == b) ||
         (coordinated && (t->cue[e - 1] & CUE_ORG_SUFFIX)))   /* "Competition and Markets Authority" */
         return EL_ENT_ORGANIZATION;
@@ -360,7 +360,7 @@ static bool say_follows(const tagger *t, size_t e)
         return false;
     if (t->cue[e] & CUE_SAY)
         return true;
-    return el_tok_is(t->doc, e, ",") && el_ent_same_sentence(t, e, e + 1) && el_tok_is(t->doc, e + 1, "who");
+    return el_tok_is(t->doc, e, ",") && el_ent_same_sentence(t, e, e + 1) && el_ent_wc(t, e + 1) == EL_WC_WHO;
 }
 
 cand *el_ent_push(tagger *t, size_t b, size_t e, int type, int entry)
@@ -494,7 +494,7 @@ static bool product_context(const tagger *t, size_t b)
 {
     if (b > 0 && el_ent_same_sentence(t, b - 1, b) && lower_cue(t, b - 1, CUE_PRODUCT_NOUN))
         return true;
-    return b > 1 && el_ent_same_sentence(t, b - 2, b) && el_tok_is(t->doc, b - 1, "of") &&
+    return b > 1 && el_ent_same_sentence(t, b - 2, b) && el_ent_wc(t, b - 1) == EL_WC_OF &&
            lower_cue(t, b - 2, CUE_PRODUCT_NOUN);
 }
 
@@ -514,13 +514,13 @@ static bool org_context(const tagger *t, size_t b, size_t e)
     const el_doc *d = t->doc;
     if (b > 0 && el_ent_same_sentence(t, b - 1, b) && lower_cue(t, b - 1, CUE_ORG_NOUN))
         return true;
-    if (b > 1 && el_ent_same_sentence(t, b - 2, b) && el_tok_is(d, b - 1, "of") &&
+    if (b > 1 && el_ent_same_sentence(t, b - 2, b) && el_ent_wc(t, b - 1) == EL_WC_OF &&
         ((t->cue[b - 2] & CUE_ORG_OF) || business_title_of(t, b)))
         return true;
     if (!el_ent_same_sentence(t, b, e + 1) || (e - b == 1 && el_ent_initial(t, b)))
         return false;   /* "Moreover, the company ..." */
     if (!el_tok_is(d, e, ",") ||
-        !(el_tok_is(d, e + 1, "a") || el_tok_is(d, e + 1, "an") || el_tok_is(d, e + 1, "the")))
+        !(el_ent_wc(t, e + 1) == EL_WC_INDEF || el_ent_wc(t, e + 1) == EL_WC_THE))
         return false;
     for (size_t i = e + 2; i < e + 8 && el_ent_same_sentence(t, b, i); i++) {
         if (lower_cue(t, i, CUE_ORG_NOUN))
@@ -805,7 +805,7 @@ static size_t step(tagger *t, size_t i)
 {
     int entry, next;
     size_t n = el_ent_gz_match(t, i, &entry);
-    if (n > 1 && el_tok_is(t->doc, i, "the") && el_ent_gz_match(t, i + 1, &next) >= n)
+    if (n > 1 && el_ent_wc(t, i) == EL_WC_THE && el_ent_gz_match(t, i + 1, &next) >= n)
         return i + 1;   /* "the Dow" must not hide "Dow Jones Industrial Average" */
     if (!n && plural_title_before_name(t, i))
         return i + 1;
