@@ -148,7 +148,7 @@ static size_t skip_modifiers(const tagger *t, size_t j, size_t s, char nat[4])
     const el_doc *d = t->doc;
     while (j < d->ntokens && d->tokens[j].sentence == s) {
         int k = el_ent_cand_at(t, j);
-        if (el_tok_is(d, j, "the") || el_tok_is_possessive(d, j)) {
+        if (el_ent_wc(t, j) == EL_WC_THE || el_tok_is_possessive(d, j)) {
             j++;
         } else if (k >= 0 && t->c[k].type != EL_ENT_PERSON) {
             char n[4];
@@ -209,7 +209,7 @@ static void preceding_title_role(tagger *t, size_t ci)
     for (size_t k = ci; j > 0;) {
         if (k > 0 && t->c[k - 1].e == j && t->c[k - 1].type != EL_ENT_PERSON)
             j = t->c[--k].b;
-        else if (el_tok_is(d, j - 1, "of") || el_tok_is(d, j - 1, "for") || el_tok_is(d, j - 1, "the"))
+        else if (el_ent_wc(t, j - 1) == EL_WC_OF || el_ent_wc(t, j - 1) == EL_WC_FOR || el_ent_wc(t, j - 1) == EL_WC_THE)
             j--;
         else
             break;
@@ -381,7 +381,7 @@ static const cand *list_neighbour(const tagger *t, size_t k, int dir)
     size_t sep = dir < 0 ? c->b - 1 : c->e;
     bool adjacent = dir < 0 ? o->e == sep : o->b == sep + 1;
     if (!adjacent || o->drop || d->tokens[o->b].sentence != d->tokens[c->b].sentence ||
-        !(el_tok_is(d, sep, ",") || el_tok_is(d, sep, "and")))
+        !(el_tok_is(d, sep, ",") || el_ent_wc(t, sep) == EL_WC_AND))
         return NULL;
     return o;
 }
@@ -606,7 +606,7 @@ static size_t extent_begin(const tagger *t, const cand *c, uint32_t prev_end)
     if (c->type != EL_ENT_LOCATION && c->type != EL_ENT_ORGANIZATION && c->type != EL_ENT_PRODUCT &&
         c->type != EL_ENT_FINANCIAL)
         return b;
-    if (b == 0 || b - 1 < prev_end || !el_tok_is(d, b - 1, "the") ||
+    if (b == 0 || b - 1 < prev_end || el_ent_wc(t, b - 1) != EL_WC_THE ||
         d->tokens[b - 1].sentence != d->tokens[b].sentence)
         return b;   /* (tested first: the cheapest, and most names have no "the") */
     if (c->entry >= 0) {   /* cities take no article: "the Springfield, Illinois-based firm" */

@@ -230,8 +230,9 @@ static void test_extent_takes_the(void **state)
     el_gazetteer_free(gz);
 }
 
-/* A word's function-word class is read from the cue data, in any case;
- * a word has one class. */
+/* The rules read a word's function-word class from the cue data, in any
+ * case, not from the word: without the `definite` row "the" is no article
+ * of a name; another word given that class is one. */
 static void test_function_word_class_from_data(void **state)
 {
     (void)state;
@@ -243,6 +244,15 @@ static void test_function_word_class_from_data(void **state)
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         assert_int_equal(el_gz_class(gz, d, i), want[i]);
     el_doc_free(d);
+    el_gazetteer_free(gz);
+
+    gz = gz_from(ENTS, "the\tstop\nThe\tstop\nthen\tstop\n");   /* no classes */
+    check(gz, "Troops left the Ruritanian Republic. Then the US market fell.", (found[]){
+        {"Ruritanian Republic", "LOCATION", "iso:RR", NULL}, {"US", "LOCATION", "iso:US", NULL}, {0}});
+    el_gazetteer_free(gz);
+    gz = gz_from(ENTS, "the\tstop\nThe\tstop\nthen\tstop\nles\tdefinite\n");
+    check(gz, "Troops left les Ruritanian Republic.", (found[]){
+        {"les Ruritanian Republic", "LOCATION", "iso:RR", NULL}, {0}});
     el_gazetteer_free(gz);
 
     gz = gz_from("", "");
