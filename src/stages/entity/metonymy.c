@@ -30,9 +30,9 @@ static int next_conjunct(const tagger *t, size_t k)
 {
     const el_doc *d = t->doc;
     size_t j = t->c[k].e;
-    if (!same_sentence(d, t->c[k].b, j) || !(el_tok_is(d, j, ",") || el_tok_is(d, j, "and")))
+    if (!same_sentence(d, t->c[k].b, j) || !(el_tok_is(d, j, ",") || el_ent_wc(t, j) == EL_WC_AND))
         return -1;
-    if (el_tok_is(d, j, ",") && same_sentence(d, j, j + 1) && el_tok_is(d, j + 1, "and"))
+    if (el_tok_is(d, j, ",") && same_sentence(d, j, j + 1) && el_ent_wc(t, j + 1) == EL_WC_AND)
         j++;
     if (!same_sentence(d, j, j + 1))
         return -1;
