@@ -43,7 +43,7 @@ static size_t nominal_start(const tagger *t, size_t tb, char nat[4])
     while (j > 0 && d->tokens[j - 1].sentence == s) {
         int k = cand_ending_at(t, j);
         unsigned f = d->tokens[j - 1].flags;
-        if (el_tok_is(d, j - 1, "the"))
+        if (el_ent_wc(t, j - 1) == EL_WC_THE)
             return j - 1;
         if (el_tok_is_possessive(d, j - 1)) {
             /* "France's top diplomat"; not "Lopes's secretary", "the firm's CEO" */
