@@ -2,17 +2,17 @@
  *
  * The layout keeps the number of cache lines touched per token small, so
  * that a million-entry gazetteer loads in well under a second:
- *  - every distinct (lower-case) token string is interned once: `wslots`
- *    is an open-addressing table of (hash, word id); the id locates the
+ *  - every distinct (lower-case) token string is interned once: `words`
+ *    (an el_hashmap) maps its hash to its word id; the id locates the
  *    word's record in one arena: the trie node the word leads to from the
  *    root, its length and its text, so verifying a hit touches one place;
  *  - a node holds the last entry of its circular entry chain (O(1) append);
  *  - a node created right after its parent (the usual case: the rest of a
  *    phrase past a shared prefix) is reached through the parent's
  *    `chain_word`, next to it in the node array: no table at all;
- *  - the other trie edges live in one open-addressing table keyed by
- *    (parent node, word id): finding a child compares two integers, no
- *    string is fetched;
+ *  - the other trie edges are (parent node, word id, child) records found
+ *    through one el_hashmap from a hash of (parent, word id): finding a
+ *    child compares two integers, no string is fetched;
  *  - once a phrase has created a node, its remaining tokens are appended
  *    without any lookup; matching below the root compares the token with
  *    the chain child's word and asks the word table only at nodes that
@@ -22,15 +22,14 @@
  *    byte per word slot) answers most tokens at the root without probing
  *    the word table: matching starts at every token of every document, and
  *    most tokens begin no phrase (lexicon.h tests it inline; it is rebuilt
- *    from the list of first words' hashes when the word table doubles).
- * Both tables place a key at the top bits of its mixed hash, so doubling a
- * table is one sequential pass (old slot i moves to 2i or 2i+1).
+ *    from the list of first words' hashes when the word count doubles).
  * Phrases of plain ASCII words are split here without building a document
  * (the same tokens el_tokenize gives; tests/test_lexicon.c compares them);
  * anything else goes through the document tokenizer. */
 #include "text/lexicon.h"
 #include "text/lexicon_internal.h"
 #include "text/tokenize.h"
+#include "base/hashmap.h"
 #include "base/util.h"
 
 #include <stdlib.h>
@@ -39,17 +38,12 @@
 
 enum { NO_EXACT = UINT32_MAX, MIN_BITS = 8, LOOKUP_TOKENS = 32 };
 
-typedef struct word_slot {
-    uint32_t hash;    /* el_hash_lower of the word */
-    uint32_t id;      /* the word's record at arena + 4 * id; 0 = empty slot */
-} word_slot;
-
 /* A word record in the arena (4-byte aligned): root child, length, text. */
 enum { REC_ROOT = 0, REC_LEN = 1, REC_HEAD = 2 };   /* uint32 fields, then the text */
 
 typedef struct edge {
     uint32_t parent, word;
-    uint32_t child;        /* 0 = empty slot (the root is never a child) */
+    uint32_t child;
 } edge;
 
 typedef struct node {
@@ -70,11 +64,12 @@ struct el_lexicon {
     el_lexicon_filter filter;   /* first: lexicon.h reads it (first, wbits) */
     uint32_t *root_hashes; size_t nroots, cap_roots;   /* of the words that begin a
                                    phrase: the filter is rebuilt from them */
-    word_slot *wslots;          /* 1 << filter.wbits slots */
+    el_hashmap words;           /* el_hash_lower of a word -> its id */
     char *arena;       size_t arena_len, arena_cap;   /* word records (ids: 4-byte
                                                          units, below 8 GB); id 0 unused */
     size_t nwords;
-    edge *edges;       unsigned ebits; size_t nedges;
+    el_hashmap edge_map;        /* edge_hash(parent, word) -> index in edges */
+    edge *edges;       size_t nedges, cap_edges;
     node *nodes;       size_t nnodes, cap_nodes;  /* nodes[0] is the root */
     entry *entries;    size_t nentries, cap_entries;
     char *pool;        size_t pool_len, pool_cap;
@@ -86,10 +81,8 @@ struct el_lexicon {
 el_lexicon *el_lexicon_new(void)
 {
     el_lexicon *lx = el_calloc(1, sizeof *lx);
-    lx->filter.wbits = lx->ebits = MIN_BITS;
-    lx->wslots = el_calloc((size_t)1 << lx->filter.wbits, sizeof *lx->wslots);
+    lx->filter.wbits = MIN_BITS;
     lx->filter.first = el_calloc((size_t)1 << lx->filter.wbits, 1);
-    lx->edges = el_calloc((size_t)1 << lx->ebits, sizeof *lx->edges);
     lx->arena = el_grow(lx->arena, &lx->arena_cap, 4, 1);
     lx->arena_len = 4;   /* id 0 = "no word" */
     EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = (node){-1, 0};   /* the root */
@@ -101,7 +94,8 @@ void el_lexicon_free(el_lexicon *lx)
 {
     if (!lx)
         return;
-    free(lx->wslots);
+    el_hashmap_free(&lx->words);
+    el_hashmap_free(&lx->edge_map);
     free(lx->filter.first);
     free(lx->root_hashes);
     free(lx->arena);
@@ -163,24 +157,14 @@ static const char *word_text(const el_lexicon *lx, uint32_t id)
     return (const char *)(word_rec(lx, id) + REC_HEAD);
 }
 
-static size_t word_home(uint32_t hash, unsigned bits)
+/* The id of the word s[0..n) (hash h), 0 = not interned. */
+static uint32_t word_find(const el_lexicon *lx, uint32_t h, const char *s, size_t n)
 {
-    return (size_t)(((uint64_t)hash * 0x9E3779B97F4A7C15ull) >> (64 - bits));
-}
-
-/* The slot holding the word s[0..n) (hash h), or the empty slot where it
- * would go. */
-static word_slot *word_slot_of(const el_lexicon *lx, uint32_t h, const char *s, size_t n)
-{
-    size_t mask = ((size_t)1 << lx->filter.wbits) - 1;
-    for (size_t i = word_home(h, lx->filter.wbits);; i = (i + 1) & mask) {
-        word_slot *ws = &lx->wslots[i];
-        if (!ws->id)
-            return ws;
-        if (ws->hash == h && word_rec(lx, ws->id)[REC_LEN] == n
-            && el_eq_lower(word_text(lx, ws->id), s, n))
-            return ws;
-    }
+    el_hashmap_probe p = el_hashmap_find(&lx->words, h);
+    for (uint32_t id; el_hashmap_next(&lx->words, &p, &id);)
+        if (word_rec(lx, id)[REC_LEN] == n && el_eq_lower(word_text(lx, id), s, n))
+            return id;
+    return 0;
 }
 
 static void first_set(el_lexicon *lx, uint32_t h)
@@ -189,24 +173,12 @@ static void first_set(el_lexicon *lx, uint32_t h)
     lx->filter.first[b / 64] |= 1ull << (b % 64);
 }
 
-static void words_grow(el_lexicon *lx)
+/* Double the filter (8 bits per word slot it stands for). */
+static void filter_grow(el_lexicon *lx)
 {
-    word_slot *old = lx->wslots;
-    size_t oldcap = (size_t)1 << lx->filter.wbits;
     lx->filter.wbits++;
-    size_t mask = ((size_t)1 << lx->filter.wbits) - 1;
-    lx->wslots = table_alloc((mask + 1) * sizeof *lx->wslots);
-    for (size_t i = 0; i < oldcap; i++) {   /* in home order: sequential writes */
-        if (!old[i].id)
-            continue;
-        size_t j = word_home(old[i].hash, lx->filter.wbits);
-        while (lx->wslots[j].id)
-            j = (j + 1) & mask;
-        lx->wslots[j] = old[i];
-    }
-    free(old);
     free(lx->filter.first);
-    lx->filter.first = table_alloc(mask + 1);   /* 8 bits per slot */
+    lx->filter.first = table_alloc((size_t)1 << lx->filter.wbits);
     for (size_t i = 0; i < lx->nroots; i++)
         first_set(lx, lx->root_hashes[i]);
 }
@@ -215,63 +187,42 @@ static void words_grow(el_lexicon *lx)
 static uint32_t word_intern(el_lexicon *lx, uint32_t h, const char *s, size_t n)
 {
     if (lx->nwords * 2 > ((size_t)1 << lx->filter.wbits))
-        words_grow(lx);   /* at most half full: short probes, and misses end soon */
-    word_slot *ws = word_slot_of(lx, h, s, n);
-    if (ws->id)
-        return ws->id;
+        filter_grow(lx);   /* a byte per two words: few false positives */
+    uint32_t id = word_find(lx, h, s, n);
+    if (id)
+        return id;
     size_t need = (REC_HEAD * 4 + n + 3) & ~(size_t)3;
     lx->arena = el_grow(lx->arena, &lx->arena_cap, lx->arena_len + need, 1);
-    ws->hash = h;
-    ws->id = (uint32_t)(lx->arena_len / 4);
+    id = (uint32_t)(lx->arena_len / 4);
+    el_hashmap_put(&lx->words, h, id);
     lx->arena_len += need;
     lx->nwords++;
-    uint32_t *rec = word_rec(lx, ws->id);
+    uint32_t *rec = word_rec(lx, id);
     rec[REC_ROOT] = 0;
     rec[REC_LEN] = (uint32_t)n;
     char *text = (char *)(rec + REC_HEAD);
     for (size_t i = 0; i < n; i++)
         text[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
-    return ws->id;
+    return id;
 }
 
 /* ---- trie edges ------------------------------------------------------- */
 
-static size_t edge_home(uint32_t parent, uint32_t w, unsigned bits)
+static uint32_t edge_hash(uint32_t parent, uint32_t w)
 {
     uint64_t z = ((uint64_t)parent << 32 | w) + 0x9E3779B97F4A7C15ull;   /* splitmix64 */
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return (size_t)((z ^ (z >> 31)) >> (64 - bits));
+    return (uint32_t)((z ^ (z >> 31)) >> 32);
 }
 
 static uint32_t edge_find(const el_lexicon *lx, uint32_t parent, uint32_t w)
 {
-    size_t mask = ((size_t)1 << lx->ebits) - 1;
-    for (size_t i = edge_home(parent, w, lx->ebits); lx->edges[i].child; i = (i + 1) & mask)
-        if (lx->edges[i].parent == parent && lx->edges[i].word == w)
-            return lx->edges[i].child;
+    el_hashmap_probe p = el_hashmap_find(&lx->edge_map, edge_hash(parent, w));
+    for (uint32_t e; el_hashmap_next(&lx->edge_map, &p, &e);)
+        if (lx->edges[e].parent == parent && lx->edges[e].word == w)
+            return lx->edges[e].child;
     return 0;
-}
-
-static void edge_put(edge *edges, unsigned bits, edge e)
-{
-    size_t mask = ((size_t)1 << bits) - 1;
-    size_t i = edge_home(e.parent, e.word, bits);
-    while (edges[i].child)
-        i = (i + 1) & mask;
-    edges[i] = e;
-}
-
-static void edges_grow(el_lexicon *lx)
-{
-    edge *old = lx->edges;
-    size_t oldcap = (size_t)1 << lx->ebits;
-    lx->ebits++;
-    lx->edges = table_alloc(((size_t)1 << lx->ebits) * sizeof *lx->edges);
-    for (size_t i = 0; i < oldcap; i++)   /* in home order: sequential writes */
-        if (old[i].child)
-            edge_put(lx->edges, lx->ebits, old[i]);
-    free(old);
 }
 
 /* Child of `parent` along word `w`, 0 = none. */
@@ -301,10 +252,8 @@ static uint32_t child_new(el_lexicon *lx, uint32_t parent, uint32_t w, uint32_t 
         lx->nodes[parent].chain_word = w;
         return c;
     }
-    if ((lx->nedges + 1) * 2 > ((size_t)1 << lx->ebits))
-        edges_grow(lx);   /* at most half full, as the word table */
-    edge_put(lx->edges, lx->ebits, (edge){parent, w, c});
-    lx->nedges++;
+    el_hashmap_put(&lx->edge_map, edge_hash(parent, w), (uint32_t)lx->nedges);
+    EL_PUSH(lx->edges, lx->nedges, lx->cap_edges) = (edge){parent, w, c};
     lx->nodes[parent].chain_word |= EDGE_CHILDREN;
     return c;
 }
@@ -490,7 +439,7 @@ static uint32_t next_node(const el_lexicon *lx, uint32_t cur, const el_doc *doc,
         return cur + 1;
     if (!(cw & EDGE_CHILDREN))   /* (at the root the caller asked the filter) */
         return 0;
-    uint32_t w = word_slot_of(lx, doc->tokens[t].lhash, s, n)->id;
+    uint32_t w = word_find(lx, doc->tokens[t].lhash, s, n);
     return w ? child_of(lx, cur, w) : 0;
 }
 
