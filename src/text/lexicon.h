@@ -6,7 +6,7 @@
  * on token boundaries.  Matching folds ASCII case; an entry added with
  * EL_LEX_CASE_EXACT only matches when the text has the same case as the
  * phrase ("US" the country vs. "us" the pronoun).  Lookup walks one trie
- * edge per token through an open-addressing hash table: cost is linear in
+ * edge per token through an el_hashmap (base/hashmap.h): cost is linear in
  * the matched length, independent of the lexicon size. */
 #ifndef EL_LEXICON_H
 #define EL_LEXICON_H
@@ -39,8 +39,8 @@ typedef struct el_lexicon_filter {
     unsigned wbits;
 } el_lexicon_filter;
 
-/* The filter bit of a word of hash h (other hash bits than the word
- * table's). */
+/* The filter bit of a word of hash h (mixed apart from el_hashmap's slot
+ * of h; wbits grows with the word count: a byte per two words). */
 static inline size_t el_lexicon_filter_bit(uint32_t h, unsigned wbits)
 {
     return (size_t)(((uint64_t)h * 0xC2B2AE3D27D4EB4Full) >> (64 - (wbits + 3)));
