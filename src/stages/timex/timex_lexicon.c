@@ -43,58 +43,40 @@ static void copy_field(char *dst, size_t cap, const char *src)
     snprintf(dst, cap, "%s", src ? src : "");
 }
 
+/* The kinds a row's aux field may name, and the flags each gives. */
+static const struct { const char *kind; unsigned flags; } word_kinds[] = {
+    {"ambiguous", TW_AMBIGUOUS},
+    {"plural", TW_PLURAL},
+    {"range", TW_RANGE},
+    {"amount", TW_AMOUNT},
+    {"unit", TW_NEEDS_UNIT},
+    {"aux", TW_AUX},
+    {"anaphoric", TW_ANAPHORIC},
+    {"midclause", TW_MIDCLAUSE},
+    {"story", TW_STORY},
+    {"beforedate", TW_BEFORE_DATE},
+    {"surname", TW_SURNAME},
+    {"startdate", TW_BEFORE_DATE | TW_FORWARD},
+    {"deadline", TW_DEADLINE},
+    {"modal", TW_MODAL | TW_AUX},
+    {"verb", TW_VERB_ONLY},
+    {"perfect", TW_PERFECT},
+    {"perfect_base", TW_PERFECT | TW_PERFECT_BASE},
+    {"past_perfect", TW_PAST_PERFECT},
+    {"past_be", TW_PAST_BE},
+    {"be_part", TW_BE_PART},
+    {"infinitive", TW_INFINITIVE},
+    {"indefinite", TW_INDEFINITE},
+    {"partitive", TW_PARTITIVE},
+    {"one", TW_ONE},
+};
+
 static unsigned word_flags(const char *aux)
 {
-    unsigned f = 0;
-    if (!strcmp(aux, "ambiguous"))
-        f |= TW_AMBIGUOUS;
-    if (!strcmp(aux, "plural"))
-        f |= TW_PLURAL;
-    if (!strcmp(aux, "range"))
-        f |= TW_RANGE;
-    if (!strcmp(aux, "amount"))
-        f |= TW_AMOUNT;
-    if (!strcmp(aux, "unit"))
-        f |= TW_NEEDS_UNIT;
-    if (!strcmp(aux, "aux"))
-        f |= TW_AUX;
-    if (!strcmp(aux, "anaphoric"))
-        f |= TW_ANAPHORIC;
-    if (!strcmp(aux, "midclause"))
-        f |= TW_MIDCLAUSE;
-    if (!strcmp(aux, "story"))
-        f |= TW_STORY;
-    if (!strcmp(aux, "beforedate"))
-        f |= TW_BEFORE_DATE;
-    if (!strcmp(aux, "surname"))
-        f |= TW_SURNAME;
-    if (!strcmp(aux, "startdate"))
-        f |= TW_BEFORE_DATE | TW_FORWARD;
-    if (!strcmp(aux, "deadline"))
-        f |= TW_DEADLINE;
-    if (!strcmp(aux, "modal"))
-        f |= TW_MODAL | TW_AUX;
-    if (!strcmp(aux, "verb"))
-        f |= TW_VERB_ONLY;
-    if (!strcmp(aux, "perfect"))
-        f |= TW_PERFECT;
-    if (!strcmp(aux, "perfect_base"))
-        f |= TW_PERFECT | TW_PERFECT_BASE;
-    if (!strcmp(aux, "past_perfect"))
-        f |= TW_PAST_PERFECT;
-    if (!strcmp(aux, "past_be"))
-        f |= TW_PAST_BE;
-    if (!strcmp(aux, "be_part"))
-        f |= TW_BE_PART;
-    if (!strcmp(aux, "infinitive"))
-        f |= TW_INFINITIVE;
-    if (!strcmp(aux, "indefinite"))
-        f |= TW_INDEFINITE;
-    if (!strcmp(aux, "partitive"))
-        f |= TW_PARTITIVE;
-    if (!strcmp(aux, "one"))
-        f |= TW_ONE;
-    return f;
+    for (size_t k = 0; k < sizeof word_kinds / sizeof word_kinds[0]; k++)
+        if (!strcmp(aux, word_kinds[k].kind))
+            return word_kinds[k].flags;
+    return 0;
 }
 
 static void abbr_add(el_time_lexicon *lx, const char *word, uint32_t idx)
