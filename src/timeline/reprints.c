@@ -20,13 +20,15 @@
 
 /* ---- exact reprints ------------------------------------------------------ */
 
-typedef struct fp { uint32_t hash; size_t doc; } fp;
+/* A document under a key (its text's hash, or one band of its signature),
+ * sorted by key, then document: equal keys gather in document order. */
+typedef struct doc_key { uint64_t key; size_t doc; } doc_key;
 
-static int cmp_fp(const void *a, const void *b)
+static int cmp_doc_key(const void *a, const void *b)
 {
-    const fp *x = a, *y = b;
-    if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
+    const doc_key *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
     return x->doc < y->doc ? -1 : x->doc > y->doc;
 }
 
@@ -39,15 +41,15 @@ static bool same_input(const el_doc *a, const el_doc *b)
 static void find_exact(const el_corpus *c, el_reprints *r)
 {
     size_t n = c->ndocs;
-    fp *fps = el_malloc((n ? n : 1) * sizeof *fps);
+    doc_key *fps = el_malloc((n ? n : 1) * sizeof *fps);
     for (size_t i = 0; i < n; i++)
-        fps[i] = (fp){el_hash(c->docs[i]->text, c->docs[i]->len), i};
-    qsort(fps, n, sizeof *fps, cmp_fp);
+        fps[i] = (doc_key){el_hash(c->docs[i]->text, c->docs[i]->len), i};
+    qsort(fps, n, sizeof *fps, cmp_doc_key);
     /* within a run of equal hashes (in document order), each document joins
      * the first earlier one with the same input */
     for (size_t i = 0; i < n;) {
         size_t j = i;
-        while (j < n && fps[j].hash == fps[i].hash)
+        while (j < n && fps[j].key == fps[i].key)
             j++;
         for (size_t a = i + 1; a < j; a++)
             for (size_t b = i; b < a; b++) {
@@ -157,16 +159,7 @@ static bool dct_close(el_date a, el_date b)
     return d <= NEAR_DCT_DAYS && d >= -NEAR_DCT_DAYS;
 }
 
-typedef struct band_key { uint64_t key; size_t doc; } band_key;
 typedef struct pair { size_t later, earlier; } pair;
-
-static int cmp_band(const void *a, const void *b)
-{
-    const band_key *x = a, *y = b;
-    if (x->key != y->key)
-        return x->key < y->key ? -1 : 1;
-    return x->doc < y->doc ? -1 : x->doc > y->doc;
-}
 
 static int cmp_pair(const void *a, const void *b)
 {
@@ -179,7 +172,7 @@ static int cmp_pair(const void *a, const void *b)
 /* Candidate pairs: documents sharing one band of their signatures. */
 static pair *candidates(const signature *sig, size_t n, size_t *np)
 {
-    band_key *bk = el_malloc((n ? n : 1) * sizeof *bk);
+    doc_key *bk = el_malloc((n ? n : 1) * sizeof *bk);
     pair *ps = NULL;
     size_t cap = 0;
     *np = 0;
@@ -190,9 +183,9 @@ static pair *candidates(const signature *sig, size_t n, size_t *np)
                 uint64_t key = b;
                 for (size_t k = 0; k < BAND_ROWS; k++)
                     key = mix64(key ^ sig[d].h[b * BAND_ROWS + k]);
-                bk[m++] = (band_key){key, d};
+                bk[m++] = (doc_key){key, d};
             }
-        qsort(bk, m, sizeof *bk, cmp_band);
+        qsort(bk, m, sizeof *bk, cmp_doc_key);
         for (size_t i = 0; i < m; i++)
             for (size_t j = i; j > 0 && i - j < RUN_PAIRS && bk[j - 1].key == bk[i].key; j--)
                 EL_PUSH(ps, *np, cap) = (pair){bk[i].doc, bk[j - 1].doc};
