@@ -79,35 +79,8 @@ static unsigned word_flags(const char *aux)
     return 0;
 }
 
-static void abbr_add(el_time_lexicon *lx, const char *word, uint32_t idx)
-{
-    size_t n = strlen(word);
-    if (n >= sizeof ((tw_abbr *)0)->text)
-        return;
-    tw_abbr a = {idx, ""};
-    for (size_t i = 0; i < n; i++)
-        a.text[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
-    el_hashmap_put(&lx->abbr_map, el_hash_lower(word, n), (uint32_t)lx->nabbr);
-    EL_PUSH(lx->abbr, lx->nabbr, lx->cap_abbr) = a;
-}
-
-static const tw_word *abbr_find(const el_time_lexicon *lx, const char *s, size_t n)
-{
-    if (n >= sizeof ((tw_abbr *)0)->text)
-        return NULL;
-    const tw_abbr *first = NULL;   /* a word listed twice: its first entry */
-    el_hashmap_probe p = el_hashmap_find(&lx->abbr_map, el_hash_lower(s, n));
-    for (uint32_t v; el_hashmap_next(&lx->abbr_map, &p, &v);) {
-        const tw_abbr *a = &lx->abbr[v];
-        if ((!first || a < first) && el_eq_nocase(a->text, strlen(a->text), s, n))
-            first = a;
-    }
-    return first ? &lx->words[first->word] : NULL;
-}
-
-/* A one-word entry with a word kind (TW_FORMS), found per token by
- * tw_token_forms(). */
-static bool form_add(el_time_lexicon *lx, const char *word, uint32_t idx)
+/* Add word (entry idx) to set; false when it is too long to hold. */
+static bool set_add(tw_word_set *set, const char *word, uint32_t idx)
 {
     size_t n = strlen(word);
     if (n >= sizeof ((tw_abbr *)0)->text)
@@ -115,24 +88,49 @@ static bool form_add(el_time_lexicon *lx, const char *word, uint32_t idx)
     tw_abbr a = {idx, ""};
     for (size_t i = 0; i < n; i++)
         a.text[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + 32 : word[i]);
-    el_hashmap_put(&lx->form_map, el_hash_lower(word, n), (uint32_t)lx->nforms);
-    EL_PUSH(lx->forms, lx->nforms, lx->cap_forms) = a;
+    el_hashmap_put(&set->map, el_hash_lower(word, n), (uint32_t)set->n);
+    EL_PUSH(set->items, set->n, set->cap) = a;
     return true;
+}
+
+/* The next entry of set spelt s[0..n) in any case, after the probe p. */
+static const tw_abbr *set_next(const tw_word_set *set, el_hashmap_probe *p, const char *s,
+                               size_t n)
+{
+    for (uint32_t v; el_hashmap_next(&set->map, p, &v);)
+        if (el_eq_nocase(set->items[v].text, strlen(set->items[v].text), s, n))
+            return &set->items[v];
+    return NULL;
+}
+
+static void set_free(tw_word_set *set)
+{
+    el_hashmap_free(&set->map);
+    free(set->items);
+}
+
+static const tw_word *abbr_find(const el_time_lexicon *lx, const char *s, size_t n)
+{
+    if (n >= sizeof ((tw_abbr *)0)->text)
+        return NULL;
+    const tw_abbr *first = NULL;   /* a word listed twice: its first entry */
+    el_hashmap_probe p = el_hashmap_find(&lx->abbr.map, el_hash_lower(s, n));
+    for (const tw_abbr *a; (a = set_next(&lx->abbr, &p, s, n));)
+        if (!first || a < first)
+            first = a;
+    return first ? &lx->words[first->word] : NULL;
 }
 
 unsigned tw_token_forms(const el_time_lexicon *lx, const el_doc *doc, size_t i)
 {
-    if (!lx->nforms)
+    if (!lx->forms.n)
         return 0;
     size_t n;
     const char *s = el_tok_text(doc, i, &n);
     unsigned f = 0;
-    el_hashmap_probe p = el_hashmap_find(&lx->form_map, el_hash_lower(s, n));
-    for (uint32_t v; el_hashmap_next(&lx->form_map, &p, &v);) {
-        const tw_abbr *a = &lx->forms[v];
-        if (el_eq_nocase(a->text, strlen(a->text), s, n))
-            f |= lx->words[a->word].flags & TW_FORMS;
-    }
+    el_hashmap_probe p = el_hashmap_find(&lx->forms.map, el_hash_lower(s, n));
+    for (const tw_abbr *a; (a = set_next(&lx->forms, &p, s, n));)
+        f |= lx->words[a->word].flags & TW_FORMS;
     return f;
 }
 
@@ -180,8 +178,8 @@ static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
     EL_PUSH(lx->words, lx->nwords, lx->cap_words) = w;
     if ((f->cls == TW_MONTH || f->cls == TW_WEEKDAY || (f->cls == TW_ZONE && all_caps(fields[0])))
         && !strchr(fields[0], ' '))
-        abbr_add(lx, fields[0], idx);   /* "Sept.", and "EST." ending a sentence */
-    if ((w.flags & TW_FORMS) && (strchr(fields[0], ' ') || !form_add(lx, fields[0], idx)))
+        set_add(&lx->abbr, fields[0], idx);   /* "Sept.", and "EST." ending a sentence */
+    if ((w.flags & TW_FORMS) && (strchr(fields[0], ' ') || !set_add(&lx->forms, fields[0], idx)))
         return false;   /* a verb-form kind belongs to one short word */
     mark_first_token(lx, fields[0]);
     unsigned lf = f->lexflags;
@@ -235,10 +233,8 @@ void el_time_lexicon_free(el_time_lexicon *lx)
         return;
     el_lexicon_free(lx->trie);
     free(lx->words);
-    el_hashmap_free(&lx->abbr_map);
-    free(lx->abbr);
-    el_hashmap_free(&lx->form_map);
-    free(lx->forms);
+    set_free(&lx->abbr);
+    set_free(&lx->forms);
     free(lx);
 }
 

@@ -64,24 +64,28 @@ typedef struct tw_word {
  * no phrase, so the trie is not consulted. */
 #define TW_FIRST_BITS 8192
 
-/* Single-word month/weekday entries by lower-case text, so that an
- * abbreviation token with its period ("Sept.") finds "Sept" without
- * touching the trie's scratch state (lookups must stay read-only). */
+/* A single-word entry by lower-case text: month/weekday abbreviations, so
+ * that a token with its period ("Sept.") finds "Sept" without touching the
+ * trie's scratch state (lookups must stay read-only), and word kinds. */
 typedef struct tw_abbr {
     uint32_t word;      /* index into words */
     char text[12];      /* lower case */
 } tw_abbr;
 
+/* Single words by lower-case text: entries and the map from their
+ * el_hash_lower to their index. */
+typedef struct tw_word_set {
+    el_hashmap map;
+    tw_abbr *items;
+    size_t n, cap;
+} tw_word_set;
+
 struct el_time_lexicon {
     el_lexicon *trie;   /* phrase -> index into words */
     tw_word *words;
     size_t nwords, cap_words;
-    el_hashmap abbr_map;   /* el_hash_lower of an abbreviation -> index into abbr */
-    tw_abbr *abbr;
-    size_t cap_abbr, nabbr;
-    el_hashmap form_map;   /* el_hash_lower of a single tense word with TW_FORMS -> index into forms */
-    tw_abbr *forms;        /* (same shape as abbr: word index and lower-case text) */
-    size_t cap_forms, nforms;
+    tw_word_set abbr;      /* month, weekday and zone abbreviations */
+    tw_word_set forms;     /* single words with a word kind (TW_FORMS) */
     uint64_t first[TW_FIRST_BITS / 64];  /* lower-case hashes of phrases' first tokens */
 };
 
