@@ -4,9 +4,24 @@
 #include "stages/entity/entity.h"
 #include "stages/event/event.h"
 #include "stages/syntax/syntax.h"
+#include "text/boilerplate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A title that is publisher boilerplate ("This post was originally
+ * published on this site") is no headline: drop it. */
+static void drop_boilerplate_title(el_doc *doc, const el_boilerplate *b)
+{
+    if (doc->title && el_boilerplate_line(b, doc->title, strlen(doc->title))) {
+        free(doc->title);
+        doc->title = NULL;
+    }
+}
 
 void el_pipeline_run(el_doc *doc, const el_resources *res)
 {
+    drop_boilerplate_title(doc, res->boilerplate);
     el_tokenize(doc, res->abbrevs);
     if (res->syntax)
         el_syntax_tag(doc, res->syntax);

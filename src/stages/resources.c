@@ -6,6 +6,7 @@
 #include "stages/event/event.h"
 #include "stages/syntax/syntax.h"
 #include "model/tlink_rules.h"
+#include "text/boilerplate.h"
 #include "base/util.h"
 
 #include <limits.h>
@@ -104,6 +105,9 @@ el_resources *el_resources_load(const char *dir, char **extra, size_t nextra, ch
     snprintf(path, sizeof path, "%s/abbreviations.tsv", dir);
     if (!(r->abbrevs = el_abbrevs_load(path, err)))
         goto fail;
+    snprintf(path, sizeof path, "%s/boilerplate.tsv", dir);
+    if (!(r->boilerplate = el_boilerplate_load(path, err)))
+        goto fail;
     if (!(r->time = el_time_lexicon_load(dir, err)))
         goto fail;
     if (!(r->gazetteer = el_gazetteer_load(dir, extra, nextra, err)))
@@ -123,6 +127,7 @@ void el_resources_free(el_resources *r)
     if (!r)
         return;
     el_abbrevs_free(r->abbrevs);
+    el_boilerplate_free(r->boilerplate);
     el_time_lexicon_free(r->time);
     el_gazetteer_free(r->gazetteer);
     el_trigger_lexicon_free(r->triggers);

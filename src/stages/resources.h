@@ -12,10 +12,12 @@ typedef struct el_gazetteer el_gazetteer;         /* entity.h */
 typedef struct el_trigger_lexicon el_trigger_lexicon; /* event.h */
 typedef struct el_syntax el_syntax;               /* stages/syntax/syntax.h */
 typedef struct el_tlink_rules el_tlink_rules;     /* model/tlink_rules.h */
+typedef struct el_boilerplate el_boilerplate;     /* text/boilerplate.h */
 
 typedef struct el_resources {
     char *dir;                    /* gazetteer directory */
     el_abbrevs *abbrevs;
+    el_boilerplate *boilerplate;  /* publisher lines that are no headline */
     el_time_lexicon *time;
     el_gazetteer *gazetteer;
     el_trigger_lexicon *triggers;
