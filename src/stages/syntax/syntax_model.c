@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 typedef struct rd { const unsigned char *p, *end; bool bad; } rd;
@@ -180,6 +181,26 @@ static bool read_lemmas(el_syntax *m, rd *r)
     return true;
 }
 
+/* A zeroed weight table.  Lookups hit it at random, so with 4 KiB pages
+ * nearly every feature also misses the TLB: a table of 2 MiB or more is
+ * aligned to 2 MiB and asked for transparent huge pages (a hint; where
+ * the kernel declines, it is an ordinary table).  Freed with free(). */
+static void *table_alloc(size_t count, size_t size)
+{
+    size_t bytes = count * size, huge = (size_t)2 << 20;
+    if (bytes < huge)
+        return el_calloc(count, size);
+    void *p = NULL;
+    bytes = (bytes + huge - 1) & ~(huge - 1);
+    if (posix_memalign(&p, huge, bytes) != 0)
+        return el_calloc(count, size);
+#ifdef MADV_HUGEPAGE
+    madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+    memset(p, 0, bytes);
+    return p;
+}
+
 static bool dense_slot(syn_linear *L, uint32_t k, const unsigned char *e, unsigned cnt,
                        unsigned nclass)
 {
@@ -219,11 +240,11 @@ static bool read_linear(syn_linear *L, rd *r, unsigned nclass)
     L->mask = size - 1;
     bool dense = nclass <= SYN_DENSE;
     if (dense && L->bits)
-        L->fslot = el_calloc(size, sizeof *L->fslot);
+        L->fslot = table_alloc(size, sizeof *L->fslot);
     else if (dense)
-        L->dslot = el_calloc(size, sizeof *L->dslot);
+        L->dslot = table_alloc(size, sizeof *L->dslot);
     else
-        L->slot = el_calloc(size, sizeof *L->slot);
+        L->slot = table_alloc(size, sizeof *L->slot);
     L->nfeat = nf;
     const unsigned char *fp = r->p;
     r->p += nf * 5;
