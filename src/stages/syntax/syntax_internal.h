@@ -12,13 +12,17 @@
 typedef struct syn_entry { int16_t w; uint8_t c; uint8_t pad; } syn_entry;
 
 /* One hash slot, half a cache line: a feature and its first SYN_INLINE
- * weights, so most features cost one memory access; more weights follow
- * at ent[off]. */
+ * (class, weight) pairs, so most features cost one memory access; more
+ * pairs follow at ent[off].  A feature with weights for at least half
+ * the classes (the bias, frequent words) has a full row of
+ * nclass weights at row[off] instead (n = SYN_ROW), added in one
+ * vectorisable loop rather than scattered pair by pair. */
+#define SYN_ROW 255
 #define SYN_INLINE 7
 typedef struct syn_slot {
     uint32_t key;           /* 0 = empty */
-    uint32_t off;           /* first weight past the inline ones, in ent[] */
-    uint8_t n;              /* number of weights */
+    uint32_t off;           /* weights past the inline ones at ent[off], or its row at row[off] */
+    uint8_t n;              /* number of weights, SYN_ROW = a row */
     uint8_t c[SYN_INLINE];
     int16_t w[SYN_INLINE];
     uint16_t pad;
@@ -41,7 +45,8 @@ typedef struct syn_linear {
     syn_dslot *dslot;       /* nclass <= SYN_DENSE, not folded */
     syn_fslot *fslot;       /* nclass == SYN_NTRANS_MAX, folded */
     syn_entry *ent;
-    size_t nent, nfeat;
+    int16_t *row;           /* rows of nclass weights (features of many weights) */
+    size_t nent, nrow, nfeat;
 } syn_linear;
 
 /* Feature key -> bucket 1..2^bits (the hashing trick: a fixed, small table). */
@@ -96,6 +101,7 @@ static inline void syn_score(const syn_linear *L, const uint32_t *f, size_t nf, 
         return;
     }
     uint32_t s0[64], fk[64];
+    const unsigned nclass = L->nclass;   /* a local: score[] may not alias it */
     for (size_t i = 0; i < nf; i++) {   /* folded: the bucket is the slot */
         fk[i] = syn_fold(f[i], L->bits);
         s0[i] = L->bits ? fk[i] : syn_slot_of(L, fk[i]);
@@ -108,7 +114,15 @@ static inline void syn_score(const syn_linear *L, const uint32_t *f, size_t nf, 
         const syn_slot *sl = &L->slot[s];
         if (!sl->key)
             continue;
-        unsigned n = sl->n, m = n < SYN_INLINE ? n : SYN_INLINE;
+        unsigned n = sl->n;
+        if (n == SYN_ROW) {
+            const int16_t *restrict row = L->row + sl->off;
+            int32_t *restrict sc = score;
+            for (unsigned c = 0; c < nclass; c++)
+                sc[c] += row[c];
+            continue;
+        }
+        unsigned m = n < SYN_INLINE ? n : SYN_INLINE;
         for (unsigned j = 0; j < m; j++)
             score[sl->c[j]] += sl->w[j];
         for (unsigned j = m; j < n; j++)
