@@ -44,6 +44,8 @@ typedef struct syn_linear {
     syn_slot *slot;         /* nclass > SYN_DENSE */
     syn_dslot *dslot;       /* nclass <= SYN_DENSE, not folded */
     syn_fslot *fslot;       /* nclass == SYN_NTRANS_MAX, folded */
+    int16_t *frow;          /* folded, nclass > SYN_DENSE: bucket b's row at frow[b * stride] */
+    uint32_t stride;        /* frow's row length, nclass rounded up to 32 (whole cache lines) */
     syn_entry *ent;
     int16_t *row;           /* rows of nclass weights (features of many weights) */
     size_t nent, nrow, nfeat;
@@ -94,10 +96,34 @@ static inline void syn_score_dense(const syn_linear *L, const uint32_t *f, size_
     }
 }
 
+/* A folded classifier of many classes (the labeller): one row per
+ * bucket, an empty bucket a row of zeros, so a feature is one fetch of
+ * whole cache lines and one vectorisable add, with no key to check. */
+static inline void syn_score_rows(const syn_linear *L, const uint32_t *f, size_t nf,
+                                  int32_t *restrict score)
+{
+    const int16_t *r[64];
+    const unsigned nclass = L->nclass, stride = L->stride;
+    for (size_t i = 0; i < nf; i++) {
+        r[i] = L->frow + (size_t)syn_fold(f[i], L->bits) * stride;
+        for (unsigned b = 0; b < nclass; b += 32)
+            __builtin_prefetch(r[i] + b);
+    }
+    for (size_t i = 0; i < nf; i++) {
+        const int16_t *restrict row = r[i];
+        for (unsigned c = 0; c < nclass; c++)
+            score[c] += row[c];
+    }
+}
+
 static inline void syn_score(const syn_linear *L, const uint32_t *f, size_t nf, int32_t *score)
 {
     if (L->dslot || L->fslot) {
         syn_score_dense(L, f, nf, score);
+        return;
+    }
+    if (L->frow) {
+        syn_score_rows(L, f, nf, score);
         return;
     }
     uint32_t s0[64], fk[64];

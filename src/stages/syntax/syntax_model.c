@@ -235,6 +235,36 @@ static unsigned row_min(unsigned nclass)
     return m > SYN_INLINE ? m : SYN_INLINE + 1;
 }
 
+/* A folded classifier of many classes as one row of weights per bucket. */
+static bool read_rows(syn_linear *L, rd *r, uint64_t nf, uint64_t ne)
+{
+    L->stride = (L->nclass + 31) & ~31u;
+    L->frow = table_alloc((size_t)(L->mask + 1) * L->stride, sizeof *L->frow);
+    L->nfeat = nf;
+    const unsigned char *fp = r->p;
+    r->p += nf * 5;
+    if (!rd_room(r, ne, 3))
+        return false;
+    const unsigned char *ep = r->p;
+    r->p += ne * 3;
+    uint64_t first = 0;
+    for (uint64_t i = 0; i < nf; i++, fp += 5) {
+        uint32_t k = (uint32_t)fp[0] | (uint32_t)fp[1] << 8 | (uint32_t)fp[2] << 16 |
+                     (uint32_t)fp[3] << 24;
+        unsigned cnt = fp[4];
+        if (!k || !cnt || k > L->mask || first + cnt > ne)
+            return false;
+        int16_t *row = L->frow + (size_t)k * L->stride;
+        for (unsigned j = 0; j < cnt; j++, first++) {
+            const unsigned char *e = ep + first * 3;
+            if (e[2] >= L->nclass)
+                return false;
+            row[e[2]] = (int16_t)(uint16_t)(e[0] | e[1] << 8);
+        }
+    }
+    return first == ne;
+}
+
 static bool read_linear(syn_linear *L, rd *r, unsigned nclass)
 {
     L->nclass = (uint32_t)rd_uint(r, 4);
@@ -248,6 +278,8 @@ static bool read_linear(syn_linear *L, rd *r, unsigned nclass)
         size = (1u << L->bits) + 1;
     L->mask = size - 1;
     bool dense = nclass <= SYN_DENSE;
+    if (!dense && L->bits)
+        return read_rows(L, r, nf, ne);
     if (dense && L->bits)
         L->fslot = table_alloc(size, sizeof *L->fslot);
     else if (dense)
@@ -369,6 +401,7 @@ static void linear_free(syn_linear *L)
     free(L->dslot);
     free(L->fslot);
     free(L->row);
+    free(L->frow);
     free(L->ent);
 }
 
