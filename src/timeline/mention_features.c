@@ -17,6 +17,7 @@
 #define DURATION_MAX_DAYS 60     /* longer durations do not size one event */
 #define KEY_MEMO_SLOTS 64        /* entity_of's memo (a power of two) */
 #define NAMES_MIN_CAP 64         /* first size of the interned-name table */
+#define SUPPORT_GAP 3            /* words between a support verb and its event noun */
 
 /* Is the mention's type on the timeline?  ti: its lexicon entry. */
 static bool type_on_timeline(const el_trigger_lexicon *lx, const el_event_mention *ev,
@@ -146,6 +147,31 @@ static bool indefinite(const el_trigger_lexicon *words, const el_doc *d,
             return true;
         if (!(d->tokens[j].flags & EL_TOK_WORD))
             return false;
+    }
+    return false;
+}
+
+/* A support (light) verb whose object is the happening (normalizer.tsv):
+ * a verb form of kind `support` followed, past at most SUPPORT_GAP plain
+ * words of its sentence ("a", "the", "formal", "out"), by an event noun
+ * ("held talks", "gave a speech", "carried out an attack") or by a word
+ * of kind `happen` ("took place": its subject is the happening).  The
+ * noun (or subject) is the event; the verb makes none of its own. */
+static bool support_verb(const el_trigger_lexicon *words, const el_doc *d, size_t e)
+{
+    const el_event_mention *ev = &d->events[e];
+    if (ev->tense == EL_TENSE_NONE || !el_trigger_word_is(words, d, ev->tok_begin, EL_NW_SUPPORT))
+        return false;
+    uint32_t sent = d->tokens[ev->tok_begin].sentence;
+    size_t next_ev = e + 1 < d->nevents ? d->events[e + 1].tok_begin : d->ntokens;
+    for (size_t j = ev->tok_end; j < d->ntokens && j <= ev->tok_end + SUPPORT_GAP; j++) {
+        if (d->tokens[j].sentence != sent || !(d->tokens[j].flags & EL_TOK_WORD))
+            return false;
+        if (j == next_ev)   /* a noun; "talks" after "held" may be read as a verb */
+            return d->events[e + 1].tense == EL_TENSE_NONE ||
+                   d->events[e + 1].tense == EL_TENSE_PRESENT;
+        if (el_trigger_word_is(words, d, j, EL_NW_HAPPEN))
+            return j == ev->tok_end;
     }
     return false;
 }
@@ -354,7 +380,8 @@ mfeat *el_collect_mentions(const el_corpus *c, const el_norm_lexicons *lex,
             if (el_reprints_covered(rp, di, e)) continue;   /* its near original has it */
             if (e + PREFETCH_AHEAD < d->nevents)
                 prefetch_event(d, &d->events[e + PREFETCH_AHEAD]);
-            bool generic = generic_candidate(ev), is_begin = false;
+            bool generic = generic_candidate(ev) && !support_verb(lex->words, d, e);
+            bool is_begin = false;
             if (ev->timex >= 0 && el_aspect_kind(ev, &is_begin))
                 EL_PUSH(asp->v, asp->n, asp->cap) = (aspref){(uint32_t)di, (uint32_t)e};
             const el_event_type_info *ti = NULL;

@@ -510,6 +510,34 @@ static void test_untyped_participle_not_canonical(void **state)
     el_corpus_free(c);
 }
 
+/* A support verb with an event noun as its object ("gave a speech",
+ * "held talks") or "took place" makes no canonical event of its own: the
+ * noun is the happening.  A support verb with a plain object stays one. */
+static void test_support_verb_not_its_own_event(void **state)
+{
+    el_doc *a = doc_with("a", "Smith gave a speech in March. Jones held talks with Smith. "
+                              "The ceremony took place in Rome. Smith gave Jones the keys.",
+                         (el_date){2023, 6, 19});
+    ent_all(a, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    ent_all(a, "Jones", EL_ENT_PERSON, "P:jones", "Bob Jones");
+    date_at(a, "March", 1, "2023-03");
+    el_doc *docs[] = {a};
+    el_corpus *c = build(docs, 1, *state);
+    size_t untyped = 0;
+    for (size_t i = 0; i < c->nevents; i++) {
+        if (c->events[i].type)
+            continue;   /* "Jones holds talks with Ann Smith" is the talks' label */
+        const char *l = c->events[i].label ? c->events[i].label : "";
+        assert_null(strstr(l, "holds"));
+        assert_null(strstr(l, "takes"));
+        assert_non_null(strstr(l, "gives Bob Jones"));   /* "gave Jones the keys" only */
+        untyped++;
+    }
+    assert_int_equal(untyped, 1);
+    assert_non_null(event_of_type(c, "talks"));
+    el_corpus_free(c);
+}
+
 /* A statement is its speaker's: "Jones told Smith" and "Smith told
  * reporters" share Smith but are two statements. */
 static void test_statements_of_two_speakers_stay_apart(void **state)
@@ -886,6 +914,7 @@ int main(void)
         cmocka_unit_test(test_bare_plan_is_no_antecedent_of_fact),
         cmocka_unit_test(test_statements_of_two_speakers_stay_apart),
         cmocka_unit_test(test_untyped_participle_not_canonical),
+        cmocka_unit_test(test_support_verb_not_its_own_event),
         cmocka_unit_test(test_empty_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

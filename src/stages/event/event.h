@@ -29,7 +29,11 @@ void el_trigger_lexicon_free(el_trigger_lexicon *lx);
 const el_event_type_info *el_trigger_type(const el_trigger_lexicon *lx, const char *type);
 
 /* Kinds of the words the event normalizer reads (normalizer.tsv). */
-enum { EL_NW_INDEFINITE = 1u << 0 };   /* "a", "an" */
+enum {
+    EL_NW_INDEFINITE = 1u << 0,   /* "a", "an" */
+    EL_NW_SUPPORT    = 1u << 1,   /* a support verb form: "held" (talks), "gave" (a speech) */
+    EL_NW_HAPPEN     = 1u << 2,   /* its object that says the subject happened: "place" */
+};
 
 /* Is token tok of doc a word of one of the kinds (EL_NW_* bits)?  False
  * without a lexicon. */
