@@ -18,10 +18,11 @@ tools/data/build_event_classes.py, adverbs and negation skipped):
   sh=SHAPE      lo (lower case), cap (capital inside a sentence), ss (first
                 of its sentence), up (all capitals)
   b=1           bias
-  wn1=FIRST, wns=SHARE, wnb=FIRST|SHARE   for a form listed in
+  wn1=FIRST, wns=SHARE, wnv=DEVERBAL, wnb=FIRST|SHARE|DEVERBAL   for a form listed in
                 gazetteers/events/nominal-events.tsv (WordNet nouns with an
                 event sense): the lexicographer file of its first sense and
-                the share of its senses that are events (all, most, some)
+                the share of its senses that are events (all, most, some),
+                and whether it names the act of a verb (DEVERBAL 1 or 0)
 
 Features seen fewer than MIN_COUNT times are dropped; weights are the averaged
 perceptron weights after EPOCHS passes (examples shuffled with a fixed seed),
@@ -62,10 +63,11 @@ def load_nouns(path):
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
-            form, _lemma, first, ev, n = line.rstrip("\n").split("\t")
+            form, _lemma, first, ev, n, dv = line.rstrip("\n").split("\t")
             ev, n = int(ev), int(n)
             share = "all" if ev == n else "most" if 2 * ev >= n else "some"
-            out[form] = ["wn1=" + first, "wns=" + share, "wnb=" + first + "|" + share]
+            out[form] = ["wn1=" + first, "wns=" + share, "wnv=" + dv,
+                         "wnb=" + first + "|" + share + "|" + dv]
     return out
 QUOTES = {'"', "'", "``", "''", "\u201c", "\u201d"}
 
@@ -173,7 +175,7 @@ def fold_nouns(model, nouns):
         for v in ws:
             row = [a + b for a, b in zip(row, v)]
         model["w=" + form] = row
-    for f in [f for f in model if f.split("=", 1)[0] in ("wn1", "wns", "wnb")]:
+    for f in [f for f in model if f.split("=", 1)[0] in ("wn1", "wns", "wnv", "wnb")]:
         del model[f]
     return model
 
