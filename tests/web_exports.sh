@@ -93,7 +93,7 @@ assert json.load(open(sys.argv[1]))["events"]
 # Nothing dated: every drawing says so in one line and exits 1, leaves no
 # file (not even one of an earlier run), and never "could not be written";
 # the JSON beside it is still written.
-printf 'Prices rose.\n' >"$TMP/undated.txt"
+printf 'The water rose.\n' >"$TMP/undated.txt"
 for f in timelinejs timelinejs-csv vis dot svg; do
     mkdir -p "$TMP/none-$f"; echo stale >"$TMP/none-$f/old"
     expect_status 1 "nothing dated, -f json,$f: exit 1" "$EVENTLINE" -q --dct 2023-06-19 \
