@@ -5,7 +5,9 @@
  * mention keeps a key of its own ("OTHER:weber").  Here such a lone one-word
  * name takes the identity that the same word has in the other articles of
  * the corpus, when every article that resolved it agrees on one person
- * ("Weber" -> Anna Weber; "Acme" -> Acme Widgets Inc.); when they disagree
+ * ("Weber" -> Anna Weber; "Acme" -> Acme Widgets Inc.), or, when no article
+ * resolved it, the one person whose full name ends with it in the corpus
+ * (an article saying only "Weber", another "Anna Weber"); when they disagree
  * (two different Webers) it stays
  * as it is.  The result depends only on the set of documents, not on their
  * order, so map/merge runs give the same entities as a single run. */
@@ -20,6 +22,8 @@ typedef struct lone_name {
     char *word;              /* lower-case ("weber") */
     const el_mention *full;  /* the mention its resolutions agree on, or NULL */
     bool disputed;           /* resolved to different people */
+    const el_mention *named; /* the person whose full name ends with it, if all agree */
+    bool named_disputed;     /* two different people end with it */
 } lone_name;
 
 static int cmp_lone(const void *a, const void *b)
@@ -117,7 +121,7 @@ static lone_name *collect_lone(const el_corpus *c, uint8_t *kinds, size_t *n)
                 continue;
             kinds[k] |= M_LONE;
             EL_PUSH(v, *n, cap) = (lone_name){lower_copy(doc->text + x->start, x->end - x->start),
-                                              NULL, false};
+                                              NULL, false, NULL, false};
         }
     }
     if (*n > 1)
@@ -149,7 +153,37 @@ static lone_name *find_lone(lone_name *v, size_t n, const char *s, size_t len)
     return NULL;
 }
 
-/* What the articles that resolved each lone word resolved it to. */
+/* A person's full name (two or more words) as written, its last word in
+ * *last (the surname: "Olafsson" of "Bjarni Olafsson"). */
+static bool full_person(const el_doc *d, const el_mention *m, const char **last, size_t *n)
+{
+    const char *s = d->text + m->start;
+    size_t len = m->end - m->start, sp = len;
+    if (m->type != EL_ENT_PERSON || is_reference(m))
+        return false;
+    while (sp > 0 && s[sp - 1] != ' ')
+        sp--;
+    *last = s + sp;
+    *n = len - sp;
+    return sp > 0 && *n >= 2;
+}
+
+/* Note in the lone word a person whose full name ends with it. */
+static void note_surname(lone_name *v, size_t n, const el_doc *doc, const el_mention *x)
+{
+    const char *last;
+    size_t len;
+    lone_name *l = full_person(doc, x, &last, &len) ? find_lone(v, n, last, len) : NULL;
+    if (!l)
+        return;
+    if (!l->named)
+        l->named = x;
+    else if (strcmp(l->named->key, x->key) != 0)
+        l->named_disputed = true;
+}
+
+/* What the articles that resolved each lone word resolved it to, and whose
+ * full names end with it. */
 static void gather_resolutions(const el_corpus *c, const uint8_t *kinds, lone_name *v, size_t n)
 {
     size_t k = 0;
@@ -157,6 +191,7 @@ static void gather_resolutions(const el_corpus *c, const uint8_t *kinds, lone_na
         const el_doc *doc = c->docs[d];
         for (size_t m = 0; m < doc->nmentions; m++) {
             const el_mention *x = &doc->mentions[m];
+            note_surname(v, n, doc, x);
             if (!(kinds[k++] & M_RESOLVED))
                 continue;
             lone_name *l = find_lone(v, n, doc->text + x->start, x->end - x->start);
@@ -194,7 +229,7 @@ static void adopt_types(el_corpus *c)
             const el_mention *x = &c->docs[d]->mentions[m];
             if (untyped_name(c->docs[d], x))
                 EL_PUSH(v, n, cap) = (lone_name){lower_copy(c->docs[d]->text + x->start, x->end - x->start),
-                                                 NULL, false};
+                                                 NULL, false, NULL, false};
         }
     if (n > 1)
         qsort(v, n, sizeof *v, cmp_lone);
@@ -260,11 +295,14 @@ static void adopt_short_names(el_corpus *c)
             if (!(kinds[k++] & M_LONE))   /* (nothing has changed x since collect_lone) */
                 continue;
             const lone_name *l = find_lone(v, n, doc->text + x->start, x->end - x->start);
-            if (!l || !l->full || l->disputed)
+            const el_mention *to = l && l->full && !l->disputed ? l->full : NULL;
+            if (l && !l->full && l->named && !l->named_disputed && x->type != EL_ENT_ORGANIZATION)
+                to = l->named;   /* only "Olafsson" here, "Bjarni Olafsson" elsewhere */
+            if (!to)
                 continue;
-            x->key = el_doc_str(doc, l->full->key);   /* (the old ones stay in doc's strings) */
-            x->name = el_doc_str(doc, l->full->name);
-            x->type = l->full->type;
+            x->key = el_doc_str(doc, to->key);   /* (the old ones stay in doc's strings) */
+            x->name = el_doc_str(doc, to->name);
+            x->type = to->type;
             x->type_source = EL_TSRC_COREFERENCE;
         }
     }

@@ -171,7 +171,12 @@ static void apposition_role(tagger *t, cand *c)
     if (j >= d->ntokens || !el_tok_is(d, j, ","))
         return;
     char nat[4] = "";
-    j = skip_modifiers(t, j + 1, s, nat);
+    j++;   /* "NAME, a (former) TITLE": an indefinite article and modifiers before it */
+    if (j < d->ntokens && el_ent_wc(t, j) == EL_WC_INDEF)
+        for (j++; j < d->ntokens && (el_gz_cues(t->gz, d, j) & CUE_MODIFIER) &&
+                  !(d->tokens[j].flags & EL_TOK_CAP);)
+            j++;
+    j = skip_modifiers(t, j, s, nat);
     int entry;
     if (j < d->ntokens && d->tokens[j].sentence == s && el_ent_gz_match(t, j, &entry) &&
         t->gz->entries[entry].kind == GZ_KIND_TITLE) {
@@ -198,6 +203,19 @@ static int title_ending_at(const tagger *t, size_t e)
     return lo < t->ntitles && t->titles[lo].e == e ? t->titles[lo].entry : -1;
 }
 
+/* "a TITLE, NAME," (the title j tokens long ends at j): an indefinite title
+ * before a name set off by commas on both sides. */
+static bool closed_apposition(const tagger *t, const cand *c, size_t j)
+{
+    const el_doc *d = t->doc;
+    size_t k = j;
+    while (k > 0 && el_ent_same_sentence(t, k - 1, j) && !(d->tokens[k - 1].flags & EL_TOK_CAP) &&
+           el_ent_wc(t, k - 1) != EL_WC_INDEF && (d->tokens[k - 1].flags & EL_TOK_WORD) && j - k < 3)
+        k--;   /* back over the title's words */
+    return k > 0 && el_ent_wc(t, k - 1) == EL_WC_INDEF && el_ent_same_sentence(t, c->b, c->e) &&
+           el_tok_is(d, c->e, ",");
+}
+
 /* "TITLE (of|for) [the] ORG, NAME" -> role (and PERSON for a bare name). */
 static void preceding_title_role(tagger *t, size_t ci)
 {
@@ -215,7 +233,7 @@ static void preceding_title_role(tagger *t, size_t ci)
             break;
     }
     int entry = title_ending_at(t, j);
-    if (entry >= 0 && t->gz->entries[entry].kind == GZ_KIND_TITLE && j < c->b - 1) {
+    if (entry >= 0 && t->gz->entries[entry].kind == GZ_KIND_TITLE && (j < c->b - 1 || closed_apposition(t, c, j))) {
         c->role = entry;
         c->type = EL_ENT_PERSON;
         c->src = EL_TSRC_CONTEXT;
@@ -520,9 +538,22 @@ static bool variant_word(const tagger *t, const cand *c, const cand *f)
     return (next & CUE_CORP) || !(next & generic);
 }
 
+/* A small listed place c ("X") that begins the organization f ("X Games")
+ * is f where it owns something or speaks ("X's parent company", "X said"),
+ * and f's next word is no place word ("X Police" ... "in X" stays the place). */
+static bool place_variant(const tagger *t, const cand *c, const cand *f)
+{
+    unsigned next = t->cue[f->b + (c->e - c->b)];
+    if (next & (CUE_LOC_SUFFIX | CUE_FAC_SUFFIX | CUE_CONNECTOR) || !el_ent_same_sentence(t, c->b, c->e))
+        return false;
+    return el_tok_is_possessive(t->doc, c->e) || (t->cue[c->e] & CUE_SAY);
+}
+
 /* An unlisted organization or untyped name that begins a longer organization
  * of the document is that organization: "Acme Widgets Inc." = "Acme Widgets"
- * = "Acme" (legal forms and parent names).  The longest such name wins. */
+ * = "Acme" (legal forms and parent names).  The longest such name wins.  So
+ * is a small place of the generated lists (a `low` entry: "Stonegate" after
+ * "Stonegate Games"), which any other reading beats. */
 static void resolve_org_variants(tagger *t)
 {
     hpair *p = el_malloc((t->nc + 1) * sizeof *p);
@@ -535,8 +566,9 @@ static void resolve_org_variants(tagger *t)
     hp_sort(p, np);
     for (size_t i = 0; i < t->nc && np; i++) {
         cand *c = &t->c[i];
-        if (c->target >= 0 || c->entry >= 0 || c->subtype ||
-            (c->type != EL_ENT_ORGANIZATION && c->type != EL_ENT_OTHER))
+        bool low_place = c->entry >= 0 && t->gz->entries[c->entry].low && c->type == EL_ENT_LOCATION;
+        if (c->target >= 0 || (c->entry >= 0 && !low_place) || (c->subtype && !low_place) ||
+            (c->type != EL_ENT_ORGANIZATION && c->type != EL_ENT_OTHER && !low_place))
             continue;
         int best = -1;
         hp_window(p, np, span_hash(t, c->b, c->b + 1), i, &lo, &hi);
@@ -546,7 +578,7 @@ static void resolve_org_variants(tagger *t)
                 (best < 0 || f->e - f->b > t->c[best].e - t->c[best].b))
                 best = (int)p[k].c;
         }
-        if (best >= 0 && variant_word(t, c, &t->c[best]))
+        if (best >= 0 && (low_place ? place_variant(t, c, &t->c[best]) : variant_word(t, c, &t->c[best])))
             bind_to(t, c, (size_t)best);
     }
     free(p);

@@ -408,11 +408,14 @@ static void take_role(tagger *t, cand *c)
 
 /* "Janet Reno", "Jack London": a given name and a city ending the run is
  * a person's name; so is a place ending a run that a title introduces
- * ("Prime Minister Rui X") or that has a particle before it ("Pieter Van X"),
- * and a particle itself ("Van") is no place inside a person's name. */
+ * ("Prime Minister Rui X"), that has a particle before it ("Pieter Van X")
+ * or that is a two-word name of a byline's writer, and a particle itself ("Van") is no place inside a person's name. */
+static bool in_byline(const tagger *t, size_t b);
+
 static bool surname_like_city(const tagger *t, size_t b, size_t j, size_t n, size_t e, int entry)
 {
-    bool person = t->title_end == b || (j > b + 1 && (t->cue[j - 1] & CUE_PARTICLE));
+    bool person = t->title_end == b || (j > b + 1 && (t->cue[j - 1] & CUE_PARTICLE)) ||
+                  (j == b + 1 && e - b == 2 && in_byline(t, b));   /* "By Ann X and Jo Y" */
     if (t->gz->entries[entry].type != EL_ENT_LOCATION)
         return false;
     if ((t->cue[j] & CUE_PARTICLE) && n == 1 && j + 1 < e)
@@ -488,6 +491,50 @@ static bool lower_cue(const tagger *t, size_t i, unsigned bit)
     return i < t->doc->ntokens && (t->cue[i] & bit) && !(t->doc->tokens[i].flags & EL_TOK_CAP);
 }
 
+/* A lower-case word of function-word class cls at token i, in the sentence
+ * of token i - 1. */
+static bool lower_class(const tagger *t, size_t i, unsigned cls)
+{
+    return i > 0 && el_ent_same_sentence(t, i - 1, i) && !(t->doc->tokens[i].flags & EL_TOK_CAP) &&
+           el_ent_wc(t, i) == cls;
+}
+
+/* "the town of X": a lower-case `place-noun` and "of" right before b. */
+static bool place_noun_of(const tagger *t, size_t b)
+{
+    return b > 1 && el_ent_wc(t, b - 1) == EL_WC_OF && lower_class(t, b - 2, EL_WC_PLACE_NOUN);
+}
+
+/* A number of at most three digits at token i. */
+static bool small_number(const el_doc *d, size_t i, size_t from, size_t *end)
+{
+    size_t n, k = from;
+    const char *s = el_tok_text(d, i, &n);
+    while (k < n && k - from < 4 && s[k] >= '0' && s[k] <= '9')
+        k++;
+    *end = k;
+    return k > from && k - from <= 3;
+}
+
+/* "beat X 2-1": a score right after the name (one token "2-1", or "2", a
+ * glued hyphen or dash, "1"), so X is a team. */
+static bool score_follows(const tagger *t, size_t e)
+{
+    const el_doc *d = t->doc;
+    size_t n, k;
+    if (!el_ent_same_sentence(t, e - 1, e) || !(d->tokens[e].flags & EL_TOK_NUMBER) || !small_number(d, e, 0, &k))
+        return false;
+    const char *s = el_tok_text(d, e, &n);
+    if (k < n)   /* "2-1" as one token */
+        return s[k] == '-' && small_number(d, e, k + 1, &k) && k == n;
+    if (!el_ent_same_sentence(t, e, e + 2) || !(el_tok_is(d, e + 1, "-") || el_tok_is(d, e + 1, "\xe2\x80\x93")) ||
+        !(d->tokens[e + 1].flags & EL_TOK_GLUED) || !(d->tokens[e + 2].flags & EL_TOK_GLUED) ||
+        !(d->tokens[e + 2].flags & EL_TOK_NUMBER))
+        return false;
+    el_tok_text(d, e + 2, &n);
+    return small_number(d, e + 2, 0, &k) && k == n;
+}
+
 /* Product context: "the maker of X", "the game X" (a lower-case product noun
  * right before, or before "of"). */
 static bool product_context(const tagger *t, size_t b)
@@ -505,6 +552,24 @@ static bool business_title_of(const tagger *t, size_t b)
         return false;
     const char *sub = el_gz_str(t->gz, t->gz->entries[t->title].subtype);
     return strcmp(sub, "business") == 0;
+}
+
+/* "Acme Chief Executive Jane Roe", "Ferro driver Ana Lima": an unknown
+ * name right before a business, sport or media title that introduces a
+ * person is that person's employer. */
+static bool employer_before_title(const tagger *t, size_t e)
+{
+    static const char *const employers[] = {"business", "sport", "media"};
+    int entry;
+    size_t n = el_ent_same_sentence(t, e - 1, e) ? el_ent_gz_match(t, e, &entry) : 0;
+    if (!n || t->gz->entries[entry].kind != GZ_KIND_TITLE || !el_ent_same_sentence(t, e, e + n) ||
+        !is_cap(t, e + n))
+        return false;
+    const char *sub = el_gz_str(t->gz, t->gz->entries[entry].subtype);
+    for (size_t k = 0; k < sizeof employers / sizeof *employers; k++)
+        if (strcmp(sub, employers[k]) == 0)
+            return true;
+    return false;
 }
 
 /* Organization context: "retailer X", "shares of X" (`org-of`, also at a
@@ -645,6 +710,8 @@ static size_t rule_cand(tagger *t, size_t b, size_t e)
         type = -1;
         subtype = NULL;
     }
+    if (type == EL_ENT_LOCATION && !subtype && score_follows(t, e))
+        type = EL_ENT_ORGANIZATION;   /* "beat Northvale City 2-1": a team */
     bool context = false;
     if (type < 0) {
         if (!product_context(t, b))   /* "the game Candy Crush Saga" stays one name */
@@ -657,8 +724,13 @@ static size_t rule_cand(tagger *t, size_t b, size_t e)
             type = EL_ENT_PRODUCT;   /* "Mac App Store", "Galaxy Pro", "the maker of X" */
         else if ((t->cue[b] & (CUE_GIVEN | CUE_SURNAME)) && e - b >= 2 && name_shaped(t, b, e))
             type = EL_ENT_PERSON;
-        else if (org_context(t, b, e))
-            type = EL_ENT_ORGANIZATION;
+        else if (org_context(t, b, e) || (e - b <= 2 && employer_before_title(t, e)) ||
+                 lower_class(t, e, EL_WC_ORG_AFTER) || score_follows(t, e))
+            type = EL_ENT_ORGANIZATION;   /* "the X party", "beat X 2-1" */
+        else if (lower_class(t, e, EL_WC_FIN_AFTER))
+            type = EL_ENT_FINANCIAL;   /* "the X index" */
+        else if (place_noun_of(t, b) || lower_class(t, e, EL_WC_PLACE_NOUN))
+            type = EL_ENT_LOCATION;   /* "the town of X", "the X peninsula" */
         else if ((t->cue[e - 1] & CUE_SURNAME) && e - b >= 2 && e - b <= 3 && name_shaped(t, b, e))
             type = EL_ENT_PERSON;
         else if (e - b >= 2 && e - b <= 3 && say_follows(t, e) && name_shaped(t, b, e) &&
@@ -800,10 +872,33 @@ static int state_after_place(const tagger *t, size_t i, size_t n, int entry)
     return entry;
 }
 
+/* "4th U.S. Circuit Court of Appeals", "82nd Airborne Division": a digit
+ * ordinal (letters of class `ordinal-suffix`) right before a name that its
+ * suffix shapes as an organization belongs to the name; the end of the name
+ * (exclusive), or 0. */
+static size_t ordinal_org_end(const tagger *t, size_t i)
+{
+    const el_doc *d = t->doc;
+    size_t len, k = 0, r;
+    const char *s = el_tok_text(d, i, &len);
+    while (k < len && s[k] >= '0' && s[k] <= '9')
+        k++;
+    if (k == 0 || k == len || el_gz_word_class(t->gz, s + k, len - k) != EL_WC_ORDINAL ||
+        !el_ent_same_sentence(t, i, i + 1) || t->blocked[i + 1] || !(d->tokens[i + 1].flags & EL_TOK_CAP) ||
+        !is_word(t, i + 1))
+        return 0;
+    r = cut_at_title(t, i + 1, i + 1 + cap_run(t, i + 1, true)) - i - 1;
+    const char *subtype;
+    return r >= 2 && shape_type(t, i + 1, i + 1 + r, &subtype) == EL_ENT_ORGANIZATION ? i + 1 + r : 0;
+}
+
 /* Handle position i; returns the next position. */
 static size_t step(tagger *t, size_t i)
 {
     int entry, next;
+    size_t oe = (t->doc->tokens[i].flags & EL_TOK_NUMBER) ? ordinal_org_end(t, i) : 0;
+    if (oe)
+        return rule_cand(t, i, oe);
     size_t n = el_ent_gz_match(t, i, &entry);
     if (n > 1 && el_ent_wc(t, i) == EL_WC_THE && el_ent_gz_match(t, i + 1, &next) >= n)
         return i + 1;   /* "the Dow" must not hide "Dow Jones Industrial Average" */

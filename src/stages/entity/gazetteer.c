@@ -36,6 +36,8 @@ static const struct { const char *name; unsigned bit; } cue_kinds[] = {
 static const struct { const char *name; unsigned cls; } class_kinds[] = {
     {"coord", EL_WC_AND}, {"definite", EL_WC_THE}, {"indefinite", EL_WC_INDEF},
     {"genitive", EL_WC_OF}, {"purpose", EL_WC_FOR}, {"relative", EL_WC_WHO},
+    {"ordinal-suffix", EL_WC_ORDINAL}, {"org-after", EL_WC_ORG_AFTER}, {"place-noun", EL_WC_PLACE_NOUN},
+    {"financial-after", EL_WC_FIN_AFTER},
 };
 
 /* Kinds of the common-word list (a lexicon of their own, not cue bits). */
@@ -342,6 +344,12 @@ unsigned el_gz_class_lookup(const el_gazetteer *gz, const el_doc *doc, size_t to
     size_t n;
     const char *w = el_tok_text(doc, tok, &n);
     const el_cue_word *c = cue_find(gz, doc->tokens[tok].lhash, w, n);
+    return c ? c->cls : EL_WC_NONE;
+}
+
+unsigned el_gz_word_class(const el_gazetteer *gz, const char *w, size_t n)
+{
+    const el_cue_word *c = cue_find(gz, el_hash_lower(w, n), w, n);
     return c ? c->cls : EL_WC_NONE;
 }
 

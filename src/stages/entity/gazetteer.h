@@ -65,6 +65,10 @@ enum {
     EL_WC_OF,      /* class `genitive`: "of" */
     EL_WC_FOR,     /* class `purpose`: "for" */
     EL_WC_WHO,     /* class `relative`: "who" */
+    EL_WC_ORDINAL, /* class `ordinal-suffix`: the letters of "4th", "21st" */
+    EL_WC_ORG_AFTER,  /* class `org-after`: "party", "studio": "the X party" is an organization */
+    EL_WC_PLACE_NOUN, /* class `place-noun`: "town", "peninsula": "the town of X", "the X peninsula" */
+    EL_WC_FIN_AFTER,  /* class `financial-after`: "index": "the X index" is a financial name */
 };
 
 /* English words (cues/common-words.tsv), kept apart from the cue table (tens of
@@ -144,6 +148,9 @@ static inline unsigned el_gz_class(const el_gazetteer *gz, const el_doc *doc, si
         return EL_WC_NONE;
     return el_gz_class_lookup(gz, doc, tok);
 }
+
+/* The function-word class of the word w[0..n) (any case), EL_WC_NONE if none. */
+unsigned el_gz_word_class(const el_gazetteer *gz, const char *w, size_t n);
 
 /* Parse one line of an entity file (fields split in place); false + *err
  * (caller frees) when malformed.  Comment and blank lines are accepted. */

@@ -468,6 +468,42 @@ static void test_news_name_shapes(void **state)
     el_gazetteer_free(gz);
 }
 
+/* Context classes of cues/function-words.tsv and the employer, score,
+ * ordinal, apposition and byline rules (issue 16). */
+static void test_context_rules(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from("Lakeview\tLOCATION\tcity\t\tcity:2\tlow\n"
+                               "U.S.\tLOCATION\tcountry\t\tiso:US\t\n"
+                               "Chief Executive\tTITLE\tbusiness\tchief executive\t\t\n"
+                               "Volcanologist\tTITLE\tscience\tvolcanologist|spokeswoman\t\t\n",
+                               "the\tstop\nThe\tstop\nLater\tstop\nRovers\tstop\nCourt\torg-suffix\nCity\tloc-suffix\n"
+                               "of\tconnector\nsaid\tsay\nby\tstop\nBy\tbyline\nformer\tmodifier\n"
+                               "Games\torg-suffix\n" FUNCTION_WORDS
+                               "th\tordinal-suffix\nparty\torg-after\ntown\tplace-noun\n"
+                               "peninsula\tplace-noun\nindex\tfinancial-after\n");
+    check(gz, "The Zorvan party won in the town of Quillby near the Maros peninsula.", (found[]){
+        {"Zorvan", "ORGANIZATION", NULL, NULL}, {"Quillby", "LOCATION", NULL, NULL},
+        {"Maros", "LOCATION", NULL, NULL}, {0}});
+    check(gz, "Later the benchmark QRX index rose.", (found[]){{"QRX", "FINANCIAL", NULL, NULL}, {0}});
+    check(gz, "Later Brannoc Chief Executive Ola Tandy spoke.", (found[]){
+        {"Brannoc", "ORGANIZATION", NULL, NULL}, {"Ola Tandy", "PERSON", NULL, NULL}, {0}});
+    check(gz, "Rovers beat Norwick City 2-1 at home.", (found[]){
+        {"Norwick City", "ORGANIZATION", NULL, NULL}, {0}});
+    check(gz, "Later the 4th U.S. Appeals Court ruled.", (found[]){
+        {"4th U.S. Appeals Court", "ORGANIZATION", NULL, NULL}, {0}});
+    check(gz, "Later Ilsa Varga, a former volcanologist, said so.", (found[]){
+        {"Ilsa Varga", "PERSON", NULL, NULL}, {0}});
+    check(gz, "Later a spokeswoman, Ilsa Varga, said so.", (found[]){
+        {"Ilsa Varga", "PERSON", NULL, NULL}, {0}});
+    check(gz, "By Tess Lakeview\n\nThe vote was close.", (found[]){
+        {"Tess Lakeview", "PERSON", NULL, NULL}, {0}});
+    check(gz, "Later Lakeview Games said Lakeview's unit grew in Lakeview.", (found[]){
+        {"Lakeview Games", "ORGANIZATION", NULL, NULL}, {"Lakeview", "ORGANIZATION", NULL, NULL},
+        {"Lakeview", "LOCATION", NULL, NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -490,6 +526,7 @@ int main(void)
         cmocka_unit_test(test_capital_as_government),
         cmocka_unit_test(test_capital_stays_city),
         cmocka_unit_test(test_news_name_shapes),
+        cmocka_unit_test(test_context_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
