@@ -14,8 +14,6 @@
 #include "stages/entity/entity_internal.h"
 #include "stages/syntax/syntax.h"
 
-#include <string.h>
-
 /* The word of the last token of [b, e) and the head word of the span
  * (the word whose head lies outside it); EL_NO_WORD when none. */
 static uint32_t span_head(const el_doc *d, uint32_t b, uint32_t e)
@@ -57,21 +55,15 @@ static bool chain_joined(const tagger *t, const cand *c1, const cand *c2)
            el_token_propn_chain(t->doc, c2->b, &b, &e) && b <= c1->b && e >= c2->e;
 }
 
-/* Is token i's word written capitalised inside a sentence elsewhere in
- * the document (a name: "Northwind grounded ..." after "Northwind Air")? */
-static bool capitalised_inside(const el_doc *d, size_t i)
+/* Is token i's word written capitalised inside a sentence somewhere in
+ * the document (a name: "Northwind grounded ..." after "Northwind Air")?
+ * The tagger's inner_cap hash bits (entity_stage.c note_capitals; the
+ * same bit function): one lookup, no scan of the document. */
+static bool capitalised_inside(const tagger *t, size_t i)
 {
-    size_t n, m;
-    const char *s = el_tok_text(d, i, &n);
-    for (size_t k = 0; k < d->ntokens; k++) {
-        if (k == i || (d->tokens[k].flags & (EL_TOK_SENT_START | EL_TOK_NEWLINE)) ||
-            !(d->tokens[k].flags & EL_TOK_CAP))
-            continue;
-        const char *x = el_tok_text(d, k, &m);
-        if (m == n && memcmp(x, s, n) == 0)
-            return true;
-    }
-    return false;
+    size_t b = (size_t)(((uint64_t)t->doc->tokens[i].lhash * 0x9E3779B97F4A7C15ull) >>
+                        (64 - TAGGER_HASH_BITS));
+    return t->inner_cap && (t->inner_cap[b / 64] >> (b % 64) & 1);
 }
 
 static bool common_initial(const tagger *t, const cand *c)
@@ -84,7 +76,7 @@ static bool common_initial(const tagger *t, const cand *c)
     if (w == EL_NO_WORD)
         return false;
     el_upos u = el_word_upos(d, w);
-    return u != EL_UPOS_PROPN && u != EL_UPOS_X && u != EL_UPOS_NUM && !capitalised_inside(d, c->b);
+    return u != EL_UPOS_PROPN && u != EL_UPOS_X && u != EL_UPOS_NUM && !capitalised_inside(t, c->b);
 }
 
 void el_ent_syntax_review(tagger *t)

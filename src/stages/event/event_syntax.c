@@ -107,10 +107,14 @@ static bool is_dash(const el_doc *d, size_t k)
 /* Is token tok in a wire dateline ("CITY, Mon. D, YYYY (Agency) -")?  The
  * words before the sentence's first dash, with no verb among them, and
  * closed by a parenthesis, holding the document's date line, or tok a
- * place.  The parser often makes the city the subject of the first verb. */
+ * place, in one of the document's first sentences.  The parser often
+ * makes the city the subject of the first verb. */
 #define DATELINE_TOKENS 20
+#define DATELINE_SENTENCES 3   /* a dateline opens one of the first sentences */
 static bool in_dateline(const el_doc *d, size_t tok, const int *cover)
 {
+    if (d->tokens[tok].sentence >= DATELINE_SENTENCES)
+        return false;
     size_t sb = d->sentences[d->tokens[tok].sentence].tok_begin;
     size_t se = d->sentences[d->tokens[tok].sentence].tok_end;
     for (size_t k = sb; k < se && k < sb + DATELINE_TOKENS; k++) {
