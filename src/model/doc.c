@@ -202,6 +202,7 @@ el_event_mention *el_doc_add_event(el_doc *d, uint32_t tb, uint32_t te, el_event
     e->lemma = el_doc_str(d, lemma);
     e->timex = -1;
     e->location = -1;
+    e->subject = -1;
     e->confidence = 1.0f;
     set_span(d, tb, te, &e->start, &e->end);
     return e;

@@ -143,6 +143,9 @@ typedef struct el_event_mention {
     int location;       /* mention index of the location, -1 = none */
     int *participants;  /* mention indices */
     size_t nparticipants;
+    bool syn_args;      /* participants from the syntax stage's tree: the subject is */
+    int subject;        /* this one (a participant; -1 none known); without syn_args a
+                           participant before the trigger is its subject */
     float confidence;
 } el_event_mention;
 

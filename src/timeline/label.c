@@ -4,7 +4,10 @@
  * {S} the first participant (a person by the short name the articles use),
  * {O} the others (full
  * names joined by "and"), {L} the location.  The first template whose
- * slots are all known wins. */
+ * slots are all known wins.  When every mention's participants come from
+ * the syntax stage's tree, {S} is known only if the first participant is
+ * the subject or passive agent of one of them: an object is never written
+ * as the subject ("X rejects" when X was rejected). */
 #include "timeline/timeline_internal.h"
 #include "base/buf.h"
 #include "base/util.h"
@@ -43,12 +46,30 @@ static void append_others(const el_corpus *c, const el_event *v, el_buf *b)
     }
 }
 
+/* Is v's first participant its subject?  Yes unless all its mentions
+ * were read from the tree and none has that entity as its subject. */
+static bool subject_known(const el_corpus *c, const el_event *v)
+{
+    if (v->nparticipants < 1)
+        return false;
+    for (size_t i = 0; i < v->nmentions; i++) {
+        const el_doc *d = c->docs[v->mentions[i].doc];
+        const el_event_mention *ev = &d->events[v->mentions[i].ev];
+        if (!ev->syn_args)
+            return true;   /* word-window participants: the first is taken as subject */
+        if (ev->subject >= 0 &&
+            el_corpus_entity_of(c, d->mentions[ev->subject].key) == (int)v->participants[0])
+            return true;
+    }
+    return false;
+}
+
 /* Fill one template; false if a slot it needs is unknown. */
 static bool fill(const el_corpus *c, const el_event *v, const char *tpl, el_buf *b)
 {
     for (const char *p = tpl; *p;) {
         if (strncmp(p, "{S}", 3) == 0) {
-            if (v->nparticipants < 1)
+            if (!subject_known(c, v))
                 return false;
             el_buf_puts(b, short_name(&c->entities[v->participants[0]]));
             p += 3;

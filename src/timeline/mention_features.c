@@ -246,7 +246,8 @@ static void mention_parts(const el_corpus *c, const el_doc *d, const el_event_me
         if (dup)
             continue;
         f->parts[f->nparts++] = e;
-        if (m->start < ev->start && f->subject < 0)
+        if (ev->syn_args ? ev->participants[p] == ev->subject   /* the tree's subject */
+                         : m->start < ev->start && f->subject < 0)
             f->subject = e;
     }
 }

@@ -75,7 +75,7 @@ def load_stories():
 def run_eventline(exe, paths, manifest_rows=None):
     """Run eventline on PATHS as one corpus; MANIFEST_ROWS (file -> DCT) are
     given with -m, the other articles find their DCT themselves."""
-    cmd = [exe, "-f", "json", "-o", "-"]
+    cmd = [exe, "-f", "json", "-o", "-"] + os.environ.get("EVENTLINE_NEWS_ARGS", "").split()
     tmp = None
     if manifest_rows:
         tmp = tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False, encoding="utf-8")

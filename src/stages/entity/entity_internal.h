@@ -89,6 +89,9 @@ const cand *el_ent_identity(const tagger *t, const cand *c);
 
 void el_ent_add_appositive_roles(tagger *t);
 void el_ent_resolve(tagger *t);
+/* entity_syntax.c: join names the tree says are one, drop a sentence-initial
+ * common word (only with the syntax stage's analysis). */
+void el_ent_syntax_review(tagger *t);
 void el_ent_emit(tagger *t);
 
 /* metonymy.c: capitals that are the subject of a statement verb stand for

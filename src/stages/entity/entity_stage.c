@@ -970,6 +970,7 @@ void el_entity_tag(el_doc *doc, const el_gazetteer *gz)
     const unsigned starts = EL_TOK_WORD | EL_TOK_NUMBER;   /* no entry starts with punctuation */
     for (size_t i = 0; i < doc->ntokens;)
         i = t.blocked[i] || !(doc->tokens[i].flags & starts) ? i + 1 : step(&t, i);
+    el_ent_syntax_review(&t);
     el_ent_add_appositive_roles(&t);
     el_ent_resolve(&t);
     el_ent_capital_governments(&t);

@@ -18,6 +18,7 @@
  * ("after", "ahead of", "resulted in"), each with its evidence. */
 #include "stages/event/event_internal.h"
 #include "base/util.h"
+#include "stages/syntax/syntax.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -978,6 +979,15 @@ static bool in_intensional_scope(const el_doc *d, const uint32_t *roles, const i
 
 /* ---- subjects shared across a clause ---------------------------------------- */
 
+/* Verb v's subject: the tree's when it gave one (or none), else its
+ * first participant; -1. */
+static int subject_of(const el_event_mention *v)
+{
+    if (v->syn_args)
+        return v->subject;
+    return v->nparticipants > 0 ? v->participants[0] : -1;
+}
+
 /* The subject of the nearest finite verb before token `tok` in its
  * sentence that has one, or -1. */
 static int clause_subject(const el_doc *d, size_t e)
@@ -988,8 +998,8 @@ static int clause_subject(const el_doc *d, size_t e)
         const el_event_mention *v = &d->events[k];
         if (v->tok_begin < sb)
             break;
-        if (finite(v) && v->nparticipants > 0)
-            return v->participants[0];
+        if (finite(v) && subject_of(v) >= 0)
+            return subject_of(v);
     }
     return -1;
 }
@@ -1003,6 +1013,8 @@ static void share_clause_subjects(el_doc *d, const uint32_t *roles, const int *e
     for (size_t e = 0; e < d->nevents; e++) {
         el_event_mention *ev = &d->events[e];
         size_t b = ev->tok_begin, sb = sent_begin(d, b);
+        if (ev->syn_args)
+            continue;   /* the tree gave its subject (or none) */
         if (ev->tense == EL_TENSE_PRESPART && ev->nparticipants == 0 && b > sb &&
             el_tok_is(d, b - 1, ",")) {
             int s = clause_subject(d, e);
@@ -1013,8 +1025,8 @@ static void share_clause_subjects(el_doc *d, const uint32_t *roles, const int *e
             !word_is(roles, b - 2, EL_W(EL_W_IN)) || ev_at[b - 3] < 0)
             continue;
         const el_event_mention *v = &d->events[ev_at[b - 3]];
-        if (v->tense != EL_TENSE_NONE && v->nparticipants > 0)
-            prepend_participant(d, ev, v->participants[0]);
+        if (v->tense != EL_TENSE_NONE && subject_of(v) >= 0)
+            prepend_participant(d, ev, subject_of(v));
     }
 }
 
@@ -1024,15 +1036,18 @@ void el_event_arguments(el_doc *d, const el_trigger_lexicon *lx, const uint32_t 
     mention_index mi = index_mentions(d);
     int *ev_at = event_at_token(d);
     tx_starts ts = timex_starts(d);
+    int *cover = el_doc_has_syntax(d) ? el_event_mention_cover(d) : NULL;
     for (size_t e = 0; e < d->nevents; e++) {
         el_event_mention *ev = &d->events[e];
         bool attributive = attributive_participle(d, roles, ev_at, &mi, ev);
         if (!attributive)
             find_subject(d, ev, roles, &mi, ev_at);
-        find_objects(d, ev, roles, &mi, ev_at);
+        find_objects(d, ev, roles, &mi, ev_at);   /* (and the location) */
+        el_event_syntax_args(d, ev, cover, roles);   /* the tree's participants, if any */
         if (!attributive)
             find_time(d, e, roles, ev_at, &ts);   /* the clause's time is not the state's */
     }
+    free(cover);
     share_clause_subjects(d, roles, ev_at);
     for (size_t e = 0; e < d->nevents; e++) {
         el_event_mention *ev = &d->events[e];

@@ -157,6 +157,15 @@ uint32_t *el_event_token_roles(const el_doc *doc, const el_trigger_lexicon *lx);
 void el_event_arguments(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
 void el_event_links(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
 
+/* event_syntax.c: with the syntax stage's analysis, the participants of a
+ * verbal mention from the tree (subject or passive agent first, then
+ * objects); sets ev->syn_args and ev->subject and returns true, or returns
+ * false (no analysis, or no verbal predicate: the word-window rules stay).
+ * cover: el_event_mention_cover (NULL: false). */
+int *el_event_mention_cover(const el_doc *doc);   /* mention covering each token, -1; caller frees */
+bool el_event_syntax_args(el_doc *doc, el_event_mention *ev, const int *cover,
+                          const uint32_t *roles);
+
 /* Learned rows of the trigger found at a token: EL_LEARNED_UNKNOWN until
  * the trigger pass stores its reading's el_trigger.stats there. */
 #define EL_LEARNED_UNKNOWN (-2)
