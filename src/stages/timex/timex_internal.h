@@ -111,6 +111,19 @@ static inline bool is_kind(const tx_ctx *c, size_t i, unsigned f)
     return i < c->lim && (tw_token_forms(c->lx, c->doc, i) & f) != 0;
 }
 
+/* Token i (inside the sentence) is a grammar word of one of the TG_*
+ * kinds (gazetteers/time/grammar.tsv). */
+static inline bool is_a(const tx_ctx *c, size_t i, uint64_t kinds)
+{
+    return i < c->lim && (tw_token_gram(c->lx, c->doc, i) & kinds) != 0;
+}
+
+/* Token i (inside the sentence) is the definite article (TG_THE). */
+static inline bool is_the(const tx_ctx *c, size_t i)
+{
+    return i < c->lim && (c->info[i].kinds & K_THE) != 0;
+}
+
 static inline const char *text(const tx_ctx *c, size_t i, size_t *n)
 {
     return el_tok_text(c->doc, i, n);
