@@ -92,12 +92,12 @@ static inline const tw_word *word(const tx_ctx *c, size_t i, int cls, size_t *le
     return NULL;
 }
 
+/* Token i (inside the sentence) is the punctuation mark s ("," "-" "%");
+ * words are tested by kind (is_a, is_kind, is_the), never by spelling. */
 static inline bool is(const tx_ctx *c, size_t i, const char *s)
 {
     if (i >= c->lim)
         return false;
-    if (s[0] == 't' && s[1] == 'h' && s[2] == 'e' && s[3] == '\0')   /* (folded for literals) */
-        return (c->info[i].kinds & K_THE) != 0;   /* set for exactly the tokens "the" */
     char first = c->doc->text[c->doc->tokens[i].start];
     if (first >= 'A' && first <= 'Z')
         first = (char)(first + 32);
