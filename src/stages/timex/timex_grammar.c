@@ -85,7 +85,7 @@ size_t tx_number_words(const tx_ctx *c, size_t i, amount *a)
         j += len;
         if (is(c, j, "-") && word(c, j + 1, TW_NUMBER, NULL))
             j++;
-        else if (is(c, j, "and") && word(c, j + 1, TW_NUMBER, NULL) && cur >= 100)
+        else if (is_a(c, j, TG_NUMBER_AND) && word(c, j + 1, TW_NUMBER, NULL) && cur >= 100)
             j++;
     }
     a->n = total + cur;
@@ -104,7 +104,7 @@ bool tx_amount_at(const tx_ctx *c, size_t i, amount *a)
         a->len = 1;
         return true;
     }
-    if (is(c, i, "a") || is(c, i, "an")) {
+    if (is_kind(c, i, TW_INDEFINITE)) {
         size_t n = tx_number_words(c, i + 1, a);  /* "a hundred", "a few" */
         if (n && (a->n < 0 || a->n >= 100)) {
             a->len = n + 1;
@@ -134,7 +134,7 @@ static bool quote_at(const tx_ctx *c, size_t k)
  * ("a rally on Saturday and were planning to ..."). */
 static bool clause_and(const tx_ctx *c, size_t k)
 {
-    return (is(c, k, "and") || is(c, k, "but")) && k + 1 < c->lim && token_tense(c, k + 1) != TX_NO_TENSE;
+    return is_a(c, k, TG_CLAUSE_CONJ) && k + 1 < c->lim && token_tense(c, k + 1) != TX_NO_TENSE;
 }
 
 /* Nearest cue around [b, e): left up to the sentence start, right up to
@@ -178,7 +178,7 @@ tx_tense tx_tense_near(const tx_ctx *c, size_t b, size_t e)
     tx_tense outside = TX_NO_TENSE;   /* first cue found beyond a quote */
     size_t lim = c->lim, comma = SIZE_MAX;
     for (size_t k = e; k < lim; k++) {
-        if (is(c, k, "that") || clause_and(c, k)) {
+        if (is_a(c, k, TG_COMPLEMENTIZER) || clause_and(c, k)) {
             lim = k;
             break;
         }
@@ -207,8 +207,7 @@ static bool superlative_at(const tx_ctx *c, size_t k)
     const char *s = text(c, k, &n);
     if (n < 6 || memcmp(s + n - 3, "est", 3) || (c->doc->tokens[k].flags & EL_TOK_CAP) || k <= c->sbeg)
         return false;
-    return is(c, k - 1, "the") || is(c, k - 1, "its") || is(c, k - 1, "their") || is(c, k - 1, "his")
-        || is(c, k - 1, "her") || is(c, k - 1, "our") || is(c, k - 1, "'s");
+    return is_a(c, k - 1, TG_DEFINITE);
 }
 
 /* The clause before token i looks ahead: the nearest tense cue before it
@@ -225,7 +224,7 @@ bool tx_future_before(const tx_ctx *c, size_t i)
             return true;
         if (c->info[k - 1].tense != TX_NO_TENSE)
             return c->info[k - 1].tense == TX_FUTURE;
-        if (word(c, k - 1, TW_ORDINAL, NULL) || is(c, k - 1, "only") || is(c, k - 1, "ever")
+        if (word(c, k - 1, TW_ORDINAL, NULL) || is_a(c, k - 1, TG_RECORD)
             || superlative_at(c, k - 1) || c->info[k - 1].lead >= 0 || word(c, k - 1, TW_NUMBER, NULL)
             || is(c, k - 1, "$"))
             return false;
@@ -241,9 +240,9 @@ bool tx_future_before(const tx_ctx *c, size_t i)
 #define RECORD_WINDOW 5
 bool tx_record_since(const tx_ctx *c, size_t b, size_t e)
 {
-    if (b <= c->sbeg + 1 || !is(c, b - 1, "since"))
+    if (b <= c->sbeg + 1 || !is_a(c, b - 1, TG_SINCE))
         return false;
-    if (e < c->lim && (is(c, e, "when") || (is(c, e, ",") && e + 1 < c->lim && is(c, e + 1, "when"))))
+    if (e < c->lim && (is_a(c, e, TG_WHEN) || (is(c, e, ",") && e + 1 < c->lim && is_a(c, e + 1, TG_WHEN))))
         return false;
     for (size_t k = b - 1, steps = 0; k > c->sbeg && steps < RECORD_WINDOW; k--, steps++) {
         if (is(c, k - 1, ",") || c->info[k - 1].tense != TX_NO_TENSE)
@@ -297,7 +296,7 @@ int tx_month_year(const tx_ctx *c, size_t b, size_t e, int m, int d, tx_dir dir)
 {
     if (dir == TX_BY_TENSE && !d && c->year && c->year_sent == c->doc->tokens[b].sentence)
         return c->year;
-    if (dir == TX_BY_TENSE && b > c->sbeg && is(c, b - 1, "since"))
+    if (dir == TX_BY_TENSE && b > c->sbeg && is_a(c, b - 1, TG_SINCE))
         dir = TX_BEFORE;   /* "since March": the last March before the story */
     if (!c->have_dct)
         return 0;
@@ -370,7 +369,7 @@ static bool modifier_fits(const tx_ctx *c, const tw_word *m, size_t j, const tx_
 static bool parse_modified(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len, j = i;
-    if (is(c, j, "the") && !(c->info[j].n && c->info[j].len > 1))
+    if (is_the(c, j) && !(c->info[j].n && c->info[j].len > 1))
         j++;   /* "the late 1970s" (but "the end of" is one modifier) */
     const tw_word *m = word(c, j, TW_MODIFIER, &len);
     if (!m || (j > i && (m->flags & TW_AMOUNT)))

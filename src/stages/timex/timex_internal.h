@@ -92,12 +92,12 @@ static inline const tw_word *word(const tx_ctx *c, size_t i, int cls, size_t *le
     return NULL;
 }
 
+/* Token i (inside the sentence) is the punctuation mark s ("," "-" "%");
+ * words are tested by kind (is_a, is_kind, is_the), never by spelling. */
 static inline bool is(const tx_ctx *c, size_t i, const char *s)
 {
     if (i >= c->lim)
         return false;
-    if (s[0] == 't' && s[1] == 'h' && s[2] == 'e' && s[3] == '\0')   /* (folded for literals) */
-        return (c->info[i].kinds & K_THE) != 0;   /* set for exactly the tokens "the" */
     char first = c->doc->text[c->doc->tokens[i].start];
     if (first >= 'A' && first <= 'Z')
         first = (char)(first + 32);
@@ -109,6 +109,19 @@ static inline bool is(const tx_ctx *c, size_t i, const char *s)
 static inline bool is_kind(const tx_ctx *c, size_t i, unsigned f)
 {
     return i < c->lim && (tw_token_forms(c->lx, c->doc, i) & f) != 0;
+}
+
+/* Token i (inside the sentence) is a grammar word of one of the TG_*
+ * kinds (gazetteers/time/grammar.tsv). */
+static inline bool is_a(const tx_ctx *c, size_t i, uint64_t kinds)
+{
+    return i < c->lim && (tw_token_gram(c->lx, c->doc, i) & kinds) != 0;
+}
+
+/* Token i (inside the sentence) is the definite article (TG_THE). */
+static inline bool is_the(const tx_ctx *c, size_t i)
+{
+    return i < c->lim && (c->info[i].kinds & K_THE) != 0;
 }
 
 static inline const char *text(const tx_ctx *c, size_t i, size_t *n)

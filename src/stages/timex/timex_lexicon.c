@@ -36,6 +36,7 @@ static const tw_file TW_FILES[] = {
     {"prepositions.tsv", TW_PREP, false, 0},
     {"fillers.tsv", TW_FILLER, false, 0},
     {"person_nouns.tsv", TW_PERSON, false, 0},
+    {"grammar.tsv", TW_GRAMMAR, false, 0},
 };
 
 static void copy_field(char *dst, size_t cap, const char *src)
@@ -70,6 +71,30 @@ static const struct { const char *kind; unsigned flags; } word_kinds[] = {
     {"partitive", TW_PARTITIVE},
     {"one", TW_ONE},
 };
+
+/* The kinds of grammar.tsv (see timex_lexicon.h and the README). */
+static const struct { const char *kind; uint64_t bit; } gram_kinds[] = {
+    {"the", TG_THE}, {"fiscal", TG_FISCAL}, {"decade_mark", TG_DECADE_MARK},
+    {"number_and", TG_NUMBER_AND}, {"clause_conj", TG_CLAUSE_CONJ},
+    {"complementizer", TG_COMPLEMENTIZER}, {"definite", TG_DEFINITE}, {"record", TG_RECORD},
+    {"since", TG_SINCE}, {"when", TG_WHEN}, {"of", TG_OF}, {"relative", TG_RELATIVE},
+    {"number_sign", TG_NUMBER_SIGN}, {"percent", TG_PERCENT}, {"prefix", TG_PREFIX},
+    {"coord", TG_COORD}, {"clitic_s", TG_CLITIC_S}, {"period_end", TG_PERIOD_END},
+    {"before", TG_BEFORE}, {"after", TG_AFTER}, {"period", TG_PERIOD}, {"whole", TG_WHOLE}, {"or", TG_OR},
+    {"so", TG_SO}, {"in", TG_IN}, {"describer", TG_DESCRIBER}, {"half", TG_HALF},
+    {"age", TG_AGE}, {"long", TG_LONG}, {"between", TG_BETWEEN},
+    {"amount_range", TG_AMOUNT_RANGE}, {"ahead", TG_AHEAD}, {"on", TG_ON}, {"time", TG_TIME},
+    {"at", TG_AT}, {"night", TG_NIGHT}, {"times", TG_TIMES}, {"owner", TG_OWNER},
+    {"other", TG_OTHER}, {"day_joint", TG_DAY_JOINT}, {"determiner", TG_DETERMINER},
+};
+
+static uint64_t gram_kind(const char *kind)
+{
+    for (size_t k = 0; k < sizeof gram_kinds / sizeof gram_kinds[0]; k++)
+        if (!strcmp(kind, gram_kinds[k].kind))
+            return gram_kinds[k].bit;
+    return 0;
+}
 
 static unsigned word_flags(const char *aux)
 {
@@ -134,6 +159,17 @@ unsigned tw_token_forms(const el_time_lexicon *lx, const el_doc *doc, size_t i)
     return f;
 }
 
+uint64_t tw_token_gram(const el_time_lexicon *lx, const el_doc *doc, size_t i)
+{
+    size_t n;
+    const char *s = el_tok_text(doc, i, &n);
+    uint64_t g = 0;
+    el_hashmap_probe p = el_hashmap_find(&lx->forms.map, doc->tokens[i].lhash);
+    for (const tw_abbr *a; (a = set_next(&lx->forms, &p, s, n));)
+        g |= lx->words[a->word].gram;
+    return g;
+}
+
 /* Set the filter bit of the phrase's first token (tokenized the way the
  * trie tokenizes it). */
 static void mark_first_token(el_time_lexicon *lx, const char *phrase)
@@ -157,8 +193,24 @@ static bool all_caps(const char *s)
     return true;
 }
 
+/* A grammar.tsv row WORD<TAB>KIND: a single word with a TG_* kind, kept
+ * in the word-kind set only (the trie never matches it). */
+static bool add_grammar_line(el_time_lexicon *lx, char *line)
+{
+    char *fields[2] = {0};
+    if (el_split_tabs(line, fields, 2) < 2 || strchr(fields[0], ' ') || lx->nwords >= UINT16_MAX)
+        return false;
+    tw_word w = {.cls = TW_GRAMMAR, .gram = gram_kind(fields[1])};
+    if (!w.gram)
+        return false;
+    EL_PUSH(lx->words, lx->nwords, lx->cap_words) = w;
+    return set_add(&lx->forms, fields[0], (uint32_t)(lx->nwords - 1));
+}
+
 static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
 {
+    if (f->cls == TW_GRAMMAR)
+        return add_grammar_line(lx, line);
     char *fields[4] = {0};
     size_t n = el_split_tabs(line, fields, 4);
     if (n < 2 || !fields[0][0] || lx->nwords >= UINT16_MAX)
@@ -215,6 +267,21 @@ static bool load_file(el_time_lexicon *lx, const char *dir, const tw_file *f, ch
     return ok;
 }
 
+/* Collect the start words (tw_start) from the word-kind set. */
+static void find_starts(el_time_lexicon *lx)
+{
+    for (size_t k = 0; k < lx->forms.n && lx->nstarts < TW_MAX_STARTS; k++) {
+        const tw_abbr *a = &lx->forms.items[k];
+        const tw_word *w = &lx->words[a->word];
+        if (!(w->gram & (TG_THE | TG_FISCAL | TG_DECADE_MARK)) && !(w->flags & TW_INDEFINITE))
+            continue;
+        tw_start *s = &lx->starts[lx->nstarts++];
+        s->hash = el_hash_lower(a->text, strlen(a->text));
+        s->word = a->word;
+        memcpy(s->text, a->text, sizeof s->text);
+    }
+}
+
 el_time_lexicon *el_time_lexicon_load(const char *dir, char **err)
 {
     el_time_lexicon *lx = el_calloc(1, sizeof *lx);
@@ -224,6 +291,7 @@ el_time_lexicon *el_time_lexicon_load(const char *dir, char **err)
             el_time_lexicon_free(lx);
             return NULL;
         }
+    find_starts(lx);
     return lx;
 }
 

@@ -17,6 +17,7 @@ typedef enum tw_class {
     TW_MODIFIER, TW_SET, TW_HOLIDAY, TW_TENSE, TW_PREP, TW_FILLER,
     TW_HALF,   /* "half": a unit only in "the first half (of 2023)" */
     TW_PERSON, /* nouns for people: "a 6-year-old boy" is an age, not a period */
+    TW_GRAMMAR, /* grammar.tsv: words the rules test by kind (TG_*); never in the trie */
     TW_NCLASSES
 } tw_class;
 
@@ -51,9 +52,55 @@ enum {
 #define TW_FORMS (TW_PERFECT | TW_PERFECT_BASE | TW_PAST_PERFECT | TW_PAST_BE | TW_BE_PART \
                   | TW_INFINITIVE | TW_INDEFINITE | TW_PARTITIVE | TW_ONE)
 
+/* Kinds of the grammar words of gazetteers/time/grammar.tsv (a word may
+ * have several): the rules test a token's kinds, never its spelling. */
+#define TG_THE            (UINT64_C(1) << 0)   /* "the": the definite article */
+#define TG_FISCAL         (UINT64_C(1) << 1)   /* "fiscal 2023", "fiscal year" */
+#define TG_DECADE_MARK    (UINT64_C(1) << 2)   /* the apostrophe of "'90s" */
+#define TG_NUMBER_AND     (UINT64_C(1) << 3)   /* joins numbers: "two hundred and five", "two and a half" */
+#define TG_CLAUSE_CONJ    (UINT64_C(1) << 4)   /* opens a clause with its own verb ("and", "but") */
+#define TG_COMPLEMENTIZER (UINT64_C(1) << 5)   /* opens a subordinate clause ("that") */
+#define TG_DEFINITE       (UINT64_C(1) << 6)   /* definite determiner before a superlative ("its highest") */
+#define TG_RECORD         (UINT64_C(1) << 7)   /* makes a span a record's ("the only", "ever") */
+#define TG_SINCE          (UINT64_C(1) << 8)   /* "since": a span up to now */
+#define TG_WHEN           (UINT64_C(1) << 9)   /* "when": a clause telling the time of an event */
+#define TG_OF             (UINT64_C(1) << 10)  /* "of": "June of 2023", "years of war" */
+#define TG_RELATIVE       (UINT64_C(1) << 11)  /* relative pronoun after a noun ("that", "who") */
+#define TG_NUMBER_SIGN    (UINT64_C(1) << 12)  /* a word before a number that is no year ("No.") */
+#define TG_PERCENT        (UINT64_C(1) << 13)  /* "percent" after a number */
+#define TG_PREFIX         (UINT64_C(1) << 14)  /* a prefix glued to a year ("post-1959") */
+#define TG_COORD          (UINT64_C(1) << 15)  /* coordinating conjunction of a list ("and", "or") */
+#define TG_CLITIC_S       (UINT64_C(1) << 16)  /* the possessive clitic "'s" */
+#define TG_PERIOD_END     (UINT64_C(1) << 17)  /* "the year ended/ending ...": a reporting period */
+#define TG_BEFORE         (UINT64_C(1) << 18)  /* "before" a day: a time told by an event ("the day before the vote") */
+#define TG_PERIOD         (UINT64_C(1) << 19)  /* "period": a reporting period */
+#define TG_WHOLE          (UINT64_C(1) << 20)  /* "the full year" */
+#define TG_OR             (UINT64_C(1) << 21)  /* an alternative ("a year or two", "or so") */
+#define TG_SO             (UINT64_C(1) << 22)  /* "so" of "or so": an approximation */
+#define TG_IN             (UINT64_C(1) << 23)  /* "in": "in a year", "in the morning" */
+#define TG_DESCRIBER      (UINT64_C(1) << 24)  /* opens a clause describing a period ("that", "which", "when") */
+#define TG_HALF           (UINT64_C(1) << 25)  /* "half": "two and a half", "half an hour" */
+#define TG_AGE            (UINT64_C(1) << 26)  /* "old": "five years old" is an age */
+#define TG_LONG           (UINT64_C(1) << 27)  /* "long": "decades-long" */
+#define TG_BETWEEN        (UINT64_C(1) << 28)  /* "between two and six weeks" */
+#define TG_AMOUNT_RANGE   (UINT64_C(1) << 29)  /* joins two amounts ("two to three", "three or four") */
+#define TG_AHEAD          (UINT64_C(1) << 30)  /* "ahead": "the weeks ahead" */
+#define TG_ON             (UINT64_C(1) << 31)  /* "on": "at 4 p.m. on Monday" */
+#define TG_TIME           (UINT64_C(1) << 32)  /* "time" after a place: "Moscow time" */
+#define TG_AT             (UINT64_C(1) << 33)  /* "at": "at night" */
+#define TG_NIGHT          (UINT64_C(1) << 34)  /* "night": "2 at night" */
+#define TG_TIMES          (UINT64_C(1) << 35)  /* "times": "three times a year" */
+#define TG_OWNER          (UINT64_C(1) << 36)  /* possessive of a firm or group ("its profits") */
+#define TG_OTHER          (UINT64_C(1) << 37)  /* "other": "every other year" */
+#define TG_DAY_JOINT      (UINT64_C(1) << 38)  /* joins a second day ("May 1 and 3", "19 to 22") */
+#define TG_DETERMINER     (UINT64_C(1) << 39)  /* determiner, possessive or "of": a noun follows */
+#define TG_AFTER          (UINT64_C(1) << 40)  /* "after" a day ("the day after the vote") */
+#define TG_NKINDS 41
+
 typedef struct tw_word {
     uint8_t cls;        /* tw_class */
     uint32_t flags;     /* TW_* */
+    uint64_t gram;      /* TG_* (grammar.tsv words) */
     int16_t num;        /* month, weekday, number, direction */
     char val[14];       /* unit code, season, TIMEX3 value template, mod, ... */
     char aux[14];       /* second field: type, mod, quant, offset */
@@ -80,6 +127,16 @@ typedef struct tw_word_set {
     size_t n, cap;
 } tw_word_set;
 
+/* The words a timex may start with besides lexicon words and digits ("the",
+ * "a", "fiscal", ...): TG_THE, TG_FISCAL, TG_DECADE_MARK words and the
+ * TW_INDEFINITE forms, found at load time. */
+#define TW_MAX_STARTS 8
+typedef struct tw_start {
+    uint32_t hash;      /* el_hash_lower of the word */
+    uint32_t word;      /* index into words */
+    char text[12];      /* lower case */
+} tw_start;
+
 struct el_time_lexicon {
     el_lexicon *trie;   /* phrase -> index into words */
     tw_word *words;
@@ -87,6 +144,8 @@ struct el_time_lexicon {
     tw_word_set abbr;      /* month, weekday and zone abbreviations */
     tw_word_set forms;     /* single words with a word kind (TW_FORMS) */
     uint64_t first[TW_FIRST_BITS / 64];  /* lower-case hashes of phrases' first tokens */
+    tw_start starts[TW_MAX_STARTS];       /* start words (see tw_start) */
+    size_t nstarts;
 };
 
 /* Words of class `cls` matched at token i: the longest trie match (or the
@@ -96,6 +155,10 @@ struct el_time_lexicon {
  * (any case), 0 if none: unlike tw_match, a longer phrase starting at i
  * ("has scheduled") does not hide it. */
 unsigned tw_token_forms(const el_time_lexicon *lx, const el_doc *doc, size_t i);
+
+/* TG_* kinds of the grammar.tsv words spelled like token i (any case),
+ * 0 if none. */
+uint64_t tw_token_gram(const el_time_lexicon *lx, const el_doc *doc, size_t i);
 
 size_t tw_match(const el_time_lexicon *lx, const el_doc *doc, size_t i,
                 const tw_word **out, size_t max, size_t *nout);

@@ -84,7 +84,7 @@ static size_t year_after(const tx_ctx *c, size_t j, int *y)
     size_t n = year_at(c, j, y);
     if (n)
         return n;
-    if ((is(c, j, ",") || is(c, j, "of")) && (n = year_at(c, j + 1, y)) > 0)
+    if ((is(c, j, ",") || is_a(c, j, TG_OF)) && (n = year_at(c, j + 1, y)) > 0)
         return n + 1;
     *y = 0;
     return 0;
@@ -121,11 +121,11 @@ static bool starts_name(const tx_ctx *c, size_t i)
 static bool month_before_noun(const tx_ctx *c, size_t i, size_t len, const tw_word *w)
 {
     size_t k = i + len;
-    if ((w->flags & TW_SURNAME) || i <= c->sbeg || !is(c, i - 1, "the") || k >= c->lim)
+    if ((w->flags & TW_SURNAME) || i <= c->sbeg || !is_the(c, i - 1) || k >= c->lim)
         return false;
     const el_token *t = &c->doc->tokens[k];
     return (t->flags & EL_TOK_WORD) && !(t->flags & EL_TOK_CAP) && !c->info[k].n
-        && !is(c, k, "and") && !is(c, k, "or") && !is(c, k, "that") && !is(c, k, "who");
+        && !is_a(c, k, TG_COORD | TG_RELATIVE);
 }
 
 /* A token "19-20" (two days of a month, the first smaller): the second
@@ -155,7 +155,7 @@ bool tx_r_month(tx_ctx *c, size_t i, tx_res *r)
         return false;
     size_t j = i + len, rtok = 0;
     int d = 0, y = 0, d2 = 0;
-    if (is(c, j, "the") && tx_ordinal_suffix_ok(c, j + 1, &d))
+    if (is_the(c, j) && tx_ordinal_suffix_ok(c, j + 1, &d))
         j += 2;
     else if ((d = digits_with(c, j, 2, NULL, NULL)) > 0 || tx_ordinal_suffix_ok(c, j, &d))
         j++;
@@ -181,12 +181,12 @@ bool tx_r_day_month(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t j = i, len;
     int d;
-    if (is(c, j, "the"))
+    if (is_the(c, j))
         j++;
     if (!tx_ordinal_suffix_ok(c, j, &d) && (j != i || (d = digits_with(c, j, 2, NULL, NULL)) < 1))
         return false;
     j++;
-    if (is(c, j, "of"))
+    if (is_a(c, j, TG_OF))
         j++;
     const tw_word *w = word(c, j, TW_MONTH, &len);
     if (!w || d < 1 || d > 31)
@@ -261,18 +261,18 @@ bool tx_before_counted_noun(const tx_ctx *c, size_t i)
 
 static bool year_plausible(const tx_ctx *c, size_t i, int y)
 {
-    if (i > c->sbeg && (is(c, i - 1, "$") || is(c, i - 1, "#") || is(c, i - 1, "No.")))
+    if (i > c->sbeg && (is(c, i - 1, "$") || is(c, i - 1, "#") || is_a(c, i - 1, TG_NUMBER_SIGN)))
         return false;
-    if (is(c, i + 1, "%") || is(c, i + 1, "percent") || is(c, i + 1, ":"))
+    if (is(c, i + 1, "%") || is_a(c, i + 1, TG_PERCENT) || is(c, i + 1, ":"))
         return false;
     if (word(c, i + 1, TW_UNIT, NULL))
         return false;
     bool prefixed = i > c->sbeg + 1 && is(c, i - 1, "-") && (c->doc->tokens[i].flags & EL_TOK_GLUED)
-        && (is(c, i - 2, "pre") || is(c, i - 2, "post"));   /* "post-1959 politics" */
-    bool modifier_year = i > c->sbeg && (is(c, i - 1, "fiscal") || prefixed
-                                         || (is(c, i - 1, "the") && y >= 1900 && y <= 2099));
+        && is_a(c, i - 2, TG_PREFIX);   /* "post-1959 politics" */
+    bool modifier_year = i > c->sbeg && (is_a(c, i - 1, TG_FISCAL) || prefixed
+                                         || (is_the(c, i - 1) && y >= 1900 && y <= 2099));
     const el_doc *d = c->doc;
-    bool coordinated = i > c->sbeg + 1 && (is(c, i - 1, "and") || is(c, i - 1, "or") || is(c, i - 1, ","))
+    bool coordinated = i > c->sbeg + 1 && (is_a(c, i - 1, TG_COORD) || is(c, i - 1, ","))
         && d->ntimexes && d->timexes[d->ntimexes - 1].tok_end == i - 1
         && d->timexes[d->ntimexes - 1].tok_begin == i - 2
         && tx_year_tok(c, i - 2) >= 0;   /* "in 1998 and 1999 sales fell": after a year tagged */
@@ -325,12 +325,12 @@ bool tx_r_year(tx_ctx *c, size_t i, tx_res *r)
         snprintf(v, sizeof v, "%04d", fy);
         return tx_set_res(r, i + yl, EL_TIMEX_DATE, v, false);
     }
-    bool the_year = is(c, j, "the") && (yl = year_unit_at(c, j + 1)) > 0;
+    bool the_year = is_the(c, j) && (yl = year_unit_at(c, j + 1)) > 0;
     if (the_year)
         j += 1 + yl;
     else if ((yl = year_unit_at(c, j)) > 1)
         j += yl;   /* "fiscal year" */
-    else if (is(c, j, "fiscal"))
+    else if (is_a(c, j, TG_FISCAL))
         j++;
     int y = tx_year_tok(c, j);
     if (y < 0 && (n = spoken_year(c, j, &y)) && tx_before_counted_noun(c, j + n))
@@ -348,7 +348,7 @@ bool tx_r_year(tx_ctx *c, size_t i, tx_res *r)
 bool tx_r_decade_century(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t j = i, nd;
-    if (is(c, j, "the"))
+    if (is_the(c, j))
         j++;
     int v = digits_with(c, j, 4, "s", &nd), o;
     char val[40];
@@ -356,7 +356,7 @@ bool tx_r_decade_century(tx_ctx *c, size_t i, tx_res *r)
         snprintf(val, sizeof val, "%03d", v / 10);
         return tx_set_res(r, j + 1, EL_TIMEX_DATE, val, false);
     }
-    if (is(c, j, "'") && (v = digits_with(c, j + 1, 2, "s", &nd)) >= 0 && nd == 2 && v % 10 == 0) {
+    if (is_a(c, j, TG_DECADE_MARK) && (v = digits_with(c, j + 1, 2, "s", &nd)) >= 0 && nd == 2 && v % 10 == 0) {
         int cent = c->have_dct && v <= c->dct.year % 100 - 10 + 10 && c->dct.year >= 2000 && v < 30 ? 20 : 19;
         snprintf(val, sizeof val, "%02d%d", cent, v / 10);
         return tx_set_res(r, j + 2, EL_TIMEX_DATE, val, false);
@@ -395,9 +395,9 @@ bool tx_r_quarter(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t j = i, len;
     int q, y = 0;
-    if (is(c, j, "the"))
+    if (is_the(c, j))
         j++;
-    if (is(c, j, "fiscal"))
+    if (is_a(c, j, TG_FISCAL))
         j++;
     if ((q = digits_with(c, j, 1, NULL, NULL)) < 0 && j < c->lim) {
         size_t n;
@@ -411,7 +411,7 @@ bool tx_r_quarter(tx_ctx *c, size_t i, tx_res *r)
     size_t yl = tx_year_tok(c, j) > 0 ? 1 : 0;
     if (yl)
         y = tx_year_tok(c, j);
-    else if ((yl = shifted_year(c, j, &y)) && is(c, j + yl, "'s"))
+    else if ((yl = shifted_year(c, j, &y)) && is_a(c, j + yl, TG_CLITIC_S))
         yl++;
     else
         yl = 0, y = 0;
@@ -427,7 +427,7 @@ bool tx_r_quarter(tx_ctx *c, size_t i, tx_res *r)
     j += len;
     if (is(c, j, "-")) {
         j++;
-        if (ord > i && is(c, i, "the") && !yl)
+        if (ord > i && is_the(c, i) && !yl)
             skip_to = ord;   /* "the third-quarter results": the adjective alone */
     }
     const tw_word *u = word(c, j, TW_UNIT, NULL);
@@ -437,7 +437,7 @@ bool tx_r_quarter(tx_ctx *c, size_t i, tx_res *r)
     j++;
     if (!y)
         j += year_after(c, j, &y);
-    if (!y && is(c, j, "of") && is(c, j + 1, "fiscal") && (y = tx_year_tok(c, j + 2)) > 0)
+    if (!y && is_a(c, j, TG_OF) && is_a(c, j + 1, TG_FISCAL) && (y = tx_year_tok(c, j + 2)) > 0)
         j += 3;
     quarter_value(c, i, j, half, q, y, r);
     r->start = skip_to;
@@ -448,7 +448,7 @@ bool tx_r_quarter(tx_ctx *c, size_t i, tx_res *r)
 bool tx_r_season(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t j = i, len;
-    if (is(c, j, "the"))
+    if (is_the(c, j))
         j++;
     const tw_word *w = word(c, j, TW_SEASON, &len);
     if (!w)

@@ -64,7 +64,7 @@ static bool weekday_value(tx_ctx *c, size_t i, size_t end, int wd, tx_dir dir, b
 bool tx_r_weekday(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t j = i, len;
-    if (is(c, j, "the") && word(c, j + 1, TW_SHIFTER, NULL))
+    if (is_the(c, j) && word(c, j + 1, TW_SHIFTER, NULL))
         j++;
     const tw_word *s = word(c, j, TW_SHIFTER, &len);
     tx_dir dir = TX_BY_TENSE;
@@ -278,7 +278,7 @@ static bool shifted_part_of_day(tx_ctx *c, size_t j, size_t len, const tw_word *
 bool tx_r_shifter(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t j = i, len;
-    if (is(c, j, "the"))
+    if (is_the(c, j))
         j++;
     const tw_word *s = word(c, j, TW_SHIFTER, &len), *w;
     if (!s)
@@ -331,7 +331,7 @@ static bool week_of_day(tx_ctx *c, size_t j, tx_res *r)
 {
     tx_res d;
     int y, m, dd;
-    if (!is(c, j, "of") || !(tx_r_month(c, j + 1, &d) || tx_r_day_month(c, j + 1, &d))
+    if (!is_a(c, j, TG_OF) || !(tx_r_month(c, j + 1, &d) || tx_r_day_month(c, j + 1, &d))
         || sscanf(d.value, "%4d-%2d-%2d", &y, &m, &dd) != 3)
         return false;
     char v[40];
@@ -347,7 +347,7 @@ static bool the_year_or_week(tx_ctx *c, size_t j, const tw_word *u, tx_res *r)
     bool week = !strcmp(u->val, "W");
     if (week && week_of_day(c, j, r))
         return true;
-    if (is(c, j, "ended") || is(c, j, "ending"))
+    if (is_a(c, j, TG_PERIOD_END))
         return !week && tx_set_res(r, j, EL_TIMEX_DURATION, "P1Y", false);
     if (!c->have_dct || (!c->in_point_mod && unit_complement(c, j)))
         return false;
@@ -378,7 +378,7 @@ static bool the_part_of_day(tx_ctx *c, size_t i, tx_res *r)
     size_t len;
     const tw_word *p = word(c, i + 1, TW_PART_OF_DAY, &len);
     if (!p || !strcmp(p->val, "NI") || !tx_prev_is_class(c, i, TW_PREP) || !c->have_dct
-        || is(c, i + 1 + len, "of") || is(c, i + 1 + len, "'s"))
+        || is_a(c, i + 1 + len, TG_OF | TG_CLITIC_S))
         return false;
     bool story = c->day_sent != SIZE_MAX;
     el_date d = story ? c->day : c->dct;
@@ -395,7 +395,7 @@ static bool the_part_of_day(tx_ctx *c, size_t i, tx_res *r)
  * ("the day before, ..."), not an object ("the day before the vote"). */
 static bool no_object(const tx_ctx *c, size_t j)
 {
-    if (j >= c->lim || is(c, j, "and") || is(c, j, "but") || is(c, j, "or"))
+    if (j >= c->lim || is_a(c, j, TG_COORD | TG_CLAUSE_CONJ))
         return true;
     return !(c->doc->tokens[j].flags & (EL_TOK_WORD | EL_TOK_NUMBER));
 }
@@ -421,7 +421,7 @@ static bool day_next_to_date(tx_ctx *c, size_t k, int dir, tx_res *r)
 static bool the_day_around(tx_ctx *c, size_t i, const tw_word *u, size_t len, tx_res *r)
 {
     size_t j = i + 1 + len;
-    int dir = is(c, j, "before") ? -1 : is(c, j, "after") ? 1 : 0;
+    int dir = is_a(c, j, TG_BEFORE) ? -1 : is_a(c, j, TG_AFTER) ? 1 : 0;
     if (strcmp(u->val, "D") || !dir)
         return false;
     if (!no_object(c, j + 1))
@@ -440,14 +440,14 @@ static bool the_day_around(tx_ctx *c, size_t i, const tw_word *u, size_t len, tx
 bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len;
-    if (!is(c, i, "the"))
+    if (!is_the(c, i))
         return false;
     if (the_part_of_day(c, i, r))
         return true;
     const tw_word *s = word(c, i + 1, TW_SHIFTER, &len);
-    if (s && s->num < 0 && !(s->flags & (TW_RANGE | TW_ANAPHORIC)) && is(c, i + 1 + len, "period"))
+    if (s && s->num < 0 && !(s->flags & (TW_RANGE | TW_ANAPHORIC)) && is_a(c, i + 1 + len, TG_PERIOD))
         return topic_quarter(c, i + 2 + len, r);   /* "the latest period" of a quarterly report */
-    size_t full = is(c, i + 1, "full") ? 1 : 0;   /* "the full year" */
+    size_t full = is_a(c, i + 1, TG_WHOLE) ? 1 : 0;   /* "the full year" */
     const tw_word *u = word(c, i + 1 + full, TW_UNIT, &len);
     if (!u || (u->flags & TW_PLURAL))
         return false;
@@ -481,7 +481,7 @@ bool tx_r_the_unit(tx_ctx *c, size_t i, tx_res *r)
 bool tx_r_year_ago(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t j = i;
-    if (is(c, j, "the"))
+    if (is_the(c, j))
         j++;
     const tw_word *u = word(c, j, TW_UNIT, NULL);
     const tw_word *rel = word(c, j + 2, TW_RELATION, NULL);
@@ -495,7 +495,7 @@ bool tx_r_year_ago(tx_ctx *c, size_t i, tx_res *r)
     if (v && !strcmp(v->val, "Q")) {
         quarter = true;
         j += len + 1;
-    } else if (is(c, j, "period")) {
+    } else if (is_a(c, j, TG_PERIOD)) {
         quarter = true;
         j++;
     }
@@ -522,7 +522,7 @@ bool tx_r_year_ago(tx_ctx *c, size_t i, tx_res *r)
 static bool relative_point(tx_ctx *c, size_t j, const amount *a, const tw_word *u, tx_res *r)
 {
     size_t len;
-    bool or_so = is(c, j, "or") && is(c, j + 1, "so") && word(c, j + 2, TW_RELATION, NULL);
+    bool or_so = is_a(c, j, TG_OR) && is_a(c, j + 1, TG_SO) && word(c, j + 2, TW_RELATION, NULL);
     if (or_so)
         j += 2;   /* "a week or so ago" */
     const tw_word *rel = word(c, j, TW_RELATION, &len);
@@ -605,12 +605,12 @@ static bool future_in(tx_ctx *c, size_t amount_start, size_t j, const amount *a,
 {
     if (one_day_ahead(c, amount_start, j, u, r))
         return true;
-    if (!calendar_unit(u) || amount_start <= c->sbeg || !is(c, amount_start - 1, "in") || is(c, j, "of")
-        || is(c, j, "-") || is(c, j, "that") || is(c, j, "which") || is(c, j, "when")
+    if (!calendar_unit(u) || amount_start <= c->sbeg || !is_a(c, amount_start - 1, TG_IN) || is_a(c, j, TG_OF)
+        || is(c, j, "-") || is_a(c, j, TG_DESCRIBER)
         || !tx_future_before(c, amount_start - 1))
         return false;   /* "in a quarter that produced a loss": a period described */
     amount b;
-    if (is(c, j, "or") && tx_amount_at(c, j + 1, &b) && b.n > a->n && !is(c, j + 1, "a"))
+    if (is_a(c, j, TG_OR) && tx_amount_at(c, j + 1, &b) && b.n > a->n && !is_kind(c, j + 1, TW_INDEFINITE))
         return tx_set_res(r, j + 1 + b.len, EL_TIMEX_DATE, "FUTURE_REF", true);   /* "in a year or two" */
     if (a->n < 0 || !c->have_dct)
         return tx_set_res(r, j, EL_TIMEX_DATE, "FUTURE_REF", true);
@@ -624,7 +624,7 @@ static bool future_in(tx_ctx *c, size_t amount_start, size_t j, const amount *a,
 /* True after a number or a counted plural noun ("million", "flights"). */
 static bool after_quantity(const tx_ctx *c, size_t i)
 {
-    if (i <= c->sbeg || !(is(c, i, "a") || is(c, i, "an")))
+    if (i <= c->sbeg || !is_kind(c, i, TW_INDEFINITE))
         return false;
     size_t n;
     const char *s = text(c, i - 1, &n);
@@ -645,7 +645,7 @@ static bool lower_word(const tx_ctx *c, size_t i)
 static bool appositive_age(const tx_ctx *c, size_t amount_start)
 {
     size_t k = amount_start;
-    if (k < c->sbeg + 3 || !(is(c, k - 1, "a") || is(c, k - 1, "an")) || !is(c, k - 2, ","))
+    if (k < c->sbeg + 3 || !is_kind(c, k - 1, TW_INDEFINITE) || !is(c, k - 2, ","))
         return false;
     return (c->doc->tokens[k - 3].flags & EL_TOK_CAP) && !c->info[k - 3].n;
 }
@@ -664,7 +664,7 @@ static bool age_of_a_thing(const tx_ctx *c, size_t i)
         if (is(c, k, "-") && (c->doc->tokens[k].flags & EL_TOK_GLUED))
             continue;   /* "anti-abortion", "obstetrician-gynecologist" */
         if (!lower_word(c, k) || word(c, k, TW_PREP, NULL) || word(c, k, TW_TENSE, NULL)
-            || is(c, k, "and") || is(c, k, "or") || is(c, k, "who") || is(c, k, "that"))
+            || is_a(c, k, TG_COORD | TG_RELATIVE))
             break;
     }
     return !word(c, i, TW_PREP, NULL) && !word(c, i, TW_TENSE, NULL);
@@ -673,7 +673,7 @@ static bool age_of_a_thing(const tx_ctx *c, size_t i)
 /* "and a half" at j: tokens used (0 = none). */
 static size_t and_a_half(const tx_ctx *c, size_t j)
 {
-    return is(c, j, "and") && is(c, j + 1, "a") && is(c, j + 2, "half") ? 3 : 0;
+    return is_a(c, j, TG_NUMBER_AND) && is_kind(c, j + 1, TW_INDEFINITE) && is_a(c, j + 2, TG_HALF) ? 3 : 0;
 }
 
 /* A half after an amount ("2 1/2", "two and a half"), or "half a(n)" in
@@ -686,7 +686,7 @@ static size_t amount_half(const tx_ctx *c, size_t i, size_t j, amount *a, bool *
     if (j < c->lim && ((n == 3 && !memcmp(s, "1/2", 3)) || (n == 2 && !memcmp(s, "\xc2\xbd", 2)))
         && c->info[i].lead >= 0)
         return *half = true, 1;
-    if ((n = and_a_half(c, j)) && a->n >= 1 && !(is(c, i, "a") || is(c, i, "an")))
+    if ((n = and_a_half(c, j)) && a->n >= 1 && !is_kind(c, i, TW_INDEFINITE))
         return *half = true, n;
     return 0;
 }
@@ -702,14 +702,14 @@ static bool duration_after_unit(const tx_ctx *c, size_t *j, size_t amount_start,
         return false;  /* "$2 a year", "four flights a week": a rate */
     if (!hyphen && is(c, *j, "-") && (c->doc->tokens[*j].flags & EL_TOK_GLUED))
         return false;  /* "a year-earlier loss": part of a longer adjective */
-    if (is(c, *j, "old"))
+    if (is_a(c, *j, TG_AGE))
         return false;   /* "five years old": a person's age */
-    if (hyphen && is(c, *j, "-") && is(c, *j + 1, "old")) {
+    if (hyphen && is(c, *j, "-") && is_a(c, *j + 1, TG_AGE)) {
         if (!age_of_a_thing(c, *j + 2) || appositive_age(c, amount_start))
             return false;   /* "a 6-year-old boy", "the 6-year-old": a person's age */
         *j += 2;            /* "an 18-month-old truce": how long it has lasted */
     }
-    if (hyphen && is(c, *j, "-") && is(c, *j + 1, "long"))
+    if (hyphen && is(c, *j, "-") && is_a(c, *j + 1, TG_LONG))
         *j += 2;
     if (!*half && !hyphen && a->n == 1 && (len = and_a_half(c, *j))) {
         *half = true;   /* "a minute and a half" */
@@ -725,12 +725,12 @@ static bool range_start(tx_ctx *c, size_t amount_start, size_t j, const amount *
 {
     amount b;
     size_t len;
-    bool between = amount_start > c->sbeg && is(c, amount_start - 1, "between");
-    if (a->n < 0 || is(c, amount_start, "a") || is(c, amount_start, "an"))
+    bool between = amount_start > c->sbeg && is_a(c, amount_start - 1, TG_BETWEEN);
+    if (a->n < 0 || is_kind(c, amount_start, TW_INDEFINITE))
         return false;
-    if (!(is(c, j, "to") || is(c, j, "or") || (between && is(c, j, "and"))))
+    if (!(is_a(c, j, TG_AMOUNT_RANGE) || (between && is_a(c, j, TG_NUMBER_AND))))
         return false;
-    if (!tx_amount_at(c, j + 1, &b) || b.n < 0 || b.n < a->n || is(c, j + 1, "a") || is(c, j + 1, "an"))
+    if (!tx_amount_at(c, j + 1, &b) || b.n < 0 || b.n < a->n || is_kind(c, j + 1, TW_INDEFINITE))
         return false;
     const tw_word *u = word(c, j + 1 + b.len, TW_UNIT, &len);
     if (!u || tx_in_title(c, j + 1 + b.len) || word(c, j + 1 + b.len + len, TW_RELATION, NULL))
@@ -745,17 +745,17 @@ static bool range_start(tx_ctx *c, size_t amount_start, size_t j, const amount *
 bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t j = i, len;
-    bool the = is(c, j, "the"), half = false;
+    bool the = is_the(c, j), half = false;
     if (the)
         j++;
     int o;
     if (the && (len = tx_ordinal_at(c, j, &o)) && o == 1)
         j += len;   /* "the first nine months" */
     amount a;
-    if (!the && is(c, j, "half") && (is(c, j + 1, "a") || is(c, j + 1, "an"))) {
+    if (!the && is_a(c, j, TG_HALF) && is_kind(c, j + 1, TW_INDEFINITE)) {
         a = (amount){0, 2, ""};
         half = true;
-    } else if (!tx_amount_at(c, j, &a) || (the && a.n == 1 && (is(c, j, "a") || is(c, j, "an")))) {
+    } else if (!tx_amount_at(c, j, &a) || (the && a.n == 1 && is_kind(c, j, TW_INDEFINITE))) {
         return false;
     }
     size_t amount_start = j;
@@ -792,7 +792,7 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
         return true;
     if (!duration_after_unit(c, &j, amount_start, hyphen, &a, &half))
         return false;
-    bool or_so = is(c, j, "or") && is(c, j + 1, "so");
+    bool or_so = is_a(c, j, TG_OR) && is_a(c, j + 1, TG_SO);
     if (or_so)
         j += 2;
     char v[40];
@@ -812,7 +812,7 @@ bool tx_r_amount_unit(tx_ctx *c, size_t i, tx_res *r)
 bool tx_r_bare_plural(tx_ctx *c, size_t i, tx_res *r)
 {
     size_t len, b = i;
-    bool the = is(c, i, "the");
+    bool the = is_the(c, i);
     if (the)
         i++;
     const tw_word *u = word(c, i, TW_UNIT, &len);
@@ -821,20 +821,20 @@ bool tx_r_bare_plural(tx_ctx *c, size_t i, tx_res *r)
     bool plural = u->flags & TW_PLURAL;
     char v[40];
     tx_duration_format(u->val, plural ? -1 : 1, v, sizeof v);
-    if (is(c, i + len, "-") && (c->doc->tokens[i + len].flags & EL_TOK_GLUED) && is(c, i + len + 1, "long"))
+    if (is(c, i + len, "-") && (c->doc->tokens[i + len].flags & EL_TOK_GLUED) && is_a(c, i + len + 1, TG_LONG))
         return !the && tx_set_res(r, i + len + 2, EL_TIMEX_DURATION, v, false);   /* "decades-long", "day-long" */
     if (!plural)
         return false;
     const tw_word *p = b > c->sbeg ? word(c, b - 1, TW_PREP, NULL) : NULL;
-    if (!p || !strstr(p->val, "span") || is(c, i + len, "of"))
+    if (!p || !strstr(p->val, "span") || is_a(c, i + len, TG_OF))
         return false;   /* "for years", not "years of war" */
-    if (the && (is(c, i + len, "before") || is(c, i + len, "after")))
+    if (the && is_a(c, i + len, TG_BEFORE | TG_AFTER))
         return false;   /* "in the weeks before the vote": a time told by an event */
-    if (the && is(c, i + len, "ahead"))
+    if (the && is_a(c, i + len, TG_AHEAD))
         len++;          /* "in the weeks ahead" */
     size_t len2;
-    const tw_word *u2 = is(c, i + len, "or") ? word(c, i + len + 1, TW_UNIT, &len2) : NULL;
-    if (u2 && (u2->flags & TW_PLURAL) && !is(c, i + len + 1 + len2, "of")) {
+    const tw_word *u2 = is_a(c, i + len, TG_OR) ? word(c, i + len + 1, TW_UNIT, &len2) : NULL;
+    if (u2 && (u2->flags & TW_PLURAL) && !is_a(c, i + len + 1 + len2, TG_OF)) {
         tx_set_res(r, i + len + 1 + len2, EL_TIMEX_DURATION, v, false);
         tx_set_mod(r, "APPROX");   /* "weeks or months": an uncertain length */
         return true;
@@ -875,7 +875,7 @@ static bool clock_day(tx_ctx *c, size_t *j, char *day, size_t cap, tx_anchor *an
     *anchor = TX_ANCHOR_DCT;
     tx_res d;
     size_t k = *j;
-    bool on = is(c, k, "on");   /* "at 4 p.m. on Monday": two timexes, one day */
+    bool on = is_a(c, k, TG_ON);   /* "at 4 p.m. on Monday": two timexes, one day */
     if (on || is(c, k, ","))
         k++;
     if ((tx_r_weekday(c, k, &d) || tx_r_deictic(c, k, &d) || tx_r_month(c, k, &d) || tx_r_day_month(c, k, &d))
@@ -901,7 +901,7 @@ static bool clock_day(tx_ctx *c, size_t *j, char *day, size_t cap, tx_anchor *an
 static bool place_time(const tx_ctx *c, size_t j)
 {
     return j + 1 < c->lim && (c->doc->tokens[j].flags & EL_TOK_CAP) && (c->doc->tokens[j].flags & EL_TOK_WORD)
-        && !c->info[j].n && is(c, j + 1, "time");
+        && !c->info[j].n && is_a(c, j + 1, TG_TIME);
 }
 
 static void clock_zone(const tx_ctx *c, size_t *j, char *zone, size_t cap)
@@ -984,9 +984,9 @@ static size_t clock_part_of_day(const tx_ctx *c, size_t j, int *h)
 {
     size_t len, used = 0;
     const tw_word *p = NULL;
-    if (is(c, j, "in") && is(c, j + 1, "the") && (p = word(c, j + 2, TW_PART_OF_DAY, &len)))
+    if (is_a(c, j, TG_IN) && is_the(c, j + 1) && (p = word(c, j + 2, TW_PART_OF_DAY, &len)))
         used = 2 + len;
-    else if (is(c, j, "at") && is(c, j + 1, "night") && (p = word(c, j + 1, TW_PART_OF_DAY, &len)))
+    else if (is_a(c, j, TG_AT) && is_a(c, j + 1, TG_NIGHT) && (p = word(c, j + 1, TW_PART_OF_DAY, &len)))
         used = 1 + len;
     if (!used || *h < 1 || *h > 12)
         return 0;
@@ -1077,13 +1077,13 @@ static bool freq_set(tx_ctx *c, size_t i, tx_res *r)
     const tw_word *f = word(c, i, TW_SET, &len);
     char freq[12], v[40];
     amount a;
-    if (!f && !is(c, i + 1, "times") && !is(c, i + 2, "times") && !is(c, i + 3, "times"))
+    if (!f && !is_a(c, i + 1, TG_TIMES) && !is_a(c, i + 2, TG_TIMES) && !is_a(c, i + 3, TG_TIMES))
         return false;   /* quick reject: most numbers count no times */
     if (f && !strcmp(f->aux, "FREQ")) {
         tx_copy_str(freq, sizeof freq, f->val);
         j += len;
-    } else if (!f && tx_amount_at(c, i, &a) && a.n >= 1 && a.n < 1000 && is(c, i + a.len, "times")
-               && !is(c, i, "a") && !is(c, i, "an")) {
+    } else if (!f && tx_amount_at(c, i, &a) && a.n >= 1 && a.n < 1000 && is_a(c, i + a.len, TG_TIMES)
+               && !is_kind(c, i, TW_INDEFINITE)) {
         snprintf(freq, sizeof freq, "%dX", a.n);
         j += a.len + 1;
     } else {
@@ -1100,7 +1100,7 @@ static bool freq_set(tx_ctx *c, size_t i, tx_res *r)
  * week */
 static bool quantity_at(const tx_ctx *c, size_t k)
 {
-    return c->info[k].lead >= 0 || word(c, k, TW_NUMBER, NULL) || is(c, k, "%") || is(c, k, "percent");
+    return c->info[k].lead >= 0 || word(c, k, TW_NUMBER, NULL) || is(c, k, "%") || is_a(c, k, TG_PERCENT);
 }
 
 /* A set word after a quantity is a rate ("grow 8% annually", "10,000
@@ -1117,7 +1117,7 @@ static bool rate_before(const tx_ctx *c, size_t i)
         return true;
     bool plural = n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && lower_word(c, k) && !c->info[k].n;
     return plural && k > c->sbeg
-        && (quantity_at(c, k - 1) || is(c, k - 1, "its") || is(c, k - 1, "their") || is(c, k - 1, "our"));
+        && (quantity_at(c, k - 1) || is_a(c, k - 1, TG_OWNER));
 }
 
 bool tx_r_set(tx_ctx *c, size_t i, tx_res *r)
@@ -1137,9 +1137,9 @@ bool tx_r_set(tx_ctx *c, size_t i, tx_res *r)
     }
     size_t j = i + len;
     amount a = {1, 0, ""};
-    if (is(c, j, "other"))
+    if (is_a(c, j, TG_OTHER))
         a.n = 2, a.len = 1;
-    else if (!tx_amount_at(c, j, &a) || a.n < 1 || is(c, j, "a") || is(c, j, "an"))
+    else if (!tx_amount_at(c, j, &a) || a.n < 1 || is_kind(c, j, TW_INDEFINITE))
         a = (amount){1, 0, ""};
     j += a.len;
     const tw_word *u = word(c, j, TW_UNIT, &len), *w = NULL;

@@ -154,18 +154,14 @@ static void mark_past_deadlines(tx_ctx *c)
 
 /* Is the word at i used as a noun: right after a determiner, a possessive
  * or "of" ("his plans to", "the plan to", "of plans to")? */
-static bool after_determiner(const el_doc *d, size_t i)
+static bool after_determiner(const tx_ctx *c, size_t i)
 {
-    static const char *const dets[] = {"the", "a", "an", "his", "her", "its", "their", "our",
-                                       "my", "your", "of", "these", "those"};
+    const el_doc *d = c->doc;
     if (i == 0 || d->tokens[i - 1].sentence != d->tokens[i].sentence)
         return false;
     if (el_tok_is_possessive(d, i - 1))
         return true;
-    for (size_t k = 0; k < sizeof dets / sizeof *dets; k++)
-        if (el_tok_is(d, i - 1, dets[k]))
-            return true;
-    return false;
+    return (tw_token_gram(c->lx, d, i - 1) & TG_DETERMINER) != 0;
 }
 
 /* A capitalized "May" inside a sentence, or before a number, is the
@@ -202,7 +198,7 @@ static void mark_tense_cues(tx_ctx *c)
                 t = TX_NO_TENSE;   /* "Until Friday, they had not ...": a story's past */
             if ((w->flags & TW_BEFORE_DATE) && !before_date(c, i + len))
                 t = TX_NO_TENSE;   /* "by August" is a deadline, "by police" no cue */
-            if ((w->flags & TW_VERB_ONLY) && after_determiner(c->doc, i))
+            if ((w->flags & TW_VERB_ONLY) && after_determiner(c, i))
                 t = TX_NO_TENSE;   /* "the postponement of his plans to visit": a noun */
             for (size_t k = i; k < i + len; k++)
                 c->info[k].tense = (int8_t)t;
@@ -351,32 +347,30 @@ static void digit_shape(const el_doc *d, size_t i, tok_info *t)
     t->lead = k ? v : -1;
 }
 
-/* Hashes of the words the grammar itself starts with besides lexicon words
- * and digits: articles, "fiscal", the apostrophe of "'90s". */
-typedef struct start_words {
-    uint32_t h[5];
-} start_words;
-
-static const char *const START_WORDS[5] = {"the", "a", "an", "fiscal", "'"};
-
-static void start_words_init(start_words *sw)
+/* Start kind of a token the grammar itself starts with besides lexicon
+ * words and digits: the start words of the lexicon (articles, "fiscal",
+ * the apostrophe of "'90s"; tw_start), quarter and fiscal-year tokens. */
+static uint32_t start_word_kind(const tw_word *w)
 {
-    for (size_t k = 0; k < 5; k++)
-        sw->h[k] = el_hash_lower(START_WORDS[k], strlen(START_WORDS[k]));
+    if (w->gram & TG_THE)
+        return K_THE;
+    if (w->gram & TG_FISCAL)
+        return K_FISCAL;
+    return (w->gram & TG_DECADE_MARK) ? K_APOS : K_A;   /* (else TW_INDEFINITE) */
 }
 
-static uint32_t grammar_start_kind(const el_doc *d, size_t i, const start_words *sw)
+static uint32_t grammar_start_kind(const el_doc *d, size_t i, const el_time_lexicon *lx)
 {
-    static const uint32_t kinds[5] = {K_THE, K_A, K_A, K_FISCAL, K_APOS};
     size_t n;
     const char *s = el_tok_text(d, i, &n);
     if (n == 2 && (s[0] == 'Q' || s[0] == 'H') && s[1] >= '1' && s[1] <= '4')
         return K_QTOKEN;   /* "Q3", "H1" */
     if (n >= 2 && s[0] == 'F' && s[1] == 'Y' && (n == 2 || isdigit((unsigned char)s[2])))
         return K_FISCAL;   /* "FY2023", "FY 2023" */
-    for (size_t k = 0; k < 5; k++)
-        if (d->tokens[i].lhash == sw->h[k] && el_tok_is(d, i, START_WORDS[k]))
-            return kinds[k];
+    for (size_t k = 0; k < lx->nstarts; k++)
+        if (d->tokens[i].lhash == lx->starts[k].hash
+            && el_eq_nocase(s, n, lx->starts[k].text, strlen(lx->starts[k].text)))
+            return start_word_kind(&lx->words[lx->starts[k].word]);
     return 0;
 }
 
@@ -391,8 +385,6 @@ static uint32_t lexicon_start_kinds(const tok_info *t)
 static void classify_tokens(tx_ctx *c)
 {
     const el_doc *d = c->doc;
-    start_words sw;
-    start_words_init(&sw);
     for (size_t i = 0; i < d->ntokens; i++) {
         size_t n = 0;
         tok_info *t = &c->info[i];
@@ -405,7 +397,7 @@ static void classify_tokens(tx_ctx *c)
             t->cls |= K(w[k]->cls);
         }
         digit_shape(d, i, t);
-        t->kinds = lexicon_start_kinds(t) | (t->lead >= 0 ? K_DIGIT : 0) | grammar_start_kind(d, i, &sw);
+        t->kinds = lexicon_start_kinds(t) | (t->lead >= 0 ? K_DIGIT : 0) | grammar_start_kind(d, i, c->lx);
     }
     mark_tense_cues(c);
 }
@@ -419,11 +411,11 @@ static size_t continued_day(tx_ctx *c, size_t j, const tx_res *prev)
     bool known = scan_ymd(v, &y, &m, &d) == 3;
     if (!known && !(strlen(v) == 10 && !strncmp(v, "XXXX-", 5) && sscanf(v + 5, "%2d-%2d", &m, &d) == 2))
         return j;
-    if (!(is(c, j, "and") || is(c, j, "or") || is(c, j, "to") || is(c, j, "through") || is(c, j, "-")))
+    if (!(is_a(c, j, TG_DAY_JOINT) || is(c, j, "-")))
         return j;
     int day = digits_with(c, j + 1, 2, NULL, NULL);
     if (day <= d || day > 31 || tx_before_counted_noun(c, j + 2) || word(c, j + 2, TW_UNIT, NULL)
-        || word(c, j + 2, TW_MONTH, NULL) || is(c, j + 2, "%") || is(c, j + 2, "percent")
+        || word(c, j + 2, TW_MONTH, NULL) || is(c, j + 2, "%") || is_a(c, j + 2, TG_PERCENT)
         || (j + 2 < c->lim && c->info[j + 2].lead >= 0))
         return j;
     tx_res r = *prev;
@@ -476,7 +468,7 @@ static bool the_alone(const tx_ctx *c, size_t i)
 {
     size_t k = i + 1;
     return c->info[i].kinds == K_THE
-        && (k >= c->lim || (!c->info[k].kinds && !c->info[k].n && !is(c, k, "full")));
+        && (k >= c->lim || (!c->info[k].kinds && !c->info[k].n && !is_a(c, k, TG_WHOLE)));
 }
 
 static void tag_sentence(tx_ctx *c, const el_sentence *s)
