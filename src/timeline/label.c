@@ -46,12 +46,14 @@ static void append_others(const el_corpus *c, const el_event *v, el_buf *b)
     }
 }
 
-/* Is v's first participant its subject?  Yes unless all its mentions
- * were read from the tree and none has that entity as its subject. */
+/* Is v's first participant its subject?  Yes unless it has mentions, all
+ * read from the tree, and none has that entity as its subject. */
 static bool subject_known(const el_corpus *c, const el_event *v)
 {
     if (v->nparticipants < 1)
         return false;
+    if (v->nmentions == 0)
+        return true;   /* nothing says otherwise */
     for (size_t i = 0; i < v->nmentions; i++) {
         const el_doc *d = c->docs[v->mentions[i].doc];
         const el_event_mention *ev = &d->events[v->mentions[i].ev];
