@@ -463,6 +463,8 @@ static bool type_line(el_trigger_lexicon *lx, char **f, size_t nf)
 /* events/event-model.tsv, if there is one. */
 static bool load_model(el_trigger_lexicon *lx, const char *dir, char **err)
 {
+    if (lx->model)
+        return true;   /* given by the caller */
     char path[4096];
     snprintf(path, sizeof path, "%s/events/event-model.tsv", dir);
     lx->model = el_event_model_load(path, err);
@@ -471,7 +473,14 @@ static bool load_model(el_trigger_lexicon *lx, const char *dir, char **err)
 
 el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
 {
+    return el_trigger_lexicon_load_with(dir, NULL, err);
+}
+
+el_trigger_lexicon *el_trigger_lexicon_load_with(const char *dir, el_event_model *model,
+                                                 char **err)
+{
     el_trigger_lexicon *lx = el_calloc(1, sizeof *lx);
+    lx->model = model;
     lx->forms = el_lexicon_new();
     lx->grammar = el_lexicon_new();
     lx->signals = el_lexicon_new();
