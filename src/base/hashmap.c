@@ -1,6 +1,7 @@
 /* hashmap.c - the open-addressing hash map of hashmap.h. */
 #include "base/hashmap.h"
 #include "base/util.h"
+#include "base/blob.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,4 +56,25 @@ void el_hashmap_free(el_hashmap *m)
     free(m->slots);
     m->slots = NULL;
     m->mask = m->n = 0;
+}
+
+void el_hashmap_save(const el_hashmap *m, el_buf *w)
+{
+    el_blob_put_u64(w, m->n);
+    el_blob_put(w, m->slots, m->slots ? (m->mask + 1) * sizeof *m->slots : 0);
+}
+
+bool el_hashmap_restore(el_hashmap *m, el_blob_r *r)
+{
+    size_t count, n = (size_t)el_blob_get_u64(r);
+    uint64_t *slots = el_blob_copy(r, sizeof *slots, 0, &count);
+    el_hashmap_free(m);
+    if (r->bad || (count & (count - 1)) || (count ? n >= count : n != 0)) {
+        free(slots);
+        return r->bad = true, false;
+    }
+    m->slots = slots;
+    m->mask = count ? count - 1 : 0;
+    m->n = n;
+    return true;
 }

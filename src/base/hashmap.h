@@ -37,6 +37,13 @@ void el_hashmap_put(el_hashmap *m, uint32_t hash, uint32_t value);
 void el_hashmap_clear(el_hashmap *m);
 void el_hashmap_free(el_hashmap *m);
 
+/* The map as blob sections (base/blob.h), and back: false (m left empty)
+ * if the sections are no map. */
+struct el_buf;
+struct el_blob_r;
+void el_hashmap_save(const el_hashmap *m, struct el_buf *w);
+bool el_hashmap_restore(el_hashmap *m, struct el_blob_r *r);
+
 /* Where a lookup of one hash stands. */
 typedef struct el_hashmap_probe {
     size_t i;

@@ -129,7 +129,7 @@ int el_cmd_merge(el_cli *o)
         merge_file(&mg, o->files[i]);
     el_corpus_sort_docs(mg.corpus);
     el_corpus_link_entities(mg.corpus);
-    el_trigger_lexicon *types = el_trigger_lexicon_load(gdir, &err);
+    el_trigger_lexicon *types = el_trigger_lexicon_load_words(gdir, &err);
     free(gdir);
     free(err);   /* without the event types: built-in defaults */
     err = NULL;

@@ -6,6 +6,7 @@
 #include "export/jsonw.h"
 #include "stages/syntax/syntax.h"
 #include "base/util.h"
+#include "base/utf8.h"
 
 #include <stdlib.h>
 
@@ -14,10 +15,53 @@
 #define EL_JSON_REVISION 2
 #include <string.h>
 
-static void put_span(el_jw *w, const el_doc *d, uint32_t start, uint32_t end)
+/* Where the last code-point offset of a list's spans was found: the next
+ * offset at or after it (spans come in text order) walks on from its token
+ * and counts on from its byte inside the same sentence, instead of a
+ * binary search over every token and a count from the sentence start. */
+typedef struct cp_cursor {
+    size_t lo;       /* tokens starting at or before b */
+    size_t b, cp;    /* a byte offset and its code-point offset */
+    uint32_t s;      /* b's sentence */
+    bool valid;
+} cp_cursor;
+
+/* el_doc_cp_offset(d, b), the same number (counted within b's sentence). */
+static size_t cp_at(cp_cursor *cur, const el_doc *d, size_t b)
 {
-    el_jw_kint(w, "start", (int64_t)el_doc_cp_offset(d, start));
-    el_jw_kint(w, "end", (int64_t)el_doc_cp_offset(d, end));
+    if (b >= d->len || d->ncp == d->len || d->ntokens == 0 || !d->nsentences)
+        return el_doc_cp_offset(d, b);
+    size_t lo = 0, hi = d->ntokens;
+    if (cur->valid && b >= cur->b) {
+        lo = cur->lo;
+        while (lo < d->ntokens && d->tokens[lo].start <= b)
+            lo++;
+    } else {
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (d->tokens[mid].start <= b)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    }
+    uint32_t s = lo ? d->tokens[lo - 1].sentence : 0;
+    if (lo == 0 || s >= d->nsentences) {
+        cur->valid = false;
+        return el_doc_cp_offset(d, b);
+    }
+    const el_sentence *sn = &d->sentences[s];
+    size_t cp = cur->valid && cur->s == s && cur->b >= sn->start && cur->b <= b
+                    ? cur->cp + el_utf8_count(d->text + cur->b, b - cur->b)
+                    : sn->cstart + el_utf8_count(d->text + sn->start, b - sn->start);
+    *cur = (cp_cursor){lo, b, cp, s, true};
+    return cp;
+}
+
+static void put_span(el_jw *w, const el_doc *d, cp_cursor *cur, uint32_t start, uint32_t end)
+{
+    el_jw_kint(w, "start", (int64_t)cp_at(cur, d, start));
+    el_jw_kint(w, "end", (int64_t)cp_at(cur, d, end));
     el_jw_key(w, "text");
     el_jw_strn(w, d->text + start, end - start);
 }
@@ -39,12 +83,12 @@ static void interval_json(el_jw *w, el_interval iv)
     el_jw_close(w, '}');
 }
 
-static void timex_json(el_jw *w, const el_doc *d, size_t i)
+static void timex_json(el_jw *w, const el_doc *d, cp_cursor *cur, size_t i)
 {
     const el_timex *t = &d->timexes[i];
     el_jw_open(w, '{');
     el_jw_kid(w, "id", "t", (int64_t)i + 1);
-    put_span(w, d, t->start, t->end);
+    put_span(w, d, cur, t->start, t->end);
     el_jw_kstr(w, "type", el_timex_type_name(t->type));
     el_jw_kstr(w, "value", t->value);
     el_jw_kstr_or_null(w, "mod", t->mod);
@@ -61,12 +105,13 @@ static void timex_json(el_jw *w, const el_doc *d, size_t i)
     el_jw_close(w, '}');
 }
 
-static void mention_json(el_jw *w, const el_corpus *c, const el_doc *d, size_t i)
+static void mention_json(el_jw *w, const el_corpus *c, const el_doc *d, cp_cursor *cur,
+                         size_t i)
 {
     const el_mention *m = &d->mentions[i];
     el_jw_open(w, '{');
     el_jw_kid(w, "id", "m", (int64_t)i + 1);
-    put_span(w, d, m->start, m->end);
+    put_span(w, d, cur, m->start, m->end);
     el_jw_kstr(w, "type", el_ent_type_name(m->type));
     if (m->name && *m->name)   /* (lean: no "name": null) */
         el_jw_kstr(w, "name", m->name);
@@ -106,13 +151,13 @@ static void free_event_ids(const el_corpus *c, const char ***ids)
     free(ids);
 }
 
-static void event_mention_json(el_jw *w, const el_corpus *c, const el_doc *d, size_t i,
-                               const char *event_id)
+static void event_mention_json(el_jw *w, const el_corpus *c, const el_doc *d, cp_cursor *cur,
+                               size_t i, const char *event_id)
 {
     const el_event_mention *ev = &d->events[i];
     el_jw_open(w, '{');
     el_jw_kid(w, "id", "em", (int64_t)i + 1);
-    put_span(w, d, ev->start, ev->end);
+    put_span(w, d, cur, ev->start, ev->end);
     if (event_id)
         el_jw_kstr(w, "event", event_id);
     el_jw_kstr(w, "class", el_event_class_name(ev->cls));
@@ -188,6 +233,7 @@ static void tokens_json(el_jw *w, const el_doc *d, const el_syntax *m)
 {
     el_jw_key(w, "tokens");
     el_jw_open(w, '[');
+    cp_cursor cur = {0, 0, 0, 0, false};
     for (size_t si = 0; d->tok_word && si < d->nsentences; si++) {
         const el_sentence *s = &d->sentences[si];
         uint32_t first = d->tok_word[s->tok_begin];
@@ -196,7 +242,7 @@ static void tokens_json(el_jw *w, const el_doc *d, const el_syntax *m)
             el_jw_open(w, '{');
             el_jw_kint(w, "sentence", (int64_t)si + 1);
             el_jw_kint(w, "word", (int64_t)(i - first) + 1);
-            put_span(w, d, x->start, x->end);
+            put_span(w, d, &cur, x->start, x->end);
             el_jw_kstr(w, "lemma", x->lemma ? x->lemma : "");
             el_jw_kstr(w, "upos", el_syntax_upos_name(m, x->upos));
             el_jw_kstr(w, "xpos", el_syntax_xpos_name(m, x->xpos));
@@ -236,18 +282,21 @@ static void document_json(el_jw *w, const el_corpus *c, size_t di, const char **
     }
     el_jw_key(w, "timexes");
     el_jw_open(w, '[');
+    cp_cursor cur = {0, 0, 0, 0, false};
     for (size_t i = 0; i < d->ntimexes; i++)
-        timex_json(w, d, i);
+        timex_json(w, d, &cur, i);
     el_jw_close(w, ']');
     el_jw_key(w, "mentions");
     el_jw_open(w, '[');
+    cur.valid = false;
     for (size_t i = 0; i < d->nmentions; i++)
-        mention_json(w, c, d, i);
+        mention_json(w, c, d, &cur, i);
     el_jw_close(w, ']');
     el_jw_key(w, "event_mentions");
     el_jw_open(w, '[');
+    cur.valid = false;
     for (size_t i = 0; i < d->nevents; i++)
-        event_mention_json(w, c, d, i, ids[i]);
+        event_mention_json(w, c, d, &cur, i, ids[i]);
     el_jw_close(w, ']');
     el_jw_key(w, "links");
     el_jw_open(w, '[');

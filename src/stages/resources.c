@@ -1,6 +1,7 @@
 /* resources.c - load the read-only tables of the pipeline (see resources.h). */
 #include "config.h"
 #include "stages/resources.h"
+#include "stages/rescache.h"
 #include "stages/timex/timex.h"
 #include "stages/entity/entity.h"
 #include "stages/event/event.h"
@@ -89,6 +90,26 @@ char *el_resources_find_dir(const char *dir)
     return el_strdup(EL_GAZETTEER_DIR);
 }
 
+/* The entity gazetteer (without the user's extra files) and the event
+ * trigger lexicon: the gazetteer and the event model from the compiled
+ * cache when it has them (stages/rescache.h), else from text, then
+ * written to the cache. */
+static bool load_tables(el_resources *r, const char *dir, char **err)
+{
+    el_rescache *c = el_rescache_open(dir);
+    struct el_event_model *model = NULL;
+    bool hit = c && el_rescache_take(c, &r->gazetteer, &model);
+    if (!hit && !(r->gazetteer = el_gazetteer_load(dir, NULL, 0, err))) {
+        el_rescache_close(c);
+        return false;
+    }
+    r->triggers = el_trigger_lexicon_load_with(dir, model, err);
+    if (c && !hit && r->triggers)
+        el_rescache_store(c, r->gazetteer, r->triggers);
+    el_rescache_close(c);
+    return r->triggers != NULL;
+}
+
 el_resources *el_resources_load(const char *dir, char **extra, size_t nextra, char **err)
 {
     struct stat st;
@@ -110,10 +131,11 @@ el_resources *el_resources_load(const char *dir, char **extra, size_t nextra, ch
         goto fail;
     if (!(r->time = el_time_lexicon_load(dir, err)))
         goto fail;
-    if (!(r->gazetteer = el_gazetteer_load(dir, extra, nextra, err)))
+    if (!load_tables(r, dir, err))
         goto fail;
-    if (!(r->triggers = el_trigger_lexicon_load(dir, err)))
-        goto fail;
+    for (size_t i = 0; i < nextra; i++)
+        if (!el_gazetteer_add_file(r->gazetteer, extra[i], err))
+            goto fail;
     if (!(r->tlinks = el_tlink_rules_load(dir, err)))
         goto fail;
     return r;

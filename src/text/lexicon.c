@@ -30,6 +30,7 @@
 #include "text/lexicon_internal.h"
 #include "text/tokenize.h"
 #include "base/hashmap.h"
+#include "base/blob.h"
 #include "base/util.h"
 
 #include <stdlib.h>
@@ -84,6 +85,7 @@ el_lexicon *el_lexicon_new(void)
     lx->filter.wbits = MIN_BITS;
     lx->filter.first = el_calloc((size_t)1 << lx->filter.wbits, 1);
     lx->arena = el_grow(lx->arena, &lx->arena_cap, 4, 1);
+    memset(lx->arena, 0, 4);
     lx->arena_len = 4;   /* id 0 = "no word" */
     EL_PUSH(lx->nodes, lx->nnodes, lx->cap_nodes) = (node){-1, 0};   /* the root */
     lx->abbrevs = el_abbrevs_default();
@@ -198,6 +200,7 @@ static uint32_t word_intern(el_lexicon *lx, uint32_t h, const char *s, size_t n)
     lx->arena_len += need;
     lx->nwords++;
     uint32_t *rec = word_rec(lx, id);
+    memset(rec, 0, need);   /* (the padding too: the compiled cache is written byte for byte) */
     rec[REC_ROOT] = 0;
     rec[REC_LEN] = (uint32_t)n;
     char *text = (char *)(rec + REC_HEAD);
@@ -489,4 +492,67 @@ bool el_lexicon_lookup(const el_lexicon *lx, const char *phrase, uint32_t *paylo
         free(d.sentences);
     }
     return found;
+}
+
+/* ---- the compiled cache ----------------------------------------------- */
+
+void el_lexicon_save(const el_lexicon *lx, el_buf *w)
+{
+    el_blob_put_u64(w, lx->filter.wbits);
+    el_blob_put(w, lx->filter.first, (size_t)1 << lx->filter.wbits);
+    el_blob_put(w, lx->root_hashes, lx->nroots * sizeof *lx->root_hashes);
+    el_hashmap_save(&lx->words, w);
+    el_blob_put(w, lx->arena, lx->arena_len);
+    el_blob_put_u64(w, lx->nwords);
+    el_hashmap_save(&lx->edge_map, w);
+    el_blob_put(w, lx->edges, lx->nedges * sizeof *lx->edges);
+    el_blob_put(w, lx->nodes, lx->nnodes * sizeof *lx->nodes);
+    el_blob_put(w, lx->entries, lx->nentries * sizeof *lx->entries);
+    el_blob_put(w, lx->pool, lx->pool_len);
+}
+
+/* The filter table of the next section (2^wbits bytes), or NULL. */
+static uint64_t *filter_restore(el_blob_r *r, unsigned wbits)
+{
+    size_t n;
+    const void *p = el_blob_get(r, &n);
+    if (!p || wbits < MIN_BITS || wbits > 40 || n != (size_t)1 << wbits)
+        return r->bad = true, NULL;
+    return memcpy(table_alloc(n), p, n);
+}
+
+bool el_lexicon_restore(el_lexicon *lx, el_blob_r *r)
+{
+    unsigned wbits = (unsigned)el_blob_get_u64(r);
+    uint64_t *first = filter_restore(r, wbits);
+    if (!first)
+        return false;
+    free(lx->filter.first);
+    lx->filter.first = first;
+    lx->filter.wbits = wbits;
+    free(lx->root_hashes);
+    lx->root_hashes = el_blob_copy(r, sizeof *lx->root_hashes, 0, &lx->nroots);
+    lx->cap_roots = lx->nroots;
+    el_hashmap_restore(&lx->words, r);
+    free(lx->arena);
+    lx->arena = el_blob_copy(r, 1, 0, &lx->arena_len);
+    lx->arena_cap = lx->arena_len;
+    lx->nwords = (size_t)el_blob_get_u64(r);
+    el_hashmap_restore(&lx->edge_map, r);
+    free(lx->edges);
+    lx->edges = el_blob_copy(r, sizeof *lx->edges, 0, &lx->nedges);
+    lx->cap_edges = lx->nedges;
+    free(lx->nodes);
+    lx->nodes = el_blob_copy(r, sizeof *lx->nodes, 0, &lx->nnodes);
+    lx->cap_nodes = lx->nnodes;
+    free(lx->entries);
+    lx->entries = el_blob_copy(r, sizeof *lx->entries, 0, &lx->nentries);
+    lx->cap_entries = lx->nentries;
+    free(lx->pool);
+    lx->pool = el_blob_copy(r, 1, 1, &lx->pool_len);   /* (+1: the byte pool_add reserves) */
+    lx->pool_cap = lx->pool_len + 1;
+    /* a root node and the arena's unused id 0 always exist */
+    if (lx->nnodes == 0 || lx->arena_len < 4 || lx->arena_len % 4)
+        r->bad = true;
+    return !r->bad;
 }

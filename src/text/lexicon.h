@@ -31,6 +31,15 @@ void el_lexicon_free(el_lexicon *lx);
  * acceptable one, el_lexicon_match_all all of them). */
 bool el_lexicon_add(el_lexicon *lx, const char *phrase, uint32_t payload, unsigned flags);
 
+/* The tables of lx as blob sections (base/blob.h, the compiled resource
+ * cache), and back into a lexicon fresh from el_lexicon_new (its
+ * abbreviations are set as before): the same lexicon as the one saved,
+ * which may grow further.  false (r->bad) if the sections are no lexicon. */
+struct el_buf;
+struct el_blob_r;
+void el_lexicon_save(const el_lexicon *lx, struct el_buf *w);
+bool el_lexicon_restore(el_lexicon *lx, struct el_blob_r *r);
+
 /* The first member of every lexicon, visible so that the test below is
  * inline: one bit per hash of a word that begins a phrase.  Matching starts
  * at every token of every document, and most begin no phrase. */

@@ -8,6 +8,7 @@
  * function-word class: `coord`, `definite`, ...). */
 #include "stages/entity/gazetteer.h"
 #include "base/util.h"
+#include "base/blob.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -425,21 +426,27 @@ static bool load_dir(el_gazetteer *gz, const char *dir, line_fn fn, char **err)
     return ok;
 }
 
+/* Phrases must be tokenized like the documents ("Calif." is one token):
+ * the lexicons use DIR/abbreviations.tsv when it loads. */
+static void set_abbrevs(el_gazetteer *gz, const char *dir)
+{
+    char path[4096], *aerr = NULL;
+    snprintf(path, sizeof path, "%s/abbreviations.tsv", dir);
+    if ((gz->abbrevs = el_abbrevs_load(path, &aerr))) {
+        el_lexicon_set_abbrevs(gz->names, gz->abbrevs);
+        el_lexicon_set_abbrevs(gz->lower, gz->abbrevs);
+        el_lexicon_set_abbrevs(gz->common, gz->abbrevs);
+    }
+    free(aerr);
+}
+
 el_gazetteer *el_gazetteer_load(const char *dir, char **extra, size_t nextra, char **err)
 {
     el_gazetteer *gz = gazetteer_new();
     char path[4096];
     bool ok = true;
     if (dir) {
-        /* phrases must be tokenized like the documents ("Calif." is one token) */
-        char *aerr = NULL;
-        snprintf(path, sizeof path, "%s/abbreviations.tsv", dir);
-        if ((gz->abbrevs = el_abbrevs_load(path, &aerr))) {
-            el_lexicon_set_abbrevs(gz->names, gz->abbrevs);
-            el_lexicon_set_abbrevs(gz->lower, gz->abbrevs);
-            el_lexicon_set_abbrevs(gz->common, gz->abbrevs);
-        }
-        free(aerr);
+        set_abbrevs(gz, dir);
         snprintf(path, sizeof path, "%s/entities", dir);
         ok = load_dir(gz, path, el_gz_add_line, err);
         snprintf(path, sizeof path, "%s/entities/cues", dir);
@@ -448,6 +455,96 @@ el_gazetteer *el_gazetteer_load(const char *dir, char **extra, size_t nextra, ch
     for (size_t i = 0; ok && i < nextra; i++)
         ok = el_gazetteer_add_file(gz, extra[i], err);
     if (!ok) {
+        el_gazetteer_free(gz);
+        return NULL;
+    }
+    return gz;
+}
+
+/* ---- the compiled cache ----------------------------------------------- */
+
+/* The cue words and entries without their padding bytes (the file is the
+ * same for the same tables). */
+static void save_cues(const el_gazetteer *gz, el_buf *w)
+{
+    el_cue_word *c = el_calloc(gz->ncues ? gz->ncues : 1, sizeof *c);
+    for (size_t i = 0; i < gz->ncues; i++) {
+        c[i].off = gz->cues[i].off;
+        c[i].len = gz->cues[i].len;
+        c[i].cls = gz->cues[i].cls;
+        c[i].bits = gz->cues[i].bits;
+    }
+    el_blob_put(w, c, gz->ncues * sizeof *c);
+    free(c);
+}
+
+static void save_entries(const el_gazetteer *gz, el_buf *w)
+{
+    el_gz_entry *e = el_calloc(gz->nentries ? gz->nentries : 1, sizeof *e);
+    for (size_t i = 0; i < gz->nentries; i++) {
+        const el_gz_entry *g = &gz->entries[i];
+        e[i].name = g->name;
+        e[i].key = g->key;
+        e[i].subtype = g->subtype;
+        e[i].type = g->type;
+        e[i].kind = g->kind;
+        e[i].low = g->low;
+        memcpy(e[i].country, g->country, sizeof e[i].country);
+        memcpy(e[i].capital_of, g->capital_of, sizeof e[i].capital_of);
+    }
+    el_blob_put(w, e, gz->nentries * sizeof *e);
+    free(e);
+}
+
+void el_gazetteer_save(const el_gazetteer *gz, el_buf *w)
+{
+    el_lexicon_save(gz->names, w);
+    el_lexicon_save(gz->common, w);
+    el_lexicon_save(gz->lower, w);
+    el_hashmap_save(&gz->cue_map, w);
+    save_cues(gz, w);
+    el_blob_put(w, gz->cue_filter, sizeof gz->cue_filter);
+    el_blob_put(w, gz->cue_pool, gz->cue_pool_len);
+    save_entries(gz, w);
+    el_blob_put(w, gz->pool, gz->pool_len);
+    el_blob_put_u64(w, gz->nnames);
+    el_blob_put(w, gz->countries, sizeof gz->countries);
+    el_blob_put_u64(w, gz->last_subtype);
+}
+
+/* A fixed-size array section into out. */
+static void restore_fixed(el_blob_r *r, void *out, size_t size)
+{
+    size_t n;
+    const void *p = el_blob_get(r, &n);
+    if (p && n == size)
+        memcpy(out, p, size);
+    else
+        r->bad = true;
+}
+
+el_gazetteer *el_gazetteer_restore(const char *dir, el_blob_r *r)
+{
+    el_gazetteer *gz = gazetteer_new();
+    set_abbrevs(gz, dir);
+    (void)(el_lexicon_restore(gz->names, r) && el_lexicon_restore(gz->common, r)
+           && el_lexicon_restore(gz->lower, r) && el_hashmap_restore(&gz->cue_map, r));
+    free(gz->cues);
+    gz->cues = el_blob_copy(r, sizeof *gz->cues, 0, &gz->ncues);
+    gz->cap_cues = gz->ncues;
+    restore_fixed(r, gz->cue_filter, sizeof gz->cue_filter);
+    gz->cue_pool = el_blob_copy(r, 1, 0, &gz->cue_pool_len);
+    gz->cue_pool_cap = gz->cue_pool_len;
+    gz->entries = el_blob_copy(r, sizeof *gz->entries, 0, &gz->nentries);
+    gz->cap_entries = gz->nentries;
+    free(gz->pool);
+    gz->pool = el_blob_copy(r, 1, 0, &gz->pool_len);
+    gz->pool_cap = gz->pool_len;
+    gz->nnames = (size_t)el_blob_get_u64(r);
+    restore_fixed(r, gz->countries, sizeof gz->countries);
+    gz->last_subtype = (uint32_t)el_blob_get_u64(r);
+    if (r->bad || gz->pool_len == 0 || gz->last_subtype >= gz->pool_len) {
+        r->bad = true;
         el_gazetteer_free(gz);
         return NULL;
     }

@@ -158,4 +158,13 @@ bool el_gz_add_line(el_gazetteer *gz, char *line, char **err);
 /* Parse one line of a cue file. */
 bool el_gz_add_cue_line(el_gazetteer *gz, char *line, char **err);
 
+/* The gazetteer loaded from DIR (no extra files) as blob sections (the
+ * compiled resource cache, stages/rescache.c), and back: the gazetteer
+ * el_gazetteer_load(dir, NULL, 0) gives, extra files still to add with
+ * el_gazetteer_add_file; NULL if the sections are no gazetteer. */
+struct el_buf;
+struct el_blob_r;
+void el_gazetteer_save(const el_gazetteer *gz, struct el_buf *w);
+el_gazetteer *el_gazetteer_restore(const char *dir, struct el_blob_r *r);
+
 #endif

@@ -23,6 +23,14 @@ typedef struct el_event_type_info {
  * normalizer.tsv, types.tsv and, when there
  * is one, event-model.tsv).  Returns NULL and sets *err on failure. */
 el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err);
+/* The same with the event model already loaded (taken over: the compiled
+ * resource cache); a NULL model is read from DIR as above. */
+struct el_event_model;
+el_trigger_lexicon *el_trigger_lexicon_load_with(const char *dir, struct el_event_model *model,
+                                                 char **err);
+/* The same without the event model (the corpus steps read only the types,
+ * words and tables: merge). */
+el_trigger_lexicon *el_trigger_lexicon_load_words(const char *dir, char **err);
 void el_trigger_lexicon_free(el_trigger_lexicon *lx);
 
 /* Type information, or NULL for an unknown type / NULL lexicon. */

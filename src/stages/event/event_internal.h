@@ -110,6 +110,12 @@ typedef struct el_event_model el_event_model;
 el_event_model *el_event_model_load(const char *path, char **err);
 void el_event_model_free(el_event_model *m);
 size_t el_event_model_features(const el_event_model *m);
+/* The model as blob sections (the compiled resource cache,
+ * stages/rescache.c), and back (NULL if the sections are no model). */
+struct el_buf;
+struct el_blob_r;
+void el_event_model_save(const el_event_model *m, struct el_buf *w);
+el_event_model *el_event_model_restore(struct el_blob_r *r);
 
 /* Scores of token tok of doc (roles: el_event_token_roles). */
 void el_event_model_score(const el_event_model *m, const el_doc *doc, const uint32_t *roles,

@@ -461,17 +461,23 @@ static bool type_line(el_trigger_lexicon *lx, char **f, size_t nf)
 }
 
 /* events/event-model.tsv, if there is one. */
-static bool load_model(el_trigger_lexicon *lx, const char *dir, char **err)
+static bool load_model(el_trigger_lexicon *lx, const char *dir, bool want, char **err)
 {
+    if (lx->model || !want)
+        return true;   /* given by the caller, or not wanted */
     char path[4096];
     snprintf(path, sizeof path, "%s/events/event-model.tsv", dir);
     lx->model = el_event_model_load(path, err);
     return lx->model || !*err;
 }
 
-el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
+
+/* The lexicon from DIR, with `model` (NULL: read it from DIR if `want`). */
+static el_trigger_lexicon *load_lexicon(const char *dir, el_event_model *model, bool want,
+                                        char **err)
 {
     el_trigger_lexicon *lx = el_calloc(1, sizeof *lx);
+    lx->model = model;
     lx->forms = el_lexicon_new();
     lx->grammar = el_lexicon_new();
     lx->signals = el_lexicon_new();
@@ -487,11 +493,27 @@ el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
         !read_tsv(lx, dir, "credits.tsv", 1, credit_line, err) ||
         !read_tsv(lx, dir, "normalizer.tsv", 2, normalizer_line, err) ||
         !read_tsv(lx, dir, "types.tsv", 4, type_line, err) ||
-        !el_event_senses_load(lx, dir, err) || !load_model(lx, dir, err)) {
+        !el_event_senses_load(lx, dir, err) || !load_model(lx, dir, want, err)) {
         el_trigger_lexicon_free(lx);
         return NULL;
     }
     return lx;
+}
+
+el_trigger_lexicon *el_trigger_lexicon_load(const char *dir, char **err)
+{
+    return load_lexicon(dir, NULL, true, err);
+}
+
+el_trigger_lexicon *el_trigger_lexicon_load_with(const char *dir, el_event_model *model,
+                                                 char **err)
+{
+    return load_lexicon(dir, model, true, err);
+}
+
+el_trigger_lexicon *el_trigger_lexicon_load_words(const char *dir, char **err)
+{
+    return load_lexicon(dir, NULL, false, err);
 }
 
 void el_trigger_lexicon_free(el_trigger_lexicon *lx)

@@ -21,6 +21,7 @@
 #include "stages/event/event_internal.h"
 #include "base/hashmap.h"
 #include "base/util.h"
+#include "base/blob.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -658,4 +659,72 @@ el_event_class el_event_model_best_class(const float sc[EL_MODEL_LABELS])
         if (sc[k] > sc[best])
             best = k;
     return (el_event_class)(best - 1);
+}
+
+/* ---- the compiled cache ----------------------------------------------- */
+
+/* A table's entries without their padding bytes (the same file for the
+ * same model). */
+static void save_table(const vec_table *t, el_buf *w)
+{
+    el_hashmap_save(&t->map, w);
+    vec_entry *e = el_calloc(t->n ? t->n : 1, sizeof *e);
+    for (size_t i = 0; i < t->n; i++) {
+        memcpy(e[i].w, t->e[i].w, sizeof e[i].w);
+        e[i].ctx_first = t->e[i].ctx_first;
+        e[i].ctx_mask = t->e[i].ctx_mask;
+        e[i].refuse = t->e[i].refuse;
+        e[i].has_row = t->e[i].has_row;
+    }
+    el_blob_put(w, e, t->n * sizeof *e);
+    free(e);
+}
+
+void el_event_model_save(const el_event_model *m, el_buf *w)
+{
+    for (size_t t = 0; t < TAB_COUNT; t++)
+        save_table(&m->tab[t], w);
+    el_blob_put(w, m->ctx, m->nctx * sizeof *m->ctx);
+    el_blob_put(w, m->bias, sizeof m->bias);
+    el_blob_put(w, m->ctxw, sizeof m->ctxw);
+    el_blob_put(w, m->shape, sizeof m->shape);
+    el_blob_put_u64(w, m->n);
+    el_blob_put_u64(w, (uint64_t)m->h_start << 32 | m->h_end);
+    el_blob_put(w, m->may_win, sizeof m->may_win);
+}
+
+/* A fixed-size section into out. */
+static void get_fixed(el_blob_r *r, void *out, size_t size)
+{
+    size_t n;
+    const void *p = el_blob_get(r, &n);
+    if (p && n == size)
+        memcpy(out, p, size);
+    else
+        r->bad = true;
+}
+
+el_event_model *el_event_model_restore(el_blob_r *r)
+{
+    el_event_model *m = model_new();
+    for (size_t t = 0; t < TAB_COUNT; t++) {
+        el_hashmap_restore(&m->tab[t].map, r);
+        m->tab[t].e = el_blob_copy(r, sizeof *m->tab[t].e, 0, &m->tab[t].n);
+        m->tab[t].cap = m->tab[t].n;
+    }
+    m->ctx = el_blob_copy(r, sizeof *m->ctx, 0, &m->nctx);
+    m->cap_ctx = m->nctx;
+    get_fixed(r, m->bias, sizeof m->bias);
+    get_fixed(r, m->ctxw, sizeof m->ctxw);
+    get_fixed(r, m->shape, sizeof m->shape);
+    m->n = (size_t)el_blob_get_u64(r);
+    uint64_t h = el_blob_get_u64(r);
+    m->h_start = (uint32_t)(h >> 32);
+    m->h_end = (uint32_t)h;
+    get_fixed(r, m->may_win, sizeof m->may_win);
+    if (r->bad) {
+        el_event_model_free(m);
+        return NULL;
+    }
+    return m;
 }

@@ -172,16 +172,14 @@ uint64_t tw_token_gram(const el_time_lexicon *lx, const el_doc *doc, size_t i)
 
 /* Set the filter bit of the phrase's first token (tokenized the way the
  * trie tokenizes it). */
-static void mark_first_token(el_time_lexicon *lx, const char *phrase)
+static void mark_first_token(el_time_lexicon *lx, const el_abbrevs *ab, const char *phrase)
 {
     el_doc *d = el_doc_new("phrase", NULL, el_strdup(phrase), strlen(phrase));
-    el_abbrevs *ab = el_abbrevs_default();
     el_tokenize(d, ab);
     if (d->ntokens) {
         uint32_t bit = d->tokens[0].lhash & (TW_FIRST_BITS - 1);
         lx->first[bit / 64] |= 1ull << (bit % 64);
     }
-    el_abbrevs_free(ab);
     el_doc_free(d);
 }
 
@@ -207,7 +205,7 @@ static bool add_grammar_line(el_time_lexicon *lx, char *line)
     return set_add(&lx->forms, fields[0], (uint32_t)(lx->nwords - 1));
 }
 
-static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
+static bool add_line(el_time_lexicon *lx, const el_abbrevs *ab, const tw_file *f, char *line)
 {
     if (f->cls == TW_GRAMMAR)
         return add_grammar_line(lx, line);
@@ -233,14 +231,15 @@ static bool add_line(el_time_lexicon *lx, const tw_file *f, char *line)
         set_add(&lx->abbr, fields[0], idx);   /* "Sept.", and "EST." ending a sentence */
     if ((w.flags & TW_FORMS) && (strchr(fields[0], ' ') || !set_add(&lx->forms, fields[0], idx)))
         return false;   /* a verb-form kind belongs to one short word */
-    mark_first_token(lx, fields[0]);
+    mark_first_token(lx, ab, fields[0]);
     unsigned lf = f->lexflags;
     if (f->cls == TW_ZONE && strchr(fields[0], ' '))
         lf = 0;
     return el_lexicon_add(lx->trie, fields[0], idx, lf);
 }
 
-static bool load_file(el_time_lexicon *lx, const char *dir, const tw_file *f, char **err)
+static bool load_file(el_time_lexicon *lx, const el_abbrevs *ab, const char *dir,
+                      const tw_file *f, char **err)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/time/%s", dir, f->name);
@@ -255,7 +254,7 @@ static bool load_file(el_time_lexicon *lx, const char *dir, const tw_file *f, ch
         lineno++;
         if (!l || line[0] == '#')
             continue;
-        if (!add_line(lx, f, line)) {
+        if (!add_line(lx, ab, f, line)) {
             char msg[4200];
             snprintf(msg, sizeof msg, "%s:%zu: expected PHRASE<TAB>VALUE", path, lineno);
             *err = el_strdup(msg);
@@ -286,11 +285,14 @@ el_time_lexicon *el_time_lexicon_load(const char *dir, char **err)
 {
     el_time_lexicon *lx = el_calloc(1, sizeof *lx);
     lx->trie = el_lexicon_new();
+    el_abbrevs *ab = el_abbrevs_default();   /* the trie's tokenizer list */
     for (size_t i = 0; i < sizeof TW_FILES / sizeof TW_FILES[0]; i++)
-        if (!load_file(lx, dir, &TW_FILES[i], err)) {
+        if (!load_file(lx, ab, dir, &TW_FILES[i], err)) {
+            el_abbrevs_free(ab);
             el_time_lexicon_free(lx);
             return NULL;
         }
+    el_abbrevs_free(ab);
     find_starts(lx);
     return lx;
 }
