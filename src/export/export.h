@@ -76,10 +76,10 @@ int el_export_timeml_rules(const el_doc *doc, const el_tlink_rules *rules, FILE 
 size_t el_timeml_task_links(const el_doc *doc, const el_tlink_rules *rules, el_link **out);
 
 /* All the links the TimeML writer writes (timeml_closure.c): doc->links and
- * the task links without those the events' dates contradict, then the
- * event pairs those dates order (closure).  *out is malloc'ed (free it; the
- * evidence strings are borrowed); returns the count. */
-size_t el_timeml_links(const el_doc *doc, const el_tlink_rules *rules, el_link **out);
+ * the task links without those the events' dates contradict, then, with
+ * `closure`, the event pairs those dates order.  *out is malloc'ed (free it;
+ * the evidence strings are borrowed); returns the count. */
+size_t el_timeml_links(const el_doc *doc, const el_tlink_rules *rules, bool closure, el_link **out);
 
 /* One row per event (tab- or comma-separated). */
 int el_export_table(const el_corpus *c, char sep, FILE *out);

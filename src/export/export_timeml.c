@@ -363,7 +363,7 @@ static bool write_links(xmlTextWriterPtr w, const el_doc *d, const plan *p)
 {
     size_t lid = 0;
     el_link *more;
-    size_t nmore = el_timeml_links(d, p->rules, &more);
+    size_t nmore = el_timeml_links(d, p->rules, true, &more);
     bool good = write_link_list(w, d, p, more, nmore, &lid);
     free(more);
     return good;

@@ -122,7 +122,7 @@ static int key_cmp(const void *x, const void *y)
 
 /* The links to write: the event stage's and the task links (minus those
  * the dates contradict), then the pairs the bounds order. */
-size_t el_timeml_links(const el_doc *d, const el_tlink_rules *rules, el_link **out)
+size_t el_timeml_links(const el_doc *d, const el_tlink_rules *rules, bool closure, el_link **out)
 {
     el_link *task;
     size_t ntask = el_timeml_task_links(d, rules, &task);
@@ -142,7 +142,7 @@ size_t el_timeml_links(const el_doc *d, const el_tlink_rules *rules, el_link **o
                 keys[nkeys++] = pair_key(l->from, l->to);
         }
     qsort(keys, nkeys, sizeof *keys, key_cmp);
-    for (size_t a = 0; a < d->nevents; a++)
+    for (size_t a = 0; closure && a < d->nevents; a++)
         for (size_t b = a + 1; b < d->nevents; b++) {
             el_reltype rel = bounds_rel(&bs[a], &bs[b]);
             uint64_t key = pair_key((int)a, (int)b);

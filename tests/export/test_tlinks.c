@@ -192,7 +192,7 @@ static void test_closure(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         el_doc *d = run(state, cases[i].text);
         el_link *all;
-        size_t n = el_timeml_links(d, ((el_resources *)*state)->tlinks, &all);
+        size_t n = el_timeml_links(d, ((el_resources *)*state)->tlinks, true, &all);
         int a = event_of(d, cases[i].a), b = event_of(d, cases[i].b);
         const char *got = a < 0 || b < 0 ? "(no event)" : written_relation(all, n, a, b);
         if (strcmp(got, cases[i].expect) != 0)
@@ -209,7 +209,7 @@ static void test_closure(void **state)
     assert_true(a >= 0 && b >= 0);
     el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, a, EL_NODE_EVENT, b, EL_REL_AFTER, "test");
     el_link *all;
-    size_t n = el_timeml_links(d, ((el_resources *)*state)->tlinks, &all);
+    size_t n = el_timeml_links(d, ((el_resources *)*state)->tlinks, true, &all);
     assert_string_equal(written_relation(all, n, a, b), "BEFORE");
     free(all);
     el_doc_free(d);
