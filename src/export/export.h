@@ -12,6 +12,7 @@
 enum {
     EL_JSON_TEXT   = 1u << 0,  /* include each document's text (merge input) */
     EL_JSON_PRETTY = 1u << 1,  /* indented, for people */
+    EL_JSON_TLINKS = 1u << 2,  /* each document's "tlinks" (annotate's per-document results) */
 };
 /* Dump flag for real numbers the Jansson writers print (confidences):
  * three significant digits (0.7, 0.963), not the 17 of a float's binary

@@ -227,7 +227,8 @@ static void link_json(el_jw *w, const el_link *l)
 
 /* "tlinks" (eventline addition, 2026-12-08): the links the TimeML writer
  * writes without its closure pairs (export/timeml_closure.c), when the
- * pipeline ran with the link tables. */
+ * pipeline ran with the link tables; in annotate's per-document results
+ * only (EL_JSON_TLINKS), so a merged timeline equals the single run's. */
 static void tlinks_json(el_jw *w, const el_doc *d)
 {
     if (!d->tlink_rules)
@@ -319,7 +320,8 @@ static void document_json(el_jw *w, const el_corpus *c, size_t di, const char **
     for (size_t i = 0; i < d->nlinks; i++)
         link_json(w, &d->links[i]);
     el_jw_close(w, ']');
-    tlinks_json(w, d);
+    if (flags & EL_JSON_TLINKS)
+        tlinks_json(w, d);
     if (syn)
         tokens_json(w, d, syn);
     el_jw_close(w, '}');
