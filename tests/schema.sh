@@ -28,6 +28,19 @@ check "extract timeline.json (example corpus)" "$TMP/x/timeline.json"
 check "extract -o - from stdin" "$TMP/one.json"
 "$EVENTLINE" annotate -q -f json -o "$TMP/a" -m "$EXAMPLE/manifest.tsv" "$EXAMPLE"/*.txt
 check "annotate -f json (one file per document)" "$TMP"/a/*.json
+# the tlinks addition: present, and every end names a timex, an event mention or t0
+"$PY" - "$TMP"/a/*.json > "$TMP/tl.log" 2>&1 <<'PYEOF' && ok "annotate -f json: tlinks (event-DCT for events, ends that exist)" || { fail "annotate -f json: tlinks"; head -3 "$TMP/tl.log"; }
+import json, sys
+seen = dct = 0
+for f in sys.argv[1:]:
+    for d in json.load(open(f))["documents"]:
+        ids = {x["id"] for x in d["timexes"] + d["event_mentions"]} | {"t0"}
+        for l in d["tlinks"]:
+            assert l["from"] in ids and l["to"] in ids and l["evidence"], l
+            seen += 1
+            dct += l["to"] == "t0" and l["from"].startswith("em")
+assert seen and dct, (seen, dct)
+PYEOF
 "$EVENTLINE" -q --tokens --dct 2023-06-19 -f json -o - - < "$EXAMPLE/000_8e976ec7213731ee.txt" > "$TMP/tok.json"
 check "extract --tokens (per-word analysis)" "$TMP/tok.json"
 "$EVENTLINE" annotate -q -f jsonl -o - -m "$EXAMPLE/manifest.tsv" "$EXAMPLE"/*.txt > "$TMP/a.jsonl"

@@ -16,7 +16,7 @@ int el_write_result(const el_doc *doc, const el_trigger_lexicon *triggers, unsig
     el_corpus_link_entities(one);
     if (triggers)
         el_timeline_build_untyped(one, triggers);
-    int rc = el_export_json_file_syn(one, flags | EL_JSON_TEXT, syn, out);
+    int rc = el_export_json_file_syn(one, flags | EL_JSON_TEXT | EL_JSON_TLINKS, syn, out);
     one->ndocs = 0;   /* the document stays the caller's */
     el_corpus_free(one);
     return rc;

@@ -12,6 +12,7 @@
 enum {
     EL_JSON_TEXT   = 1u << 0,  /* include each document's text (merge input) */
     EL_JSON_PRETTY = 1u << 1,  /* indented, for people */
+    EL_JSON_TLINKS = 1u << 2,  /* each document's "tlinks" (annotate's per-document results) */
 };
 /* Dump flag for real numbers the Jansson writers print (confidences):
  * three significant digits (0.7, 0.963), not the 17 of a float's binary
@@ -74,6 +75,12 @@ int el_export_timeml_rules(const el_doc *doc, const el_tlink_rules *rules, FILE 
  * ALINKs, with evidence (static strings).  *out is malloc'ed (free it);
  * returns the count. */
 size_t el_timeml_task_links(const el_doc *doc, const el_tlink_rules *rules, el_link **out);
+
+/* All the links the TimeML writer writes (timeml_closure.c): doc->links and
+ * the task links without those the events' dates contradict, then, with
+ * `closure`, the event pairs those dates order.  *out is malloc'ed (free it;
+ * the evidence strings are borrowed); returns the count. */
+size_t el_timeml_links(const el_doc *doc, const el_tlink_rules *rules, bool closure, el_link **out);
 
 /* One row per event (tab- or comma-separated). */
 int el_export_table(const el_corpus *c, char sep, FILE *out);

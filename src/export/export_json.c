@@ -212,10 +212,9 @@ static void node_id(el_jw *w, const char *key, el_node_kind k, int i)
         el_jw_kid(w, key, k == EL_NODE_EVENT ? "em" : "t", i + 1);
 }
 
-static void link_json(el_jw *w, const el_doc *d, size_t i)
+static void link_json(el_jw *w, const el_link *l)
 {
     static const char *const kinds[] = {"TLINK", "SLINK", "ALINK"};
-    const el_link *l = &d->links[i];
     el_jw_open(w, '{');
     el_jw_kstr(w, "kind", kinds[l->kind]);
     node_id(w, "from", l->from_kind, l->from);
@@ -224,6 +223,24 @@ static void link_json(el_jw *w, const el_doc *d, size_t i)
     if (l->evidence)
         el_jw_kstr(w, "evidence", l->evidence);
     el_jw_close(w, '}');
+}
+
+/* "tlinks" (eventline addition, 2026-12-08): the links the TimeML writer
+ * writes without its closure pairs (export/timeml_closure.c), when the
+ * pipeline ran with the link tables; in annotate's per-document results
+ * only (EL_JSON_TLINKS), so a merged timeline equals the single run's. */
+static void tlinks_json(el_jw *w, const el_doc *d)
+{
+    if (!d->tlink_rules)
+        return;
+    el_link *ls;
+    size_t n = el_timeml_links(d, d->tlink_rules, false, &ls);
+    el_jw_key(w, "tlinks");
+    el_jw_open(w, '[');
+    for (size_t i = 0; i < n; i++)
+        link_json(w, &ls[i]);
+    el_jw_close(w, ']');
+    free(ls);
 }
 
 /* --tokens: the syntax stage's words of each sentence, CoNLL-U style:
@@ -301,8 +318,10 @@ static void document_json(el_jw *w, const el_corpus *c, size_t di, const char **
     el_jw_key(w, "links");
     el_jw_open(w, '[');
     for (size_t i = 0; i < d->nlinks; i++)
-        link_json(w, d, i);
+        link_json(w, &d->links[i]);
     el_jw_close(w, ']');
+    if (flags & EL_JSON_TLINKS)
+        tlinks_json(w, d);
     if (syn)
         tokens_json(w, d, syn);
     el_jw_close(w, '}');

@@ -358,14 +358,13 @@ static bool write_link_list(xmlTextWriterPtr w, const el_doc *d, const plan *p,
 }
 
 /* The event stage's links, then the document's Task C links
- * (timeml_links.c). */
+ * (timeml_links.c), made consistent and closed (timeml_closure.c). */
 static bool write_links(xmlTextWriterPtr w, const el_doc *d, const plan *p)
 {
     size_t lid = 0;
     el_link *more;
-    size_t nmore = el_timeml_task_links(d, p->rules, &more);
-    bool good = write_link_list(w, d, p, d->links, d->nlinks, &lid)
-                && write_link_list(w, d, p, more, nmore, &lid);
+    size_t nmore = el_timeml_links(d, p->rules, true, &more);
+    bool good = write_link_list(w, d, p, more, nmore, &lid);
     free(more);
     return good;
 }

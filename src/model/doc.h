@@ -195,6 +195,9 @@ typedef struct el_doc {
     size_t ncp;            /* code points */
     el_date dct;           /* year == 0 when unknown */
     el_dct_source dct_source;
+    const struct el_tlink_rules *tlink_rules;  /* the TimeML writer's link tables the pipeline
+                                                  ran with (not owned; NULL for a document read
+                                                  back from a result): JSON "tlinks" */
 
     /* After el_tokenize, tokens[ntokens] and sentences[nsentences] exist:
        end marks (an empty token at byte len, flags EL_TOK_SENT_START, in

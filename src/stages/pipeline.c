@@ -28,4 +28,5 @@ void el_pipeline_run(el_doc *doc, const el_resources *res)
     el_timex_tag_with_text_dct(doc, res->time);
     el_entity_tag(doc, res->gazetteer);
     el_event_tag(doc, res->triggers);
+    doc->tlink_rules = res->tlinks;
 }

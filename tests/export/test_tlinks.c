@@ -159,6 +159,62 @@ static void test_sentence_date(void **state)
     }
 }
 
+/* The relation of event a to event b among the links the writer writes
+ * (el_timeml_links), "none" without one. */
+static const char *written_relation(const el_link *ls, size_t n, int a, int b)
+{
+    for (size_t i = 0; i < n; i++) {
+        const el_link *l = &ls[i];
+        if (l->kind != EL_LINK_TLINK || l->from_kind != EL_NODE_EVENT || l->to_kind != EL_NODE_EVENT)
+            continue;
+        if (l->from == a && l->to == b)
+            return el_reltype_name(l->reltype);
+        if (l->from == b && l->to == a)
+            return el_reltype_name(el_reltype_inverse(l->reltype));
+    }
+    return "none";
+}
+
+/* Closure (timeml_closure.c): events in disjoint dated intervals, or on
+ * two sides of the DCT, are ordered by a written link; a link the dates
+ * contradict is not written; events the dates do not separate stay
+ * unlinked. */
+static void test_closure(void **state)
+{
+    static const struct { const char *text, *a, *b, *expect; } cases[] = {
+        {"On May 22, 1995, the pilot was promoted. Cited by police in December, he was ordered home.",
+         "promoted", "ordered", "BEFORE"},
+        {"In 2019 the plant closed. The company will build a new one.", "closed", "build", "BEFORE"},
+        {"On May 22, 1995, the pilot was promoted. The following year he was appointed attache.",
+         "promoted", "appointed", "BEFORE"},
+        {"The team won the cup. The coach resigned.", "won", "resigned", "none"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        el_doc *d = run(state, cases[i].text);
+        el_link *all;
+        size_t n = el_timeml_links(d, ((el_resources *)*state)->tlinks, true, &all);
+        int a = event_of(d, cases[i].a), b = event_of(d, cases[i].b);
+        const char *got = a < 0 || b < 0 ? "(no event)" : written_relation(all, n, a, b);
+        if (strcmp(got, cases[i].expect) != 0)
+            fail_msg("\"%s\": %s %s: want %s, got %s", cases[i].text, cases[i].a, cases[i].b,
+                     cases[i].expect, got);
+        for (size_t k = 0; k < n; k++)
+            assert_non_null(all[k].evidence);
+        free(all);
+        el_doc_free(d);
+    }
+    /* a link the dates contradict is dropped, the dates' own is written */
+    el_doc *d = run(state, cases[2].text);
+    int a = event_of(d, "promoted"), b = event_of(d, "appointed");
+    assert_true(a >= 0 && b >= 0);
+    el_doc_add_link(d, EL_LINK_TLINK, EL_NODE_EVENT, a, EL_NODE_EVENT, b, EL_REL_AFTER, "test");
+    el_link *all;
+    size_t n = el_timeml_links(d, ((el_resources *)*state)->tlinks, true, &all);
+    assert_string_equal(written_relation(all, n, a, b), "BEFORE");
+    free(all);
+    el_doc_free(d);
+}
+
 /* Every link the writer adds names a relation, kind-appropriate ends and
  * its evidence; without the tables there is no SLINK or ALINK. */
 static void test_links_well_formed(void **state)
@@ -279,6 +335,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_link_cases),
         cmocka_unit_test(test_sentence_date),
+        cmocka_unit_test(test_closure),
         cmocka_unit_test(test_links_well_formed),
         cmocka_unit_test(test_features),
         cmocka_unit_test(test_tables_load_and_errors),

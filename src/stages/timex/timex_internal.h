@@ -197,5 +197,8 @@ bool tx_parse_at(tx_ctx *c, size_t i, tx_res *r);
 bool tx_set_res(tx_res *r, size_t end, el_timex_type type, const char *value, bool tf);
 /* A lower-case plural noun that is no time word ("shares"). */
 bool tx_before_counted_noun(const tx_ctx *c, size_t i);
+/* An evening clock time in a past clause of a morning story is the
+ * previous evening (timex_night.c; after tagging, before sorting). */
+void tx_previous_night(tx_ctx *c);
 
 #endif

@@ -58,6 +58,7 @@ static const struct { const char *kind; unsigned flags; } word_kinds[] = {
     {"beforedate", TW_BEFORE_DATE},
     {"surname", TW_SURNAME},
     {"startdate", TW_BEFORE_DATE | TW_FORWARD},
+    {"forward", TW_FORWARD},
     {"deadline", TW_DEADLINE},
     {"modal", TW_MODAL | TW_AUX},
     {"verb", TW_VERB_ONLY},

@@ -188,8 +188,9 @@ static void mark_tense_cues(tx_ctx *c)
             tx_tense t = word_tense(w);
             if (t == TX_PAST && len == 1 && after_auxiliary(c, i))
                 t = TX_NO_TENSE;   /* "to be paid", "has sold": participles */
-            if (t == TX_FUTURE && future_in_past(c, i))
-                t = TX_PAST;       /* "was due to", "had been scheduled to" */
+            if (t == TX_FUTURE && !(w->flags & TW_FORWARD) && future_in_past(c, i))
+                t = TX_PAST;       /* "was due to", "had been scheduled to"; a plan
+                                      "for" a time still names it ahead */
             if ((w->flags & TW_MODAL) && i + 1 < c->doc->ntokens && form(c, i + 1, TW_PERFECT_BASE))
                 t = TX_PAST;       /* "may have been": a guess about the past */
             if ((w->flags & TW_MODAL) && month_not_modal(c->doc, i))
@@ -503,6 +504,7 @@ void el_timex_tag(el_doc *doc, const el_time_lexicon *lx)
     classify_tokens(&c);
     for (size_t s = 0; s < doc->nsentences; s++)
         tag_sentence(&c, &doc->sentences[s]);
+    tx_previous_night(&c);
     free(c.info);
     el_doc_sort_timexes(doc);
     el_doc_fit(doc);
