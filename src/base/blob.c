@@ -58,6 +58,16 @@ const void *el_blob_get(el_blob_r *r, size_t *n)
     return p;
 }
 
+void el_blob_get_fixed(el_blob_r *r, void *out, size_t size)
+{
+    size_t n;
+    const void *p = el_blob_get(r, &n);
+    if (p && n == size)
+        memcpy(out, p, size);
+    else
+        r->bad = true;
+}
+
 uint64_t el_blob_get_u64(el_blob_r *r)
 {
     size_t n;

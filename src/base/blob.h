@@ -31,6 +31,9 @@ void el_blob_put_u64(el_buf *w, uint64_t v);
 
 /* The next section's bytes and length, or NULL (and r->bad) past the end. */
 const void *el_blob_get(el_blob_r *r, size_t *n);
+/* The next section copied into out, which is `size` bytes; r->bad (out
+ * untouched) if the section has another length. */
+void el_blob_get_fixed(el_blob_r *r, void *out, size_t size);
 /* The next section as a number (0 and r->bad if it is not 8 bytes). */
 uint64_t el_blob_get_u64(el_blob_r *r);
 /* The next section copied into a new array of *count elements of elsize

@@ -12,6 +12,7 @@
 #include <poll.h>
 #include <stdint.h>
 #include <unistd.h>
+#include <dirent.h>
 
 static void out_of_memory(size_t n)
 {
@@ -328,4 +329,30 @@ float el_strtof(const char *s, char **end)
     if (end)
         *end = (char *)(uintptr_t)p;
     return f;
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **el_list_tsv_sorted(const char *dir, size_t *n)
+{
+    char **names = NULL;
+    size_t cap = 0;
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    for (struct dirent *de; (de = readdir(d));) {
+        size_t len = strlen(de->d_name);
+        if (len > 4 && strcmp(de->d_name + len - 4, ".tsv") == 0)
+            EL_PUSH(names, *n, cap) = el_strdup(de->d_name);
+    }
+    closedir(d);
+    if (!names)
+        return el_calloc(1, sizeof *names);   /* opened, but no .tsv in it */
+    if (*n > 1)
+        qsort(names, *n, sizeof *names, cmp_cstr);
+    return names;
 }

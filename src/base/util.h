@@ -128,6 +128,12 @@ char *el_read_file_max(const char *path, size_t max, size_t *len, const char **e
  * *err (static string) on failure. */
 char *el_read_file(const char *path, size_t *len, const char **err);
 
+/* The names of the *.tsv files in `dir`, sorted by strcmp (the order the
+ * loaders read them in); *n of them, each and the array the caller's to
+ * free.  NULL when dir cannot be opened (an empty array when it holds
+ * none). */
+char **el_list_tsv_sorted(const char *dir, size_t *n);
+
 /* Read a data file; on failure NULL and *err = "PATH: reason" (caller
  * frees). */
 char *el_read_data_file(const char *path, size_t *len, char **err);

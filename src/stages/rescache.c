@@ -10,7 +10,6 @@
 #include "base/blob.h"
 #include "base/util.h"
 
-#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -53,30 +52,16 @@ static uint64_t hash_file(uint64_t h, const char *path)
     return h;
 }
 
-static int cmp_cstr(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Hash the name and content of every *.tsv of DIR/sub in the order the
  * gazetteer loads them (sorted by name). */
 static uint64_t hash_tsv_dir(uint64_t h, const char *dir, const char *sub)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, sub);
-    DIR *d = opendir(path);
-    if (!d)
+    size_t n;
+    char **names = el_list_tsv_sorted(path, &n);
+    if (!names)
         return el_blob_hash(h, "\0nodir", 6);
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    for (struct dirent *de; (de = readdir(d));) {
-        size_t len = strlen(de->d_name);
-        if (len > 4 && strcmp(de->d_name + len - 4, ".tsv") == 0)
-            EL_PUSH(names, n, cap) = el_strdup(de->d_name);
-    }
-    closedir(d);
-    if (n > 1)
-        qsort(names, n, sizeof *names, cmp_cstr);
     for (size_t i = 0; i < n; i++) {
         h = el_blob_hash(h, names[i], strlen(names[i]) + 1);
         snprintf(path, sizeof path, "%s/%s/%s", dir, sub, names[i]);

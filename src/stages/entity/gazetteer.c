@@ -10,7 +10,6 @@
 #include "base/util.h"
 #include "base/blob.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -394,27 +393,13 @@ bool el_gazetteer_add_file(el_gazetteer *gz, const char *path, char **err)
     return load_lines(gz, path, el_gz_add_line, err);
 }
 
-static int cmp_cstr(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Load every *.tsv of `dir` (sorted by name) with `fn`; a missing dir is empty. */
 static bool load_dir(el_gazetteer *gz, const char *dir, line_fn fn, char **err)
 {
-    DIR *d = opendir(dir);
-    if (!d)
+    size_t n;
+    char **names = el_list_tsv_sorted(dir, &n);
+    if (!names)
         return true;
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    for (struct dirent *de; (de = readdir(d));) {
-        size_t len = strlen(de->d_name);
-        if (len > 4 && strcmp(de->d_name + len - 4, ".tsv") == 0)
-            EL_PUSH(names, n, cap) = el_strdup(de->d_name);
-    }
-    closedir(d);
-    if (n > 1)
-        qsort(names, n, sizeof *names, cmp_cstr);
     bool ok = true;
     char path[4096];
     for (size_t i = 0; i < n; i++) {
@@ -512,17 +497,6 @@ void el_gazetteer_save(const el_gazetteer *gz, el_buf *w)
     el_blob_put_u64(w, gz->last_subtype);
 }
 
-/* A fixed-size array section into out. */
-static void restore_fixed(el_blob_r *r, void *out, size_t size)
-{
-    size_t n;
-    const void *p = el_blob_get(r, &n);
-    if (p && n == size)
-        memcpy(out, p, size);
-    else
-        r->bad = true;
-}
-
 el_gazetteer *el_gazetteer_restore(const char *dir, el_blob_r *r)
 {
     el_gazetteer *gz = gazetteer_new();
@@ -532,7 +506,7 @@ el_gazetteer *el_gazetteer_restore(const char *dir, el_blob_r *r)
     free(gz->cues);
     gz->cues = el_blob_copy(r, sizeof *gz->cues, 0, &gz->ncues);
     gz->cap_cues = gz->ncues;
-    restore_fixed(r, gz->cue_filter, sizeof gz->cue_filter);
+    el_blob_get_fixed(r, gz->cue_filter, sizeof gz->cue_filter);
     gz->cue_pool = el_blob_copy(r, 1, 0, &gz->cue_pool_len);
     gz->cue_pool_cap = gz->cue_pool_len;
     gz->entries = el_blob_copy(r, sizeof *gz->entries, 0, &gz->nentries);
@@ -541,7 +515,7 @@ el_gazetteer *el_gazetteer_restore(const char *dir, el_blob_r *r)
     gz->pool = el_blob_copy(r, 1, 0, &gz->pool_len);
     gz->pool_cap = gz->pool_len;
     gz->nnames = (size_t)el_blob_get_u64(r);
-    restore_fixed(r, gz->countries, sizeof gz->countries);
+    el_blob_get_fixed(r, gz->countries, sizeof gz->countries);
     gz->last_subtype = (uint32_t)el_blob_get_u64(r);
     if (r->bad || gz->pool_len == 0 || gz->last_subtype >= gz->pool_len) {
         r->bad = true;

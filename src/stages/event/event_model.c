@@ -693,17 +693,6 @@ void el_event_model_save(const el_event_model *m, el_buf *w)
     el_blob_put(w, m->may_win, sizeof m->may_win);
 }
 
-/* A fixed-size section into out. */
-static void get_fixed(el_blob_r *r, void *out, size_t size)
-{
-    size_t n;
-    const void *p = el_blob_get(r, &n);
-    if (p && n == size)
-        memcpy(out, p, size);
-    else
-        r->bad = true;
-}
-
 el_event_model *el_event_model_restore(el_blob_r *r)
 {
     el_event_model *m = model_new();
@@ -714,14 +703,14 @@ el_event_model *el_event_model_restore(el_blob_r *r)
     }
     m->ctx = el_blob_copy(r, sizeof *m->ctx, 0, &m->nctx);
     m->cap_ctx = m->nctx;
-    get_fixed(r, m->bias, sizeof m->bias);
-    get_fixed(r, m->ctxw, sizeof m->ctxw);
-    get_fixed(r, m->shape, sizeof m->shape);
+    el_blob_get_fixed(r, m->bias, sizeof m->bias);
+    el_blob_get_fixed(r, m->ctxw, sizeof m->ctxw);
+    el_blob_get_fixed(r, m->shape, sizeof m->shape);
     m->n = (size_t)el_blob_get_u64(r);
     uint64_t h = el_blob_get_u64(r);
     m->h_start = (uint32_t)(h >> 32);
     m->h_end = (uint32_t)h;
-    get_fixed(r, m->may_win, sizeof m->may_win);
+    el_blob_get_fixed(r, m->may_win, sizeof m->may_win);
     if (r->bad) {
         el_event_model_free(m);
         return NULL;
