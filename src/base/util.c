@@ -356,3 +356,9 @@ char **el_list_tsv_sorted(const char *dir, size_t *n)
         qsort(names, *n, sizeof *names, cmp_cstr);
     return names;
 }
+
+int el_cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}

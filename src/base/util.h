@@ -128,6 +128,15 @@ char *el_read_file_max(const char *path, size_t max, size_t *len, const char **e
  * *err (static string) on failure. */
 char *el_read_file(const char *path, size_t *len, const char **err);
 
+/* One 64-bit key for the unordered pair {a, b} of non-negative ids, and a
+ * qsort/bsearch comparator of such keys (any uint64_t). */
+static inline uint64_t el_pair_key(int a, int b)
+{
+    uint32_t lo = (uint32_t)(a < b ? a : b), hi = (uint32_t)(a < b ? b : a);
+    return (uint64_t)lo << 32 | hi;
+}
+int el_cmp_u64(const void *x, const void *y);
+
 /* The names of the *.tsv files in `dir`, sorted by strcmp (the order the
  * loaders read them in); *n of them, each and the array the caller's to
  * free.  NULL when dir cannot be opened (an empty array when it holds

@@ -31,19 +31,13 @@ static size_t cp_at(cp_cursor *cur, const el_doc *d, size_t b)
 {
     if (b >= d->len || d->ncp == d->len || d->ntokens == 0 || !d->nsentences)
         return el_doc_cp_offset(d, b);
-    size_t lo = 0, hi = d->ntokens;
+    size_t lo;
     if (cur->valid && b >= cur->b) {
         lo = cur->lo;
         while (lo < d->ntokens && d->tokens[lo].start <= b)
             lo++;
     } else {
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (d->tokens[mid].start <= b)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        lo = el_doc_tokens_upto(d, b);
     }
     uint32_t s = lo ? d->tokens[lo - 1].sentence : 0;
     if (lo == 0 || s >= d->nsentences) {

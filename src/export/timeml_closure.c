@@ -8,7 +8,11 @@
  * gets the link they imply ("cited in December" is after "made general on
  * May 22, 1995"), so that a reader that searches the graph without full
  * closure (the QA-TempEval tools) finds it.  Closure links carry their
- * evidence; two events are linked at most once. */
+ * evidence; two events are linked at most once.  Only events at most
+ * CLOSURE_WINDOW apart in text order are paired, so the pass (and the
+ * file) stays linear in document length; a news article has far fewer
+ * events than that (TimeBank's longest document: 283), so it sees every
+ * pair. */
 #include "export/export.h"
 #include "base/util.h"
 
@@ -108,17 +112,7 @@ static bool contradicted(const bounds *bs, const el_link *l)
     }
 }
 
-static uint64_t pair_key(int a, int b)
-{
-    uint32_t lo = (uint32_t)(a < b ? a : b), hi = (uint32_t)(a < b ? b : a);
-    return (uint64_t)lo << 32 | hi;
-}
-
-static int key_cmp(const void *x, const void *y)
-{
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return a < b ? -1 : a > b;
-}
+#define CLOSURE_WINDOW 1000
 
 /* The links to write: the event stage's and the task links (minus those
  * the dates contradict), then the pairs the bounds order. */
@@ -139,14 +133,14 @@ size_t el_timeml_links(const el_doc *d, const el_tlink_rules *rules, bool closur
                 continue;
             all[n++] = *l;
             if (l->from_kind == EL_NODE_EVENT && l->to_kind == EL_NODE_EVENT)
-                keys[nkeys++] = pair_key(l->from, l->to);
+                keys[nkeys++] = el_pair_key(l->from, l->to);
         }
-    qsort(keys, nkeys, sizeof *keys, key_cmp);
+    qsort(keys, nkeys, sizeof *keys, el_cmp_u64);
     for (size_t a = 0; closure && a < d->nevents; a++)
-        for (size_t b = a + 1; b < d->nevents; b++) {
+        for (size_t b = a + 1; b < d->nevents && b - a <= CLOSURE_WINDOW; b++) {
             el_reltype rel = bounds_rel(&bs[a], &bs[b]);
-            uint64_t key = pair_key((int)a, (int)b);
-            if (!rel || bsearch(&key, keys, nkeys, sizeof key, key_cmp))
+            uint64_t key = el_pair_key((int)a, (int)b);
+            if (!rel || bsearch(&key, keys, nkeys, sizeof key, el_cmp_u64))
                 continue;
             el_link l = {EL_LINK_TLINK, EL_NODE_EVENT, EL_NODE_EVENT, (int)a, (int)b, rel,
                          (char *)"closure: the two events' dates or their relations to the DCT"};

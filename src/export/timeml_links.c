@@ -176,18 +176,6 @@ static void perfect_links(const el_doc *d, el_link **out, size_t *n, size_t *cap
  * are linked at most once. */
 typedef struct pairset { uint64_t *keys; size_t n; } pairset;
 
-static uint64_t pair_key(int a, int b)
-{
-    uint32_t lo = (uint32_t)(a < b ? a : b), hi = (uint32_t)(a < b ? b : a);
-    return (uint64_t)lo << 32 | hi;
-}
-
-static int key_cmp(const void *x, const void *y)
-{
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return a < b ? -1 : a > b;
-}
-
 static pairset pairs_of(const el_doc *d, const el_link *out, size_t n)
 {
     pairset p = {el_calloc(d->nlinks + n + 1, sizeof *p.keys), 0};
@@ -196,16 +184,16 @@ static pairset pairs_of(const el_doc *d, const el_link *out, size_t n)
         size_t m = pass ? n : d->nlinks;
         for (size_t i = 0; i < m; i++)
             if (ls[i].from_kind == EL_NODE_EVENT && ls[i].to_kind == EL_NODE_EVENT)
-                p.keys[p.n++] = pair_key(ls[i].from, ls[i].to);
+                p.keys[p.n++] = el_pair_key(ls[i].from, ls[i].to);
     }
-    qsort(p.keys, p.n, sizeof *p.keys, key_cmp);
+    qsort(p.keys, p.n, sizeof *p.keys, el_cmp_u64);
     return p;
 }
 
 static bool pair_linked(const pairset *p, int a, int b)
 {
-    uint64_t k = pair_key(a, b);
-    return bsearch(&k, p->keys, p->n, sizeof k, key_cmp) != NULL;
+    uint64_t k = el_pair_key(a, b);
+    return bsearch(&k, p->keys, p->n, sizeof k, el_cmp_u64) != NULL;
 }
 
 /* An event the pair rules may order: asserted, with tokens. */

@@ -126,6 +126,19 @@ void el_doc_free(el_doc *d)
     free(d);
 }
 
+size_t el_doc_tokens_upto(const el_doc *d, size_t b)
+{
+    size_t lo = 0, hi = d->ntokens;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->tokens[mid].start <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 size_t el_doc_cp_offset(const el_doc *d, size_t b)
 {
     if (b >= d->len)
@@ -135,14 +148,7 @@ size_t el_doc_cp_offset(const el_doc *d, size_t b)
     if (d->ntokens == 0)
         return el_utf8_count(d->text, b);
     /* Find the last token starting at or before b, count from there. */
-    size_t lo = 0, hi = d->ntokens;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->tokens[mid].start <= b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = el_doc_tokens_upto(d, b);
     uint32_t s = lo ? d->tokens[lo - 1].sentence : 0;
     if (lo == 0 || s >= d->nsentences)
         return el_utf8_count(d->text, b);

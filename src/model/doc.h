@@ -227,6 +227,9 @@ typedef struct el_doc {
 el_doc *el_doc_new(const char *id, const char *path, char *text, size_t len);
 void el_doc_free(el_doc *doc);
 
+/* The number of tokens starting at or before byte b (binary search). */
+size_t el_doc_tokens_upto(const el_doc *doc, size_t b);
+
 /* Code-point offset of byte offset `b` (b must be a character boundary or
  * len).  O(1) for ASCII text; else O(log n + sentence length) after
  * tokenization, O(n) before. */
