@@ -235,18 +235,30 @@ static unsigned row_min(unsigned nclass)
     return m > SYN_INLINE ? m : SYN_INLINE + 1;
 }
 
+/* The classifier's two packed arrays, nf features of 5 bytes (key, count)
+ * and ne entries of 3 (weight, class), located and skipped; false if the
+ * entries overrun the file (the features were checked by the caller). */
+static bool take_arrays(rd *r, uint64_t nf, uint64_t ne, const unsigned char **fp,
+                        const unsigned char **ep)
+{
+    *fp = r->p;
+    r->p += nf * 5;
+    if (!rd_room(r, ne, 3))
+        return false;
+    *ep = r->p;
+    r->p += ne * 3;
+    return true;
+}
+
 /* A folded classifier of many classes as one row of weights per bucket. */
 static bool read_rows(syn_linear *L, rd *r, uint64_t nf, uint64_t ne)
 {
     L->stride = (L->nclass + 31) & ~31u;
     L->frow = table_alloc((size_t)(L->mask + 1) * L->stride, sizeof *L->frow);
     L->nfeat = nf;
-    const unsigned char *fp = r->p;
-    r->p += nf * 5;
-    if (!rd_room(r, ne, 3))
+    const unsigned char *fp, *ep;
+    if (!take_arrays(r, nf, ne, &fp, &ep))
         return false;
-    const unsigned char *ep = r->p;
-    r->p += ne * 3;
     uint64_t first = 0;
     for (uint64_t i = 0; i < nf; i++, fp += 5) {
         uint32_t k = (uint32_t)fp[0] | (uint32_t)fp[1] << 8 | (uint32_t)fp[2] << 16 |
@@ -287,12 +299,9 @@ static bool read_linear(syn_linear *L, rd *r, unsigned nclass)
     else
         L->slot = table_alloc(size, sizeof *L->slot);
     L->nfeat = nf;
-    const unsigned char *fp = r->p;
-    r->p += nf * 5;
-    if (!rd_room(r, ne, 3))
+    const unsigned char *fp, *ep;
+    if (!take_arrays(r, nf, ne, &fp, &ep))
         return false;
-    const unsigned char *ep = r->p;
-    r->p += ne * 3;
     unsigned many = row_min(nclass);
     uint64_t nrow = 0;   /* features stored as rows */
     for (uint64_t i = 0; i < nf && !dense; i++)
