@@ -1,7 +1,7 @@
 /* syntax_train.c - deterministic training of the syntax model from a
  * CoNLL-U treebank (see syntax_train.h):
  *   1. vocabularies (UPOS, XPOS, joint tags, relations) in order of first use;
- *   2. tag dictionary: forms seen >= DICT_MIN times with one tag >= 97%;
+ *   2. tag dictionary: forms seen >= DICT_MIN times with one tag >= DICT_PCT%;
  *   3. lemma suffix rules per XPOS and the exceptions they get wrong;
  *   4. the tagger (averaged perceptron, greedy, predicted history);
  *      4-fold jackknifed tags for the parser's training data;
@@ -21,8 +21,16 @@
 #define PARSE_EPOCHS 12
 #define LABEL_EPOCHS 8
 #define DICT_MIN 20
+#define DICT_PCT 97
 #define FOLDS 4
 #define SEED 0x5EED5EEDull
+
+/* Feature templates (ids of syntax_feat.c): every one.  Fewer tagger
+ * templates (the word pairs 26-32) tag faster and as well on EWT dev but
+ * worse on news (the curve in docs/syntax.md). */
+#define TMPL_TAG "all"
+#define TMPL_PARSE "all"
+#define TMPL_LABEL "all"
 
 #define BITS_TAG 0
 #define BITS_PARSE 20
@@ -31,11 +39,41 @@
 #define PRUNE_PARSE 0
 #define PRUNE_LABEL 0
 
-/* Development knobs (tuning on dev only): SYN_PRUNE_*, SYN_EPOCHS_*. */
+/* Development knobs (tuning on dev only): SYN_PRUNE_*, SYN_EPOCHS_*, SYN_DICT_*. */
 static long env_long(const char *name, long dflt)
 {
     const char *v = getenv(name);
     return v && *v ? atol(v) : dflt;
+}
+
+/* Development knob SYN_TMPL_TAG / _PARSE / _LABEL: the feature templates a
+ * classifier uses, as ids and ranges ("1-13,16,17"; "all": every one;
+ * unset: TMPL_*), stored in the model as its mask (syn_linear.tmpl).  The points of
+ * the templates/speed/accuracy curve are named sets of these
+ * (tools/syntax/curve.sh). */
+static uint64_t env_tmpl(const char *name, const char *dflt, unsigned base, unsigned ntmpl)
+{
+    const char *v = getenv(name);
+    if (!v || !*v)
+        v = dflt;
+    if (strcmp(v, "all") == 0)
+        return SYN_TMPL_ALL(ntmpl);
+    uint64_t m = 0;
+    while (*v) {
+        char *e;
+        long a = strtol(v, &e, 10), b = a;
+        if (*e == '-')
+            b = strtol(e + 1, &e, 10);
+        if (e == v || a < (long)base || b < a || b >= (long)(base + ntmpl) || (*e && *e != ',')) {
+            fprintf(stderr, "syntax-tool: %s: bad template list (ids %u-%u, e.g. 1-9,12)\n",
+                    name, base, base + ntmpl - 1);
+            exit(2);
+        }
+        for (long i = a; i <= b; i++)
+            m |= (uint64_t)1 << (i - (long)base);
+        v = *e ? e + 1 : e;
+    }
+    return m;
 }
 
 /* ---- vocabularies ------------------------------------------------------------- */
@@ -137,6 +175,7 @@ typedef struct tr_ent { double tot; float w; uint32_t ts; uint8_t c; } tr_ent;
 typedef struct tr_feat { uint32_t key, n, cap; tr_ent *e; } tr_feat;
 typedef struct trainer {
     unsigned nclass;
+    uint64_t tmpl;             /* feature templates (syn_linear.tmpl) */
     uint32_t bits;             /* syn_fold of every key (0 = none) */
     map idx;                   /* key -> feature index + 1 */
     tr_feat *f; size_t nf, cap;
@@ -244,8 +283,9 @@ static void tr_write(const trainer *t, el_buf *b, long prune)
         nf++;
         ne += cnt;
     }
-    fprintf(stderr, "  classifier of %u classes: %zu features, %zu weights (prune %ld)\n",
-            t->nclass, nf, ne, prune);
+    fprintf(stderr, "  classifier of %u classes: %d templates, %zu features, %zu weights "
+            "(prune %ld)\n", t->nclass, __builtin_popcountll(t->tmpl), nf, ne, prune);
+    put_u(b, t->tmpl, 8);
     put_u(b, t->nclass, 4);
     put_u(b, t->bits, 4);
     put_u(b, nf, 4);
@@ -361,6 +401,7 @@ static void build_dict(const isent *S, size_t n, unsigned ntag, dict *d)
     map_init(&d->m, 1 << 12);
     d->keys = el_malloc((nforms + 1) * sizeof *d->keys);
     d->tags = el_malloc(nforms + 1);
+    long dmin = env_long("SYN_DICT_MIN", DICT_MIN), dpct = env_long("SYN_DICT_PCT", DICT_PCT);
     for (size_t f = 0; f < nforms; f++) {
         uint32_t tot = 0, best = 0;
         for (unsigned t = 0; t < ntag; t++) {
@@ -368,7 +409,7 @@ static void build_dict(const isent *S, size_t n, unsigned ntag, dict *d)
             if (counts[f * ntag + t] > counts[f * ntag + best])
                 best = t;
         }
-        if (tot >= DICT_MIN && counts[f * ntag + best] >= 0.97 * tot) {
+        if (tot >= dmin && counts[f * ntag + best] >= dpct / 100.0 * tot) {
             *map_get(&d->m, order[f], true) = best + 1;
             d->keys[d->n] = order[f];
             d->tags[d->n++] = (uint8_t)best;
@@ -402,7 +443,7 @@ static void tag_one(trainer *t, dict *d, isent *s, uint8_t *out, bool learn, uin
     for (size_t i = 1; i <= s->n; i++) {
         int g = dict_tag(d, v.wf[i].form);
         if (g < 0) {
-            size_t nf = syn_tag_feats(&v, i, f);
+            size_t nf = syn_tag_feats(&v, i, t->tmpl, f);
             tr_score(t, f, nf, score);
             g = best_class(score, t->nclass);
             if (learn) {
@@ -424,6 +465,7 @@ static void train_tagger(trainer *t, dict *d, isent *S, size_t n, int fold, unsi
 {
     tr_init(t, ntag);
     t->bits = (uint32_t)env_long("SYN_BITS_TAG", BITS_TAG);
+    t->tmpl = env_tmpl("SYN_TMPL_TAG", TMPL_TAG, SYN_TMPL_TAG, SYN_NTMPL_TAG);
     size_t *ix = el_malloc(n * sizeof *ix), m = 0;
     for (size_t i = 0; i < n; i++)
         if (fold < 0 || (int)(i % FOLDS) != fold)
@@ -573,6 +615,7 @@ static void train_parser(trainer *t, isent *S, size_t n, unsigned ntag)
 {
     tr_init(t, SYN_NTRANS);
     t->bits = (uint32_t)env_long("SYN_BITS_PARSE", BITS_PARSE);
+    t->tmpl = env_tmpl("SYN_TMPL_PARSE", TMPL_PARSE, SYN_TMPL_PARSE, SYN_NTMPL_PARSE);
     walk w;
     walk_init(&w, S, n, ntag, SEED ^ 0xABCDEF);
     uint32_t f[64];
@@ -583,7 +626,7 @@ static void train_parser(trainer *t, isent *S, size_t n, unsigned ntag)
         syn_state st;
         for (isent *s; (s = walk_next(&w, &v, &st));) {
             while (st.b <= s->n || st.sp > 1) {
-                size_t nf = syn_parse_feats(&v, &st, f);
+                size_t nf = syn_parse_feats(&v, &st, t->tmpl, f);
                 float sc[SYN_NTRANS];
                 tr_score(t, f, nf, sc);
                 int pred = -1, gold = -1, cs[SYN_NTRANS], minc = 1 << 30;
@@ -620,6 +663,7 @@ static void train_labeller(trainer *t, isent *S, size_t n, unsigned ntag, unsign
 {
     tr_init(t, nlabel);
     t->bits = (uint32_t)env_long("SYN_BITS_LABEL", BITS_LABEL);
+    t->tmpl = env_tmpl("SYN_TMPL_LABEL", TMPL_LABEL, SYN_TMPL_LABEL, SYN_NTMPL_LABEL);
     walk w;
     walk_init(&w, S, n, ntag, SEED ^ 0x1234567);
     uint32_t f[64];
@@ -634,7 +678,7 @@ static void train_labeller(trainer *t, isent *S, size_t n, unsigned ntag, unsign
             for (uint32_t d = 1; d <= s->n; d++) {
                 if (!s->head[d])
                     continue;
-                size_t nf = syn_label_feats(&v, &st, d, f);
+                size_t nf = syn_label_feats(&v, &st, d, t->tmpl, f);
                 tr_score(t, f, nf, sc);
                 sc[root] = -1e30f;
                 int pred = best_class(sc, nlabel);

@@ -84,7 +84,7 @@ static void tag_sentence(const el_syntax *m, el_syn_work *w, syn_sent *s)
     for (size_t i = 1; i <= s->n; i++) {
         int t = dict_lookup(m, s->wf[i].form);
         if (t < 0) {
-            size_t nf = syn_tag_feats(s, i, w->f);
+            size_t nf = syn_tag_feats(s, i, m->tagger.tmpl, w->f);
             memset(w->score, 0, m->ntag * sizeof *w->score);
             syn_score(&m->tagger, w->f, nf, w->score);
             t = argmax(w->score, m->ntag);
@@ -105,7 +105,7 @@ static void parse_sentence(const el_syntax *m, el_syn_work *w, syn_sent *s, syn_
     state_bind(w, st);
     syn_state_init(st, s->n);
     while (st->b <= s->n || st->sp > 1) {
-        size_t nf = syn_parse_feats(s, st, w->f);
+        size_t nf = syn_parse_feats(s, st, m->parser.tmpl, w->f);
         int32_t sc[SYN_NTRANS] = {0, 0, 0};
         syn_score(&m->parser, w->f, nf, sc);
         int best = -1;
@@ -121,7 +121,7 @@ static int label_word(const el_syntax *m, el_syn_work *w, const syn_sent *s,
 {
     if (st->head[d] == 0)
         return EL_DEP_ROOT;
-    size_t nf = syn_label_feats(s, st, d, w->f);
+    size_t nf = syn_label_feats(s, st, d, m->labeller.tmpl, w->f);
     memset(w->score, 0, m->nlabel * sizeof *w->score);
     syn_score(&m->labeller, w->f, nf, w->score);
     w->score[m->root_label] = INT32_MIN;

@@ -6,6 +6,12 @@
 
 #include <string.h>
 
+/* Template ID of a classifier whose first template is BASE: its key goes
+ * to f[] only when the model's template mask has bit ID - BASE (see
+ * syn_linear.tmpl), so one extractor serves every point of the
+ * templates/speed/accuracy curve. */
+#define F(id, a, b) do { if (mask >> ((id) - BASE) & 1) f[k++] = syn_key(id, a, b); } while (0)
+
 /* Character class for the word shape: X x d or the byte itself. */
 static unsigned char shape_class(unsigned char c)
 {
@@ -80,45 +86,47 @@ void syn_pad(syn_wfeat *wf, uint8_t *tag, size_t n, unsigned ntag)
     tag[n + 1] = tag[n + 2] = (uint8_t)(ntag + 1);
 }
 
+#define BASE SYN_TMPL_TAG
+
 /* ---- tagger ---------------------------------------------------------------- */
 
-size_t syn_tag_feats(const syn_sent *s, size_t i, uint32_t *f)
+size_t syn_tag_feats(const syn_sent *s, size_t i, uint64_t mask, uint32_t *f)
 {
     const syn_wfeat *w = s->wf + i, *p = w - 1, *p2 = w - 2, *nx = w + 1, *n2 = w + 2;
     uint64_t t1 = s->tag[i - 1], t2 = s->tag[i - 2];
     size_t k = 0;
-    f[k++] = syn_key(1, 0, 0);
-    f[k++] = syn_key(2, w->form, 0);
-    f[k++] = syn_key(3, w->lower, 0);
-    f[k++] = syn_key(4, w->suf[0], 0);
-    f[k++] = syn_key(5, w->suf[1], 0);
-    f[k++] = syn_key(6, w->suf[2], 0);
-    f[k++] = syn_key(7, w->suf[3], 0);
-    f[k++] = syn_key(8, w->pre1, w->shape);
-    f[k++] = syn_key(9, w->shape, i == 1);
-    f[k++] = syn_key(10, t1, 0);
-    f[k++] = syn_key(11, t1, t2);
-    f[k++] = syn_key(12, t1, w->lower);
-    f[k++] = syn_key(13, p->lower, 0);
-    f[k++] = syn_key(14, p->suf[2], 0);
-    f[k++] = syn_key(15, p2->lower, 0);
-    f[k++] = syn_key(16, nx->lower, 0);
-    f[k++] = syn_key(17, nx->suf[2], 0);
-    f[k++] = syn_key(18, n2->lower, 0);
-    f[k++] = syn_key(19, w->lower, nx->lower);
-    f[k++] = syn_key(20, p->lower, w->lower);
-    f[k++] = syn_key(21, t1, nx->lower);
-    f[k++] = syn_key(22, nx->shape, w->suf[1]);
-    f[k++] = syn_key(23, w->pre[0], 0);
-    f[k++] = syn_key(24, w->pre[1], 0);
-    f[k++] = syn_key(25, t1, w->suf[2]);
-    f[k++] = syn_key(26, p->lower, nx->lower);
-    f[k++] = syn_key(27, w->shape, nx->shape * 31 + p->shape);
-    f[k++] = syn_key(28, t1, w->shape);
-    f[k++] = syn_key(29, t2, w->lower);
-    f[k++] = syn_key(30, nx->suf[0], w->suf[2]);
-    f[k++] = syn_key(31, n2->suf[2], 0);
-    f[k++] = syn_key(32, p->form, w->form);
+    F(1, 0, 0);
+    F(2, w->form, 0);
+    F(3, w->lower, 0);
+    F(4, w->suf[0], 0);
+    F(5, w->suf[1], 0);
+    F(6, w->suf[2], 0);
+    F(7, w->suf[3], 0);
+    F(8, w->pre1, w->shape);
+    F(9, w->shape, i == 1);
+    F(10, t1, 0);
+    F(11, t1, t2);
+    F(12, t1, w->lower);
+    F(13, p->lower, 0);
+    F(14, p->suf[2], 0);
+    F(15, p2->lower, 0);
+    F(16, nx->lower, 0);
+    F(17, nx->suf[2], 0);
+    F(18, n2->lower, 0);
+    F(19, w->lower, nx->lower);
+    F(20, p->lower, w->lower);
+    F(21, t1, nx->lower);
+    F(22, nx->shape, w->suf[1]);
+    F(23, w->pre[0], 0);
+    F(24, w->pre[1], 0);
+    F(25, t1, w->suf[2]);
+    F(26, p->lower, nx->lower);
+    F(27, w->shape, nx->shape * 31 + p->shape);
+    F(28, t1, w->shape);
+    F(29, t2, w->lower);
+    F(30, nx->suf[0], w->suf[2]);
+    F(31, n2->suf[2], 0);
+    F(32, p->form, w->form);
     return k;
 }
 
@@ -174,6 +182,9 @@ void syn_apply(syn_state *st, int t)
     }
 }
 
+#undef BASE
+#define BASE SYN_TMPL_PARSE
+
 /* ---- parser features -------------------------------------------------------- */
 
 static inline unsigned dist_bucket(uint32_t a, uint32_t b)
@@ -182,7 +193,7 @@ static inline unsigned dist_bucket(uint32_t a, uint32_t b)
     return d < 5 ? d : d < 8 ? 5 : d < 12 ? 6 : 7;
 }
 
-size_t syn_parse_feats(const syn_sent *s, const syn_state *st, uint32_t *f)
+size_t syn_parse_feats(const syn_sent *s, const syn_state *st, uint64_t mask, uint32_t *f)
 {
     size_t n = s->n;
     uint32_t none = (uint32_t)n + 2;  /* padding word: wf[n+2] */
@@ -204,75 +215,79 @@ size_t syn_parse_feats(const syn_sent *s, const syn_state *st, uint32_t *f)
     uint64_t v0 = s0 != none ? (uint64_t)(st->nl[s0] < 3 ? st->nl[s0] : 3) * 4 +
                                    (st->nr[s0] < 3 ? st->nr[s0] : 3) : 99;
     size_t k = 0;
-    f[k++] = syn_key(101, 0, 0);
-    f[k++] = syn_key(102, s0w, 0);
-    f[k++] = syn_key(103, s0t, 0);
-    f[k++] = syn_key(104, s0w, s0t);
-    f[k++] = syn_key(105, s1w, 0);
-    f[k++] = syn_key(106, s1t, 0);
-    f[k++] = syn_key(107, s1w, s1t);
-    f[k++] = syn_key(108, b0w, 0);
-    f[k++] = syn_key(109, b0t, 0);
-    f[k++] = syn_key(110, b0w, b0t);
-    f[k++] = syn_key(111, b1w, 0);
-    f[k++] = syn_key(112, b1t, 0);
-    f[k++] = syn_key(113, b2t, 0);
-    f[k++] = syn_key(114, s0w, b0w);
-    f[k++] = syn_key(115, s0t, b0t);
-    f[k++] = syn_key(116, s0w * 31 + s0t, b0t);
-    f[k++] = syn_key(117, s0t, b0w * 31 + b0t);
-    f[k++] = syn_key(118, s1t, s0t);
-    f[k++] = syn_key(119, s1t * 256 + s0t, b0t);
-    f[k++] = syn_key(120, s0t * 256 + b0t, b1t);
-    f[k++] = syn_key(121, b0t * 256 + b1t, b2t);
-    f[k++] = syn_key(122, s2t * 256 + s1t, s0t);
-    f[k++] = syn_key(123, s0t * 256 + t[s0l], b0t);
-    f[k++] = syn_key(124, s0t * 256 + t[s0r], b0t);
-    f[k++] = syn_key(125, s0t * 256 + b0t, t[b0l]);
-    f[k++] = syn_key(126, s1t * 256 + t[s1r], s0t);
-    f[k++] = syn_key(127, s0t * 256 + b0t, d01);
-    f[k++] = syn_key(128, s0w, d01);
-    f[k++] = syn_key(129, b0w, d01);
-    f[k++] = syn_key(130, s0t * 256 + v0, b0t);
-    f[k++] = syn_key(131, s1w, s0w);
-    f[k++] = syn_key(132, s1t, s0w);
-    f[k++] = syn_key(133, s1w, s0t);
-    f[k++] = syn_key(134, s0t * 256 + t[s0l] * 16 + t[s0l2], b0t);
-    f[k++] = syn_key(135, b0t * 256 + t[b0l], t[b0l2]);
-    f[k++] = syn_key(136, s1t * 256 + t[s1l], s0t);
-    f[k++] = syn_key(137, s0w, b1t * 256 + b0t);
-    f[k++] = syn_key(138, s0w * 31 + s0t, b0w * 31 + b0t);
-    f[k++] = syn_key(139, s0w * 31 + s0t, b0w);
-    f[k++] = syn_key(140, b0t, b1t);
-    f[k++] = syn_key(141, b0w, b1w);
-    f[k++] = syn_key(142, s1w * 31 + s1t, s0w * 31 + s0t);
+    F(101, 0, 0);
+    F(102, s0w, 0);
+    F(103, s0t, 0);
+    F(104, s0w, s0t);
+    F(105, s1w, 0);
+    F(106, s1t, 0);
+    F(107, s1w, s1t);
+    F(108, b0w, 0);
+    F(109, b0t, 0);
+    F(110, b0w, b0t);
+    F(111, b1w, 0);
+    F(112, b1t, 0);
+    F(113, b2t, 0);
+    F(114, s0w, b0w);
+    F(115, s0t, b0t);
+    F(116, s0w * 31 + s0t, b0t);
+    F(117, s0t, b0w * 31 + b0t);
+    F(118, s1t, s0t);
+    F(119, s1t * 256 + s0t, b0t);
+    F(120, s0t * 256 + b0t, b1t);
+    F(121, b0t * 256 + b1t, b2t);
+    F(122, s2t * 256 + s1t, s0t);
+    F(123, s0t * 256 + t[s0l], b0t);
+    F(124, s0t * 256 + t[s0r], b0t);
+    F(125, s0t * 256 + b0t, t[b0l]);
+    F(126, s1t * 256 + t[s1r], s0t);
+    F(127, s0t * 256 + b0t, d01);
+    F(128, s0w, d01);
+    F(129, b0w, d01);
+    F(130, s0t * 256 + v0, b0t);
+    F(131, s1w, s0w);
+    F(132, s1t, s0w);
+    F(133, s1w, s0t);
+    F(134, s0t * 256 + t[s0l] * 16 + t[s0l2], b0t);
+    F(135, b0t * 256 + t[b0l], t[b0l2]);
+    F(136, s1t * 256 + t[s1l], s0t);
+    F(137, s0w, b1t * 256 + b0t);
+    F(138, s0w * 31 + s0t, b0w * 31 + b0t);
+    F(139, s0w * 31 + s0t, b0w);
+    F(140, b0t, b1t);
+    F(141, b0w, b1w);
+    F(142, s1w * 31 + s1t, s0w * 31 + s0t);
     /* Zhang & Nivre (2011) style: child words, valency, word+distance,
      * third-order right children, the s1-s0 distance (arc-hybrid's RIGHT) */
     uint64_t b2w = w[b2].lower, d10 = s1 != none && s0 != none ? dist_bucket(s1, s0) : 9;
     uint64_t s0vl = s0 != none ? (st->nl[s0] < 4 ? st->nl[s0] : 4) : 9;
     uint64_t s0vr = s0 != none ? (st->nr[s0] < 4 ? st->nr[s0] : 4) : 9;
     uint64_t b0vl = b0 != none ? (st->nl[b0] < 4 ? st->nl[b0] : 4) : 9;
-    f[k++] = syn_key(143, s0w, b0w * 31 + b0t);
-    f[k++] = syn_key(144, b1w * 31 + b1t, 0);
-    f[k++] = syn_key(145, b2w, 0);
-    f[k++] = syn_key(146, s0w * 31 + d01, b0w);
-    f[k++] = syn_key(147, s0w, s0vl * 16 + s0vr);
-    f[k++] = syn_key(148, b0w, b0vl);
-    f[k++] = syn_key(149, b0t, b0vl);
-    f[k++] = syn_key(150, w[s0l].lower, 0);
-    f[k++] = syn_key(151, w[s0r].lower, 0);
-    f[k++] = syn_key(152, w[b0l].lower, 0);
-    f[k++] = syn_key(153, s0t * 256 + t[s0r] * 16 + t[s0r2], b0t);
-    f[k++] = syn_key(154, s1t * 256 + s0t, d10);
-    f[k++] = syn_key(155, s1w, d10 * 256 + s0t);
-    f[k++] = syn_key(156, s1t * 256 + b0t, s0t * 16 + d10);
-    f[k++] = syn_key(157, w[s1r].lower, s0t);
+    F(143, s0w, b0w * 31 + b0t);
+    F(144, b1w * 31 + b1t, 0);
+    F(145, b2w, 0);
+    F(146, s0w * 31 + d01, b0w);
+    F(147, s0w, s0vl * 16 + s0vr);
+    F(148, b0w, b0vl);
+    F(149, b0t, b0vl);
+    F(150, w[s0l].lower, 0);
+    F(151, w[s0r].lower, 0);
+    F(152, w[b0l].lower, 0);
+    F(153, s0t * 256 + t[s0r] * 16 + t[s0r2], b0t);
+    F(154, s1t * 256 + s0t, d10);
+    F(155, s1w, d10 * 256 + s0t);
+    F(156, s1t * 256 + b0t, s0t * 16 + d10);
+    F(157, w[s1r].lower, s0t);
     return k;
 }
 
+#undef BASE
+#define BASE SYN_TMPL_LABEL
+
 /* ---- labeller features ------------------------------------------------------- */
 
-size_t syn_label_feats(const syn_sent *s, const syn_state *st, size_t d, uint32_t *f)
+size_t syn_label_feats(const syn_sent *s, const syn_state *st, size_t d, uint64_t mask,
+                       uint32_t *f)
 {
     size_t n = s->n;
     uint32_t none = (uint32_t)n + 2;
@@ -287,32 +302,34 @@ size_t syn_label_feats(const syn_sent *s, const syn_state *st, size_t d, uint32_
     uint64_t db = dist_bucket(d, h) * 4 + dir;
     uint64_t pair = dt * 256 + ht;
     size_t k = 0;
-    f[k++] = syn_key(201, 0, 0);
-    f[k++] = syn_key(202, dw, 0);
-    f[k++] = syn_key(203, dt, 0);
-    f[k++] = syn_key(204, hw, 0);
-    f[k++] = syn_key(205, ht, 0);
-    f[k++] = syn_key(206, pair, dir);
-    f[k++] = syn_key(207, dw, ht * 4 + dir);
-    f[k++] = syn_key(208, hw, dt * 4 + dir);
-    f[k++] = syn_key(209, pair, db);
-    f[k++] = syn_key(210, pair * 4 + dir, t[dl]);
-    f[k++] = syn_key(211, pair * 4 + dir, t[dr]);
-    f[k++] = syn_key(212, pair * 4 + dir, t[hh]);
-    f[k++] = syn_key(213, pair * 4 + dir, w[dl].lower);
-    f[k++] = syn_key(214, dw, hw);
-    f[k++] = syn_key(215, pair * 4 + dir, t[d - 1] * 256 + t[d + 1]);
-    f[k++] = syn_key(216, pair * 4 + dir, w[hl].lower);
-    f[k++] = syn_key(217, dt * 4 + dir, w[d].suf[2]);
-    f[k++] = syn_key(218, pair * 4 + dir, (uint64_t)(st->nl[d] < 3 ? st->nl[d] : 3) * 4 +
-                                              (st->nr[d] < 3 ? st->nr[d] : 3));
-    f[k++] = syn_key(219, pair * 4 + dir, w[d - 1].lower);
-    f[k++] = syn_key(220, dw * 4 + dir, w[dl].lower);
-    f[k++] = syn_key(221, pair * 4 + dir, h == 0);
+    F(201, 0, 0);
+    F(202, dw, 0);
+    F(203, dt, 0);
+    F(204, hw, 0);
+    F(205, ht, 0);
+    F(206, pair, dir);
+    F(207, dw, ht * 4 + dir);
+    F(208, hw, dt * 4 + dir);
+    F(209, pair, db);
+    F(210, pair * 4 + dir, t[dl]);
+    F(211, pair * 4 + dir, t[dr]);
+    F(212, pair * 4 + dir, t[hh]);
+    F(213, pair * 4 + dir, w[dl].lower);
+    F(214, dw, hw);
+    F(215, pair * 4 + dir, t[d - 1] * 256 + t[d + 1]);
+    F(216, pair * 4 + dir, w[hl].lower);
+    F(217, dt * 4 + dir, w[d].suf[2]);
+    F(218, pair * 4 + dir, (uint64_t)(st->nl[d] < 3 ? st->nl[d] : 3) * 4 +
+                               (st->nr[d] < 3 ? st->nr[d] : 3));
+    F(219, pair * 4 + dir, w[d - 1].lower);
+    F(220, dw * 4 + dir, w[dl].lower);
+    F(221, pair * 4 + dir, h == 0);
     uint32_t dl2 = st->lc2[d] ? st->lc2[d] : none;
-    f[k++] = syn_key(222, pair * 4 + dir, w[dr].lower);
-    f[k++] = syn_key(223, pair * 4 + dir, t[h - 1] * 256 + t[h + 1]);
-    f[k++] = syn_key(224, pair * 4 + dir, t[dl] * 256 + t[dl2]);
-    f[k++] = syn_key(225, dw * 4 + dir, ht * 256 + t[hh]);
+    F(222, pair * 4 + dir, w[dr].lower);
+    F(223, pair * 4 + dir, t[h - 1] * 256 + t[h + 1]);
+    F(224, pair * 4 + dir, t[dl] * 256 + t[dl2]);
+    F(225, dw * 4 + dir, ht * 256 + t[hh]);
     return k;
 }
+#undef BASE
+#undef F

@@ -38,6 +38,7 @@ typedef struct syn_dslot { uint32_t key; int16_t w[SYN_DENSE]; } syn_dslot;
 typedef struct syn_fslot { int16_t w[4]; } syn_fslot;
 
 typedef struct syn_linear {
+    uint64_t tmpl;          /* feature templates used (bit i: template base + i) */
     uint32_t nclass;
     uint32_t bits;          /* features folded into 2^bits buckets (0 = not) */
     uint32_t mask;          /* slots - 1 (power of two; folded: 2^bits, the slot is the bucket) */
@@ -161,8 +162,10 @@ static inline void syn_score(const syn_linear *L, const uint32_t *f, size_t nf, 
 #define SYN_MAX_TAGS 160
 #define SYN_MAX_LABELS 64
 /* The version names the feature templates too: a model trained with other
- * templates would load but analyse nonsense, so changing them bumps it. */
-#define SYN_MAGIC "ELSYNTX2"
+ * templates would load but analyse nonsense, so changing them bumps it.
+ * Version 3 adds each classifier's template mask (a subset of these
+ * templates: the points of the speed/accuracy curve); 1 and 2 are refused. */
+#define SYN_MAGIC "ELSYNTX3"
 
 typedef struct syn_dict_entry { uint64_t h; uint8_t tag; } syn_dict_entry;
 typedef struct syn_lemma_entry { uint64_t h; uint32_t off; } syn_lemma_entry;
@@ -207,7 +210,15 @@ static inline uint32_t syn_key(uint32_t tmpl, uint64_t a, uint64_t b)
 
 /* ---- feature extractors ------------------------------------------------ */
 
-/* Every extractor writes at most 64 keys (syn_score's limit). */
+/* Every extractor writes at most 64 keys (syn_score's limit), those of
+ * the templates in its mask: template SYN_TMPL_x + i is bit i. */
+#define SYN_TMPL_TAG 1
+#define SYN_TMPL_PARSE 101
+#define SYN_TMPL_LABEL 201
+#define SYN_NTMPL_TAG 32
+#define SYN_NTMPL_PARSE 57
+#define SYN_NTMPL_LABEL 25
+#define SYN_TMPL_ALL(n) (((uint64_t)1 << (n)) - 1)
 
 /* A sentence as the extractors see it: index 1..n are words, 0 is the
  * root; wf[] and tag[] have 2 padding entries on each side (wf - 2 valid). */
@@ -221,7 +232,7 @@ typedef struct syn_sent {
 void syn_pad(syn_wfeat *wf, uint8_t *tag, size_t n, unsigned ntag);
 
 /* Tagger features of word i (1-based) given tags of words < i. */
-size_t syn_tag_feats(const syn_sent *s, size_t i, uint32_t *f);
+size_t syn_tag_feats(const syn_sent *s, size_t i, uint64_t mask, uint32_t *f);
 
 /* Parser state (arc-hybrid): stack of word indices (0 = root at the
  * bottom), buffer front b, and the arcs so far. */
@@ -235,7 +246,7 @@ typedef struct syn_state {
 
 enum { SYN_SHIFT, SYN_LEFT, SYN_RIGHT, SYN_NTRANS };
 
-size_t syn_parse_feats(const syn_sent *s, const syn_state *st, uint32_t *f);
+size_t syn_parse_feats(const syn_sent *s, const syn_state *st, uint64_t mask, uint32_t *f);
 void syn_state_init(syn_state *st, size_t n);
 bool syn_valid(const syn_state *st, size_t n, int t);
 void syn_apply(syn_state *st, int t);
@@ -243,7 +254,8 @@ void syn_add_arc(syn_state *st, uint32_t h, uint32_t d);
 
 /* Labeller features of word d (1-based) whose head is head[d] (0 = root),
  * given the whole tree (lc, rc: leftmost and rightmost child). */
-size_t syn_label_feats(const syn_sent *s, const syn_state *st, size_t d, uint32_t *f);
+size_t syn_label_feats(const syn_sent *s, const syn_state *st, size_t d, uint64_t mask,
+                       uint32_t *f);
 
 /* Parse a model from memory (el_syntax_load reads the file and calls this). */
 el_syntax *syn_model_parse(const void *data, size_t len, const char *name, char **err);

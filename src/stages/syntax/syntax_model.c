@@ -277,8 +277,11 @@ static bool read_rows(syn_linear *L, rd *r, uint64_t nf, uint64_t ne)
     return first == ne;
 }
 
-static bool read_linear(syn_linear *L, rd *r, unsigned nclass)
+static bool read_linear(syn_linear *L, rd *r, unsigned nclass, unsigned ntmpl)
 {
+    L->tmpl = rd_uint(r, 8);
+    if (L->tmpl & ~SYN_TMPL_ALL(ntmpl))   /* a template this code does not have */
+        return false;
     L->nclass = (uint32_t)rd_uint(r, 4);
     L->bits = (uint32_t)rd_uint(r, 4);
     uint64_t nf = rd_uint(r, 4), ne = rd_uint(r, 4);
@@ -394,8 +397,9 @@ el_syntax *syn_model_parse(const void *data, size_t len, const char *path, char 
     el_syntax *m = el_calloc(1, sizeof *m);
     rd r = { (const unsigned char *)data, (const unsigned char *)data + len, false };
     bool ok = read_header(m, &r) && read_dict(m, &r) && read_lemmas(m, &r) &&
-              read_linear(&m->tagger, &r, m->ntag) && read_linear(&m->parser, &r, SYN_NTRANS) &&
-              read_linear(&m->labeller, &r, m->nlabel) && !r.bad && r.p == r.end;
+              read_linear(&m->tagger, &r, m->ntag, SYN_NTMPL_TAG) &&
+              read_linear(&m->parser, &r, SYN_NTRANS, SYN_NTMPL_PARSE) &&
+              read_linear(&m->labeller, &r, m->nlabel, SYN_NTMPL_LABEL) && !r.bad && r.p == r.end;
     if (!ok) {
         *err = el_strdupf("%s: not a syntax model of this version (bad or truncated)", path);
         el_syntax_free(m);

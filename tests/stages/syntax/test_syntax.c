@@ -1,8 +1,9 @@
 /* test_syntax.c - the syntax stage with the shipped model: contraction
  * split, tags, lemmas, trees on small sentences, model loading errors,
- * the document layer and its CoNLL-U output. */
+ * the document layer and its CoNLL-U output, the feature template masks. */
 #include "test_util.h"
 #include "stages/syntax/syntax.h"
+#include "stages/syntax/syntax_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,6 +193,51 @@ static void test_load_errors(void **state)
     remove(path);
 }
 
+/* Keys of mask m are the keys of the full set at m's bits, in order. */
+static void expect_subset(const uint32_t *all, size_t nall, uint64_t m, const uint32_t *sub,
+                          size_t nsub)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < nall; i++)
+        if (m >> i & 1) {
+            assert_true(k < nsub);
+            assert_int_equal(sub[k++], all[i]);
+        }
+    assert_int_equal(k, nsub);
+}
+
+static void test_template_masks(void **state)
+{
+    (void)state;
+    static const char *const words[] = { "The", "judge", "rejected", "it", "." };
+    syn_wfeat wfb[5 + 5];
+    uint8_t tb[5 + 5] = {0};
+    for (size_t i = 0; i < 5; i++)
+        syn_word_features(words[i], strlen(words[i]), &wfb[i + 3]);
+    syn_pad(wfb + 2, tb + 2, 5, 102);
+    syn_sent s = { 5, wfb + 2, tb + 2 };
+    uint32_t all[64], sub[64];
+    const uint64_t masks[] = { 1, 0x5, (uint64_t)1 << 24 | 0xff, 0 };
+    size_t nall = syn_tag_feats(&s, 2, SYN_TMPL_ALL(SYN_NTMPL_TAG), all);
+    assert_int_equal(nall, SYN_NTMPL_TAG);
+    for (size_t i = 0; i < 4; i++)
+        expect_subset(all, nall, masks[i], sub, syn_tag_feats(&s, 2, masks[i], sub));
+    uint32_t stack[8], head[8], lc[8], rc[8], lc2[8], rc2[8];
+    uint8_t nl[8], nr[8];
+    syn_state st = { stack, 0, 0, head, lc, rc, lc2, rc2, nl, nr };
+    syn_state_init(&st, 5);
+    syn_apply(&st, SYN_SHIFT);
+    nall = syn_parse_feats(&s, &st, SYN_TMPL_ALL(SYN_NTMPL_PARSE), all);
+    assert_int_equal(nall, SYN_NTMPL_PARSE);
+    for (size_t i = 0; i < 4; i++)
+        expect_subset(all, nall, masks[i], sub, syn_parse_feats(&s, &st, masks[i], sub));
+    syn_add_arc(&st, 2, 1);
+    nall = syn_label_feats(&s, &st, 1, SYN_TMPL_ALL(SYN_NTMPL_LABEL), all);
+    assert_int_equal(nall, SYN_NTMPL_LABEL);
+    for (size_t i = 0; i < 4; i++)
+        expect_subset(all, nall, masks[i], sub, syn_label_feats(&s, &st, 1, masks[i], sub));
+}
+
 static void test_document_words_and_conllu(void **state)
 {
     (void)state;
@@ -339,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_curly_apostrophes),
         cmocka_unit_test(test_names_and_ids),
         cmocka_unit_test(test_accessors),
+        cmocka_unit_test(test_template_masks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
