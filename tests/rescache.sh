@@ -60,6 +60,32 @@ done
 same "$TMP/x-off" "$TMP/x-$(echo "$C" | tr / _)" "--gazetteer: the same outputs with the cache"
 grep -q '"Zorblatt Quimby"' "$TMP/x-off/timeline.json" && ok "--gazetteer file used" || fail "--gazetteer file used"
 
+# pruning: a write keeps the three most recently used cache files (its own
+# among them), removes temporary files of a write older than an hour, and
+# leaves every other file alone; a hit marks its file as used now
+P="$TMP/prune"; mkdir -p "$P"
+k() { echo "$P/resources-000000000000000$1.elc"; }
+for i in 1 2 3 4; do echo old > "$(k $i)"; touch -d "2020-01-0$i 12:00" "$(k $i)"; done
+echo keep > "$P/notes.txt"; touch -d "2020-01-01 12:00" "$P/notes.txt"
+echo keep > "$P/resources-old.elc"; touch -d "2020-01-01 12:00" "$P/resources-old.elc"
+echo dead > "$(k 1).123.tmp"; touch -d "2020-01-01 12:00" "$(k 1).123.tmp"
+echo live > "$(k 2).456.tmp"
+xrun() { EVENTLINE_CACHE=$P "$EVENTLINE" -q -f json -o "$TMP/p-out" "$TMP/extra.txt" 2>"$TMP/err"; }
+xrun || fail "run with a cache to prune"
+left=$(cd "$P" && ls | tr '\n' ' ')
+cur=$(cd "$P" && ls resources-*.elc | grep -v '^resources-0000000000000\|^resources-old' )
+want="notes.txt resources-0000000000000002.elc.456.tmp resources-0000000000000003.elc resources-0000000000000004.elc $cur resources-old.elc "
+[ -n "$cur" ] && [ "$left" = "$want" ] && ok "a write prunes to the three most recent cache files" \
+    || fail "a write prunes to the three most recent cache files: $left"
+touch -d "2020-01-05 12:00" "$P/$cur"
+xrun || fail "a hit in a pruned cache"
+[ "$P/$cur" -nt "$(k 4)" ] && [ ! -s "$TMP/err" ] && ok "a hit marks its file as used" || fail "a hit marks its file as used"
+touch "$(k 3)"; echo old > "$(k 5)"; touch -d "2020-01-06 12:00" "$(k 5)"; rm "$P/$cur"
+xrun || fail "a miss in a pruned cache"
+left=$(cd "$P" && ls resources-0*.elc | tr '\n' ' ')
+[ -f "$P/$cur" ] && [ "$left" = "resources-0000000000000003.elc resources-0000000000000005.elc " ] \
+    && ok "pruning follows the last use, not the name" || fail "pruning follows the last use, not the name: $left"
+
 # an unwritable place: no cache, no message
 run /proc/nonexistent/cache "$TMP/nowhere" || fail "run with an unwritable cache"
 [ -s "$TMP/err" ] && fail "an unwritable cache directory is silent" || ok "an unwritable cache directory is silent"

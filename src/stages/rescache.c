@@ -2,7 +2,9 @@
  *
  * File: 8-byte magic, then 64-bit little-endian format version, key,
  * payload length and payload hash, then the payload: blob sections
- * (base/blob.h) of the gazetteer, a model flag and the event model. */
+ * (base/blob.h) of the gazetteer, a model flag and the event model.
+ * After a write the directory is pruned to the KEEP most recently used
+ * files (a hit touches its file's mtime). */
 #include "config.h"
 #include "stages/rescache.h"
 #include "stages/entity/gazetteer.h"
@@ -10,6 +12,7 @@
 #include "base/blob.h"
 #include "base/util.h"
 
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -18,10 +21,14 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAGIC "ELRCACHE"
 enum { FORMAT = 1, HEADER = 40 };
+/* Pruning: the most recently used files kept (the current one among them),
+ * and the age after which a left-over temporary file is removed. */
+enum { KEEP = 3, STALE_TMP_SECONDS = 3600 };
 
 struct el_rescache {
     char *dir;        /* the gazetteer directory */
@@ -203,6 +210,8 @@ bool el_rescache_take(el_rescache *c, el_gazetteer **gz, el_event_model **model)
     if (why)
         fprintf(stderr, "eventline: %s: warning: bad resource cache (%s); loading the text "
                 "gazetteers\n", c->path, why);
+    else
+        utimensat(AT_FDCWD, c->path, NULL, 0);   /* used now: for the pruning's order */
     return !why;
 }
 
@@ -242,6 +251,81 @@ static void put_le64(char *out, uint64_t v)
         out[i] = (char)(v >> (8 * i));
 }
 
+/* The cache's own file names: resources-<16 hex>.elc, and the temporary
+ * files of a write, resources-<16 hex>.elc.<pid>.tmp. */
+static bool is_entry(const char *name)
+{
+    if (strncmp(name, "resources-", 10) != 0 || strspn(name + 10, "0123456789abcdef") != 16)
+        return false;
+    return strcmp(name + 26, ".elc") == 0;
+}
+
+static bool is_tmp(const char *name)
+{
+    if (strncmp(name, "resources-", 10) != 0 || strspn(name + 10, "0123456789abcdef") != 16
+        || strncmp(name + 26, ".elc.", 5) != 0)
+        return false;
+    size_t digits = strspn(name + 31, "0123456789");
+    return digits > 0 && strcmp(name + 31 + digits, ".tmp") == 0;
+}
+
+typedef struct {
+    char *name;
+    struct timespec used;   /* mtime: written or last hit */
+} entry;
+
+/* Newest first; equal times by name, so the order is total. */
+static int cmp_entry(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    if (x->used.tv_sec != y->used.tv_sec)
+        return x->used.tv_sec < y->used.tv_sec ? 1 : -1;
+    if (x->used.tv_nsec != y->used.tv_nsec)
+        return x->used.tv_nsec < y->used.tv_nsec ? 1 : -1;
+    return strcmp(x->name, y->name);
+}
+
+/* Remove every cache file but the KEEP most recently used (the current file
+ * is always kept), and temporary files older than STALE_TMP_SECONDS (a write
+ * that died).  Other files in the directory are never touched.  Each program
+ * or gazetteer edit is a new key and a new 24 MB file, so without this the
+ * directory only grows. */
+static void prune(const el_rescache *c)
+{
+    DIR *d = opendir(c->cache_dir);
+    if (!d)
+        return;
+    entry *v = NULL;
+    size_t n = 0, cap = 0;
+    const char *self = strrchr(c->path, '/') + 1;
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        bool tmp = is_tmp(de->d_name);
+        struct stat st;
+        if ((!tmp && !is_entry(de->d_name)) || strcmp(de->d_name, self) == 0
+            || fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (tmp) {
+            if (now.tv_sec - st.st_mtim.tv_sec > STALE_TMP_SECONDS)
+                unlinkat(dirfd(d), de->d_name, 0);
+            continue;
+        }
+        if (n == cap)
+            v = el_realloc(v, (cap = cap ? 2 * cap : 8) * sizeof *v);
+        v[n++] = (entry){el_strdup(de->d_name), st.st_mtim};
+    }
+    qsort(v, n, sizeof *v, cmp_entry);
+    for (size_t i = 0; i < n; i++) {
+        if (i + 1 >= KEEP)   /* the current file takes one of the KEEP places */
+            unlinkat(dirfd(d), v[i].name, 0);
+        free(v[i].name);
+    }
+    free(v);
+    closedir(d);
+}
+
 void el_rescache_store(el_rescache *c, const el_gazetteer *gz, const el_trigger_lexicon *triggers)
 {
     const el_event_model *model = triggers->model;
@@ -263,6 +347,8 @@ void el_rescache_store(el_rescache *c, const el_gazetteer *gz, const el_trigger_
         ok = close(fd) == 0 && ok;
         if (!ok || rename(tmp, c->path) != 0)
             unlink(tmp);
+        else
+            prune(c);
     }
     free(tmp);
     el_buf_free(&w);

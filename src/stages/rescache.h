@@ -16,7 +16,13 @@
  * else $XDG_CACHE_HOME/eventline, else $HOME/.cache/eventline.  A file that
  * is there but bad (truncated, wrong header, checksum) gets a one-line
  * warning and the text is loaded (and the file rewritten); a directory that
- * cannot be written is silently left alone. */
+ * cannot be written is silently left alone.
+ *
+ * Pruning: a hit sets its file's mtime to now; a write then removes every
+ * other resources-KEY.elc in the directory but the two most recently used
+ * (three files, ~24 MB each, at most: two programs or gazetteer versions
+ * used in turn both stay hits), and temporary files of a write older than
+ * an hour.  No other file in the directory is touched. */
 #ifndef EL_RESCACHE_H
 #define EL_RESCACHE_H
 
@@ -34,7 +40,8 @@ el_rescache *el_rescache_open(const char *dir);
  * file) set; false otherwise (a bad file is reported on stderr). */
 bool el_rescache_take(el_rescache *c, el_gazetteer **gz, struct el_event_model **model);
 /* Write the cache file from tables loaded from text (best effort: written
- * to a temporary name and renamed, so readers see a whole file or none). */
+ * to a temporary name and renamed, so readers see a whole file or none),
+ * then prune the directory (above). */
 typedef struct el_trigger_lexicon el_trigger_lexicon;
 void el_rescache_store(el_rescache *c, const el_gazetteer *gz, const el_trigger_lexicon *triggers);
 void el_rescache_close(el_rescache *c);
