@@ -72,10 +72,11 @@ size=$(head -c 2000 "$TMP/news-lanes/timeline.svg" | sed -n 's/.*<svg width="\([
 set -- $size
 # The width is bounded; the height grows with the rows, so with the set
 # (66 articles drew 3,853x4,476 pt, 74 drew 3,866x5,115): at most 100 pt
-# of height per article, and at most 4000 pt wide.
+# of height per article, and at most 4500 pt wide (a row's width is not capped
+# exactly: 80 articles drew 4,117x5,146 pt).
 hmax=$((narticles * 100))
-[ $# -eq 2 ] && [ "$1" -le 4000 ] && [ "$2" -le "$hmax" ] && [ "$(grep -c 'el_row=[1-9]' "$TMP/news-lanes/timeline.dot")" -gt 0 ] &&
-    ok "news lanes drawing wraps into rows: ${1}x${2} pt" || fail "news lanes drawing within 4000x${hmax} pt (${size:-no size})"
+[ $# -eq 2 ] && [ "$1" -le 4500 ] && [ "$2" -le "$hmax" ] && [ "$(grep -c 'el_row=[1-9]' "$TMP/news-lanes/timeline.dot")" -gt 0 ] &&
+    ok "news lanes drawing wraps into rows: ${1}x${2} pt" || fail "news lanes drawing within 4500x${hmax} pt (${size:-no size})"
 
 # Period labels are whole: the tram corpus has ISO weeks.
 grep -q 'label="week 2 of 2024 (8-14 Jan)"' "$TMP/tram/timeline.dot" &&

@@ -9,7 +9,9 @@
  * resolved it, the one person whose full name ends with it in the corpus
  * (an article saying only "Weber", another "Anna Weber"); when they disagree
  * (two different Webers) it stays
- * as it is.  The result depends only on the set of documents, not on their
+ * as it is.  An organization named without its " of <place>" ("Safety
+ * Board") takes the identity of the one named with it ("Safety Board of
+ * Canada").  The result depends only on the set of documents, not on their
  * order, so map/merge runs give the same entities as a single run. */
 #include "model/corpus.h"
 #include "base/util.h"
@@ -271,11 +273,107 @@ static void adopt_types(el_corpus *c)
     free(v);
 }
 
+/* ---- "X Board" and "X Board of <place>" --------------------------------- */
+
+/* Sorted unique lower-case words of v[0..n) (duplicates freed); disputes of
+ * entries that share a word but not a key are kept in the first one. */
+static size_t unique_words(lone_name *v, size_t n)
+{
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_lone);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u > 0 && strcmp(v[u - 1].word, v[i].word) == 0) {
+            if (v[u - 1].full && v[i].full && strcmp(v[u - 1].full->key, v[i].full->key) != 0)
+                v[u - 1].disputed = true;
+            free(v[i].word);
+        } else
+            v[u++] = v[i];
+    }
+    return u;
+}
+
+static bool rule_organization(const el_mention *m)
+{
+    return m->type == EL_ENT_ORGANIZATION && !is_reference(m) && m->key && strncmp(m->key, "ORGANIZATION:", 13) == 0;
+}
+
+/* The place names of the corpus, lower-case, sorted and unique. */
+static lone_name *collect_places(const el_corpus *c, size_t *n)
+{
+    lone_name *v = NULL;
+    size_t cap = 0;
+    *n = 0;
+    for (size_t d = 0; d < c->ndocs; d++)
+        for (size_t m = 0; m < c->docs[d]->nmentions; m++) {
+            const el_mention *x = &c->docs[d]->mentions[m];
+            if (x->type == EL_ENT_LOCATION && !is_reference(x))
+                EL_PUSH(v, *n, cap) = (lone_name){lower_copy(c->docs[d]->text + x->start, x->end - x->start),
+                                                  NULL, false, NULL, false};
+        }
+    *n = unique_words(v, *n);
+    return v;
+}
+
+/* Where " of <place>" starts in an organization's name of n bytes, or 0: the
+ * part before it has two or more words ("Safety Board of Canada", not "Bank
+ * of X"). */
+static size_t of_place(const char *s, size_t n, lone_name *places, size_t np)
+{
+    for (size_t i = n; i-- > 4;) {
+        if (memcmp(s + i - 4, " of ", 4) != 0)
+            continue;
+        size_t head = i - 4;
+        return memchr(s, ' ', head) && find_lone(places, np, s + i, n - i) ? head : 0;
+    }
+    return 0;
+}
+
+/* An organization found by the rules and named without its " of <place>"
+ * ("the Transportation Safety Board") is the organization named with it
+ * elsewhere in the corpus ("Transportation Safety Board of Canada", the
+ * place a name of the corpus), when all such longer names agree. */
+static void adopt_of_place(el_corpus *c)
+{
+    size_t np, n = 0, cap = 0;
+    lone_name *places = collect_places(c, &np), *v = NULL;
+    for (size_t d = 0; np && d < c->ndocs; d++)
+        for (size_t m = 0; m < c->docs[d]->nmentions; m++) {
+            const el_mention *x = &c->docs[d]->mentions[m];
+            const char *s = x->name;   /* the name, without a "the" the text may take */
+            size_t head = x->type == EL_ENT_ORGANIZATION && !is_reference(x) && s
+                        ? of_place(s, strlen(s), places, np) : 0;
+            if (head)
+                EL_PUSH(v, n, cap) = (lone_name){lower_copy(s, head), x, false, NULL, false};
+        }
+    n = unique_words(v, n);
+    for (size_t d = 0; n && d < c->ndocs; d++) {
+        el_doc *doc = c->docs[d];
+        for (size_t m = 0; m < doc->nmentions; m++) {
+            el_mention *x = &doc->mentions[m];
+            const lone_name *l = rule_organization(x) && x->name ? find_lone(v, n, x->name, strlen(x->name))
+                                                                 : NULL;
+            if (!l || l->disputed || strcmp(x->key, l->full->key) == 0)
+                continue;
+            x->key = el_doc_str(doc, l->full->key);
+            x->name = el_doc_str(doc, l->full->name);
+            x->type_source = EL_TSRC_COREFERENCE;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(v[i].word);
+    for (size_t i = 0; i < np; i++)
+        free(places[i].word);
+    free(v);
+    free(places);
+}
+
 static void adopt_short_names(el_corpus *c);
 
 void el_corpus_adopt_short_names(el_corpus *c)
 {
     adopt_types(c);
+    adopt_of_place(c);
     adopt_short_names(c);
 }
 

@@ -84,6 +84,28 @@ static void test_disputed_short_name_stays(void **state)
     el_corpus_free(c);
 }
 
+/* "Safety Board" in article b is the "Safety Board of Ruritania" of article a
+ * (Ruritania a place of the corpus); "Bank" is no two-word head and stays. */
+static void test_organization_without_of_place(void **state)
+{
+    (void)state;
+    el_corpus *c = el_corpus_new();
+    el_corpus_add(c, doc_with("a", "The Safety Board of Ruritania said so. Bank of Ruritania rose.", (row[]){
+        {1, 5, EL_ENT_ORGANIZATION, "ORGANIZATION:safety board of ruritania", "Safety Board of Ruritania"},
+        {4, 5, EL_ENT_LOCATION, "iso:RU", "Ruritania"},
+        {8, 11, EL_ENT_ORGANIZATION, "ORGANIZATION:bank of ruritania", "Bank of Ruritania"}, {0}}));
+    el_corpus_add(c, doc_with("b", "The Safety Board said the Bank was shut.", (row[]){
+        {1, 3, EL_ENT_ORGANIZATION, "ORGANIZATION:safety board", "Safety Board"},
+        {5, 6, EL_ENT_ORGANIZATION, "ORGANIZATION:bank", "Bank"}, {0}}));
+    el_corpus_link_entities(c);
+    const el_entity *e = entity_named(c, "Safety Board of Ruritania");
+    assert_non_null(e);
+    assert_int_equal(e->nmentions, 2);
+    assert_int_equal(e->ndocs, 2);
+    assert_non_null(entity_named(c, "Bank"));
+    el_corpus_free(c);
+}
+
 /* "the Beatles' Acme Records" names Acme Records with its owner: an alias;
  * a place as owner ("Freedonia's Jane Roe") makes none. */
 static void test_possessor_qualified_alias(void **state)
@@ -113,6 +135,7 @@ int main(void)
         cmocka_unit_test(test_one_entity_per_key_across_documents),
         cmocka_unit_test(test_lone_short_name_takes_agreed_person),
         cmocka_unit_test(test_disputed_short_name_stays),
+        cmocka_unit_test(test_organization_without_of_place),
         cmocka_unit_test(test_possessor_qualified_alias),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -434,6 +434,8 @@ static size_t unglue(const tagger *t, size_t b, size_t j)
     return j;
 }
 
+static bool lower_cue(const tagger *t, size_t i, unsigned bit);
+
 /* Truncate a run at the first token (after b) where a list entry starts. */
 static size_t cut_at_known(const tagger *t, size_t b, size_t e)
 {
@@ -443,6 +445,11 @@ static size_t cut_at_known(const tagger *t, size_t b, size_t e)
         if (!n || (t->gz->entries[entry].kind == GZ_KIND_ENTITY &&
                    surname_like_city(t, b, j, n, e, entry)))
             continue;
+        /* "Analyst Ruth X of Y Partners": the person's name ends with the
+         * place-like surname, before the lower-case connector */
+        if (t->gz->entries[entry].kind == GZ_KIND_ENTITY && j + n < e && lower_cue(t, j + n, CUE_CONNECTOR) &&
+            surname_like_city(t, b, j, n, j + n, entry))
+            return j + n;
         /* a title cuts only where it introduces a name ("X CEO Jane Roe", not "Anna King") */
         if (t->gz->entries[entry].kind == GZ_KIND_ENTITY || (j + n < e && is_cap(t, j + n)))
             return unglue(t, b, j);
@@ -685,6 +692,26 @@ static bool city_plural(const tagger *t, size_t b, size_t e)
     return strcmp(sub, "city") == 0 || strcmp(sub, "capital") == 0;
 }
 
+/* "Harlan Markets", "Orrin Home Goods": a name of two or three words outside
+ * headline-case lines and not after "and" (the second half of a coordinated
+ * name), the first no English word (not "Bus Stops") nor a nationality, whose last word is the plural of an English noun written only in lower case
+ * (kind `common`, not `common-name`: "Banks", "Woods" and "Jobs" are
+ * surnames too) names a company or a team, not a person. */
+static bool common_plural_end(const tagger *t, size_t b, size_t e)
+{
+    size_t n;
+    int entry;
+    const char *s = el_tok_text(t->doc, e - 1, &n);
+    if (t->headline[t->doc->tokens[b].sentence] ||
+        (b > 0 && el_ent_wc(t, b - 1) == EL_WC_AND) ||
+        (el_ent_gz_match(t, b, &entry) && t->gz->entries[entry].type == EL_ENT_NORP))
+        return false;   /* "X Ends Days Of ...", "North X and Y Affairs department" */
+    return e - b >= 2 && e - b <= 3 && !el_gz_common(t->gz, t->doc, b) && n >= 4 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != '\'' &&
+           (t->doc->tokens[e - 1].flags & EL_TOK_CAP) && !(t->doc->tokens[e - 1].flags & EL_TOK_ALLCAPS) &&
+           !(t->cue[e - 1] & (CUE_SURNAME | CUE_GIVEN | CUE_LOC_SUFFIX)) &&
+           el_gz_common(t->gz, t->doc, e - 1) == GZ_COMMON_WORD;
+}
+
 /* A byline's name: after a capitalized `byline` word ("By") that starts
  * its line, over names, "and" and commas ("By Ann Lee and Bo Park"). */
 static bool in_byline(const tagger *t, size_t b)
@@ -700,12 +727,55 @@ static bool in_byline(const tagger *t, size_t b)
     return false;
 }
 
+/* An agent noun's shape ("Glaciologist", "Historian", "Designer"). */
+static bool agent_noun(const tagger *t, size_t i)
+{
+    static const char *const ends[] = {"ist", "er", "or", "ian", "ant", "ent"};
+    size_t n;
+    const char *s = el_tok_text(t->doc, i, &n);
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        size_t m = strlen(ends[k]);
+        if (n > m + 3 && memcmp(s + n - m, ends[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* "Fire Chief Marta X", "Glaciologist Matthias X": capitalized words
+ * describing a person before a given name (English words written only in
+ * lower case, or one unlisted agent noun starting the sentence) are no part
+ * of the name.  Returns the number of descriptor words of the run [b, b +
+ * run), or 0.  The whole run has no organization or place shape, and the name
+ * after the descriptor is one to three name-shaped words. */
+static size_t descriptor_words(const tagger *t, size_t b, size_t run)
+{
+    const char *sub;
+    size_t e = b + run;
+    if (run < 3 || shape_type(t, b, e, &sub) >= 0)
+        return 0;
+    for (size_t j = b + 1; j + 1 < e && j + 4 >= e; j++) {
+        if (!(t->cue[j] & CUE_GIVEN) || el_gz_common(t->gz, t->doc, j) || !is_word(t, j + 1) ||
+            !name_shaped(t, j, e) || shape_type(t, j, e, &sub) >= 0)
+            continue;
+        bool lower_words = true;
+        for (size_t k = b; k < j && lower_words; k++)
+            lower_words = is_word(t, k) && !(t->cue[k] & (CUE_GIVEN | CUE_SURNAME)) &&
+                          el_gz_common(t->gz, t->doc, k) == GZ_COMMON_WORD;
+        if (lower_words || (j == b + 1 && el_ent_initial(t, b) && agent_noun(t, b) &&
+                            !(t->cue[b] & (CUE_GIVEN | CUE_SURNAME)) && !el_gz_common(t->gz, t->doc, b)))
+            return j - b;
+    }
+    return 0;
+}
+
 /* Adds the candidate for the run [b, e); returns the position after it. */
 static size_t rule_cand(tagger *t, size_t b, size_t e)
 {
     const char *subtype;
     int type = shape_type(t, b, e, &subtype);
     bool strong = type >= 0, after_title = t->title_end == b;
+    if (after_title && type < 0 && e - b == 1 && el_gz_common(t->gz, t->doc, b) == GZ_COMMON_WORD)
+        return e;   /* "Premier Division": a title before one English word names no person */
     if (after_title && type == EL_ENT_LOCATION) {   /* "Trade Representative Anna Hills" */
         type = -1;
         subtype = NULL;
@@ -718,7 +788,7 @@ static size_t rule_cand(tagger *t, size_t b, size_t e)
             e = cut_at_known(t, b, e);
         if (after_title || (e - b >= 2 && e - b <= 4 && name_shaped(t, b, e) && in_byline(t, b)))
             type = EL_ENT_PERSON;
-        else if (airline_end(t, b, e) || city_plural(t, b, e))
+        else if (airline_end(t, b, e) || city_plural(t, b, e) || common_plural_end(t, b, e))
             type = EL_ENT_ORGANIZATION;
         else if (((t->cue[e - 1] & CUE_PRODUCT) && e - b >= 2) || product_context(t, b))
             type = EL_ENT_PRODUCT;   /* "Mac App Store", "Galaxy Pro", "the maker of X" */
@@ -956,9 +1026,31 @@ static size_t step(tagger *t, size_t i)
     }
     if (run && implausible_run(t, i, run))
         return i + run;
+    size_t dw = run && !n ? descriptor_words(t, i, run) : 0;
+    if (dw)
+        return i + dw;   /* the name starts at the given name */
     if (run)
         return rule_cand(t, i, i + run);
     return i + 1;
+}
+
+/* A document that gives a score right after a name ("beat X 2-1") is about
+ * a sport: there an unlisted name that only its place suffix made a place,
+ * a settlement word (`place-noun`: "X City", "X Town"; not "X Park"), is a
+ * team, as the score rule makes it where the score follows the name. */
+static void teams_in_sports_documents(tagger *t)
+{
+    bool sports = false;
+    for (size_t k = 0; k < t->nc && !sports; k++)
+        sports = t->c[k].e < t->doc->ntokens && score_follows(t, t->c[k].e);
+    for (size_t k = 0; sports && k < t->nc; k++) {
+        cand *c = &t->c[k];
+        if (c->entry < 0 && c->type == EL_ENT_LOCATION && !c->subtype && c->e - c->b >= 2 &&
+            (t->cue[c->e - 1] & CUE_LOC_SUFFIX) && el_ent_wc(t, c->e - 1) == EL_WC_PLACE_NOUN) {
+            c->type = EL_ENT_ORGANIZATION;
+            c->src = EL_TSRC_CONTEXT;
+        }
+    }
 }
 
 void el_entity_tag(el_doc *doc, const el_gazetteer *gz)
@@ -970,6 +1062,7 @@ void el_entity_tag(el_doc *doc, const el_gazetteer *gz)
     const unsigned starts = EL_TOK_WORD | EL_TOK_NUMBER;   /* no entry starts with punctuation */
     for (size_t i = 0; i < doc->ntokens;)
         i = t.blocked[i] || !(doc->tokens[i].flags & starts) ? i + 1 : step(&t, i);
+    teams_in_sports_documents(&t);
     el_ent_syntax_review(&t);
     el_ent_add_appositive_roles(&t);
     el_ent_resolve(&t);

@@ -504,6 +504,33 @@ static void test_context_rules(void **state)
     el_gazetteer_free(gz);
 }
 
+/* Descriptor words before a given name, a place-like surname before "of",
+ * and a company named by a common plural noun (issue 16). */
+static void test_descriptors_surnames_and_plurals(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from("Tarrow\tLOCATION\tcity\t\tcity:5\tlow\n"
+                               "Analyst\tTITLE\tbusiness\tanalyst\t\t\n"
+                               "Premier\tTITLE\tgovernment\tpremier\t\t\n",
+                               "the\tstop\nThe\tstop\nLater\tstop\nof\tconnector\nsaid\tsay\n"
+                               "Partners\torg-suffix\nMira\tgiven\nOlek\tgiven\nBanks\tsurname\n"
+                               "fire\tcommon\nchief\tcommon\nmarkets\tcommon\nbanks\tcommon-name\n"
+                               "bus\tcommon\nstops\tcommon\ndivision\tcommon\nCity\tloc-suffix\n"
+                               "Park\tloc-suffix\ncity\tplace-noun\n" FUNCTION_WORDS);
+    check(gz, "Later Fire Chief Mira Vantol spoke.", (found[]){{"Mira Vantol", "PERSON", NULL, NULL}, {0}});
+    check(gz, "Hydrologist Olek Brasso said so.", (found[]){{"Olek Brasso", "PERSON", NULL, NULL}, {0}});
+    check(gz, "Later Analyst Mira Tarrow of Quell Partners said so.", (found[]){
+        {"Mira Tarrow", "PERSON", NULL, NULL}, {"Quell Partners", "ORGANIZATION", NULL, NULL}, {0}});
+    check(gz, "Later the chain Olek Markets grew.", (found[]){
+        {"Olek Markets", "ORGANIZATION", NULL, NULL}, {0}});
+    check(gz, "Later Olek Banks spoke.", (found[]){{"Olek Banks", "PERSON", NULL, NULL}, {0}});
+    check(gz, "Later the Premier Division resumed.", (found[]){{0}});
+    check(gz, "Later Norwick City lost, and Brannoc beat Arlow 2-1 at Kelso Park.", (found[]){
+        {"Norwick City", "ORGANIZATION", NULL, NULL}, {"Brannoc", "OTHER", NULL, NULL},
+        {"Arlow", "ORGANIZATION", NULL, NULL}, {"Kelso Park", "LOCATION", NULL, NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -527,6 +554,7 @@ int main(void)
         cmocka_unit_test(test_capital_stays_city),
         cmocka_unit_test(test_news_name_shapes),
         cmocka_unit_test(test_context_rules),
+        cmocka_unit_test(test_descriptors_surnames_and_plurals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
