@@ -351,9 +351,24 @@ static void entity_json(el_jw *w, const el_corpus *c, const el_entity *e)
 /* "DOCID#emN" */
 static void mention_ref(el_jw *w, const el_corpus *c, el_mref r)
 {
-    char ref[256];
-    snprintf(ref, sizeof ref, "%s#em%u", c->docs[r.doc]->id, r.ev + 1);
-    el_jw_str(w, ref);
+    char ref[256];   /* (as snprintf into 256 bytes: at most 255 of them) */
+    const char *id = c->docs[r.doc]->id;
+    size_t n = strlen(id);
+    n = n < sizeof ref - 1 ? n : sizeof ref - 1;
+    memcpy(ref, id, n);
+    char num[16], *p = num + sizeof num;
+    uint32_t v = r.ev + 1;
+    do
+        *--p = (char)('0' + v % 10);
+    while (v /= 10);
+    const char *tail[2] = {"#em", p};
+    size_t tl[2] = {3, (size_t)(num + sizeof num - p)};
+    for (int k = 0; k < 2; k++) {
+        size_t m = tl[k] < sizeof ref - 1 - n ? tl[k] : sizeof ref - 1 - n;
+        memcpy(ref + n, tail[k], m);
+        n += m;
+    }
+    el_jw_strn(w, ref, n);
 }
 
 /* An undated event has no time object. */

@@ -312,11 +312,31 @@ void el_jw_real(el_jw *w, double v)
     put(w, f, nf);
 }
 
-void el_jw_id(el_jw *w, const char *prefix, int64_t n)
+void el_jw_idn(el_jw *w, const char *prefix, size_t plen, int64_t n)
 {
     before_value(w);
-    putc1(w, '"');
-    put(w, prefix, strlen(prefix));
-    put_int(w, n);
-    putc1(w, '"');
+    char b[24], *p = digits(b + sizeof b, n < 0 ? 0u - (uint64_t)n : (uint64_t)n);
+    if (n < 0)
+        *--p = '-';
+    size_t nd = (size_t)(b + sizeof b - p);
+    if (w->len + plen + nd + 2 > EL_JW_BUF) {   /* rare: the buffer is full */
+        putc1(w, '"');
+        put(w, prefix, plen);
+        put(w, p, nd);
+        putc1(w, '"');
+        return;
+    }
+    char *o = w->buf + w->len;   /* the common case: one bounds check */
+    *o++ = '"';
+    memcpy(o, prefix, plen);
+    o += plen;
+    memcpy(o, p, nd);
+    o += nd;
+    *o++ = '"';
+    w->len = (size_t)(o - w->buf);
+}
+
+void el_jw_id(el_jw *w, const char *prefix, int64_t n)
+{
+    el_jw_idn(w, prefix, strlen(prefix), n);
 }

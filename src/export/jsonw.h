@@ -47,8 +47,10 @@ void el_jw_real(el_jw *w, double v);
 /* A string, or null when s is NULL or empty. */
 void el_jw_str_or_null(el_jw *w, const char *s);
 
-/* "<prefix><n>" (ids such as "m12"). */
+/* "<prefix><n>" (ids such as "m12"); el_jw_idn with the prefix's length
+ * (el_jw_kid passes a literal's, known when compiling). */
 void el_jw_id(el_jw *w, const char *prefix, int64_t n);
+void el_jw_idn(el_jw *w, const char *prefix, size_t plen, int64_t n);
 
 /* Keys and key + value in one call: inline, so that the length of a
  * literal key is known when compiling the caller. */
@@ -109,7 +111,7 @@ static inline void el_jw_kbool(el_jw *w, const char *key, bool v)
 static inline void el_jw_kid(el_jw *w, const char *key, const char *prefix, int64_t n)
 {
     el_jw_key(w, key);
-    el_jw_id(w, prefix, n);
+    el_jw_idn(w, prefix, strlen(prefix), n);
 }
 
 #endif

@@ -204,9 +204,10 @@ static bool word_is(const el_doc *doc, size_t k, const char *w)
 {
     uint16_t f = doc->tokens[k].flags;
     if (w[0] == '#' && w[1]) {
-        if (strcmp(w, "#num") == 0)
+        /* (strcmp's answers, compared in place: this runs per token) */
+        if (w[1] == 'n' && w[2] == 'u' && w[3] == 'm' && !w[4])
             return (f & EL_TOK_NUMBER) != 0;
-        if (strcmp(w, "#name") == 0)
+        if (w[1] == 'n' && w[2] == 'a' && w[3] == 'm' && w[4] == 'e' && !w[5])
             return (f & EL_TOK_CAP) && (f & EL_TOK_WORD) && !(f & EL_TOK_SENT_START);
     }
     return el_tok_is(doc, k, w);
