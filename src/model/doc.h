@@ -36,6 +36,8 @@ enum {
     EL_TOK_ABBREV    = 1u << 7,  /* ends in a period that is part of it */
     EL_TOK_QUOTE     = 1u << 8,  /* a quotation mark */
     EL_TOK_NEWLINE   = 1u << 9,  /* a line break precedes this token */
+    EL_TOK_DIGIT     = 1u << 10, /* contains an ASCII digit (a stage that looks for
+                                    one skips the other tokens without reading them) */
 };
 
 typedef struct el_token {

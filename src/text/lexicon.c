@@ -283,6 +283,8 @@ static size_t plain_word(const char *s, size_t b, size_t len, el_token *t)
         h = (h ^ c) * 16777619u;
     }
     uint16_t f = s[b] <= '9' ? EL_TOK_NUMBER : 0;
+    if (i - b > letters)   /* (the others: digits) */
+        f |= EL_TOK_DIGIT;
     if (letters)
         f |= EL_TOK_WORD;
     if (s[b] >= 'A' && s[b] <= 'Z')

@@ -232,6 +232,8 @@ static bool scan_prefix(scanner *sc, word_prefix *wp)
         h = (h ^ b) * 16777619u;
     }
     uint16_t f = letters ? EL_TOK_WORD : 0;
+    if (i - sc->i > letters)   /* (the rest of the prefix: digits) */
+        f |= EL_TOK_DIGIT;
     if ((unsigned)((unsigned char)sc->s[sc->i] - 'A') < 26u)
         f |= EL_TOK_CAP;
     if (letters >= 2 && upper == letters)
@@ -349,7 +351,7 @@ static void finish_sentence(el_doc *d, size_t tok_end, size_t *cstart)
 static uint16_t case_flags(const char *s, size_t n)
 {
     size_t i = 0, letters = 0, upper = 0;
-    bool first = true, first_upper = false;
+    bool first = true, first_upper = false, digit = false;
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
         uint32_t c = b < 0x80 ? (i++, b) : el_utf8_next(s, n, &i);
@@ -362,11 +364,12 @@ static uint16_t case_flags(const char *s, size_t n)
             if (first)
                 first_upper = up;
             first = false;
-        } else if (first && is_digit_cp(c)) {
+        } else if (is_digit_cp(c)) {
             first = false;
+            digit = true;
         }
     }
-    uint16_t f = 0;
+    uint16_t f = digit ? EL_TOK_DIGIT : 0;
     if (letters)
         f |= EL_TOK_WORD;
     if (first_upper)
@@ -381,7 +384,7 @@ static uint16_t case_flags(const char *s, size_t n)
 static uint16_t hash_and_flags(const char *s, size_t n, uint32_t *hash)
 {
     uint32_t h = 2166136261u;
-    size_t letters = 0, upper = 0;
+    size_t letters = 0, upper = 0, digits = 0;
     int first = 0;   /* 1 = the first letter or digit is an upper-case letter, 2 = not */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -399,11 +402,12 @@ static uint16_t hash_and_flags(const char *s, size_t n, uint32_t *hash)
             first = first ? first : 2;
         } else if ((unsigned)(c - '0') < 10u) {
             first = first ? first : 2;
+            digits++;
         }
         h = (h ^ c) * 16777619u;
     }
     *hash = h;
-    uint16_t f = 0;
+    uint16_t f = digits ? EL_TOK_DIGIT : 0;
     if (letters)
         f |= EL_TOK_WORD;
     if (first == 1)

@@ -46,6 +46,33 @@ static void test_hyphens_quotes_possessives(void **state)
     el_doc_free(d);
 }
 
+/* EL_TOK_DIGIT: the token holds an ASCII digit, whichever scanner path
+ * made it (a plain ASCII word, a number with separators, a word with a
+ * non-ASCII letter). */
+static void test_digit_flag(void **state)
+{
+    (void)state;
+    static const struct { const char *text; bool digit; } rows[] = {
+        {"A380", true}, {"2023", true}, {"1,000", true}, {"3.5", true}, {"B-52", true},
+        {"Zoë7", true}, {"news", false}, {"Zoë", false}, {"U.S.", false}, {"-", false},
+    };
+    for (size_t r = 0; r < sizeof rows / sizeof *rows; r++) {
+        el_doc *d = test_doc(rows[r].text);
+        bool any = false;
+        for (size_t i = 0; i < d->ntokens; i++) {
+            size_t n;
+            const char *t = el_tok_text(d, i, &n);
+            bool has = false;
+            for (size_t k = 0; k < n; k++)
+                has |= t[k] >= '0' && t[k] <= '9';
+            assert_int_equal(has, (d->tokens[i].flags & EL_TOK_DIGIT) != 0);
+            any |= has;
+        }
+        assert_int_equal(any, rows[r].digit);
+        el_doc_free(d);
+    }
+}
+
 static void test_number_abbreviation_only_before_digits(void **state)
 {
     (void)state;
@@ -172,6 +199,7 @@ int main(void)
         cmocka_unit_test(test_abbreviations_keep_periods),
         cmocka_unit_test(test_numbers_and_dates),
         cmocka_unit_test(test_hyphens_quotes_possessives),
+        cmocka_unit_test(test_digit_flag),
         cmocka_unit_test(test_number_abbreviation_only_before_digits),
         cmocka_unit_test(test_code_point_offsets),
         cmocka_unit_test(test_sentences),

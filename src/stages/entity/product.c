@@ -71,6 +71,8 @@ static bool model_token(const tagger *t, size_t i, bool strict)
         return false;
     size_t n;
     bool letters;
+    if (!(d->tokens[i].flags & EL_TOK_DIGIT))   /* (model_shape wants a digit) */
+        return false;
     const char *s = el_tok_text(d, i, &n);
     if (!model_shape(s, n, &letters) || (strict && !letters && n < 3))
         return false;
