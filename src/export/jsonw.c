@@ -335,8 +335,3 @@ void el_jw_idn(el_jw *w, const char *prefix, size_t plen, int64_t n)
     *o++ = '"';
     w->len = (size_t)(o - w->buf);
 }
-
-void el_jw_id(el_jw *w, const char *prefix, int64_t n)
-{
-    el_jw_idn(w, prefix, strlen(prefix), n);
-}

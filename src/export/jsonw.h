@@ -47,10 +47,14 @@ void el_jw_real(el_jw *w, double v);
 /* A string, or null when s is NULL or empty. */
 void el_jw_str_or_null(el_jw *w, const char *s);
 
-/* "<prefix><n>" (ids such as "m12"); el_jw_idn with the prefix's length
- * (el_jw_kid passes a literal's, known when compiling). */
-void el_jw_id(el_jw *w, const char *prefix, int64_t n);
+/* "<prefix><n>" (ids such as "m12"), the prefix plen bytes; el_jw_id
+ * (inline: a literal prefix's length is known when compiling). */
 void el_jw_idn(el_jw *w, const char *prefix, size_t plen, int64_t n);
+
+static inline void el_jw_id(el_jw *w, const char *prefix, int64_t n)
+{
+    el_jw_idn(w, prefix, strlen(prefix), n);
+}
 
 /* Keys and key + value in one call: inline, so that the length of a
  * literal key is known when compiling the caller. */
