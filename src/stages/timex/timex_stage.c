@@ -360,7 +360,10 @@ static uint32_t start_word_kind(const tw_word *w)
     return (w->gram & TG_DECADE_MARK) ? K_APOS : K_A;   /* (else TW_INDEFINITE) */
 }
 
-static uint32_t grammar_start_kind(const el_doc *d, size_t i, const el_time_lexicon *lx)
+/* `start_bits`: bit (hash & 63) set for each start word's hash, so most
+ * tokens skip the scan of the start words (start_hash_bits). */
+static uint32_t grammar_start_kind(const el_doc *d, size_t i, const el_time_lexicon *lx,
+                                   uint64_t start_bits)
 {
     size_t n;
     const char *s = el_tok_text(d, i, &n);
@@ -368,6 +371,8 @@ static uint32_t grammar_start_kind(const el_doc *d, size_t i, const el_time_lexi
         return K_QTOKEN;   /* "Q3", "H1" */
     if (n >= 2 && s[0] == 'F' && s[1] == 'Y' && (n == 2 || isdigit((unsigned char)s[2])))
         return K_FISCAL;   /* "FY2023", "FY 2023" */
+    if (!(start_bits >> (d->tokens[i].lhash & 63) & 1))
+        return 0;
     for (size_t k = 0; k < lx->nstarts; k++)
         if (d->tokens[i].lhash == lx->starts[k].hash
             && el_eq_nocase(s, n, lx->starts[k].text, strlen(lx->starts[k].text)))
@@ -383,9 +388,18 @@ static uint32_t lexicon_start_kinds(const tok_info *t)
                       | K(TW_PERSON));
 }
 
+static uint64_t start_hash_bits(const el_time_lexicon *lx)
+{
+    uint64_t bits = 0;
+    for (size_t k = 0; k < lx->nstarts; k++)
+        bits |= 1ull << (lx->starts[k].hash & 63);
+    return bits;
+}
+
 static void classify_tokens(tx_ctx *c)
 {
     const el_doc *d = c->doc;
+    uint64_t start_bits = start_hash_bits(c->lx);
     for (size_t i = 0; i < d->ntokens; i++) {
         size_t n = 0;
         tok_info *t = &c->info[i];
@@ -398,7 +412,8 @@ static void classify_tokens(tx_ctx *c)
             t->cls |= K(w[k]->cls);
         }
         digit_shape(d, i, t);
-        t->kinds = lexicon_start_kinds(t) | (t->lead >= 0 ? K_DIGIT : 0) | grammar_start_kind(d, i, c->lx);
+        t->kinds = lexicon_start_kinds(t) | (t->lead >= 0 ? K_DIGIT : 0)
+                   | grammar_start_kind(d, i, c->lx, start_bits);
     }
     mark_tense_cues(c);
 }
