@@ -1,11 +1,21 @@
 /* utf8.c - UTF-8 validation, decoding and character classes (see utf8.h). */
 #include "base/utf8.h"
 
+#include <string.h>
+
 bool el_utf8_validate(const char *str, size_t n, size_t *bad)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < n) {
+        if (i + 8 <= n) {   /* eight ASCII bytes at a time (most text) */
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if (!(x & 0x8080808080808080u)) {
+                i += 8;
+                continue;
+            }
+        }
         if (s[i] < 0x80) { i++; continue; }
         size_t len = el_utf8_seq_len(s + i, n - i);
         if (len == 0) {

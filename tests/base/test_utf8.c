@@ -14,6 +14,18 @@ static void test_valid_and_invalid(void **state)
     assert_false(el_utf8_validate("\xed\xa0\x80", 3, &bad));    /* surrogate */
     assert_false(el_utf8_validate("abc\xe2\x80", 5, &bad));     /* truncated */
     assert_int_equal(bad, 3);
+    /* past the eight-bytes-at-a-time ASCII scan: the bad byte at every
+     * position of a 24-byte text, and a sequence across an 8-byte block */
+    for (size_t at = 0; at < 24; at++) {
+        char t[24];
+        memset(t, 'x', sizeof t);
+        t[at] = (char)0xff;
+        assert_false(el_utf8_validate(t, sizeof t, &bad));
+        assert_int_equal(bad, at);
+    }
+    assert_true(el_utf8_validate("1234567\xe2\x80\x9c quoted", 17, &bad));
+    assert_false(el_utf8_validate("1234567\xe2\x80 quoted", 16, &bad));
+    assert_int_equal(bad, 7);
 }
 
 static void test_decode_and_count(void **state)
