@@ -82,7 +82,7 @@ xrun || fail "a hit in a pruned cache"
 [ "$P/$cur" -nt "$(k 4)" ] && [ ! -s "$TMP/err" ] && ok "a hit marks its file as used" || fail "a hit marks its file as used"
 touch "$(k 3)"; echo old > "$(k 5)"; touch -d "2020-01-06 12:00" "$(k 5)"; rm "$P/$cur"
 xrun || fail "a miss in a pruned cache"
-left=$(cd "$P" && ls resources-0*.elc | tr '\n' ' ')
+left=$(cd "$P" && ls resources-000000000000000?.elc | tr '\n' ' ')
 [ -f "$P/$cur" ] && [ "$left" = "resources-0000000000000003.elc resources-0000000000000005.elc " ] \
     && ok "pruning follows the last use, not the name" || fail "pruning follows the last use, not the name: $left"
 
