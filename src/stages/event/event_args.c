@@ -1158,13 +1158,29 @@ static int signal_source(const el_doc *d, const int *ev_at, const uint32_t *role
     return -1;
 }
 
+/* Tokens that modify the head of a time expression: its first two tokens
+ * when more of it follows.  A signal word there ("the following day",
+ * "next week") is part of the date, not an ordering of events; one after
+ * the head ("the day before the hearing") still orders them. */
+static bool *timex_modifier_tokens(const el_doc *d)
+{
+    bool *in = el_calloc(d->ntokens + 1, sizeof *in);
+    for (size_t t = 0; t < d->ntimexes; t++) {
+        size_t b = d->timexes[t].tok_begin, e = d->timexes[t].tok_end;
+        for (size_t j = b; j + 1 < e && j < b + 2 && j < d->ntokens; j++)
+            in[j] = true;
+    }
+    return in;
+}
+
 static void signal_links(el_doc *d, const el_trigger_lexicon *lx, const uint32_t *roles)
 {
     int *ev_at = event_at_token(d);
+    bool *in_tx = timex_modifier_tokens(d);
     char text[64], why[128];
     for (size_t i = 0; i < d->ntokens;) {
         uint32_t s;
-        size_t len = el_lexicon_match(lx->signals, d, i, &s);
+        size_t len = in_tx[i] ? 0 : el_lexicon_match(lx->signals, d, i, &s);
         if (len == 0) {
             i++;
             continue;
@@ -1180,6 +1196,7 @@ static void signal_links(el_doc *d, const el_trigger_lexicon *lx, const uint32_t
         }
         i += len;
     }
+    free(in_tx);
     free(ev_at);
 }
 

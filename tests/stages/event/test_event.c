@@ -409,6 +409,21 @@ static void test_signal_links(void **state)
     el_doc_free(d);
 }
 
+/* A signal word inside a time expression ("the following day") dates an
+ * event; it does not order two events. */
+static void test_signal_inside_timex(void **state)
+{
+    el_doc *d = test_doc("The committee met the following day to choose a successor.");
+    size_t the = find_tok(d, "following", 0) - 1;
+    add_date(d, the, the + 3, "2023-06-17");
+    el_event_tag(d, *state);
+    for (size_t i = 0; i < d->nlinks; i++) {
+        const el_link *l = &d->links[i];
+        assert_false(l->from_kind == EL_NODE_EVENT && l->to_kind == EL_NODE_EVENT);
+    }
+    el_doc_free(d);
+}
+
 static void test_reporting_dct(void **state)
 {
     el_doc *d = test_doc("Officials said the talks ended.");
@@ -1393,6 +1408,7 @@ int main(void)
         cmocka_unit_test(test_nearest_timex_in_clause),
         cmocka_unit_test(test_reported_clause_subject_not_object),
         cmocka_unit_test(test_signal_links),
+        cmocka_unit_test(test_signal_inside_timex),
         cmocka_unit_test(test_reporting_dct),
         cmocka_unit_test(test_empty_and_missing),
         cmocka_unit_test(test_class_from_complement),
