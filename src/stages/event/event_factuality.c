@@ -9,7 +9,10 @@
  * asserted when that verb is modal, future or itself not asserted, and is
  * negated when the verb is.  Likewise a noun event that is the subject of
  * a modal or future "take place" (kind `happen`: "the evacuation of the
- * residents would take place"), past its own modifiers, is not asserted.  Runs after el_event_arguments, which
+ * residents would take place"), past its own modifiers, is not asserted,
+ * and so is a verb event in a conditional clause (kind `condition`: "if
+ * the water kept rising", "unless talks resume"), which runs from the
+ * condition word to the next comma, semicolon or clause word.  Runs after el_event_arguments, which
  * decides each verb's own assertion. */
 #include "stages/event/event_internal.h"
 
@@ -17,6 +20,7 @@
 
 #define OBJECT_WINDOW 4   /* determiners, possessors, modifiers between verb and noun */
 #define SUBJECT_TAIL 8    /* a subject's own modifiers between the noun and the modal */
+#define CONDITION_WINDOW 10   /* tokens back from an event to its condition word */
 
 static size_t sent_begin(const el_doc *d, size_t tok)
 {
@@ -71,7 +75,8 @@ static const el_event_mention *support_verb_of(const el_doc *d, const el_trigger
             bool verb = v->tense != EL_TENSE_NONE || v->modality;
             return verb && el_trigger_word_is(lx, d, j, EL_NW_SUPPORT) ? v : NULL;
         }
-        if (el_trigger_word_is(lx, d, j, EL_NW_SUPPORT) && !el_trigger_word_is(lx, d, j + 1, EL_NW_HAPPEN))
+        if (el_trigger_word_is(lx, d, j, EL_NW_SUPPORT) &&
+            !el_trigger_word_is(lx, d, j + 1, EL_NW_HAPPEN))
             return NULL;   /* a support verb the stage did not read as an event: no tense known */
         if (!object_filler(d, roles, j))
             return NULL;
@@ -98,6 +103,22 @@ static bool subject_of_unreal_happen(const el_doc *d, const el_trigger_lexicon *
            el_trigger_word_is(lx, d, k + 1, EL_NW_HAPPEN);
 }
 
+/* Is ev in a conditional clause: a condition word before it in its
+ * sentence with no comma, semicolon or other clause word in between? */
+static bool in_condition(const el_doc *d, const el_trigger_lexicon *lx, const uint32_t *roles,
+                         const el_event_mention *ev)
+{
+    size_t sb = sent_begin(d, ev->tok_begin);
+    for (size_t j = ev->tok_begin, steps = 0; j > sb && steps < CONDITION_WINDOW; steps++) {
+        j--;
+        if (el_trigger_word_is(lx, d, j, EL_NW_CONDITION))
+            return true;
+        if (el_tok_is(d, j, ",") || el_tok_is(d, j, ";") || (roles[j] & EL_R_CLAUSE))
+            return false;
+    }
+    return false;
+}
+
 void el_event_factuality(el_doc *d, const el_trigger_lexicon *lx, const uint32_t *roles)
 {
     int *at = event_starts(d);
@@ -105,9 +126,12 @@ void el_event_factuality(el_doc *d, const el_trigger_lexicon *lx, const uint32_t
         return;
     for (size_t e = 0; e < d->nevents; e++) {   /* in text order: a verb before its object */
         el_event_mention *ev = &d->events[e];
+        /* a verb; a noun there is presupposed ("if they would meet during the visit") */
+        if ((ev->tense != EL_TENSE_NONE || ev->modality) && in_condition(d, lx, roles, ev))
+            ev->intensional = true;
         if (ev->modality || ev->aspect != EL_ASPECT_NONE ||
             (ev->tense != EL_TENSE_NONE && ev->tense != EL_TENSE_PRESENT))
-            continue;   /* a verb with its own auxiliaries; a noun may read as a present verb ("talks") */
+            continue;   /* a verb with its own auxiliaries (a noun may read as a present verb: "talks") */
         const el_event_mention *v = support_verb_of(d, lx, roles, at, ev);
         if (v) {
             ev->intensional |= unreal_verb(v);

@@ -1017,8 +1017,9 @@ static void test_intensional_scope(void **state)
 }
 
 /* A noun event takes the factuality of the support verb that governs it
- * and of a modal "take place" it is the subject of (event_factuality.c);
- * a past or plain support verb leaves it asserted. */
+ * and of a modal "take place" it is the subject of; an event in a
+ * conditional clause is not asserted (event_factuality.c).  A past or
+ * plain support verb leaves its noun asserted. */
 static void test_support_verb_factuality(void **state)
 {
     (void)state;
@@ -1032,6 +1033,10 @@ static void test_support_verb_factuality(void **state)
         {"The union did not hold a vote on Monday.", "vote", false, true},
         {"The vote of the members would take place on Friday.", "vote", true, false},
         {"The vote of the members took place on Friday.", "vote", false, false},
+        /* a conditional clause runs from "if"/"unless" to a comma or clause word */
+        {"Workers will walk out if the talks collapse.", "collapse", true, false},
+        {"If the talks collapse, the workers will walk out.", "collapse", true, false},
+        {"The talks collapsed on Monday.", "collapsed", false, false},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         el_doc *d = test_doc(cases[i].text);
