@@ -41,6 +41,7 @@ enum {
     EL_NW_INDEFINITE = 1u << 0,   /* "a", "an" */
     EL_NW_SUPPORT    = 1u << 1,   /* a support verb form: "held" (talks), "gave" (a speech) */
     EL_NW_HAPPEN     = 1u << 2,   /* its object that says the subject happened: "place" */
+    EL_NW_CONDITION  = 1u << 3,   /* opens a clause that is not asserted: "if", "unless" */
 };
 
 /* Is token tok of doc a word of one of the kinds (EL_NW_* bits)?  False

@@ -162,6 +162,10 @@ uint32_t *el_event_token_roles(const el_doc *doc, const el_trigger_lexicon *lx);
  * every event mention, then event-timex, event-DCT and event-event TLINKs. */
 void el_event_arguments(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
 void el_event_links(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
+/* event_factuality.c: a noun event takes the modality, future and negation
+ * of the support verb that governs it ("will hold talks") and of a modal
+ * "take place" it is the subject of.  After el_event_arguments. */
+void el_event_factuality(el_doc *doc, const el_trigger_lexicon *lx, const uint32_t *roles);
 
 /* event_syntax.c: with the syntax stage's analysis, the participants of a
  * verbal mention from the tree (subject or passive agent first, then

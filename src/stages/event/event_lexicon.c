@@ -435,7 +435,7 @@ static bool credit_line(el_trigger_lexicon *lx, char **f, size_t nf)
 static bool normalizer_line(el_trigger_lexicon *lx, char **f, size_t nf)
 {
     (void)nf;
-    static const char *const kinds[] = {"indefinite", "support", "happen"};   /* EL_NW_* order */
+    static const char *const kinds[] = {"indefinite", "support", "happen", "condition"};   /* EL_NW_* order */
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (strcmp(f[1], kinds[i]) == 0)
             return el_lexicon_add(lx->normalizer, f[0], 1u << i, 0);

@@ -479,6 +479,7 @@ void el_event_tag(el_doc *doc, const el_trigger_lexicon *lx)
     el_event_context_classes(doc, lx, roles, learned_at);
     free(learned_at);
     el_event_arguments(doc, lx, roles);
+    el_event_factuality(doc, lx, roles);
     el_event_links(doc, lx, roles);
     free(roles);
     el_doc_fit(doc);

@@ -1031,6 +1031,43 @@ static void test_intensional_scope(void **state)
     remove_gazetteers(dir);
 }
 
+/* A noun event takes the factuality of the support verb that governs it
+ * and of a modal "take place" it is the subject of; an event in a
+ * conditional clause is not asserted (event_factuality.c).  A past or
+ * plain support verb leaves its noun asserted. */
+static void test_support_verb_factuality(void **state)
+{
+    (void)state;
+    char dir[64];
+    el_trigger_lexicon *lx = lexicon_with(NULL, NULL, dir);
+    static const struct { const char *text, *trigger; bool intensional, negated; } cases[] = {
+        {"The company will hold talks with unions next week.", "talks", true, false},
+        {"The company held talks with unions last week.", "talks", false, false},
+        {"The minister could make a new offer on Monday.", "offer", true, false},
+        {"The minister made a new offer on Monday.", "offer", false, false},
+        {"The union did not hold a vote on Monday.", "vote", false, true},
+        {"The vote of the members would take place on Friday.", "vote", true, false},
+        {"The vote of the members took place on Friday.", "vote", false, false},
+        /* a conditional clause runs from "if"/"unless" to a comma or clause word */
+        {"Workers will walk out if the talks collapse.", "collapse", true, false},
+        {"If the talks collapse, the workers will walk out.", "collapse", true, false},
+        {"The talks collapsed on Monday.", "collapsed", false, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        el_doc *d = test_doc(cases[i].text);
+        el_event_tag(d, lx);
+        const el_event_mention *ev = event_at(d, cases[i].trigger);
+        if (!ev)
+            fail_msg("no event '%s' in '%s'", cases[i].trigger, cases[i].text);
+        if (ev->intensional != cases[i].intensional || ev->negated != cases[i].negated)
+            fail_msg("'%s' in '%s': intensional %d negated %d", cases[i].trigger, cases[i].text,
+                     (int)ev->intensional, (int)ev->negated);
+        el_doc_free(d);
+    }
+    el_trigger_lexicon_free(lx);
+    remove_gazetteers(dir);
+}
+
 /* An adjectival participle after a possessive is still an event: the
  * rules' reading (the learned model may drop it in some contexts). */
 static void test_participle_after_possessive(void **state)
@@ -1429,6 +1466,7 @@ int main(void)
         cmocka_unit_test(test_objects_stop_at_subordinate_clause),
         cmocka_unit_test(test_verb_after_relative_that),
         cmocka_unit_test(test_intensional_scope),
+        cmocka_unit_test(test_support_verb_factuality),
         cmocka_unit_test(test_reading_after_possessive_and_preposition),
         cmocka_unit_test(test_possessor_of_event_noun),
         cmocka_unit_test(test_participle_after_possessive),
