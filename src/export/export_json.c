@@ -395,6 +395,33 @@ static void event_time(el_jw *w, const el_corpus *c, const el_event *v)
     el_jw_close(w, '}');
 }
 
+/* Why mentions of different articles are this one event (absent when
+ * none are): the two mentions, the reason and the names both share. */
+static void merges_json(el_jw *w, const el_corpus *c, const el_event *v)
+{
+    if (!v->nmerges)
+        return;
+    el_jw_key(w, "merged");
+    el_jw_open(w, '[');
+    for (size_t i = 0; i < v->nmerges; i++) {
+        const el_merge_note *n = &v->merges[i];
+        el_jw_open(w, '{');
+        el_jw_key(w, "mentions");
+        el_jw_open(w, '[');
+        mention_ref(w, c, n->a);
+        mention_ref(w, c, n->b);
+        el_jw_close(w, ']');
+        el_jw_kstr_or_null(w, "why", n->why);
+        el_jw_key(w, "shared");
+        el_jw_open(w, '[');
+        for (size_t k = 0; k < n->nshared; k++)
+            el_jw_str(w, c->entities[n->shared[k]].id);
+        el_jw_close(w, ']');
+        el_jw_close(w, '}');
+    }
+    el_jw_close(w, ']');
+}
+
 static void event_json(el_jw *w, const el_corpus *c, const el_event *v)
 {
     el_jw_open(w, '{');
@@ -416,6 +443,7 @@ static void event_json(el_jw *w, const el_corpus *c, const el_event *v)
     el_jw_close(w, ']');
     el_jw_kbool(w, "factual", v->factual);
     el_jw_kreal(w, "confidence", v->confidence);
+    merges_json(w, c, v);
     el_jw_close(w, '}');
 }
 

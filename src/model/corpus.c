@@ -55,6 +55,9 @@ static void free_event(el_event *e)
     free(e->label);
     free(e->participants);
     free(e->mentions);
+    for (size_t i = 0; i < e->nmerges; i++)
+        free(e->merges[i].why);
+    free(e->merges);
 }
 
 /* An event the text itself dates: a timex of its clause or sentence. */

@@ -35,6 +35,15 @@ typedef enum el_anchor {
 const char *el_anchor_name(el_anchor a);
 
 
+/* Why two mentions of different articles became one event (the
+ * normalizer's cross-article merge): the two clusters' first mentions,
+ * a one-line reason and the entities both sides' articles name. */
+typedef struct el_merge_note {
+    el_mref a, b;
+    char *why;
+    size_t shared[4]; size_t nshared;   /* entity indices */
+} el_merge_note;
+
 typedef struct el_event {
     char id[16];          /* "V1", ... in timeline order */
     char *type;           /* "meeting", "visit", ... */
@@ -52,6 +61,7 @@ typedef struct el_event {
     el_mref *mentions; size_t nmentions, cap_mentions;
     float confidence;
     bool factual;         /* false for negated / hypothetical / future */
+    el_merge_note *merges; size_t nmerges, cap_merges;   /* cross-article merges */
 } el_event;
 
 /* How precise an event's time is: the granularity of its interval

@@ -369,6 +369,9 @@ void el_clusterer_free(clusterer *cl)
     for (size_t k = 0; k < cl->nk; k++) {
         free(cl->ks[k].m);
         free(cl->ks[k].docs);
+        for (size_t i = 0; i < cl->ks[k].nnotes; i++)
+            free(cl->ks[k].notes[i].why);
+        free(cl->ks[k].notes);
     }
     free(cl->ks);
     free(cl->fs);

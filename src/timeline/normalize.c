@@ -19,7 +19,8 @@
  * unknown) the only cluster of the group, or start
  * their own.  Aspectual verbs with a clock time ("beginning at 4:34 p.m.",
  * "ended at 5:09 p.m.") give begin and end of the nearest preceding event
- * of their document.
+ * of their document.  A third pass (cluster_merge.c) joins clusters of
+ * different articles that tell one happening, noting why.
  *
  * The concerns live in their own files (normalize_internal.h): features
  * per mention, aspectual verbs, matching a mention to a cluster, the
@@ -43,9 +44,19 @@ void el_normalize_events(el_corpus *c, const el_trigger_lexicon *lx,
     el_apply_aspectuals(c, cl.fs, cl.nf, &asp);
     free(asp.v);
     el_cluster_mentions(&cl);
-    for (size_t k = 0; k < cl.nk; k++)
-        if (cl.ks[k].n)
-            el_build_event(c, lx, cl.fs, &cl.ks[k], &rp);
+    el_merge_across_articles(c, &cl);
+    for (size_t k = 0; k < cl.nk; k++) {
+        cluster *ck = &cl.ks[k];
+        if (!ck->n)
+            continue;
+        el_build_event(c, lx, cl.fs, ck, &rp);
+        el_event *v = &c->events[c->nevents - 1];   /* it owns the merge notes now */
+        v->merges = ck->notes;
+        v->nmerges = ck->nnotes;
+        v->cap_merges = ck->cap_notes;
+        ck->notes = NULL;
+        ck->nnotes = ck->cap_notes = 0;
+    }
     el_clusterer_free(&cl);
     el_reprints_free(&rp);
 }

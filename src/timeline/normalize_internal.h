@@ -87,6 +87,7 @@ typedef struct cluster {
     uint8_t nlocs;              /* ... how many (CLUSTER_LOCS + 1 = more than fit: scan m) */
     bool dated;                 /* listed among its group's dated clusters */
     uint32_t *docs; size_t ndocs, cap_docs;   /* the articles of its mentions, sorted */
+    el_merge_note *notes; size_t nnotes, cap_notes;   /* cross-article merges (owned) */
 } cluster;
 
 static inline bool iv_known(el_interval iv)
@@ -133,6 +134,10 @@ typedef struct clusterer {
 /* Cluster every mention: those with participants first, most specific
  * first, then those without (clustering.c).  Sets each fs[i].cluster. */
 void el_cluster_mentions(clusterer *cl);
+/* The third pass: a cluster joins an earlier one of other articles that
+ * is the same happening (type, time, participants, place, a shared story),
+ * leaving a note why (cluster_merge.c). */
+void el_merge_across_articles(const el_corpus *c, clusterer *cl);
 /* Free the clusters, their indexes and the mentions (cl owns fs). */
 void el_clusterer_free(clusterer *cl);
 

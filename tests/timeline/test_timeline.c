@@ -200,6 +200,39 @@ static void test_stories_stay_apart(void **state)
     el_corpus_free(c);
 }
 
+/* Two articles of one story (two names in common) tell of one appeal:
+ * one event, with a note saying why; one shared name is no story. */
+static el_corpus *appeal_story(const el_trigger_lexicon *lx, const char *second, bool zeta)
+{
+    el_doc *a = doc_with("a", "Acme sued Zeta. The appeal was filed.", (el_date){2023, 8, 30});
+    ent(a, "Acme", EL_ENT_ORGANIZATION, "ORG:acme", "Acme");
+    ent(a, "Zeta", EL_ENT_ORGANIZATION, "ORG:zeta", "Zeta");
+    el_doc *b = doc_with("b", second, (el_date){2023, 9, 1});
+    ent(b, "Acme", EL_ENT_ORGANIZATION, "ORG:acme", "Acme");
+    if (zeta)
+        ent(b, "Zeta", EL_ENT_ORGANIZATION, "ORG:zeta", "Zeta");
+    else
+        ent(b, "Smith", EL_ENT_PERSON, "P:smith", "Ann Smith");
+    el_doc *two[] = {a, b};
+    return build(two, 2, lx);
+}
+
+static void test_one_story_merges_with_evidence(void **state)
+{
+    el_corpus *c = appeal_story(*state, "Zeta lost to Acme. The appeal was filed.", true);
+    assert_int_equal(events_of_type(c, "appeal"), 1);
+    const el_event *v = event_of_type(c, "appeal");
+    assert_int_equal(v->nmentions, 2);
+    assert_int_equal(v->nmerges, 1);
+    assert_non_null(strstr(v->merges[0].why, "same type 'appeal'"));
+    assert_int_equal(v->merges[0].nshared, 2);
+    assert_int_not_equal(v->merges[0].a.doc, v->merges[0].b.doc);
+    el_corpus_free(c);
+    c = appeal_story(*state, "Smith joined Acme. The appeal was filed.", false);
+    assert_int_equal(events_of_type(c, "appeal"), 2);
+    el_corpus_free(c);
+}
+
 static el_corpus *two_doc_meeting(const el_trigger_lexicon *lx)
 {
     el_date dct = {2023, 6, 20};
@@ -890,6 +923,7 @@ int main(void)
         cmocka_unit_test(test_reprints_count_once),
         cmocka_unit_test(test_near_duplicates_count_once),
         cmocka_unit_test(test_stories_stay_apart),
+        cmocka_unit_test(test_one_story_merges_with_evidence),
         cmocka_unit_test(test_different_partners_stay_apart),
         cmocka_unit_test(test_order_relations_and_closure),
         cmocka_unit_test(test_contradiction_reported),

@@ -448,6 +448,14 @@ static void share_first_subject(el_doc *d, el_event_mention *ev, size_t sb)
             el_event_add_participant(d, ev, first->participants[p]);
 }
 
+/* A preposition of time only ("during", "after"; not "in" or "at"): an
+ * event noun after it is an adjunct of the clause before, whose names are
+ * not the noun's subject or place. */
+static bool pure_time_prep(const uint32_t *roles, size_t j)
+{
+    return (roles[j] & EL_R_TIME_PREP) && !(roles[j] & (EL_R_LOC_PREP | EL_R_WITH));
+}
+
 static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
                          const mention_index *mi, const int *ev_at)
 {
@@ -467,6 +475,8 @@ static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,
             return;
         if (window == SUBJ_WINDOW_NOUN && stance_verb(d, ev_at, j))
             return;
+        if (window == SUBJ_WINDOW_NOUN && pure_time_prep(roles, j))
+            return;   /* "diverted to X during the strike": X is the diverting's */
         if (next_to_verb && window == SUBJ_WINDOW_VERB && finite(ev) &&
             word_is(roles, j, EL_W(EL_W_AND) | EL_W(EL_W_BUT))) {
             share_first_subject(d, ev, sb);
