@@ -316,7 +316,8 @@ static void prune(const el_rescache *c)
             v = el_realloc(v, (cap = cap ? 2 * cap : 8) * sizeof *v);
         v[n++] = (entry){el_strdup(de->d_name), st.st_mtim};
     }
-    qsort(v, n, sizeof *v, cmp_entry);
+    if (n)   /* qsort must not be given a null array, even of length 0 */
+        qsort(v, n, sizeof *v, cmp_entry);
     for (size_t i = 0; i < n; i++) {
         if (i + 1 >= KEEP)   /* the current file takes one of the KEEP places */
             unlinkat(dirfd(d), v[i].name, 0);
