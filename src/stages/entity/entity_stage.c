@@ -543,10 +543,13 @@ static bool score_follows(const tagger *t, size_t e)
 }
 
 /* Product context: "the maker of X", "the game X" (a lower-case product noun
- * right before, or before "of"). */
+ * right before, or before "of").  A noun that is also an organization noun
+ * names X itself when right before it ("drug maker X", "publisher X"): only
+ * its "of" form makes a product. */
 static bool product_context(const tagger *t, size_t b)
 {
-    if (b > 0 && el_ent_same_sentence(t, b - 1, b) && lower_cue(t, b - 1, CUE_PRODUCT_NOUN))
+    if (b > 0 && el_ent_same_sentence(t, b - 1, b) && lower_cue(t, b - 1, CUE_PRODUCT_NOUN) &&
+        !lower_cue(t, b - 1, CUE_ORG_NOUN))
         return true;
     return b > 1 && el_ent_same_sentence(t, b - 2, b) && el_ent_wc(t, b - 1) == EL_WC_OF &&
            lower_cue(t, b - 2, CUE_PRODUCT_NOUN);

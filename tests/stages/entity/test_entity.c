@@ -531,10 +531,27 @@ static void test_descriptors_surnames_and_plurals(void **state)
     el_gazetteer_free(gz);
 }
 
+/* A maker noun right before a name says what the name is ("drug maker X" is
+ * the company); only "the maker of X" and "the game X" make X a product. */
+static void test_maker_before_name_is_the_company(void **state)
+{
+    (void)state;
+    el_gazetteer *gz = gz_from("", "the\tstop\nThe\tstop\nLater\tstop\nof\tconnector\n"
+                               "maker\torg-noun\nmaker\tproduct-noun\ngame\tproduct-noun\n" FUNCTION_WORDS);
+    check(gz, "Later drug maker Halvo Biologics recalled it.", (found[]){
+        {"Halvo Biologics", "ORGANIZATION", NULL, NULL}, {0}});
+    check(gz, "Later the maker of Zentra Blaster recalled it.", (found[]){
+        {"Zentra Blaster", "PRODUCT", NULL, NULL}, {0}});
+    check(gz, "Later the game Zentra Blaster sold well.", (found[]){
+        {"Zentra Blaster", "PRODUCT", NULL, NULL}, {0}});
+    el_gazetteer_free(gz);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_load_and_case_policy),
+        cmocka_unit_test(test_maker_before_name_is_the_company),
         cmocka_unit_test(test_longest_match_and_priority),
         cmocka_unit_test(test_title_makes_person_with_role),
         cmocka_unit_test(test_rules_for_unknown_names),
