@@ -1040,8 +1040,9 @@ bool tx_r_clock(tx_ctx *c, size_t i, tx_res *r)
     char zone[16], day[40], v[80];
     clock_zone(c, &j, zone, sizeof zone);
     tx_anchor anchor;
-    if (clock_day(c, &j, day, sizeof day, &anchor) && midnight)
-        h = 24;   /* "midnight Friday": the end of Friday */
+    bool own_day = clock_day(c, &j, day, sizeof day, &anchor);
+    if (midnight && (own_day || anchor == TX_ANCHOR_DAY))
+        h = 24;   /* "midnight Friday", or "by midnight" in a story of Friday: the end of Friday */
     snprintf(v, sizeof v, "%sT%02d:%02d", day, h, m);
     tx_set_res(r, j, EL_TIMEX_TIME, v, true);
     utc_offset(zone, day, r->zone, sizeof r->zone);   /* the value stays local (TimeBank) */

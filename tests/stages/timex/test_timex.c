@@ -147,6 +147,8 @@ static const tx_case CLOCK[] = {
     {"They met at noon.", "2023-06-19", "noon", "TIME", "2023-06-19T12:00", ""},
     {"The curfew starts at midnight.", "2023-06-19", "midnight", "TIME", "2023-06-19T00:00", ""},
     {"The offer was due to expire at midnight Friday.", "2023-06-19", "midnight Friday", "TIME", "2023-06-16T24:00", ""},
+    /* in a story of another day, bare "midnight" ends that day (after its 10 p.m.) */
+    {"The fire started at 10 p.m. Monday and was contained by midnight.", "2026-06-03", "midnight", "TIME", "2026-06-01T24:00", ""},
     {"The ceremony is at 9 a.m. on Monday.", "2023-06-16", "9 a.m.", "TIME", "2023-06-19T09:00", ""},
     {"Trading halted around 7:15 p.m.", "2023-06-19", "around 7:15 p.m.", "TIME", "2023-06-19T19:15", "APPROX"},
     {"The score was 4:34 at half time.", "2023-06-19", "4:34", NULL, NULL, NULL},
