@@ -448,12 +448,14 @@ static void share_first_subject(el_doc *d, el_event_mention *ev, size_t sb)
             el_event_add_participant(d, ev, first->participants[p]);
 }
 
-/* A preposition of time only ("during", "after"; not "in" or "at"): an
- * event noun after it is an adjunct of the clause before, whose names are
- * not the noun's subject or place. */
+/* A preposition of time only ("during", "after"; not "in" or "at", nor
+ * "for" or "by", which also say purpose and agent: "invited X for a
+ * meeting"): an event noun after it is an adjunct of the clause before,
+ * whose names are not the noun's subject or place. */
 static bool pure_time_prep(const uint32_t *roles, size_t j)
 {
-    return (roles[j] & EL_R_TIME_PREP) && !(roles[j] & (EL_R_LOC_PREP | EL_R_WITH));
+    return (roles[j] & EL_R_TIME_PREP) && !(roles[j] & (EL_R_LOC_PREP | EL_R_WITH)) &&
+           !word_is(roles, j, EL_W(EL_W_FOR) | EL_W(EL_W_BY));
 }
 
 static void find_subject(el_doc *d, el_event_mention *ev, const uint32_t *roles,

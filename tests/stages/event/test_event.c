@@ -352,6 +352,30 @@ static void test_subject_list(void **state)
 
 /* ", saying in a meeting with Y": the participle has the subject of the
  * verb before it, and the meeting has that subject first, then Y. */
+/* "for" and "by" also say purpose and agent: a noun after them keeps the
+ * clause's names ("invited Smith for a meeting"); a noun after a preposition
+ * of time only does not ("diverted to Sylvania during the strike"). */
+static void test_noun_after_time_preposition(void **state)
+{
+    el_doc *d = test_doc("Officials invited Anna Smith for a meeting.");
+    add_ent_at(d, "Anna", 2, EL_ENT_PERSON, "PERSON:anna smith", "Anna Smith");
+    el_event_tag(d, *state);
+    const el_event_mention *meeting = event_at(d, "meeting");
+    assert_non_null(meeting);
+    assert_int_equal(meeting->nparticipants, 1);
+    el_doc_free(d);
+
+    d = test_doc("Ships were diverted to Sylvania during the strike.");
+    size_t s = find_tok(d, "Sylvania", 0);
+    add_ent(d, s, s + 1, EL_ENT_LOCATION, "LOC:sylvania", "Sylvania");
+    el_event_tag(d, *state);
+    const el_event_mention *strike = event_at(d, "strike");
+    assert_non_null(strike);
+    assert_int_equal(strike->nparticipants, 0);
+    assert_int_equal(strike->location, -1);
+    el_doc_free(d);
+}
+
 static void test_subject_shared_by_participle_clause(void **state)
 {
     el_doc *d = test_doc("Alice Smith made an offer, saying in a meeting with Bob Jones that it stood.");
@@ -1441,6 +1465,7 @@ int main(void)
         cmocka_unit_test(test_stance_verb_subject),
         cmocka_unit_test(test_place_after_of),
         cmocka_unit_test(test_destination_beats_modifier_place),
+        cmocka_unit_test(test_noun_after_time_preposition),
         cmocka_unit_test(test_subject_shared_by_participle_clause),
         cmocka_unit_test(test_nearest_timex_in_clause),
         cmocka_unit_test(test_reported_clause_subject_not_object),
