@@ -170,18 +170,24 @@ static bool full_person(const el_doc *d, const el_mention *m, const char **last,
     return sp > 0 && *n >= 2;
 }
 
+/* Keep the first mention seen in *slot; a later one naming another entity
+ * marks the slot disputed. */
+static void note_agreement(const el_mention **slot, bool *disputed, const el_mention *x)
+{
+    if (!*slot)
+        *slot = x;
+    else if (strcmp((*slot)->key, x->key) != 0)
+        *disputed = true;
+}
+
 /* Note in the lone word a person whose full name ends with it. */
 static void note_surname(lone_name *v, size_t n, const el_doc *doc, const el_mention *x)
 {
     const char *last;
     size_t len;
     lone_name *l = full_person(doc, x, &last, &len) ? find_lone(v, n, last, len) : NULL;
-    if (!l)
-        return;
-    if (!l->named)
-        l->named = x;
-    else if (strcmp(l->named->key, x->key) != 0)
-        l->named_disputed = true;
+    if (l)
+        note_agreement(&l->named, &l->named_disputed, x);
 }
 
 /* What the articles that resolved each lone word resolved it to, and whose
@@ -197,12 +203,8 @@ static void gather_resolutions(const el_corpus *c, const uint8_t *kinds, lone_na
             if (!(kinds[k++] & M_RESOLVED))
                 continue;
             lone_name *l = find_lone(v, n, doc->text + x->start, x->end - x->start);
-            if (!l)
-                continue;
-            if (!l->full)
-                l->full = x;
-            else if (strcmp(l->full->key, x->key) != 0)
-                l->disputed = true;
+            if (l)
+                note_agreement(&l->full, &l->disputed, x);
         }
     }
 }
@@ -247,12 +249,8 @@ static void adopt_types(el_corpus *c)
         for (size_t m = 0; m < c->docs[d]->nmentions; m++) {
             const el_mention *x = &c->docs[d]->mentions[m];
             lone_name *l = typed_name(x) ? find_lone(v, n, c->docs[d]->text + x->start, x->end - x->start) : NULL;
-            if (!l)
-                continue;
-            if (!l->full)
-                l->full = x;
-            else if (strcmp(l->full->key, x->key) != 0)
-                l->disputed = true;
+            if (l)
+                note_agreement(&l->full, &l->disputed, x);
         }
     for (size_t d = 0; n && d < c->ndocs; d++) {
         el_doc *doc = c->docs[d];
